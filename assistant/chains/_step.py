@@ -1,0 +1,177 @@
+"""The shared machinery of a step chain: prompt, model call, parse, check, re-ask.
+
+Every step module calls :func:`build_step_chain` with its prompt name, output type
+and (optionally) a check that returns problems in plain words. A failing output is
+sent back to the model with those problems, at most ``max_reasks`` times; after
+that :class:`~assistant.errors.OutputValidationError` carries the attempts and the
+last output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
+from langchain_core.prompts import ChatPromptTemplate
+from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
+from pydantic import BaseModel
+
+from assistant.errors import OutputValidationError
+from assistant.llm import ResponseFormatUnsupported
+from assistant.parsing import OutputParseError, parse_output, response_format_for
+from assistant.prompts import PromptFile, load_prompt
+
+T = TypeVar("T", bound=BaseModel)
+Check = Callable[[Any, dict[str, Any]], list[str]]
+
+_FALLBACK = {"auto": "json_schema", "json_schema": "json_object", "json_object": "prompt", "prompt": "prompt"}
+
+
+@dataclass
+class FormatState:
+    """How structured output is requested; shared by the steps of one pipeline so a
+    server that refuses ``response_format`` is asked without it from then on."""
+
+    mode: str = "auto"
+    history: list[str] = field(default_factory=list)
+
+    def current(self) -> str:
+        return "json_schema" if self.mode == "auto" else self.mode
+
+    def downgrade(self) -> bool:
+        before = self.current()
+        after = _FALLBACK[before]
+        self.history.append(before)
+        self.mode = after
+        return after != before
+
+
+def chat_prompt(step: PromptFile) -> ChatPromptTemplate:
+    """The messages of a step: shared system guidance, then the notes, then the step's task.
+
+    The system text and the notes come first and are identical for every step, so a
+    server that caches prompt prefixes evaluates them once per draft.
+    """
+    system = load_prompt("system")
+    notes = load_prompt("notes")
+    human = notes.template.rstrip("\n") + "\n\n" + step.template
+    return ChatPromptTemplate.from_messages([("system", system.template), ("human", human)])
+
+
+def reask_text(problems: list[str]) -> str:
+    """The follow-up message that asks the model to fix its answer."""
+    listed = "\n".join(f"- {p}" for p in problems)
+    return (
+        "Your answer has these problems:\n"
+        f"{listed}\n"
+        "Write the whole answer again with these fixed. Reply with only the JSON object."
+    )
+
+
+class _StepRunner:
+    def __init__(
+        self,
+        name: str,
+        model: BaseChatModel,
+        output_type: type[BaseModel],
+        max_reasks: int,
+        checks: Sequence[Check | None],
+        format_state: FormatState,
+        repair: Callable[[Any], Any] | None = None,
+    ) -> None:
+        self.name = name
+        self.prompt_file = load_prompt(name)
+        self.prompt = chat_prompt(self.prompt_file)
+        self.model = model
+        self.output_type = output_type
+        self.max_attempts = max_reasks + 1
+        self.checks = [c for c in checks if c is not None]
+        self.format_state = format_state
+        self.repair = repair
+
+    def _call_kwargs(self) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {}
+        if self.prompt_file.max_tokens is not None:
+            kwargs["max_tokens"] = self.prompt_file.max_tokens
+        if self.prompt_file.temperature is not None:
+            kwargs["temperature"] = self.prompt_file.temperature
+        response_format = response_format_for(self.output_type, self.format_state.current())
+        if response_format is not None:
+            kwargs["response_format"] = response_format
+        return kwargs
+
+    def _judge(self, message: AIMessage, inputs: dict[str, Any]) -> tuple[BaseModel | None, list[str]]:
+        text = message.text if not isinstance(message.content, str) else message.content
+        problems: list[str] = []
+        if message.response_metadata.get("refusal"):
+            return None, ["You refused. The task is a normal workplace message; answer it with the JSON object."]
+        try:
+            parsed = parse_output(text, self.output_type)
+        except OutputParseError as exc:
+            problems.append(str(exc))
+            parsed = None
+        else:
+            if self.repair is not None:
+                parsed = self.repair(parsed)
+            for check in self.checks:
+                problems.extend(check(parsed, inputs))
+        if problems and message.response_metadata.get("finish_reason") == "length":
+            problems.insert(0, "Your answer was cut off because it was too long; keep every field shorter.")
+        return parsed, problems
+
+    async def arun(self, inputs: dict[str, Any], config: RunnableConfig | None = None) -> BaseModel:
+        messages: list[BaseMessage] = (await self.prompt.ainvoke(inputs)).to_messages()
+        last_text: str | None = None
+        last_parsed: BaseModel | None = None
+        last_parsed_problems: list[str] = []
+        problems: list[str] = []
+        attempt = 0
+        while attempt < self.max_attempts:
+            try:
+                message = await self.model.ainvoke(messages, config=config, **self._call_kwargs())
+            except ResponseFormatUnsupported:
+                if self.format_state.downgrade():
+                    continue
+                raise
+            attempt += 1
+            assert isinstance(message, AIMessage)
+            parsed, problems = self._judge(message, inputs)
+            if parsed is not None and not problems:
+                return parsed
+            if parsed is not None:
+                last_parsed, last_parsed_problems = parsed, problems
+            last_text = message.text if not isinstance(message.content, str) else message.content
+            messages = [*messages, AIMessage(content=last_text), HumanMessage(content=reask_text(problems))]
+        raise OutputValidationError(
+            f"The model did not produce a usable '{self.name}' step after {attempt} attempts "
+            f"({'; '.join(problems)}). Try again, or use a stronger model (REGAIN_MODEL).",
+            step=self.name,
+            n_attempts=attempt,
+            last_output=last_text,
+            problems=last_parsed_problems if last_parsed is not None else problems,
+            last_parsed=last_parsed,
+        )
+
+    def run(self, inputs: dict[str, Any], config: RunnableConfig | None = None) -> BaseModel:
+        import asyncio
+
+        return asyncio.run(self.arun(inputs, config))
+
+
+def build_step_chain(
+    name: str,
+    model: BaseChatModel,
+    output_type: type[T],
+    *,
+    max_reasks: int = 2,
+    checks: Sequence[Check | None] = (),
+    format_state: FormatState | None = None,
+    repair: Callable[[T], T] | None = None,
+) -> Runnable[dict[str, Any], T]:
+    """Build the Runnable of one step: ``prompts/<name>.md`` | model | parse, check and re-ask."""
+    runner = _StepRunner(name, model, output_type, max_reasks, checks, format_state or FormatState(), repair)
+    chain: Runnable[dict[str, Any], T] = RunnableLambda(runner.run, afunc=runner.arun, name=name)  # type: ignore[arg-type]
+    return chain.with_config(run_name=name, tags=[f"step:{name}"])

@@ -1,0 +1,66 @@
+"""Compose the message to the leader from the six steps (``prompts/compose.md``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.runnables import Runnable
+
+from assistant.chains._checks import PLACEHOLDER, not_blank, placeholders
+from assistant.chains._step import Check, FormatState, build_step_chain
+from assistant.schema import MessageOutput
+
+LENGTH_WORDS = {
+    "email": {"short": 120, "medium": 200, "long": 250},
+    "chat": {"short": 60, "medium": 90, "long": 120},
+    "talking_points": {"short": 5, "medium": 7, "long": 8},
+}
+
+
+def length_text(channel: str, length: str) -> str:
+    """The length instruction for a channel: words for prose, bullets for talking points."""
+    limit = LENGTH_WORDS[channel][length]
+    return f"at most {limit} bullet lines" if channel == "talking_points" else f"at most {limit} words"
+
+
+def tidy_message(message: MessageOutput) -> MessageOutput:
+    """Drop lines that hold only a placeholder, such as a '[Your Name]' signature."""
+    kept = [line for line in message.body.splitlines() if not PLACEHOLDER.fullmatch(line.strip())]
+    return message.model_copy(update={"body": "\n".join(kept).strip(), "subject": message.subject.strip()})
+
+
+def check_message(message: MessageOutput, inputs: dict[str, Any]) -> list[str]:
+    """The message must have a body, no placeholders, and fit the channel's length."""
+    problems = not_blank("body", message.body) + placeholders(f"{message.subject}\n{message.body}")
+    channel, length = inputs.get("channel_key", "email"), inputs.get("length_key", "medium")
+    limit = LENGTH_WORDS[channel][length]
+    if channel == "talking_points":
+        bullets = [line for line in message.body.splitlines() if line.strip()]
+        if len(bullets) > limit:
+            problems.append(f"Use at most {limit} bullet lines; you wrote {len(bullets)}.")
+    else:
+        words = len(message.body.split())
+        if words > limit * 1.15:
+            problems.append(f"The body has {words} words; shorten it to at most {limit} words.")
+    return problems
+
+
+def build_compose_chain(
+    model: BaseChatModel,
+    *,
+    max_reasks: int = 2,
+    format_state: FormatState | None = None,
+    extra_check: Check | None = None,
+) -> Runnable[dict[str, Any], MessageOutput]:
+    """Runnable taking the notes, the six parts and the message options; returns :class:`MessageOutput`."""
+
+    return build_step_chain(
+        "compose",
+        model,
+        MessageOutput,
+        max_reasks=max_reasks,
+        checks=[check_message, extra_check],
+        format_state=format_state,
+        repair=tidy_message,
+    )

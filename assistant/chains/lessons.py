@@ -1,0 +1,41 @@
+"""Step 3, show your learning (``prompts/lessons.md``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.runnables import Runnable
+
+from assistant.chains._checks import not_blank, placeholders
+from assistant.chains._step import Check, FormatState, build_step_chain
+from assistant.schema import LessonsOutput
+
+
+def check_lessons(lessons: LessonsOutput, inputs: dict[str, Any]) -> list[str]:
+    """Each lesson must be non-empty and distinct."""
+    problems: list[str] = []
+    for i, lesson in enumerate(lessons.lessons, 1):
+        problems += not_blank(f"lesson {i}", lesson) + placeholders(lesson)
+    if len({lesson.strip().lower() for lesson in lessons.lessons}) < len(lessons.lessons):
+        problems.append("Two lessons are the same; make each lesson different.")
+    return problems
+
+
+def build_lessons_chain(
+    model: BaseChatModel,
+    *,
+    max_reasks: int = 2,
+    format_state: FormatState | None = None,
+    extra_check: Check | None = None,
+) -> Runnable[dict[str, Any], LessonsOutput]:
+    """Runnable taking ``{"notes", "facts"}`` and returning :class:`LessonsOutput`."""
+
+    return build_step_chain(
+        "lessons",
+        model,
+        LessonsOutput,
+        max_reasks=max_reasks,
+        checks=[check_lessons, extra_check],
+        format_state=format_state,
+    )

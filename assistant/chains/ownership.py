@@ -1,0 +1,36 @@
+"""Step 2, own the problem (``prompts/ownership.md``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.runnables import Runnable
+
+from assistant.chains._checks import not_blank, placeholders
+from assistant.chains._step import Check, FormatState, build_step_chain
+from assistant.schema import OwnershipOutput
+
+
+def check_ownership(ownership: OwnershipOutput, inputs: dict[str, Any]) -> list[str]:
+    """Structural problems of the ownership statement."""
+    return not_blank("statement", ownership.statement) + placeholders(ownership.statement)
+
+
+def build_ownership_chain(
+    model: BaseChatModel,
+    *,
+    max_reasks: int = 2,
+    format_state: FormatState | None = None,
+    extra_check: Check | None = None,
+) -> Runnable[dict[str, Any], OwnershipOutput]:
+    """Runnable taking ``{"notes", "facts", "leader"}`` and returning :class:`OwnershipOutput`."""
+
+    return build_step_chain(
+        "ownership",
+        model,
+        OwnershipOutput,
+        max_reasks=max_reasks,
+        checks=[check_ownership, extra_check],
+        format_state=format_state,
+    )

@@ -1,0 +1,31 @@
+"""Step 1, show your pain (``prompts/pain.md``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.runnables import Runnable
+
+from assistant.chains._checks import not_blank, placeholders
+from assistant.chains._step import Check, FormatState, build_step_chain
+from assistant.schema import PainOutput
+
+
+def check_pain(pain: PainOutput, inputs: dict[str, Any]) -> list[str]:
+    """Structural problems of the pain statement."""
+    return not_blank("statement", pain.statement) + placeholders(pain.statement)
+
+
+def build_pain_chain(
+    model: BaseChatModel,
+    *,
+    max_reasks: int = 2,
+    format_state: FormatState | None = None,
+    extra_check: Check | None = None,
+) -> Runnable[dict[str, Any], PainOutput]:
+    """Runnable taking ``{"notes", "facts", "leader"}`` and returning :class:`PainOutput`."""
+
+    return build_step_chain(
+        "pain", model, PainOutput, max_reasks=max_reasks, checks=[check_pain, extra_check], format_state=format_state
+    )

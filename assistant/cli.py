@@ -1,0 +1,211 @@
+"""The ``regain`` command line: ``draft`` and ``doctor``.
+
+Errors are one line on stderr and a non-zero exit code, never a traceback
+(``--debug`` shows it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from assistant import __version__
+from assistant.errors import InputError, RegainError
+from assistant.notes import decode_notes
+
+CHANNELS = ["email", "chat", "talking_points"]
+TONES = ["neutral", "warm", "formal", "direct"]
+LENGTHS = ["short", "medium", "long"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="regain", description="Write to your leader after a mistake: six steps to repair trust."
+    )
+    parser.add_argument("--version", action="version", version=f"regain {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    d = sub.add_parser("draft", help="turn rough notes into a recovery draft and a message")
+    d.add_argument("notes", help="notes file, or - to read standard input")
+    d.add_argument("--json", action="store_true", help="print one JSON object instead of Markdown")
+    d.add_argument("--leader", help="your leader's name or role (overrides the notes)")
+    d.add_argument("--channel", choices=CHANNELS, default="email", help="message channel (default: email)")
+    d.add_argument("--tone", choices=TONES, default="neutral", help="message tone (default: neutral)")
+    d.add_argument("--length", choices=LENGTHS, default="medium", help="message length (default: medium)")
+    d.add_argument("--today", type=_date, help="date to plan from, YYYY-MM-DD (default: today)")
+    d.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    _model_options(d)
+
+    doc = sub.add_parser("doctor", help="show which backend and model would be used, and whether they answer")
+    _model_options(doc)
+    return parser
+
+
+def _model_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", help="model name (env REGAIN_MODEL)")
+    p.add_argument("--base-url", help="OpenAI-compatible server URL (env OPENAI_BASE_URL)")
+    p.add_argument("--backend", choices=["auto", "local", "openai"], help="force a backend (env REGAIN_BACKEND)")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-12-01") from exc
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    from assistant.settings import Settings
+
+    explicit = {k: v for k in ("model", "base_url", "backend") if (v := getattr(args, k, None)) is not None}
+    try:
+        return Settings(**explicit)
+    except Exception as exc:  # pydantic ValidationError: name the variable
+        raise InputError(
+            f"Invalid setting: {exc}".splitlines()[0] + " – check the REGAIN_* environment variables."
+        ) from exc
+
+
+def _read_notes(source: str) -> str:
+    if source == "-":
+        return decode_notes(sys.stdin.buffer.read(), source="standard input")
+    path = Path(source)
+    if not path.is_file():
+        raise InputError(f"No notes file at {path}; give a path to a text file, or - for standard input.")
+    return decode_notes(path.read_bytes(), source=str(path))
+
+
+class _Status:
+    """Progress on stderr: a live line on a terminal, one line per finished step otherwise."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.tty = sys.stderr.isatty()
+        self.tokens: dict[str, int] = {}
+        self.running: set[str] = set()
+        self.started = time.monotonic()
+        self._last = 0.0
+
+    def message(self, text: str, fraction: float | None = None) -> None:
+        if not self.enabled:
+            return
+        line = f"{text} {fraction:.0%}" if fraction is not None else f"{text}…"
+        if self.tty:
+            now = time.monotonic()
+            if fraction is not None and now - self._last < 0.2 and fraction < 1:
+                return
+            self._last = now
+            sys.stderr.write("\r\033[K" + line)
+            if fraction is None or fraction >= 1:
+                sys.stderr.write("\n")
+        elif fraction is None or fraction >= 1:
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+    def event(self, event: Any) -> None:
+        if not self.enabled:
+            return
+        self.tokens[event.step] = event.tokens
+        if event.kind == "start":
+            self.running.add(event.step)
+        elif event.kind in ("done", "failed", "unresolved"):
+            self.running.discard(event.step)
+            elapsed = time.monotonic() - self.started
+            mark = {"done": "✓", "failed": "✗", "unresolved": "!"}[event.kind]
+            note = f" – still has problems: {event.text}" if event.kind == "unresolved" else ""
+            self._write(f"{mark} {event.step} ({event.tokens} tokens, {elapsed:.0f}s){note}", final=True)
+            return
+        elif event.kind == "attempt":
+            self._write(f"↻ {event.step}: asking again (attempt {event.attempt})", final=True)
+            return
+        if self.tty and event.kind == "token":
+            now = time.monotonic()
+            if now - self._last > 0.1:
+                self._last = now
+                running = ", ".join(f"{s} {self.tokens.get(s, 0)} tok" for s in sorted(self.running))
+                self._write(f"writing: {running}", final=False)
+
+    def _write(self, line: str, *, final: bool) -> None:
+        if self.tty:
+            sys.stderr.write("\r\033[K" + line + ("\n" if final else ""))
+        elif final:
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+
+def _cmd_draft(args: argparse.Namespace) -> int:
+    from assistant.backend import open_backend
+    from assistant.pipeline import Pipeline, adraft
+    from assistant.render import draft_markdown
+    from assistant.schema import DraftOptions
+
+    settings = _settings(args)
+    notes = _read_notes(args.notes)
+    options = DraftOptions(channel=args.channel, tone=args.tone, length=args.length, leader=args.leader)
+    status = _Status(enabled=not args.quiet)
+    import asyncio
+
+    from assistant.notes import clean_notes
+
+    clean_notes(notes, max_chars=settings.max_notes_chars)  # fail before starting any model
+    with open_backend(settings, status.message) as backend:
+        status.message(f"Using {backend.describe()}")
+        pipeline = Pipeline(
+            backend.chat_model, max_reasks=settings.max_reasks, structured_output=settings.structured_output
+        )
+        result = asyncio.run(
+            adraft(
+                notes,
+                pipeline,
+                options=options,
+                today=args.today,
+                max_notes_chars=settings.max_notes_chars,
+                listener=status.event,
+            )
+        )
+    if args.json:
+        print(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    else:
+        print(draft_markdown(result))
+    return 0
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    from assistant.doctor import run_doctor
+
+    settings = _settings(args)
+    ok = run_doctor(settings, print)
+    return 0 if ok else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``regain`` console script."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "draft":
+            return _cmd_draft(args)
+        return _cmd_doctor(args)
+    except RegainError as exc:
+        if args.debug:
+            raise
+        print(f"regain: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("regain: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # last resort: one line, not a traceback
+        if args.debug:
+            raise
+        print(f"regain: unexpected error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

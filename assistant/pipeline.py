@@ -1,0 +1,188 @@
+"""The six-step pipeline: notes -> facts -> the six steps -> the message.
+
+Step graph (independent steps run concurrently)::
+
+    intake --+--> pain
+             +--> ownership
+             +--> lessons
+             +--> plan --> report_back
+             +--> positive
+    all six -----------------------------> compose
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.runnables import Runnable, RunnableConfig
+
+from assistant.chains import (
+    build_compose_chain,
+    build_intake_chain,
+    build_lessons_chain,
+    build_ownership_chain,
+    build_pain_chain,
+    build_plan_chain,
+    build_positive_chain,
+    build_report_back_chain,
+)
+from assistant.chains._format import checkins_text, facts_text, leader_text, lessons_text, plan_text, today_text
+from assistant.chains._step import FormatState
+from assistant.chains.compose import length_text
+from assistant.errors import OutputValidationError
+from assistant.notes import clean_notes
+from assistant.progress import Listener, ProgressEvent, StepTracker
+from assistant.schema import CHANNEL_LABELS, Draft, DraftOptions, Facts, Message, MessageOutput
+
+STEPS = ("intake", "pain", "ownership", "lessons", "plan", "positive", "report_back", "compose")
+R = TypeVar("R")
+
+
+@dataclass
+class Pipeline:
+    """The step chains for one model, with shared structured-output state."""
+
+    model: BaseChatModel
+    max_reasks: int = 2
+    structured_output: str = "auto"
+    chains: dict[str, Runnable[dict[str, Any], Any]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        state = FormatState(mode=self.structured_output)
+        builders = {
+            "intake": build_intake_chain,
+            "pain": build_pain_chain,
+            "ownership": build_ownership_chain,
+            "lessons": build_lessons_chain,
+            "plan": build_plan_chain,
+            "positive": build_positive_chain,
+            "report_back": build_report_back_chain,
+            "compose": build_compose_chain,
+        }
+        self.chains = {
+            name: build(self.model, max_reasks=self.max_reasks, format_state=state) for name, build in builders.items()
+        }
+
+
+async def _run_step(
+    pipeline: Pipeline, name: str, inputs: dict[str, Any], tracker: StepTracker, config: RunnableConfig
+) -> Any:
+    tracker.emit(ProgressEvent("start", name))
+    try:
+        result = await pipeline.chains[name].ainvoke(inputs, config=config)
+    except OutputValidationError as exc:
+        if exc.last_parsed is None:
+            tracker.emit(ProgressEvent("failed", name, tokens=tracker.tokens.get(name, 0)))
+            raise
+        tracker.unresolved[name] = exc.problems
+        tracker.emit(
+            ProgressEvent("unresolved", name, tokens=tracker.tokens.get(name, 0), text="; ".join(exc.problems))
+        )
+        return exc.last_parsed
+    except BaseException:
+        tracker.emit(ProgressEvent("failed", name, tokens=tracker.tokens.get(name, 0)))
+        raise
+    tracker.emit(ProgressEvent("done", name, tokens=tracker.tokens.get(name, 0)))
+    return result
+
+
+def _model_name(model: BaseChatModel) -> str:
+    return str(getattr(model, "model_name", "") or type(model).__name__)
+
+
+def compose_inputs(draft: Draft, options: DraftOptions) -> dict[str, Any]:
+    """Inputs of the compose step for a finished set of six parts."""
+    return {
+        "notes": draft.notes,
+        "leader": leader_text(draft.facts, options.leader),
+        "channel": CHANNEL_LABELS[options.channel],
+        "channel_key": options.channel,
+        "tone": options.tone,
+        "length": length_text(options.channel, options.length),
+        "length_key": options.length,
+        "pain": draft.pain,
+        "ownership": draft.ownership,
+        "lessons": lessons_text(draft.lessons),
+        "plan": plan_text(draft.plan),
+        "positive": draft.positive,
+        "report_back": checkins_text(draft.report_back),
+    }
+
+
+async def acompose(
+    draft: Draft,
+    pipeline: Pipeline,
+    options: DraftOptions,
+    *,
+    listener: Listener | None = None,
+) -> Draft:
+    """Write the message again for other options (channel, tone, length) without redoing the steps."""
+    tracker = StepTracker(listener)
+    config: RunnableConfig = {"callbacks": [tracker]}
+    out: MessageOutput = await _run_step(pipeline, "compose", compose_inputs(draft, options), tracker, config)
+    message = Message(channel=options.channel, subject=out.subject.strip(), body=out.body.strip())
+    usage = {**draft.usage, **tracker.usage}
+    unresolved = {k: v for k, v in draft.unresolved.items() if k != "compose"} | tracker.unresolved
+    return draft.model_copy(update={"message": message, "options": options, "usage": usage, "unresolved": unresolved})
+
+
+async def adraft(
+    notes: str,
+    pipeline: Pipeline,
+    *,
+    options: DraftOptions | None = None,
+    today: dt.date | None = None,
+    max_notes_chars: int = 20_000,
+    listener: Listener | None = None,
+) -> Draft:
+    """Turn rough notes into a complete :class:`Draft` (all six steps and the message)."""
+    options = options or DraftOptions()
+    today = today or dt.date.today()
+    notes = clean_notes(notes, max_chars=max_notes_chars)
+    tracker = StepTracker(listener)
+    config: RunnableConfig = {"callbacks": [tracker]}
+    base: dict[str, Any] = {"notes": notes, "today": today_text(today), "today_date": today}
+
+    facts: Facts = await _run_step(pipeline, "intake", base, tracker, config)
+    if options.leader:
+        facts = facts.model_copy(update={"leader_name": options.leader})
+    shared = {**base, "facts": facts_text(facts), "leader": leader_text(facts, options.leader)}
+
+    async def plan_then_report() -> tuple[Any, Any]:
+        plan = await _run_step(pipeline, "plan", shared, tracker, config)
+        report = await _run_step(pipeline, "report_back", {**base, "plan": plan_text(plan.actions)}, tracker, config)
+        return plan, report
+
+    pain, ownership, lessons, (plan, report), positive = await asyncio.gather(
+        _run_step(pipeline, "pain", shared, tracker, config),
+        _run_step(pipeline, "ownership", shared, tracker, config),
+        _run_step(pipeline, "lessons", shared, tracker, config),
+        plan_then_report(),
+        _run_step(pipeline, "positive", shared, tracker, config),
+    )
+    draft = Draft(
+        notes=notes,
+        today=today,
+        options=options,
+        facts=facts,
+        pain=pain.statement.strip(),
+        ownership=ownership.statement.strip(),
+        lessons=[lesson.strip() for lesson in lessons.lessons],
+        plan=plan.actions,
+        positive=positive.statement.strip(),
+        report_back=report.checkins,
+        message=Message(channel=options.channel, subject="", body=""),
+        model=_model_name(pipeline.model),
+        usage=tracker.usage,
+        unresolved=tracker.unresolved,
+    )
+    return await acompose(draft, pipeline, options, listener=listener)
+
+
+def draft(notes: str, pipeline: Pipeline, **kwargs: Any) -> Draft:
+    """Synchronous :func:`adraft`."""
+    return asyncio.run(adraft(notes, pipeline, **kwargs))

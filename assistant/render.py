@@ -1,0 +1,50 @@
+"""Readable Markdown for a draft."""
+
+from __future__ import annotations
+
+from assistant.schema import Draft
+
+STEP_TITLES = {
+    "pain": "1. Show your pain",
+    "ownership": "2. Own the problem",
+    "lessons": "3. Show your learning",
+    "plan": "4. Outline a path forward",
+    "positive": "5. Be positive",
+    "report_back": "6. Report back with progress",
+}
+
+
+def draft_markdown(draft: Draft) -> str:
+    """The six steps, the facts they rest on, and the message, as Markdown."""
+    f = draft.facts
+    out = ["# Recovery draft", "", "## Facts from your notes", ""]
+    out.append(f"- **What happened:** {f.what_happened}")
+    out.append(f"- **Impact:** {f.impact}")
+    out.append(f"- **Your part in the cause:** {f.cause}")
+    if f.affected:
+        out.append(f"- **Affected:** {', '.join(f.affected)}")
+    leader = ", ".join(p for p in (f.leader_name, f.leader_role) if p)
+    if leader:
+        out.append(f"- **Leader:** {leader}")
+    if f.already_done:
+        out.append(f"- **Already done:** {'; '.join(f.already_done)}")
+    out += ["", f"## {STEP_TITLES['pain']}", "", draft.pain, "", f"## {STEP_TITLES['ownership']}", "", draft.ownership]
+    out += ["", f"## {STEP_TITLES['lessons']}", ""] + [f"- {lesson}" for lesson in draft.lessons]
+    out += ["", f"## {STEP_TITLES['plan']}", "", "| Action | Owner | Due | Done when |", "|---|---|---|---|"]
+    out += [f"| {_cell(a.action)} | {_cell(a.owner)} | {a.due.isoformat()} | {_cell(a.measure)} |" for a in draft.plan]
+    out += ["", f"## {STEP_TITLES['positive']}", "", draft.positive, "", f"## {STEP_TITLES['report_back']}", ""]
+    out += [f"- **{c.date.isoformat()}** – {c.report}" for c in draft.report_back]
+    label = {"email": "Email", "chat": "Chat message", "talking_points": "Talking points for your 1:1"}
+    out += ["", f"## Message ({label[draft.message.channel]})", ""]
+    if draft.message.channel == "email" and draft.message.subject:
+        out += [f"**Subject:** {draft.message.subject}", ""]
+    out += [draft.message.body, ""]
+    if draft.unresolved:
+        out += ["## Needs your attention", ""]
+        out += [f"- **{step}:** {problem}" for step, problems in draft.unresolved.items() for problem in problems]
+        out.append("")
+    return "\n".join(out)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")

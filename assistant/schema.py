@@ -1,0 +1,148 @@
+"""Typed outputs: one model per step, and the whole draft.
+
+The ``*Output`` models are what a step's chain asks the model for (their JSON
+schema is sent as ``response_format``); :class:`Draft` is what the pipeline
+returns and what ``regain draft --json`` prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Channel = Literal["email", "chat", "talking_points"]
+Tone = Literal["neutral", "warm", "formal", "direct"]
+Length = Literal["short", "medium", "long"]
+
+CHANNEL_LABELS: dict[str, str] = {
+    "email": "an email",
+    "chat": "a chat message (Slack or Teams)",
+    "talking_points": "talking points for a 1:1 conversation",
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Facts(_Strict):
+    """What the notes say happened, in neutral words, without additions."""
+
+    what_happened: str = Field(description="What went wrong, in one or two plain sentences.")
+    impact: str = Field(description="The consequences: numbers, durations, money, people affected, as in the notes.")
+    cause: str = Field(description="The user's part in the cause, as the notes describe it.")
+    affected: list[str] = Field(description="People, teams or customers affected, as named in the notes.")
+    leader_name: str | None = Field(description="The leader's name if the notes give it, else null.")
+    leader_role: str | None = Field(description="The leader's role if the notes give it, else null.")
+    already_done: list[str] = Field(description="What the user already did about it, only if the notes say so.")
+
+
+class PainOutput(_Strict):
+    """Step 1: show that the problem bothers you."""
+
+    statement: str = Field(description="Two or three sincere first-person sentences of regret about the impact.")
+
+
+class OwnershipOutput(_Strict):
+    """Step 2: own the problem."""
+
+    statement: str = Field(description="Two or three first-person sentences taking full responsibility.")
+
+
+class LessonsOutput(_Strict):
+    """Step 3: show your learning."""
+
+    lessons: list[str] = Field(
+        min_length=1, max_length=4, description="Specific lessons tied to the cause, one sentence each."
+    )
+
+
+class PlanAction(_Strict):
+    """One concrete action of the recovery plan."""
+
+    action: str = Field(description="What will be done, starting with a concrete verb.")
+    owner: str = Field(description="Who does it: 'me' unless the notes name someone who agreed to it.")
+    due: dt.date = Field(description="Due date, YYYY-MM-DD, after today.")
+    measure: str = Field(description="How anyone can see it is done: an observable result.")
+
+
+class PlanOutput(_Strict):
+    """Step 4: outline a path forward."""
+
+    actions: list[PlanAction] = Field(min_length=1, max_length=5, description="Two to four concrete actions.")
+
+
+class PositiveOutput(_Strict):
+    """Step 5: be positive."""
+
+    statement: str = Field(description="One or two forward-looking, committed sentences.")
+
+
+class CheckIn(_Strict):
+    """One dated check-in with the leader."""
+
+    date: dt.date = Field(description="Date of the check-in, YYYY-MM-DD, after today.")
+    report: str = Field(description="What will be reported at that check-in.")
+
+
+class ReportBackOutput(_Strict):
+    """Step 6: report back with progress."""
+
+    checkins: list[CheckIn] = Field(min_length=1, max_length=4, description="Dated check-ins, earliest first.")
+
+
+class MessageOutput(_Strict):
+    """The composed message to the leader."""
+
+    subject: str = Field(description="A short, plain subject line.")
+    body: str = Field(description="The message text, plain text, ready to send.")
+
+
+class DraftOptions(BaseModel):
+    """How the message should be written."""
+
+    channel: Channel = Field(default="email", description="email, chat or talking_points.")
+    tone: Tone = Field(default="neutral", description="neutral, warm, formal or direct.")
+    length: Length = Field(default="medium", description="short, medium or long.")
+    leader: str | None = Field(default=None, description="Leader's name or role, overriding the notes.")
+
+
+class Message(BaseModel):
+    """The message for one channel."""
+
+    channel: Channel = Field(description="The channel it was written for.")
+    subject: str = Field(description="Subject line (used for email).")
+    body: str = Field(description="The message text.")
+
+
+class StepUsage(BaseModel):
+    """Token use of one step, summed over its attempts."""
+
+    attempts: int = Field(default=0, description="Model calls made for the step.")
+    prompt_tokens: int = Field(default=0, description="Prompt tokens billed or processed.")
+    completion_tokens: int = Field(default=0, description="Completion tokens generated.")
+    cached_tokens: int = Field(default=0, description="Prompt tokens served from the server's prefix cache.")
+
+
+class Draft(BaseModel):
+    """A complete recovery draft: the six steps, the facts they rest on, and the message."""
+
+    notes: str = Field(description="The user's notes, as given.")
+    today: dt.date = Field(description="The date the draft was made for.")
+    options: DraftOptions = Field(default_factory=DraftOptions, description="Message options.")
+    facts: Facts = Field(description="Facts taken from the notes.")
+    pain: str = Field(description="Step 1: show your pain.")
+    ownership: str = Field(description="Step 2: own the problem.")
+    lessons: list[str] = Field(description="Step 3: what you learned.")
+    plan: list[PlanAction] = Field(description="Step 4: the path forward.")
+    positive: str = Field(description="Step 5: a positive, committed close.")
+    report_back: list[CheckIn] = Field(description="Step 6: dated check-ins.")
+    message: Message = Field(description="The composed message to the leader.")
+    model: str = Field(default="", description="The model that wrote the draft.")
+    usage: dict[str, StepUsage] = Field(default_factory=dict, description="Token use per step.")
+    unresolved: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Problems a step still had after its re-asks: its last output is kept, marked as not passing.",
+    )

@@ -1,0 +1,83 @@
+"""The one settings object, built at the entry point (CLI or UI) and passed down.
+
+Explicit arguments beat environment variables. The standard ``OPENAI_API_KEY`` and
+``OPENAI_BASE_URL`` are honoured; everything else is ``REGAIN_*``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from platformdirs import user_cache_dir
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Backend = Literal["auto", "local", "openai"]
+StructuredMode = Literal["auto", "json_schema", "json_object", "prompt"]
+
+OPENAI_DEFAULT_MODEL = "gpt-4o-mini"
+
+
+class Settings(BaseSettings):
+    """Everything Regain can be configured with."""
+
+    model_config = SettingsConfigDict(env_prefix="REGAIN_", extra="ignore", populate_by_name=True)
+
+    backend: Backend = Field(
+        default="auto",
+        description="'local' runs the embedded model, 'openai' any OpenAI-compatible server, "
+        "'auto' picks 'openai' when a base URL or API key is set and 'local' otherwise.",
+    )
+    base_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("base_url", "REGAIN_BASE_URL", "OPENAI_BASE_URL"),
+        description="Base URL of an OpenAI-compatible server, e.g. http://localhost:11434/v1 for Ollama.",
+    )
+    api_key: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("api_key", "REGAIN_API_KEY", "OPENAI_API_KEY"),
+        description="API key for the server (not needed by most local servers).",
+    )
+    model: str | None = Field(
+        default=None,
+        description="Model name on the server. Defaults to gpt-4o-mini on OpenAI, to the server's "
+        "first listed model elsewhere, and to the embedded model locally.",
+    )
+    local_model_path: Path | None = Field(
+        default=None,
+        description="A GGUF file to run instead of the shipped Qwen2.5-Coder-1.5B-Instruct weights.",
+    )
+    local_threads: int | None = Field(default=None, ge=1, description="CPU threads for the embedded model.")
+    local_parallel: int = Field(default=2, ge=1, le=16, description="Parallel slots of the embedded server.")
+    local_context: int = Field(default=8192, ge=1024, description="Context tokens per slot of the embedded server.")
+    timeout: float = Field(default=300.0, gt=0, description="Seconds to wait for one model response.")
+    max_retries: int = Field(default=2, ge=0, le=10, description="Transport retries for retryable HTTP errors.")
+    max_reasks: int = Field(
+        default=2,
+        ge=0,
+        le=10,
+        description="How often a step is asked again when its output fails to parse or validate.",
+    )
+    temperature: float = Field(default=0.2, ge=0, le=2, description="Sampling temperature.")
+    structured_output: StructuredMode = Field(
+        default="auto",
+        description="How JSON output is requested: json_schema response_format, json_object, or prompt-only.",
+    )
+    max_notes_chars: int = Field(default=20_000, ge=100, description="Longest notes accepted, in characters.")
+    cache_dir: Path = Field(
+        default_factory=lambda: Path(user_cache_dir("regain")),
+        description="Where the assembled local model is kept.",
+    )
+
+    def resolved_backend(self) -> Literal["local", "openai"]:
+        """Return the backend that will actually be used."""
+        if self.backend != "auto":
+            return self.backend
+        if self.base_url or self.api_key:
+            return "openai"
+        return "local"
+
+    def api_key_value(self) -> str | None:
+        """Return the API key as plain text, or None."""
+        return self.api_key.get_secret_value() if self.api_key else None

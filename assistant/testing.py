@@ -1,0 +1,151 @@
+"""Test doubles that ship with Regain: a scripted chat model that needs no server.
+
+``ScriptedChatModel`` answers each call from a per-step script, so concurrent steps
+get the right answers regardless of order. It records every call (messages and
+keyword arguments) and streams its answer token by token to callbacks, like the
+real model, so progress and usage accounting can be tested.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from langchain_core.callbacks import AsyncCallbackManagerForLLMRun, CallbackManagerForLLMRun
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.messages.ai import UsageMetadata
+from langchain_core.outputs import ChatGeneration, ChatResult
+from pydantic import ConfigDict, Field, PrivateAttr
+
+STEP_MARKERS: dict[str, str] = {
+    "intake": "Task: list the facts",
+    "pain": "Task: step 1,",
+    "ownership": "Task: step 2,",
+    "lessons": "Task: step 3,",
+    "plan": "Task: step 4,",
+    "positive": "Task: step 5,",
+    "report_back": "Task: step 6,",
+    "compose": "Task: write ",
+}
+
+
+def step_of(messages: list[BaseMessage]) -> str:
+    """Which step a list of messages belongs to (by the task line of its prompt)."""
+    text = "\n".join(str(m.content) for m in messages)
+    for step, marker in STEP_MARKERS.items():
+        if marker in text:
+            return step
+    raise AssertionError("message list matches no step prompt")
+
+
+Answer = str | dict[str, Any] | Callable[[list[BaseMessage]], str]
+
+
+class ScriptedChatModel(BaseChatModel):
+    """Answers per step from ``script``: a step name maps to one answer or a list used in turn.
+
+    An answer is a string, a dict (sent as JSON) or a function of the messages. With
+    a list, each call takes the next answer and the last one repeats.
+    """
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    script: dict[str, Answer | list[Answer]] = Field(default_factory=dict)
+    model_name: str = "scripted"
+    finish_reason: str = "stop"
+    calls: list[dict[str, Any]] = Field(default_factory=list)
+    _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
+
+    @property
+    def _llm_type(self) -> str:
+        return "scripted"
+
+    def calls_for(self, step: str) -> list[dict[str, Any]]:
+        """The recorded calls of one step."""
+        return [c for c in self.calls if c["step"] == step]
+
+    def _answer(self, messages: list[BaseMessage], kwargs: dict[str, Any]) -> str:
+        step = step_of(messages)
+        with self._lock:
+            n = sum(1 for c in self.calls if c["step"] == step)
+            self.calls.append({"step": step, "messages": messages, "kwargs": kwargs})
+        if step not in self.script:
+            raise AssertionError(f"no scripted answer for step '{step}'")
+        entry = self.script[step]
+        answer = entry[min(n, len(entry) - 1)] if isinstance(entry, list) else entry
+        if callable(answer):
+            return answer(messages)
+        return answer if isinstance(answer, str) else json.dumps(answer)
+
+    def _result(self, text: str) -> ChatResult:
+        tokens = max(1, len(text.split()))
+        usage = UsageMetadata(input_tokens=100, output_tokens=tokens, total_tokens=100 + tokens)
+        message = AIMessage(content=text, response_metadata={"finish_reason": self.finish_reason}, usage_metadata=usage)
+        return ChatResult(generations=[ChatGeneration(message=message)])
+
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        text = self._answer(messages, kwargs)
+        if run_manager:
+            for word in text.split(" "):
+                run_manager.on_llm_new_token(word + " ")
+        return self._result(text)
+
+    async def _agenerate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: AsyncCallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
+        text = self._answer(messages, kwargs)
+        if run_manager:
+            for word in text.split(" "):
+                await run_manager.on_llm_new_token(word + " ")
+        return self._result(text)
+
+
+def good_script(today: str = "2026-11-27") -> dict[str, Answer | list[Answer]]:
+    """A script of well-formed answers for every step, for the software-outage example."""
+    return {
+        "intake": {
+            "what_happened": "I pushed a payments config change on Friday without running the staging tests.",
+            "impact": "Checkout was down about 3 hours and about 400 orders were lost.",
+            "cause": "I skipped the staging tests to ship before the weekend.",
+            "affected": ["customers", "support", "Dana"],
+            "leader_name": "Dana",
+            "leader_role": "engineering director",
+            "already_done": ["rolled back the change", "wrote the incident timeline"],
+        },
+        "pain": {
+            "statement": "I'm sorry. About 400 orders were lost and you had to explain it to the VP; that weighs on me."
+        },
+        "ownership": {"statement": "I pushed the change without running the staging tests. That was my decision."},
+        "lessons": {"lessons": ["Skipping staging tests to beat a deadline moves the risk onto customers."]},
+        "plan": {
+            "actions": [
+                {
+                    "action": "Add a CI gate that blocks config deploys unless the staging tests passed",
+                    "owner": "me",
+                    "due": "2026-12-11",
+                    "measure": "A deploy without a green staging run is rejected by the pipeline",
+                }
+            ]
+        },
+        "positive": {"statement": "I'm on it, and I'll show you the gate working by mid-December."},
+        "report_back": {
+            "checkins": [{"date": "2026-12-11", "report": "Whether the CI gate is live, with a blocked test deploy."}]
+        },
+        "compose": {
+            "subject": "Friday's checkout outage",
+            "body": "Dana, I'm sorry about Friday. I pushed the change without the staging tests; that was my call.",
+        },
+    }
