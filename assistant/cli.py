@@ -14,8 +14,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from assistant import __version__
-from assistant.errors import InputError, RegainError
+from assistant.errors import ConfigurationError, InputError, RegainError
 from assistant.notes import decode_notes
 
 CHANNELS = ["email", "chat", "talking_points"]
@@ -66,10 +68,9 @@ def _settings(args: argparse.Namespace) -> Any:
     explicit = {k: v for k in ("model", "base_url", "backend") if (v := getattr(args, k, None)) is not None}
     try:
         return Settings(**explicit)
-    except Exception as exc:  # pydantic ValidationError: name the variable
-        raise InputError(
-            f"Invalid setting: {exc}".splitlines()[0] + " – check the REGAIN_* environment variables."
-        ) from exc
+    except ValidationError as exc:
+        problems = "; ".join(f"REGAIN_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
+        raise ConfigurationError(f"Invalid setting – {problems}.") from exc
 
 
 def _read_notes(source: str) -> str:

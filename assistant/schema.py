@@ -8,9 +8,9 @@ returns and what ``regain draft --json`` prints.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Channel = Literal["email", "chat", "talking_points"]
 Tone = Literal["neutral", "warm", "formal", "direct"]
@@ -30,31 +30,45 @@ class _Strict(BaseModel):
 class Facts(_Strict):
     """What the notes say happened, in neutral words, without additions."""
 
-    what_happened: str = Field(description="What went wrong, in one or two plain sentences.")
-    impact: str = Field(description="The consequences: numbers, durations, money, people affected, as in the notes.")
-    cause: str = Field(description="The user's part in the cause, as the notes describe it.")
-    affected: list[str] = Field(description="People, teams or customers affected, as named in the notes.")
-    leader_name: str | None = Field(description="The leader's name if the notes give it, else null.")
-    leader_role: str | None = Field(description="The leader's role if the notes give it, else null.")
-    already_done: list[str] = Field(description="What the user already did about it, only if the notes say so.")
+    what_happened: str = Field(max_length=400, description="What went wrong, in one or two plain sentences.")
+    impact: str = Field(
+        max_length=400, description="The consequences: numbers, durations, money, people affected, as in the notes."
+    )
+    cause: str = Field(max_length=400, description="The user's part in the cause, as the notes describe it.")
+    affected: list[Annotated[str, StringConstraints(max_length=80)]] = Field(
+        max_length=6, description="People, teams or customers affected, as named in the notes."
+    )
+    leader_name: Annotated[str, StringConstraints(max_length=80)] | None = Field(
+        description="The leader's name if the notes give it, else null."
+    )
+    leader_role: Annotated[str, StringConstraints(max_length=80)] | None = Field(
+        description="The leader's role if the notes give it, else null."
+    )
+    already_done: list[Annotated[str, StringConstraints(max_length=200)]] = Field(
+        max_length=5, description="What the user already did about it, only if the notes say so."
+    )
 
 
 class PainOutput(_Strict):
     """Step 1: show that the problem bothers you."""
 
-    statement: str = Field(description="Two or three sincere first-person sentences of regret about the impact.")
+    statement: str = Field(
+        max_length=600, description="Two or three sincere first-person sentences of regret about the impact."
+    )
 
 
 class OwnershipOutput(_Strict):
     """Step 2: own the problem."""
 
-    statement: str = Field(description="Two or three first-person sentences taking full responsibility.")
+    statement: str = Field(
+        max_length=600, description="Two or three first-person sentences taking full responsibility."
+    )
 
 
 class LessonsOutput(_Strict):
     """Step 3: show your learning."""
 
-    lessons: list[str] = Field(
+    lessons: list[Annotated[str, StringConstraints(max_length=300)]] = Field(
         min_length=1, max_length=4, description="Specific lessons tied to the cause, one sentence each."
     )
 
@@ -62,42 +76,42 @@ class LessonsOutput(_Strict):
 class PlanAction(_Strict):
     """One concrete action of the recovery plan."""
 
-    action: str = Field(description="What will be done, starting with a concrete verb.")
-    owner: str = Field(description="Who does it: 'me' unless the notes name someone who agreed to it.")
+    action: str = Field(max_length=200, description="What will be done, starting with a concrete verb.")
+    owner: str = Field(max_length=60, description="Who does it: 'me' unless the notes name someone who agreed to it.")
     due: dt.date = Field(description="Due date, YYYY-MM-DD, after today.")
-    measure: str = Field(description="How anyone can see it is done: an observable result.")
+    measure: str = Field(max_length=200, description="How anyone can see it is done: an observable result.")
 
 
 class PlanOutput(_Strict):
     """Step 4: outline a path forward."""
 
-    actions: list[PlanAction] = Field(min_length=1, max_length=5, description="Two to four concrete actions.")
+    actions: list[PlanAction] = Field(min_length=1, max_length=4, description="Two to four concrete actions.")
 
 
 class PositiveOutput(_Strict):
     """Step 5: be positive."""
 
-    statement: str = Field(description="One or two forward-looking, committed sentences.")
+    statement: str = Field(max_length=400, description="One or two forward-looking, committed sentences.")
 
 
 class CheckIn(_Strict):
     """One dated check-in with the leader."""
 
     date: dt.date = Field(description="Date of the check-in, YYYY-MM-DD, after today.")
-    report: str = Field(description="What will be reported at that check-in.")
+    report: str = Field(max_length=300, description="What will be reported at that check-in.")
 
 
 class ReportBackOutput(_Strict):
     """Step 6: report back with progress."""
 
-    checkins: list[CheckIn] = Field(min_length=1, max_length=4, description="Dated check-ins, earliest first.")
+    checkins: list[CheckIn] = Field(min_length=1, max_length=3, description="Dated check-ins, earliest first.")
 
 
 class MessageOutput(_Strict):
     """The composed message to the leader."""
 
-    subject: str = Field(description="A short, plain subject line.")
-    body: str = Field(description="The message text, plain text, ready to send.")
+    subject: str = Field(max_length=120, description="A short, plain subject line.")
+    body: str = Field(max_length=2500, description="The message text, plain text, ready to send.")
 
 
 class DraftOptions(BaseModel):

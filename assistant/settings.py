@@ -31,12 +31,12 @@ class Settings(BaseSettings):
     )
     base_url: str | None = Field(
         default=None,
-        validation_alias=AliasChoices("base_url", "REGAIN_BASE_URL", "OPENAI_BASE_URL"),
+        validation_alias=AliasChoices("REGAIN_BASE_URL", "OPENAI_BASE_URL"),
         description="Base URL of an OpenAI-compatible server, e.g. http://localhost:11434/v1 for Ollama.",
     )
     api_key: SecretStr | None = Field(
         default=None,
-        validation_alias=AliasChoices("api_key", "REGAIN_API_KEY", "OPENAI_API_KEY"),
+        validation_alias=AliasChoices("REGAIN_API_KEY", "OPENAI_API_KEY"),
         description="API key for the server (not needed by most local servers).",
     )
     model: str | None = Field(

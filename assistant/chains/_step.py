@@ -130,10 +130,11 @@ class _StepRunner:
         problems: list[str] = []
         attempt = 0
         while attempt < self.max_attempts:
+            mode = self.format_state.current()
             try:
                 message = await self.model.ainvoke(messages, config=config, **self._call_kwargs())
             except ResponseFormatUnsupported:
-                if self.format_state.downgrade():
+                if self.format_state.current() != mode or self.format_state.downgrade():
                     continue
                 raise
             attempt += 1

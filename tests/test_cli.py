@@ -1,0 +1,128 @@
+"""The regain command line, over a scripted backend."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+import assistant.backend
+from assistant import __version__
+from assistant.cli import main
+from assistant.render import STEP_TITLES
+from assistant.schema import Draft
+from assistant.testing import ScriptedChatModel, good_script
+
+KEYS = {"facts", "pain", "ownership", "lessons", "plan", "positive", "report_back", "message"}
+
+
+@pytest.fixture
+def scripted(monkeypatch: pytest.MonkeyPatch) -> ScriptedChatModel:
+    model = ScriptedChatModel(script=good_script())
+
+    @contextmanager
+    def fake_open_backend(settings: Any, status: Any = None) -> Iterator[SimpleNamespace]:
+        yield SimpleNamespace(chat_model=model, describe=lambda: "scripted test model")
+
+    monkeypatch.setattr(assistant.backend, "open_backend", fake_open_backend)
+    return model
+
+
+@pytest.fixture
+def notes_file(tmp_path: Path) -> Path:
+    path = tmp_path / "notes.md"
+    path.write_text("pushed the config change without the staging tests; checkout was down 3h\n", encoding="utf-8")
+    return path
+
+
+def test_draft_json(scripted: ScriptedChatModel, notes_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["draft", str(notes_file), "--json", "--today", "2026-11-27"]) == 0
+    out, err = capsys.readouterr()
+    data = json.loads(out)
+    assert set(data) >= KEYS
+    draft = Draft.model_validate(data)
+    assert draft.facts.leader_name == "Dana" and draft.message.body
+    assert "Using scripted test model" in err and "✓ compose" in err
+
+
+def test_draft_markdown_with_options(
+    scripted: ScriptedChatModel, notes_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["draft", str(notes_file), "--today", "2026-11-27", "--channel", "chat", "--leader", "Sam", "-q"]
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    for title in STEP_TITLES.values():
+        assert f"## {title}" in out
+    assert "## Message (Chat message)" in out
+    assert "to my leader (Sam)" in str(scripted.calls_for("compose")[0]["messages"][1].content)
+    assert err == ""
+
+
+def _assert_one_line_error(capsys: pytest.CaptureFixture[str], code: int, needle: str) -> None:
+    out, err = capsys.readouterr()
+    assert code != 0 and out == ""
+    assert err.startswith("regain: error: ") and err.count("\n") == 1
+    assert needle in err and "Traceback" not in err
+
+
+def test_missing_file(scripted: ScriptedChatModel, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _assert_one_line_error(capsys, main(["draft", str(tmp_path / "nope.md")]), "No notes file at")
+
+
+def test_empty_notes(scripted: ScriptedChatModel, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.md").write_text("  \n\u200b\n", encoding="utf-8")
+    _assert_one_line_error(capsys, main(["draft", str(tmp_path / "empty.md")]), "The notes are empty")
+    assert scripted.calls == []
+
+
+def test_binary_file(scripted: ScriptedChatModel, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "img.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    _assert_one_line_error(capsys, main(["draft", str(tmp_path / "img.png")]), "looks like a binary file")
+
+
+def test_model_error_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, notes_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    model = ScriptedChatModel(script={**good_script(), "intake": "no JSON at all"})
+    monkeypatch.setattr(assistant.backend, "open_backend", lambda *a: _yielding(model))
+    code = main(["draft", str(notes_file), "-q", "--today", "2026-11-27"])
+    assert code == 6
+    _assert_one_line_error(capsys, code, "usable 'intake' step after 3 attempts")
+
+
+@contextmanager
+def _yielding(model: ScriptedChatModel) -> Iterator[SimpleNamespace]:
+    yield SimpleNamespace(chat_model=model, describe=lambda: "scripted")
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"regain {__version__}"
+
+
+def test_notes_from_standard_input(
+    scripted: ScriptedChatModel, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO("\ufeffI skipped the staging tests.\n".encode()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert main(["draft", "-", "--json", "-q", "--today", "2026-11-27"]) == 0
+    assert json.loads(capsys.readouterr().out)["notes"] == "I skipped the staging tests."
+
+
+def test_invalid_setting_names_the_variable(
+    scripted: ScriptedChatModel, notes_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("REGAIN_MAX_REASKS", "99")
+    code = main(["draft", str(notes_file)])
+    err = capsys.readouterr().err
+    assert code != 0 and err.startswith("regain: error: ") and err.count("\n") == 1
+    assert "max_reasks" in err.lower()

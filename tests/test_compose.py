@@ -1,0 +1,82 @@
+"""Compose: the message to the leader."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from chain_support import (
+    GOOD,
+    assert_json_schema_requested,
+    assert_prompt_layout,
+    assert_reask,
+    run,
+    sample_draft,
+    step_inputs,
+)
+
+from assistant.chains import build_compose_chain
+from assistant.chains.compose import length_text
+from assistant.errors import OutputValidationError
+from assistant.schema import DraftOptions, MessageOutput
+from assistant.testing import ScriptedChatModel
+
+
+def _message(body: str, subject: str = "Friday's outage") -> str:
+    return json.dumps({"subject": subject, "body": body})
+
+
+def test_happy_path_returns_the_message_and_sees_every_part() -> None:
+    model = ScriptedChatModel(script={"compose": GOOD["compose"]})
+    out = run(build_compose_chain(model), step_inputs("compose"))
+    assert out == MessageOutput.model_validate(GOOD["compose"])
+    assert_prompt_layout(model.calls[0], "compose")
+    assert_json_schema_requested(model.calls[0], "compose", "MessageOutput")
+    user = str(model.calls[0]["messages"][1].content)
+    draft = sample_draft()
+    for part in (draft.pain, draft.ownership, draft.lessons[0], draft.plan[0].action, draft.positive):
+        assert part in user
+    assert "write an email to my leader (Dana, engineering director), in a neutral tone, at most 200 words" in user
+
+
+def test_length_text_counts_bullets_for_talking_points() -> None:
+    assert length_text("talking_points", "short") == "at most 5 bullet lines"
+    assert length_text("chat", "long") == "at most 120 words"
+
+
+def test_over_long_message_is_reasked() -> None:
+    bad = _message(" ".join(["sorry"] * 100))
+    model = ScriptedChatModel(script={"compose": [bad, GOOD["compose"]]})
+    options = DraftOptions(channel="chat", length="short")
+    run(build_compose_chain(model), step_inputs("compose", options))
+    assert_reask(model.calls[1], bad, "The body has 100 words; shorten it to at most 60 words.")
+
+
+def test_too_many_talking_points_are_reasked() -> None:
+    bad = _message("\n".join(f"- point {i}" for i in range(9)))
+    model = ScriptedChatModel(script={"compose": [bad, _message("- I'm sorry\n- I own it")]})
+    run(build_compose_chain(model), step_inputs("compose", DraftOptions(channel="talking_points", length="short")))
+    assert_reask(model.calls[1], bad, "Use at most 5 bullet lines; you wrote 9.")
+
+
+def test_inline_placeholder_is_reasked() -> None:
+    bad = _message("Hi [Name], I'm sorry about Friday.")
+    model = ScriptedChatModel(script={"compose": [bad, GOOD["compose"]]})
+    run(build_compose_chain(model), step_inputs("compose"))
+    assert_reask(model.calls[1], bad, "Replace the placeholder [Name]")
+
+
+def test_placeholder_signature_line_is_dropped_without_a_reask() -> None:
+    model = ScriptedChatModel(script={"compose": _message("Dana, I'm sorry about Friday.\n\nBest,\n[Your Name]\n")})
+    out = run(build_compose_chain(model), step_inputs("compose"))
+    assert out.body == "Dana, I'm sorry about Friday.\n\nBest,"
+    assert len(model.calls) == 1
+
+
+def test_gives_up_after_max_reasks() -> None:
+    bad = _message("Dear <leader>, sorry.")
+    model = ScriptedChatModel(script={"compose": bad})
+    with pytest.raises(OutputValidationError) as info:
+        run(build_compose_chain(model, max_reasks=2), step_inputs("compose"))
+    assert (info.value.step, info.value.n_attempts, info.value.last_output) == ("compose", 3, bad)
+    assert isinstance(info.value.last_parsed, MessageOutput)

@@ -1,0 +1,53 @@
+"""Step 1, show your pain."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from chain_support import GOOD, assert_json_schema_requested, assert_prompt_layout, assert_reask, run, step_inputs
+
+from assistant.chains import build_pain_chain
+from assistant.errors import OutputValidationError
+from assistant.schema import PainOutput
+from assistant.testing import ScriptedChatModel
+
+
+def test_happy_path_returns_the_statement() -> None:
+    model = ScriptedChatModel(script={"pain": GOOD["pain"]})
+    out = run(build_pain_chain(model), step_inputs("pain"))
+    assert out == PainOutput.model_validate(GOOD["pain"])
+    assert_prompt_layout(model.calls[0], "pain")
+    assert_json_schema_requested(model.calls[0], "pain", "PainOutput")
+
+
+def test_prompt_carries_facts_and_leader() -> None:
+    model = ScriptedChatModel(script={"pain": GOOD["pain"]})
+    run(build_pain_chain(model), step_inputs("pain"))
+    user = str(model.calls[0]["messages"][1].content)
+    assert GOOD["intake"]["impact"] in user
+    assert "Leader: Dana, engineering director" in user
+
+
+def test_fenced_json_is_accepted() -> None:
+    model = ScriptedChatModel(script={"pain": f"```json\n{json.dumps(GOOD['pain'])}\n```"})
+    assert run(build_pain_chain(model), step_inputs("pain")).statement == GOOD["pain"]["statement"]
+    assert len(model.calls) == 1
+
+
+def test_placeholder_is_reasked() -> None:
+    bad = json.dumps({"statement": "[Name], I'm sorry about the outage."})
+    model = ScriptedChatModel(script={"pain": [bad, GOOD["pain"]]})
+    out = run(build_pain_chain(model), step_inputs("pain"))
+    assert out.statement == GOOD["pain"]["statement"]
+    assert_reask(model.calls[1], bad, "Replace the placeholder [Name]")
+
+
+def test_gives_up_after_max_reasks() -> None:
+    bad = json.dumps({"statement": "   "})
+    model = ScriptedChatModel(script={"pain": bad})
+    with pytest.raises(OutputValidationError) as info:
+        run(build_pain_chain(model, max_reasks=2), step_inputs("pain"))
+    assert (info.value.n_attempts, info.value.last_output) == (3, bad)
+    assert info.value.problems == ["The statement is empty; write it."]
+    assert isinstance(info.value.last_parsed, PainOutput)

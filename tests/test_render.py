@@ -1,0 +1,39 @@
+"""Markdown rendering of a draft."""
+
+from __future__ import annotations
+
+from chain_support import sample_draft
+
+from assistant.render import STEP_TITLES, draft_markdown
+from assistant.schema import Message, PlanAction
+
+
+def test_markdown_has_the_six_steps_plan_table_and_message() -> None:
+    draft = sample_draft()
+    text = draft_markdown(draft)
+    for title in STEP_TITLES.values():
+        assert f"\n## {title}\n" in text
+    assert [t.split(". ", 1)[0] for t in STEP_TITLES.values()] == ["1", "2", "3", "4", "5", "6"]
+    assert "| Action | Owner | Due | Done when |" in text
+    action = draft.plan[0]
+    assert f"| {action.action} | me | 2026-12-11 | {action.measure} |" in text
+    assert "- **2026-12-11** – " + draft.report_back[0].report in text
+    assert "## Message (Email)" in text and f"**Subject:** {draft.message.subject}" in text
+    assert draft.message.body in text
+    assert "- **Leader:** Dana, engineering director" in text
+    assert "Needs your attention" not in text
+
+
+def test_unresolved_problems_get_their_own_section() -> None:
+    text = draft_markdown(sample_draft(unresolved={"plan": ["The due date is not after today."]}))
+    assert "## Needs your attention\n\n- **plan:** The due date is not after today." in text
+
+
+def test_plan_cells_escape_pipes_and_newlines() -> None:
+    action = PlanAction.model_validate({"action": "Fix a|b\nnow", "owner": "me", "due": "2026-12-01", "measure": "ok"})
+    assert "| Fix a\\|b now | me | 2026-12-01 | ok |" in draft_markdown(sample_draft(plan=[action]))
+
+
+def test_chat_message_has_no_subject_line() -> None:
+    text = draft_markdown(sample_draft(message=Message(channel="chat", subject="Outage", body="Sorry, Dana.")))
+    assert "## Message (Chat message)" in text and "**Subject:**" not in text
