@@ -44,6 +44,17 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     _model_options(d)
 
+    c = sub.add_parser("check", help="check a draft (JSON from draft --json) or a text against the six steps")
+    c.add_argument("file", help="draft JSON or plain text file, or - for standard input")
+    c.add_argument(
+        "--step", choices=["pain", "ownership", "lessons", "positive", "message"], help="check the text as this step"
+    )
+    c.add_argument("--notes", help="notes file, to check that numbers, names and claims are grounded")
+    c.add_argument("--channel", choices=CHANNELS, default="email", help="channel of a plain-text message")
+    c.add_argument("--leader", help="leader's name, for a plain-text message")
+    c.add_argument("--today", type=_date, help="date to check plan and check-in dates against")
+    c.add_argument("--json", action="store_true", help="print the findings as JSON")
+
     doc = sub.add_parser("doctor", help="show which backend and model would be used, and whether they answer")
     _model_options(doc)
     return parser
@@ -177,6 +188,40 @@ def _cmd_draft(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError as SchemaError
+
+    from assistant.schema import Draft
+    from assistant.validator import validate
+
+    text = _read_notes(args.file)
+    notes = _read_notes(args.notes) if args.notes else None
+    stripped = text.lstrip()
+    if stripped.startswith("{") and args.step is None:
+        try:
+            draft = Draft.model_validate_json(stripped)
+        except SchemaError as exc:
+            raise InputError(
+                f"{args.file} is JSON but not a Regain draft ({exc.error_count()} problems); "
+                "give the output of `regain draft --json`, or a plain-text message."
+            ) from exc
+        report = validate(draft, today=args.today)
+    else:
+        report = validate(text, step=args.step, notes=notes, today=args.today, channel=args.channel, leader=args.leader)
+    if args.json:
+        print(
+            json.dumps(
+                {"ok": report.ok, "findings": [f.model_dump() for f in report.findings]}, ensure_ascii=False, indent=2
+            )
+        )
+    else:
+        for f in report.findings:
+            item = f" #{f.item + 1}" if f.item is not None else ""
+            print(f"{f.severity:7} {f.rule:18} {f.step}{item}: {f.plain()}")
+        print(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)")
+    return 0 if report.ok else 1
+
+
 def _cmd_doctor(args: argparse.Namespace) -> int:
     from assistant.doctor import run_doctor
 
@@ -192,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "draft":
             return _cmd_draft(args)
+        if args.command == "check":
+            return _cmd_check(args)
         return _cmd_doctor(args)
     except RegainError as exc:
         if args.debug:

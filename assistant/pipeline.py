@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import re
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, TypeVar
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableConfig
 
+from assistant.assemble import assemble_message
 from assistant.chains import (
     build_compose_chain,
     build_intake_chain,
@@ -49,6 +52,7 @@ class Pipeline:
     model: BaseChatModel
     max_reasks: int = 2
     structured_output: str = "auto"
+    validate: bool = True
     chains: dict[str, Runnable[dict[str, Any], Any]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -63,9 +67,18 @@ class Pipeline:
             "report_back": build_report_back_chain,
             "compose": build_compose_chain,
         }
-        self.chains = {
-            name: build(self.model, max_reasks=self.max_reasks, format_state=state) for name, build in builders.items()
-        }
+        self.chains = {}
+        for name, build in builders.items():
+            kwargs: dict[str, Any] = {"max_reasks": self.max_reasks, "format_state": state}
+            if self.validate and name != "intake":
+                kwargs["extra_check"] = partial(_validator_check, name)
+            self.chains[name] = build(self.model, **kwargs)
+
+
+def _validator_check(step: str, output: Any, inputs: dict[str, Any]) -> list[str]:
+    from assistant.validator.checks import step_problems
+
+    return step_problems(step, output, inputs)
 
 
 async def _run_step(
@@ -98,6 +111,10 @@ def compose_inputs(draft: Draft, options: DraftOptions) -> dict[str, Any]:
     """Inputs of the compose step for a finished set of six parts."""
     return {
         "notes": draft.notes,
+        "today_date": draft.today,
+        "facts_model": draft.facts,
+        "plan_model": draft.plan,
+        "leader_override": options.leader,
         "leader": leader_text(draft.facts, options.leader),
         "channel": CHANNEL_LABELS[options.channel],
         "channel_key": options.channel,
@@ -127,7 +144,21 @@ async def acompose(
     message = Message(channel=options.channel, subject=out.subject.strip(), body=out.body.strip())
     usage = {**draft.usage, **tracker.usage}
     unresolved = {k: v for k, v in draft.unresolved.items() if k != "compose"} | tracker.unresolved
-    return draft.model_copy(update={"message": message, "options": options, "usage": usage, "unresolved": unresolved})
+    updated = draft.model_copy(
+        update={"message": message, "options": options, "usage": usage, "unresolved": unresolved}
+    )
+    if not pipeline.validate:
+        return updated
+    from assistant.validator.checks import validate_draft
+
+    report = validate_draft(updated)
+    if any(f.step == "message" and f.severity == "error" for f in report.findings):
+        fallback = updated.model_copy(update={"message": assemble_message(updated, options)})
+        fallback_report = validate_draft(fallback)
+        if len(fallback_report.errors) < len(report.errors):
+            unresolved = {k: v for k, v in fallback.unresolved.items() if k != "compose"}
+            updated, report = fallback.model_copy(update={"unresolved": unresolved}), fallback_report
+    return updated.model_copy(update={"findings": report.findings})
 
 
 async def adraft(
@@ -150,11 +181,20 @@ async def adraft(
     facts: Facts = await _run_step(pipeline, "intake", base, tracker, config)
     if options.leader:
         facts = facts.model_copy(update={"leader_name": options.leader})
-    shared = {**base, "facts": facts_text(facts), "leader": leader_text(facts, options.leader)}
+    elif facts.leader_name:
+        facts = facts.model_copy(update={"leader_name": re.sub(r"\s*\(.*?\)\s*", " ", facts.leader_name).strip()})
+    shared = {
+        **base,
+        "facts": facts_text(facts),
+        "facts_model": facts,
+        "leader": leader_text(facts, options.leader),
+        "leader_override": options.leader,
+    }
 
     async def plan_then_report() -> tuple[Any, Any]:
         plan = await _run_step(pipeline, "plan", shared, tracker, config)
-        report = await _run_step(pipeline, "report_back", {**base, "plan": plan_text(plan.actions)}, tracker, config)
+        inputs = {**shared, "plan": plan_text(plan.actions), "plan_model": plan.actions}
+        report = await _run_step(pipeline, "report_back", inputs, tracker, config)
         return plan, report
 
     pain, ownership, lessons, (plan, report), positive = await asyncio.gather(

@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from assistant.validator.findings import Finding
+
 Channel = Literal["email", "chat", "talking_points"]
 Tone = Literal["neutral", "warm", "formal", "direct"]
 Length = Literal["short", "medium", "long"]
@@ -129,6 +131,9 @@ class Message(BaseModel):
     channel: Channel = Field(description="The channel it was written for.")
     subject: str = Field(description="Subject line (used for email).")
     body: str = Field(description="The message text.")
+    assembled: bool = Field(
+        default=False, description="True when put together from the parts because the model's version kept failing."
+    )
 
 
 class StepUsage(BaseModel):
@@ -156,6 +161,7 @@ class Draft(BaseModel):
     message: Message = Field(description="The composed message to the leader.")
     model: str = Field(default="", description="The model that wrote the draft.")
     usage: dict[str, StepUsage] = Field(default_factory=dict, description="Token use per step.")
+    findings: list[Finding] = Field(default_factory=list, description="The validator's findings on this draft.")
     unresolved: dict[str, list[str]] = Field(
         default_factory=dict,
         description="Problems a step still had after its re-asks: its last output is kept, marked as not passing.",

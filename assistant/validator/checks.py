@@ -1,0 +1,172 @@
+"""Runs the rules of every step over a draft or a single text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from assistant.chains._checks import PLACEHOLDER
+from assistant.schema import CheckIn, Draft, Facts, Message, PlanAction
+from assistant.validator.findings import Context, Finding, Report
+from assistant.validator.grounding import check_grounding
+from assistant.validator.message import check_message
+from assistant.validator.report_back import check_report_back
+from assistant.validator.rules.lessons import check_lesson
+from assistant.validator.rules.ownership import check_ownership
+from assistant.validator.rules.pain import check_pain
+from assistant.validator.rules.plan import check_plan_action
+from assistant.validator.rules.positive import check_positive
+
+_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_AGREED = re.compile(
+    r"\b([A-Z][a-z]+)\b[^.\n]{0,40}?\b(?:agreed|offered|volunteered|will help|said (?:she|he|they)(?:'ll| will))",
+)
+
+
+def agreed_owners(notes: str | None) -> tuple[str, ...]:
+    """Names the notes say agreed to take something on ("Priya agreed to pair on it")."""
+    return tuple(sorted({m.group(1) for m in _AGREED.finditer(notes or "")} - {"I"}))
+
+
+def context_for(*, notes: str | None, facts: Facts | None, today: dt.date | None, leader: str | None = None) -> Context:
+    """A rule context from what is known."""
+    return Context(
+        today=today or dt.date.today(), notes=notes, facts=facts, agreed_owners=agreed_owners(notes), leader=leader
+    )
+
+
+def _basics(text: str, step: str, item: int | None = None) -> list[Finding]:
+    found = [
+        Finding(
+            rule="TXT_PLACEHOLDER",
+            step=step,
+            severity="error",
+            span=m.group(0),
+            start=m.start(),
+            end=m.end(),
+            item=item,
+            message="The text still has a placeholder.",
+            suggestion="Replace it with real words.",
+        )
+        for m in PLACEHOLDER.finditer(text)
+    ]
+    found += [
+        Finding(
+            rule="TXT_HTML",
+            step=step,
+            severity="error",
+            span=m.group(0),
+            start=m.start(),
+            end=m.end(),
+            item=item,
+            message="The text contains HTML markup.",
+            suggestion="Use plain text only.",
+        )
+        for m in _HTML.finditer(text)
+    ]
+    return found
+
+
+def check_step(step: str, value: Any, ctx: Context, *, plan: list[PlanAction] | None = None) -> list[Finding]:
+    """Findings for one step's value: a string, a list of lessons, plan actions or check-ins, or a Message."""
+    if step in ("pain", "ownership", "positive"):
+        rules = {"pain": check_pain, "ownership": check_ownership, "positive": check_positive}[step]
+        return rules(value, ctx) + _basics(value, step) + check_grounding(value, step, ctx)
+    if step == "lessons":
+        found: list[Finding] = []
+        for i, lesson in enumerate(value):
+            found += (
+                check_lesson(lesson, ctx, item=i)
+                + _basics(lesson, step, i)
+                + check_grounding(lesson, step, ctx, item=i)
+            )
+        return found
+    if step == "plan":
+        found = []
+        for i, action in enumerate(value):
+            found += check_plan_action(action, ctx, item=i)
+            for text in (action.action, action.measure):
+                found += _basics(text, step, i) + check_grounding(text, step, ctx, item=i)
+        return found
+    if step == "report_back":
+        found = check_report_back(value, plan or [], ctx)
+        dates = [c.date for c in value] + [a.due for a in plan or []]
+        for i, checkin in enumerate(value):
+            found += _basics(checkin.report, step, i) + check_grounding(checkin.report, step, ctx, dates=dates, item=i)
+        return found
+    if step == "message":
+        dates = [a.due for a in plan or []]
+        return check_message(value, ctx) + check_grounding(value.body, step, ctx, dates=dates)
+    raise ValueError(f"unknown step '{step}'")
+
+
+def validate_draft(draft: Draft, *, today: dt.date | None = None) -> Report:
+    """Every step of a draft, plus the message."""
+    ctx = context_for(notes=draft.notes, facts=draft.facts, today=today or draft.today, leader=draft.options.leader)
+    findings = (
+        check_step("pain", draft.pain, ctx)
+        + check_step("ownership", draft.ownership, ctx)
+        + check_step("lessons", draft.lessons, ctx)
+        + check_step("plan", draft.plan, ctx)
+        + check_step("positive", draft.positive, ctx)
+        + check_step("report_back", draft.report_back, ctx, plan=draft.plan)
+        + check_message(draft.message, ctx)
+        + check_grounding(
+            draft.message.body, "message", ctx, dates=[a.due for a in draft.plan] + [c.date for c in draft.report_back]
+        )
+    )
+    return Report(findings=findings)
+
+
+def validate_text(
+    text: str,
+    *,
+    step: str | None,
+    facts: Facts | None,
+    notes: str | None,
+    today: dt.date | None,
+    channel: str = "email",
+    leader: str | None = None,
+) -> Report:
+    """One text checked as a step (``step``) or, without one, as a message."""
+    ctx = context_for(notes=notes, facts=facts, today=today, leader=leader)
+    if step is None or step == "message":
+        return Report(findings=check_step("message", Message(channel=channel, subject="", body=text), ctx))  # type: ignore[arg-type]
+    if step == "lessons":
+        items = [line.lstrip("-*• ").strip() for line in text.splitlines() if line.strip()]
+        return Report(findings=check_step("lessons", items, ctx))
+    if step in ("plan", "report_back"):
+        raise ValueError(f"check the '{step}' step from a draft's JSON, not from plain text")
+    return Report(findings=check_step(step, text.strip(), ctx))
+
+
+def step_problems(step: str, output: Any, inputs: dict[str, Any]) -> list[str]:
+    """Errors for a step's fresh output, in plain words, for a re-ask (warnings are left to the user)."""
+    ctx = context_for(
+        notes=inputs.get("notes"),
+        facts=inputs.get("facts_model"),
+        today=inputs.get("today_date"),
+        leader=inputs.get("leader_override"),
+    )
+    value: Any
+    plan: list[PlanAction] | None = inputs.get("plan_model")
+    if step in ("pain", "ownership", "positive"):
+        value = output.statement
+    elif step == "lessons":
+        value = output.lessons
+    elif step == "plan":
+        value = output.actions
+    elif step == "report_back":
+        value = output.checkins
+    elif step == "compose":
+        step, value = (
+            "message",
+            Message(channel=inputs.get("channel_key", "email"), subject=output.subject, body=output.body),
+        )
+    else:
+        return []
+    return [f.plain() for f in check_step(step, value, ctx, plan=plan) if f.severity == "error"]
+
+
+__all__ = ["CheckIn", "agreed_owners", "check_step", "context_for", "step_problems", "validate_draft", "validate_text"]

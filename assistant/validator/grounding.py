@@ -1,0 +1,205 @@
+"""Grounding: numbers, names and claims of work done must come from the notes.
+
+Plan and check-in dates are structured fields and are not checked here; a date
+written in a text is fine when it is one of the plan's or check-ins' dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from assistant.validator.findings import Context, Finding, span_finding
+
+_NUMBER = re.compile(r"(?<![\w.])(?:[$€£])?\d[\d,.]*(?:\s?(?:%|k|K|m|M|h|hrs?|x))?(?![\w])")
+_DIGITS = re.compile(r"\d+")
+_CAPITALISED = re.compile(r"\b([A-Z][a-zA-Z]+(?:[-'][A-Za-z]+)?)\b")
+_SENTENCE_START = set(".!?:;-*•\n\"'“(")
+_DONE_CLAIM = re.compile(
+    r"\b(?:I(?:'ve| have)(?: already)?|I already|I've now|I have now)\s+"
+    r"((?:re-?)?[a-z]+(?:ed|en|t|ne|wn|ck|un|ld|ght)\b)(?:\s+(?:back|up|out|in|down|off))?",
+    re.IGNORECASE,
+)
+_COMMON_CAPITALS = {
+    "I",
+    "I'm",
+    "I've",
+    "I'll",
+    "I'd",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Dear",
+    "Hi",
+    "Hello",
+    "Thanks",
+    "Thank",
+    "Best",
+    "Regards",
+    "Subject",
+    "Step",
+    "Plan",
+    "Lessons",
+    "Lesson",
+    "Owner",
+    "Due",
+    "OK",
+    "Okay",
+    "My",
+    "The",
+    "This",
+    "That",
+    "We",
+    "You",
+    "It",
+    "And",
+    "But",
+    "So",
+    "Next",
+    "First",
+    "Second",
+    "Third",
+    "Finally",
+    "Also",
+    "Going",
+    "Check",
+    "Check-in",
+    "Action",
+    "Actions",
+}
+_IRREGULAR = {
+    "written": "writ",
+    "wrote": "writ",
+    "done": "do",
+    "made": "mak",
+    "sent": "send",
+    "told": "tell",
+    "spoken": "spok",
+    "spoke": "spok",
+    "built": "build",
+    "begun": "begin",
+    "begun ": "begin",
+    "met": "meet",
+    "set": "set",
+    "put": "put",
+    "run": "run",
+    "ran": "run",
+    "found": "find",
+    "taken": "tak",
+    "took": "tak",
+    "given": "giv",
+    "gave": "giv",
+    "drawn": "draw",
+    "shown": "show",
+    "caught": "catch",
+    "brought": "bring",
+}
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suffix in ("ied", "ed", "en", "ing", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] if suffix != "ied" else word[:-3] + "y"
+    return word
+
+
+def _note_stems(notes: str) -> set[str]:
+    return {_stem(w) for w in re.findall(r"[A-Za-z]+", notes)}
+
+
+def _allowed_numbers(ctx: Context, dates: Iterable[dt.date]) -> set[str]:
+    allowed = set(_DIGITS.findall(ctx.notes or ""))
+    if ctx.facts is not None:
+        allowed |= set(_DIGITS.findall(ctx.facts.model_dump_json()))
+    for day in dates:
+        allowed |= {str(day.year), str(day.month), f"{day.month:02d}", str(day.day), f"{day.day:02d}"}
+    return allowed
+
+
+def check_grounding(
+    text: str, step: str, ctx: Context, *, dates: Iterable[dt.date] = (), item: int | None = None
+) -> list[Finding]:
+    """Unsupported numbers and names (errors/warnings) and claims of work the notes don't mention (errors)."""
+    if not ctx.notes:
+        return []
+    findings: list[Finding] = []
+    allowed = _allowed_numbers(ctx, list(dates))
+    for match in _NUMBER.finditer(text):
+        digits = _DIGITS.findall(match.group(0))
+        if digits and not all(d in allowed for d in digits):
+            findings.append(
+                span_finding(
+                    "GND_NUMBER",
+                    step,
+                    "error",
+                    text,
+                    match.start(),
+                    match.end(),
+                    "This number does not appear in your notes.",
+                    "Use only the figures from your notes, or add the figure to the notes if it is right.",
+                    item,
+                )
+            )
+    notes_lower = ctx.notes.lower()
+    known = notes_lower + " " + (ctx.leader or "").lower()
+    if ctx.facts is not None:
+        known += " " + " ".join(p for p in (ctx.facts.leader_name, ctx.facts.leader_role) if p).lower()
+    for match in _CAPITALISED.finditer(text):
+        word = match.group(1)
+        before = text[: match.start(1)].rstrip(" \t")
+        if not before or before[-1] in _SENTENCE_START or before[-1].isdigit():
+            continue
+        if word in _COMMON_CAPITALS or word.lower() in known or _stem(word) in _note_stems(ctx.notes):
+            continue
+        findings.append(
+            span_finding(
+                "GND_NAME",
+                step,
+                "warning",
+                text,
+                match.start(1),
+                match.end(1),
+                "This name does not appear in your notes.",
+                "Check it is right; name only people, teams and systems your notes mention.",
+                item,
+            )
+        )
+    stems = _note_stems(ctx.notes)
+    for match in _DONE_CLAIM.finditer(text):
+        verb = match.group(1)
+        if _stem(verb) in stems:
+            continue
+        findings.append(
+            span_finding(
+                "GND_DONE",
+                step,
+                "error",
+                text,
+                match.start(),
+                match.end(),
+                "This says you already did something your notes don't mention.",
+                "Only claim work you have really done; put new work in the plan instead.",
+                item,
+            )
+        )
+    return findings

@@ -1,0 +1,142 @@
+"""Message rules: all six steps present, length fits the channel, no placeholders or HTML,
+the leader addressed as given."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.chains._checks import PLACEHOLDER
+from assistant.schema import Draft, Message
+from assistant.validator.findings import Context, Finding, span_finding
+
+LIMITS = {"email": 250, "chat": 120, "talking_points": 8}
+_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&[a-z]+;|javascript:", re.IGNORECASE)
+_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+|!\[[^\]]*\]\([^)]*\)", re.IGNORECASE)
+_STEP_SIGNALS: dict[str, re.Pattern[str]] = {
+    "pain": re.compile(r"\b(sorry|regret|apologi[sz]e|apology|weighs on me|bothers me|feel terrible)\b", re.I),
+    "ownership": re.compile(
+        r"\b(I (?:pushed|made|skipped|didn't|did not|failed|missed|sent|signed|chose|decided|should have|"
+        r"take (?:full )?responsibility|own)|(?:my|that was my) (?:mistake|decision|call|fault|responsibility))\b",
+        re.I,
+    ),
+    "lessons": re.compile(r"\b(learn(?:ed|t)?|lesson|realis|realiz|understand|now know|takeaway|taught me)\w*", re.I),
+    "plan": re.compile(
+        r"\b(plan|will (?:add|write|set|run|schedule|review|create|build|put|introduce|track|move|"
+        r"update|check|share|send|hold|fix|automate|document)|by \w+ \d|\d{4}-\d{2}-\d{2}|next steps?)\b",
+        re.I,
+    ),
+    "positive": re.compile(
+        r"\b(committed|commit|confident|determined|look(?:ing)? forward|on it|rebuild|earn back|"
+        r"make (?:this|it) right|better position)\b",
+        re.I,
+    ),
+    "report_back": re.compile(
+        r"\b(update you|report back|check[- ]in|follow up|keep you (?:posted|updated)|"
+        r"progress|share (?:the )?results)\b",
+        re.I,
+    ),
+}
+
+
+def _leader(ctx: Context) -> str | None:
+    if ctx.leader:
+        return ctx.leader
+    if ctx.facts is not None and ctx.facts.leader_name:
+        return ctx.facts.leader_name
+    return None
+
+
+def check_message(message: Message, ctx: Context, draft: Draft | None = None) -> list[Finding]:
+    """MSG_MISSING_STEP, MSG_LENGTH, MSG_PLACEHOLDER, MSG_HTML, MSG_LINK (errors), MSG_LEADER (warning)."""
+    body = message.body
+    findings: list[Finding] = []
+    if message.channel == "talking_points":
+        count = len([line for line in body.splitlines() if line.strip()])
+        if count > LIMITS["talking_points"]:
+            findings.append(
+                Finding(
+                    rule="MSG_LENGTH",
+                    step="message",
+                    severity="error",
+                    message=f"The talking points have {count} lines; a 1:1 needs at most {LIMITS['talking_points']}.",
+                    suggestion="Merge or drop points until there are 8 or fewer.",
+                )
+            )
+    else:
+        words = len(body.split())
+        limit = LIMITS[message.channel]
+        if words > limit:
+            findings.append(
+                Finding(
+                    rule="MSG_LENGTH",
+                    step="message",
+                    severity="error",
+                    message=f"The {message.channel} has {words} words; keep it to {limit} or fewer.",
+                    suggestion="Shorten each part to its essentials.",
+                )
+            )
+    for match in PLACEHOLDER.finditer(f"{message.subject}\n{body}"):
+        findings.append(
+            Finding(
+                rule="MSG_PLACEHOLDER",
+                step="message",
+                severity="error",
+                span=match.group(0),
+                message="The message still has a placeholder.",
+                suggestion="Replace it with the real words, or remove it.",
+            )
+        )
+    for match in _HTML.finditer(body):
+        findings.append(
+            span_finding(
+                "MSG_HTML",
+                "message",
+                "error",
+                body,
+                match.start(),
+                match.end(),
+                "The message contains HTML or script markup.",
+                "Use plain text only.",
+            )
+        )
+    notes = ctx.notes or ""
+    for match in _URL.finditer(body):
+        if match.group(0) not in notes:
+            findings.append(
+                span_finding(
+                    "MSG_LINK",
+                    "message",
+                    "error",
+                    body,
+                    match.start(),
+                    match.end(),
+                    "The message contains a link or image that is not in your notes.",
+                    "Remove it.",
+                )
+            )
+    for step, signal in _STEP_SIGNALS.items():
+        if not signal.search(body):
+            findings.append(
+                Finding(
+                    rule="MSG_MISSING_STEP",
+                    step="message",
+                    severity="error",
+                    message=f"The message seems to leave out step '{step.replace('_', ' ')}'.",
+                    suggestion=f"Add a sentence for it (see the {step.replace('_', ' ')} section).",
+                )
+            )
+    leader = _leader(ctx)
+    if leader and message.channel != "talking_points":
+        first_name = leader.split()[0].strip(",")
+        opening = " ".join(body.split()[:12])
+        if first_name[:1].isupper() and first_name.lower() not in opening.lower():
+            findings.append(
+                Finding(
+                    rule="MSG_LEADER",
+                    step="message",
+                    severity="warning",
+                    message=f"The message does not open by addressing {leader}.",
+                    suggestion=f"Start with their name, e.g. '{first_name}, ...'.",
+                )
+            )
+    return findings

@@ -1,0 +1,130 @@
+"""The public validator API, the `regain check` command, and re-asks driven by findings."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.cli import main
+from assistant.pipeline import Pipeline, adraft
+from assistant.schema import CheckIn, Draft, Facts, Message, PlanAction
+from assistant.testing import ScriptedChatModel, good_script
+from assistant.validator import validate
+
+TODAY = dt.date(2026, 11, 27)
+NOTES = (
+    "pushed the payments config change friday w/o running staging tests, checkout down ~3h, ~400 orders lost. "
+    "Dana (my manager, eng director) had to explain it to the VP. "
+    "I rolled back the change and wrote the incident timeline."
+)
+
+
+def good_draft() -> Draft:
+    return Draft(
+        notes=NOTES,
+        today=TODAY,
+        facts=Facts(
+            what_happened="I pushed a config change without staging tests.",
+            impact="Checkout down 3h, 400 orders lost.",
+            cause="I skipped the staging tests.",
+            affected=["customers"],
+            leader_name="Dana",
+            leader_role="eng director",
+            already_done=["rolled back the change"],
+        ),
+        pain="I'm sorry. About 400 orders were lost and you had to explain it to the VP, and that weighs on me.",
+        ownership="I pushed the change without running the staging tests. That was my decision and my mistake.",
+        lessons=[
+            "Skipping the staging tests to ship before the weekend moved the risk onto customers, "
+            "so I now run them on every config change."
+        ],
+        plan=[
+            PlanAction(
+                action="Add a CI check that blocks config deploys without a green staging run",
+                owner="me",
+                due=dt.date(2026, 12, 11),
+                measure="A test deploy without a staging run is rejected",
+            )
+        ],
+        positive="I'm committed to fixing this, and I'm confident the new check will make our deploys safer.",
+        report_back=[CheckIn(date=dt.date(2026, 12, 11), report="Show you the CI check rejecting a test deploy.")],
+        message=Message(
+            channel="email",
+            subject="Friday's outage",
+            body=(
+                "Dana, I'm sorry about Friday: about 400 orders were lost and you had to explain it to the VP. "
+                "I pushed the change without the staging tests; that was my decision. "
+                "I learned that skipping them moves the risk onto customers. "
+                "My plan: I will add a CI check that blocks such deploys by 2026-12-11. "
+                "I'm committed to making this right and will update you on 2026-12-11."
+            ),
+        ),
+    )
+
+
+def test_a_good_draft_has_no_errors() -> None:
+    report = validate(good_draft())
+    assert report.errors == [], [f.plain() for f in report.errors]
+
+
+def test_a_bad_ownership_text_is_caught_with_span_and_advice() -> None:
+    report = validate("Mistakes were made, and I'm sorry if anyone was offended.", step="ownership")
+    rules = {f.rule for f in report.errors}
+    assert {"OWN_PASSIVE", "OWN_NON_APOLOGY"} <= rules
+    for f in report.findings:
+        assert f.message and f.suggestion
+        if f.span and f.start is not None:
+            assert "Mistakes were made, and I'm sorry if anyone was offended."[f.start : f.end] == f.span
+
+
+def test_a_plain_text_message_is_checked_as_a_message() -> None:
+    report = validate("Hi [Name], sorry.", channel="chat")
+    assert "MSG_PLACEHOLDER" in {f.rule for f in report.errors}
+
+
+def test_check_command_on_draft_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "draft.json"
+    path.write_text(good_draft().model_dump_json(), encoding="utf-8")
+    assert main(["check", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["ok"] is True
+
+
+def test_check_command_on_a_step_text_fails_with_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "statement.txt"
+    path.write_text("The QA team didn't catch the bug, so it shipped.", encoding="utf-8")
+    assert main(["check", "--step", "ownership", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "OWN_BLAME" in out and "error(s)" in out
+
+
+def test_check_command_rejects_json_that_is_not_a_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "x.json"
+    path.write_text('{"hello": 1}', encoding="utf-8")
+    assert main(["check", str(path)]) == 2
+    assert capsys.readouterr().err.startswith("regain: error:")
+
+
+def test_pipeline_reasks_a_step_the_validator_rejects() -> None:
+    script = good_script()
+    script["ownership"] = [
+        {"statement": "The QA team should have caught it before it shipped."},
+        {"statement": "I pushed the change without running the staging tests. That was my decision."},
+    ]
+    model = ScriptedChatModel(script=script)
+    draft = asyncio.run(adraft(NOTES, Pipeline(model), today=TODAY))
+    calls = model.calls_for("ownership")
+    assert len(calls) == 2
+    reask = str(calls[1]["messages"][-1].content)
+    assert "QA team" in reask
+    assert draft.ownership.startswith("I pushed")
+    assert "ownership" not in draft.unresolved
+
+
+def test_draft_carries_findings_from_the_validator() -> None:
+    model = ScriptedChatModel(script=good_script())
+    draft = asyncio.run(adraft(NOTES, Pipeline(model), today=TODAY))
+    assert draft.findings == validate(draft).findings
