@@ -1,4 +1,4 @@
-"""The ``regain`` command line: ``draft`` and ``doctor``.
+"""The ``regain`` command line: ``draft``, ``check``, ``doctor`` and ``ui``.
 
 Errors are one line on stderr and a non-zero exit code, never a traceback
 (``--debug`` shows it).
@@ -57,6 +57,11 @@ def _parser() -> argparse.ArgumentParser:
 
     doc = sub.add_parser("doctor", help="show which backend and model would be used, and whether they answer")
     _model_options(doc)
+
+    u = sub.add_parser("ui", help="serve the web UI (login: REGAIN_UI_USERNAME / REGAIN_UI_PASSWORD)")
+    u.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    u.add_argument("--port", type=int, default=7860, help="port to listen on (default: 7860)")
+    _model_options(u)
     return parser
 
 
@@ -230,6 +235,17 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def _cmd_ui(args: argparse.Namespace) -> int:
+    try:
+        from ui.app import serve
+    except ImportError as exc:
+        raise ConfigurationError(f"The web UI needs gradio ({exc}); install it with: pip install 'gradio>=6.20'") from exc
+
+    settings = _settings(args)
+    serve(settings, host=args.host, port=args.port, status=_Status(enabled=True).message)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``regain`` console script."""
     parser = _parser()
@@ -239,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_draft(args)
         if args.command == "check":
             return _cmd_check(args)
+        if args.command == "ui":
+            return _cmd_ui(args)
         return _cmd_doctor(args)
     except RegainError as exc:
         if args.debug:

@@ -69,6 +69,12 @@ class Settings(BaseSettings):
         default_factory=lambda: Path(user_cache_dir("regain")),
         description="Where the assembled local model is kept.",
     )
+    ui_username: str | None = Field(
+        default=None, description="Login name for the web UI (`regain ui`); set together with REGAIN_UI_PASSWORD."
+    )
+    ui_password: SecretStr | None = Field(
+        default=None, description="Password for the web UI (`regain ui`); set together with REGAIN_UI_USERNAME."
+    )
 
     def resolved_backend(self) -> Literal["local", "openai"]:
         """Return the backend that will actually be used."""

@@ -146,6 +146,12 @@ def good_script(today: str = "2026-11-27") -> dict[str, Answer | list[Answer]]:
         },
         "compose": {
             "subject": "Friday's checkout outage",
-            "body": "Dana, I'm sorry about Friday. I pushed the change without the staging tests; that was my call.",
+            "body": (
+                "Dana, I'm sorry about Friday: about 400 orders were lost and you had to explain it to the VP. "
+                "I pushed the change without running the staging tests; that was my decision. "
+                "I learned that skipping staging tests to beat a deadline moves the risk onto customers. "
+                "My plan: I will add a CI gate that blocks config deploys without a green staging run by 2026-12-11. "
+                "I'm committed to making this right, and I'll update you on 2026-12-11 with the gate working."
+            ),
         },
     }

@@ -36,17 +36,18 @@ def test_happy_path_returns_the_message_and_sees_every_part() -> None:
     draft = sample_draft()
     for part in (draft.pain, draft.ownership, draft.lessons[0], draft.plan[0].action, draft.positive):
         assert part in user
-    assert "write an email to my leader (Dana, engineering director), in a neutral tone, at most 200 words" in user
+    assert "write an email to my leader (Dana, engineering director) in a neutral tone, at most 200 words in total" in user
 
 
 def test_length_text_counts_bullets_for_talking_points() -> None:
-    assert length_text("talking_points", "short") == "at most 5 bullet lines"
+    assert length_text("talking_points", "short") == "at most 6 bullet lines"
     assert length_text("chat", "long") == "at most 120 words"
 
 
 def test_over_long_message_is_reasked() -> None:
     bad = _message(" ".join(["sorry"] * 100))
-    model = ScriptedChatModel(script={"compose": [bad, GOOD["compose"]]})
+    short = _message("Dana, I'm sorry; skipping the tests was my call. I'll add a CI gate by 2026-12-11.")
+    model = ScriptedChatModel(script={"compose": [bad, short]})
     options = DraftOptions(channel="chat", length="short")
     run(build_compose_chain(model), step_inputs("compose", options))
     assert_reask(model.calls[1], bad, "The body has 100 words; shorten it to at most 60 words.")
@@ -56,7 +57,7 @@ def test_too_many_talking_points_are_reasked() -> None:
     bad = _message("\n".join(f"- point {i}" for i in range(9)))
     model = ScriptedChatModel(script={"compose": [bad, _message("- I'm sorry\n- I own it")]})
     run(build_compose_chain(model), step_inputs("compose", DraftOptions(channel="talking_points", length="short")))
-    assert_reask(model.calls[1], bad, "Use at most 5 bullet lines; you wrote 9.")
+    assert_reask(model.calls[1], bad, "Use at most 6 bullet lines; you wrote 9.")
 
 
 def test_inline_placeholder_is_reasked() -> None:

@@ -14,7 +14,7 @@ from assistant.schema import MessageOutput
 LENGTH_WORDS = {
     "email": {"short": 120, "medium": 200, "long": 250},
     "chat": {"short": 60, "medium": 90, "long": 120},
-    "talking_points": {"short": 5, "medium": 7, "long": 8},
+    "talking_points": {"short": 6, "medium": 7, "long": 8},
 }
 
 

@@ -166,7 +166,9 @@ def step_problems(step: str, output: Any, inputs: dict[str, Any]) -> list[str]:
         )
     else:
         return []
-    return [f.plain() for f in check_step(step, value, ctx, plan=plan) if f.severity == "error"]
+    found = check_step(step, value, ctx, plan=plan)
+    # placeholders are already reported by the step's own structural check
+    return [f.plain() for f in found if f.severity == "error" and f.rule not in ("TXT_PLACEHOLDER", "MSG_PLACEHOLDER")]
 
 
 __all__ = ["CheckIn", "agreed_owners", "check_step", "context_for", "step_problems", "validate_draft", "validate_text"]

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from assistant.validator.findings import Context, Finding, span_finding
 
-_NUMBER = re.compile(r"(?<![\w.])(?:[$€£])?\d[\d,.]*(?:\s?(?:%|k|K|m|M|h|hrs?|x))?(?![\w])")
+_NUMBER = re.compile(r"(?<![\w.])(?:\d{4}-\d{2}-\d{2}|[$€£]?\d+(?:[.,:]\d+)*(?:\s?(?:%|k|K|m|M|h|hrs?|x)\b)?)(?![\w-])")
 _DIGITS = re.compile(r"\d+")
 _CAPITALISED = re.compile(r"\b([A-Z][a-zA-Z]+(?:[-'][A-Za-z]+)?)\b")
 _SENTENCE_START = set(".!?:;-*•\n\"'“(")

@@ -1,0 +1,135 @@
+"""The linguistic rules of the trust-repair validator, one module per step.
+
+The words and patterns live in ``assistant/validator/phrases.yaml``; this package
+loads them once and holds the few helpers every step's module shares: compiling a
+list into one pattern, straightening quotes, splitting sentences and clauses, and
+building a :class:`~assistant.validator.findings.Finding` from a rule's entry.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.validator.findings import Finding, span_finding
+
+PHRASES_PATH = Path(__file__).resolve().parent.parent / "phrases.yaml"
+
+# Same-length replacements, so offsets in the normalised text are offsets in the original.
+_QUOTES = (("\u2018", "'"), ("\u2019", "'"), ("\u02bc", "'"), ("\u201c", '"'), ("\u201d", '"'))
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|so|because|although|though|however|which|who|whereas|while|when|since"
+    r"|after|before|until|if|that|then|yet)\b"
+)
+
+
+@functools.cache
+def phrases() -> dict[str, Any]:
+    """The parsed ``phrases.yaml`` (read once, as UTF-8)."""
+    with PHRASES_PATH.open(encoding="utf-8") as handle:
+        data: dict[str, Any] = yaml.safe_load(handle)
+    return data
+
+
+def rule(code: str) -> dict[str, Any]:
+    """The entry of one rule in ``phrases.yaml``."""
+    entry: dict[str, Any] = phrases()["rules"][code]
+    return entry
+
+
+@functools.cache
+def pattern(code: str, key: str) -> re.Pattern[str]:
+    """The rule's list (or single pattern) ``key`` as one regex, for lower-cased text.
+
+    Items that start with ``\\b`` share one leading ``\\b``; with the text lower-cased
+    beforehand (:func:`normalize`) and no IGNORECASE, this runs several times faster
+    than the plain alternation.
+    """
+    value = rule(code)[key]
+    items = [value] if isinstance(value, str) else list(value)
+    bounded = [item[2:] for item in items if item.startswith(r"\b")]
+    parts = [rf"\b(?:{'|'.join(f'(?:{item})' for item in bounded)})"] if bounded else []
+    parts += [f"(?:{item})" for item in items if not item.startswith(r"\b")]
+    return re.compile("|".join(parts))
+
+
+@functools.cache
+def words(code: str, key: str) -> frozenset[str]:
+    """The rule's word list ``key``, lower-cased."""
+    return frozenset(str(word).lower() for word in rule(code)[key])
+
+
+def normalize(text: str) -> str:
+    """The text lower-cased with curly quotes straightened; same length, so offsets carry over."""
+    if text.isascii():
+        return text.lower()
+    for curly, straight in _QUOTES:
+        text = text.replace(curly, straight)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two ("İ"): keep those as they are
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, leading spaces left out."""
+    spans = []
+    for match in _SENTENCE.finditer(text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The sentence span holding character ``pos``."""
+    for start, end in spans:
+        if start <= pos < end:
+            return start, end
+    return 0, pos
+
+
+def clause_start(text: str, lo: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts, looking back no further than ``lo``."""
+    start = lo
+    for match in _CLAUSE_BREAK.finditer(text, lo, pos):
+        start = match.end()
+    while start < pos and text[start].isspace():
+        start += 1
+    return start
+
+
+def _text_of(entry: dict[str, Any], variant: str | None) -> tuple[str, str]:
+    source = entry["messages"][variant] if variant else entry
+    return source["message"], source["suggestion"]
+
+
+def found(
+    code: str,
+    text: str,
+    start: int,
+    end: int,
+    *,
+    item: int | None = None,
+    variant: str | None = None,
+) -> Finding:
+    """A finding of rule ``code`` pointing at ``text[start:end]``, worded from ``phrases.yaml``."""
+    entry = rule(code)
+    message, suggestion = _text_of(entry, variant)
+    return span_finding(code, entry["step"], entry["severity"], text, start, end, message, suggestion, item=item)
+
+
+def found_nowhere(code: str, *, item: int | None = None, variant: str | None = None) -> Finding:
+    """A finding of rule ``code`` about something missing, so with no words to point at."""
+    entry = rule(code)
+    message, suggestion = _text_of(entry, variant)
+    return Finding(
+        rule=code, step=entry["step"], severity=entry["severity"], message=message, suggestion=suggestion, item=item
+    )

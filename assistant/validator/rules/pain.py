@@ -1,0 +1,41 @@
+"""Step 1, show that it bothers you: regret with its impact, and no melodrama."""
+
+from __future__ import annotations
+
+from assistant.validator.findings import Context, Finding
+from assistant.validator.rules import found, found_nowhere, normalize, pattern, sentence_at, sentences
+
+
+def check_pain(text: str, ctx: Context) -> list[Finding]:
+    """Findings for the pain statement (``PAIN_NO_REGRET``, ``PAIN_MELODRAMA``; both errors)."""
+    norm = normalize(text)
+    return [*_no_regret(norm), *_melodrama(text, norm)]
+
+
+def _has_regret(norm: str) -> bool:
+    negated = pattern("PAIN_NO_REGRET", "not_regret")
+    return any(
+        not negated.search(norm[max(0, m.start() - 16) : m.end()])
+        for m in pattern("PAIN_NO_REGRET", "regret").finditer(norm)
+    )
+
+
+def _no_regret(norm: str) -> list[Finding]:
+    regret = _has_regret(norm)
+    impact = pattern("PAIN_NO_REGRET", "impact").search(norm) is not None
+    if regret and impact:
+        return []
+    variant = "neither" if not (regret or impact) else ("no_regret" if impact else "no_impact")
+    return [found_nowhere("PAIN_NO_REGRET", variant=variant)]
+
+
+def _melodrama(text: str, norm: str) -> list[Finding]:
+    spans = sentences(norm)
+    out: list[Finding] = []
+    seen: set[tuple[int, int]] = set()
+    for match in pattern("PAIN_MELODRAMA", "patterns").finditer(norm):
+        sentence = sentence_at(spans, match.start())
+        if sentence not in seen:  # one finding per sentence
+            seen.add(sentence)
+            out.append(found("PAIN_MELODRAMA", text, *match.span()))
+    return out

@@ -1,0 +1,227 @@
+"""Step 4, outline a path forward: one action's verb, owner, due date, measure and vagueness.
+
+Spans of ``PLAN_VERB`` and ``PLAN_VAGUE`` point into the action text; those of
+``PLAN_OWNER``, ``PLAN_DUE`` and ``PLAN_MEASURE`` into the owner, due (as written, or
+as YYYY-MM-DD for a date) and measure fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from typing import Any
+
+from assistant.schema import PlanAction
+from assistant.validator.findings import Context, Finding
+from assistant.validator.rules import found, found_nowhere, normalize, pattern, rule, words
+
+_WORD = re.compile(r"[a-z][\w'-]*", re.IGNORECASE)
+_TOKEN = re.compile(r"[a-z0-9]+")
+_PARENS = re.compile(r"\([^)]*\)")
+_SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "ies", "ied", "ed", "es", "s", "e")
+
+
+def check_plan_action(action: PlanAction | dict[str, Any], ctx: Context, item: int | None = None) -> list[Finding]:
+    """Findings for one plan action (``PLAN_VERB``, ``PLAN_OWNER``, ``PLAN_DUE``, ``PLAN_MEASURE``, ``PLAN_VAGUE``).
+
+    ``action`` is a :class:`PlanAction` or a dict with the same keys, whose ``due`` may
+    be a date or a string that doesn't parse.
+    """
+    fields = action.model_dump() if isinstance(action, PlanAction) else dict(action)
+    text = str(fields.get("action") or "")
+    owner = str(fields.get("owner") or "")
+    measure = str(fields.get("measure") or "")
+    return [
+        *_verb(text, owner, ctx, item),
+        *_owner(owner, ctx, item),
+        *_due(fields.get("due"), ctx, item),
+        *_measure(measure, text, item),
+        *_vague(text, item),
+    ]
+
+
+# ------------------------------------------------------------------ PLAN_VERB
+
+
+def _verb(text: str, owner: str, ctx: Context, item: int | None) -> list[Finding]:
+    code = "PLAN_VERB"
+    norm = normalize(text)
+    bullet = pattern(code, "bullets").match(norm)
+    offset = bullet.end() if bullet else 0
+    rest = norm[offset:]
+    found_words = list(_WORD.finditer(rest, 0, 80))[:4]
+    if not found_words:
+        return []
+    first = found_words[0]
+    lowered = [w.group(0).lower() for w in found_words]
+
+    def hit(n_words: int, variant: str) -> list[Finding]:
+        end = offset + found_words[min(n_words, len(found_words)) - 1].end()
+        return [found(code, text, offset + first.start(), end, item=item, variant=variant)]
+
+    links = pattern(code, "subject_links")
+    if pattern(code, "hedges").match(rest):
+        return hit(1, "hedge")
+    if pattern(code, "pronouns").match(rest):
+        hedged = any(w in ("try", "attempt", "aim") for w in lowered[1:4])
+        return hit(3 if hedged else 2, "hedge" if hedged else "subject")
+    if pattern(code, "noun_starts").match(rest):
+        link = next((i for i, w in enumerate(lowered[1:4], start=1) if w != "to" and links.match(w)), None)
+        return hit(link + 1, "subject") if link else hit(min(2, len(found_words)), "noun")
+    first_word = text[offset + first.start() : offset + first.end()]  # as written, to tell an acronym
+    verb_to = lowered[1:2] == ["to"] and pattern(code, "to_verbs").match(lowered[0])  # "Talk to ..."
+    if len(lowered) > 1 and links.match(lowered[1]) and not verb_to and _names_a_doer(first_word, owner, ctx):
+        return hit(2, "subject")
+    word = lowered[0]
+    if len(word) >= 6 and word.endswith("ing"):
+        return hit(1, "noun")
+    return []
+
+
+def _names_a_doer(word: str, owner: str, ctx: Context) -> bool:
+    """An acronym, a team word, or a name the owner field or the agreed owners use."""
+    lowered = word.lower()
+    names = {n.lower() for n in (*ctx.agreed_owners, *_WORD.findall(owner))}
+    return (
+        (word.isupper() and len(word) >= 2)
+        or bool(pattern("PLAN_VERB", "team_words").match(lowered))
+        or (lowered in names and lowered not in words("PLAN_OWNER", "self"))
+    )
+
+
+# ----------------------------------------------------------------- PLAN_OWNER
+
+
+def _owner(owner: str, ctx: Context, item: int | None) -> list[Finding]:
+    code = "PLAN_OWNER"
+    if not owner.strip():
+        return [found_nowhere(code, item=item, variant="missing")]
+    own = words(code, "self")
+    agreed = {name.strip().lower() for name in ctx.agreed_owners}
+    lowered = normalize(owner).lower()
+    for part in pattern(code, "splitter").split(lowered):
+        name = _PARENS.sub("", part).strip(" .'\"")
+        if not name or name in own or name in agreed:
+            continue
+        start = max(lowered.find(name), 0)
+        variant = "leader" if name in words(code, "leader") else "other"
+        return [found(code, owner, start, start + len(name), item=item, variant=variant)]
+    return []
+
+
+# ------------------------------------------------------------------- PLAN_DUE
+
+
+def _due(due: object, ctx: Context, item: int | None) -> list[Finding]:
+    code = "PLAN_DUE"
+    written = due.isoformat() if isinstance(due, dt.date) else str(due or "").strip()
+    if isinstance(due, dt.datetime):
+        date: dt.date | None = due.date()
+    elif isinstance(due, dt.date):
+        date = due
+    else:
+        try:
+            date = dt.date.fromisoformat(written)
+        except ValueError:
+            date = None
+    if date is None:
+        variant = "unparseable"
+    elif date <= ctx.today:
+        variant = "past"
+    elif (date - ctx.today).days > int(rule(code)["horizon_days"]):
+        variant = "too_far"
+    else:
+        return []
+    if not written:
+        return [found_nowhere(code, item=item, variant=variant)]
+    return [found(code, written, 0, len(written), item=item, variant=variant)]
+
+
+# --------------------------------------------------------------- PLAN_MEASURE
+
+
+@functools.cache
+def _irregular() -> dict[str, str]:
+    return {str(k).lower(): str(v).lower() for k, v in rule("PLAN_MEASURE")["irregular"].items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def _stem(word: str) -> str:
+    word = _irregular().get(word, word)
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _content(text: str) -> list[str]:
+    """Stems of the words of lower-cased ``text`` that carry content, in order."""
+    skip = words("PLAN_MEASURE", "stopwords")
+    return [_stem(token) for token in _TOKEN.findall(text) if token not in skip]
+
+
+def _covered(token: str, stems: set[str]) -> bool:
+    """The stem is among ``stems``, or shares a prefix of four or more letters with one."""
+    return token in stems or any(
+        min(len(token), len(other)) >= 4 and (token.startswith(other) or other.startswith(token)) for other in stems
+    )
+
+
+def _restates(measure: str, action: str) -> bool:
+    """Every content word of the measure is in the action, and it only reports the action as done.
+
+    "Only reports it as done" means the measure has a status word ("sent", "done") or
+    repeats the action's leading word; "Carrier confirms the step" after "Talk to the
+    carrier about a confirmation step" has neither, so it is a real check.
+    """
+    tokens = _TOKEN.findall(measure)
+    status = words("PLAN_MEASURE", "status_words")
+    skip = words("PLAN_MEASURE", "stopwords") | status
+    said = {_stem(token) for token in tokens if token not in skip}
+    done = _content(action)
+    if not all(_covered(token, set(done)) for token in said):
+        return False
+    return not said or any(token in status for token in tokens) or (bool(done) and _covered(done[0], said))
+
+
+def _measure(measure: str, action: str, item: int | None) -> list[Finding]:
+    code = "PLAN_MEASURE"
+    norm = normalize(measure)
+    stripped = norm.strip()
+    if not stripped:
+        return [found_nowhere(code, item=item, variant="status")]
+    feeling = pattern(code, "feeling").search(norm)
+    if feeling:
+        return [found(code, measure, *feeling.span(), item=item, variant="feeling")]
+    if _restates(norm, normalize(action)):
+        start = norm.find(stripped)
+        return [found(code, measure, start, start + len(stripped), item=item, variant="status")]
+    comparative = pattern(code, "comparative").search(norm)
+    if comparative and not pattern(code, "quantity").search(norm):
+        return [found(code, measure, *comparative.span(), item=item, variant="vague")]
+    return []
+
+
+# ----------------------------------------------------------------- PLAN_VAGUE
+
+
+def _vague(text: str, item: int | None) -> list[Finding]:
+    code = "PLAN_VAGUE"
+    norm = normalize(text)
+    hits = [m.span() for m in pattern(code, "always").finditer(norm)]
+    ok_before = pattern(code, "effort_ok_before")
+    hits += [
+        m.span()
+        for m in pattern(code, "effort").finditer(norm)
+        if not ok_before.search(norm[max(0, m.start() - 24) : m.start()])
+    ]
+    if not pattern(code, "outcome").search(norm):
+        hits += [m.span() for m in pattern(code, "open_ended").finditer(norm)]
+    out: list[Finding] = []
+    last_end = -1
+    for start, end in sorted(hits):
+        if start >= last_end:
+            out.append(found(code, text, start, end, item=item))
+            last_end = end
+    return out

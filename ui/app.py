@@ -1,0 +1,358 @@
+"""The Regain web UI: :func:`build_app` wires the plain handlers of :mod:`ui.handlers` to components.
+
+Launching happens only in :func:`serve` (used by ``regain ui``) or under ``__main__``::
+
+    python -m ui --port 7860
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import ipaddress
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+from langchain_core.language_models import BaseChatModel
+
+from assistant.errors import ConfigurationError
+from assistant.pipeline import Pipeline
+from assistant.settings import Settings
+from ui import handlers, interview
+from ui.sections import HINTS, SECTIONS, TITLES
+
+CHANNELS = [("Email", "email"), ("Chat message", "chat"), ("Talking points", "talking_points")]
+TONES = [("Neutral", "neutral"), ("Warm", "warm"), ("Formal", "formal"), ("Direct", "direct")]
+LENGTHS = [("Short", "short"), ("Medium", "medium"), ("Long", "long")]
+THEME = gr.themes.Soft()
+CSS = """
+.regain-suggestion { opacity: 0.8; font-size: 0.92em; }
+.regain-highlight, .regain-diff { padding: 6px 8px; border-radius: 6px; border: 1px solid var(--border-color-primary); }
+.gradio-container mark { background: rgba(250, 204, 21, 0.45); color: inherit; border-radius: 2px; padding: 0 1px; }
+.gradio-container ins { background: rgba(34, 197, 94, 0.28); text-decoration: none; }
+.gradio-container del { background: rgba(239, 68, 68, 0.28); }
+.gradio-container .findings { font-size: 0.95em; }
+.regain-ok { color: var(--color-green-600, #16a34a); }
+"""
+INTRO = (
+    "# Regain\n"
+    "Made a mistake at work? Turn your rough notes into the six steps of trust repair and a message to your "
+    "leader. Every step is checked; edit any step and the checks run again at once."
+)
+
+
+def _bind(fn: Callable[..., Any], **kwargs: Any) -> Callable[..., Any]:
+    """``fn`` with keyword arguments bound, keeping its name for gradio's API page."""
+    bound = functools.partial(fn, **kwargs)
+    bound.__name__ = fn.__name__  # type: ignore[attr-defined]
+    return bound
+
+
+def pipeline_factory_for(model: BaseChatModel, settings: Settings) -> Callable[[], Pipeline]:
+    """One :class:`Pipeline` for the model, made on first use and shared by every session."""
+    return functools.cache(
+        lambda: Pipeline(model, max_reasks=settings.max_reasks, structured_output=settings.structured_output)
+    )
+
+
+def build_app(
+    pipeline_factory: Callable[[], Pipeline],
+    settings: Settings | None = None,
+    *,
+    today: dt.date | None = None,
+    backend_description: str | None = None,
+    examples_dir: Path = handlers.EXAMPLES_DIR,
+) -> gr.Blocks:
+    """The whole UI as a ``gr.Blocks``; nothing is launched. ``today`` fixes the planning date (tests)."""
+    settings = settings or Settings()
+    factory = functools.cache(pipeline_factory)
+    with gr.Blocks(title="Regain", analytics_enabled=False) as app:
+        versions = gr.State([])
+        gr.Markdown(INTRO)
+        if backend_description:
+            gr.Markdown(f"<small>Using the {handlers.escape_text(backend_description)}.</small>")
+        with gr.Tabs():
+            with gr.Tab("Draft", id="draft"):
+                draft = _draft_tab(versions, examples_dir)
+            with gr.Tab("Chat mode", id="chat"):
+                chat = _chat_tab()
+        _wire_draft(draft, versions, factory, settings, today)
+        _wire_chat(chat, draft, versions, factory, settings, today)
+    return app
+
+
+def _draft_tab(versions: gr.State, examples_dir: Path) -> dict[str, Any]:
+    c: dict[str, Any] = {}
+    with gr.Row():
+        with gr.Column(scale=3, min_width=320):
+            c["example"] = gr.Dropdown(
+                choices=handlers.example_choices(examples_dir),
+                value=None,
+                label="Start from an example (optional)",
+                elem_id="example",
+            )
+            c["notes"] = gr.Textbox(
+                label="Your notes",
+                lines=7,
+                max_lines=20,
+                placeholder="What happened, the impact, your part in it, who your leader is, what you've done so far.",
+                elem_id="notes",
+            )
+            with gr.Row():
+                c["leader"] = gr.Textbox(
+                    label="Leader (optional)", placeholder="Name or role", min_width=200, elem_id="leader"
+                )
+                c["channel"] = gr.Radio(CHANNELS, value="email", label="Channel", min_width=240, elem_id="channel")
+            with gr.Row():
+                c["tone"] = gr.Radio(TONES, value="neutral", label="Tone", min_width=240, elem_id="tone")
+                c["length"] = gr.Radio(LENGTHS, value="medium", label="Length", min_width=200, elem_id="length")
+            c["generate"] = gr.Button("Generate draft", variant="primary", elem_id="generate")
+            c["progress"] = gr.Markdown(elem_id="progress")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3, min_width=320):
+            with gr.Accordion("Facts taken from your notes", open=False):
+                c["facts"] = gr.Markdown(elem_id="facts")
+            for step in SECTIONS:
+                with gr.Group(elem_id=f"{step}-section"):
+                    with gr.Row(equal_height=False):
+                        c[f"{step}_text"] = gr.Textbox(
+                            label=TITLES[step], info=HINTS[step], lines=3, max_lines=12, scale=3, min_width=260,
+                            elem_id=f"{step}-text",
+                        )  # fmt: skip
+                        c[f"{step}_findings"] = gr.Markdown(
+                            scale=2, min_width=220, padding=True, elem_id=f"{step}-findings", elem_classes="findings"
+                        )
+            with gr.Group(elem_id="message-section"):
+                gr.Markdown("### Your message", padding=True)
+                c["subject"] = gr.Textbox(label="Subject", elem_id="message-subject")
+                c["body"] = gr.Textbox(
+                    label="Message", lines=8, max_lines=30, buttons=["copy"], elem_id="message-body"
+                )
+                c["message_findings"] = gr.Markdown(padding=True, elem_id="message-findings", elem_classes="findings")
+                with gr.Accordion("Preview", open=False):
+                    c["preview"] = gr.Markdown(padding=True, elem_id="message-preview")
+                with gr.Row():
+                    c["download_md"] = gr.DownloadButton("Download .md", size="sm", elem_id="download-md")
+                    c["download_txt"] = gr.DownloadButton("Download .txt", size="sm", elem_id="download-txt")
+                    c["download_eml"] = gr.DownloadButton("Download .eml", size="sm", elem_id="download-eml")
+                with gr.Row(equal_height=True):
+                    c["rewrite_channel"] = gr.Radio(
+                        CHANNELS, value="email", label="Rewrite the message for", scale=3, elem_id="rewrite-channel"
+                    )
+                    c["rewrite"] = gr.Button("Rewrite message", scale=1, min_width=140, elem_id="rewrite")
+        with gr.Column(scale=2, min_width=300):
+            gr.Markdown("### Ask for changes")
+            c["chat"] = gr.Chatbot(
+                label="Refine",
+                height=380,
+                buttons=["copy"],
+                placeholder="Ask in plain words: “shorter”, “less formal”, “move the plan dates two weeks later”, "
+                "“add that I already rolled back the change”.",
+                elem_id="refine-chat",
+            )
+            c["request"] = gr.Textbox(
+                show_label=False, placeholder="What should change?", lines=2, elem_id="refine-request"
+            )
+            with gr.Row():
+                c["send"] = gr.Button("Send", variant="primary", elem_id="refine-send")
+                c["undo"] = gr.Button("Undo", elem_id="undo")
+            gr.Markdown("#### What changed")
+            c["diff"] = gr.Markdown(padding=True, elem_id="diff")
+    return c
+
+
+def _view(c: dict[str, Any]) -> list[Any]:
+    return [c[name] for name in handlers.VIEW_FIELDS]
+
+
+def _wire_draft(
+    c: dict[str, Any],
+    versions: gr.State,
+    factory: Callable[[], Pipeline],
+    settings: Settings,
+    today: dt.date | None,
+) -> None:
+    quiet: dict[str, Any] = {"show_progress": "hidden", "queue": False}
+    c["example"].change(_bind(handlers.load_example), c["example"], c["notes"], **quiet)
+    c["channel"].change(lambda value: value, c["channel"], c["rewrite_channel"], api_visibility="private", **quiet)
+    c["generate"].click(
+        _bind(handlers.generate, pipeline_factory=factory, max_notes_chars=settings.max_notes_chars, today=today),
+        [c["notes"], c["leader"], c["channel"], c["tone"], c["length"], versions],
+        [versions, c["progress"], c["diff"], *_view(c)],
+        show_progress="hidden",
+        concurrency_limit=2,
+    )
+    for step in SECTIONS:
+        if step == "plan":
+            continue
+        c[f"{step}_text"].change(
+            _bind(handlers.edit_section, step=step),
+            [c[f"{step}_text"], versions],
+            [versions, c[f"{step}_findings"]],
+            trigger_mode="always_last",
+            api_name=f"edit_{step}",
+            **quiet,
+        )
+    c["plan_text"].change(
+        handlers.edit_plan,
+        [c["plan_text"], versions],
+        [versions, c["plan_findings"], c["report_back_findings"]],
+        trigger_mode="always_last",
+        **quiet,
+    )
+    for n, box in enumerate((c["subject"], c["body"])):
+        visibility = "public" if n == 0 else "private"
+        box.change(
+            handlers.edit_message,
+            [c["subject"], c["body"], versions],
+            [versions, c["message_findings"], c["preview"]],
+            trigger_mode="always_last",
+            api_visibility=visibility,
+            **quiet,
+        )
+        box.change(
+            handlers.message_files,
+            [c["subject"], c["body"], versions],
+            [c["download_md"], c["download_txt"], c["download_eml"]],
+            trigger_mode="always_last",
+            show_progress="hidden",
+            api_visibility=visibility,
+        )
+    c["rewrite"].click(
+        _bind(handlers.rewrite_message, pipeline_factory=factory),
+        [c["rewrite_channel"], c["tone"], c["length"], c["leader"], versions],
+        [versions, c["progress"], c["diff"], *_view(c)],
+        show_progress="hidden",
+    )
+    refine_inputs = [c["request"], c["chat"], versions]
+    refine_outputs = [versions, c["chat"], c["request"], c["diff"], c["notes"], *_view(c)]
+    refine = _bind(handlers.refine, pipeline_factory=factory)
+    c["send"].click(refine, refine_inputs, refine_outputs, show_progress="hidden")
+    c["request"].submit(refine, refine_inputs, refine_outputs, show_progress="hidden", api_visibility="private")
+    c["undo"].click(
+        handlers.undo, [versions, c["chat"]], [versions, c["chat"], c["diff"], c["notes"], *_view(c)], **quiet
+    )
+
+
+def _chat_tab() -> dict[str, Any]:
+    c: dict[str, Any] = {}
+    gr.Markdown(
+        "Tell me what happened and I'll ask for anything a good message needs. "
+        "When I have enough, I write the draft; you can then edit it on the Draft tab."
+    )
+    c["chatbot"] = gr.Chatbot(value=interview.opening(), label="Interview", height=420, buttons=["copy"], elem_id="interview-chat")
+    c["answers"] = gr.State({})
+    c["message"] = gr.Textbox(show_label=False, placeholder="Your answer", lines=2, elem_id="interview-input")
+    with gr.Row():
+        c["send"] = gr.Button("Send", variant="primary", elem_id="interview-send")
+        c["write"] = gr.Button("Write the draft now", elem_id="interview-write")
+        c["restart"] = gr.Button("Start over", elem_id="interview-restart")
+    return c
+
+
+def _wire_chat(
+    c: dict[str, Any],
+    draft: dict[str, Any],
+    versions: gr.State,
+    factory: Callable[[], Pipeline],
+    settings: Settings,
+    today: dt.date | None,
+) -> None:
+    turn = _bind(interview.turn, pipeline_factory=factory, max_notes_chars=settings.max_notes_chars, today=today)
+    write = _bind(
+        interview.write_now, pipeline_factory=factory, max_notes_chars=settings.max_notes_chars, today=today
+    )
+    outputs = [c["chatbot"], c["answers"], c["message"], versions, draft["notes"], *_view(draft)]
+    inputs = [c["message"], c["chatbot"], c["answers"]]
+    c["send"].click(turn, inputs, outputs, show_progress="hidden")
+    c["message"].submit(turn, inputs, outputs, show_progress="hidden", api_visibility="private")
+    c["write"].click(write, [c["chatbot"], c["answers"]], outputs, show_progress="hidden")
+    c["restart"].click(interview.restart, None, [c["chatbot"], c["answers"], c["message"]], queue=False)
+
+
+def ui_auth(settings: Settings) -> tuple[str, str] | None:
+    """Basic-auth credentials from REGAIN_UI_USERNAME / REGAIN_UI_PASSWORD, or None when neither is set."""
+    user, password = settings.ui_username, settings.ui_password
+    if user is None and password is None:
+        return None
+    if not user or password is None or not password.get_secret_value():
+        missing = "REGAIN_UI_PASSWORD" if user else "REGAIN_UI_USERNAME"
+        raise ConfigurationError(f"UI login needs both REGAIN_UI_USERNAME and REGAIN_UI_PASSWORD; set {missing}.")
+    return user, password.get_secret_value()
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def launch_app(
+    app: gr.Blocks,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 7860,
+    auth: tuple[str, str] | None = None,
+    prevent_thread_lock: bool = False,
+    quiet: bool = False,
+) -> None:
+    """Serve the app (blocking unless ``prevent_thread_lock``), with Regain's theme and styles."""
+    try:
+        app.queue(default_concurrency_limit=4).launch(
+            server_name=host,
+            server_port=port,
+            auth=auth,
+            auth_message="Regain: log in with REGAIN_UI_USERNAME / REGAIN_UI_PASSWORD." if auth else None,
+            prevent_thread_lock=prevent_thread_lock,
+            quiet=quiet,
+            show_error=False,
+            share=False,
+            theme=THEME,
+            css=CSS,
+            footer_links=["gradio"],
+            ssr_mode=False,
+            mcp_server=False,
+            pwa=False,
+        )
+    except OSError as exc:
+        raise ConfigurationError(
+            f"Cannot serve the UI on {host}:{port} ({exc}). Pick another port with --port."
+        ) from exc
+
+
+def serve(
+    settings: Settings,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 7860,
+    status: Callable[[str, float | None], None] | None = None,
+) -> None:
+    """Open the backend from settings (as the CLI does) and serve the UI until interrupted."""
+    from assistant.backend import open_backend
+
+    auth = ui_auth(settings)
+    if auth is None and not _is_loopback(host):
+        print(
+            f"regain: warning: serving on {host} without a login; set REGAIN_UI_USERNAME and REGAIN_UI_PASSWORD.",
+            file=sys.stderr,
+        )
+    with open_backend(settings, status) as backend:
+        app = build_app(pipeline_factory_for(backend.chat_model, settings), settings, backend_description=backend.describe())
+        launch_app(app, host=host, port=port, auth=auth)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m ui``: the same as ``regain ui``."""
+    from assistant.cli import main as cli_main
+
+    return cli_main(["ui", *(sys.argv[1:] if argv is None else argv)])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""The message as files to download: Markdown, plain text, and an unsent e-mail (.eml)."""
+
+from __future__ import annotations
+
+import email.policy
+import re
+import tempfile
+from email.message import EmailMessage
+from pathlib import Path
+
+CHANNEL_TITLES = {"email": "Email", "chat": "Chat message", "talking_points": "Talking points for your 1:1"}
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def message_markdown(subject: str, body: str, channel: str) -> str:
+    """The message as a Markdown document: the subject as the title, then the body as written."""
+    title = _one_line(subject) or CHANNEL_TITLES.get(channel, "Message")
+    return f"# {title}\n\n{body.strip()}\n"
+
+
+def message_text(subject: str, body: str) -> str:
+    """The message as plain text, with a Subject line when there is one."""
+    head = f"Subject: {_one_line(subject)}\n\n" if subject.strip() else ""
+    return f"{head}{body.strip()}\n"
+
+
+def message_eml(subject: str, body: str) -> bytes:
+    """An unsent e-mail (opens as a draft in most mail programs), built with the standard library."""
+    msg = EmailMessage(policy=email.policy.default)
+    msg["Subject"] = _one_line(subject) or "Message"
+    msg["X-Unsent"] = "1"
+    msg.set_content(body.strip() + "\n", charset="utf-8")
+    return msg.as_bytes()
+
+
+def _stem(subject: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", subject.lower()).strip("-")[:40].strip("-")
+    return slug or "message"
+
+
+def write_message_files(subject: str, body: str, channel: str, directory: Path | None = None) -> tuple[Path, Path, Path]:
+    """Write the .md, .txt and .eml files into a fresh folder and return their paths."""
+    folder = Path(tempfile.mkdtemp(prefix="regain-", dir=directory))
+    stem = _stem(subject)
+    md = folder / f"{stem}.md"
+    txt = folder / f"{stem}.txt"
+    eml = folder / f"{stem}.eml"
+    md.write_text(message_markdown(subject, body, channel), encoding="utf-8")
+    txt.write_text(message_text(subject, body), encoding="utf-8")
+    eml.write_bytes(message_eml(subject, body))
+    return md, txt, eml

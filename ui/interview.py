@@ -1,0 +1,166 @@
+"""Chat mode: ask the few questions a good message needs, then write the draft.
+
+The interview needs no model: after the user's first account it checks the notes
+for an impact, the user's part, the leader and what was already done, and asks
+only for what is missing (each question at most once). The answers become the
+notes, and the draft is written with the same pipeline as the Draft tab.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import gradio as gr
+
+from ui.handlers import VIEW_FIELDS, ChatHistory, PipelineFactory, generate, message_preview
+from ui.render import sanitize_markdown
+
+Answers = dict[str, Any]
+
+QUESTIONS: dict[str, str] = {
+    "story": "What happened? Tell me in a few lines, in your own words.",
+    "impact": "What was the impact? Who or what was affected, and how much (time, money, customers, people)?",
+    "part": "What was your part in it: what did you do, or not do?",
+    "leader": "Who is your leader (name and role), and how did it land on them?",
+    "done": "What have you already done about it, if anything? (Say 'nothing yet' if so.)",
+}
+LABELS = {"impact": "Impact", "part": "My part", "leader": "My leader", "done": "Already done"}
+_FOUND: dict[str, re.Pattern[str]] = {
+    "impact": re.compile(
+        r"\d|\b(down|lost|late|delay\w*|outage|customers?|cost\w*|missed|complain\w*|affected|refund\w*|"
+        r"hours?|days?|weeks?|revenue|orders?|tickets?|angry|upset|escalat\w*)\b",
+        re.I,
+    ),
+    "part": re.compile(
+        r"\bI\s+(?:\w+ed|didn't|did not|forgot|sent|made|missed|skipped|took|gave|ran|wrote|told|let|put|chose|"
+        r"approved|signed|deleted|forgot|overlooked|should have)\b|\bmy (?:mistake|fault|call|decision|error)\b",
+        re.I,
+    ),
+    "leader": re.compile(
+        r"\b(manager|boss|lead|leader|director|head of|supervisor|VP|CTO|CEO|COO|CFO|founder|partner|chief)\b", re.I
+    ),
+    "done": re.compile(
+        r"\b(already|rolled back|reverted|fixed|apologi[sz]ed|informed|restored|contacted|refunded|called|"
+        r"wrote (?:the|an|a)|nothing yet|not yet)\b",
+        re.I,
+    ),
+}
+_SKIP = re.compile(r"^\s*(skip|pass|n/?a|no idea|don'?t know|-)\s*\.?\s*$", re.I)
+
+
+def opening() -> ChatHistory:
+    """The chat's first message."""
+    return [{"role": "assistant", "content": QUESTIONS["story"]}]
+
+
+def restart() -> tuple[ChatHistory, Answers, str]:
+    """A fresh interview."""
+    return opening(), {}, ""
+
+
+def notes_from(answers: Answers) -> str:
+    """The notes the answers add up to: the account first, then the labelled answers."""
+    lines = [answers.get("story", "").strip()]
+    lines += [f"{LABELS[key]}: {answers[key].strip()}" for key in LABELS if answers.get(key, "").strip()]
+    return "\n".join(line for line in lines if line)
+
+
+def missing_topics(answers: Answers) -> list[str]:
+    """Topics the notes do not cover yet and that were not asked about already."""
+    notes = notes_from(answers)
+    asked = set(answers.get("asked", []))
+    return [key for key, found in _FOUND.items() if key not in asked and not found.search(notes)]
+
+
+def _say(chat: ChatHistory, text: str) -> ChatHistory:
+    return [*chat, {"role": "assistant", "content": text}]
+
+
+def _no_draft() -> list[Any]:
+    return [gr.skip(), gr.skip(), *(gr.skip() for _ in VIEW_FIELDS)]
+
+
+def _write(
+    chat: ChatHistory,
+    answers: Answers,
+    *,
+    pipeline_factory: PipelineFactory,
+    max_notes_chars: int,
+    today: dt.date | None,
+) -> Iterator[list[Any]]:
+    notes = notes_from(answers)
+    chat = _say(chat, "Thanks, that is what I need. Writing your draft now…")
+    steps = generate(
+        notes, "", "email", "neutral", "medium", [],
+        pipeline_factory=pipeline_factory, max_notes_chars=max_notes_chars, today=today,
+    )  # fmt: skip
+    try:
+        for versions, progress, _diff, *view in steps:
+            if isinstance(versions, list):
+                draft = versions[0]
+                done = (
+                    f"Here is your message:\n\n{message_preview(draft)}\n\n"
+                    "Open the **Draft** tab to edit each step, see the checks, ask for changes or download it."
+                )
+                yield [_say(chat, done), answers, "", versions, notes, *view]
+            else:
+                yield [_say(chat, progress), answers, "", *_no_draft()]
+    except gr.Error:
+        yield [_say(chat, "I could not write the draft; see the notice. Your answers are kept."), answers, "", *_no_draft()]
+        raise
+
+
+def turn(
+    message: str,
+    chat: ChatHistory | None,
+    answers: Answers | None,
+    *,
+    pipeline_factory: PipelineFactory,
+    max_notes_chars: int = 20_000,
+    today: dt.date | None = None,
+) -> Iterator[list[Any]]:
+    """Take one answer; ask the next missing thing, or write the draft when nothing is missing.
+
+    Yields ``[chat, answers, input box, versions, notes, *view]``.
+    """
+    chat = list(chat or opening())
+    answers = dict(answers or {})
+    message = (message or "").strip()
+    if not message:
+        raise gr.Error("Write an answer first.", title="Empty answer")
+    chat.append({"role": "user", "content": sanitize_markdown(message)})
+    topic = answers.get("asked", ["story"])[-1] if answers.get("asked") else "story"
+    if not _SKIP.match(message):
+        answers[topic] = f"{answers.get(topic, '')} {message}".strip()
+    answers["asked"] = list(dict.fromkeys([*answers.get("asked", []), topic]))
+    if not answers.get("story"):
+        answers["asked"] = []
+        yield [_say(chat, "I need at least a few lines about what happened to start."), answers, "", *_no_draft()]
+        return
+    missing = missing_topics(answers)
+    if missing:
+        answers["asked"] = [*answers["asked"], missing[0]]
+        yield [_say(chat, QUESTIONS[missing[0]]), answers, "", *_no_draft()]
+        return
+    yield from _write(chat, answers, pipeline_factory=pipeline_factory, max_notes_chars=max_notes_chars, today=today)
+
+
+def write_now(
+    chat: ChatHistory | None,
+    answers: Answers | None,
+    *,
+    pipeline_factory: PipelineFactory,
+    max_notes_chars: int = 20_000,
+    today: dt.date | None = None,
+) -> Iterator[list[Any]]:
+    """Write the draft from the answers so far, without asking more."""
+    answers = dict(answers or {})
+    if not answers.get("story"):
+        raise gr.Error("Tell me what happened first.", title="Nothing to write from")
+    yield from _write(
+        list(chat or opening()), answers,
+        pipeline_factory=pipeline_factory, max_notes_chars=max_notes_chars, today=today,
+    )  # fmt: skip

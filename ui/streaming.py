@@ -1,0 +1,125 @@
+"""Run an async pipeline call in a background thread and watch its progress from a generator.
+
+Gradio streams a generator handler's yields to the page. The pipeline is async and
+reports :class:`~assistant.progress.ProgressEvent` objects to a listener; here the
+listener puts them on a queue that the handler drains between yields.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import queue
+import threading
+import time
+from collections.abc import Callable, Coroutine, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from assistant.progress import Listener, ProgressEvent
+
+T = TypeVar("T")
+
+_STATUS = {
+    "waiting": "waiting",
+    "start": "writing…",
+    "token": "writing…",
+    "attempt": "asking again",
+    "done": "**done**",
+    "unresolved": "**done, with problems**",
+    "failed": "**failed**",
+}
+_LABELS = {
+    "intake": "Facts from your notes",
+    "pain": "1. Pain",
+    "ownership": "2. Ownership",
+    "lessons": "3. Lessons",
+    "plan": "4. Plan",
+    "positive": "5. Positive",
+    "report_back": "6. Report back",
+    "compose": "Message",
+    "refine": "Your change",
+}
+
+
+class _Finished:
+    def __init__(self, result: Any = None, error: BaseException | None = None) -> None:
+        self.result = result
+        self.error = error
+
+
+class BackgroundRun(Generic[T]):
+    """An async function of a listener, run to completion in its own thread and event loop."""
+
+    def __init__(self, work: Callable[[Listener], Coroutine[Any, Any, T]]) -> None:
+        self._queue: queue.Queue[ProgressEvent | _Finished] = queue.Queue()
+        self._finished: _Finished | None = None
+        self._thread = threading.Thread(target=self._main, args=(work,), daemon=True, name="regain-run")
+        self._thread.start()
+
+    def _main(self, work: Callable[[Listener], Coroutine[Any, Any, T]]) -> None:
+        try:
+            result = asyncio.run(work(self._queue.put))
+        except BaseException as exc:  # handed to the caller's thread by result()
+            self._queue.put(_Finished(error=exc))
+        else:
+            self._queue.put(_Finished(result=result))
+
+    def batches(self, interval: float = 0.25) -> Iterator[list[ProgressEvent]]:
+        """Events in batches about ``interval`` seconds apart, until the work has finished."""
+        while self._finished is None:
+            batch: list[ProgressEvent] = []
+            deadline = time.monotonic() + interval
+            while self._finished is None:
+                try:
+                    item = self._queue.get(timeout=max(0.0, deadline - time.monotonic()))
+                except queue.Empty:
+                    break
+                if isinstance(item, _Finished):
+                    self._finished = item
+                else:
+                    batch.append(item)
+            yield batch
+
+    def result(self) -> T:
+        """The work's return value (after :meth:`batches` is exhausted); re-raises its error."""
+        for _ in self.batches():
+            pass
+        assert self._finished is not None
+        if self._finished.error is not None:
+            raise self._finished.error
+        return self._finished.result  # type: ignore[no-any-return]
+
+
+@dataclass
+class ProgressBoard:
+    """Which steps are running or done, and their tokens so far, as a small Markdown table."""
+
+    steps: tuple[str, ...]
+    status: dict[str, str] = field(default_factory=dict)
+    tokens: dict[str, int] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    started: float = field(default_factory=time.monotonic)
+
+    def update(self, events: list[ProgressEvent]) -> None:
+        for event in events:
+            if event.step not in self.steps:
+                continue
+            self.tokens[event.step] = max(self.tokens.get(event.step, 0), event.tokens)
+            if event.kind == "token" and self.status.get(event.step) in ("done", "unresolved", "failed"):
+                continue
+            self.status[event.step] = event.kind
+            if event.kind == "attempt":
+                self.notes[event.step] = f"attempt {event.attempt}"
+
+    def finished(self) -> int:
+        return sum(1 for s in self.steps if self.status.get(s) in ("done", "unresolved", "failed"))
+
+    def markdown(self, headline: str | None = None) -> str:
+        elapsed = time.monotonic() - self.started
+        head = headline or f"**Writing your draft…** {self.finished()} of {len(self.steps)} steps, {elapsed:.0f}s"
+        rows = ["| Step | Status | Tokens |", "|---|---|---:|"]
+        for step in self.steps:
+            status = _STATUS[self.status.get(step, "waiting")]
+            extra = f" ({self.notes[step]})" if step in self.notes and self.status.get(step) == "attempt" else ""
+            rows.append(f"| {_LABELS.get(step, step)} | {status}{extra} | {self.tokens.get(step, 0)} |")
+        return head + "\n\n" + "\n".join(rows)
