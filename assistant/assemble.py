@@ -21,13 +21,13 @@ def _first_name(draft: Draft, options: DraftOptions) -> str | None:
     return name.split()[0].strip(",") if name else None
 
 
-def assemble_message(draft: Draft, options: DraftOptions) -> Message:
-    """The six parts as an email, a chat message or talking points."""
+def assemble_message(draft: Draft, options: DraftOptions, subject: str = "") -> Message:
+    """The six parts as an email, a chat message or talking points (``subject`` kept if given)."""
     name = _first_name(draft, options)
     actions = [f"{a.action} (by {_day(a.due)})" for a in draft.plan]
     checkin = draft.report_back[0] if draft.report_back else None
     report = f"I'll update you on {_day(checkin.date)}: {checkin.report}" if checkin else ""
-    subject = f"{draft.facts.what_happened.split('.')[0][:80]}: what I'm doing about it"
+    subject = subject or "What happened, and what I'm doing about it"
     if options.channel == "talking_points":
         lines = [draft.pain, draft.ownership, f"What I learned: {draft.lessons[0]}" if draft.lessons else ""]
         lines += [f"Plan: {a}" for a in actions[:2]] + [draft.positive, report]

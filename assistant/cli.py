@@ -239,7 +239,9 @@ def _cmd_ui(args: argparse.Namespace) -> int:
     try:
         from ui.app import serve
     except ImportError as exc:
-        raise ConfigurationError(f"The web UI needs gradio ({exc}); install it with: pip install 'gradio>=6.20'") from exc
+        raise ConfigurationError(
+            f"The web UI needs gradio ({exc}); install it with: pip install 'gradio>=6.20'"
+        ) from exc
 
     settings = _settings(args)
     serve(settings, host=args.host, port=args.port, status=_Status(enabled=True).message)

@@ -75,6 +75,21 @@ class Pipeline:
             self.chains[name] = build(self.model, **kwargs)
 
 
+_LEADER_IN_NOTES = re.compile(
+    r"\b([A-Z][a-z]+)\s*\((?:my|our)\s+(?:manager|boss|lead|team lead|director|supervisor|head)[^)]*\)"
+    r"|\b(?:my|our)\s+(?:manager|boss|lead|team lead|director|supervisor|head)(?:\s+is|,)?\s+([A-Z][a-z]+)\b"
+)
+
+
+def _settle_leader(facts: Facts, notes: str) -> Facts:
+    """Prefer a leader the notes name explicitly ("Dana (my manager)", "my boss Helen") over the model's guess."""
+    match = _LEADER_IN_NOTES.search(notes)
+    name = (match.group(1) or match.group(2)) if match else facts.leader_name
+    if name:
+        name = re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
+    return facts.model_copy(update={"leader_name": name})
+
+
 def _validator_check(step: str, output: Any, inputs: dict[str, Any]) -> list[str]:
     from assistant.validator.checks import step_problems
 
@@ -153,7 +168,7 @@ async def acompose(
 
     report = validate_draft(updated)
     if any(f.step == "message" and f.severity == "error" for f in report.findings):
-        fallback = updated.model_copy(update={"message": assemble_message(updated, options)})
+        fallback = updated.model_copy(update={"message": assemble_message(updated, options, message.subject)})
         fallback_report = validate_draft(fallback)
         if len(fallback_report.errors) < len(report.errors):
             unresolved = {k: v for k, v in fallback.unresolved.items() if k != "compose"}
@@ -181,8 +196,8 @@ async def adraft(
     facts: Facts = await _run_step(pipeline, "intake", base, tracker, config)
     if options.leader:
         facts = facts.model_copy(update={"leader_name": options.leader})
-    elif facts.leader_name:
-        facts = facts.model_copy(update={"leader_name": re.sub(r"\s*\(.*?\)\s*", " ", facts.leader_name).strip()})
+    else:
+        facts = _settle_leader(facts, notes)
     shared = {
         **base,
         "facts": facts_text(facts),

@@ -4,6 +4,7 @@ server, replayed from cassettes recorded with Qwen2.5-Coder-1.5B-Instruct."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import datetime as dt
 import re
 from pathlib import Path
@@ -21,6 +22,7 @@ EXAMPLES = Path(__file__).parent.parent / "examples"
 TODAY = dt.date(2026, 11, 27)
 
 
+@functools.cache
 def _draft(example: str, cassette: str, **options: str) -> Draft:
     with cassette_backend(cassette) as backend:
         pipeline = Pipeline(backend.chat_model)

@@ -51,3 +51,10 @@ def test_gives_up_after_max_reasks() -> None:
     assert (info.value.n_attempts, info.value.last_output) == (3, bad)
     assert info.value.problems == ["The statement is empty; write it."]
     assert isinstance(info.value.last_parsed, PainOutput)
+
+
+def test_an_unfinished_last_sentence_is_trimmed() -> None:
+    from assistant.chains._checks import finish_sentences
+
+    assert finish_sentences("I'm sorry about Friday. I will be working a") == "I'm sorry about Friday."
+    assert finish_sentences("I'm sorry about Friday.") == "I'm sorry about Friday."

@@ -149,3 +149,14 @@ def test_acompose_rewrites_only_the_message() -> None:
     assert again.model_dump(exclude={"message", "options", "usage", "findings"}) == draft.model_dump(
         exclude={"message", "options", "usage", "findings"}
     )
+
+
+def test_leader_named_in_the_notes_wins_over_the_models_guess() -> None:
+    from assistant.pipeline import _settle_leader
+    from assistant.schema import Facts
+
+    guess = Facts.model_validate({**good_script()["intake"], "leader_name": "Priya"})  # type: ignore[dict-item]
+    notes = "on-call (Priya) found it. Dana (my manager, eng director) had to tell the VP"
+    assert _settle_leader(guess, notes).leader_name == "Dana"
+    assert _settle_leader(guess, "my boss Helen found out from the CFO").leader_name == "Helen"
+    assert _settle_leader(guess, "no leader named here").leader_name == "Priya"

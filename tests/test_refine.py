@@ -6,7 +6,7 @@ import asyncio
 import json
 
 import pytest
-from chain_support import assert_json_schema_requested, assert_prompt_layout, assert_reask, run
+from chain_support import assert_json_schema_requested, assert_reask, run
 from ui_support import NOTES, REFINE_MARKER, TODAY, later_dates_answer, refine_answer, refine_marker, scripted_model
 
 from assistant.chains.refine import (

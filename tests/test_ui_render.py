@@ -56,7 +56,9 @@ def test_sanitized_markdown_keeps_formatting_and_plain_text() -> None:
 
 def test_links_to_urls_in_the_notes_are_kept() -> None:
     notes = "incident doc: https://wiki.example/incident-42"
-    out = sanitize_markdown("See [the doc](https://wiki.example/incident-42) or https://wiki.example/incident-42", notes=notes)
+    out = sanitize_markdown(
+        "See [the doc](https://wiki.example/incident-42) or https://wiki.example/incident-42", notes=notes
+    )
     assert out == "See [the doc](https://wiki.example/incident-42) or https://wiki.example/incident-42"
 
 
@@ -80,7 +82,13 @@ def test_escaped_text_keeps_its_lines() -> None:
 
 def _finding(span: str | None, severity: str = "error", item: int | None = None) -> Finding:
     return Finding(
-        rule="R", step="ownership", severity=severity, message="Bad <b>.", suggestion="Fix [it](x).", span=span, item=item
+        rule="R",
+        step="ownership",
+        severity=severity,
+        message="Bad <b>.",
+        suggestion="Fix [it](x).",
+        span=span,
+        item=item,
     )  # type: ignore[arg-type]
 
 

@@ -115,6 +115,7 @@ def test_another_party_failing_is_blame_and_the_span_names_them() -> None:
     text = "I shipped it. Honestly the QA team should have caught this."
     blame = [f for f in check_ownership(text, CTX) if f.rule == "OWN_BLAME"]
     assert len(blame) == 1 and "QA team" in (blame[0].span or "")
+    assert blame[0].message == 'This names "the QA team" as the cause.'
 
 
 def test_naming_who_found_the_problem_is_not_blame() -> None:
@@ -251,6 +252,11 @@ def test_due_must_be_a_date_after_today_and_within_120_days(due: object, fires: 
 def test_owner_is_the_writer_or_someone_who_agreed(owner: str, agreed: tuple[str, ...], fires: bool) -> None:
     ctx = Context(today=TODAY, agreed_owners=agreed)
     assert ("PLAN_OWNER" in rules_of(check_plan_action(action(owner=owner), ctx))) is fires
+
+
+def test_an_owner_who_has_not_agreed_is_named_in_the_message() -> None:
+    (finding,) = check_plan_action(action(owner="me and Priya"), CTX)
+    assert finding.span == "Priya" and "Priya" in finding.message
 
 
 def test_plan_findings_carry_the_item_index() -> None:

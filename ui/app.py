@@ -22,6 +22,7 @@ from assistant.errors import ConfigurationError
 from assistant.pipeline import Pipeline
 from assistant.settings import Settings
 from ui import handlers, interview
+from ui.render import escape_text
 from ui.sections import HINTS, SECTIONS, TITLES
 
 CHANNELS = [("Email", "email"), ("Chat message", "chat"), ("Talking points", "talking_points")]
@@ -36,6 +37,10 @@ CSS = """
 .gradio-container del { background: rgba(239, 68, 68, 0.28); }
 .gradio-container .findings { font-size: 0.95em; }
 .regain-ok { color: var(--color-green-600, #16a34a); }
+@media (max-width: 640px) {
+  .regain-section { flex-direction: column !important; }
+  .regain-section > * { width: 100% !important; min-width: 0 !important; flex: 1 1 auto !important; }
+}
 """
 INTRO = (
     "# Regain\n"
@@ -69,11 +74,12 @@ def build_app(
     """The whole UI as a ``gr.Blocks``; nothing is launched. ``today`` fixes the planning date (tests)."""
     settings = settings or Settings()
     factory = functools.cache(pipeline_factory)
-    with gr.Blocks(title="Regain", analytics_enabled=False) as app:
+    app = gr.Blocks(title="Regain", analytics_enabled=False)
+    with app:
         versions = gr.State([])
         gr.Markdown(INTRO)
         if backend_description:
-            gr.Markdown(f"<small>Using the {handlers.escape_text(backend_description)}.</small>")
+            gr.Markdown(f"<small>Using the {escape_text(backend_description)}.</small>")
         with gr.Tabs():
             with gr.Tab("Draft", id="draft"):
                 draft = _draft_tab(versions, examples_dir)
@@ -86,51 +92,50 @@ def build_app(
 
 def _draft_tab(versions: gr.State, examples_dir: Path) -> dict[str, Any]:
     c: dict[str, Any] = {}
-    with gr.Row():
-        with gr.Column(scale=3, min_width=320):
-            c["example"] = gr.Dropdown(
-                choices=handlers.example_choices(examples_dir),
-                value=None,
-                label="Start from an example (optional)",
-                elem_id="example",
+    with gr.Row(), gr.Column(scale=3, min_width=320):
+        c["example"] = gr.Dropdown(
+            choices=handlers.example_choices(examples_dir),
+            value=None,
+            label="Start from an example (optional)",
+            elem_id="example",
+        )
+        c["notes"] = gr.Textbox(
+            label="Your notes",
+            lines=7,
+            max_lines=20,
+            placeholder="What happened, the impact, your part in it, who your leader is, what you've done so far.",
+            elem_id="notes",
+        )
+        with gr.Row():
+            c["leader"] = gr.Textbox(
+                label="Leader (optional)", placeholder="Name or role", min_width=200, elem_id="leader"
             )
-            c["notes"] = gr.Textbox(
-                label="Your notes",
-                lines=7,
-                max_lines=20,
-                placeholder="What happened, the impact, your part in it, who your leader is, what you've done so far.",
-                elem_id="notes",
-            )
-            with gr.Row():
-                c["leader"] = gr.Textbox(
-                    label="Leader (optional)", placeholder="Name or role", min_width=200, elem_id="leader"
-                )
-                c["channel"] = gr.Radio(CHANNELS, value="email", label="Channel", min_width=240, elem_id="channel")
-            with gr.Row():
-                c["tone"] = gr.Radio(TONES, value="neutral", label="Tone", min_width=240, elem_id="tone")
-                c["length"] = gr.Radio(LENGTHS, value="medium", label="Length", min_width=200, elem_id="length")
-            c["generate"] = gr.Button("Generate draft", variant="primary", elem_id="generate")
-            c["progress"] = gr.Markdown(elem_id="progress")
+            c["channel"] = gr.Radio(CHANNELS, value="email", label="Channel", min_width=240, elem_id="channel")
+        with gr.Row():
+            c["tone"] = gr.Radio(TONES, value="neutral", label="Tone", min_width=240, elem_id="tone")
+            c["length"] = gr.Radio(LENGTHS, value="medium", label="Length", min_width=200, elem_id="length")
+        c["generate"] = gr.Button("Generate draft", variant="primary", elem_id="generate")
+        c["progress"] = gr.Markdown(elem_id="progress")
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=320):
             with gr.Accordion("Facts taken from your notes", open=False):
                 c["facts"] = gr.Markdown(elem_id="facts")
             for step in SECTIONS:
-                with gr.Group(elem_id=f"{step}-section"):
-                    with gr.Row(equal_height=False):
-                        c[f"{step}_text"] = gr.Textbox(
-                            label=TITLES[step], info=HINTS[step], lines=3, max_lines=12, scale=3, min_width=260,
-                            elem_id=f"{step}-text",
-                        )  # fmt: skip
+                with gr.Row(
+                    equal_height=False, variant="panel", elem_id=f"{step}-section", elem_classes="regain-section"
+                ):
+                    c[f"{step}_text"] = gr.Textbox(
+                        label=TITLES[step], info=HINTS[step], lines=3, max_lines=12, scale=3, min_width=260,
+                        elem_id=f"{step}-text",
+                    )  # fmt: skip
+                    with gr.Column(scale=2, min_width=220):
                         c[f"{step}_findings"] = gr.Markdown(
-                            scale=2, min_width=220, padding=True, elem_id=f"{step}-findings", elem_classes="findings"
+                            padding=True, elem_id=f"{step}-findings", elem_classes="findings"
                         )
             with gr.Group(elem_id="message-section"):
                 gr.Markdown("### Your message", padding=True)
                 c["subject"] = gr.Textbox(label="Subject", elem_id="message-subject")
-                c["body"] = gr.Textbox(
-                    label="Message", lines=8, max_lines=30, buttons=["copy"], elem_id="message-body"
-                )
+                c["body"] = gr.Textbox(label="Message", lines=8, max_lines=30, buttons=["copy"], elem_id="message-body")
                 c["message_findings"] = gr.Markdown(padding=True, elem_id="message-findings", elem_classes="findings")
                 with gr.Accordion("Preview", open=False):
                     c["preview"] = gr.Markdown(padding=True, elem_id="message-preview")
@@ -243,7 +248,9 @@ def _chat_tab() -> dict[str, Any]:
         "Tell me what happened and I'll ask for anything a good message needs. "
         "When I have enough, I write the draft; you can then edit it on the Draft tab."
     )
-    c["chatbot"] = gr.Chatbot(value=interview.opening(), label="Interview", height=420, buttons=["copy"], elem_id="interview-chat")
+    c["chatbot"] = gr.Chatbot(
+        value=[*interview.opening()], label="Interview", height=420, buttons=["copy"], elem_id="interview-chat"
+    )
     c["answers"] = gr.State({})
     c["message"] = gr.Textbox(show_label=False, placeholder="Your answer", lines=2, elem_id="interview-input")
     with gr.Row():
@@ -262,14 +269,13 @@ def _wire_chat(
     today: dt.date | None,
 ) -> None:
     turn = _bind(interview.turn, pipeline_factory=factory, max_notes_chars=settings.max_notes_chars, today=today)
-    write = _bind(
-        interview.write_now, pipeline_factory=factory, max_notes_chars=settings.max_notes_chars, today=today
-    )
+    write = _bind(interview.write_now, pipeline_factory=factory, max_notes_chars=settings.max_notes_chars, today=today)
     outputs = [c["chatbot"], c["answers"], c["message"], versions, draft["notes"], *_view(draft)]
-    inputs = [c["message"], c["chatbot"], c["answers"]]
+    options = [draft["leader"], draft["channel"], draft["tone"], draft["length"]]
+    inputs = [c["message"], c["chatbot"], c["answers"], *options]
     c["send"].click(turn, inputs, outputs, show_progress="hidden")
     c["message"].submit(turn, inputs, outputs, show_progress="hidden", api_visibility="private")
-    c["write"].click(write, [c["chatbot"], c["answers"]], outputs, show_progress="hidden")
+    c["write"].click(write, [c["chatbot"], c["answers"], *options], outputs, show_progress="hidden")
     c["restart"].click(interview.restart, None, [c["chatbot"], c["answers"], c["message"]], queue=False)
 
 
@@ -343,7 +349,9 @@ def serve(
             file=sys.stderr,
         )
     with open_backend(settings, status) as backend:
-        app = build_app(pipeline_factory_for(backend.chat_model, settings), settings, backend_description=backend.describe())
+        app = build_app(
+            pipeline_factory_for(backend.chat_model, settings), settings, backend_description=backend.describe()
+        )
         launch_app(app, host=host, port=port, auth=auth)
 
 

@@ -41,7 +41,9 @@ def _stem(subject: str) -> str:
     return slug or "message"
 
 
-def write_message_files(subject: str, body: str, channel: str, directory: Path | None = None) -> tuple[Path, Path, Path]:
+def write_message_files(
+    subject: str, body: str, channel: str, directory: Path | None = None
+) -> tuple[Path, Path, Path]:
     """Write the .md, .txt and .eml files into a fresh folder and return their paths."""
     folder = Path(tempfile.mkdtemp(prefix="regain-", dir=directory))
     stem = _stem(subject)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import gradio as gr
+from gradio.components.chatbot import MessageDict
 
 from assistant.errors import ConfigurationError, InputError, ModelAPIError, OutputValidationError, RegainError
 from assistant.notes import clean_notes
@@ -42,7 +43,7 @@ from ui.streaming import BackgroundRun, ProgressBoard
 log = logging.getLogger(__name__)
 PipelineFactory = Callable[[], Pipeline]
 Versions = list[Draft]
-ChatHistory = list[dict[str, str]]
+ChatHistory = list[MessageDict]
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
 MAX_VERSIONS = 30
 VIEW_FIELDS = (
@@ -67,7 +68,7 @@ def user_error(exc: BaseException) -> gr.Error:
         return exc
     if isinstance(exc, RegainError):
         title = next((t for cls, t in _TITLES.items() if isinstance(exc, cls)), "Something went wrong")
-        return gr.Error(html.escape(str(exc)), title=title, duration=None)
+        return gr.Error(html.escape(str(exc)), title=title, duration=None, print_exception=False)
     log.exception("unexpected error in the UI", exc_info=exc)
     return gr.Error(html.escape(f"{type(exc).__name__}: {exc}"), title="Unexpected error", duration=None)
 
@@ -197,7 +198,12 @@ def generate(
     try:
         draft = run.result()
     except Exception as exc:
-        yield [gr.skip(), board.markdown("**The draft could not be finished.** Your notes and edits are unchanged."), gr.skip(), *_skip_view()]
+        yield [
+            gr.skip(),
+            board.markdown("**The draft could not be finished.** Your notes and edits are unchanged."),
+            gr.skip(),
+            *_skip_view(),
+        ]
         raise user_error(exc) from exc
     yield [[draft], _summary(draft, board, "Draft ready"), "", *draft_view(draft)]
 
@@ -227,7 +233,12 @@ def rewrite_message(
     try:
         updated = run.result()
     except Exception as exc:
-        yield [gr.skip(), board.markdown("**The message could not be rewritten.** Nothing was changed."), gr.skip(), *_skip_view()]
+        yield [
+            gr.skip(),
+            board.markdown("**The message could not be rewritten.** Nothing was changed."),
+            gr.skip(),
+            *_skip_view(),
+        ]
         raise user_error(exc) from exc
     diff = diff_markdown(section_changes(draft, updated))
     yield [_push(versions, updated), _summary(updated, board, "Message rewritten"), diff, *draft_view(updated)]
@@ -307,12 +318,15 @@ def refine(
     run = BackgroundRun(lambda listener: arefine(draft, request, pipeline, listener=listener))
     for batch in run.batches():
         board.update(batch)
-        working = {"role": "assistant", "content": f"Working on it… ({sum(board.tokens.values())} tokens)"}
+        working: MessageDict = {"role": "assistant", "content": f"Working on it… ({sum(board.tokens.values())} tokens)"}
         yield [gr.skip(), [*chat, working], "", gr.skip(), gr.skip(), *_skip_view()]
     try:
         result = run.result()
     except Exception as exc:
-        failed = {"role": "assistant", "content": "That did not work; the draft is unchanged. " + escape_text(str(exc))}
+        failed: MessageDict = {
+            "role": "assistant",
+            "content": "That did not work; the draft is unchanged. " + escape_text(str(exc)),
+        }
         yield [gr.skip(), [*chat, failed], request, gr.skip(), gr.skip(), *_skip_view()]
         raise user_error(exc) from exc
     reply = result.reply or "Done."

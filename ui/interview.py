@@ -86,6 +86,7 @@ def _no_draft() -> list[Any]:
 def _write(
     chat: ChatHistory,
     answers: Answers,
+    options: tuple[str, str, str, str],
     *,
     pipeline_factory: PipelineFactory,
     max_notes_chars: int,
@@ -93,8 +94,9 @@ def _write(
 ) -> Iterator[list[Any]]:
     notes = notes_from(answers)
     chat = _say(chat, "Thanks, that is what I need. Writing your draft now…")
+    leader, channel, tone, length = options
     steps = generate(
-        notes, "", "email", "neutral", "medium", [],
+        notes, leader, channel, tone, length, [],
         pipeline_factory=pipeline_factory, max_notes_chars=max_notes_chars, today=today,
     )  # fmt: skip
     try:
@@ -109,7 +111,12 @@ def _write(
             else:
                 yield [_say(chat, progress), answers, "", *_no_draft()]
     except gr.Error:
-        yield [_say(chat, "I could not write the draft; see the notice. Your answers are kept."), answers, "", *_no_draft()]
+        yield [
+            _say(chat, "I could not write the draft; see the notice. Your answers are kept."),
+            answers,
+            "",
+            *_no_draft(),
+        ]
         raise
 
 
@@ -117,6 +124,10 @@ def turn(
     message: str,
     chat: ChatHistory | None,
     answers: Answers | None,
+    leader: str = "",
+    channel: str = "email",
+    tone: str = "neutral",
+    length: str = "medium",
     *,
     pipeline_factory: PipelineFactory,
     max_notes_chars: int = 20_000,
@@ -124,7 +135,8 @@ def turn(
 ) -> Iterator[list[Any]]:
     """Take one answer; ask the next missing thing, or write the draft when nothing is missing.
 
-    Yields ``[chat, answers, input box, versions, notes, *view]``.
+    The draft uses the Draft tab's leader, channel, tone and length. Yields
+    ``[chat, answers, input box, versions, notes, *view]``.
     """
     chat = list(chat or opening())
     answers = dict(answers or {})
@@ -145,12 +157,19 @@ def turn(
         answers["asked"] = [*answers["asked"], missing[0]]
         yield [_say(chat, QUESTIONS[missing[0]]), answers, "", *_no_draft()]
         return
-    yield from _write(chat, answers, pipeline_factory=pipeline_factory, max_notes_chars=max_notes_chars, today=today)
+    options = (leader, channel, tone, length)
+    yield from _write(
+        chat, answers, options, pipeline_factory=pipeline_factory, max_notes_chars=max_notes_chars, today=today
+    )
 
 
 def write_now(
     chat: ChatHistory | None,
     answers: Answers | None,
+    leader: str = "",
+    channel: str = "email",
+    tone: str = "neutral",
+    length: str = "medium",
     *,
     pipeline_factory: PipelineFactory,
     max_notes_chars: int = 20_000,
@@ -161,6 +180,6 @@ def write_now(
     if not answers.get("story"):
         raise gr.Error("Tell me what happened first.", title="Nothing to write from")
     yield from _write(
-        list(chat or opening()), answers,
+        list(chat or opening()), answers, (leader, channel, tone, length),
         pipeline_factory=pipeline_factory, max_notes_chars=max_notes_chars, today=today,
     )  # fmt: skip

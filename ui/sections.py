@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+
 from assistant.schema import CheckIn, Draft, Message, PlanAction
 from assistant.validator.checks import check_step, context_for, validate_draft
 from assistant.validator.findings import Finding

@@ -31,3 +31,12 @@ def future_date(label: str, value: dt.date, today: dt.date) -> list[str]:
     if (value - today).days > HORIZON_DAYS:
         return [f"The {label} {value.isoformat()} is too far away; pick a date within {HORIZON_DAYS // 30} months."]
     return []
+
+
+def finish_sentences(text: str) -> str:
+    """Drop an unfinished trailing fragment (a hard length limit can stop mid-word)."""
+    text = text.strip()
+    if not text or text[-1] in ".!?)\"'":
+        return text
+    cut = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
+    return text[: cut + 1] if cut > 0 else text

@@ -7,7 +7,7 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
-from assistant.chains._checks import not_blank, placeholders
+from assistant.chains._checks import finish_sentences, not_blank, placeholders
 from assistant.chains._step import Check, FormatState, build_step_chain
 from assistant.schema import OwnershipOutput
 
@@ -15,6 +15,11 @@ from assistant.schema import OwnershipOutput
 def check_ownership(ownership: OwnershipOutput, inputs: dict[str, Any]) -> list[str]:
     """Structural problems of the ownership statement."""
     return not_blank("statement", ownership.statement) + placeholders(ownership.statement)
+
+
+def tidy_ownership(output: OwnershipOutput) -> OwnershipOutput:
+    """Trim whitespace and an unfinished last sentence."""
+    return output.model_copy(update={"statement": finish_sentences(output.statement)})
 
 
 def build_ownership_chain(
@@ -33,4 +38,5 @@ def build_ownership_chain(
         max_reasks=max_reasks,
         checks=[check_ownership, extra_check],
         format_state=format_state,
+        repair=tidy_ownership,
     )

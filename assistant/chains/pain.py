@@ -7,7 +7,7 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
-from assistant.chains._checks import not_blank, placeholders
+from assistant.chains._checks import finish_sentences, not_blank, placeholders
 from assistant.chains._step import Check, FormatState, build_step_chain
 from assistant.schema import PainOutput
 
@@ -15,6 +15,11 @@ from assistant.schema import PainOutput
 def check_pain(pain: PainOutput, inputs: dict[str, Any]) -> list[str]:
     """Structural problems of the pain statement."""
     return not_blank("statement", pain.statement) + placeholders(pain.statement)
+
+
+def tidy_pain(output: PainOutput) -> PainOutput:
+    """Trim whitespace and an unfinished last sentence."""
+    return output.model_copy(update={"statement": finish_sentences(output.statement)})
 
 
 def build_pain_chain(
@@ -27,5 +32,11 @@ def build_pain_chain(
     """Runnable taking ``{"notes", "facts", "leader"}`` and returning :class:`PainOutput`."""
 
     return build_step_chain(
-        "pain", model, PainOutput, max_reasks=max_reasks, checks=[check_pain, extra_check], format_state=format_state
+        "pain",
+        model,
+        PainOutput,
+        max_reasks=max_reasks,
+        checks=[check_pain, extra_check],
+        format_state=format_state,
+        repair=tidy_pain,
     )

@@ -7,7 +7,7 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
-from assistant.chains._checks import not_blank, placeholders
+from assistant.chains._checks import finish_sentences, not_blank, placeholders
 from assistant.chains._step import Check, FormatState, build_step_chain
 from assistant.schema import PositiveOutput
 
@@ -15,6 +15,11 @@ from assistant.schema import PositiveOutput
 def check_positive(positive: PositiveOutput, inputs: dict[str, Any]) -> list[str]:
     """Structural problems of the positive statement."""
     return not_blank("statement", positive.statement) + placeholders(positive.statement)
+
+
+def tidy_positive(output: PositiveOutput) -> PositiveOutput:
+    """Trim whitespace and an unfinished last sentence."""
+    return output.model_copy(update={"statement": finish_sentences(output.statement)})
 
 
 def build_positive_chain(
@@ -33,4 +38,5 @@ def build_positive_chain(
         max_reasks=max_reasks,
         checks=[check_positive, extra_check],
         format_state=format_state,
+        repair=tidy_positive,
     )

@@ -21,7 +21,7 @@ PHRASES_PATH = Path(__file__).resolve().parent.parent / "phrases.yaml"
 
 # Same-length replacements, so offsets in the normalised text are offsets in the original.
 _QUOTES = (("\u2018", "'"), ("\u2019", "'"), ("\u02bc", "'"), ("\u201c", '"'), ("\u201d", '"'))
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?]))+(?:[.!?]+|$)")  # "3.9%" and "e.g." stay whole
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|so|because|although|though|however|which|who|whereas|while|when|since"
     r"|after|before|until|if|that|then|yet)\b"
@@ -46,14 +46,14 @@ def rule(code: str) -> dict[str, Any]:
 def pattern(code: str, key: str) -> re.Pattern[str]:
     """The rule's list (or single pattern) ``key`` as one regex, for lower-cased text.
 
-    Items that start with ``\\b`` share one leading ``\\b``; with the text lower-cased
-    beforehand (:func:`normalize`) and no IGNORECASE, this runs several times faster
-    than the plain alternation.
+    Items that start with ``\\b`` share one leading ``\\b(?=[\\w'])``: a word start, or
+    the quote of "'ll". With the text lower-cased beforehand (:func:`normalize`) and no
+    IGNORECASE, this runs several times faster than the plain alternation.
     """
     value = rule(code)[key]
     items = [value] if isinstance(value, str) else list(value)
     bounded = [item[2:] for item in items if item.startswith(r"\b")]
-    parts = [rf"\b(?:{'|'.join(f'(?:{item})' for item in bounded)})"] if bounded else []
+    parts = [rf"\b(?=[\w'])(?:{'|'.join(f'(?:{item})' for item in bounded)})"] if bounded else []
     parts += [f"(?:{item})" for item in items if not item.startswith(r"\b")]
     return re.compile("|".join(parts))
 
@@ -106,9 +106,9 @@ def clause_start(text: str, lo: int, pos: int) -> int:
     return start
 
 
-def _text_of(entry: dict[str, Any], variant: str | None) -> tuple[str, str]:
+def _text_of(entry: dict[str, Any], variant: str | None, fields: dict[str, str]) -> tuple[str, str]:
     source = entry["messages"][variant] if variant else entry
-    return source["message"], source["suggestion"]
+    return source["message"].format(**fields), source["suggestion"].format(**fields)
 
 
 def found(
@@ -119,17 +119,21 @@ def found(
     *,
     item: int | None = None,
     variant: str | None = None,
+    **fields: str,
 ) -> Finding:
-    """A finding of rule ``code`` pointing at ``text[start:end]``, worded from ``phrases.yaml``."""
+    """A finding of rule ``code`` pointing at ``text[start:end]``, worded from ``phrases.yaml``.
+
+    ``variant`` picks one of the rule's ``messages``; ``fields`` fill its ``{names}``.
+    """
     entry = rule(code)
-    message, suggestion = _text_of(entry, variant)
+    message, suggestion = _text_of(entry, variant, fields)
     return span_finding(code, entry["step"], entry["severity"], text, start, end, message, suggestion, item=item)
 
 
 def found_nowhere(code: str, *, item: int | None = None, variant: str | None = None) -> Finding:
     """A finding of rule ``code`` about something missing, so with no words to point at."""
     entry = rule(code)
-    message, suggestion = _text_of(entry, variant)
+    message, suggestion = _text_of(entry, variant, {})
     return Finding(
         rule=code, step=entry["step"], severity=entry["severity"], message=message, suggestion=suggestion, item=item
     )

@@ -59,12 +59,19 @@ def _first_person(text: str, norm: str) -> list[Finding]:
     return [found_nowhere(code, variant="nobody")]
 
 
-def _not_the_writer(norm: str, start: int, end: int) -> bool:
-    """True when ``norm[start:end]`` reads as a subject other than the writer."""
-    subject = pattern("OWN_BLAME", "subject_fillers").sub("", norm[start:end].strip()).strip()
+def _other_party(norm: str, start: int, end: int) -> Span | None:
+    """The span of the subject in ``norm[start:end]`` when it is someone or something other than the writer."""
+    while start < end and not norm[start].isalnum():
+        start += 1
+    fillers = pattern("OWN_BLAME", "subject_fillers").match(norm, start, end)
+    if fillers:
+        start = fillers.end()
+    subject = norm[start:end].strip()
     if not subject or pattern("OWN_BLAME", "passive_subject").search(subject):
-        return False
-    return not pattern("OWN_BLAME", "self_subject").search(subject)
+        return None
+    if pattern("OWN_BLAME", "self_subject").search(subject):
+        return None
+    return start, start + len(subject)
 
 
 def _subject_start(norm: str, lo: int, verb: int) -> int:
@@ -81,21 +88,22 @@ def _subject_start(norm: str, lo: int, verb: int) -> int:
 def _blame(text: str, norm: str, spans: list[Span]) -> list[Finding]:
     """Another party as the cause, unless the writer takes it back later in the sentence."""
     code = "OWN_BLAME"
-    hits = [m.span() for m in pattern(code, "attribution").finditer(norm)]
-    hits += [m.span() for m in pattern(code, "outside_cause").finditer(norm)]
+    hits: list[tuple[int, int, str]] = [(*m.span(), "") for m in pattern(code, "attribution").finditer(norm)]
+    hits += [(*m.span(), "") for m in pattern(code, "outside_cause").finditer(norm)]
     for match in pattern(code, "third_party_verbs").finditer(norm):
         lo, _hi = sentence_at(spans, match.start())
-        start = _subject_start(norm, lo, match.start())
-        if _not_the_writer(norm, start, match.start()):
-            hits.append((start, match.end()))
+        party = _other_party(norm, _subject_start(norm, lo, match.start()), match.start())
+        if party:
+            hits.append((party[0], match.end(), text[party[0] : party[1]]))
     self_blame = pattern(code, "self_blame")
     out: list[Finding] = []
     done: set[Span] = set()
-    for start, end in sorted(hits):
+    for start, end, who in sorted(hits):
         sentence = sentence_at(spans, start)
         if sentence not in done and not self_blame.search(norm, end, sentence[1]):
             done.add(sentence)  # one finding per sentence
-            out.append(found(code, text, start, end))
+            variant = "party" if who else "cause"
+            out.append(found(code, text, start, end, variant=variant, who=f'"{who}"' if who else ""))
     return out
 
 

@@ -106,7 +106,8 @@ def _owner(owner: str, ctx: Context, item: int | None) -> list[Finding]:
             continue
         start = max(lowered.find(name), 0)
         variant = "leader" if name in words(code, "leader") else "other"
-        return [found(code, owner, start, start + len(name), item=item, variant=variant)]
+        who = owner[start : start + len(name)]
+        return [found(code, owner, start, start + len(name), item=item, variant=variant, who=f'"{who}"')]
     return []
 
 

@@ -1,0 +1,83 @@
+"""Browser-test fixtures: the UI served on 127.0.0.1 with a scripted model, and headless Chromium.
+
+Chromium is the system one (``/usr/bin/chromium``); Playwright's own browser downloads
+are never used. Screenshots go to ``test-artifacts/`` (gitignored).
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from langchain_core.messages import BaseMessage
+from ui_support import REFINE_MARKER, TODAY, later_dates_answer, scripted_model
+
+from assistant.errors import ModelAPIError
+from assistant.pipeline import Pipeline
+from assistant.settings import Settings
+from assistant.testing import STEP_MARKERS, good_script
+from ui.app import build_app, launch_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+UNREACHABLE = "SIMULATE-UNREACHABLE"
+
+
+def _intake(messages: list[BaseMessage]) -> str:
+    """The good intake answer, or a connection failure for notes that ask for one."""
+    if any(UNREACHABLE in str(m.content) for m in messages):
+        raise ModelAPIError("Could not reach the model server at http://127.0.0.1:9/v1; is it running?")
+    return json.dumps(good_script(TODAY.isoformat())["intake"])
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def app_url() -> Iterator[str]:
+    """The UI on a free loopback port, answering from the good script (and the refine answer)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setitem(STEP_MARKERS, "refine", REFINE_MARKER)
+        mp.setenv("GRADIO_ANALYTICS_ENABLED", "False")
+        model = scripted_model(intake=_intake, refine=later_dates_answer())
+        app = build_app(lambda: Pipeline(model), Settings(), today=TODAY)
+        port = _free_port()
+        launch_app(app, port=port, prevent_thread_lock=True, quiet=True)
+        try:
+            yield f"http://127.0.0.1:{port}/"
+        finally:
+            app.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

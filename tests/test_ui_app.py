@@ -1,0 +1,132 @@
+"""The assembled app: served on 127.0.0.1 and driven with gradio_client; login; the `regain ui` command."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import gradio as gr
+import pytest
+from gradio_client import Client
+from gradio_client.exceptions import AppError
+from ui_support import NOTES, TODAY, scripted_model
+
+from assistant.cli import main
+from assistant.errors import ConfigurationError
+from assistant.pipeline import Pipeline
+from assistant.settings import Settings
+from ui import app as ui_app
+from ui.app import build_app, launch_app, ui_auth
+
+# gradio's queue monitoring uses pandas options that pandas 3 deprecates; not ours to fix.
+pytestmark = pytest.mark.filterwarnings("ignore::Warning:gradio.queueing")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def served(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    monkeypatch.setenv("GRADIO_ANALYTICS_ENABLED", "False")
+    model = scripted_model()
+    app = build_app(lambda: Pipeline(model), Settings(), today=TODAY)
+    port = free_port()
+    launch_app(app, port=port, prevent_thread_lock=True, quiet=True)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        app.close()
+
+
+def test_build_app_makes_blocks_without_launching() -> None:
+    app = build_app(lambda: Pipeline(scripted_model()), today=TODAY)
+    assert isinstance(app, gr.Blocks)
+    assert not getattr(app, "is_running", False)
+
+
+def test_generate_then_edit_through_the_api(served: str) -> None:
+    client = Client(served, verbose=False)
+    result = client.predict(NOTES, "", "email", "neutral", "medium", api_name="/generate")
+    progress, _diff, pain_text, pain_findings, *_ = result
+    assert progress.startswith("**Draft ready**")
+    assert pain_text.startswith("I'm sorry.")
+    assert "No problems found" in pain_findings
+    findings = client.predict("Mistakes were made.", api_name="/edit_ownership")
+    assert "<mark>were made</mark>" in findings
+
+
+def test_an_input_error_reaches_the_client_as_a_message(served: str) -> None:
+    client = Client(served, verbose=False)
+    with pytest.raises(AppError, match="The notes are empty"):
+        client.predict("", "", "email", "neutral", "medium", api_name="/generate")
+
+
+def test_login_needs_both_settings() -> None:
+    assert ui_auth(Settings()) is None
+    assert ui_auth(Settings(ui_username="me", ui_password="pw")) == ("me", "pw")  # type: ignore[arg-type]
+    with pytest.raises(ConfigurationError, match="set REGAIN_UI_PASSWORD"):
+        ui_auth(Settings(ui_username="me"))
+    with pytest.raises(ConfigurationError, match="set REGAIN_UI_USERNAME"):
+        ui_auth(Settings(ui_password="pw"))  # type: ignore[arg-type]
+
+
+def test_login_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REGAIN_UI_USERNAME", "dana")
+    monkeypatch.setenv("REGAIN_UI_PASSWORD", "s3cret")
+    settings = Settings()
+    assert ui_auth(settings) == ("dana", "s3cret")
+    assert "s3cret" not in repr(settings)
+
+
+def test_a_busy_port_is_a_configuration_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GRADIO_ANALYTICS_ENABLED", "False")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        app = build_app(lambda: Pipeline(scripted_model()), today=TODAY)
+        with pytest.raises(ConfigurationError, match="--port"):
+            launch_app(app, port=port, prevent_thread_lock=True, quiet=True)
+
+
+class _FakeBackend:
+    chat_model = scripted_model()
+
+    def describe(self) -> str:
+        return "fake backend 'scripted' at nowhere"
+
+
+def test_regain_ui_opens_the_backend_and_serves(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, Any] = {}
+
+    @contextmanager
+    def fake_open_backend(settings: Settings, status: Any = None) -> Iterator[_FakeBackend]:
+        seen["settings"] = settings
+        yield _FakeBackend()
+
+    def fake_launch(app: gr.Blocks, **kwargs: Any) -> None:
+        seen["app"], seen["launch"] = app, kwargs
+
+    monkeypatch.setattr("assistant.backend.open_backend", fake_open_backend)
+    monkeypatch.setattr(ui_app, "launch_app", fake_launch)
+    monkeypatch.setenv("REGAIN_UI_USERNAME", "dana")
+    monkeypatch.setenv("REGAIN_UI_PASSWORD", "pw")
+    assert main(["ui", "--port", "7999", "--model", "m1"]) == 0
+    assert seen["settings"].model == "m1"
+    assert isinstance(seen["app"], gr.Blocks)
+    assert seen["launch"] == {"host": "127.0.0.1", "port": 7999, "auth": ("dana", "pw")}
+
+
+def test_regain_ui_reports_half_set_login_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("REGAIN_UI_USERNAME", "dana")
+    assert main(["ui"]) == ConfigurationError.exit_code
+    assert capsys.readouterr().err.strip() == (
+        "regain: error: UI login needs both REGAIN_UI_USERNAME and REGAIN_UI_PASSWORD; set REGAIN_UI_PASSWORD."
+    )

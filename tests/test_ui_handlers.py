@@ -1,0 +1,277 @@
+"""The UI's plain handler functions, called directly with a scripted model."""
+
+from __future__ import annotations
+
+import html
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+import pytest
+from langchain_core.messages import BaseMessage
+from ui_support import NOTES, TODAY, later_dates_answer, refine_answer, refine_marker, scripted_model
+
+from assistant.errors import ModelAPIError
+from assistant.pipeline import Pipeline
+from assistant.schema import Draft
+from assistant.testing import ScriptedChatModel, good_script
+from ui import handlers, interview
+from ui.handlers import VIEW_FIELDS
+
+__all__ = ["refine_marker"]
+SKIP = gr.skip()
+
+
+def _all(stream: Iterator[list[Any]]) -> list[list[Any]]:
+    return list(stream)
+
+
+def _view(outputs: list[Any]) -> dict[str, Any]:
+    return dict(zip(VIEW_FIELDS, outputs[-len(VIEW_FIELDS) :], strict=True))
+
+
+def _generate(model: ScriptedChatModel, notes: str = NOTES, channel: str = "email") -> list[list[Any]]:
+    pipeline = Pipeline(model)
+    return _all(
+        handlers.generate(notes, "", channel, "neutral", "medium", [], pipeline_factory=lambda: pipeline, today=TODAY)
+    )
+
+
+@pytest.fixture
+def versions() -> list[Draft]:
+    final = _generate(scripted_model())[-1]
+    return final[0]  # type: ignore[no-any-return]
+
+
+def test_generate_streams_progress_then_shows_all_six_steps() -> None:
+    outputs = _generate(scripted_model())
+    *progress, final = outputs
+    assert progress and all(out[0] == SKIP and "Writing your draft" in out[1] for out in progress)
+    assert all(value == SKIP for out in progress for value in out[3:])
+    versions, summary, diff, *_ = final
+    assert len(versions) == 1 and isinstance(versions[0], Draft)
+    assert summary.startswith("**Draft ready**") and "No problems found" in summary
+    assert "| Message | **done** |" in summary
+    view = _view(final)
+    good = good_script()
+    assert view["pain_text"] == good["pain"]["statement"]  # type: ignore[index]
+    assert (
+        view["plan_text"].startswith("Add a CI gate that blocks config deploys")
+        and "| 2026-12-11 |" in view["plan_text"]
+    )
+    assert view["subject"] == "Friday's checkout outage"
+    for step in ("pain", "ownership", "lessons", "plan", "positive", "report_back"):
+        assert "No problems found" in view[f"{step}_findings"], view[f"{step}_findings"]
+    assert "Dana" in view["facts"] and diff == ""
+
+
+def test_empty_notes_are_a_notice_and_no_model_is_called() -> None:
+    model = scripted_model()
+    with pytest.raises(gr.Error) as info:
+        _generate(model, notes="  \n ")
+    assert info.value.title == "Check your input"
+    assert "notes are empty" in info.value.message
+    assert model.calls == []
+
+
+def _failing(exc: Exception) -> ScriptedChatModel:
+    def fail(messages: list[BaseMessage]) -> str:
+        raise exc
+
+    return scripted_model(pain=fail)
+
+
+def test_an_unreachable_model_is_a_clear_notice_with_escaped_text() -> None:
+    error = ModelAPIError("Could not reach the model server at http://localhost:9/v1 <b>(connection refused)</b>.")
+    with pytest.raises(gr.Error) as info:
+        _generate(_failing(error))
+    assert info.value.title == "The model could not answer"
+    assert "&lt;b&gt;(connection refused)&lt;/b&gt;" in info.value.message
+    assert "<b>" not in info.value.message
+
+
+def test_a_timeout_is_a_notice_and_the_page_keeps_its_inputs() -> None:
+    stream = handlers.generate(
+        NOTES,
+        "",
+        "email",
+        "neutral",
+        "medium",
+        [],
+        pipeline_factory=lambda: Pipeline(_failing(ModelAPIError("The model did not answer within 300 s."))),
+        today=TODAY,
+    )
+    outputs = []
+    with pytest.raises(gr.Error, match="within 300 s"):
+        for out in stream:
+            outputs.append(out)
+    assert "could not be finished" in outputs[-1][1]
+    assert outputs[-1][0] == SKIP and all(value == SKIP for value in outputs[-1][3:])  # edits stay
+
+
+def test_an_unexpected_failure_is_still_a_notice() -> None:
+    with pytest.raises(gr.Error) as info:
+        _generate(_failing(RuntimeError("boom")))
+    assert info.value.title == "Unexpected error" and "RuntimeError: boom" in info.value.message
+
+
+def test_editing_a_section_checks_it_again_without_a_model_call(versions: list[Draft]) -> None:
+    before = len(versions)
+    updated, findings = handlers.edit_section("Mistakes were made.", versions, step="ownership")
+    assert updated is not None and updated[-1].ownership == "Mistakes were made."
+    assert len(updated) == before
+    assert "<mark>were made</mark>" in findings and "error" in findings
+
+
+def test_unreadable_edits_keep_the_last_readable_value(versions: list[Draft]) -> None:
+    updated, findings = handlers.edit_section("Add a gate | me | soon | done", versions, step="plan")
+    assert updated == versions
+    assert "'soon' is not a date like 2026-12-01" in html.unescape(findings)
+    assert "last readable version" in findings
+
+
+def test_editing_the_plan_checks_the_checkins_too(versions: list[Draft]) -> None:
+    text = "Add a CI gate that blocks config deploys | me | 2027-01-08 | A deploy without a green run is rejected"
+    updated, plan_findings, report_findings = handlers.edit_plan(text, versions)
+    assert updated is not None and updated[-1].plan[0].due.isoformat() == "2027-01-08"
+    assert plan_findings and report_findings
+
+
+def test_edits_before_a_draft_do_nothing() -> None:
+    assert handlers.edit_section("text", [], step="pain") == ([], "")
+    assert handlers.edit_message("s", "b", []) == ([], "", "")
+
+
+def test_editing_the_message_updates_its_checks_and_a_safe_preview(versions: list[Draft]) -> None:
+    body = "Dana, I'm sorry. <script>alert(1)</script> ![x](https://evil.example/p.png)"
+    updated, findings, preview = handlers.edit_message("Subject", body, versions)
+    assert updated is not None and updated[-1].message.body == body
+    assert "HTML" in findings
+    assert "<script>" not in preview and "evil.example" not in preview
+
+
+def test_message_files_are_made_for_the_current_text(versions: list[Draft]) -> None:
+    assert handlers.message_files("", "  ", versions) == [None, None, None]
+    md, txt, eml = handlers.message_files("Friday", "Dana, I'm sorry.", versions)
+    assert [Path(p).suffix for p in (md, txt, eml)] == [".md", ".txt", ".eml"]  # type: ignore[arg-type]
+    assert "Subject: Friday" in Path(eml).read_text(encoding="utf-8")  # type: ignore[arg-type]
+
+
+def test_rewriting_for_another_channel_only_composes(versions: list[Draft]) -> None:
+    chat_body = (
+        "Dana, I'm sorry about Friday: about 400 orders were lost. I pushed the change without running the staging "
+        "tests; that was my decision. I learned that skipping them moves the risk onto customers. I will add a CI "
+        "gate by 2026-12-11, and I'm committed to making this right. I'll update you on 2026-12-11."
+    )
+    model = scripted_model(compose={"subject": "Friday", "body": chat_body})
+    outputs = _all(
+        handlers.rewrite_message("chat", "warm", "short", "", versions, pipeline_factory=lambda: Pipeline(model))
+    )
+    new_versions, summary, diff, *_ = outputs[-1]
+    assert [c["step"] for c in model.calls] == ["compose"]
+    assert len(new_versions) == 2 and new_versions[-1].message.channel == "chat"
+    assert new_versions[-1].pain == versions[-1].pain
+    assert "Message rewritten" in summary and "Message" in diff
+    assert _view(outputs[-1])["body"] == chat_body
+
+
+def test_refine_and_undo(versions: list[Draft], refine_marker: None) -> None:
+    model = scripted_model(refine=later_dates_answer())
+    stream = handlers.refine(
+        "make the plan dates two weeks later", [], versions, pipeline_factory=lambda: Pipeline(model)
+    )
+    outputs = _all(stream)
+    assert any("Working on it" in out[1][-1]["content"] for out in outputs[:-1])
+    new_versions, chat, request, diff, notes, *_ = outputs[-1]
+    assert len(new_versions) == 2 and request == ""
+    assert [m["role"] for m in chat] == ["user", "assistant"]
+    assert "two weeks later" in chat[1]["content"]
+    assert "<del>2026&#45;12&#45;11</del>" in diff or "<del>11</del>" in diff
+    assert "4&#46; Outline a path forward" in diff
+    assert notes == SKIP
+    assert "2026-12-25" in _view(outputs[-1])["plan_text"]
+
+    back = handlers.undo(new_versions, chat)
+    assert back[0] == versions
+    assert back[1][-1]["content"].startswith("Undone")
+    assert "2026-12-11" in _view(back)["plan_text"]
+
+
+def test_refine_adds_new_facts_to_the_notes(versions: list[Draft], refine_marker: None) -> None:
+    answer = refine_answer(
+        reply="Added it.",
+        new_facts=["I already told the support team"],
+        positive="I'm on it, and I've already told the support team; I'll show you the gate working by mid-December.",
+    )
+    model = scripted_model(refine=answer)
+    final = _all(
+        handlers.refine(
+            "add that I already told the support team", None, versions, pipeline_factory=lambda: Pipeline(model)
+        )
+    )[-1]
+    notes = final[4]
+    assert notes.endswith("Added in chat:\n- I already told the support team")
+    assert "Added to your notes" in final[1][-1]["content"]
+
+
+def test_refine_needs_a_draft_and_a_request(versions: list[Draft]) -> None:
+    with pytest.raises(gr.Error, match="Write a draft first"):
+        _all(handlers.refine("shorter", [], [], pipeline_factory=lambda: Pipeline(scripted_model())))
+    with pytest.raises(gr.Error, match="Write what you would like to change"):
+        _all(handlers.refine("  ", [], versions, pipeline_factory=lambda: Pipeline(scripted_model())))
+
+
+def test_a_failed_refinement_leaves_the_draft_and_says_so(versions: list[Draft], refine_marker: None) -> None:
+    model = scripted_model(refine="not json at all")
+    outputs = []
+    with pytest.raises(gr.Error) as info:
+        for out in handlers.refine("shorter", [], versions, pipeline_factory=lambda: Pipeline(model, max_reasks=0)):
+            outputs.append(out)
+    assert info.value.title == "The model's answer was not usable"
+    assert outputs[-1][0] == SKIP and outputs[-1][2] == "shorter"  # request kept to try again
+    assert "draft is unchanged" in outputs[-1][1][-1]["content"]
+
+
+def test_undo_with_nothing_to_undo_warns(versions: list[Draft]) -> None:
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        out = handlers.undo(versions, [])
+    assert all(value == SKIP for value in out)
+
+
+def test_examples_load_into_the_notes() -> None:
+    choices = handlers.example_choices()
+    assert ("Software outage", "software-outage.md") in choices
+    assert "staging tests" in handlers.load_example("software-outage.md")
+    with pytest.raises(gr.Error):
+        handlers.load_example("../README.md")
+
+
+def test_chat_mode_asks_what_is_missing_then_writes_the_draft() -> None:
+    pipeline = Pipeline(scripted_model())
+    kwargs: dict[str, Any] = {"pipeline_factory": lambda: pipeline, "today": TODAY}
+    story = "I pushed the payments config change friday w/o running staging tests, checkout down ~3h, ~400 orders lost."
+    out = _all(interview.turn(story, interview.opening(), {}, **kwargs))[-1]
+    chat, answers = out[0], out[1]
+    assert chat[-1]["content"] == interview.QUESTIONS["leader"]
+    out = _all(interview.turn("Dana (my manager, eng director) had to explain it to the VP", chat, answers, **kwargs))[
+        -1
+    ]
+    chat, answers = out[0], out[1]
+    assert chat[-1]["content"] == interview.QUESTIONS["done"]
+    outputs = _all(interview.turn("I rolled back the change and wrote the incident timeline.", chat, answers, **kwargs))
+    final = outputs[-1]
+    assert "Here is your message" in final[0][-1]["content"]
+    assert len(final[3]) == 1 and isinstance(final[3][0], Draft)
+    assert final[4].startswith(story) and "My leader: Dana" in final[4]
+    assert _view(final)["subject"] == "Friday's checkout outage"
+
+
+def test_chat_mode_can_write_early_and_needs_a_story_first() -> None:
+    pipeline = Pipeline(scripted_model())
+    with pytest.raises(gr.Error, match="Tell me what happened"):
+        _all(interview.write_now([], {}, pipeline_factory=lambda: pipeline, today=TODAY))
+    final = _all(interview.write_now([], {"story": NOTES}, pipeline_factory=lambda: pipeline, today=TODAY))[-1]
+    assert isinstance(final[3][0], Draft)
