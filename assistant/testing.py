@@ -29,6 +29,7 @@ STEP_MARKERS: dict[str, str] = {
     "positive": "Task: step 5,",
     "report_back": "Task: step 6,",
     "compose": "Task: write ",
+    "refine": "Task: revise the draft",
 }
 
 

@@ -4,8 +4,8 @@ server, replayed from cassettes recorded with Qwen2.5-Coder-1.5B-Instruct."""
 from __future__ import annotations
 
 import asyncio
-import functools
 import datetime as dt
+import functools
 import re
 from pathlib import Path
 
