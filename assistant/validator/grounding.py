@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 
 from assistant.validator.findings import Context, Finding, span_finding
@@ -123,14 +124,26 @@ def _stem(word: str) -> str:
     return word
 
 
-def _note_stems(notes: str) -> set[str]:
-    return {_stem(w) for w in re.findall(r"[A-Za-z]+", notes)}
+@lru_cache(maxsize=256)
+def _note_stems(notes: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in re.findall(r"[A-Za-z]+", notes))
+
+
+@lru_cache(maxsize=256)
+def _digits_in(text: str) -> frozenset[str]:
+    return frozenset(_DIGITS.findall(text))
+
+
+@lru_cache(maxsize=256)
+def _known_words(notes: str, leaders: str) -> str:
+    return f"{notes.lower()} {leaders.lower()}"
 
 
 def _allowed_numbers(ctx: Context, dates: Iterable[dt.date]) -> set[str]:
-    allowed = set(_DIGITS.findall(ctx.notes or ""))
+    allowed = set(_digits_in(ctx.notes or ""))
     if ctx.facts is not None:
-        allowed |= set(_DIGITS.findall(ctx.facts.model_dump_json()))
+        facts = ctx.facts
+        allowed |= _digits_in(" ".join([facts.what_happened, facts.impact, facts.cause, *facts.already_done]))
     for day in dates:
         allowed |= {str(day.year), str(day.month), f"{day.month:02d}", str(day.day), f"{day.day:02d}"}
     return allowed
@@ -143,8 +156,10 @@ def check_grounding(
     if not ctx.notes:
         return []
     findings: list[Finding] = []
-    allowed = _allowed_numbers(ctx, list(dates))
+    allowed: set[str] | None = None
     for match in _NUMBER.finditer(text):
+        if allowed is None:
+            allowed = _allowed_numbers(ctx, list(dates))
         digits = _DIGITS.findall(match.group(0))
         if digits and not all(d in allowed for d in digits):
             findings.append(
@@ -160,16 +175,16 @@ def check_grounding(
                     item,
                 )
             )
-    notes_lower = ctx.notes.lower()
-    known = notes_lower + " " + (ctx.leader or "").lower()
-    if ctx.facts is not None:
-        known += " " + " ".join(p for p in (ctx.facts.leader_name, ctx.facts.leader_role) if p).lower()
+    stems = _note_stems(ctx.notes)
+    facts = ctx.facts
+    leaders = (ctx.leader, facts.leader_name, facts.leader_role) if facts is not None else (ctx.leader,)
+    known = _known_words(ctx.notes, " ".join(p for p in leaders if p))
     for match in _CAPITALISED.finditer(text):
         word = match.group(1)
         before = text[: match.start(1)].rstrip(" \t")
         if not before or before[-1] in _SENTENCE_START or before[-1].isdigit():
             continue
-        if word in _COMMON_CAPITALS or word.lower() in known or _stem(word) in _note_stems(ctx.notes):
+        if word in _COMMON_CAPITALS or word.lower() in known or _stem(word) in stems:
             continue
         findings.append(
             span_finding(
@@ -184,7 +199,6 @@ def check_grounding(
                 item,
             )
         )
-    stems = _note_stems(ctx.notes)
     for match in _DONE_CLAIM.finditer(text):
         verb = match.group(1)
         if _stem(verb) in stems:
