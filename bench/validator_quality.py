@@ -29,6 +29,7 @@ from assistant.validator.rules.positive import check_positive
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "validator_corpus.jsonl"
+HELDOUT = ROOT / "tests" / "data" / "validator_heldout.jsonl"
 REPORT = ROOT / "bench" / "validator_quality.md"
 COMMAND = "python bench/validator_quality.py"
 TODAY = dt.date(2026, 11, 27)
@@ -168,6 +169,19 @@ def main() -> int:
         f"Rerun: `{COMMAND}`\n",
         encoding="utf-8",
     )
+    held = load_corpus(HELDOUT)
+    held_stats = score(held)
+    held_lines = table(held_stats)
+    held_wrong = disagreements(held_stats)
+    print(f"\nHeld-out set ({len(held)} lines, written without seeing the rules or the corpus):")
+    print("\n".join(held_lines))
+    with REPORT.open("a", encoding="utf-8") as report:
+        report.write(
+            "\n## Held-out set\n\n"
+            f"`tests/data/validator_heldout.jsonl` ({len(held)} lines) was written independently, without seeing "
+            "the rules or the corpus above; the rules were not tuned on it. This is the honest estimate for new "
+            "text.\n\n" + "\n".join(held_lines) + "\n\n### Lines each rule got wrong\n\n" + "\n".join(held_wrong) + "\n"
+        )
     print(f"Wrote {REPORT.relative_to(ROOT)}")
     return 0
 
