@@ -59,8 +59,11 @@ def _first_person(text: str, norm: str) -> list[Finding]:
     return [found_nowhere(code, variant="nobody")]
 
 
-def _other_party(norm: str, start: int, end: int) -> Span | None:
-    """The span of the subject in ``norm[start:end]`` when it is someone or something other than the writer."""
+def _other_party(text: str, norm: str, start: int, end: int) -> Span | None:
+    """The span of the subject in ``norm[start:end]`` when it is someone or something other than the writer.
+
+    An acronym as written ("IT", "HR") is a party even though it lower-cases to a pronoun.
+    """
     while start < end and not norm[start].isalnum():
         start += 1
     fillers = pattern("OWN_BLAME", "subject_fillers").match(norm, start, end)
@@ -69,7 +72,9 @@ def _other_party(norm: str, start: int, end: int) -> Span | None:
     subject = norm[start:end].strip()
     if not subject or pattern("OWN_BLAME", "passive_subject").search(subject):
         return None
-    if pattern("OWN_BLAME", "self_subject").search(subject):
+    written = text[start : start + len(subject)]
+    acronym = len(written) >= 2 and written.isupper() and written.isalpha()
+    if not acronym and pattern("OWN_BLAME", "self_subject").search(subject):
         return None
     return start, start + len(subject)
 
@@ -92,7 +97,7 @@ def _blame(text: str, norm: str, spans: list[Span]) -> list[Finding]:
     hits += [(*m.span(), "") for m in pattern(code, "outside_cause").finditer(norm)]
     for match in pattern(code, "third_party_verbs").finditer(norm):
         lo, _hi = sentence_at(spans, match.start())
-        party = _other_party(norm, _subject_start(norm, lo, match.start()), match.start())
+        party = _other_party(text, norm, _subject_start(norm, lo, match.start()), match.start())
         if party:
             hits.append((party[0], match.end(), text[party[0] : party[1]]))
     self_blame = pattern(code, "self_blame")
@@ -154,6 +159,9 @@ def _passive(text: str, norm: str, spans: list[Span]) -> list[Finding]:
     for start, end in sorted(candidates):
         lo, hi = sentence_at(spans, start)
         subject_start = _subject_start(norm, lo, start)
+        frame = pattern(code, "reporting_frame").match(norm, subject_start, start)
+        if frame:  # "I'm sorry the booking was cancelled": the subject is "the booking"
+            subject_start = frame.end()
         after = norm[end:hi]
         if (
             pattern(code, "ok_subject").search(norm[subject_start:start].strip())  # "I was told", "Nothing was lost"

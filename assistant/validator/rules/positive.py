@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.validator.findings import Context, Finding
-from assistant.validator.rules import found, found_nowhere, normalize, pattern, sentence_at, sentences
+from assistant.validator.rules import clause_start, found, found_nowhere, normalize, pattern, sentence_at, sentences
 
 Span = tuple[int, int]
 
@@ -49,5 +49,16 @@ def _overpromises(norm: str, spans: list[Span]) -> list[Span]:
             continue
         if pattern(code, "own_behaviour").search(norm, max(lo, start - 2), end):
             continue
+        if _about_own_behaviour(norm, lo, start, end):
+            continue
         kept.append((start, end))
     return _per_sentence(kept, spans)
+
+
+def _about_own_behaviour(norm: str, lo: int, start: int, end: int) -> bool:
+    """ "I won't skip the checklist again": a negated modal whose subject is the writer, not an outcome."""
+    code = "POS_OVERPROMISE"
+    if not pattern(code, "modal_start").match(norm, start):
+        return False
+    subject = norm[clause_start(norm, lo, start) : start]
+    return bool(pattern(code, "own_subject").match(subject)) and not pattern(code, "outcome_anyway").search(norm, start, end)
