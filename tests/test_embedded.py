@@ -38,7 +38,9 @@ if not GGUF or not Path(GGUF).is_file():
 
 def _env(tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("REGAIN_", "OPENAI_"))}
-    env.update(REGAIN_LOCAL_MODEL_PATH=GGUF, REGAIN_CACHE_DIR=str(tmp_path), REGAIN_TEMPERATURE="0", REGAIN_MAX_REASKS="0")
+    env.update(
+        REGAIN_LOCAL_MODEL_PATH=GGUF, REGAIN_CACHE_DIR=str(tmp_path), REGAIN_TEMPERATURE="0", REGAIN_MAX_REASKS="0"
+    )
     return env
 
 

@@ -201,6 +201,86 @@ def test_facts_alone_restate_as_a_warning() -> None:
     assert [(f.rule, f.severity) for f in found] == [("LES_RESTATES", "warning")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the agency had sent the rota on time, I would have spotted the gap.",
+        "The landlord's delay meant I filed the notice late.",
+        "I lost the draft because HR wiped the shared folder.",
+        "The till froze, and that's why I charged the table twice.",
+        "The office had the dates swapped, so I booked the wrong week.",
+    ],
+)
+def test_indirect_blame_on_others_tools_or_circumstances(text: str) -> None:
+    assert "OWN_BLAME" in rules_of(check_ownership(text, CTX))
+
+
+def test_a_counterfactual_about_someone_catching_it_or_a_consequence_is_not_blame() -> None:
+    for text in (
+        "If the nurse hadn't caught it, the patient would have had a double dose. I charted it wrong.",
+        "I pushed the change without review, and the booking site went down for an hour.",
+    ):
+        assert "OWN_BLAME" not in rules_of(check_ownership(text, CTX)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The refund has been issued twice.",
+        "I'm sorry the order was cancelled.",
+        "The staff were overpaid in March.",
+        "It slipped through on Friday.",
+    ],
+)
+def test_perfect_tense_prefixed_participles_and_reported_passives_hide_the_actor(text: str) -> None:
+    assert "OWN_PASSIVE" in rules_of(check_ownership(text, CTX))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I misprinted the labels, but hardly anyone reads them.",
+        "I sent it late; the delay was negligible.",
+        "I booked the wrong room, no real damage done.",
+        "I got the date wrong, easily fixed.",
+    ],
+)
+def test_shrinking_the_harm_is_minimizing(text: str) -> None:
+    assert "OWN_MINIMIZE" in rules_of(check_ownership(text, CTX))
+
+
+def test_naming_the_people_it_landed_on_is_impact() -> None:
+    assert "PAIN_NO_REGRET" not in rules_of(check_pain("I'm sorry the passengers were rebooked overnight.", CTX))
+
+
+@pytest.mark.parametrize("text", ["Haste makes waste.", "Everyone makes mistakes.", "Lesson learned.", "Slow down."])
+def test_stock_sayings_are_platitudes(text: str) -> None:
+    assert rules_of(check_lesson(text, CTX)) == {"LES_PLATITUDE"}
+
+
+def test_an_insight_into_ones_own_habits_is_a_lesson() -> None:
+    assert check_lesson("It taught me that I tend to skim the last page of a contract.", CTX) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll redo it, if you still want me on the project.",
+        "I'll fix it, though I wonder if I'm the right person for this.",
+        "I'll send it tonight. Maybe I should step aside.",
+    ],
+)
+def test_doubting_ones_place_is_crushed(text: str) -> None:
+    assert "POS_CRUSHED" in rules_of(check_positive(text, CTX))
+
+
+def test_outcome_promises_about_things_or_people_are_overpromises_but_own_habits_are_not() -> None:
+    for text in ("I'll add the check, and no invoice will ever go out wrong again.", "I won't let this happen again."):
+        assert "POS_OVERPROMISE" in rules_of(check_positive(text, CTX)), text
+    found = rules_of(check_positive("I won't skip the handover sheet again.", CTX))
+    assert "POS_OVERPROMISE" not in found and "POS_NO_COMMITMENT" not in found
+
+
 # ----------------------------------------------------------------------- plan
 
 
@@ -332,3 +412,15 @@ def test_curly_quotes_are_matched_and_spans_point_into_the_original_text() -> No
     for finding in found:
         if finding.span is not None:
             assert text[finding.start : finding.end] == finding.span
+
+
+@pytest.mark.parametrize(
+    "text", ["Check the seals more carefully", "Get better at logging calls", "Review the intake process"]
+)
+def test_vague_adverbs_and_open_reviews_are_vague(text: str) -> None:
+    assert "PLAN_VAGUE" in rules_of(check_plan_action(action(action=text), CTX))
+
+
+def test_a_review_with_a_stated_outcome_is_not_vague() -> None:
+    found = check_plan_action(action(action="Review the intake process and list each step that lacks a check"), CTX)
+    assert "PLAN_VAGUE" not in rules_of(found)

@@ -61,4 +61,5 @@ def _about_own_behaviour(norm: str, lo: int, start: int, end: int) -> bool:
     if not pattern(code, "modal_start").match(norm, start):
         return False
     subject = norm[clause_start(norm, lo, start) : start]
-    return bool(pattern(code, "own_subject").match(subject)) and not pattern(code, "outcome_anyway").search(norm, start, end)
+    own = pattern(code, "own_subject").match(subject) is not None
+    return own and pattern(code, "outcome_anyway").search(norm, start, end) is None
