@@ -49,7 +49,7 @@ def test_steps_run_through_the_embedded_server() -> None:
     notes = (ROOT / "examples" / "software-outage.md").read_text(encoding="utf-8")
     with open_backend(settings) as backend:
         assert backend.kind == "local" and backend.base_url.startswith("http://127.0.0.1:")
-        pipeline = Pipeline(backend.chat_model, max_reasks=1, validate=False)
+        pipeline = Pipeline(backend.chat_model, max_reasks=0, validate=False)
         base = {"notes": notes, "today": today_text(TODAY), "today_date": TODAY}
         facts = asyncio.run(pipeline.chains["intake"].ainvoke(base))
         assert isinstance(facts, Facts)
