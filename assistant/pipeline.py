@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
@@ -57,7 +58,7 @@ class Pipeline:
 
     def __post_init__(self) -> None:
         state = FormatState(mode=self.structured_output)
-        builders = {
+        builders: dict[str, Callable[..., Runnable[dict[str, Any], Any]]] = {
             "intake": build_intake_chain,
             "pain": build_pain_chain,
             "ownership": build_ownership_chain,

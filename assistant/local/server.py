@@ -36,7 +36,7 @@ class LocalServer:
     def start(self) -> str:
         """Load the model and start serving; return the base URL."""
         try:
-            import xllamacpp
+            import xllamacpp  # type: ignore[import-untyped]
         except ImportError as exc:
             raise ConfigurationError(
                 "The local model runtime is not installed: pip install 'regain[local]' "
