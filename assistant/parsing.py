@@ -8,8 +8,10 @@ written for the model to read in a re-ask.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
+from functools import lru_cache
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -79,6 +81,11 @@ def parse_output(text: str, output_type: type[T]) -> T:
 
 def json_schema_for(output_type: type[BaseModel]) -> dict[str, object]:
     """The JSON schema of a step output, in the strict shape OpenAI's structured outputs accept."""
+    return copy.deepcopy(_strict_schema(output_type))
+
+
+@lru_cache(maxsize=64)
+def _strict_schema(output_type: type[BaseModel]) -> dict[str, object]:
     schema = output_type.model_json_schema()
     _make_strict(schema)
     return schema

@@ -1,0 +1,348 @@
+"""A simulated OpenAI-compatible chat server with a latency model, for benchmarks.
+
+``python bench/sim_server.py --port 0 --ttft 0.2 --per-token 0.005`` prints
+``READY http://127.0.0.1:<port>/v1`` and serves until killed.
+
+Latency model: the first token is sent ``ttft`` seconds after the request, token ``i``
+(from 0) at ``ttft + i * per_token``, and the stream ends at ``ttft + n * per_token``
+for ``n`` output tokens.
+Tokens are counted as ``ceil(len(text) / 4)`` and streamed as 4-character pieces. The
+schedule is kept against absolute deadlines, so an overloaded server sends late tokens
+together instead of drifting.
+
+Answers: for ``response_format`` ``json_schema``, a minimal valid instance of the
+schema (arrays get ``minItems`` items, ``"format": "date"`` gets today + 14 days,
+strings come from :data:`FIELD_TEXT` by field name, else ``"I will add a check."``).
+The texts fit the ``examples/software-outage.md`` notes so that Regain's validator
+accepts every step on the first attempt.
+
+Stdlib only (``asyncio`` streams, HTTP/1.1 keep-alive, chunked SSE), so one event loop
+serves any number of parallel streams.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import datetime as dt
+import json
+import math
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+MODEL = "sim-model"
+DEFAULT_TEXT = "I will add a check."
+
+# Texts by schema title and field, matched to the software-outage example notes.
+FIELD_TEXT: dict[str, dict[str, Any]] = {
+    "Facts": {
+        "what_happened": "I pushed a payments config change on Friday without running the staging tests.",
+        "impact": "Checkout was down about 3 hours and about 400 orders were lost.",
+        "cause": "I skipped the staging tests to ship before the weekend.",
+        "affected": ["customers", "support", "Dana"],
+        "leader_name": "Dana",
+        "leader_role": "engineering director",
+        "already_done": ["rolled back the change", "wrote the incident timeline"],
+    },
+    "PainOutput": {
+        "statement": "I'm sorry. About 400 orders were lost and you had to explain it to the VP; that weighs on me."
+    },
+    "OwnershipOutput": {"statement": "I pushed the change without running the staging tests. That was my decision."},
+    "LessonsOutput": {"lessons": ["Skipping staging tests to beat a deadline moves the risk onto customers."]},
+    "PlanAction": {
+        "action": "Add a CI gate that blocks config deploys unless the staging tests passed",
+        "owner": "me",
+        "measure": "A deploy without a green staging run is rejected by the pipeline",
+    },
+    "PositiveOutput": {"statement": "I'm on it, and I'll show you the gate working within two weeks."},
+    "CheckIn": {"report": "Whether the CI gate is live, with a blocked test deploy."},
+    "MessageOutput": {
+        "subject": "Friday's checkout outage",
+        "body": (
+            "Dana, I'm sorry about Friday: about 400 orders were lost and you had to explain it to the VP. "
+            "I pushed the change without running the staging tests; that was my decision. "
+            "I learned that skipping staging tests to beat a deadline moves the risk onto customers. "
+            "My plan: I will add a CI gate that blocks config deploys without a green staging run by {due}. "
+            "I'm committed to making this right, and I'll update you on {due} with the gate working."
+        ),
+    },
+}
+
+
+@dataclass
+class Latency:
+    """Seconds before the first token, and per further output token."""
+
+    ttft: float = 0.2
+    per_token: float = 0.005
+
+
+# ---------------------------------------------------------------- answers from a JSON schema
+
+
+def _due(today: dt.date | None = None) -> str:
+    return ((today or dt.date.today()) + dt.timedelta(days=14)).isoformat()
+
+
+def _resolve(node: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        path = node["$ref"].removeprefix("#/").split("/")
+        target: Any = root
+        for part in path:
+            target = target[part]
+        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+    return node
+
+
+def instance_for(schema: dict[str, Any], *, today: dt.date | None = None) -> Any:
+    """A minimal instance of ``schema`` that validates against it."""
+    return _instance(schema, schema, None, None, _due(today))
+
+
+def _instance(node: dict[str, Any], root: dict[str, Any], owner: str | None, field: str | None, due: str) -> Any:
+    node = _resolve(node, root)
+    known = FIELD_TEXT.get(owner or "", {}).get(field or "")
+    for key in ("anyOf", "oneOf"):
+        if key in node:
+            options = [_resolve(o, root) for o in node[key]]
+            non_null = [o for o in options if o.get("type") != "null"]
+            if known is None and len(non_null) < len(options):
+                return None
+            return _instance(non_null[0] if non_null else options[0], root, owner, field, due)
+    if "const" in node:
+        return node["const"]
+    if "enum" in node:
+        return node["enum"][0]
+    kind = node.get("type")
+    if kind == "object":
+        title = node.get("title", owner)
+        props: dict[str, Any] = node.get("properties", {})
+        return {name: _instance(sub, root, title, name, due) for name, sub in props.items()}
+    if kind == "array":
+        if isinstance(known, list):
+            return known[: node.get("maxItems", len(known))] or known[:1]
+        count = max(1, int(node.get("minItems", 1)))
+        return [_instance(node.get("items", {}), root, owner, field, due) for _ in range(count)]
+    if kind == "string":
+        if node.get("format") == "date":
+            return due
+        text = known if isinstance(known, str) else DEFAULT_TEXT
+        return text.replace("{due}", due)[: node.get("maxLength", len(text))]
+    if kind == "integer":
+        return int(node.get("minimum", 1))
+    if kind == "number":
+        return float(node.get("minimum", 1.0))
+    if kind == "boolean":
+        return True
+    if kind == "null":
+        return None
+    return DEFAULT_TEXT
+
+
+def answer_text(body: dict[str, Any]) -> str:
+    """The reply text for a chat-completions request body."""
+    fmt = body.get("response_format") or {}
+    if fmt.get("type") == "json_schema":
+        return json.dumps(instance_for(fmt["json_schema"]["schema"]))
+    if fmt.get("type") == "json_object":
+        return json.dumps({"answer": DEFAULT_TEXT})
+    return "OK"
+
+
+def tokens_of(text: str) -> list[str]:
+    """The text in 4-character pieces: one piece per simulated token."""
+    return [text[i : i + 4] for i in range(0, len(text), 4)] or [""]
+
+
+def count_tokens(text: str) -> int:
+    """Simulated token count, ``ceil(len(text) / 4)``."""
+    return max(1, math.ceil(len(text) / 4))
+
+
+# ---------------------------------------------------------------- HTTP
+
+
+class SimServer:
+    """The HTTP server; ``await start()`` then ``base_url``."""
+
+    def __init__(self, latency: Latency, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.latency = latency
+        self.host = host
+        self.port = port
+        self.requests = 0
+        self.active = 0
+        self.peak_active = 0
+        self._server: asyncio.Server | None = None
+        self._connections: set[asyncio.Task[None]] = set()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self.host}:{self.port}/v1"
+
+    async def start(self) -> None:
+        self._server = await asyncio.start_server(self._connection, self.host, self.port, backlog=1024)
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    async def close(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            for task in list(self._connections):
+                task.cancel()
+            await asyncio.gather(*self._connections, return_exceptions=True)
+            await self._server.wait_closed()
+
+    async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.current_task()
+        if task is not None:
+            self._connections.add(task)
+            task.add_done_callback(self._connections.discard)
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                lines = head.decode("latin-1").split("\r\n")
+                method, path, _ = lines[0].split(" ", 2)
+                headers = {k.strip().lower(): v.strip() for k, v in (ln.split(":", 1) for ln in lines[1:] if ":" in ln)}
+                length = int(headers.get("content-length", "0"))
+                raw = await reader.readexactly(length) if length else b""
+                await self._route(method, path.split("?")[0], raw, writer)
+                if headers.get("connection", "").lower() == "close":
+                    break
+        except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError):
+            pass
+        finally:
+            with contextlib.suppress(Exception):
+                writer.close()
+
+    async def _route(self, method: str, path: str, raw: bytes, writer: asyncio.StreamWriter) -> None:
+        if method == "GET" and path.rstrip("/") in ("/v1/models", "/models"):
+            await _send_json(
+                writer, 200, {"object": "list", "data": [{"id": MODEL, "object": "model", "owned_by": "sim"}]}
+            )
+        elif method == "POST" and path.rstrip("/") in ("/v1/chat/completions", "/chat/completions"):
+            try:
+                body = json.loads(raw or b"{}")
+            except json.JSONDecodeError:
+                await _send_json(writer, 400, {"error": {"message": "invalid JSON body", "type": "invalid_request"}})
+                return
+            self.requests += 1
+            self.active += 1
+            self.peak_active = max(self.peak_active, self.active)
+            try:
+                await self._complete(body, writer)
+            finally:
+                self.active -= 1
+        else:
+            await _send_json(writer, 404, {"error": {"message": f"no route {method} {path}", "type": "not_found"}})
+
+    async def _complete(self, body: dict[str, Any], writer: asyncio.StreamWriter) -> None:
+        start = time.monotonic()
+        text = answer_text(body)
+        pieces = tokens_of(text)
+        n_out = count_tokens(text)
+        n_in = sum(count_tokens(str(m.get("content", ""))) for m in body.get("messages", []))
+        usage = {"prompt_tokens": n_in, "completion_tokens": n_out, "total_tokens": n_in + n_out}
+        ident, created = f"chatcmpl-{uuid.uuid4().hex[:12]}", int(time.time())
+        model = body.get("model") or MODEL
+        ttft, per = self.latency.ttft, self.latency.per_token
+        if not body.get("stream"):
+            await _sleep_until(start + ttft + n_out * per)
+            message = {"role": "assistant", "content": text, "refusal": None}
+            choice = {"index": 0, "message": message, "finish_reason": "stop", "logprobs": None}
+            payload = {"id": ident, "object": "chat.completion", "created": created, "model": model}
+            await _send_json(writer, 200, {**payload, "choices": [choice], "usage": usage})
+            return
+        writer.write(
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
+            b"Transfer-Encoding: chunked\r\n\r\n"
+        )
+        base = {"id": ident, "object": "chat.completion.chunk", "created": created, "model": model}
+
+        def event(choices: list[dict[str, Any]], **extra: Any) -> bytes:
+            return _chunk(b"data: " + json.dumps({**base, "choices": choices, **extra}).encode() + b"\n\n")
+
+        writer.write(event([{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}]))
+        sent = 0
+        while sent < len(pieces):
+            await _sleep_until(start + ttft + sent * per)
+            late = int((time.monotonic() - start - ttft) / per) + 1 if per else len(pieces)
+            due = min(len(pieces), max(sent + 1, late))
+            for piece in pieces[sent:due]:
+                writer.write(event([{"index": 0, "delta": {"content": piece}, "finish_reason": None}]))
+            sent = due
+            await writer.drain()
+        await _sleep_until(start + ttft + n_out * per)
+        writer.write(event([{"index": 0, "delta": {}, "finish_reason": "stop"}]))
+        if (body.get("stream_options") or {}).get("include_usage"):
+            writer.write(event([], usage=usage))
+        writer.write(_chunk(b"data: [DONE]\n\n") + b"0\r\n\r\n")
+        await writer.drain()
+
+
+def _chunk(data: bytes) -> bytes:
+    return f"{len(data):x}\r\n".encode() + data + b"\r\n"
+
+
+async def _sleep_until(deadline: float) -> None:
+    delay = deadline - time.monotonic()
+    if delay > 0:
+        await asyncio.sleep(delay)
+
+
+async def _send_json(writer: asyncio.StreamWriter, status: int, payload: dict[str, Any]) -> None:
+    data = json.dumps(payload).encode()
+    reason = {200: "OK", 400: "Bad Request", 404: "Not Found"}.get(status, "Error")
+    writer.write(
+        f"HTTP/1.1 {status} {reason}\r\nContent-Type: application/json\r\nContent-Length: {len(data)}\r\n\r\n".encode()
+        + data
+    )
+    await writer.drain()
+
+
+@contextlib.contextmanager
+def serve_in_thread(latency: Latency | None = None) -> Iterator[SimServer]:
+    """Run a :class:`SimServer` on its own event loop in a thread (tests, small tools)."""
+    loop = asyncio.new_event_loop()
+    server = SimServer(latency or Latency())
+    ready = threading.Event()
+
+    def run() -> None:
+        asyncio.set_event_loop(loop)
+        loop.run_until_complete(server.start())
+        ready.set()
+        loop.run_forever()
+
+    thread = threading.Thread(target=run, name="sim-server", daemon=True)
+    thread.start()
+    ready.wait(10)
+    try:
+        yield server
+    finally:
+        asyncio.run_coroutine_threadsafe(server.close(), loop).result(10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(10)
+
+
+async def _main(args: argparse.Namespace) -> None:
+    server = SimServer(Latency(args.ttft, args.per_token), args.host, args.port)
+    await server.start()
+    print(f"READY {server.base_url}", flush=True)
+    await asyncio.Event().wait()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    parser.add_argument("--ttft", type=float, default=0.2, help="seconds before the first token")
+    parser.add_argument("--per-token", type=float, default=0.005, help="seconds per output token")
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(_main(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    main()
