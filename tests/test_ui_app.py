@@ -130,3 +130,61 @@ def test_regain_ui_reports_half_set_login_in_one_line(
     assert capsys.readouterr().err.strip() == (
         "regain: error: UI login needs both REGAIN_UI_USERNAME and REGAIN_UI_PASSWORD; set REGAIN_UI_PASSWORD."
     )
+
+
+_IMPORT_CHECK = """
+import socket, sys
+import assistant.backend
+
+def refuse(*args, **kwargs):
+    raise AssertionError("a backend was opened at import time")
+
+def no_connect(self, address):
+    raise AssertionError(f"a connection was made at import time: {address!r}")
+
+assistant.backend.open_backend = refuse
+socket.socket.connect = no_connect
+import gradio as gr
+import ui.app
+
+assert isinstance(ui.app.demo, gr.Blocks)
+assert not ui.app.demo.is_running
+factory = next(fn.fn.keywords["pipeline_factory"] for fn in ui.app.demo.fns.values() if fn.name == "generate")
+assert not factory.__wrapped__.opened
+print("ok")
+"""
+
+
+def test_importing_ui_app_builds_a_demo_for_reload_mode_and_starts_nothing() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORT_CHECK], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+    assert isinstance(ui_app.demo, gr.Blocks) and not ui_app.demo.is_running
+
+
+def test_the_lazy_backend_opens_on_the_first_request_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[Settings] = []
+    closed: list[bool] = []
+
+    @contextmanager
+    def fake_open_backend(settings: Settings, status: Any = None) -> Iterator[_FakeBackend]:
+        opened.append(settings)
+        try:
+            yield _FakeBackend()
+        finally:
+            closed.append(True)
+
+    monkeypatch.setattr("assistant.backend.open_backend", fake_open_backend)
+    monkeypatch.setenv("REGAIN_MAX_REASKS", "0")
+    backend = ui_app.LazyBackend()
+    assert not backend.opened and opened == []
+    pipeline = backend()
+    assert backend() is pipeline and len(opened) == 1 and backend.opened
+    assert pipeline.model is _FakeBackend.chat_model and pipeline.max_reasks == 0
+    backend.close()
+    assert closed == [True] and not backend.opened

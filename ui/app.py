@@ -3,15 +3,23 @@
 Launching happens only in :func:`serve` (used by ``regain ui``) or under ``__main__``::
 
     python -m ui --port 7860
+
+For development, ``gradio ui/app.py`` serves the module-level :data:`demo` in reload mode; its
+backend (from ``Settings()``, as ``regain ui`` would open it) starts on the first request, so
+importing this module never starts a model or a server.
 """
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import functools
 import ipaddress
+import os
 import sys
+import threading
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +29,9 @@ from langchain_core.language_models import BaseChatModel
 from assistant.errors import ConfigurationError
 from assistant.pipeline import Pipeline
 from assistant.settings import Settings
-from ui import handlers, interview
+from ui import handlers
+from ui.chat_tab import bind as _bind
+from ui.chat_tab import build_chat_tab, wire_chat_tab
 from ui.render import escape_text
 from ui.sections import HINTS, SECTIONS, TITLES
 
@@ -49,18 +59,49 @@ INTRO = (
 )
 
 
-def _bind(fn: Callable[..., Any], **kwargs: Any) -> Callable[..., Any]:
-    """``fn`` with keyword arguments bound, keeping its name for gradio's API page."""
-    bound = functools.partial(fn, **kwargs)
-    bound.__name__ = fn.__name__  # type: ignore[attr-defined]
-    return bound
-
-
 def pipeline_factory_for(model: BaseChatModel, settings: Settings) -> Callable[[], Pipeline]:
     """One :class:`Pipeline` for the model, made on first use and shared by every session."""
     return functools.cache(
         lambda: Pipeline(model, max_reasks=settings.max_reasks, structured_output=settings.structured_output)
     )
+
+
+class LazyBackend:
+    """A pipeline factory that opens the backend from ``Settings()`` on its first call and keeps it open.
+
+    The backend (an embedded model server, or a client for a remote one) is closed by :meth:`close`,
+    or when the process exits.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._stack: ExitStack | None = None
+        self._pipeline: Pipeline | None = None
+
+    @property
+    def opened(self) -> bool:
+        """Whether the backend has been opened."""
+        return self._pipeline is not None
+
+    def __call__(self) -> Pipeline:
+        with self._lock:
+            if self._pipeline is None:
+                from assistant.backend import open_backend
+
+                settings = Settings()
+                stack = ExitStack()
+                backend = stack.enter_context(open_backend(settings))
+                self._stack = stack
+                atexit.register(self.close)
+                self._pipeline = pipeline_factory_for(backend.chat_model, settings)()
+            return self._pipeline
+
+    def close(self) -> None:
+        """Close the backend if it was opened (it opens again on the next call)."""
+        with self._lock:
+            if self._stack is not None:
+                self._stack.close()
+            self._stack, self._pipeline = None, None
 
 
 def build_app(
@@ -84,9 +125,9 @@ def build_app(
             with gr.Tab("Draft", id="draft"):
                 draft = _draft_tab(versions, examples_dir)
             with gr.Tab("Chat mode", id="chat"):
-                chat = _chat_tab()
+                chat = build_chat_tab()
         _wire_draft(draft, versions, factory, settings, today)
-        _wire_chat(chat, draft, versions, factory, settings, today)
+        wire_chat_tab(chat, draft, versions, factory, settings, today)
     return app
 
 
@@ -242,43 +283,6 @@ def _wire_draft(
     )
 
 
-def _chat_tab() -> dict[str, Any]:
-    c: dict[str, Any] = {}
-    gr.Markdown(
-        "Tell me what happened and I'll ask for anything a good message needs. "
-        "When I have enough, I write the draft; you can then edit it on the Draft tab."
-    )
-    c["chatbot"] = gr.Chatbot(
-        value=[*interview.opening()], label="Interview", height=420, buttons=["copy"], elem_id="interview-chat"
-    )
-    c["answers"] = gr.State({})
-    c["message"] = gr.Textbox(show_label=False, placeholder="Your answer", lines=2, elem_id="interview-input")
-    with gr.Row():
-        c["send"] = gr.Button("Send", variant="primary", elem_id="interview-send")
-        c["write"] = gr.Button("Write the draft now", elem_id="interview-write")
-        c["restart"] = gr.Button("Start over", elem_id="interview-restart")
-    return c
-
-
-def _wire_chat(
-    c: dict[str, Any],
-    draft: dict[str, Any],
-    versions: gr.State,
-    factory: Callable[[], Pipeline],
-    settings: Settings,
-    today: dt.date | None,
-) -> None:
-    turn = _bind(interview.turn, pipeline_factory=factory, max_notes_chars=settings.max_notes_chars, today=today)
-    write = _bind(interview.write_now, pipeline_factory=factory, max_notes_chars=settings.max_notes_chars, today=today)
-    outputs = [c["chatbot"], c["answers"], c["message"], versions, draft["notes"], *_view(draft)]
-    options = [draft["leader"], draft["channel"], draft["tone"], draft["length"]]
-    inputs = [c["message"], c["chatbot"], c["answers"], *options]
-    c["send"].click(turn, inputs, outputs, show_progress="hidden")
-    c["message"].submit(turn, inputs, outputs, show_progress="hidden", api_visibility="private")
-    c["write"].click(write, [c["chatbot"], c["answers"], *options], outputs, show_progress="hidden")
-    c["restart"].click(interview.restart, None, [c["chatbot"], c["answers"], c["message"]], queue=False)
-
-
 def ui_auth(settings: Settings) -> tuple[str, str] | None:
     """Basic-auth credentials from REGAIN_UI_USERNAME / REGAIN_UI_PASSWORD, or None when neither is set."""
     user, password = settings.ui_username, settings.ui_password
@@ -362,5 +366,18 @@ def main(argv: list[str] | None = None) -> int:
     return cli_main(["ui", *(sys.argv[1:] if argv is None else argv)])
 
 
+def _dev_settings() -> Settings:
+    try:
+        return Settings()
+    except Exception:  # reported on the first request, when the backend opens
+        return Settings.model_construct()
+
+
+demo = build_app(LazyBackend(), _dev_settings(), backend_description="backend from your settings (opens on first use)")
+"""The app for ``gradio ui/app.py`` (reload mode); nothing runs until the first request."""
+
 if __name__ == "__main__":
-    sys.exit(main())
+    if os.environ.get("GRADIO_WATCH_DIRS"):  # started by ``gradio ui/app.py``
+        launch_app(demo, port=int(os.environ.get("GRADIO_SERVER_PORT", "7860")), auth=ui_auth(_dev_settings()))
+    else:
+        sys.exit(main())

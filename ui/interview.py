@@ -120,6 +120,37 @@ def _write(
         raise
 
 
+def _take(chat: ChatHistory, answers: Answers, message: str) -> tuple[ChatHistory, Answers, str | None]:
+    """One answer into the interview: ``(chat, answers, next question)``; no question means write the draft.
+
+    The raw answers are kept in ``answers["said"]``, so the interview can be replayed (undo, retry, edit).
+    """
+    chat = [*chat, {"role": "user", "content": sanitize_markdown(message)}]
+    answers = {**answers, "said": [*answers.get("said", []), message]}
+    topic = answers.get("asked", ["story"])[-1] if answers.get("asked") else "story"
+    if not _SKIP.match(message):
+        answers[topic] = f"{answers.get(topic, '')} {message}".strip()
+    answers["asked"] = list(dict.fromkeys([*answers.get("asked", []), topic]))
+    if not answers.get("story"):
+        answers["asked"] = []
+        return chat, answers, "I need at least a few lines about what happened to start."
+    missing = missing_topics(answers)
+    if missing:
+        answers["asked"] = [*answers["asked"], missing[0]]
+        return chat, answers, QUESTIONS[missing[0]]
+    return chat, answers, None
+
+
+def replay(said: list[str]) -> tuple[ChatHistory, Answers]:
+    """The interview as it stands after these answers, asked again without writing any draft."""
+    chat = opening()
+    answers: Answers = {}
+    for message in said:
+        chat, answers, question = _take(chat, answers, message)
+        chat = _say(chat, question or "That was enough to write the draft (written then).")
+    return chat, answers
+
+
 def turn(
     message: str,
     chat: ChatHistory | None,
@@ -136,31 +167,84 @@ def turn(
     """Take one answer; ask the next missing thing, or write the draft when nothing is missing.
 
     The draft uses the Draft tab's leader, channel, tone and length. Yields
-    ``[chat, answers, input box, versions, notes, *view]``.
+    ``[chat, answers, input box, versions, notes, *view]``: the answer at once, then the reply.
     """
-    chat = list(chat or opening())
-    answers = dict(answers or {})
     message = (message or "").strip()
     if not message:
         raise gr.Error("Write an answer first.", title="Empty answer")
-    chat.append({"role": "user", "content": sanitize_markdown(message)})
-    topic = answers.get("asked", ["story"])[-1] if answers.get("asked") else "story"
-    if not _SKIP.match(message):
-        answers[topic] = f"{answers.get(topic, '')} {message}".strip()
-    answers["asked"] = list(dict.fromkeys([*answers.get("asked", []), topic]))
-    if not answers.get("story"):
-        answers["asked"] = []
-        yield [_say(chat, "I need at least a few lines about what happened to start."), answers, "", *_no_draft()]
-        return
-    missing = missing_topics(answers)
-    if missing:
-        answers["asked"] = [*answers["asked"], missing[0]]
-        yield [_say(chat, QUESTIONS[missing[0]]), answers, "", *_no_draft()]
+    chat, answers, question = _take(list(chat or opening()), dict(answers or {}), message)
+    yield [chat, answers, "", *_no_draft()]
+    if question is not None:
+        yield [_say(chat, question), answers, "", *_no_draft()]
         return
     options = (leader, channel, tone, length)
     yield from _write(
         chat, answers, options, pipeline_factory=pipeline_factory, max_notes_chars=max_notes_chars, today=today
     )
+
+
+def _user_index(chat: ChatHistory, index: int) -> int:
+    """How many user messages come before ``chat[index]``."""
+    return sum(1 for m in chat[:index] if m["role"] == "user")
+
+
+def undo(chat: ChatHistory | None, answers: Answers | None) -> tuple[ChatHistory, Answers, str]:
+    """Drop the last exchange (your last answer and the reply to it); the answer goes back in the input box."""
+    said = list((answers or {}).get("said", []))
+    if not said:
+        gr.Warning("There is nothing to undo.")
+        return list(chat or opening()), dict(answers or {}), ""
+    chat, answers = replay(said[:-1])
+    return chat, answers, said[-1]
+
+
+def retry(
+    chat: ChatHistory | None,
+    answers: Answers | None,
+    leader: str = "",
+    channel: str = "email",
+    tone: str = "neutral",
+    length: str = "medium",
+    *,
+    pipeline_factory: PipelineFactory,
+    max_notes_chars: int = 20_000,
+    today: dt.date | None = None,
+) -> Iterator[list[Any]]:
+    """Answer the last message again: ask the question again, or write the draft again. Yields like :func:`turn`."""
+    said = list((answers or {}).get("said", []))
+    if not said:
+        raise gr.Error("There is no answer to try again yet.", title="Nothing to retry")
+    chat, answers = replay(said[:-1])
+    yield from turn(
+        said[-1], chat, answers, leader, channel, tone, length,
+        pipeline_factory=pipeline_factory, max_notes_chars=max_notes_chars, today=today,
+    )  # fmt: skip
+
+
+def edit(
+    index: int,
+    new_text: str,
+    chat: ChatHistory | None,
+    answers: Answers | None,
+    leader: str = "",
+    channel: str = "email",
+    tone: str = "neutral",
+    length: str = "medium",
+    *,
+    pipeline_factory: PipelineFactory,
+    max_notes_chars: int = 20_000,
+    today: dt.date | None = None,
+) -> Iterator[list[Any]]:
+    """Replace the answer at ``chat[index]`` and continue from there; later answers are dropped."""
+    chat = list(chat or opening())
+    said = list((answers or {}).get("said", []))
+    if not 0 <= index < len(chat) or chat[index]["role"] != "user":
+        raise gr.Error("Only your own answers can be edited.", title="Cannot edit")
+    before, answers = replay(said[: _user_index(chat, index)])
+    yield from turn(
+        new_text, before, answers, leader, channel, tone, length,
+        pipeline_factory=pipeline_factory, max_notes_chars=max_notes_chars, today=today,
+    )  # fmt: skip
 
 
 def write_now(

@@ -8,6 +8,7 @@ listener puts them on a queue that the handler drains between yields.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import queue
 import threading
 import time
@@ -16,8 +17,12 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from assistant.progress import Listener, ProgressEvent
+from ui.render import escape_text
 
 T = TypeVar("T")
+LIVE_CHARS = 600
+_WRITING = ("start", "token", "attempt")
+_JSON_ESCAPES = {"n": "\n", "t": "\t", "r": "", "b": "", "f": "", "/": "/", "\\": "\\", '"': '"'}
 
 _STATUS = {
     "waiting": "waiting",
@@ -39,6 +44,62 @@ _LABELS = {
     "compose": "Message",
     "refine": "Your change",
 }
+
+
+def readable_stream(raw: str) -> str:
+    """The string values in a (possibly unfinished) JSON answer, one a line; other text as it is.
+
+    Keys, brackets and numbers are dropped, so ``{"statement": "I'm sor`` reads ``I'm sor``.
+    """
+    start = min((i for i in (raw.find("{"), raw.find("[")) if i != -1), default=-1)
+    if start == -1:
+        return raw.strip()
+    values: list[str] = []
+    stack: list[str] = []
+    previous = ""  # the last structural character outside strings
+    i = start
+    while i < len(raw):
+        char = raw[i]
+        if char == '"':
+            text, i = _json_string(raw, i + 1)
+            in_object = bool(stack) and stack[-1] == "{"
+            if not in_object or previous == ":":
+                values.append(text)
+            previous = '"'
+            continue
+        if char in "{[":
+            stack.append(char)
+        elif char in "}]" and stack:
+            stack.pop()
+        if not char.isspace():
+            previous = char
+        i += 1
+    return "\n".join(v.strip() for v in values if v.strip())
+
+
+def _json_string(raw: str, i: int) -> tuple[str, int]:
+    """The decoded JSON string starting at ``raw[i]`` (after its quote) and the index after it."""
+    out: list[str] = []
+    while i < len(raw):
+        char = raw[i]
+        if char == '"':
+            return "".join(out), i + 1
+        if char != "\\":
+            out.append(char)
+            i += 1
+            continue
+        code = raw[i + 1 : i + 2]
+        if code == "u":
+            digits = raw[i + 2 : i + 6]
+            if len(digits) < 4:
+                break
+            with contextlib.suppress(ValueError):
+                out.append(chr(int(digits, 16)))
+            i += 6
+            continue
+        out.append(_JSON_ESCAPES.get(code, code))
+        i += 2
+    return "".join(out), len(raw)
 
 
 class _Finished:
@@ -98,9 +159,12 @@ class ProgressBoard:
     status: dict[str, str] = field(default_factory=dict)
     tokens: dict[str, int] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
+    streamed: dict[str, str] = field(default_factory=dict)
+    focus: str | None = None
     started: float = field(default_factory=time.monotonic)
 
     def update(self, events: list[ProgressEvent]) -> None:
+        """Take a batch of events: statuses, token counts and the text streamed so far per step."""
         for event in events:
             if event.step not in self.steps:
                 continue
@@ -108,8 +172,30 @@ class ProgressBoard:
             if event.kind == "token" and self.status.get(event.step) in ("done", "unresolved", "failed"):
                 continue
             self.status[event.step] = event.kind
+            if event.kind in ("start", "attempt"):
+                self.streamed[event.step] = ""  # a new answer starts
+            if event.kind == "token":
+                self.streamed[event.step] = self.streamed.get(event.step, "") + event.text
+                if self.focus is None or not self.writing(self.focus):
+                    self.focus = event.step
             if event.kind == "attempt":
                 self.notes[event.step] = f"attempt {event.attempt}"
+
+    def writing(self, step: str) -> bool:
+        """Whether the step has started and not finished."""
+        return self.status.get(step) in _WRITING
+
+    def live_text(self) -> tuple[str, str] | None:
+        """``(step label, readable text)`` of the step being written now, or None when none is."""
+        step = self.focus
+        if step is None or not self.writing(step):
+            return None
+        text = readable_stream(self.streamed.get(step, ""))
+        if not text:
+            return None
+        if len(text) > LIVE_CHARS:
+            text = "…" + text[-LIVE_CHARS:]
+        return _LABELS.get(step, step), text
 
     def finished(self) -> int:
         return sum(1 for s in self.steps if self.status.get(s) in ("done", "unresolved", "failed"))
@@ -122,4 +208,11 @@ class ProgressBoard:
             status = _STATUS[self.status.get(step, "waiting")]
             extra = f" ({self.notes[step]})" if step in self.notes and self.status.get(step) == "attempt" else ""
             rows.append(f"| {_LABELS.get(step, step)} | {status}{extra} | {self.tokens.get(step, 0)} |")
-        return head + "\n\n" + "\n".join(rows)
+        return head + "\n\n" + "\n".join(rows) + self._live_markdown()
+
+    def _live_markdown(self) -> str:
+        live = self.live_text()
+        if live is None:
+            return ""
+        label, text = live
+        return f"\n\n**Now writing: {escape_text(label)}**\n\n> {escape_text(text)}"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 
 from assistant.validator.findings import Context, Finding, span_finding
 

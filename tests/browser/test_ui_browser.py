@@ -156,3 +156,25 @@ def test_phone_width_has_no_sideways_scrolling(browser: Any, app_url: str, artif
         assert box is not None and box["width"] > 250
     finally:
         context.close()
+
+
+def test_chat_mode_undo_and_retry_buttons(page: Page, artifacts: Path) -> None:
+    page.get_by_role("tab", name="Chat mode").click()
+    chat, chat_input = page.locator("#interview-chat"), page.locator("#interview-input textarea")
+    chat_input.fill("I pushed the payments config change friday w/o running staging tests, checkout down ~3h.")
+    page.locator("#interview-send").click()
+    expect(chat).to_contain_text("Who is your leader")
+    chat_input.fill("Dana (my manager, eng director) had to explain it to the VP")
+    page.locator("#interview-send").click()
+    expect(chat).to_contain_text("What have you already done")
+
+    chat.get_by_role("button", name="Undo").last.click()
+    expect(chat).not_to_contain_text("What have you already done")
+    expect(chat_input).to_have_value("Dana (my manager, eng director) had to explain it to the VP")
+
+    page.locator("#interview-send").click()
+    expect(chat).to_contain_text("What have you already done")
+    chat.get_by_role("button", name="Retry").last.click()
+    expect(chat.get_by_text("What have you already done")).to_have_count(1)
+    expect(chat.get_by_text("had to explain it to the VP")).to_have_count(1)
+    page.screenshot(path=str(artifacts / "8-chat-undo-retry.png"), full_page=True)
