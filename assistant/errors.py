@@ -40,6 +40,10 @@ class ModelAPIError(RegainError):
     exit_code = 5
 
 
+class ResponseFormatUnsupported(ModelAPIError):
+    """The server refused the ``response_format`` parameter; the caller may ask without it."""
+
+
 class LocalModelError(ModelAPIError):
     """The embedded local model could not be prepared or started."""
 

@@ -20,11 +20,9 @@ from langchain_core.messages.ai import UsageMetadata
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import ConfigDict, Field
 
-from assistant.errors import ModelAPIError
+from assistant.errors import ModelAPIError, ResponseFormatUnsupported
 
-
-class ResponseFormatUnsupported(ModelAPIError):
-    """The server refused the ``response_format`` parameter; the caller may ask without it."""
+__all__ = ["OpenAIChatModel", "ResponseFormatUnsupported", "explain_api_error", "to_openai_messages"]
 
 
 def _role(message: BaseMessage) -> str:

@@ -19,8 +19,7 @@ from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 from pydantic import BaseModel
 
-from assistant.errors import OutputValidationError
-from assistant.llm import ResponseFormatUnsupported
+from assistant.errors import OutputValidationError, ResponseFormatUnsupported
 from assistant.parsing import OutputParseError, parse_output, response_format_for
 from assistant.prompts import PromptFile, load_prompt
 
