@@ -21,6 +21,7 @@ _EXPORTS = {
     "RegainError": "assistant.errors",
     "Settings": "assistant.settings",
     "open_backend": "assistant.backend",
+    "validate": "assistant.validator",
 }
 
 __all__ = [*_EXPORTS, "__version__"]

@@ -128,3 +128,10 @@ def test_draft_carries_findings_from_the_validator() -> None:
     model = ScriptedChatModel(script=good_script())
     draft = asyncio.run(adraft(NOTES, Pipeline(model), today=TODAY))
     assert draft.findings == validate(draft).findings
+
+
+def test_validate_is_part_of_the_public_api() -> None:
+    import assistant
+
+    report = assistant.validate("I'm sorry if anyone was offended.", step="ownership")
+    assert "OWN_NON_APOLOGY" in {f.rule for f in report.errors}
