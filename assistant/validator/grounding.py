@@ -181,7 +181,7 @@ def check_grounding(
     known = _known_words(ctx.notes, " ".join(p for p in leaders if p))
     for match in _CAPITALISED.finditer(text):
         word = match.group(1)
-        before = text[: match.start(1)].rstrip(" \t")
+        before = text[max(0, match.start(1) - 8) : match.start(1)].rstrip(" \t")
         if not before or before[-1] in _SENTENCE_START or before[-1].isdigit():
             continue
         if word in _COMMON_CAPITALS or word.lower() in known or _stem(word) in stems:
