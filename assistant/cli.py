@@ -186,6 +186,11 @@ def _cmd_draft(args: argparse.Namespace) -> int:
                 listener=status.event,
             )
         )
+    errors = sum(1 for f in result.findings if f.severity == "error")
+    warnings = len(result.findings) - errors
+    if not args.quiet:
+        verdict = "all checks pass" if not errors else "see 'Needs your attention' / findings before sending"
+        print(f"checks: {errors} error(s), {warnings} warning(s) – {verdict}", file=sys.stderr)
     if args.json:
         print(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
     else:

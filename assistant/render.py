@@ -39,12 +39,30 @@ def draft_markdown(draft: Draft) -> str:
     if draft.message.channel == "email" and draft.message.subject:
         out += [f"**Subject:** {draft.message.subject}", ""]
     out += [draft.message.body, ""]
-    if draft.unresolved:
-        out += ["## Needs your attention", ""]
-        out += [f"- **{step}:** {problem}" for step, problems in draft.unresolved.items() for problem in problems]
-        out.append("")
+    if draft.message.assembled:
+        out += ["_The model's message kept failing its checks, so this one was put together from the six parts._", ""]
+    out += _checks_section(draft)
     return "\n".join(out)
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _checks_section(draft: Draft) -> list[str]:
+    """What the validator still finds, errors first, so nothing failing reads as passing."""
+    errors = [f for f in draft.findings if f.severity == "error"]
+    warnings = [f for f in draft.findings if f.severity == "warning"]
+    if not (errors or warnings or draft.unresolved):
+        return ["## Checks", "", "No problems found by the checks.", ""]
+    out = ["## Needs your attention", ""]
+    if errors or warnings:
+        out += [f"{len(errors)} error(s) and {len(warnings)} warning(s) from the checks:", ""]
+    for f in errors + warnings:
+        item = f" #{f.item + 1}" if f.item is not None else ""
+        out.append(f"- **{f.severity} – {f.step}{item}:** {f.plain()}")
+    reported = {f.plain() for f in draft.findings}
+    leftovers = [(s, p) for s, ps in draft.unresolved.items() for p in ps if p not in reported]
+    out += [f"- **{step}:** {problem}" for step, problem in leftovers]
+    out.append("")
+    return out

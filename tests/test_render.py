@@ -37,3 +37,31 @@ def test_plan_cells_escape_pipes_and_newlines() -> None:
 def test_chat_message_has_no_subject_line() -> None:
     text = draft_markdown(sample_draft(message=Message(channel="chat", subject="Outage", body="Sorry, Dana.")))
     assert "## Message (Chat message)" in text and "**Subject:**" not in text
+
+
+def test_validator_findings_are_listed_so_nothing_failing_reads_as_passing() -> None:
+    from assistant.validator.findings import Finding
+
+    error = Finding(
+        rule="MSG_LENGTH",
+        step="message",
+        severity="error",
+        message="The email has 300 words.",
+        suggestion="Shorten it.",
+    )
+    warning = Finding(
+        rule="GND_NAME",
+        step="pain",
+        severity="warning",
+        message="This name is not in your notes.",
+        suggestion="Check it.",
+        span="Marcus",
+    )
+    text = draft_markdown(sample_draft(findings=[warning, error]))
+    assert "1 error(s) and 1 warning(s) from the checks:" in text
+    assert text.index("**error – message:** The email has 300 words. Shorten it.") < text.index("**warning – pain:**")
+    assert '("Marcus")' in text
+
+
+def test_a_clean_draft_says_the_checks_pass() -> None:
+    assert "No problems found by the checks." in draft_markdown(sample_draft())
