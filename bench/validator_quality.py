@@ -13,60 +13,21 @@ bench/validator_quality.md.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.validator.findings import Context, Finding
-from assistant.validator.rules.lessons import check_lesson
-from assistant.validator.rules.ownership import check_ownership
-from assistant.validator.rules.pain import check_pain
-from assistant.validator.rules.plan import check_plan_action
-from assistant.validator.rules.positive import check_positive
+from assistant.validator.corpus import CORPUS_TODAY, RULES_BY_KIND, findings_for, load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "validator_corpus.jsonl"
 HELDOUT = ROOT / "tests" / "data" / "validator_heldout.jsonl"
 REPORT = ROOT / "bench" / "validator_quality.md"
 COMMAND = "python bench/validator_quality.py"
-TODAY = dt.date(2026, 11, 27)
+TODAY = CORPUS_TODAY
 GOAL_PRECISION = 0.90
 GOAL_RECALL = 0.85
-
-RULES_BY_KIND: dict[str, tuple[str, ...]] = {
-    "ownership": (
-        "OWN_FIRST_PERSON",
-        "OWN_BLAME",
-        "OWN_EXCUSE",
-        "OWN_NON_APOLOGY",
-        "OWN_PASSIVE",
-        "OWN_MINIMIZE",
-    ),
-    "pain": ("PAIN_NO_REGRET", "PAIN_MELODRAMA"),
-    "lesson": ("LES_PLATITUDE", "LES_RESTATES"),
-    "plan_item": ("PLAN_VERB", "PLAN_OWNER", "PLAN_DUE", "PLAN_MEASURE", "PLAN_VAGUE"),
-    "positive": ("POS_NO_COMMITMENT", "POS_CRUSHED", "POS_OVERPROMISE"),
-}
-
-
-def load_corpus(path: Path = CORPUS) -> list[dict[str, Any]]:
-    """The corpus rows, in file order."""
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
-def findings_for(row: dict[str, Any]) -> list[Finding]:
-    """Run the check of the row's kind."""
-    kind = row["kind"]
-    if kind == "plan_item":
-        ctx = Context(today=TODAY, agreed_owners=tuple(row.get("agreed_owners") or ()))
-        return check_plan_action({k: row.get(k) for k in ("action", "owner", "due", "measure")}, ctx)
-    ctx = Context(today=TODAY)
-    check = {"ownership": check_ownership, "pain": check_pain, "lesson": check_lesson, "positive": check_positive}
-    return check[kind](row["text"], ctx)
 
 
 @dataclass
@@ -149,7 +110,7 @@ def time_per_text(rows: list[dict[str, Any]], rounds: int = 7) -> float:
 
 
 def main() -> int:
-    rows = load_corpus()
+    rows = load_corpus(CORPUS)
     stats = score(rows)
     lines = table(stats)
     misses = [code for code, s in stats.items() if not s.passes]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 import pytest
 
 from assistant.schema import PlanAction
+from assistant.validator.corpus import RULES_BY_KIND, findings_for, load_corpus
 from assistant.validator.findings import Context, Finding
 from assistant.validator.rules import phrases
 from assistant.validator.rules.lessons import check_lesson
@@ -29,40 +29,17 @@ CORPUS = Path(__file__).parent / "data" / "validator_corpus.jsonl"
 TODAY = dt.date(2026, 11, 27)
 GOAL_PRECISION = 0.90
 GOAL_RECALL = 0.85
-RULES_BY_KIND: dict[str, tuple[str, ...]] = {
-    "ownership": (
-        "OWN_FIRST_PERSON",
-        "OWN_BLAME",
-        "OWN_EXCUSE",
-        "OWN_NON_APOLOGY",
-        "OWN_PASSIVE",
-        "OWN_MINIMIZE",
-    ),
-    "pain": ("PAIN_NO_REGRET", "PAIN_MELODRAMA"),
-    "lesson": ("LES_PLATITUDE", "LES_RESTATES"),
-    "plan_item": ("PLAN_VERB", "PLAN_OWNER", "PLAN_DUE", "PLAN_MEASURE", "PLAN_VAGUE"),
-    "positive": ("POS_NO_COMMITMENT", "POS_CRUSHED", "POS_OVERPROMISE"),
-}
 KIND_OF = {code: kind for kind, codes in RULES_BY_KIND.items() for code in codes}
-TEXT_CHECKS = {"ownership": check_ownership, "pain": check_pain, "lesson": check_lesson, "positive": check_positive}
 CTX = Context(today=TODAY)
 
 
 @functools.cache
 def corpus() -> tuple[dict[str, Any], ...]:
-    with CORPUS.open(encoding="utf-8") as handle:
-        return tuple(json.loads(line) for line in handle if line.strip())
-
-
-def plan_fields(row: dict[str, Any]) -> dict[str, Any]:
-    return {key: row.get(key) for key in ("action", "owner", "due", "measure")}
+    return tuple(load_corpus(CORPUS))
 
 
 def check_row(row: dict[str, Any]) -> list[Finding]:
-    if row["kind"] == "plan_item":
-        ctx = Context(today=TODAY, agreed_owners=tuple(row.get("agreed_owners") or ()))
-        return check_plan_action(plan_fields(row), ctx)
-    return TEXT_CHECKS[row["kind"]](row["text"], CTX)
+    return findings_for(row, TODAY)
 
 
 def rules_of(findings: list[Finding]) -> set[str]:

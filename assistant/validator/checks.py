@@ -8,7 +8,7 @@ from typing import Any
 
 from assistant.chains._checks import PLACEHOLDER
 from assistant.schema import CheckIn, Draft, Facts, Message, PlanAction
-from assistant.validator.findings import Context, Finding, Report
+from assistant.validator.findings import Context, Finding, Report, span_finding
 from assistant.validator.grounding import check_grounding
 from assistant.validator.message import check_message
 from assistant.validator.report_back import check_report_back
@@ -38,30 +38,30 @@ def context_for(*, notes: str | None, facts: Facts | None, today: dt.date | None
 
 def _basics(text: str, step: str, item: int | None = None) -> list[Finding]:
     found = [
-        Finding(
-            rule="TXT_PLACEHOLDER",
-            step=step,
-            severity="error",
-            span=m.group(0),
-            start=m.start(),
-            end=m.end(),
-            item=item,
-            message="The text still has a placeholder.",
-            suggestion="Replace it with real words.",
+        span_finding(
+            "TXT_PLACEHOLDER",
+            step,
+            "error",
+            text,
+            m.start(),
+            m.end(),
+            "The text still has a placeholder.",
+            "Replace it with real words.",
+            item,
         )
         for m in PLACEHOLDER.finditer(text)
     ]
     found += [
-        Finding(
-            rule="TXT_HTML",
-            step=step,
-            severity="error",
-            span=m.group(0),
-            start=m.start(),
-            end=m.end(),
-            item=item,
-            message="The text contains HTML markup.",
-            suggestion="Use plain text only.",
+        span_finding(
+            "TXT_HTML",
+            step,
+            "error",
+            text,
+            m.start(),
+            m.end(),
+            "The text contains HTML markup.",
+            "Use plain text only.",
+            item,
         )
         for m in _HTML.finditer(text)
     ]
