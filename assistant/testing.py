@@ -8,6 +8,7 @@ real model, so progress and usage accounting can be tested.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import threading
 from collections.abc import Callable
@@ -57,6 +58,7 @@ class ScriptedChatModel(BaseChatModel):
     script: dict[str, Answer | list[Answer]] = Field(default_factory=dict)
     model_name: str = "scripted"
     finish_reason: str = "stop"
+    delay: float = Field(default=0.0, description="Seconds between streamed words (async calls only).")
     calls: list[dict[str, Any]] = Field(default_factory=list)
     _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
 
@@ -110,6 +112,8 @@ class ScriptedChatModel(BaseChatModel):
         text = self._answer(messages, kwargs)
         if run_manager:
             for word in text.split(" "):
+                if self.delay:
+                    await asyncio.sleep(self.delay)
                 await run_manager.on_llm_new_token(word + " ")
         return self._result(text)
 

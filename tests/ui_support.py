@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from langchain_core.callbacks import AsyncCallbackManagerForLLMRun
-from langchain_core.messages import BaseMessage
-from langchain_core.outputs import ChatResult
 
 from assistant.pipeline import Pipeline
 from assistant.testing import STEP_MARKERS, Answer, ScriptedChatModel, good_script
@@ -70,31 +66,11 @@ def scripted_model(**answers: Answer | list[Answer]) -> ScriptedChatModel:
     return ScriptedChatModel(script=script)
 
 
-class SlowScriptedChatModel(ScriptedChatModel):
-    """The scripted model, streaming its words ``delay`` seconds apart (so a handler sees a step mid-way)."""
-
-    delay: float = 0.02
-
-    async def _agenerate(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: AsyncCallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
-    ) -> ChatResult:
-        text = self._answer(messages, kwargs)
-        if run_manager:
-            for word in text.split(" "):
-                await asyncio.sleep(self.delay)
-                await run_manager.on_llm_new_token(word + " ")
-        return self._result(text)
-
-
-def slow_model(delay: float = 0.02, **answers: Answer | list[Answer]) -> SlowScriptedChatModel:
-    """Like :func:`scripted_model`, but streaming slowly."""
+def slow_model(delay: float = 0.02, **answers: Answer | list[Answer]) -> ScriptedChatModel:
+    """Like :func:`scripted_model`, but streaming its words ``delay`` seconds apart (a step seen mid-way)."""
     script = good_script(TODAY.isoformat())
     script.update(answers)
-    return SlowScriptedChatModel(script=script, delay=delay)
+    return ScriptedChatModel(script=script, delay=delay)
 
 
 def pipeline_for(model: ScriptedChatModel, **kwargs: Any) -> Pipeline:
