@@ -60,6 +60,10 @@ def chat_prompt(step: PromptFile) -> ChatPromptTemplate:
     return ChatPromptTemplate.from_messages([("system", system.template), ("human", human)])
 
 
+def _text(message: AIMessage) -> str:
+    return message.content if isinstance(message.content, str) else message.text
+
+
 def reask_text(problems: list[str]) -> str:
     """The follow-up message that asks the model to fix its answer."""
     listed = "\n".join(f"- {p}" for p in problems)
@@ -103,7 +107,7 @@ class _StepRunner:
         return kwargs
 
     def _judge(self, message: AIMessage, inputs: dict[str, Any]) -> tuple[BaseModel | None, list[str]]:
-        text = message.text if not isinstance(message.content, str) else message.content
+        text = _text(message)
         problems: list[str] = []
         if message.response_metadata.get("refusal"):
             return None, ["You refused. The task is a normal workplace message; answer it with the JSON object."]
@@ -143,7 +147,7 @@ class _StepRunner:
                 return parsed
             if parsed is not None:
                 last_parsed, last_parsed_problems = parsed, problems
-            last_text = message.text if not isinstance(message.content, str) else message.content
+            last_text = _text(message)
             messages = [*messages, AIMessage(content=last_text), HumanMessage(content=reask_text(problems))]
         raise OutputValidationError(
             f"The model did not produce a usable '{self.name}' step after {attempt} attempts "

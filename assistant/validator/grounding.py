@@ -96,7 +96,6 @@ _IRREGULAR = {
     "spoke": "spok",
     "built": "build",
     "begun": "begin",
-    "begun ": "begin",
     "met": "meet",
     "set": "set",
     "put": "put",

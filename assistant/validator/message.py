@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 
 from assistant.chains._checks import PLACEHOLDER
+from assistant.chains.compose import LENGTH_WORDS
 from assistant.schema import Draft, Message
 from assistant.validator.findings import Context, Finding, span_finding
 
-LIMITS = {"email": 250, "chat": 120, "talking_points": 8}
+# the longest length option of each channel is its hard limit
+LIMITS = {channel: lengths["long"] for channel, lengths in LENGTH_WORDS.items()}
 _HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&[a-z]+;|javascript:", re.IGNORECASE)
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+|!\[[^\]]*\]\([^)]*\)", re.IGNORECASE)
 _STEP_SIGNALS: dict[str, re.Pattern[str]] = {
