@@ -34,6 +34,8 @@ from ui.chat_tab import bind as _bind
 from ui.chat_tab import build_chat_tab, wire_chat_tab
 from ui.render import escape_text
 from ui.sections import HINTS, SECTIONS, TITLES
+from ui.sessions import StoreFactory
+from ui.sessions_tab import build_sessions_tab, wire_autosave, wire_sessions_tab
 
 CHANNELS = [("Email", "email"), ("Chat message", "chat"), ("Talking points", "talking_points")]
 TONES = [("Neutral", "neutral"), ("Warm", "warm"), ("Formal", "formal"), ("Direct", "direct")]
@@ -111,13 +113,19 @@ def build_app(
     today: dt.date | None = None,
     backend_description: str | None = None,
     examples_dir: Path = handlers.EXAMPLES_DIR,
+    store_factory: StoreFactory | None = None,
 ) -> gr.Blocks:
-    """The whole UI as a ``gr.Blocks``; nothing is launched. ``today`` fixes the planning date (tests)."""
+    """The whole UI as a ``gr.Blocks``; nothing is launched. ``today`` fixes the planning date (tests).
+
+    Work is saved in the sessions store (``Store.open(settings)`` on first use unless ``store_factory``).
+    """
     settings = settings or Settings()
     factory = functools.cache(pipeline_factory)
+    store = functools.cache(store_factory or functools.partial(_open_store, settings))
     app = gr.Blocks(title="Regain", analytics_enabled=False)
     with app:
         versions = gr.State([])
+        session = gr.State(None)
         gr.Markdown(INTRO)
         if backend_description:
             gr.Markdown(f"<small>Using the {escape_text(backend_description)}.</small>")
@@ -126,9 +134,20 @@ def build_app(
                 draft = _draft_tab(versions, examples_dir)
             with gr.Tab("Chat mode", id="chat"):
                 chat = build_chat_tab()
-        _wire_draft(draft, versions, factory, settings, today)
-        wire_chat_tab(chat, draft, versions, factory, settings, today)
+            with gr.Tab("Sessions", id="sessions") as sessions_tab:
+                saved = build_sessions_tab()
+        saved["tab"] = sessions_tab
+        events = _wire_draft(draft, versions, factory, settings, today)
+        events |= wire_chat_tab(chat, draft, versions, factory, settings, today)
+        wire_sessions_tab(saved, draft, versions, session, store)
+        wire_autosave(events, draft, versions, session, store, settings.max_notes_chars)
     return app
+
+
+def _open_store(settings: Settings) -> Any:
+    from assistant.store import Store
+
+    return Store.open(settings)
 
 
 def _draft_tab(versions: gr.State, examples_dir: Path) -> dict[str, Any]:
@@ -157,6 +176,7 @@ def _draft_tab(versions: gr.State, examples_dir: Path) -> dict[str, Any]:
             c["length"] = gr.Radio(LENGTHS, value="medium", label="Length", min_width=200, elem_id="length")
         c["generate"] = gr.Button("Generate draft", variant="primary", elem_id="generate")
         c["progress"] = gr.Markdown(elem_id="progress")
+        c["saved"] = gr.Markdown(elem_id="saved")
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=320):
             with gr.Accordion("Facts taken from your notes", open=False):
@@ -220,11 +240,13 @@ def _wire_draft(
     factory: Callable[[], Pipeline],
     settings: Settings,
     today: dt.date | None,
-) -> None:
+) -> dict[str, Any]:
+    """Wire the Draft tab; returns the listeners that change the draft (for autosave)."""
+    events: dict[str, Any] = {}
     quiet: dict[str, Any] = {"show_progress": "hidden", "queue": False}
     c["example"].change(_bind(handlers.load_example), c["example"], c["notes"], **quiet)
     c["channel"].change(lambda value: value, c["channel"], c["rewrite_channel"], api_visibility="private", **quiet)
-    c["generate"].click(
+    events["generate"] = c["generate"].click(
         _bind(handlers.generate, pipeline_factory=factory, max_notes_chars=settings.max_notes_chars, today=today),
         [c["notes"], c["leader"], c["channel"], c["tone"], c["length"], versions],
         [versions, c["progress"], c["diff"], *_view(c)],
@@ -267,7 +289,7 @@ def _wire_draft(
             show_progress="hidden",
             api_visibility=visibility,
         )
-    c["rewrite"].click(
+    events["rewrite"] = c["rewrite"].click(
         _bind(handlers.rewrite_message, pipeline_factory=factory),
         [c["rewrite_channel"], c["tone"], c["length"], c["leader"], versions],
         [versions, c["progress"], c["diff"], *_view(c)],
@@ -276,11 +298,14 @@ def _wire_draft(
     refine_inputs = [c["request"], c["chat"], versions]
     refine_outputs = [versions, c["chat"], c["request"], c["diff"], c["notes"], *_view(c)]
     refine = _bind(handlers.refine, pipeline_factory=factory)
-    c["send"].click(refine, refine_inputs, refine_outputs, show_progress="hidden")
-    c["request"].submit(refine, refine_inputs, refine_outputs, show_progress="hidden", api_visibility="private")
-    c["undo"].click(
+    events["refine_send"] = c["send"].click(refine, refine_inputs, refine_outputs, show_progress="hidden")
+    events["refine_submit"] = c["request"].submit(
+        refine, refine_inputs, refine_outputs, show_progress="hidden", api_visibility="private"
+    )
+    events["undo"] = c["undo"].click(
         handlers.undo, [versions, c["chat"]], [versions, c["chat"], c["diff"], c["notes"], *_view(c)], **quiet
     )
+    return events
 
 
 def ui_auth(settings: Settings) -> tuple[str, str] | None:

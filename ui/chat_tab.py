@@ -56,8 +56,10 @@ def wire_chat_tab(
     factory: Callable[[], Pipeline],
     settings: Settings,
     today: dt.date | None,
-) -> None:
-    """Wire the chat tab; a written draft fills the Draft tab (``draft``) and its versions."""
+) -> dict[str, Any]:
+    """Wire the chat tab; a written draft fills the Draft tab (``draft``) and its versions.
+
+    Returns the listeners that can write a draft (for autosave)."""
     bound: dict[str, Any] = {"pipeline_factory": factory, "max_notes_chars": settings.max_notes_chars, "today": today}
     turn = bind(interview.turn, **bound)
     write = bind(interview.write_now, **bound)
@@ -65,9 +67,15 @@ def wire_chat_tab(
     outputs = [c["chatbot"], c["answers"], c["message"], versions, draft["notes"], *view]
     options = [draft["leader"], draft["channel"], draft["tone"], draft["length"]]
     inputs = [c["message"], c["chatbot"], c["answers"], *options]
-    c["send"].click(turn, inputs, outputs, show_progress="hidden")
-    c["message"].submit(turn, inputs, outputs, show_progress="hidden", api_visibility="private")
-    c["write"].click(write, [c["chatbot"], c["answers"], *options], outputs, show_progress="hidden")
+    events = {
+        "interview_send": c["send"].click(turn, inputs, outputs, show_progress="hidden"),
+        "interview_submit": c["message"].submit(
+            turn, inputs, outputs, show_progress="hidden", api_visibility="private"
+        ),
+        "interview_write": c["write"].click(
+            write, [c["chatbot"], c["answers"], *options], outputs, show_progress="hidden"
+        ),
+    }
     c["restart"].click(interview.restart, None, [c["chatbot"], c["answers"], c["message"]], queue=False)
 
     # The chatbot's own buttons. gradio passes the event data by the parameter's type hint, so these are
@@ -92,3 +100,4 @@ def wire_chat_tab(
     c["chatbot"].undo(
         undo_answer, [c["chatbot"], c["answers"]], [c["chatbot"], c["answers"], c["message"]], queue=False
     )
+    return events

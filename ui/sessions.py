@@ -1,0 +1,257 @@
+"""Saving and reopening work: autosave after every generation, edit and refinement, and the Sessions tab.
+
+The app keeps the current session's id in ``gr.State``. Every handler here is idempotent: a draft
+that equals the session's latest saved version is not saved again, so the app can call
+:func:`save_draft` after any event without piling up copies. Each save is one transaction in the
+store, so a failure leaves the previous version as it was.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from assistant.errors import InputError, RegainError
+from assistant.notes import clean_notes
+from assistant.schema import Draft, DraftOptions
+from assistant.store import Store
+from ui.handlers import VIEW_FIELDS, draft_view, user_error
+from ui.render import escape_text
+
+StoreFactory = Callable[[], Store]
+Versions = list[Draft]
+VERSION_HEADERS = ["Version", "What changed", "Summary", "Saved", "Errors"]
+_SOURCES = {
+    "generated": "written by the model",
+    "edited": "edited by you",
+    "refined": "changed on request",
+    "restored": "restored",
+    "checkin": "progress update",
+}
+
+
+def _store(store_factory: StoreFactory) -> Store:
+    try:
+        return store_factory()
+    except RegainError as exc:
+        raise user_error(exc) from exc
+
+
+def _saved_note(session_id: str, number: int | None) -> str:
+    where = f"version {number} of session `{session_id}`" if number else f"session `{session_id}` (notes only)"
+    return f"<small>Saved as {where}.</small>"
+
+
+def _title(draft: Draft) -> str:
+    return " ".join(draft.facts.what_happened.split())[:80] or "Untitled"
+
+
+def _same_as_saved(store: Store, session_id: str, draft: Draft) -> bool:
+    if not store.list_versions(session_id):
+        return False
+    return store.load_version(session_id).model_dump(mode="json") == draft.model_dump(mode="json")
+
+
+def save_draft(
+    versions: Versions | None,
+    session_id: str | None,
+    *,
+    store_factory: StoreFactory,
+    source: str,
+    summary: str = "",
+    new_session: bool = False,
+) -> tuple[str | None, str]:
+    """Save the current draft as a version; returns ``(session_id, status)``.
+
+    ``new_session`` starts a new session for a freshly generated draft (new notes mean a new story)
+    unless the draft is already the latest version of the current one.
+    """
+    if not versions:
+        return session_id, gr.skip()  # type: ignore[return-value]
+    draft = versions[-1]
+    store = _store(store_factory)
+    try:
+        if session_id and _same_as_saved(store, session_id, draft):
+            return session_id, gr.skip()  # type: ignore[return-value]
+        if new_session or not session_id:
+            session_id = store.create_session(draft.notes, title=_title(draft), options=draft.options)
+        number = store.save_version(session_id, draft, source=source, summary=summary, complete=_complete(draft))
+    except RegainError as exc:
+        raise user_error(exc) from exc
+    return session_id, _saved_note(session_id, number)
+
+
+def _complete(draft: Draft) -> bool:
+    return bool(getattr(draft, "complete", True))
+
+
+def save_notes(
+    notes: str,
+    leader: str,
+    channel: str,
+    tone: str,
+    length: str,
+    session_id: str | None,
+    *,
+    store_factory: StoreFactory,
+    max_notes_chars: int = 20_000,
+) -> tuple[str | None, str]:
+    """After a failed generation, keep the notes in a session so nothing typed is lost."""
+    try:
+        clean_notes(notes or "", max_chars=max_notes_chars)
+    except InputError:
+        return session_id, gr.skip()  # type: ignore[return-value]  # nothing worth saving
+    store = _store(store_factory)
+    if session_id and store.get_session(session_id).notes == notes:
+        return session_id, gr.skip()  # type: ignore[return-value]
+    options = DraftOptions(channel=channel, tone=tone, length=length, leader=(leader or "").strip() or None)  # type: ignore[arg-type]
+    title = " ".join(notes.split())[:80]
+    try:
+        session_id = store.create_session(notes, title=title, options=options)
+    except RegainError as exc:
+        raise user_error(exc) from exc
+    return session_id, _saved_note(session_id, None)
+
+
+def last_request(chat: list[dict[str, Any]] | None) -> str:
+    """The user's last chat request, as the summary of a refined version."""
+    for message in reversed(chat or []):
+        if message.get("role") == "user":
+            content = message.get("content")
+            return html.unescape(content if isinstance(content, str) else "")[:200]
+    return ""
+
+
+# --- the Sessions tab ------------------------------------------------------------------------------------
+
+
+def session_choices(store_factory: StoreFactory) -> list[tuple[str, str]]:
+    """``(label, id)`` for every saved session, the most recently changed first."""
+    store = _store(store_factory)
+    rows = sorted(store.list_sessions(), key=lambda s: s.updated_at, reverse=True)
+    return [(f"{s.updated_at:%Y-%m-%d %H:%M} · {s.title} ({s.id})", s.id) for s in rows]
+
+
+def refresh_sessions(session_id: str | None, *, store_factory: StoreFactory) -> Any:
+    """The session picker with fresh choices, the current session selected."""
+    choices = session_choices(store_factory)
+    value = session_id if session_id in {c[1] for c in choices} else None
+    return gr.Dropdown(choices=choices, value=value)
+
+
+def version_rows(session_id: str | None, *, store_factory: StoreFactory) -> list[list[Any]]:
+    """The session's versions as table rows (:data:`VERSION_HEADERS`)."""
+    if not session_id:
+        return []
+    store = _store(store_factory)
+    try:
+        infos = store.list_versions(session_id)
+    except RegainError as exc:
+        raise user_error(exc) from exc
+    rows = []
+    for v in infos:
+        what = _SOURCES.get(v.source, v.source) + ("" if v.complete else " (incomplete)")
+        rows.append([v.number, what, v.summary, f"{v.created_at:%Y-%m-%d %H:%M}", v.n_errors])
+    return rows
+
+
+def show_session(session_id: str | None, *, store_factory: StoreFactory) -> tuple[list[list[Any]], Any, Any, str]:
+    """The versions table, the two version pickers for a diff, and a line about the session."""
+    if not session_id:
+        empty = gr.Dropdown(choices=[], value=None)
+        return [], empty, empty, "Pick a saved session."
+    rows = version_rows(session_id, store_factory=store_factory)
+    numbers = [r[0] for r in rows]
+    older = numbers[-2] if len(numbers) > 1 else (numbers[0] if numbers else None)
+    newer = numbers[-1] if numbers else None
+    info = f"Session `{escape_text(session_id)}`: {len(rows)} version(s)." if rows else "Only the notes were saved."
+    return rows, gr.Dropdown(choices=numbers, value=older), gr.Dropdown(choices=numbers, value=newer), info
+
+
+def diff_versions(session_id: str | None, a: int | None, b: int | None, *, store_factory: StoreFactory) -> str:
+    """The difference between two versions, as a fenced unified diff."""
+    if not session_id or a is None or b is None:
+        raise gr.Error("Pick a session and two of its versions.", title="Nothing to compare")
+    store = _store(store_factory)
+    try:
+        diff = store.diff_versions(session_id, int(a), int(b))
+    except RegainError as exc:
+        raise user_error(exc) from exc
+    if not diff.strip():
+        return f"Versions {a} and {b} are the same."
+    fence = "~~~~" if "```" in diff else "```"
+    return f"{fence}diff\n{diff}\n{fence}"
+
+
+def open_session(session_id: str | None, *, store_factory: StoreFactory) -> list[Any]:
+    """Load a saved session into the Draft tab; returns ``[versions, session_id, notes, leader, channel, tone,
+    length, status, *view]``."""
+    if not session_id:
+        raise gr.Error("Pick a saved session first.", title="No session")
+    store = _store(store_factory)
+    try:
+        record = store.get_session(session_id)
+        drafts = [store.load_version(session_id, v.number) for v in store.list_versions(session_id)[-30:]]
+    except RegainError as exc:
+        raise user_error(exc) from exc
+    options = record.options or DraftOptions()
+    head = [record.notes, options.leader or "", options.channel, options.tone, options.length]
+    if not drafts:
+        status = f"Opened session `{escape_text(session_id)}`: only the notes were saved; press Generate."
+        return [[], session_id, *head, status, *(gr.skip() for _ in VIEW_FIELDS)]
+    status = f"Opened version {len(drafts)} of session `{escape_text(session_id)}`."
+    return [drafts, session_id, *head, status, *draft_view(drafts[-1])]
+
+
+def restore_version(session_id: str | None, number: int | None, *, store_factory: StoreFactory) -> list[Any]:
+    """Make an older version the current one (saved as a new version); returns like :func:`open_session`."""
+    if not session_id or number is None:
+        raise gr.Error("Pick a session and the version to restore.", title="Nothing to restore")
+    store = _store(store_factory)
+    try:
+        store.restore_version(session_id, int(number))
+    except RegainError as exc:
+        raise user_error(exc) from exc
+    return open_session(session_id, store_factory=store_factory)
+
+
+def export_session(session_id: str | None, *, store_factory: StoreFactory) -> list[str | None]:
+    """The session as a JSON file and a Markdown file, for the download buttons."""
+    if not session_id:
+        return [None, None]
+    store = _store(store_factory)
+    try:
+        data = store.export_json(session_id)
+        markdown = store.export_markdown(session_id)
+    except RegainError as exc:
+        raise user_error(exc) from exc
+    folder = Path(tempfile.mkdtemp(prefix="regain-export-"))
+    json_path = folder / f"regain-{session_id}.json"
+    md_path = folder / f"regain-{session_id}.md"
+    json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+    md_path.write_text(markdown, encoding="utf-8")
+    return [str(json_path), str(md_path)]
+
+
+def delete_session(
+    session_id: str | None, current: str | None, confirmed: bool, *, store_factory: StoreFactory
+) -> tuple[Any, str | None, bool, str]:
+    """Delete a session and everything saved with it; returns ``(picker, current, confirmed, status)``."""
+    if not session_id:
+        raise gr.Error("Pick the session to delete.", title="No session")
+    if not confirmed:
+        raise gr.Error("Tick “Yes, delete it” first: deleting cannot be undone.", title="Not deleted")
+    store = _store(store_factory)
+    try:
+        store.delete_session(session_id)
+    except RegainError as exc:
+        raise user_error(exc) from exc
+    current = None if current == session_id else current
+    picker = refresh_sessions(current, store_factory=store_factory)
+    return picker, current, False, f"Deleted session `{escape_text(session_id)}` and everything saved with it."

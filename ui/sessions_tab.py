@@ -1,0 +1,110 @@
+"""The Sessions tab (saved work: versions, diff, restore, export, delete) and the autosave wiring.
+
+:mod:`ui.sessions` holds the handlers; :func:`ui.app.build_app` calls these functions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gradio as gr
+
+from ui import sessions
+from ui.chat_tab import bind
+from ui.handlers import SECTIONS, VIEW_FIELDS
+from ui.sessions import StoreFactory
+
+
+def build_sessions_tab() -> dict[str, Any]:
+    """The tab's components (inside an open ``gr.Tab``)."""
+    c: dict[str, Any] = {}
+    gr.Markdown(
+        "Everything you generate, edit or change on request is saved here as a version, on this computer "
+        "(or the database in REGAIN_DATABASE_URL). Open a session to keep working on it."
+    )
+    with gr.Row(equal_height=True):
+        c["picker"] = gr.Dropdown(choices=[], value=None, label="Saved session", scale=4, elem_id="session-picker")
+        c["refresh"] = gr.Button("Refresh", size="sm", scale=1, min_width=100, elem_id="session-refresh")
+        c["open"] = gr.Button("Open in Draft tab", variant="primary", scale=1, min_width=160, elem_id="session-open")
+    c["info"] = gr.Markdown(elem_id="session-info")
+    c["versions"] = gr.Dataframe(
+        headers=sessions.VERSION_HEADERS,
+        datatype=["number", "str", "str", "str", "number"],
+        interactive=False,
+        wrap=True,
+        label="Versions",
+        elem_id="session-versions",
+    )
+    with gr.Row(equal_height=True):
+        c["a"] = gr.Dropdown(choices=[], label="Compare version", min_width=120, elem_id="diff-a")
+        c["b"] = gr.Dropdown(choices=[], label="with version", min_width=120, elem_id="diff-b")
+        c["compare"] = gr.Button("Show differences", min_width=140, elem_id="session-compare")
+        c["restore"] = gr.Button("Restore the first one", min_width=140, elem_id="session-restore")
+    c["diff"] = gr.Markdown(elem_id="session-diff")
+    with gr.Accordion("Export or delete", open=False):
+        with gr.Row():
+            c["export"] = gr.Button("Prepare export", size="sm", elem_id="session-export")
+            c["json"] = gr.DownloadButton("Download .json", size="sm", elem_id="session-json")
+            c["markdown"] = gr.DownloadButton("Download .md", size="sm", elem_id="session-md")
+        with gr.Row(equal_height=True):
+            c["confirm"] = gr.Checkbox(label="Yes, delete it (cannot be undone)", value=False, elem_id="session-confirm")
+            c["delete"] = gr.Button("Delete this session", variant="stop", elem_id="session-delete")
+    return c
+
+
+def wire_sessions_tab(
+    c: dict[str, Any], draft: dict[str, Any], versions: gr.State, session: gr.State, store: StoreFactory
+) -> None:
+    """Wire the tab; opening or restoring fills the Draft tab."""
+    picker = bind(sessions.refresh_sessions, store_factory=store)
+    show = bind(sessions.show_session, store_factory=store)
+    shown = [c["versions"], c["a"], c["b"], c["info"]]
+    c["refresh"].click(picker, session, c["picker"], queue=False).then(show, c["picker"], shown, queue=False)
+    c["tab"].select(picker, session, c["picker"], queue=False).then(show, c["picker"], shown, queue=False)
+    c["picker"].input(show, c["picker"], shown, queue=False)
+    view = [draft[name] for name in VIEW_FIELDS]
+    options = [draft["notes"], draft["leader"], draft["channel"], draft["tone"], draft["length"]]
+    opened = [versions, session, *options, draft["progress"], *view]
+    c["open"].click(bind(sessions.open_session, store_factory=store), c["picker"], opened, queue=False)
+    c["compare"].click(bind(sessions.diff_versions, store_factory=store), [c["picker"], c["a"], c["b"]], c["diff"])
+    c["restore"].click(
+        bind(sessions.restore_version, store_factory=store), [c["picker"], c["a"]], opened, queue=False
+    ).success(show, c["picker"], shown, queue=False)
+    c["export"].click(bind(sessions.export_session, store_factory=store), c["picker"], [c["json"], c["markdown"]])
+    c["delete"].click(
+        bind(sessions.delete_session, store_factory=store),
+        [c["picker"], session, c["confirm"]],
+        [c["picker"], session, c["confirm"], c["info"]],
+        queue=False,
+    ).success(show, c["picker"], shown, queue=False)
+
+
+def wire_autosave(
+    events: dict[str, Any], draft: dict[str, Any], versions: gr.State, session: gr.State, store: StoreFactory,
+    max_notes_chars: int,
+) -> None:  # fmt: skip
+    """Save after every generation, edit and refinement (``events`` are the Draft and Chat tabs' listeners)."""
+    quiet: dict[str, Any] = {"queue": False, "show_progress": "hidden", "api_visibility": "private"}
+    status = draft["saved"]
+    new = bind(sessions.save_draft, store_factory=store, source="generated", new_session=True)
+    for name in ("generate", "interview_send", "interview_submit", "interview_write"):
+        events[name].success(new, [versions, session], [session, status], **quiet)
+    options = [draft["notes"], draft["leader"], draft["channel"], draft["tone"], draft["length"], session]
+    events["generate"].failure(
+        bind(sessions.save_notes, store_factory=store, max_notes_chars=max_notes_chars), options, [session, status],
+        **quiet,
+    )  # fmt: skip
+    rewritten = bind(sessions.save_draft, store_factory=store, source="generated", summary="message rewritten")
+    events["rewrite"].success(rewritten, [versions, session], [session, status], **quiet)
+
+    def save_refined(drafts: Any, session_id: Any, chat: Any) -> Any:
+        summary = sessions.last_request(chat)
+        return sessions.save_draft(drafts, session_id, store_factory=store, source="refined", summary=summary)
+
+    for name in ("refine_send", "refine_submit"):
+        events[name].success(save_refined, [versions, session, draft["chat"]], [session, status], **quiet)
+    undone = bind(sessions.save_draft, store_factory=store, source="restored", summary="undo")
+    events["undo"].success(undone, [versions, session], [session, status], **quiet)
+    edited = bind(sessions.save_draft, store_factory=store, source="edited")
+    for box in [*(draft[f"{step}_text"] for step in SECTIONS), draft["subject"], draft["body"]]:
+        box.blur(edited, [versions, session], [session, status], **quiet)
