@@ -6,6 +6,7 @@ error messages, so note text never reaches a log.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,10 @@ from assistant.errors import ConfigurationError
 MIGRATIONS = Path(__file__).with_name("migrations")
 HEAD = "head"
 _PG_MIGRATION_LOCK = 0x7265_6761  # "rega": one migrating instance at a time on a shared server
+LOGGING_NAME = "regain"
+# SQLAlchemy logs result rows (note text) at DEBUG on the engine's logger: pin ours to WARNING so a
+# global DEBUG logging setup cannot write notes to a log. Parameters are hidden as well.
+logging.getLogger(f"sqlalchemy.engine.Engine.{LOGGING_NAME}").setLevel(logging.WARNING)
 
 
 def _bad_url(url: str, problem: object) -> ConfigurationError:
@@ -75,7 +80,9 @@ def build_engine(url: str) -> Engine:
         except OSError as exc:
             raise _bad_url(url, f"cannot create {parsed.database} ({exc.strerror})") from exc
     try:
-        engine = create_engine(parsed, echo=False, hide_parameters=True, pool_pre_ping=not sqlite)
+        engine = create_engine(
+            parsed, echo=False, hide_parameters=True, logging_name=LOGGING_NAME, pool_pre_ping=not sqlite
+        )
     except (NoSuchModuleError, ArgumentError, ImportError) as exc:
         raise _bad_url(url, f"no driver for '{parsed.drivername}' ({exc})") from exc
     if sqlite:
@@ -100,7 +107,8 @@ def migrate(engine: Engine, revision: str = HEAD) -> None:
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
             command.upgrade(alembic_config(connection), revision)
     except SQLAlchemyError as exc:
-        raise _bad_url(engine.url.render_as_string(hide_password=False), type(exc).__name__ + ": " + _first_line(exc)) from exc
+        shown = engine.url.render_as_string(hide_password=False)
+        raise _bad_url(shown, f"{type(exc).__name__}: {_first_line(exc)}") from exc
 
 
 def table_names(engine: Engine) -> list[str]:
