@@ -161,7 +161,10 @@ def test_progress_updates_are_kept_in_order(store: Store) -> None:
     first = store.add_progress_update(sid, "gate is live", {"subject": "Update", "body": "The gate is live."})
     second = store.add_progress_update(sid, "postmortem shared", {"body": "Shared."})
     updates = store.progress_updates(sid)
-    assert [(u.id, u.notes, u.version) for u in updates] == [(first, "gate is live", 1), (second, "postmortem shared", 1)]
+    assert [(u.id, u.notes, u.version) for u in updates] == [
+        (first, "gate is live", 1),
+        (second, "postmortem shared", 1),
+    ]
     assert updates[0].update == {"subject": "Update", "body": "The gate is live."}
 
 

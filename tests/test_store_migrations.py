@@ -26,7 +26,13 @@ def _revision(url: str) -> str | None:
 
 def test_upgrade_from_an_empty_database(store_url: str) -> None:  # noqa: F811
     with Store(store_url) as store:
-        assert set(table_names(store.engine)) == {"alembic_version", "sessions", "versions", "actions", "progress_updates"}
+        assert set(table_names(store.engine)) == {
+            "alembic_version",
+            "sessions",
+            "versions",
+            "actions",
+            "progress_updates",
+        }
     assert _revision(store_url) == "0002"
     Store(store_url).close()  # opening again is a no-op upgrade
     assert _revision(store_url) == "0002"

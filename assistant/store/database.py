@@ -28,7 +28,8 @@ LOGGING_NAME = "regain"
 logging.getLogger(f"sqlalchemy.engine.Engine.{LOGGING_NAME}").setLevel(logging.WARNING)
 
 
-def _bad_url(url: str, problem: object) -> ConfigurationError:
+def bad_database_url(url: str, problem: object) -> ConfigurationError:
+    """The error for a database URL that cannot be used: names REGAIN_DATABASE_URL, hides the password."""
     try:
         shown = make_url(url).render_as_string(hide_password=True)
     except (ArgumentError, ValueError):
@@ -72,19 +73,19 @@ def build_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
-        raise _bad_url(url, "it is not a database URL") from exc
+        raise bad_database_url(url, "it is not a database URL") from exc
     sqlite = parsed.get_backend_name() == "sqlite"
     if sqlite and parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
         try:
             _prepare_sqlite_file(parsed.database)
         except OSError as exc:
-            raise _bad_url(url, f"cannot create {parsed.database} ({exc.strerror})") from exc
+            raise bad_database_url(url, f"cannot create {parsed.database} ({exc.strerror})") from exc
     try:
         engine = create_engine(
             parsed, echo=False, hide_parameters=True, logging_name=LOGGING_NAME, pool_pre_ping=not sqlite
         )
     except (NoSuchModuleError, ArgumentError, ImportError) as exc:
-        raise _bad_url(url, f"no driver for '{parsed.drivername}' ({exc})") from exc
+        raise bad_database_url(url, f"no driver for '{parsed.drivername}' ({exc})") from exc
     if sqlite:
         _sqlite_transactions(engine)
     return engine
@@ -108,7 +109,7 @@ def migrate(engine: Engine, revision: str = HEAD) -> None:
             command.upgrade(alembic_config(connection), revision)
     except SQLAlchemyError as exc:
         shown = engine.url.render_as_string(hide_password=False)
-        raise _bad_url(shown, f"{type(exc).__name__}: {_first_line(exc)}") from exc
+        raise bad_database_url(shown, f"{type(exc).__name__}: {_first_line(exc)}") from exc
 
 
 def table_names(engine: Engine) -> list[str]:

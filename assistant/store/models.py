@@ -92,5 +92,3 @@ class ProgressRow(Base):
     notes: Mapped[str] = mapped_column(Text)
     update: Mapped[dict[str, Any]] = mapped_column(JSON)
     version: Mapped[int | None] = mapped_column(Integer)
-
-

@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.errors import InputError, SessionNotFound
 from assistant.render import draft_markdown
-from assistant.schema import Draft, DraftOptions, PlanAction
-from assistant.store.database import _bad_url, build_engine, migrate
+from assistant.schema import Draft, DraftOptions, Facts, PlanAction
+from assistant.store.convert import action_key, action_state, session_title, utc, utc_now, version_info
+from assistant.store.database import bad_database_url, build_engine, migrate
 from assistant.store.exports import session_markdown
 from assistant.store.models import SOURCES, STATUSES, ActionRow, ProgressRow, SessionRow, VersionRow
 from assistant.store.records import ActionState, ProgressRecord, SessionRecord, SessionSummary, VersionInfo
@@ -29,57 +30,6 @@ if TYPE_CHECKING:
     from assistant.settings import Settings
 
 LIST_HINT = "list saved sessions with `regain sessions list`"
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _utc(value: dt.datetime) -> dt.datetime:
-    """Datetimes come back naive from SQLite and aware from PostgreSQL; both are UTC."""
-    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
-
-
-def _key(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
-def _title(row: SessionRow) -> str:
-    if row.title:
-        return row.title
-    if row.facts and row.facts.get("what_happened"):
-        return str(row.facts["what_happened"])[:80]
-    first = next((line.strip() for line in row.notes.splitlines() if line.strip()), "")
-    return first[:80] or "(no notes)"
-
-
-def _n_errors(findings: list[Any]) -> int:
-    return sum(1 for f in findings if isinstance(f, dict) and f.get("severity") == "error")
-
-
-def _version_info(row: VersionRow) -> VersionInfo:
-    return VersionInfo(
-        number=row.number,
-        source=row.source,
-        summary=row.summary,
-        created_at=_utc(row.created_at),
-        complete=row.complete,
-        n_errors=_n_errors(row.findings),
-    )
-
-
-def _action_state(row: ActionRow) -> ActionState:
-    return ActionState(
-        index=row.index,
-        action=row.action,
-        owner=row.owner,
-        due=row.due,
-        measure=row.measure,
-        status=row.status,
-        reason=row.reason,
-        evidence=row.evidence,
-        updated_at=_utc(row.updated_at),
-    )
 
 
 class Store:
@@ -120,7 +70,7 @@ class Store:
             with self._sessions.begin() as db:
                 yield db
         except OperationalError as exc:
-            raise _bad_url(self.url, f"the database failed ({type(exc.orig or exc).__name__})") from exc
+            raise bad_database_url(self.url, f"the database failed ({type(exc.orig or exc).__name__})") from exc
 
     def _session_row(self, db: Session, session_id: str, *, lock: bool = False) -> SessionRow:
         row = db.get(SessionRow, session_id, with_for_update=lock)
@@ -159,7 +109,7 @@ class Store:
 
     def create_session(self, notes: str, *, title: str | None = None, options: DraftOptions | None = None) -> str:
         """Save new notes as a session without a draft yet; return its id (like ``s-7f3a9c``)."""
-        now = _now()
+        now = utc_now()
         with self._tx() as db:
             while db.get(SessionRow, session_id := f"s-{secrets.token_hex(3)}") is not None:
                 pass
@@ -187,7 +137,7 @@ class Store:
         if source not in SOURCES:
             raise InputError(f"Unknown version source '{source}'; use one of {', '.join(SOURCES)}.")
         payload = draft.model_dump(mode="json")
-        now = _now()
+        now = utc_now()
         with self._tx() as db:
             row = self._session_row(db, session_id, lock=True)
             latest = db.scalar(select(func.max(VersionRow.number)).where(VersionRow.session_id == session_id))
@@ -212,12 +162,12 @@ class Store:
         return number
 
     def _sync_actions(self, db: Session, session_id: str, plan: list[PlanAction], now: dt.datetime) -> None:
-        old = {_key(a.action): a for a in db.scalars(select(ActionRow).where(ActionRow.session_id == session_id))}
+        old = {action_key(a.action): a for a in db.scalars(select(ActionRow).where(ActionRow.session_id == session_id))}
         kept = {key: (a.status, a.reason, a.evidence, a.updated_at) for key, a in old.items()}
         db.execute(delete(ActionRow).where(ActionRow.session_id == session_id))
         db.expunge_all()
         for index, action in enumerate(plan):
-            status, reason, evidence, updated = kept.get(_key(action.action), ("not_started", None, None, now))
+            status, reason, evidence, updated = kept.get(action_key(action.action), ("not_started", None, None, now))
             db.add(
                 ActionRow(
                     session_id=session_id,
@@ -254,11 +204,11 @@ class Store:
             return [
                 SessionSummary(
                     id=r.id,
-                    title=_title(r),
-                    created_at=_utc(r.created_at),
-                    updated_at=_utc(r.updated_at),
-                    n_versions=counts.get(r.id, (0, None))[0],
-                    latest_source=sources.get((r.id, counts.get(r.id, (0, None))[1])),
+                    title=session_title(r),
+                    created_at=utc(r.created_at),
+                    updated_at=utc(r.updated_at),
+                    n_versions=counts[r.id][0] if r.id in counts else 0,
+                    latest_source=sources.get((r.id, counts[r.id][1])) if r.id in counts else None,
                 )
                 for r in rows
             ]
@@ -269,12 +219,12 @@ class Store:
             row = self._session_row(db, session_id)
             return SessionRecord(
                 id=row.id,
-                title=_title(row),
+                title=session_title(row),
                 notes=row.notes,
                 options=DraftOptions.model_validate(row.options),
-                facts=row.facts,
-                created_at=_utc(row.created_at),
-                updated_at=_utc(row.updated_at),
+                facts=Facts.model_validate(row.facts) if row.facts else None,
+                created_at=utc(row.created_at),
+                updated_at=utc(row.updated_at),
                 chosen_version=row.chosen_version,
                 versions=self._versions(db, session_id),
                 actions=self._actions(db, session_id),
@@ -282,11 +232,11 @@ class Store:
 
     def _versions(self, db: Session, session_id: str) -> list[VersionInfo]:
         query = select(VersionRow).where(VersionRow.session_id == session_id).order_by(VersionRow.number)
-        return [_version_info(v) for v in db.scalars(query)]
+        return [version_info(v) for v in db.scalars(query)]
 
     def _actions(self, db: Session, session_id: str) -> list[ActionState]:
         query = select(ActionRow).where(ActionRow.session_id == session_id).order_by(ActionRow.index)
-        return [_action_state(a) for a in db.scalars(query)]
+        return [action_state(a) for a in db.scalars(query)]
 
     def list_versions(self, session_id: str) -> list[VersionInfo]:
         """The session's versions, oldest first."""
@@ -322,7 +272,7 @@ class Store:
             self._version_row(db, session_id, number)
             row = self._session_row(db, session_id, lock=True)
             row.chosen_version = number
-            row.updated_at = _now()
+            row.updated_at = utc_now()
 
     def actions(self, session_id: str) -> list[ActionState]:
         """The plan actions of the session's latest version, with their status."""
@@ -349,20 +299,20 @@ class Store:
                 raise InputError(
                     f"Session {session_id} has no action {index}; its plan has {n} action(s), numbered from 0."
                 )
-            now = _now()
+            now = utc_now()
             row.status, row.reason, row.updated_at = status, reason, now
             if evidence is not None:
                 row.evidence = evidence.strip() or None
             session.updated_at = now
             db.flush()
-            return _action_state(row)
+            return action_state(row)
 
     def add_progress_update(self, session_id: str, notes: str, update: dict[str, Any]) -> int:
         """Save a drafted progress update with the notes it came from; return its id."""
         with self._tx() as db:
             session = self._session_row(db, session_id, lock=True)
             latest = db.scalar(select(func.max(VersionRow.number)).where(VersionRow.session_id == session_id))
-            now = _now()
+            now = utc_now()
             row = ProgressRow(session_id=session_id, created_at=now, notes=notes, update=update, version=latest)
             db.add(row)
             session.updated_at = now
@@ -375,7 +325,7 @@ class Store:
             self._session_row(db, session_id)
             query = select(ProgressRow).where(ProgressRow.session_id == session_id)
             return [
-                ProgressRecord(id=p.id, created_at=_utc(p.created_at), notes=p.notes, update=p.update, version=p.version)
+                ProgressRecord(id=p.id, created_at=utc(p.created_at), notes=p.notes, update=p.update, version=p.version)
                 for p in db.scalars(query.order_by(ProgressRow.created_at, ProgressRow.id))
             ]
 
@@ -387,7 +337,7 @@ class Store:
 
     def purge(self, older_than: dt.timedelta) -> list[str]:
         """Delete sessions not updated for ``older_than``; return their ids."""
-        cutoff = _now() - older_than
+        cutoff = utc_now() - older_than
         with self._tx() as db:
             ids = list(db.scalars(select(SessionRow.id).where(SessionRow.updated_at < cutoff).order_by(SessionRow.id)))
             if ids:
@@ -399,8 +349,7 @@ class Store:
         record = self.get_session(session_id)
         with self._tx() as db:
             drafts = {
-                v.number: v.draft
-                for v in db.scalars(select(VersionRow).where(VersionRow.session_id == session_id))
+                v.number: v.draft for v in db.scalars(select(VersionRow).where(VersionRow.session_id == session_id))
             }
         data = record.model_dump(mode="json")
         for version in data["versions"]:
