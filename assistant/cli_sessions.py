@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.errors import InputError, RegainError
+from assistant.errors import InputError
 
 if TYPE_CHECKING:
     from assistant.schema import Draft, DraftOptions
@@ -188,8 +188,8 @@ class DraftAutosave:
                 self._say(f"the partial draft is saved in session {self.session_id}")
             elif self.new:
                 self._say(f"your notes are saved as session {self.session_id}")
-        except RegainError:
-            pass  # the original error is what the user needs to see
+        except Exception:  # the original error is what the user needs to see, not this one
+            pass
 
     def _say(self, text: str) -> None:
         if not self.quiet:

@@ -299,3 +299,12 @@ def test_models_cover_every_table(store: Store) -> None:
     assert {ActionRow.__tablename__, ProgressRow.__tablename__, VersionRow.__tablename__} <= set(
         table_names(store.engine)
     )
+
+
+def test_two_instances_share_one_database(store_url: str) -> None:  # noqa: F811
+    with Store(store_url) as first, Store(store_url) as second:
+        sid = first.create_session("notes")
+        assert second.save_version(sid, sample_draft(), source="generated") == 1
+        assert first.save_version(sid, sample_draft(pain="edited elsewhere"), source="edited") == 2
+        assert second.load_version(sid).pain == "edited elsewhere"
+        assert [s.n_versions for s in first.list_sessions()] == [2]
