@@ -1,4 +1,4 @@
-"""The ``regain`` command line: ``draft``, ``check``, ``doctor`` and ``ui``.
+"""The ``regain`` command line: ``draft``, ``check``, ``doctor``, ``ui`` and ``sessions``.
 
 Errors are one line on stderr and a non-zero exit code, never a traceback
 (``--debug`` shows it).
@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from assistant import __version__
+from assistant.cli_sessions import DraftAutosave, add_sessions_parser, open_store, run_sessions
 from assistant.errors import ConfigurationError, InputError, RegainError
 from assistant.notes import decode_notes
 
@@ -42,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--length", choices=LENGTHS, default="medium", help="message length (default: medium)")
     d.add_argument("--today", type=_date, help="date to plan from, YYYY-MM-DD (default: today)")
     d.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    d.add_argument("--no-save", action="store_true", help="do not save the notes and draft as a session")
+    d.add_argument("--session", metavar="ID", help="save the draft as a new version of this session")
     _model_options(d)
 
     c = sub.add_parser("check", help="check a draft (JSON from draft --json) or a text against the six steps")
@@ -62,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     u.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     u.add_argument("--port", type=int, default=7860, help="port to listen on (default: 7860)")
     _model_options(u)
+
+    add_sessions_parser(sub)
     return parser
 
 
@@ -171,21 +176,38 @@ def _cmd_draft(args: argparse.Namespace) -> int:
     from assistant.notes import clean_notes
 
     clean_notes(notes, max_chars=settings.max_notes_chars)  # fail before starting any model
-    with open_backend(settings, status.message) as backend:
-        status.message(f"Using {backend.describe()}")
-        pipeline = Pipeline(
-            backend.chat_model, max_reasks=settings.max_reasks, structured_output=settings.structured_output
+    if args.no_save and args.session:
+        raise InputError("--session saves into a session; drop --no-save, or drop --session.")
+    store = None if args.no_save else open_store(settings)
+    try:
+        autosave = (
+            None if store is None else DraftAutosave(store, notes, options, session=args.session, quiet=args.quiet)
         )
-        result = asyncio.run(
-            adraft(
-                notes,
-                pipeline,
-                options=options,
-                today=args.today,
-                max_notes_chars=settings.max_notes_chars,
-                listener=status.event,
-            )
-        )
+        try:
+            with open_backend(settings, status.message) as backend:
+                status.message(f"Using {backend.describe()}")
+                pipeline = Pipeline(
+                    backend.chat_model, max_reasks=settings.max_reasks, structured_output=settings.structured_output
+                )
+                result = asyncio.run(
+                    adraft(
+                        notes,
+                        pipeline,
+                        options=options,
+                        today=args.today,
+                        max_notes_chars=settings.max_notes_chars,
+                        listener=status.event,
+                    )
+                )
+        except BaseException as exc:
+            if autosave is not None:
+                autosave.failed(exc)
+            raise
+        if autosave is not None:
+            autosave.saved(result)
+    finally:
+        if store is not None:
+            store.close()
     errors = sum(1 for f in result.findings if f.severity == "error")
     warnings = len(result.findings) - errors
     if not args.quiet:
@@ -264,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_check(args)
         if args.command == "ui":
             return _cmd_ui(args)
+        if args.command == "sessions":
+            return run_sessions(args, _settings(args))
         return _cmd_doctor(args)
     except RegainError as exc:
         if args.debug:

@@ -82,3 +82,7 @@ class OutputValidationError(RegainError):
             "last_output": self.last_output,
             "problems": self.problems,
         }
+
+
+class SessionNotFound(InputError):
+    """No saved session (or no version of it) matches what was asked for."""

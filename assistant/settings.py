@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from platformdirs import user_cache_dir
+from platformdirs import user_cache_dir, user_data_dir
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -69,6 +69,21 @@ class Settings(BaseSettings):
         default_factory=lambda: Path(user_cache_dir("regain")),
         description="Where the assembled local model is kept.",
     )
+    data_dir: Path = Field(
+        default_factory=lambda: Path(user_data_dir("regain")),
+        description="Where Regain keeps its own data: the sessions database regain.db (folder mode 0700, file 0600).",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL of the sessions database, e.g. postgresql+psycopg://user:pass@host/regain "
+        "to share one database between several instances; default: SQLite at <data_dir>/regain.db.",
+    )
+    retention_days: int | None = Field(
+        default=None,
+        ge=1,
+        description="Delete saved sessions not updated for this many days (checked when the store opens); "
+        "unset keeps them until deleted.",
+    )
     ui_username: str | None = Field(
         default=None, description="Login name for the web UI (`regain ui`); set together with REGAIN_UI_PASSWORD."
     )
@@ -87,3 +102,9 @@ class Settings(BaseSettings):
     def api_key_value(self) -> str | None:
         """Return the API key as plain text, or None."""
         return self.api_key.get_secret_value() if self.api_key else None
+
+    def database_url_value(self) -> str:
+        """Return the sessions database URL: REGAIN_DATABASE_URL, or SQLite in the data directory."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'regain.db'}"

@@ -1,7 +1,7 @@
 """Shared fixtures: an isolated environment and no network.
 
 Every test runs with Regain's and OpenAI's environment variables cleared and the
-cache directory in a temp folder. Connections to anything but loopback fail, so a
+cache and data directories in a temp folder. Connections to anything but loopback fail, so a
 test can never reach the network; only tests marked ``embedded`` talk to a real
 server, and only on 127.0.0.1.
 """
@@ -40,10 +40,11 @@ def _guarded_connect(self: socket.socket, address: Any) -> None:
 
 @pytest.fixture(autouse=True)
 def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
-    """Clear model settings from the environment and point the cache at a temp dir."""
+    """Clear model settings from the environment and point the cache and data dirs at a temp dir."""
     for name in list(os.environ):
         if name.startswith(("REGAIN_", "OPENAI_", "AZURE_OPENAI")):
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("REGAIN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("REGAIN_DATA_DIR", str(tmp_path / "data"))  # sessions database (regain draft autosaves)
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
     yield tmp_path

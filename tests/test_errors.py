@@ -56,3 +56,10 @@ def test_output_validation_error_carries_attempts_and_last_output() -> None:
 
 def test_output_validation_error_problems_default_to_empty() -> None:
     assert OutputValidationError("x", step="pain", n_attempts=1, last_output=None).problems == []
+
+
+def test_session_not_found_is_an_input_error() -> None:
+    from assistant.errors import SessionNotFound
+
+    assert issubclass(SessionNotFound, InputError)
+    assert SessionNotFound.exit_code == InputError.exit_code

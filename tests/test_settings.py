@@ -76,3 +76,18 @@ def test_generic_base_url_and_api_key_variables_are_ignored(monkeypatch: pytest.
     monkeypatch.setenv("API_KEY", "key-for-another-service")
     s = Settings()
     assert (s.base_url, s.api_key, s.resolved_backend()) == (None, None, "local")
+
+
+def test_sessions_database_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("REGAIN_DATA_DIR", str(tmp_path / "d"))
+    settings = Settings()
+    assert settings.database_url is None and settings.retention_days is None
+    assert settings.database_url_value() == f"sqlite:///{tmp_path / 'd' / 'regain.db'}"
+    monkeypatch.setenv("REGAIN_DATABASE_URL", "postgresql+psycopg://u:p@localhost/regain")
+    monkeypatch.setenv("REGAIN_RETENTION_DAYS", "90")
+    settings = Settings()
+    assert settings.database_url_value() == "postgresql+psycopg://u:p@localhost/regain"
+    assert settings.retention_days == 90
+    monkeypatch.setenv("REGAIN_RETENTION_DAYS", "0")
+    with pytest.raises(ValidationError):
+        Settings()

@@ -1,0 +1,1 @@
+"""Alembic environment and revisions of the sessions database (shipped in the wheel)."""
