@@ -149,8 +149,10 @@ import ui.app
 
 assert isinstance(ui.app.demo, gr.Blocks)
 assert not ui.app.demo.is_running
-factory = next(fn.fn.keywords["pipeline_factory"] for fn in ui.app.demo.fns.values() if fn.name == "generate")
+factory = next(fn.fn.handler.keywords["pipeline_factory"] for fn in ui.app.demo.fns.values() if fn.name == "generate")
 assert not factory.__wrapped__.opened
+from assistant.settings import Settings
+assert not list(Settings().data_dir.glob("*.db")), "the sessions store was opened at import time"
 print("ok")
 """
 
@@ -188,3 +190,19 @@ def test_the_lazy_backend_opens_on_the_first_request_only(monkeypatch: pytest.Mo
     assert pipeline.model is _FakeBackend.chat_model and pipeline.max_reasks == 0
     backend.close()
     assert closed == [True] and not backend.opened
+
+
+def test_a_generated_draft_is_autosaved_in_the_store(served: str) -> None:
+    import time
+
+    from assistant.store import Store
+
+    client = Client(served, verbose=False)
+    client.predict(NOTES, "", "email", "neutral", "medium", api_name="/generate")
+    with Store.open(Settings()) as store:
+        deadline = time.monotonic() + 10  # the save runs right after the draft, as its own event
+        while not store.list_sessions() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        (saved,) = store.list_sessions()
+        assert saved.n_versions == 1 and saved.latest_source == "generated"
+        assert store.load_version(saved.id).notes == NOTES

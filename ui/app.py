@@ -34,8 +34,8 @@ from ui.chat_tab import bind as _bind
 from ui.chat_tab import build_chat_tab, wire_chat_tab
 from ui.render import escape_text
 from ui.sections import HINTS, SECTIONS, TITLES
-from ui.sessions import StoreFactory
-from ui.sessions_tab import build_sessions_tab, wire_autosave, wire_sessions_tab
+from ui.sessions import StoreFactory, autosaving
+from ui.sessions_tab import build_sessions_tab, wire_edit_autosave, wire_sessions_tab
 
 CHANNELS = [("Email", "email"), ("Chat message", "chat"), ("Talking points", "talking_points")]
 TONES = [("Neutral", "neutral"), ("Warm", "warm"), ("Formal", "formal"), ("Direct", "direct")]
@@ -137,10 +137,11 @@ def build_app(
             with gr.Tab("Sessions", id="sessions") as sessions_tab:
                 saved = build_sessions_tab()
         saved["tab"] = sessions_tab
-        events = _wire_draft(draft, versions, factory, settings, today)
-        events |= wire_chat_tab(chat, draft, versions, factory, settings, today)
+        save = functools.partial(autosaving, store_factory=store, max_notes_chars=settings.max_notes_chars)
+        _wire_draft(draft, versions, session, factory, save, settings, today)
+        wire_chat_tab(chat, draft, versions, session, factory, save, settings, today)
         wire_sessions_tab(saved, draft, versions, session, store)
-        wire_autosave(events, draft, versions, session, store, settings.max_notes_chars)
+        wire_edit_autosave(draft, versions, session, store)
     return app
 
 
@@ -237,19 +238,23 @@ def _view(c: dict[str, Any]) -> list[Any]:
 def _wire_draft(
     c: dict[str, Any],
     versions: gr.State,
+    session: gr.State,
     factory: Callable[[], Pipeline],
+    save: Callable[..., Any],
     settings: Settings,
     today: dt.date | None,
-) -> dict[str, Any]:
-    """Wire the Draft tab; returns the listeners that change the draft (for autosave)."""
-    events: dict[str, Any] = {}
+) -> None:
+    """Wire the Draft tab; every handler that changes the draft saves it (``save`` wraps it)."""
+    saved = [session, c["saved"]]
+    n = 3 + len(handlers.VIEW_FIELDS)
     quiet: dict[str, Any] = {"show_progress": "hidden", "queue": False}
     c["example"].change(_bind(handlers.load_example), c["example"], c["notes"], **quiet)
     c["channel"].change(lambda value: value, c["channel"], c["rewrite_channel"], api_visibility="private", **quiet)
-    events["generate"] = c["generate"].click(
-        _bind(handlers.generate, pipeline_factory=factory, max_notes_chars=settings.max_notes_chars, today=today),
-        [c["notes"], c["leader"], c["channel"], c["tone"], c["length"], versions],
-        [versions, c["progress"], c["diff"], *_view(c)],
+    generate = _bind(handlers.generate, pipeline_factory=factory, max_notes_chars=settings.max_notes_chars, today=today)
+    c["generate"].click(
+        save(generate, source="generated", n_outputs=n, new_session=True, keep_notes=lambda args: args[:5]),
+        [c["notes"], c["leader"], c["channel"], c["tone"], c["length"], versions, session],
+        [versions, c["progress"], c["diff"], *_view(c), *saved],
         show_progress="hidden",
         concurrency_limit=2,
     )
@@ -289,23 +294,26 @@ def _wire_draft(
             show_progress="hidden",
             api_visibility=visibility,
         )
-    events["rewrite"] = c["rewrite"].click(
-        _bind(handlers.rewrite_message, pipeline_factory=factory),
-        [c["rewrite_channel"], c["tone"], c["length"], c["leader"], versions],
-        [versions, c["progress"], c["diff"], *_view(c)],
+    rewrite = _bind(handlers.rewrite_message, pipeline_factory=factory)
+    c["rewrite"].click(
+        save(rewrite, source="generated", n_outputs=n, summary=lambda args: f"message rewritten ({args[0]})"),
+        [c["rewrite_channel"], c["tone"], c["length"], c["leader"], versions, session],
+        [versions, c["progress"], c["diff"], *_view(c), *saved],
         show_progress="hidden",
     )
-    refine_inputs = [c["request"], c["chat"], versions]
-    refine_outputs = [versions, c["chat"], c["request"], c["diff"], c["notes"], *_view(c)]
-    refine = _bind(handlers.refine, pipeline_factory=factory)
-    events["refine_send"] = c["send"].click(refine, refine_inputs, refine_outputs, show_progress="hidden")
-    events["refine_submit"] = c["request"].submit(
-        refine, refine_inputs, refine_outputs, show_progress="hidden", api_visibility="private"
+    refine_inputs = [c["request"], c["chat"], versions, session]
+    refine_outputs = [versions, c["chat"], c["request"], c["diff"], c["notes"], *_view(c), *saved]
+    refine = save(
+        _bind(handlers.refine, pipeline_factory=factory),
+        source="refined",
+        n_outputs=len(refine_outputs) - 2,
+        summary=lambda args: " ".join(str(args[0]).split())[:200],
     )
-    events["undo"] = c["undo"].click(
-        handlers.undo, [versions, c["chat"]], [versions, c["chat"], c["diff"], c["notes"], *_view(c)], **quiet
-    )
-    return events
+    c["send"].click(refine, refine_inputs, refine_outputs, show_progress="hidden")
+    c["request"].submit(refine, refine_inputs, refine_outputs, show_progress="hidden", api_visibility="private")
+    undo_outputs = [versions, c["chat"], c["diff"], c["notes"], *_view(c), *saved]
+    undo = save(handlers.undo, source="restored", n_outputs=len(undo_outputs) - 2, summary=lambda _args: "undo")
+    c["undo"].click(undo, [versions, c["chat"], session], undo_outputs, **quiet)
 
 
 def ui_auth(settings: Settings) -> tuple[str, str] | None:

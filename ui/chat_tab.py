@@ -53,51 +53,50 @@ def wire_chat_tab(
     c: dict[str, Any],
     draft: dict[str, Any],
     versions: gr.State,
+    session: gr.State,
     factory: Callable[[], Pipeline],
+    save: Callable[..., Any],
     settings: Settings,
     today: dt.date | None,
-) -> dict[str, Any]:
-    """Wire the chat tab; a written draft fills the Draft tab (``draft``) and its versions.
-
-    Returns the listeners that can write a draft (for autosave)."""
+) -> None:
+    """Wire the chat tab; a written draft fills the Draft tab (``draft``) and its versions, and is saved
+    (``save`` wraps a handler, see :func:`ui.sessions.autosaving`)."""
     bound: dict[str, Any] = {"pipeline_factory": factory, "max_notes_chars": settings.max_notes_chars, "today": today}
-    turn = bind(interview.turn, **bound)
-    write = bind(interview.write_now, **bound)
     view = [draft[name] for name in VIEW_FIELDS]
     outputs = [c["chatbot"], c["answers"], c["message"], versions, draft["notes"], *view]
+    saving: dict[str, Any] = {"source": "generated", "n_outputs": len(outputs), "versions_at": 3, "new_session": True}
+    turn = save(bind(interview.turn, **bound), **saving)
+    write = save(bind(interview.write_now, **bound), **saving)
+    outputs += [session, draft["saved"]]
     options = [draft["leader"], draft["channel"], draft["tone"], draft["length"]]
-    inputs = [c["message"], c["chatbot"], c["answers"], *options]
-    events = {
-        "interview_send": c["send"].click(turn, inputs, outputs, show_progress="hidden"),
-        "interview_submit": c["message"].submit(
-            turn, inputs, outputs, show_progress="hidden", api_visibility="private"
-        ),
-        "interview_write": c["write"].click(
-            write, [c["chatbot"], c["answers"], *options], outputs, show_progress="hidden"
-        ),
-    }
+    inputs = [c["message"], c["chatbot"], c["answers"], *options, session]
+    c["send"].click(turn, inputs, outputs, show_progress="hidden")
+    c["message"].submit(turn, inputs, outputs, show_progress="hidden", api_visibility="private")
+    c["write"].click(write, [c["chatbot"], c["answers"], *options, session], outputs, show_progress="hidden")
     c["restart"].click(interview.restart, None, [c["chatbot"], c["answers"], c["message"]], queue=False)
 
     # The chatbot's own buttons. gradio passes the event data by the parameter's type hint, so these are
     # plain functions (a functools.partial hides the hint).
+    retried = save(bind(interview.retry, **bound), **saving)
+    edited = save(bind(interview.edit, **bound), **saving)
+
     def retry_answer(
-        data: gr.RetryData, chat: Any, answers: Any, leader: str, channel: str, tone: str, length: str
+        data: gr.RetryData, chat: Any, answers: Any, leader: str, channel: str, tone: str, length: str, session: Any
     ) -> Iterator[list[Any]]:
-        yield from interview.retry(chat, answers, leader, channel, tone, length, **bound)
+        yield from retried(chat, answers, leader, channel, tone, length, session)
 
     def edit_answer(
-        data: gr.EditData, chat: Any, answers: Any, leader: str, channel: str, tone: str, length: str
+        data: gr.EditData, chat: Any, answers: Any, leader: str, channel: str, tone: str, length: str, session: Any
     ) -> Iterator[list[Any]]:
         index = data.index if isinstance(data.index, int) else data.index[0]
-        yield from interview.edit(index, str(data.value), chat, answers, leader, channel, tone, length, **bound)
+        yield from edited(index, str(data.value), chat, answers, leader, channel, tone, length, session)
 
     def undo_answer(data: gr.UndoData, chat: Any, answers: Any) -> tuple[Any, Any, str]:
         return interview.undo(chat, answers)
 
-    history = [c["chatbot"], c["answers"], *options]
+    history = [c["chatbot"], c["answers"], *options, session]
     c["chatbot"].retry(retry_answer, history, outputs, show_progress="hidden", api_visibility="private")
     c["chatbot"].edit(edit_answer, history, outputs, show_progress="hidden", api_visibility="private")
     c["chatbot"].undo(
         undo_answer, [c["chatbot"], c["answers"]], [c["chatbot"], c["answers"], c["message"]], queue=False
     )
-    return events

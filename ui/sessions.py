@@ -9,9 +9,10 @@ store, so a failure leaves the previous version as it was.
 from __future__ import annotations
 
 import html
+import inspect
 import json
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +127,56 @@ def last_request(chat: list[dict[str, Any]] | None) -> str:
             content = message.get("content")
             return html.unescape(content if isinstance(content, str) else "")[:200]
     return ""
+
+
+def autosaving(
+    handler: Callable[..., Any],
+    *,
+    store_factory: StoreFactory,
+    source: str,
+    n_outputs: int,
+    versions_at: int = 0,
+    new_session: bool = False,
+    summary: Callable[[tuple[Any, ...]], str] | None = None,
+    keep_notes: Callable[[tuple[Any, ...]], tuple[Any, ...]] | None = None,
+    max_notes_chars: int = 20_000,
+) -> Callable[..., Iterator[list[Any]]]:
+    """``handler`` with the session id as one more input and ``[session_id, status]`` as two more outputs.
+
+    When the handler's last output has new versions (at ``versions_at``), the newest is saved before the
+    event ends, on the server, so a closed tab or a later crash cannot lose it. If the handler fails and
+    ``keep_notes`` is given, it maps the inputs to :func:`save_notes`' arguments and the notes are saved.
+    """
+
+    def run(*args: Any) -> Iterator[list[Any]]:
+        *inputs, session_id = args
+        last: list[Any] | None = None
+        try:
+            result = handler(*inputs)
+            outputs = result if inspect.isgenerator(result) else iter([result])
+            for out in outputs:
+                last = list(out)
+                yield [*last, gr.skip(), gr.skip()]
+        except Exception:
+            if keep_notes is not None:
+                saved = save_notes(
+                    *keep_notes(tuple(inputs)), session_id, store_factory=store_factory, max_notes_chars=max_notes_chars
+                )
+                yield [*(gr.skip() for _ in range(n_outputs)), *saved]
+            raise
+        versions = last[versions_at] if last is not None else None
+        if isinstance(versions, list):
+            text = summary(tuple(inputs)) if summary else ""
+            saved = save_draft(
+                versions, session_id, store_factory=store_factory, source=source, summary=text,
+                new_session=new_session,
+            )  # fmt: skip
+            yield [*(last or []), *saved]  # the last values again, so an API caller's result is complete
+
+    run.__name__ = getattr(handler, "__name__", "run")  # the API name gradio shows
+    run.__doc__ = handler.__doc__
+    run.handler = handler  # type: ignore[attr-defined]  # not __wrapped__: gradio would read its signature
+    return run
 
 
 # --- the Sessions tab ------------------------------------------------------------------------------------

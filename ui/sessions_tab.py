@@ -79,32 +79,11 @@ def wire_sessions_tab(
     ).success(show, c["picker"], shown, queue=False)
 
 
-def wire_autosave(
-    events: dict[str, Any], draft: dict[str, Any], versions: gr.State, session: gr.State, store: StoreFactory,
-    max_notes_chars: int,
-) -> None:  # fmt: skip
-    """Save after every generation, edit and refinement (``events`` are the Draft and Chat tabs' listeners)."""
-    quiet: dict[str, Any] = {"queue": False, "show_progress": "hidden", "api_visibility": "private"}
-    status = draft["saved"]
-    new = bind(sessions.save_draft, store_factory=store, source="generated", new_session=True)
-    for name in ("generate", "interview_send", "interview_submit", "interview_write"):
-        events[name].success(new, [versions, session], [session, status], **quiet)
-    options = [draft["notes"], draft["leader"], draft["channel"], draft["tone"], draft["length"], session]
-    events["generate"].failure(
-        bind(sessions.save_notes, store_factory=store, max_notes_chars=max_notes_chars), options, [session, status],
-        **quiet,
-    )  # fmt: skip
-    rewritten = bind(sessions.save_draft, store_factory=store, source="generated", summary="message rewritten")
-    events["rewrite"].success(rewritten, [versions, session], [session, status], **quiet)
-
-    def save_refined(drafts: Any, session_id: Any, chat: Any) -> Any:
-        summary = sessions.last_request(chat)
-        return sessions.save_draft(drafts, session_id, store_factory=store, source="refined", summary=summary)
-
-    for name in ("refine_send", "refine_submit"):
-        events[name].success(save_refined, [versions, session, draft["chat"]], [session, status], **quiet)
-    undone = bind(sessions.save_draft, store_factory=store, source="restored", summary="undo")
-    events["undo"].success(undone, [versions, session], [session, status], **quiet)
+def wire_edit_autosave(draft: dict[str, Any], versions: gr.State, session: gr.State, store: StoreFactory) -> None:
+    """Save an edit when the user leaves the box they typed in (each keystroke only re-checks)."""
     edited = bind(sessions.save_draft, store_factory=store, source="edited")
     for box in [*(draft[f"{step}_text"] for step in SECTIONS), draft["subject"], draft["body"]]:
-        box.blur(edited, [versions, session], [session, status], **quiet)
+        box.blur(
+            edited, [versions, session], [session, draft["saved"]], queue=False, show_progress="hidden",
+            api_visibility="private",
+        )  # fmt: skip

@@ -1,0 +1,143 @@
+"""Autosave and the Sessions tab's handlers, on a real SQLite store and a scripted model."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+import pytest
+from ui_support import NOTES, TODAY, scripted_model
+
+from assistant.pipeline import Pipeline
+from assistant.schema import Draft
+from assistant.store import Store
+from ui import handlers, sessions
+from ui.handlers import VIEW_FIELDS
+from ui.sections import with_section
+
+SKIP = gr.skip()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store(f"sqlite:///{tmp_path / 'regain.db'}") as s:
+        yield s
+
+
+def _draft() -> list[Draft]:
+    pipeline = Pipeline(scripted_model())
+    final = list(
+        handlers.generate(NOTES, "", "email", "neutral", "medium", [], pipeline_factory=lambda: pipeline, today=TODAY)
+    )[-1]
+    return final[0]  # type: ignore[no-any-return]
+
+
+def _save(versions: list[Draft], session: str | None, store: Store, **kw: Any) -> tuple[str | None, str]:
+    return sessions.save_draft(versions, session, store_factory=lambda: store, **kw)
+
+
+def test_a_generated_draft_starts_a_session_and_saving_again_is_a_no_op(store: Store) -> None:
+    versions = _draft()
+    session, status = _save(versions, None, store, source="generated", new_session=True)
+    assert session and f"version 1 of session `{session}`" in status
+    assert store.load_version(session).model_dump() == versions[0].model_dump()
+    again, status = _save(versions, session, store, source="generated", new_session=True)
+    assert again == session and status == SKIP
+    assert [v.number for v in store.list_versions(session)] == [1]
+
+
+def test_an_edit_and_a_refinement_each_add_a_version_with_who_changed_it(store: Store) -> None:
+    versions = _draft()
+    session, _ = _save(versions, None, store, source="generated", new_session=True)
+    edited = [*versions, with_section(versions[-1], "pain", "I'm sorry: about 400 orders were lost on Friday.")]
+    _save(edited, session, store, source="edited")
+    chat = [{"role": "user", "content": "make it &lt;shorter&gt;"}, {"role": "assistant", "content": "Done."}]
+    refined = [*edited, with_section(edited[-1], "positive", "I'm committed to making this right.")]
+    sessions.save_draft(
+        refined, session, store_factory=lambda: store, source="refined", summary=sessions.last_request(chat)
+    )
+    infos = store.list_versions(session)  # type: ignore[arg-type]
+    assert [(v.source, v.summary) for v in infos] == [
+        ("generated", ""),
+        ("edited", ""),
+        ("refined", "make it <shorter>"),
+    ]
+    assert store.load_version(session, 2).pain.startswith("I'm sorry: about 400")  # type: ignore[arg-type]
+    rows = sessions.version_rows(session, store_factory=lambda: store)
+    assert [r[1] for r in rows] == ["written by the model", "edited by you", "changed on request"]
+
+
+def test_a_failed_generation_keeps_the_notes_in_a_new_session(store: Store) -> None:
+    session, status = sessions.save_notes(
+        NOTES, "Dana", "chat", "warm", "short", None, store_factory=lambda: store
+    )
+    assert session and "notes only" in status
+    record = store.get_session(session)
+    assert record.notes == NOTES and record.options.channel == "chat" and record.options.leader == "Dana"
+    assert record.versions == []
+    # pressing Generate again with the same notes does not pile up copies; blank notes are not saved
+    assert sessions.save_notes(NOTES, "", "email", "neutral", "medium", session, store_factory=lambda: store)[0] == (
+        session
+    )
+    assert sessions.save_notes("  ", "", "email", "neutral", "medium", None, store_factory=lambda: store) == (
+        None,
+        SKIP,
+    )
+    assert len(store.list_sessions()) == 1
+
+
+def test_open_a_session_restores_notes_options_and_every_version(store: Store) -> None:
+    versions = _draft()
+    session, _ = _save(versions, None, store, source="generated", new_session=True)
+    edited = [*versions, with_section(versions[-1], "pain", "I'm sorry: about 400 orders were lost on Friday.")]
+    _save(edited, session, store, source="edited")
+    choices = sessions.session_choices(lambda: store)
+    assert [value for _label, value in choices] == [session]
+    out = sessions.open_session(session, store_factory=lambda: store)
+    drafts, opened, notes, leader, channel, tone, length, status, *view = out
+    assert opened == session and notes == NOTES and (channel, tone, length) == ("email", "neutral", "medium")
+    assert len(drafts) == 2 and "version 2" in status
+    assert dict(zip(VIEW_FIELDS, view, strict=True))["pain_text"].startswith("I'm sorry: about 400")
+
+
+def test_diff_and_restore_make_a_new_version(store: Store) -> None:
+    versions = _draft()
+    session, _ = _save(versions, None, store, source="generated", new_session=True)
+    edited = [*versions, with_section(versions[-1], "pain", "I'm sorry: about 400 orders were lost on Friday.")]
+    _save(edited, session, store, source="edited")
+    diff = sessions.diff_versions(session, 1, 2, store_factory=lambda: store)
+    assert diff.startswith("```diff") and "+I'm sorry: about 400 orders were lost on Friday." in diff
+    assert "same" in sessions.diff_versions(session, 2, 2, store_factory=lambda: store)
+    out = sessions.restore_version(session, 1, store_factory=lambda: store)
+    assert len(out[0]) == 3
+    assert [v.source for v in store.list_versions(session)] == ["generated", "edited", "restored"]  # type: ignore[arg-type]
+    assert store.load_version(session).pain == versions[0].pain  # type: ignore[arg-type]
+
+
+def test_export_writes_json_and_markdown(store: Store) -> None:
+    session, _ = _save(_draft(), None, store, source="generated", new_session=True)
+    json_path, md_path = sessions.export_session(session, store_factory=lambda: store)
+    assert json_path and md_path
+    data = json.loads(Path(json_path).read_text(encoding="utf-8"))
+    assert data["id"] == session and data["notes"] == NOTES
+    assert [v["draft"]["pain"] for v in data["versions"]] == [store.load_version(session).pain]  # type: ignore[arg-type]
+    assert "Dana" in Path(md_path).read_text(encoding="utf-8")
+
+
+def test_delete_needs_confirmation_then_removes_the_session(store: Store) -> None:
+    session, _ = _save(_draft(), None, store, source="generated", new_session=True)
+    with pytest.raises(gr.Error, match="Yes, delete it"):
+        sessions.delete_session(session, session, False, store_factory=lambda: store)
+    assert store.list_sessions()
+    _picker, current, confirmed, status = sessions.delete_session(session, session, True, store_factory=lambda: store)
+    assert current is None and confirmed is False and "Deleted" in status
+    assert store.list_sessions() == []
+
+
+def test_an_unknown_session_is_a_clear_notice(store: Store) -> None:
+    with pytest.raises(gr.Error) as info:
+        sessions.open_session("s-nope", store_factory=lambda: store)
+    assert "regain sessions list" in info.value.message
