@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Sequence
 
 from icalendar import Alarm, Calendar, Event
+from icalendar.enums import TRANSP
 
 from assistant.progress_schema import ProgressUpdate
 from assistant.schema import CheckIn
@@ -39,7 +40,7 @@ def _event(checkin: CheckIn, summary: str, session_id: str | None, stamp: dt.dat
         end=checkin.date + dt.timedelta(days=1),
         summary=summary,
         description=f"What to report: {checkin.report}",
-        transparency="TRANSPARENT",
+        transparency=TRANSP.TRANSPARENT,
     )
     event.add_component(Alarm.new_display(description=f"Tomorrow: {summary}", trigger=REMINDER))
     return event
@@ -58,13 +59,14 @@ def checkins_ics(
     ``title_prefix`` may contain ``{leader}`` (the leader's name, or "your leader");
     ``now`` sets DTSTAMP (default: the current UTC time).
     """
-    stamp = now or dt.datetime.now(dt.timezone.utc)
+    stamp = now or dt.datetime.now(dt.UTC)
     summary = _summary(title_prefix, leader)
     key = session_id or ",".join(checkin_uid(c.date, None, c.report) for c in checkins)
     calendar = Calendar.new(prodid=PRODID, name=summary, uid=uuid.uuid5(_NAMESPACE, f"calendar|{key}"))
     for checkin in sorted(checkins, key=lambda c: c.date):
         calendar.add_component(_event(checkin, summary, session_id, stamp))
-    return calendar.to_ical()
+    data: bytes = calendar.to_ical()
+    return data
 
 
 def next_checkin_ics(

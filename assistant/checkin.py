@@ -40,9 +40,7 @@ def action_progress(index: int, status: str, evidence: str = "", reason: str | N
         if problem["type"] == "value_error":
             raise InputError(f"Action {index + 1} is dropped: give the reason it was dropped.") from exc
         if problem["loc"] == ("status",):
-            raise InputError(
-                f"'{status}' is not a status; use not_started, in_progress, done or dropped."
-            ) from exc
+            raise InputError(f"'{status}' is not a status; use not_started, in_progress, done or dropped.") from exc
         raise InputError(f"Action {index + 1}: {problem['msg']}.") from exc
 
 

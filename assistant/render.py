@@ -56,7 +56,8 @@ def progress_markdown(update: ProgressUpdate) -> str:
         action = update.plan[entry.index] if entry.index < len(update.plan) else None
         text = action.action if action else f"Action {entry.index + 1}"
         due = action.due.isoformat() if action else ""
-        late = " (late)" if action and action.due < update.today and entry.status in ("not_started", "in_progress") else ""
+        overdue = action is not None and action.due < update.today
+        late = " (late)" if overdue and entry.status in ("not_started", "in_progress") else ""
         status = STATUS_LABELS[entry.status] + late
         if entry.status == "dropped" and entry.reason:
             status += f": {entry.reason}"

@@ -172,7 +172,8 @@ def good_script(today: str = "2026-11-27") -> dict[str, Answer | list[Answer]]:
             "subject": "Update: the CI gate for config deploys",
             "body": (
                 "Dana, a short update on the checkout outage plan. I added the CI gate on Wednesday, and it "
-                "blocked a test deploy that had no green staging run. I'll update you on 2026-12-18 with the deploy log."
+                "blocked a test deploy that had no green staging run. "
+                "I'll update you on 2026-12-18 with the deploy log."
             ),
             "next_checkin": "2026-12-18",
         },

@@ -132,7 +132,8 @@ def _slips(update: ProgressUpdate) -> list[Finding]:
             out.append(_nowhere(code, i, variant, n=_label(update, i)))
         else:
             s0, s1 = named[0]
-            out.append(found(code, body, s0, s1, item=i, variant="glossed" if overdue else "dropped", n=_label(update, i)))
+            variant = "glossed" if overdue else "dropped"
+            out.append(found(code, body, s0, s1, item=i, variant=variant, n=_label(update, i)))
     return out
 
 
