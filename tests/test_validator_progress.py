@@ -225,3 +225,14 @@ def test_validate_dispatches_a_progress_update() -> None:
     clean = update("Dana, the CI gate is in review. I'll update you on 2026-12-18.", "gate in review")
     assert validate(clean).findings == []
     assert validate(clean.model_copy(update={"body": "Dana, all good."})).errors
+
+
+def test_evidence_must_come_from_the_progress_notes() -> None:
+    body = "Dana, the CI gate is in review. I'll update you on 2026-12-18."
+    base = update(body, "gate in review with the platform team")
+    grounded = ActionProgress(index=0, status="in_progress", evidence="In review with the platform team.", reason=None)
+    invented = ActionProgress(index=0, status="in_progress", evidence="Benchmarked on forty repositories.", reason=None)
+    assert check_progress(base.model_copy(update={"actions": [grounded]})) == []
+    (finding,) = check_progress(base.model_copy(update={"actions": [invented]}))
+    assert (finding.rule, finding.item, finding.span) == ("PRG_UNGROUNDED", 0, None)
+    assert finding.message.startswith('The evidence for action "Add a CI gate that blocks..."')

@@ -98,6 +98,10 @@ def _ungrounded(update: ProgressUpdate) -> list[Finding]:
         subject = _content(norm[lo : match.start()], code)
         if subject and not any(w in source for w in subject) and not _conditional(norm, lo, s0):
             out.append(found(code, body, lo, match.end()))
+    for entry in update.actions:
+        evidence = _content(normalize(entry.evidence), code)
+        if entry.index < len(update.plan) and evidence and sum(w in source for w in evidence) * 2 < len(evidence):
+            out.append(_nowhere(code, entry.index, "evidence", n=_label(update, entry.index)))
     return out
 
 
