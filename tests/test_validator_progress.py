@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from assistant.progress_schema import ActionProgress, ProgressUpdate
 from assistant.schema import PlanAction
 from assistant.validator import validate
+from assistant.validator.corpus import load_corpus
 from assistant.validator.findings import Finding
 from assistant.validator.progress import validate_progress
 from assistant.validator.rules import phrases
@@ -236,3 +238,50 @@ def test_evidence_must_come_from_the_progress_notes() -> None:
     (finding,) = check_progress(base.model_copy(update={"actions": [invented]}))
     assert (finding.rule, finding.item, finding.span) == ("PRG_UNGROUNDED", 0, None)
     assert finding.message.startswith('The evidence for action "Add a CI gate that blocks..."')
+
+
+# ------------------------------------------------------------ labelled corpus
+
+CORPUS = Path(__file__).parent / "data" / "progress_corpus.jsonl"
+GOAL_PRECISION = 0.90
+GOAL_RECALL = 0.80
+
+
+def _corpus_update(row: dict[str, Any]) -> ProgressUpdate:
+    return update(
+        row["body"],
+        row["progress_notes"],
+        plan=[(p["action"], dt.date.fromisoformat(p["due"])) for p in row["plan"]],
+        statuses=row["statuses"],
+        reasons={int(k): v for k, v in (row.get("reasons") or {}).items()},
+        notes="",
+    )
+
+
+@pytest.mark.parametrize("code", PRG_RULES)
+def test_rule_meets_its_precision_and_recall_goal_on_the_progress_corpus(code: str) -> None:
+    rows = load_corpus(CORPUS)
+    got = {row["id"]: code in rules_of(check_progress(_corpus_update(row))) for row in rows}
+    want = {row["id"]: code in row["expect"] for row in rows}
+    tp = sum(got[i] and want[i] for i in got)
+    fp = sum(got[i] and not want[i] for i in got)
+    fn = sum(want[i] and not got[i] for i in got)
+    wrong = sorted(i for i in got if got[i] != want[i])
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    assert tp + fn > 0, f"the corpus has no positive example of {code}"
+    assert precision >= GOAL_PRECISION and recall >= GOAL_RECALL, (
+        f"{code}: precision {precision:.2f}, recall {recall:.2f}; wrong on {wrong}"
+    )
+
+
+def test_words_the_notes_negate_do_not_ground_a_claim_and_vague_or_paraphrased_claims_pass() -> None:
+    notes = "handover sheet drafted, not used on the ward yet; Priya gave feedback"
+    used = update("Dana, the night shift has used the handover sheet all week. Next check-in 2026-12-18.", notes)
+    assert "PRG_UNGROUNDED" in rules_of(check_progress(used))
+    fine = update(
+        "Dana, I've made good progress: I drafted the handover sheet, and Priya gave me her feedback on it. "
+        "Next check-in 2026-12-18.",
+        notes,
+    )
+    assert "PRG_UNGROUNDED" not in rules_of(check_progress(fine))

@@ -16,7 +16,8 @@ import re
 from assistant.progress_schema import ActionStatus, ProgressUpdate
 from assistant.validator.findings import Finding
 from assistant.validator.grounding import note_stems, stem
-from assistant.validator.rules import clause_start, found, normalize, pattern, rule, sentences, words
+from assistant.validator.rules import clause_start, found, normalize, pattern, rule, words
+from assistant.validator.rules import sentences as _line_sentences
 
 _TOKEN = re.compile(r"[a-z][a-z'-]*")
 _CLAUSE_END = re.compile(
@@ -28,6 +29,14 @@ _CONDITIONAL = re.compile(r"\b(?:when|once|if|until|after|before|as soon as)\s*$
 def check_progress(update: ProgressUpdate) -> list[Finding]:
     """Findings of the four PRG rules for one progress update."""
     return [*_ungrounded(update), *_slips(update), *_next_checkin(update), *_mismatch(update)]
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; a line break ends a sentence too (notes are often unpunctuated lines)."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        spans += [(line.start() + a, line.start() + b) for a, b in _line_sentences(line.group(0))]
+    return spans
 
 
 def _content(text: str, code: str) -> list[str]:
@@ -79,19 +88,66 @@ def _conditional(norm: str, lo: int, sentence_start: int) -> bool:
 # ------------------------------------------------------------- PRG_UNGROUNDED
 
 
+@functools.cache
+def _claim_patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    """The writer's claims ("I added ...") and anyone's ("legal signed it off"); group 1 is the verb."""
+    entry = rule("PRG_UNGROUNDED")
+    verb = rf"(?!{entry['not_past']}\b)({entry['past_verb']})\b"
+    others = entry["other_claim"]
+    return re.compile(entry["past_claim"] + verb), tuple(re.compile(p + verb) for p in others)
+
+
+def _claimed_stems(text: str) -> frozenset[str]:
+    """Stems of the words of notes that are not taken back by a negator ("not used yet" claims no use)."""
+    norm = normalize(text)
+    negators = pattern("PRG_UNGROUNDED", "negators")
+    kept = []
+    for sentence_start, sentence_end in sentences(norm):
+        skip = 0
+        for token in _TOKEN.finditer(norm, sentence_start, sentence_end):
+            if negators.search(norm, token.start(), token.end()):
+                skip = 3
+            elif skip:
+                skip -= 1
+            else:
+                kept.append(token.group(0))
+    return note_stems(" ".join(kept))
+
+
+def _grounded_claim(verb: str, rest: str, source: frozenset[str]) -> bool:
+    """The verb and some of what it acts on are in the notes; for a light verb ("gave it a review"), most of
+    what it acts on is. A claim about nothing in particular ("I've made progress") is not checked."""
+    code = "PRG_UNGROUNDED"
+    tokens = _TOKEN.findall(rest)
+    if any(t in words(code, "generic") for t in tokens) and all(
+        t in words(code, "generic") or t in words(code, "stopwords") for t in tokens
+    ):
+        return True
+    obj = _content(rest, code)
+    hits = sum(w in source for w in obj)
+    if stem(verb) in source:
+        return not obj or hits > 0
+    return verb in words(code, "light_verbs") and bool(obj) and hits * 2 >= len(obj)
+
+
 def _ungrounded(update: ProgressUpdate) -> list[Finding]:
     code = "PRG_UNGROUNDED"
     body = update.body
     norm = normalize(body)
-    source = note_stems(f"{update.progress_notes}\n{update.notes}")
+    source = _claimed_stems(update.progress_notes) | _claimed_stems(update.notes)
     spans = sentences(norm)
     out: list[Finding] = []
-    for match in pattern(code, "past_claim").finditer(norm):
-        s0, s1 = _sentence_of(spans, match.start(), len(norm))
-        end = _clause_end(norm, match.end(), s1)
-        obj = _content(norm[match.end() : end], code)
-        if stem(match.group(1)) not in source or (obj and not any(w in source for w in obj)):
-            out.append(found(code, body, match.start(), end))
+    own, others = _claim_patterns()
+    seen: set[int] = set()
+    for claim in (own, *others):
+        for match in claim.finditer(norm):
+            if match.start(1) in seen:
+                continue
+            seen.add(match.start(1))
+            s0, s1 = _sentence_of(spans, match.start(), len(norm))
+            end = _clause_end(norm, match.end(), s1)
+            if not _grounded_claim(match.group(1), norm[match.end() : end], source):
+                out.append(found(code, body, match.start(), end))
     for match in pattern(code, "state_claim").finditer(norm):
         s0, s1 = _sentence_of(spans, match.start(), len(norm))
         lo = clause_start(norm, s0, match.start())
@@ -223,7 +279,7 @@ def _mismatch(update: ProgressUpdate) -> list[Finding]:
         if _conditional(norm, lo, s0) or pattern(code, "unfinished").search(norm, lo, hi):
             continue
         report(_best_action(norm[lo:hi], update), lo, hi, "claims_done")
-    for match in pattern("PRG_UNGROUNDED", "past_claim").finditer(norm):
+    for match in _claim_patterns()[0].finditer(norm):
         s0, s1 = _sentence_of(spans, match.start(), len(norm))
         hi = _clause_end(norm, match.end(), s1)
         index = _best_action(norm[match.start() : hi], update)
