@@ -120,7 +120,10 @@ async def acheckin(
         )
     notes = clean_notes(progress_notes, max_chars=max_notes_chars)
     fixed = _by_index(statuses, len(draft.plan), "The statuses you set")
-    before = _by_index(previous, len(draft.plan), "The previous statuses")
+    # previous statuses (e.g. from the store) beyond the current plan are stale, not the user's mistake
+    before = _by_index(
+        [p for p in previous or () if p.index < len(draft.plan)], len(draft.plan), "The previous statuses"
+    )
     inputs = checkin_inputs(
         draft, notes, today, fixed=fixed, previous=before, checkins=draft.report_back if checkins is None else checkins
     )
