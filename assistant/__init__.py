@@ -24,7 +24,6 @@ _EXPORTS = {
     "validate": "assistant.validator",
     "ProgressUpdate": "assistant.progress_schema",
     "acheckin": "assistant.checkin",
-    "checkin": "assistant.checkin",
     "checkins_ics": "assistant.calendar",
 }
 
