@@ -22,6 +22,9 @@ _EXPORTS = {
     "Settings": "assistant.settings",
     "open_backend": "assistant.backend",
     "validate": "assistant.validator",
+    "ProgressUpdate": "assistant.progress_schema",
+    "acheckin": "assistant.checkin",
+    "checkins_ics": "assistant.calendar",
 }
 
 __all__ = [*_EXPORTS, "__version__"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from assistant.progress_schema import STATUS_LABELS, ProgressUpdate
 from assistant.schema import Draft
+from assistant.validator.findings import Finding
 
 STEP_TITLES = {
     "pain": "1. Show your pain",
@@ -45,15 +47,42 @@ def draft_markdown(draft: Draft) -> str:
     return "\n".join(out)
 
 
+def progress_markdown(update: ProgressUpdate) -> str:
+    """A progress update as Markdown: the plan's statuses, the update to the leader, the next check-in, the checks."""
+    out = [f"# Progress update, {update.today.isoformat()}", "", "## Your progress notes", ""]
+    out += [f"> {line}" if line.strip() else ">" for line in update.progress_notes.splitlines()]
+    out += ["", "## Plan status", "", "| Action | Due | Status | Evidence |", "|---|---|---|---|"]
+    for entry in update.actions:
+        action = update.plan[entry.index] if entry.index < len(update.plan) else None
+        text = action.action if action else f"Action {entry.index + 1}"
+        due = action.due.isoformat() if action else ""
+        overdue = action is not None and action.due < update.today
+        late = " (late)" if overdue and entry.status in ("not_started", "in_progress") else ""
+        status = STATUS_LABELS[entry.status] + late
+        if entry.status == "dropped" and entry.reason:
+            status += f": {entry.reason}"
+        out.append(f"| {_cell(text)} | {due} | {_cell(status)} | {_cell(entry.evidence)} |")
+    out += ["", "## Update to your leader", ""]
+    if update.subject:
+        out += [f"**Subject:** {update.subject}", ""]
+    out += [update.body, "", f"**Next check-in:** {update.next_checkin.isoformat()}", ""]
+    out += _findings_section(update.findings, {"checkin": update.unresolved} if update.unresolved else {})
+    return "\n".join(out)
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _checks_section(draft: Draft) -> list[str]:
     """What the validator still finds, errors first, so nothing failing reads as passing."""
-    errors = [f for f in draft.findings if f.severity == "error"]
-    warnings = [f for f in draft.findings if f.severity == "warning"]
-    if not (errors or warnings or draft.unresolved):
+    return _findings_section(draft.findings, draft.unresolved)
+
+
+def _findings_section(findings: list[Finding], unresolved: dict[str, list[str]]) -> list[str]:
+    errors = [f for f in findings if f.severity == "error"]
+    warnings = [f for f in findings if f.severity == "warning"]
+    if not (errors or warnings or unresolved):
         return ["## Checks", "", "No problems found by the checks.", ""]
     out = ["## Needs your attention", ""]
     if errors or warnings:
@@ -61,8 +90,8 @@ def _checks_section(draft: Draft) -> list[str]:
     for f in errors + warnings:
         item = f" #{f.item + 1}" if f.item is not None else ""
         out.append(f"- **{f.severity} – {f.step}{item}:** {f.plain()}")
-    reported = {f.plain() for f in draft.findings}
-    leftovers = [(s, p) for s, ps in draft.unresolved.items() for p in ps if p not in reported]
+    reported = {f.plain() for f in findings}
+    leftovers = [(s, p) for s, ps in unresolved.items() for p in ps if p not in reported]
     out += [f"- **{step}:** {problem}" for step, problem in leftovers]
     out.append("")
     return out

@@ -31,7 +31,15 @@ STEP_MARKERS: dict[str, str] = {
     "report_back": "Task: step 6,",
     "compose": "Task: write ",
     "refine": "Task: revise the draft",
+    "checkin": "Task: progress update",
 }
+
+# Progress notes that go with good_script()["checkin"] (today 2026-12-04, the plan of good_script()).
+GOOD_PROGRESS_NOTES = (
+    "added the CI gate on wednesday\n"
+    "it blocked a test deploy that had no green staging run\n"
+    "Dana wants the deploy log at the next check-in"
+)
 
 
 def step_of(messages: list[BaseMessage]) -> str:
@@ -158,5 +166,15 @@ def good_script(today: str = "2026-11-27") -> dict[str, Answer | list[Answer]]:
                 "My plan: I will add a CI gate that blocks config deploys without a green staging run by 2026-12-11. "
                 "I'm committed to making this right, and I'll update you on 2026-12-11 with the gate working."
             ),
+        },
+        "checkin": {
+            "actions": [{"index": 0, "status": "done", "evidence": "It blocked a test deploy.", "reason": None}],
+            "subject": "Update: the CI gate for config deploys",
+            "body": (
+                "Dana, a short update on the checkout outage plan. I added the CI gate on Wednesday, and it "
+                "blocked a test deploy that had no green staging run. "
+                "I'll update you on 2026-12-18 with the deploy log."
+            ),
+            "next_checkin": "2026-12-18",
         },
     }

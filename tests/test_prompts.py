@@ -20,6 +20,7 @@ STEP_PROMPTS = {
     "positive",
     "report_back",
     "compose",
+    "checkin",
 }
 
 

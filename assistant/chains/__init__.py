@@ -1,5 +1,6 @@
 """One chain per step. Each module exposes ``build_<step>_chain(model, ...)``."""
 
+from assistant.chains.checkin import build_checkin_chain
 from assistant.chains.compose import build_compose_chain
 from assistant.chains.intake import build_intake_chain
 from assistant.chains.lessons import build_lessons_chain
@@ -11,6 +12,7 @@ from assistant.chains.refine import build_refine_chain
 from assistant.chains.report_back import build_report_back_chain
 
 __all__ = [
+    "build_checkin_chain",
     "build_compose_chain",
     "build_intake_chain",
     "build_lessons_chain",

@@ -1,7 +1,8 @@
 """The trust-repair validator: checks each step against the six steps and the notes.
 
 ``validate(draft)`` checks a whole draft; ``validate(text, step="ownership")`` one
-step's text; ``validate(text)`` a plain-text message. Every finding names its rule,
+step's text; ``validate(text)`` a plain-text message; ``validate(update)`` a
+progress update (:class:`~assistant.progress_schema.ProgressUpdate`). Every finding names its rule,
 step, severity, the offending words, a plain-words message and a suggestion. No
 model calls: it is fast enough to run on every keystroke.
 """
@@ -13,14 +14,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import datetime as dt
 
+    from assistant.progress_schema import ProgressUpdate
     from assistant.schema import Channel, Draft, Facts
     from assistant.validator.findings import Report
 
-STEPS = ("pain", "ownership", "lessons", "plan", "positive", "report_back", "message")
+STEPS = ("pain", "ownership", "lessons", "plan", "positive", "report_back", "message", "checkin")
 
 
 def validate(
-    draft_or_text: Draft | str,
+    draft_or_text: Draft | ProgressUpdate | str,
     *,
     facts: Facts | None = None,
     step: str | None = None,
@@ -29,13 +31,17 @@ def validate(
     channel: Channel = "email",
     leader: str | None = None,
 ) -> Report:
-    """Check a draft, one step's text (``step=...``), or a plain-text message."""
+    """Check a draft, one step's text (``step=...``), a plain-text message, or a progress update."""
+    from assistant.progress_schema import ProgressUpdate
     from assistant.validator.checks import validate_draft, validate_text
+    from assistant.validator.progress import validate_progress
 
     if isinstance(draft_or_text, str):
         return validate_text(
             draft_or_text, step=step, facts=facts, notes=notes, today=today, channel=channel, leader=leader
         )
+    if isinstance(draft_or_text, ProgressUpdate):
+        return validate_progress(draft_or_text)
     return validate_draft(draft_or_text, today=today)
 
 

@@ -123,6 +123,16 @@ def _stem(word: str) -> str:
     return word
 
 
+def stem(word: str) -> str:
+    """A rough stem of ``word``, so "added", "adds" and "add" compare equal."""
+    return _stem(word)
+
+
+def note_stems(text: str) -> frozenset[str]:
+    """The stems of every word of ``text``."""
+    return _note_stems(text)
+
+
 @lru_cache(maxsize=256)
 def _note_stems(notes: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in re.findall(r"[A-Za-z]+", notes))

@@ -1,0 +1,83 @@
+"""Step 6 continued: a progress update to the leader, weeks after the draft (``prompts/checkin.md``).
+
+The progress notes go in the shared ``<notes>`` block (they are this step's user
+data); the plan, its statuses and the promised check-ins follow in the task part.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.runnables import Runnable
+
+from assistant.chains._checks import future_date, not_blank, placeholders
+from assistant.chains._step import Check, FormatState, build_step_chain
+from assistant.progress_schema import STATUS_LABELS, ActionProgress, ActionStatus, CheckinOutput
+from assistant.schema import PlanAction
+
+
+def progress_plan_text(
+    plan: Sequence[PlanAction],
+    before: Mapping[int, ActionProgress],
+    fixed: Mapping[int, ActionStatus],
+    today: dt.date,
+) -> str:
+    """One line per action: number, text, due date, status before the notes, and whether it is late."""
+    lines = []
+    for i, action in enumerate(plan):
+        status = fixed.get(i) or (before[i].status if i in before else "not_started")
+        label = STATUS_LABELS[status] + (" (set by me)" if i in fixed else "")
+        late = "; LATE, past due" if action.due < today and status in ("not_started", "in_progress") else ""
+        lines.append(f"{i}. {action.action} (due {action.due.isoformat()}; status: {label}{late})")
+    return "\n".join(lines)
+
+
+def check_checkin(output: CheckinOutput, inputs: dict[str, Any]) -> list[str]:
+    """One status per existing action, statuses I set kept, a next check-in after today, no placeholders."""
+    today: dt.date = inputs["today_date"]
+    plan: Sequence[PlanAction] = inputs["plan_model"]
+    fixed: Mapping[int, ActionStatus] = inputs.get("fixed_statuses") or {}
+    problems: list[str] = []
+    seen: set[int] = set()
+    for entry in output.actions:
+        if entry.index >= len(plan):
+            problems.append(f"There is no action {entry.index}; the actions are numbered 0 to {len(plan) - 1}.")
+        elif entry.index in seen:
+            problems.append(f"Action {entry.index} is listed twice; give each action once.")
+        elif entry.index in fixed and entry.status != fixed[entry.index]:
+            problems.append(f"Action {entry.index} was set to '{fixed[entry.index]}' by me; keep that status.")
+        seen.add(entry.index)
+        problems += placeholders(f"{entry.evidence} {entry.reason or ''}")
+    missing = [i for i in range(len(plan)) if i not in seen]
+    if missing:
+        problems.append(f"Give a status for every action; missing: {', '.join(str(i) for i in missing)}.")
+    problems += not_blank("subject", output.subject) + not_blank("body", output.body)
+    problems += future_date("next check-in", output.next_checkin, today)
+    problems += placeholders(f"{output.subject}\n{output.body}")
+    return problems
+
+
+def build_checkin_chain(
+    model: BaseChatModel,
+    *,
+    max_reasks: int = 2,
+    format_state: FormatState | None = None,
+    extra_check: Check | None = None,
+) -> Runnable[dict[str, Any], CheckinOutput]:
+    """Runnable taking ``{"notes", "incident", "plan", "checkins", "leader", "today", "today_date",
+    "plan_model", "fixed_statuses"}`` and returning :class:`CheckinOutput`.
+
+    ``notes`` are the progress notes; ``fixed_statuses`` maps action numbers to the
+    statuses the user set, which the model must keep.
+    """
+    return build_step_chain(
+        "checkin",
+        model,
+        CheckinOutput,
+        max_reasks=max_reasks,
+        checks=[check_checkin, extra_check],
+        format_state=format_state,
+    )

@@ -1,0 +1,171 @@
+"""Report back with progress: progress notes + a draft's plan -> statuses and an update to the leader.
+
+``acheckin`` cleans the progress notes, runs the ``checkin`` chain (re-asking on
+structural problems and on the validator's errors), puts the statuses the user set
+over the model's reading of the notes, and returns a checked :class:`ProgressUpdate`.
+It stores nothing: the caller (CLI, UI) keeps the result.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.runnables import RunnableConfig
+from pydantic import ValidationError
+
+from assistant.chains._format import checkins_text, leader_text, today_text
+from assistant.chains._step import FormatState
+from assistant.chains.checkin import build_checkin_chain, progress_plan_text
+from assistant.errors import InputError, OutputValidationError
+from assistant.notes import clean_notes
+from assistant.pipeline import Pipeline
+from assistant.progress import Listener, ProgressEvent, StepTracker
+from assistant.progress_schema import ActionProgress, ActionStatus, CheckinOutput, ProgressUpdate
+from assistant.schema import CheckIn, Draft
+from assistant.validator.progress import apply_statuses, fixed_statuses, progress_problems, validate_progress
+
+STEP = "checkin"
+
+
+def action_progress(index: int, status: str, evidence: str = "", reason: str | None = None) -> ActionProgress:
+    """An :class:`ActionProgress` from user input; bad input is an :class:`InputError`, not a traceback."""
+    try:
+        return ActionProgress(index=index, status=status, evidence=evidence, reason=reason)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        if problem["type"] == "value_error":
+            raise InputError(f"Action {index + 1} is dropped: give the reason it was dropped.") from exc
+        if problem["loc"] == ("status",):
+            raise InputError(f"'{status}' is not a status; use not_started, in_progress, done or dropped.") from exc
+        raise InputError(f"Action {index + 1}: {problem['msg']}.") from exc
+
+
+def _by_index(statuses: Sequence[ActionProgress] | None, plan_size: int, what: str) -> dict[int, ActionProgress]:
+    out: dict[int, ActionProgress] = {}
+    for entry in statuses or ():
+        if entry.index >= plan_size:
+            raise InputError(
+                f"{what} names action {entry.index + 1}, but the plan has {plan_size} action(s); "
+                "give statuses only for the plan's actions."
+            )
+        if entry.index in out:
+            raise InputError(f"{what} gives action {entry.index + 1} twice; give each action once.")
+        out[entry.index] = entry
+    return out
+
+
+def checkin_inputs(
+    draft: Draft,
+    progress_notes: str,
+    today: dt.date,
+    *,
+    fixed: dict[int, ActionProgress],
+    previous: dict[int, ActionProgress],
+    checkins: Sequence[CheckIn],
+) -> dict[str, Any]:
+    """The inputs of the checkin chain for a draft and cleaned progress notes."""
+    fixed_status: dict[int, ActionStatus] = fixed_statuses(fixed)
+    return {
+        "notes": progress_notes,
+        "incident": draft.facts.what_happened,
+        "plan": progress_plan_text(draft.plan, previous, fixed_status, today),
+        "checkins": checkins_text(list(checkins)) or "none yet",
+        "leader": leader_text(draft.facts, draft.options.leader),
+        "today": today_text(today),
+        "today_date": today,
+        "plan_model": draft.plan,
+        "fixed_statuses": fixed_status,
+        "fixed_progress": fixed,
+        "previous_progress": previous,
+        "original_notes": draft.notes,
+        "leader_override": draft.options.leader or draft.facts.leader_name,
+    }
+
+
+async def acheckin(
+    model_or_pipeline: BaseChatModel | Pipeline,
+    draft: Draft,
+    statuses: Sequence[ActionProgress] | None,
+    progress_notes: str,
+    today: dt.date | None = None,
+    *,
+    previous: Sequence[ActionProgress] | None = None,
+    checkins: Sequence[CheckIn] | None = None,
+    max_notes_chars: int = 20_000,
+    listener: Listener | None = None,
+) -> ProgressUpdate:
+    """Write a progress update on ``draft``'s plan from short progress notes.
+
+    ``statuses`` are the statuses the user set for this update (e.g. in the Progress
+    tab): they override what the model reads from the notes. ``previous`` are the
+    statuses before it (e.g. from the store), shown to the model as the starting
+    point. ``checkins`` default to the draft's report-back step.
+    """
+    if isinstance(model_or_pipeline, Pipeline):
+        model, max_reasks = model_or_pipeline.model, model_or_pipeline.max_reasks
+        mode, validate = model_or_pipeline.structured_output, model_or_pipeline.validate
+    else:
+        model, max_reasks, mode, validate = model_or_pipeline, 2, "auto", True
+    today = today or dt.date.today()
+    if not draft.plan:
+        raise InputError("The draft has no plan actions to report on; draft or refine the plan first.")
+    if not progress_notes.strip():
+        raise InputError(
+            "The progress notes are empty: write a few lines on what you did since the plan "
+            "(what is done, started, late or dropped)."
+        )
+    notes = clean_notes(progress_notes, max_chars=max_notes_chars)
+    fixed = _by_index(statuses, len(draft.plan), "The statuses you set")
+    # previous statuses (e.g. from the store) beyond the current plan are stale, not the user's mistake
+    before = _by_index(
+        [p for p in previous or () if p.index < len(draft.plan)], len(draft.plan), "The previous statuses"
+    )
+    inputs = checkin_inputs(
+        draft, notes, today, fixed=fixed, previous=before, checkins=draft.report_back if checkins is None else checkins
+    )
+    chain = build_checkin_chain(
+        model,
+        max_reasks=max_reasks,
+        format_state=FormatState(mode=mode),
+        extra_check=progress_problems if validate else None,
+    )
+    tracker = StepTracker(listener)
+    config: RunnableConfig = {"callbacks": [tracker]}
+    unresolved: list[str] = []
+    tracker.emit(ProgressEvent("start", STEP))
+    try:
+        output: CheckinOutput = await chain.ainvoke(inputs, config=config)
+    except OutputValidationError as exc:
+        if exc.last_parsed is None:
+            tracker.emit(ProgressEvent("failed", STEP, tokens=tracker.tokens.get(STEP, 0)))
+            raise
+        output, unresolved = exc.last_parsed, exc.problems
+        tracker.emit(ProgressEvent("unresolved", STEP, tokens=tracker.tokens.get(STEP, 0), text="; ".join(unresolved)))
+    else:
+        tracker.emit(ProgressEvent("done", STEP, tokens=tracker.tokens.get(STEP, 0)))
+    update = ProgressUpdate(
+        today=today,
+        progress_notes=notes,
+        notes=draft.notes,
+        leader=inputs["leader_override"],
+        plan=draft.plan,
+        actions=apply_statuses(output.actions, fixed, len(draft.plan), before),
+        subject=output.subject.strip(),
+        body=output.body.strip(),
+        next_checkin=output.next_checkin,
+        model=str(getattr(model, "model_name", "") or type(model).__name__),
+        usage=tracker.usage,
+        unresolved=unresolved,
+    )
+    if not validate:
+        return update
+    return update.model_copy(update={"findings": validate_progress(update).findings})
+
+
+def checkin(*args: Any, **kwargs: Any) -> ProgressUpdate:
+    """Synchronous :func:`acheckin`."""
+    return asyncio.run(acheckin(*args, **kwargs))
