@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from assistant import __version__
+from assistant.cli_checkin import add_checkin_parser, run_checkin
 from assistant.cli_sessions import DraftAutosave, add_sessions_parser, open_store, run_sessions
 from assistant.errors import ConfigurationError, InputError, RegainError
 from assistant.notes import decode_notes
@@ -67,6 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     _model_options(u)
 
     add_sessions_parser(sub)
+    ck = add_checkin_parser(sub, _date)
+    ck.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    _model_options(ck)
     return parser
 
 
@@ -288,6 +292,8 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_ui(args)
         if args.command == "sessions":
             return run_sessions(args, _settings(args))
+        if args.command == "checkin":
+            return run_checkin(args, _settings(args), read_notes=_read_notes, status=_Status(not args.quiet))
         return _cmd_doctor(args)
     except RegainError as exc:
         if args.debug:

@@ -45,6 +45,9 @@ def add_sessions_parser(sub: Any) -> None:
     restore = ss.add_parser("restore", help="make an old version the newest again (saved as a new version)")
     restore.add_argument("id", help="session id (or a unique prefix)")
     restore.add_argument("number", type=int, help="version number to restore")
+    cal = ss.add_parser("calendar", help="the upcoming check-ins as an .ics file for your calendar")
+    cal.add_argument("id", help="session id (or a unique prefix)")
+    cal.add_argument("-o", "--output", help="file to write (default: standard output)")
     purge = ss.add_parser("purge", help="delete sessions not updated for a number of days")
     purge.add_argument("--older-than", type=int, required=True, metavar="DAYS", help="age in days (at least 1)")
 
@@ -75,6 +78,12 @@ def run_sessions(args: argparse.Namespace, settings: Settings) -> int:
             return _export(store, session_id, args.format, args.output)
         if command == "delete":
             return _delete(store, session_id, args.yes)
+        if command == "calendar":
+            from assistant.store.progress import session_calendar
+
+            if write_private(session_calendar(store, session_id, after=dt.date.today()).decode(), args.output):
+                print(f"wrote the check-ins to {args.output} (import it into your calendar)", file=sys.stderr)
+            return 0
         if command == "versions":
             from assistant.store.exports import versions_markdown
 
@@ -127,18 +136,24 @@ def _export(store: Store, session_id: str, fmt: str, output: str | None) -> int:
         text = json.dumps(store.export_json(session_id), ensure_ascii=False, indent=2) + "\n"
     else:
         text = store.export_markdown(session_id) + "\n"
+    if write_private(text, output):
+        print(f"exported session {session_id} to {output}", file=sys.stderr)
+    return 0
+
+
+def write_private(text: str, output: str | None) -> bool:
+    """Write ``text`` to the file ``output`` (mode 0600), or to standard output when None; True if a file."""
     if output is None:
         sys.stdout.write(text)
-        return 0
+        return False
     path = Path(output)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
     except OSError as exc:
-        raise InputError(f"Cannot write {path}: {exc.strerror}; give another -o path.") from exc
-    print(f"exported session {session_id} to {path}", file=sys.stderr)
-    return 0
+        raise InputError(f"Cannot write {path}: {exc.strerror}; give another path.") from exc
+    return True
 
 
 def _delete(store: Store, session_id: str, yes: bool) -> int:

@@ -71,9 +71,7 @@ def test_an_edit_and_a_refinement_each_add_a_version_with_who_changed_it(store: 
 
 
 def test_a_failed_generation_keeps_the_notes_in_a_new_session(store: Store) -> None:
-    session, status = sessions.save_notes(
-        NOTES, "Dana", "chat", "warm", "short", None, store_factory=lambda: store
-    )
+    session, status = sessions.save_notes(NOTES, "Dana", "chat", "warm", "short", None, store_factory=lambda: store)
     assert session and "notes only" in status
     record = store.get_session(session)
     assert record.notes == NOTES and record.options.channel == "chat" and record.options.leader == "Dana"

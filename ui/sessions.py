@@ -74,12 +74,12 @@ def save_draft(
     unless the draft is already the latest version of the current one.
     """
     if not versions:
-        return session_id, gr.skip()  # type: ignore[return-value]
+        return session_id, gr.skip()
     draft = versions[-1]
     store = _store(store_factory)
     try:
         if session_id and _same_as_saved(store, session_id, draft):
-            return session_id, gr.skip()  # type: ignore[return-value]
+            return session_id, gr.skip()
         if new_session or not session_id:
             session_id = store.create_session(draft.notes, title=_title(draft), options=draft.options)
         number = store.save_version(session_id, draft, source=source, summary=summary, complete=_complete(draft))
@@ -107,10 +107,10 @@ def save_notes(
     try:
         clean_notes(notes or "", max_chars=max_notes_chars)
     except InputError:
-        return session_id, gr.skip()  # type: ignore[return-value]  # nothing worth saving
+        return session_id, gr.skip()  # nothing worth saving
     store = _store(store_factory)
     if session_id and store.get_session(session_id).notes == notes:
-        return session_id, gr.skip()  # type: ignore[return-value]
+        return session_id, gr.skip()
     options = DraftOptions(channel=channel, tone=tone, length=length, leader=(leader or "").strip() or None)  # type: ignore[arg-type]
     title = " ".join(notes.split())[:80]
     try:
@@ -138,7 +138,7 @@ def autosaving(
     versions_at: int = 0,
     new_session: bool = False,
     summary: Callable[[tuple[Any, ...]], str] | None = None,
-    keep_notes: Callable[[tuple[Any, ...]], tuple[Any, ...]] | None = None,
+    keep_notes: Callable[[tuple[Any, ...]], tuple[str, str, str, str, str]] | None = None,
     max_notes_chars: int = 20_000,
 ) -> Callable[..., Iterator[list[Any]]]:
     """``handler`` with the session id as one more input and ``[session_id, status]`` as two more outputs.

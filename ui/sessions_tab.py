@@ -11,7 +11,8 @@ import gradio as gr
 
 from ui import sessions
 from ui.chat_tab import bind
-from ui.handlers import SECTIONS, VIEW_FIELDS
+from ui.handlers import VIEW_FIELDS
+from ui.sections import SECTIONS
 from ui.sessions import StoreFactory
 
 
@@ -47,7 +48,9 @@ def build_sessions_tab() -> dict[str, Any]:
             c["json"] = gr.DownloadButton("Download .json", size="sm", elem_id="session-json")
             c["markdown"] = gr.DownloadButton("Download .md", size="sm", elem_id="session-md")
         with gr.Row(equal_height=True):
-            c["confirm"] = gr.Checkbox(label="Yes, delete it (cannot be undone)", value=False, elem_id="session-confirm")
+            c["confirm"] = gr.Checkbox(
+                label="Yes, delete it (cannot be undone)", value=False, elem_id="session-confirm"
+            )
             c["delete"] = gr.Button("Delete this session", variant="stop", elem_id="session-delete")
     return c
 

@@ -1,0 +1,137 @@
+"""`regain checkin` and `regain sessions calendar`: progress on a saved plan, over a scripted model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from chain_support import sample_draft
+from icalendar import Calendar
+
+import assistant.backend
+from assistant.cli import main
+from assistant.errors import ModelAPIError
+from assistant.store import Store
+from assistant.testing import GOOD_PROGRESS_NOTES, ScriptedChatModel, good_script
+
+TODAY = "2026-12-04"
+
+
+@pytest.fixture
+def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    url = f"sqlite:///{tmp_path / 'sessions.db'}"
+    monkeypatch.setenv("REGAIN_DATABASE_URL", url)
+    return url
+
+
+@pytest.fixture
+def saved(db_url: str) -> str:
+    with Store(db_url) as store:
+        sid = store.create_session(sample_draft().notes, title="Checkout outage")
+        store.save_version(sid, sample_draft(), source="generated")
+    return sid
+
+
+@pytest.fixture
+def progress_file(tmp_path: Path) -> Path:
+    path = tmp_path / "progress.md"
+    path.write_text(GOOD_PROGRESS_NOTES, encoding="utf-8")
+    return path
+
+
+def _use_model(monkeypatch: pytest.MonkeyPatch, model: ScriptedChatModel) -> None:
+    @contextmanager
+    def fake_open_backend(settings: Any, status: Any = None) -> Iterator[SimpleNamespace]:
+        yield SimpleNamespace(chat_model=model, describe=lambda: "scripted test model")
+
+    monkeypatch.setattr(assistant.backend, "open_backend", fake_open_backend)
+
+
+def test_checkin_drafts_the_update_and_saves_it_with_the_statuses(
+    saved: str, db_url: str, progress_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    model = ScriptedChatModel(script=good_script())
+    _use_model(monkeypatch, model)
+    assert main(["checkin", saved[:4], str(progress_file), "--today", TODAY]) == 0
+    out, err = capsys.readouterr()
+    assert "# Progress update, 2026-12-04" in out and "I added the CI gate on Wednesday" in out
+    assert f"saved in session {saved}" in err and "0 error(s)" in err
+    assert [c["step"] for c in model.calls] == ["checkin"]
+    with Store(db_url) as store:
+        (record,) = store.progress_updates(saved)
+        assert record.notes == GOOD_PROGRESS_NOTES and record.update["next_checkin"] == "2026-12-18"
+        (action,) = store.actions(saved)
+        assert action.status == "done" and action.evidence == "It blocked a test deploy."
+
+
+def test_statuses_alone_are_saved_without_a_model(
+    saved: str, db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    model = ScriptedChatModel(script=good_script())
+    _use_model(monkeypatch, model)
+    assert main(["checkin", saved, "--started", "1"]) == 0
+    assert "in progress" in capsys.readouterr().out
+    assert model.calls == []
+    with Store(db_url) as store:
+        assert store.actions(saved)[0].status == "in_progress"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--done", "3"], "Action 3 does not exist: the plan has actions 1 to 1"),
+        (["--drop", "1"], "dropped: give the reason"),
+        (["--drop", "x:reason"], "--drop takes N:REASON"),
+        ([], "Give progress notes"),
+    ],
+)
+def test_bad_status_flags_are_one_line_errors(
+    saved: str, args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["checkin", saved, *args]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("regain: error:") and message in err and "Traceback" not in err
+
+
+def test_a_model_failure_keeps_the_progress_notes(
+    saved: str, db_url: str, progress_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def down(messages: Any) -> str:
+        raise ModelAPIError("Cannot reach the model server at http://127.0.0.1:9/v1.")
+
+    _use_model(monkeypatch, ScriptedChatModel(script={**good_script(), "checkin": down}))
+    assert main(["checkin", saved, str(progress_file), "--today", TODAY]) == 5
+    err = capsys.readouterr().err
+    assert "progress notes are kept" in err and "Cannot reach the model server" in err
+    with Store(db_url) as store:
+        (record,) = store.progress_updates(saved)
+        assert record.notes == GOOD_PROGRESS_NOTES and record.update["complete"] is False
+        assert store.actions(saved)[0].status == "not_started"
+
+
+def test_calendar_has_the_report_back_dates_and_the_promised_next_checkin(
+    saved: str, progress_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _use_model(monkeypatch, ScriptedChatModel(script=good_script()))
+    ics = tmp_path / "checkins.ics"
+    assert main(["checkin", saved, str(progress_file), "--today", TODAY, "--ics", str(ics), "-q"]) == 0
+    calendar = Calendar.from_ical(ics.read_bytes())
+    events = sorted(calendar.walk("VEVENT"), key=lambda e: e.decoded("DTSTART"))
+    dates = [e.decoded("DTSTART").isoformat() for e in events]
+    assert dates == ["2026-12-11", "2026-12-18"]
+    assert all("Dana" in str(e["SUMMARY"]) for e in events)
+    assert ics.stat().st_mode & 0o777 == 0o600
+
+
+def test_sessions_calendar_prints_ics(saved: str, capsys: pytest.CaptureFixture[str]) -> None:
+    import datetime as dt
+
+    assert main(["sessions", "calendar", saved]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("BEGIN:VCALENDAR")
+    planned = [c.date for c in sample_draft().report_back if c.date > dt.date.today()]
+    assert text.count("BEGIN:VEVENT") == len(planned)
