@@ -32,6 +32,7 @@ from assistant.settings import Settings
 from ui import handlers
 from ui.chat_tab import bind as _bind
 from ui.chat_tab import build_chat_tab, wire_chat_tab
+from ui.progress_tab import build_progress_tab, wire_progress_tab
 from ui.render import escape_text
 from ui.sections import HINTS, SECTIONS, TITLES
 from ui.sessions import StoreFactory, autosaving
@@ -134,14 +135,17 @@ def build_app(
                 draft = _draft_tab(versions, examples_dir)
             with gr.Tab("Chat mode", id="chat"):
                 chat = build_chat_tab()
+            with gr.Tab("Progress", id="progress") as progress_tab:
+                reporting = build_progress_tab()
             with gr.Tab("Sessions", id="sessions") as sessions_tab:
                 saved = build_sessions_tab()
-        saved["tab"] = sessions_tab
+        saved["tab"], reporting["tab"] = sessions_tab, progress_tab
         save = functools.partial(autosaving, store_factory=store, max_notes_chars=settings.max_notes_chars)
         _wire_draft(draft, versions, session, factory, save, settings, today)
         wire_chat_tab(chat, draft, versions, session, factory, save, settings, today)
         wire_sessions_tab(saved, draft, versions, session, store)
         wire_edit_autosave(draft, versions, session, store)
+        wire_progress_tab(reporting, session, factory, store, settings, today)
     return app
 
 

@@ -37,7 +37,8 @@ _SOURCES = {
 }
 
 
-def _store(store_factory: StoreFactory) -> Store:
+def store_of(store_factory: StoreFactory) -> Store:
+    """The store, with a failure to open it as a notice."""
     try:
         return store_factory()
     except RegainError as exc:
@@ -76,7 +77,7 @@ def save_draft(
     if not versions:
         return session_id, gr.skip()
     draft = versions[-1]
-    store = _store(store_factory)
+    store = store_of(store_factory)
     try:
         if session_id and _same_as_saved(store, session_id, draft):
             return session_id, gr.skip()
@@ -108,7 +109,7 @@ def save_notes(
         clean_notes(notes or "", max_chars=max_notes_chars)
     except InputError:
         return session_id, gr.skip()  # nothing worth saving
-    store = _store(store_factory)
+    store = store_of(store_factory)
     if session_id and store.get_session(session_id).notes == notes:
         return session_id, gr.skip()
     options = DraftOptions(channel=channel, tone=tone, length=length, leader=(leader or "").strip() or None)  # type: ignore[arg-type]
@@ -184,7 +185,7 @@ def autosaving(
 
 def session_choices(store_factory: StoreFactory) -> list[tuple[str, str]]:
     """``(label, id)`` for every saved session, the most recently changed first."""
-    store = _store(store_factory)
+    store = store_of(store_factory)
     rows = sorted(store.list_sessions(), key=lambda s: s.updated_at, reverse=True)
     return [(f"{s.updated_at:%Y-%m-%d %H:%M} · {s.title} ({s.id})", s.id) for s in rows]
 
@@ -200,7 +201,7 @@ def version_rows(session_id: str | None, *, store_factory: StoreFactory) -> list
     """The session's versions as table rows (:data:`VERSION_HEADERS`)."""
     if not session_id:
         return []
-    store = _store(store_factory)
+    store = store_of(store_factory)
     try:
         infos = store.list_versions(session_id)
     except RegainError as exc:
@@ -221,7 +222,7 @@ def show_session(session_id: str | None, *, store_factory: StoreFactory) -> tupl
     numbers = [r[0] for r in rows]
     older = numbers[-2] if len(numbers) > 1 else (numbers[0] if numbers else None)
     newer = numbers[-1] if numbers else None
-    info = f"Session `{escape_text(session_id)}`: {len(rows)} version(s)." if rows else "Only the notes were saved."
+    info = f"Session `{session_id}`: {len(rows)} version(s)." if rows else "Only the notes were saved."
     return rows, gr.Dropdown(choices=numbers, value=older), gr.Dropdown(choices=numbers, value=newer), info
 
 
@@ -229,7 +230,7 @@ def diff_versions(session_id: str | None, a: int | None, b: int | None, *, store
     """The difference between two versions, as a fenced unified diff."""
     if not session_id or a is None or b is None:
         raise gr.Error("Pick a session and two of its versions.", title="Nothing to compare")
-    store = _store(store_factory)
+    store = store_of(store_factory)
     try:
         diff = store.diff_versions(session_id, int(a), int(b))
     except RegainError as exc:
@@ -245,7 +246,7 @@ def open_session(session_id: str | None, *, store_factory: StoreFactory) -> list
     length, status, *view]``."""
     if not session_id:
         raise gr.Error("Pick a saved session first.", title="No session")
-    store = _store(store_factory)
+    store = store_of(store_factory)
     try:
         record = store.get_session(session_id)
         drafts = [store.load_version(session_id, v.number) for v in store.list_versions(session_id)[-30:]]
@@ -254,9 +255,9 @@ def open_session(session_id: str | None, *, store_factory: StoreFactory) -> list
     options = record.options or DraftOptions()
     head = [record.notes, options.leader or "", options.channel, options.tone, options.length]
     if not drafts:
-        status = f"Opened session `{escape_text(session_id)}`: only the notes were saved; press Generate."
+        status = f"Opened session `{session_id}`: only the notes were saved; press Generate."
         return [[], session_id, *head, status, *(gr.skip() for _ in VIEW_FIELDS)]
-    status = f"Opened version {len(drafts)} of session `{escape_text(session_id)}`."
+    status = f"Opened version {len(drafts)} of session `{session_id}`."
     return [drafts, session_id, *head, status, *draft_view(drafts[-1])]
 
 
@@ -264,7 +265,7 @@ def restore_version(session_id: str | None, number: int | None, *, store_factory
     """Make an older version the current one (saved as a new version); returns like :func:`open_session`."""
     if not session_id or number is None:
         raise gr.Error("Pick a session and the version to restore.", title="Nothing to restore")
-    store = _store(store_factory)
+    store = store_of(store_factory)
     try:
         store.restore_version(session_id, int(number))
     except RegainError as exc:
@@ -276,7 +277,7 @@ def export_session(session_id: str | None, *, store_factory: StoreFactory) -> li
     """The session as a JSON file and a Markdown file, for the download buttons."""
     if not session_id:
         return [None, None]
-    store = _store(store_factory)
+    store = store_of(store_factory)
     try:
         data = store.export_json(session_id)
         markdown = store.export_markdown(session_id)
@@ -298,11 +299,11 @@ def delete_session(
         raise gr.Error("Pick the session to delete.", title="No session")
     if not confirmed:
         raise gr.Error("Tick “Yes, delete it” first: deleting cannot be undone.", title="Not deleted")
-    store = _store(store_factory)
+    store = store_of(store_factory)
     try:
         store.delete_session(session_id)
     except RegainError as exc:
         raise user_error(exc) from exc
     current = None if current == session_id else current
     picker = refresh_sessions(current, store_factory=store_factory)
-    return picker, current, False, f"Deleted session `{escape_text(session_id)}` and everything saved with it."
+    return picker, current, False, f"Deleted session `{session_id}` and everything saved with it."
