@@ -23,7 +23,6 @@ from assistant.notes import clean_notes
 from assistant.schema import Draft, DraftOptions
 from assistant.store import Store
 from ui.handlers import VIEW_FIELDS, draft_view, user_error
-from ui.render import escape_text
 
 StoreFactory = Callable[[], Store]
 Versions = list[Draft]
