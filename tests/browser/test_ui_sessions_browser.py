@@ -1,0 +1,65 @@
+"""Saved work in headless Chromium: a draft is autosaved, listed in the Sessions tab, and reported on in
+the Progress tab."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import CHROMIUM
+from playwright.sync_api import Page, expect
+from ui_support import NOTES
+
+from assistant.testing import GOOD_PROGRESS_NOTES
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"needs Chromium at {CHROMIUM} (apt-get install -y chromium)"),
+    pytest.mark.filterwarnings("ignore::Warning:gradio.queueing"),
+]
+TIMEOUT = 30_000
+
+
+@pytest.fixture
+def page(browser: Any, app_url: str) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    page.goto(app_url)
+    yield page
+    context.close()
+
+
+def test_a_draft_is_saved_then_reported_on(page: Page, artifacts: Path) -> None:
+    page.locator("#notes textarea").fill(NOTES)
+    page.locator("#generate").click()
+    expect(page.locator("#progress")).to_contain_text("Draft ready")
+    expect(page.locator("#saved")).to_contain_text("Saved as version 1 of session")
+
+    page.get_by_role("tab", name="Sessions").click()
+    expect(page.locator("#session-picker input")).to_have_value(_contains("s-"))
+    expect(page.locator("#session-versions")).to_contain_text("written by the model")
+    page.screenshot(path=str(artifacts / "sessions-tab.png"), full_page=True)
+
+    page.get_by_role("tab", name="Progress").click()
+    action = page.locator("#progress-action-1")
+    expect(action).to_contain_text("1. Add a CI gate")
+    expect(action).to_contain_text("saved status: not started")
+    expect(page.locator("#progress-action-2")).to_be_hidden()
+    page.locator("#progress-notes textarea").fill(GOOD_PROGRESS_NOTES)
+    page.locator("#progress-write").click()
+    expect(page.locator("#progress-board")).to_contain_text("Update ready")
+    expect(page.locator("#progress-body textarea")).to_have_value(_contains("blocked a test deploy"))
+    expect(action).to_contain_text("saved status: done")
+    with page.expect_download() as info:
+        page.locator("#progress-ics").click()
+    assert Path(info.value.path()).read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    page.screenshot(path=str(artifacts / "progress-tab.png"), full_page=True)
+
+
+def _contains(text: str) -> Any:
+    import re
+
+    return re.compile(".*" + re.escape(text) + ".*", re.DOTALL)
