@@ -17,6 +17,7 @@ from assistant.errors import ConfigurationError, ModelAPIError
 from assistant.llm import OpenAIChatModel, explain_api_error
 from assistant.local.server import LocalServer
 from assistant.local.weights import MODEL_NAME, ensure_weights
+from assistant.retry import RetryPolicy
 from assistant.settings import OPENAI_DEFAULT_MODEL, Settings
 
 Status = Callable[[str, float | None], None]
@@ -39,19 +40,40 @@ class Backend:
         return f"{where} '{self.model_name}' at {self.base_url}"
 
 
+def client_timeout(settings: Settings) -> openai.Timeout:
+    """The HTTP timeouts: connect, and read (the longest silence, capped by the per-response budget)."""
+    read = min(settings.stall_timeout, settings.timeout)
+    return openai.Timeout(settings.timeout, connect=min(settings.connect_timeout, settings.timeout), read=read)
+
+
+def retry_policy(settings: Settings) -> RetryPolicy:
+    """The bounds of the one retry layer (:mod:`assistant.retry`), from settings."""
+    return RetryPolicy(
+        max_retries=settings.max_retries,
+        backoff=settings.retry_backoff,
+        max_wait=settings.retry_max_wait,
+        deadline=settings.call_deadline,
+    )
+
+
 def _clients(settings: Settings, base_url: str, api_key: str) -> tuple[openai.OpenAI, openai.AsyncOpenAI]:
-    common = {
-        "base_url": base_url,
-        "api_key": api_key,
-        "timeout": settings.timeout,
-        "max_retries": settings.max_retries,
-    }
+    # max_retries=0: OpenAIChatModel is the one retry layer (assistant/retry.py); retries are never stacked.
+    common = {"base_url": base_url, "api_key": api_key, "timeout": client_timeout(settings), "max_retries": 0}
     return openai.OpenAI(**common), openai.AsyncOpenAI(**common)  # type: ignore[arg-type]
 
 
-def _chat_model(settings: Settings, client: openai.OpenAI, aclient: openai.AsyncOpenAI, name: str) -> OpenAIChatModel:
+def chat_model_for(
+    settings: Settings, client: openai.OpenAI, aclient: openai.AsyncOpenAI, name: str
+) -> OpenAIChatModel:
+    """The chat model over the given clients, with the timeouts, retries and token cap of ``settings``."""
     return OpenAIChatModel(
-        client=client, async_client=aclient, model_name=name, temperature=settings.temperature, timeout=settings.timeout
+        client=client,
+        async_client=aclient,
+        model_name=name,
+        temperature=settings.temperature,
+        timeout=settings.timeout,
+        retry=retry_policy(settings),
+        max_tokens_cap=settings.max_tokens_per_call,
     )
 
 
@@ -82,7 +104,7 @@ def _remote(settings: Settings) -> Backend:
         name = OPENAI_DEFAULT_MODEL
     else:
         name = discover_model(client, settings)
-    return Backend("openai", base_url, name, _chat_model(settings, client, aclient, name), client)
+    return Backend("openai", base_url, name, chat_model_for(settings, client, aclient, name), client)
 
 
 @contextmanager
@@ -109,7 +131,7 @@ def open_backend(settings: Settings, status: Status | None = None) -> Iterator[B
     with server:
         client, aclient = _clients(settings, server.base_url, "local")
         name = settings.model or alias
-        yield Backend("local", server.base_url, name, _chat_model(settings, client, aclient, name), client)
+        yield Backend("local", server.base_url, name, chat_model_for(settings, client, aclient, name), client)
 
 
 def ping(backend: Backend) -> str:
