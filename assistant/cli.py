@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from assistant import __version__
-from assistant.errors import ConfigurationError, InputError, RegainError
+from assistant.errors import ConfigurationError, InputError, PartialDraftError, RegainError
 from assistant.notes import decode_notes
 
 CHANNELS = ["email", "chat", "talking_points"]
@@ -159,7 +159,6 @@ class _Status:
 def _cmd_draft(args: argparse.Namespace) -> int:
     from assistant.backend import open_backend
     from assistant.pipeline import Pipeline, adraft
-    from assistant.render import draft_markdown
     from assistant.schema import DraftOptions
 
     settings = _settings(args)
@@ -174,28 +173,43 @@ def _cmd_draft(args: argparse.Namespace) -> int:
     with open_backend(settings, status.message) as backend:
         status.message(f"Using {backend.describe()}")
         pipeline = Pipeline(
-            backend.chat_model, max_reasks=settings.max_reasks, structured_output=settings.structured_output
+            backend.chat_model,
+            max_reasks=settings.max_reasks,
+            structured_output=settings.structured_output,
+            max_calls=settings.max_calls_per_session,
         )
-        result = asyncio.run(
-            adraft(
-                notes,
-                pipeline,
-                options=options,
-                today=args.today,
-                max_notes_chars=settings.max_notes_chars,
-                listener=status.event,
+        try:
+            result = asyncio.run(
+                adraft(
+                    notes,
+                    pipeline,
+                    options=options,
+                    today=args.today,
+                    max_notes_chars=settings.max_notes_chars,
+                    listener=status.event,
+                )
             )
-        )
+        except PartialDraftError as exc:
+            _print_draft(exc.draft, as_json=args.json)
+            raise
     errors = sum(1 for f in result.findings if f.severity == "error")
     warnings = len(result.findings) - errors
     if not args.quiet:
         verdict = "all checks pass" if not errors else "see 'Needs your attention' / findings before sending"
         print(f"checks: {errors} error(s), {warnings} warning(s) – {verdict}", file=sys.stderr)
-    if args.json:
-        print(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
-    else:
-        print(draft_markdown(result))
+    _print_draft(result, as_json=args.json)
     return 0
+
+
+def _print_draft(draft: Any, *, as_json: bool) -> None:
+    """A draft on stdout: JSON (with ``complete``), or Markdown (an incomplete one opens with a banner)."""
+    from assistant.render import draft_markdown
+
+    if as_json:
+        print(json.dumps(draft.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    else:
+        print(draft_markdown(draft))
+    sys.stdout.flush()
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

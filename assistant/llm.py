@@ -139,7 +139,7 @@ class OpenAIChatModel(BaseChatModel):
     max_tokens_cap: int | None = Field(
         default=None, description="Cap on completion tokens of every call; also the value sent when none is asked."
     )
-    timeout: float = Field(default=300.0, description="Seconds one response may take (per attempt), first to last byte.")
+    timeout: float = Field(default=300.0, description="Seconds one response may take, per attempt.")
     retry: RetryPolicy = Field(default_factory=RetryPolicy, description="The one retry layer's bounds.")
     seed: int | None = Field(default=None, description="Sampling seed, where the server honours it.")
 

@@ -72,7 +72,7 @@ class Settings(BaseSettings):
         default=1.0, ge=0, description="Seconds before the first retry; doubled for each further one, with jitter."
     )
     retry_max_wait: float = Field(
-        default=30.0, ge=0, description="Longest wait before a retry; a longer Retry-After from the server is cut to this."
+        default=30.0, ge=0, description="Longest wait before a retry; a longer Retry-After is cut to this."
     )
     call_deadline: float = Field(
         default=600.0,

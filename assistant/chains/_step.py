@@ -205,7 +205,7 @@ class _StepRunner:
         quoted = " ".join(refusal.split())[:160]
         return ModelRefusalError(
             f"Refusal: the model refused to write the '{self.name}' step, also when asked again (it said: "
-            f"\"{quoted}\"). Reword the notes in plain workplace terms, or use another model (REGAIN_MODEL).",
+            f'"{quoted}"). Reword the notes in plain workplace terms, or use another model (REGAIN_MODEL).',
             step=self.name,
             n_attempts=attempt,
             last_output=text,
