@@ -200,7 +200,7 @@ class OpenAIChatModel(BaseChatModel):
             except (openai.OpenAIError, StreamCut, TimeoutError) as exc:
                 wait = state.next_wait(exc, mid_stream=acc.started)
                 if wait is None:
-                    raise self._fail(exc, state.attempts) from exc
+                    raise self._fail(_mid_stream(exc) if acc.started else exc, state.attempts) from exc
             time.sleep(wait)
 
     def _attempt(self, body: dict[str, Any], acc: _Accumulator, run_manager: CallbackManagerForLLMRun | None) -> None:
@@ -240,7 +240,7 @@ class OpenAIChatModel(BaseChatModel):
             except (openai.OpenAIError, StreamCut, TimeoutError) as exc:
                 wait = state.next_wait(exc, mid_stream=acc.started)
                 if wait is None:
-                    raise self._fail(exc, state.attempts) from exc
+                    raise self._fail(_mid_stream(exc) if acc.started else exc, state.attempts) from exc
             await asyncio.sleep(wait)
 
     async def _aattempt(
@@ -262,6 +262,13 @@ class OpenAIChatModel(BaseChatModel):
                 if inspect.isawaitable(closed):
                     await closed
         acc.check_finished()
+
+
+def _mid_stream(exc: BaseException) -> BaseException:
+    """A connection lost after part of the answer arrived is a cut stream."""
+    if isinstance(exc, openai.APIConnectionError) and not isinstance(exc, openai.APITimeoutError):
+        return StreamCut(str(exc))
+    return exc
 
 
 class _Accumulator:
