@@ -82,7 +82,7 @@ def _failing(exc: Exception) -> ScriptedChatModel:
     def fail(messages: list[BaseMessage]) -> str:
         raise exc
 
-    return scripted_model(pain=fail)
+    return scripted_model(intake=fail)
 
 
 def test_an_unreachable_model_is_a_clear_notice_with_escaped_text() -> None:
@@ -111,6 +111,28 @@ def test_a_timeout_is_a_notice_and_the_page_keeps_its_inputs() -> None:
             outputs.append(out)
     assert "could not be finished" in outputs[-1][1]
     assert outputs[-1][0] == SKIP and all(value == SKIP for value in outputs[-1][3:])  # edits stay
+
+
+def test_a_partial_draft_is_shown_marked_incomplete_and_earlier_versions_are_kept(versions: list[Draft]) -> None:
+    def fail(messages: list[BaseMessage]) -> str:
+        raise ModelAPIError("Server error 503: the server failed with HTTP 503 (3 attempts); try again later.")
+
+    stream = handlers.generate(
+        NOTES, "", "email", "neutral", "medium", versions,
+        pipeline_factory=lambda: Pipeline(scripted_model(pain=fail)), today=TODAY,
+    )  # fmt: skip
+    outputs = []
+    with pytest.raises(gr.Error) as info:
+        for out in stream:
+            outputs.append(out)
+    assert info.value.title == "The draft is incomplete" and "HTTP 503" in info.value.message
+    kept, progress, _diff, *_ = outputs[-1]
+    assert kept[:-1] == versions and kept[-1].complete is False and set(kept[-1].failed_steps) == {"pain", "compose"}
+    first = progress.splitlines()[0]
+    assert first.startswith("**INCOMPLETE – these steps failed:") and "Show your pain, the message.**" in first
+    view = _view(outputs[-1])
+    assert view["pain_text"] == "" and view["ownership_text"] == good_script()["ownership"]["statement"]
+    assert view["preview"].startswith("**INCOMPLETE")
 
 
 def test_an_unexpected_failure_is_still_a_notice() -> None:

@@ -19,7 +19,15 @@ from typing import Any
 import gradio as gr
 from gradio.components.chatbot import MessageDict
 
-from assistant.errors import ConfigurationError, InputError, ModelAPIError, OutputValidationError, RegainError
+from assistant.errors import (
+    ConfigurationError,
+    InputError,
+    ModelAPIError,
+    OutputValidationError,
+    PartialDraftError,
+    RegainError,
+    UsageLimitError,
+)
 from assistant.notes import clean_notes
 from assistant.pipeline import STEPS, Pipeline, acompose, adraft
 from assistant.schema import Draft, DraftOptions
@@ -28,6 +36,7 @@ from ui.refine import arefine
 from ui.render import diff_markdown, escape_text, findings_markdown, sanitize_markdown
 from ui.sections import (
     SECTIONS,
+    TITLES,
     SectionFormatError,
     all_findings,
     format_error_finding,
@@ -55,6 +64,8 @@ VIEW_FIELDS = (
     "facts",
 )
 _TITLES = {
+    PartialDraftError: "The draft is incomplete",
+    UsageLimitError: "Usage limit reached",
     InputError: "Check your input",
     ConfigurationError: "Settings problem",
     ModelAPIError: "The model could not answer",
@@ -108,10 +119,18 @@ def facts_markdown(draft: Draft) -> str:
     return "\n".join([*lines, "", f"<small>Model: {escape_text(draft.model or 'unknown')}</small>"])
 
 
+def incomplete_markdown(draft: Draft) -> str:
+    """A banner for a draft whose steps did not all succeed ('' for a complete draft), escaped."""
+    if draft.complete and not draft.failed_steps:
+        return ""
+    names = ", ".join(TITLES.get(step, "the message" if step == "compose" else step) for step in draft.failed_steps)
+    return f"**INCOMPLETE – these steps failed: {escape_text(names)}.** Do not send this draft as it is.\n\n"
+
+
 def message_preview(draft: Draft) -> str:
-    """The message as it will read, as sanitized Markdown."""
+    """The message as it will read, as sanitized Markdown (an incomplete draft's opens with a banner)."""
     subject = f"**{escape_text(draft.message.subject)}**\n\n" if draft.message.subject else ""
-    return subject + sanitize_markdown(draft.message.body, notes=draft.notes)
+    return incomplete_markdown(draft) + subject + sanitize_markdown(draft.message.body, notes=draft.notes)
 
 
 def draft_view(draft: Draft) -> list[str]:
@@ -197,6 +216,11 @@ def generate(
         yield [gr.skip(), board.markdown(), gr.skip(), *_skip_view()]
     try:
         draft = run.result()
+    except PartialDraftError as exc:
+        partial: Draft = exc.draft
+        headline = incomplete_markdown(partial) + "The steps that worked are kept below; your notes are unchanged."
+        yield [_push(versions or [], partial), board.markdown(headline), "", *draft_view(partial)]
+        raise user_error(exc) from exc
     except Exception as exc:
         yield [
             gr.skip(),
