@@ -26,6 +26,10 @@ class CallBudget:
     used: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
+    def __deepcopy__(self, memo: dict[int, object]) -> CallBudget:
+        """A fresh copy with its own lock (``gr.State`` deep-copies its value for each browser session)."""
+        return CallBudget(self.limit, self.used)
+
     @property
     def remaining(self) -> int | None:
         """Calls left, or None without a cap."""

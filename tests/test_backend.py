@@ -129,3 +129,18 @@ def test_local_backend_assembles_the_shipped_weights(
         assert fake_server.instances[0].model_path == weights_file
         assert backend.model_name == MODEL_NAME
     assert statuses == ["Loading the local model"]
+
+
+def test_the_openai_client_does_not_retry_and_has_explicit_timeouts() -> None:
+    settings = Settings(
+        backend="openai", base_url="http://127.0.0.1:9/v1", model="m", timeout=60, connect_timeout=3, stall_timeout=20
+    )
+    with open_backend(settings) as backend:
+        for client in (backend.client, backend.chat_model.async_client):
+            assert client.max_retries == 0  # the one retry layer is OpenAIChatModel's
+            timeout = client.timeout
+            assert isinstance(timeout, httpx2.Timeout)
+            assert (timeout.connect, timeout.read, timeout.write) == (3, 20, 60)
+        retry = backend.chat_model.retry
+        assert (retry.max_retries, retry.backoff, retry.max_wait, retry.deadline) == (2, 1.0, 30.0, 600.0)
+        assert backend.chat_model.max_tokens_cap == 2000

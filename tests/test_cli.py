@@ -12,6 +12,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from fault_server import MODEL, Fault, FaultServer
 
 import assistant.backend
 from assistant import __version__
@@ -126,3 +127,28 @@ def test_invalid_setting_names_the_variable(
     err = capsys.readouterr().err
     assert code != 0 and err.startswith("regain: error: ") and err.count("\n") == 1
     assert "max_reasks" in err.lower()
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+def test_a_partial_draft_is_printed_marked_incomplete_and_exits_non_zero(
+    fault_server: FaultServer,
+    notes_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    as_json: bool,
+) -> None:
+    fault_server.always("pain", Fault.status(503))
+    for name, value in {"REGAIN_TIMEOUT": "2", "REGAIN_RETRY_BACKOFF": "0.01", "REGAIN_MAX_RETRIES": "1"}.items():
+        monkeypatch.setenv(name, value)
+    args = ["draft", str(notes_file), "--backend", "openai", "--base-url", fault_server.base_url, "--model", MODEL]
+    code = main([*args, "--today", "2026-11-27", "-q", *(["--json"] if as_json else [])])
+    out, err = capsys.readouterr()
+    assert code == 5 and len(fault_server.calls("pain")) == 2
+    assert err.count("\n") == 1 and err.startswith("regain: error: The draft is incomplete – 2 step(s) failed")
+    assert "Server error 503" in err
+    if as_json:
+        data = json.loads(out)
+        assert data["complete"] is False and data["pain"] == "" and data["ownership"]
+        assert set(data["failed_steps"]) == {"pain", "compose"}
+    else:
+        assert out.startswith("> **INCOMPLETE – these steps failed: 1. Show your pain, the message.**")

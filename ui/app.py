@@ -62,7 +62,12 @@ INTRO = (
 def pipeline_factory_for(model: BaseChatModel, settings: Settings) -> Callable[[], Pipeline]:
     """One :class:`Pipeline` for the model, made on first use and shared by every session."""
     return functools.cache(
-        lambda: Pipeline(model, max_reasks=settings.max_reasks, structured_output=settings.structured_output)
+        lambda: Pipeline(
+            model,
+            max_reasks=settings.max_reasks,
+            structured_output=settings.structured_output,
+            max_calls=settings.max_calls_per_session,
+        )
     )
 
 
