@@ -13,7 +13,7 @@ from typing import Literal
 
 import openai
 
-from assistant.errors import ConfigurationError, ModelAPIError
+from assistant.errors import ConfigurationError, ModelAPIError, PartialDraftError, TransientModelError
 from assistant.llm import OpenAIChatModel, explain_api_error
 from assistant.local.server import LocalServer
 from assistant.local.weights import MODEL_NAME, ensure_weights
@@ -132,6 +132,25 @@ def open_backend(settings: Settings, status: Status | None = None) -> Iterator[B
         client, aclient = _clients(settings, server.base_url, "local")
         name = settings.model or alias
         yield Backend("local", server.base_url, name, chat_model_for(settings, client, aclient, name), client)
+
+
+FALLBACK_CAUSES = frozenset({"connection", "timeout", "server_error", "stream_cut"})
+
+
+def fallback_settings(settings: Settings, error: ModelAPIError) -> Settings | None:
+    """Settings for the embedded local model when the remote one failed for good and REGAIN_FALLBACK=local.
+
+    Only a remote backend falls back, and only after faults that retrying did not cure
+    (connection, timeout, server error, cut stream), also when they left a partial draft.
+    Wrong keys, unknown models, refused requests and rate limits do not: the local model
+    would hide a mistake the user should fix.
+    """
+    if settings.fallback != "local" or settings.resolved_backend() != "openai":
+        return None
+    cause = error.__cause__ if isinstance(error, PartialDraftError) else error
+    if not isinstance(cause, TransientModelError) or cause.cause not in FALLBACK_CAUSES:
+        return None
+    return settings.model_copy(update={"backend": "local", "model": None})
 
 
 def ping(backend: Backend) -> str:

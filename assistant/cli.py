@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from assistant import __version__
-from assistant.errors import ConfigurationError, InputError, PartialDraftError, RegainError
+from assistant.errors import ConfigurationError, InputError, ModelAPIError, PartialDraftError, RegainError
 from assistant.notes import decode_notes
 
 CHANNELS = ["email", "chat", "talking_points"]
@@ -156,20 +156,12 @@ class _Status:
         sys.stderr.flush()
 
 
-def _cmd_draft(args: argparse.Namespace) -> int:
-    from assistant.backend import open_backend
-    from assistant.pipeline import Pipeline, adraft
-    from assistant.schema import DraftOptions
-
-    settings = _settings(args)
-    notes = _read_notes(args.notes)
-    options = DraftOptions(channel=args.channel, tone=args.tone, length=args.length, leader=args.leader)
-    status = _Status(enabled=not args.quiet)
+def _write_draft(settings: Any, notes: str, options: Any, args: argparse.Namespace, status: _Status) -> Any:
     import asyncio
 
-    from assistant.notes import clean_notes
+    from assistant.backend import open_backend
+    from assistant.pipeline import Pipeline, adraft
 
-    clean_notes(notes, max_chars=settings.max_notes_chars)  # fail before starting any model
     with open_backend(settings, status.message) as backend:
         status.message(f"Using {backend.describe()}")
         pipeline = Pipeline(
@@ -178,20 +170,40 @@ def _cmd_draft(args: argparse.Namespace) -> int:
             structured_output=settings.structured_output,
             max_calls=settings.max_calls_per_session,
         )
-        try:
-            result = asyncio.run(
-                adraft(
-                    notes,
-                    pipeline,
-                    options=options,
-                    today=args.today,
-                    max_notes_chars=settings.max_notes_chars,
-                    listener=status.event,
-                )
+        return asyncio.run(
+            adraft(
+                notes,
+                pipeline,
+                options=options,
+                today=args.today,
+                max_notes_chars=settings.max_notes_chars,
+                listener=status.event,
             )
-        except PartialDraftError as exc:
-            _print_draft(exc.draft, as_json=args.json)
-            raise
+        )
+
+
+def _cmd_draft(args: argparse.Namespace) -> int:
+    from assistant.backend import fallback_settings
+    from assistant.notes import clean_notes
+    from assistant.schema import DraftOptions
+
+    settings = _settings(args)
+    notes = _read_notes(args.notes)
+    options = DraftOptions(channel=args.channel, tone=args.tone, length=args.length, leader=args.leader)
+    status = _Status(enabled=not args.quiet)
+    clean_notes(notes, max_chars=settings.max_notes_chars)  # fail before starting any model
+    try:
+        try:
+            result = _write_draft(settings, notes, options, args, status)
+        except ModelAPIError as exc:
+            local = fallback_settings(settings, exc)
+            if local is None:
+                raise
+            status.message(f"The remote model keeps failing ({exc.cause}); trying the embedded local model")
+            result = _write_draft(local, notes, options, args, status)
+    except PartialDraftError as exc:
+        _print_draft(exc.draft, as_json=args.json)
+        raise
     errors = sum(1 for f in result.findings if f.severity == "error")
     warnings = len(result.findings) - errors
     if not args.quiet:
