@@ -76,3 +76,16 @@ def test_generic_base_url_and_api_key_variables_are_ignored(monkeypatch: pytest.
     monkeypatch.setenv("API_KEY", "key-for-another-service")
     s = Settings()
     assert (s.base_url, s.api_key, s.resolved_backend()) == (None, None, "local")
+
+
+def test_fault_and_consumption_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    s = Settings()
+    assert (s.connect_timeout, s.stall_timeout, s.call_deadline) == (10.0, 120.0, 600.0)
+    assert (s.retry_backoff, s.retry_max_wait, s.max_tokens_per_call, s.max_calls_per_session) == (1.0, 30.0, 2000, 40)
+    assert s.fallback == "none"
+    monkeypatch.setenv("REGAIN_MAX_CALLS_PER_SESSION", "12")
+    monkeypatch.setenv("REGAIN_FALLBACK", "local")
+    assert (Settings().max_calls_per_session, Settings().fallback) == (12, "local")
+    monkeypatch.setenv("REGAIN_MAX_TOKENS_PER_CALL", "3")
+    with pytest.raises(ValidationError, match="max_tokens_per_call"):
+        Settings()
