@@ -9,7 +9,6 @@ it is spent.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
 
 from langchain_core.runnables import RunnableConfig
 
@@ -18,13 +17,16 @@ from assistant.errors import UsageLimitError
 BUDGET_KEY = "regain_call_budget"
 
 
-@dataclass
 class CallBudget:
     """At most ``limit`` model calls (None: no cap); thread-safe."""
 
-    limit: int | None = None
-    used: int = 0
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    def __init__(self, limit: int | None = None, used: int = 0) -> None:
+        self.limit = limit
+        self.used = used
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"CallBudget(limit={self.limit}, used={self.used})"
 
     def __deepcopy__(self, memo: dict[int, object]) -> CallBudget:
         """A fresh copy with its own lock (``gr.State`` deep-copies its value for each browser session)."""

@@ -13,6 +13,7 @@ import pytest
 from langchain_core.messages import BaseMessage
 from ui_support import NOTES, TODAY, later_dates_answer, refine_answer, refine_marker, scripted_model, slow_model
 
+from assistant.budget import CallBudget
 from assistant.errors import ModelAPIError
 from assistant.pipeline import Pipeline
 from assistant.schema import Draft
@@ -397,3 +398,21 @@ def test_chat_mode_edit_replaces_an_answer_and_continues_from_there() -> None:
     assert new_chat[-1]["role"] == "assistant" and len(new_chat) == 3
     with pytest.raises(gr.Error, match="Only your own answers"):
         _all(interview.edit(0, "x", chat, answers, pipeline_factory=lambda: Pipeline(scripted_model())))
+
+
+def test_the_session_budget_caps_model_calls_across_drafts() -> None:
+    budget = CallBudget(8)
+    pipeline = Pipeline(scripted_model())
+
+    def generate() -> list[list[Any]]:
+        return _all(
+            handlers.generate(
+                NOTES, "", "email", "neutral", "medium", [], budget, pipeline_factory=lambda: pipeline, today=TODAY
+            )
+        )
+
+    assert generate()[-1][0][0].complete and budget.used == 8
+    with pytest.raises(gr.Error) as info:
+        generate()
+    assert info.value.title == "Usage limit reached" and "REGAIN_MAX_CALLS_PER_SESSION" in info.value.message
+    assert budget.used == 8

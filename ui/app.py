@@ -26,6 +26,7 @@ from typing import Any
 import gradio as gr
 from langchain_core.language_models import BaseChatModel
 
+from assistant.budget import CallBudget
 from assistant.errors import ConfigurationError
 from assistant.pipeline import Pipeline
 from assistant.settings import Settings
@@ -123,6 +124,7 @@ def build_app(
     app = gr.Blocks(title="Regain", analytics_enabled=False)
     with app:
         versions = gr.State([])
+        budget = gr.State(CallBudget(settings.max_calls_per_session))  # deep-copied: one per browser session
         gr.Markdown(INTRO)
         if backend_description:
             gr.Markdown(f"<small>Using the {escape_text(backend_description)}.</small>")
@@ -131,7 +133,7 @@ def build_app(
                 draft = _draft_tab(versions, examples_dir)
             with gr.Tab("Chat mode", id="chat"):
                 chat = build_chat_tab()
-        _wire_draft(draft, versions, factory, settings, today)
+        _wire_draft(draft, versions, budget, factory, settings, today)
         wire_chat_tab(chat, draft, versions, factory, settings, today)
     return app
 
@@ -222,6 +224,7 @@ def _view(c: dict[str, Any]) -> list[Any]:
 def _wire_draft(
     c: dict[str, Any],
     versions: gr.State,
+    budget: gr.State,
     factory: Callable[[], Pipeline],
     settings: Settings,
     today: dt.date | None,
@@ -231,7 +234,7 @@ def _wire_draft(
     c["channel"].change(lambda value: value, c["channel"], c["rewrite_channel"], api_visibility="private", **quiet)
     c["generate"].click(
         _bind(handlers.generate, pipeline_factory=factory, max_notes_chars=settings.max_notes_chars, today=today),
-        [c["notes"], c["leader"], c["channel"], c["tone"], c["length"], versions],
+        [c["notes"], c["leader"], c["channel"], c["tone"], c["length"], versions, budget],
         [versions, c["progress"], c["diff"], *_view(c)],
         show_progress="hidden",
         concurrency_limit=2,
@@ -274,11 +277,11 @@ def _wire_draft(
         )
     c["rewrite"].click(
         _bind(handlers.rewrite_message, pipeline_factory=factory),
-        [c["rewrite_channel"], c["tone"], c["length"], c["leader"], versions],
+        [c["rewrite_channel"], c["tone"], c["length"], c["leader"], versions, budget],
         [versions, c["progress"], c["diff"], *_view(c)],
         show_progress="hidden",
     )
-    refine_inputs = [c["request"], c["chat"], versions]
+    refine_inputs = [c["request"], c["chat"], versions, budget]
     refine_outputs = [versions, c["chat"], c["request"], c["diff"], c["notes"], *_view(c)]
     refine = _bind(handlers.refine, pipeline_factory=factory)
     c["send"].click(refine, refine_inputs, refine_outputs, show_progress="hidden")

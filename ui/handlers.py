@@ -19,6 +19,7 @@ from typing import Any
 import gradio as gr
 from gradio.components.chatbot import MessageDict
 
+from assistant.budget import CallBudget
 from assistant.errors import (
     ConfigurationError,
     InputError,
@@ -192,12 +193,16 @@ def generate(
     tone: str,
     length: str,
     versions: Versions | None,
+    budget: CallBudget | None = None,
     *,
     pipeline_factory: PipelineFactory,
     max_notes_chars: int = 20_000,
     today: dt.date | None = None,
 ) -> Iterator[list[Any]]:
-    """Write a new draft, streaming progress; yields ``[versions, progress, diff, *view]``."""
+    """Write a new draft, streaming progress; yields ``[versions, progress, diff, *view]``.
+
+    ``budget`` is the browser session's cap on model calls (default: one per draft).
+    """
     try:
         clean_notes(notes or "", max_chars=max_notes_chars)
         options = DraftOptions(channel=channel, tone=tone, length=length, leader=(leader or "").strip() or None)  # type: ignore[arg-type]
@@ -207,7 +212,13 @@ def generate(
     board = ProgressBoard(steps=STEPS)
     run: BackgroundRun[Draft] = BackgroundRun(
         lambda listener: adraft(
-            notes, pipeline, options=options, today=today, max_notes_chars=max_notes_chars, listener=listener
+            notes,
+            pipeline,
+            options=options,
+            today=today,
+            max_notes_chars=max_notes_chars,
+            listener=listener,
+            budget=budget,
         )
     )
     yield [gr.skip(), board.markdown(), gr.skip(), *_skip_view()]
@@ -238,6 +249,7 @@ def rewrite_message(
     length: str,
     leader: str,
     versions: Versions | None,
+    budget: CallBudget | None = None,
     *,
     pipeline_factory: PipelineFactory,
 ) -> Iterator[list[Any]]:
@@ -250,7 +262,9 @@ def rewrite_message(
     except Exception as exc:
         raise user_error(exc) from exc
     board = ProgressBoard(steps=("compose",))
-    run: BackgroundRun[Draft] = BackgroundRun(lambda listener: acompose(draft, pipeline, options, listener=listener))
+    run: BackgroundRun[Draft] = BackgroundRun(
+        lambda listener: acompose(draft, pipeline, options, listener=listener, budget=budget)
+    )
     for batch in run.batches():
         board.update(batch)
         yield [gr.skip(), board.markdown("**Rewriting the message…**"), gr.skip(), *_skip_view()]
@@ -323,6 +337,7 @@ def refine(
     request: str,
     chat: ChatHistory | None,
     versions: Versions | None,
+    budget: CallBudget | None = None,
     *,
     pipeline_factory: PipelineFactory,
 ) -> Iterator[list[Any]]:
@@ -339,7 +354,7 @@ def refine(
         raise user_error(exc) from exc
     chat.append({"role": "user", "content": _chat_text(request, draft.notes)})
     board = ProgressBoard(steps=("refine", "compose"))
-    run = BackgroundRun(lambda listener: arefine(draft, request, pipeline, listener=listener))
+    run = BackgroundRun(lambda listener: arefine(draft, request, pipeline, listener=listener, budget=budget))
     for batch in run.batches():
         board.update(batch)
         working: MessageDict = {"role": "assistant", "content": f"Working on it… ({sum(board.tokens.values())} tokens)"}
