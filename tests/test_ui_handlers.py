@@ -132,7 +132,7 @@ def test_a_partial_draft_is_shown_marked_incomplete_and_earlier_versions_are_kep
     first = progress.splitlines()[0]
     assert first.startswith("**INCOMPLETE – these steps failed:") and "Show your pain, the message.**" in first
     view = _view(outputs[-1])
-    assert view["pain_text"] == "" and view["ownership_text"] == good_script()["ownership"]["statement"]
+    assert view["pain_text"] == "" and view["ownership_text"] == versions[-1].ownership
     assert view["preview"].startswith("**INCOMPLETE")
 
 
