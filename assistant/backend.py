@@ -40,9 +40,13 @@ class Backend:
         return f"{where} '{self.model_name}' at {self.base_url}"
 
 
-def client_timeout(settings: Settings) -> openai.Timeout:
-    """The HTTP timeouts: connect, and read (the longest silence, capped by the per-response budget)."""
-    read = min(settings.stall_timeout, settings.timeout)
+def client_timeout(settings: Settings, *, local: bool = False) -> openai.Timeout:
+    """The HTTP timeouts: connect, and read (the longest silence, capped by the per-response budget).
+
+    The embedded server is Regain's own process: a request there may wait silently for a free
+    slot while other steps are written, so only the per-response budget bounds its silence.
+    """
+    read = settings.timeout if local else min(settings.stall_timeout, settings.timeout)
     return openai.Timeout(settings.timeout, connect=min(settings.connect_timeout, settings.timeout), read=read)
 
 
@@ -56,9 +60,12 @@ def retry_policy(settings: Settings) -> RetryPolicy:
     )
 
 
-def _clients(settings: Settings, base_url: str, api_key: str) -> tuple[openai.OpenAI, openai.AsyncOpenAI]:
+def _clients(
+    settings: Settings, base_url: str, api_key: str, *, local: bool = False
+) -> tuple[openai.OpenAI, openai.AsyncOpenAI]:
     # max_retries=0: OpenAIChatModel is the one retry layer (assistant/retry.py); retries are never stacked.
-    common = {"base_url": base_url, "api_key": api_key, "timeout": client_timeout(settings), "max_retries": 0}
+    timeout = client_timeout(settings, local=local)
+    common = {"base_url": base_url, "api_key": api_key, "timeout": timeout, "max_retries": 0}
     return openai.OpenAI(**common), openai.AsyncOpenAI(**common)  # type: ignore[arg-type]
 
 
@@ -129,7 +136,7 @@ def open_backend(settings: Settings, status: Status | None = None) -> Iterator[B
         context=settings.local_context,
     )
     with server:
-        client, aclient = _clients(settings, server.base_url, "local")
+        client, aclient = _clients(settings, server.base_url, "local", local=True)
         name = settings.model or alias
         yield Backend("local", server.base_url, name, chat_model_for(settings, client, aclient, name), client)
 

@@ -58,8 +58,8 @@ class Settings(BaseSettings):
     stall_timeout: float = Field(
         default=120.0,
         gt=0,
-        description="Seconds the server may stay silent (before the first token or between tokens) before the "
-        "attempt counts as timed out; capped by REGAIN_TIMEOUT.",
+        description="Seconds a remote server may stay silent (before the first token or between tokens) before "
+        "the attempt counts as timed out; capped by REGAIN_TIMEOUT (the embedded model uses REGAIN_TIMEOUT).",
     )
     max_retries: int = Field(
         default=2,

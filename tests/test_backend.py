@@ -12,7 +12,7 @@ import openai
 import pytest
 
 import assistant.backend as backend_module
-from assistant.backend import OPENAI_URL, discover_model, fallback_settings, open_backend
+from assistant.backend import OPENAI_URL, client_timeout, discover_model, fallback_settings, open_backend
 from assistant.errors import ConfigurationError, ModelAPIError, PartialDraftError, TransientModelError
 from assistant.llm import OpenAIChatModel
 from assistant.local.weights import MODEL_NAME
@@ -162,3 +162,9 @@ def test_fallback_settings_decide_on_the_cause() -> None:
     assert fallback_settings(remote, ModelAPIError("401", cause="auth")) is None
     assert fallback_settings(remote.model_copy(update={"fallback": "none"}), down) is None
     assert fallback_settings(remote.model_copy(update={"backend": "local"}), down) is None
+
+
+def test_the_embedded_server_may_stay_silent_for_the_whole_response_budget() -> None:
+    settings = Settings(timeout=60, stall_timeout=20)
+    assert client_timeout(settings).read == 20
+    assert client_timeout(settings, local=True).read == 60
