@@ -291,23 +291,24 @@ def _skipped(tracker: StepTracker, failures: dict[str, BaseException], name: str
 
 def _partial(draft: Draft, failures: dict[str, BaseException], validate: bool) -> PartialDraftError:
     """The error carrying a draft marked incomplete, its failed parts empty, its findings only on the rest."""
-    failed = {name: " ".join(str(exc).split()) for name, exc in failures.items()}
+    order = sorted(failures, key=STEPS.index)
+    failed = {name: " ".join(str(failures[name]).split()) for name in order}
     findings = []
     if validate:
         from assistant.validator.checks import validate_draft
 
-        shown = {"message"} if "compose" in failed else set()
-        findings = [f for f in validate_draft(draft).findings if f.step not in failed and f.step not in shown]
+        hidden = {*failed, "message"} if "compose" in failed else set(failed)
+        findings = [f for f in validate_draft(draft).findings if f.step not in hidden]
     incomplete = draft.model_copy(update={"complete": False, "failed_steps": failed, "findings": findings})
-    causes = [exc for exc in failures.values() if not isinstance(exc, _NotRun)]
-    first = causes[0] if causes else next(iter(failures.values()))
-    names = ", ".join(failed)
+    root = next((name for name in order if not isinstance(failures[name], _NotRun)), order[0])
+    first = failures[root]
+    kind = "usage_limit" if isinstance(first, UsageLimitError) else "invalid_output"
     error = PartialDraftError(
-        f"The draft is incomplete – {len(failed)} step(s) failed ({names}); the other steps are kept. "
-        f"{failed[next(k for k, v in failures.items() if v is first)]}",
+        f"The draft is incomplete – {len(failed)} step(s) failed ({', '.join(order)}); the other steps are kept. "
+        f"{failed[root]}",
         draft=incomplete,
         failed_steps=failed,
-        cause=getattr(first, "cause", "invalid_output" if isinstance(first, OutputValidationError) else "usage_limit"),
+        cause=getattr(first, "cause", kind),
     )
     error.__cause__ = first
     return error
