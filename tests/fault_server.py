@@ -20,6 +20,7 @@ clock, not the test's.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import socket
 import threading
@@ -132,7 +133,8 @@ class FaultServer:
         handler = type("Handler", (_Handler,), {"fault_server": self})
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._httpd.daemon_threads = True
-        threading.Thread(target=self._httpd.serve_forever, daemon=True, name="fault-server").start()
+        serve = functools.partial(self._httpd.serve_forever, poll_interval=0.05)  # quick to stop
+        threading.Thread(target=serve, daemon=True, name="fault-server").start()
         return self
 
     def stop(self) -> None:

@@ -18,10 +18,10 @@ from assistant.render import draft_markdown
 from assistant.schema import Draft
 from assistant.settings import Settings
 
-FAST = {
-    "timeout": 0.5,
-    "connect_timeout": 0.5,
-    "stall_timeout": 0.5,
+FAST = {  # generous timeouts (a loaded machine must not turn a good answer into a retry), tiny backoff
+    "timeout": 3.0,
+    "connect_timeout": 3.0,
+    "stall_timeout": 3.0,
     "retry_backoff": 0.01,
     "retry_max_wait": 1.0,
     "max_retries": 2,
