@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Any
 
 import pytest
 from chain_support import NOTES, TODAY
 from fault_server import ANY, MODEL, Fault, FaultServer
+from langchain_core.messages import HumanMessage
 
 from assistant.backend import open_backend
 from assistant.budget import CallBudget
@@ -17,6 +19,7 @@ from assistant.pipeline import Pipeline, adraft
 from assistant.render import draft_markdown
 from assistant.schema import Draft
 from assistant.settings import Settings
+from assistant.testing import STEP_MARKERS
 
 FAST = {  # generous timeouts (a loaded machine must not turn a good answer into a retry), tiny backoff
     "timeout": 3.0,
@@ -218,3 +221,16 @@ def test_a_session_budget_is_shared_by_drafts(fault_server: FaultServer) -> None
     assert _draft(fault_server, budget=budget).complete and budget.used == 8
     _partial(fault_server, budget=budget)
     assert budget.used == 10 and len(fault_server.requests) == 10
+
+
+def test_whole_answers_and_the_sync_path_retry_the_same_way(fault_server: FaultServer) -> None:
+    model = _model(fault_server).model_copy(update={"streaming": False})
+    fault_server.plan("pain", Fault.status(503), Fault("drop"))
+    messages = [HumanMessage(content=f"{STEP_MARKERS['pain']} write it.")]
+    reply = model.invoke(messages)
+    assert json.loads(str(reply.content)) == fault_server.answers["pain"]
+    assert [r.body.get("stream", False) for r in fault_server.calls("pain")] == [False, False, False]
+    fault_server.always("pain", Fault.status(401))
+    with pytest.raises(ModelAPIError, match=r"\(401\)"):
+        model.invoke(messages)
+    assert len(fault_server.calls("pain")) == 4
