@@ -13,10 +13,11 @@ from typing import Literal
 
 import openai
 
-from assistant.errors import ConfigurationError, ModelAPIError
+from assistant.errors import ConfigurationError, ModelAPIError, PartialDraftError, TransientModelError
 from assistant.llm import OpenAIChatModel, explain_api_error
 from assistant.local.server import LocalServer
 from assistant.local.weights import MODEL_NAME, ensure_weights
+from assistant.retry import RetryPolicy
 from assistant.settings import OPENAI_DEFAULT_MODEL, Settings
 
 Status = Callable[[str, float | None], None]
@@ -39,19 +40,47 @@ class Backend:
         return f"{where} '{self.model_name}' at {self.base_url}"
 
 
-def _clients(settings: Settings, base_url: str, api_key: str) -> tuple[openai.OpenAI, openai.AsyncOpenAI]:
-    common = {
-        "base_url": base_url,
-        "api_key": api_key,
-        "timeout": settings.timeout,
-        "max_retries": settings.max_retries,
-    }
+def client_timeout(settings: Settings, *, local: bool = False) -> openai.Timeout:
+    """The HTTP timeouts: connect, and read (the longest silence, capped by the per-response budget).
+
+    The embedded server is Regain's own process: a request there may wait silently for a free
+    slot while other steps are written, so only the per-response budget bounds its silence.
+    """
+    read = settings.timeout if local else min(settings.stall_timeout, settings.timeout)
+    return openai.Timeout(settings.timeout, connect=min(settings.connect_timeout, settings.timeout), read=read)
+
+
+def retry_policy(settings: Settings) -> RetryPolicy:
+    """The bounds of the one retry layer (:mod:`assistant.retry`), from settings."""
+    return RetryPolicy(
+        max_retries=settings.max_retries,
+        backoff=settings.retry_backoff,
+        max_wait=settings.retry_max_wait,
+        deadline=settings.call_deadline,
+    )
+
+
+def _clients(
+    settings: Settings, base_url: str, api_key: str, *, local: bool = False
+) -> tuple[openai.OpenAI, openai.AsyncOpenAI]:
+    # max_retries=0: OpenAIChatModel is the one retry layer (assistant/retry.py); retries are never stacked.
+    timeout = client_timeout(settings, local=local)
+    common = {"base_url": base_url, "api_key": api_key, "timeout": timeout, "max_retries": 0}
     return openai.OpenAI(**common), openai.AsyncOpenAI(**common)  # type: ignore[arg-type]
 
 
-def _chat_model(settings: Settings, client: openai.OpenAI, aclient: openai.AsyncOpenAI, name: str) -> OpenAIChatModel:
+def chat_model_for(
+    settings: Settings, client: openai.OpenAI, aclient: openai.AsyncOpenAI, name: str
+) -> OpenAIChatModel:
+    """The chat model over the given clients, with the timeouts, retries and token cap of ``settings``."""
     return OpenAIChatModel(
-        client=client, async_client=aclient, model_name=name, temperature=settings.temperature, timeout=settings.timeout
+        client=client,
+        async_client=aclient,
+        model_name=name,
+        temperature=settings.temperature,
+        timeout=settings.timeout,
+        retry=retry_policy(settings),
+        max_tokens_cap=settings.max_tokens_per_call,
     )
 
 
@@ -82,7 +111,7 @@ def _remote(settings: Settings) -> Backend:
         name = OPENAI_DEFAULT_MODEL
     else:
         name = discover_model(client, settings)
-    return Backend("openai", base_url, name, _chat_model(settings, client, aclient, name), client)
+    return Backend("openai", base_url, name, chat_model_for(settings, client, aclient, name), client)
 
 
 @contextmanager
@@ -107,9 +136,28 @@ def open_backend(settings: Settings, status: Status | None = None) -> Iterator[B
         context=settings.local_context,
     )
     with server:
-        client, aclient = _clients(settings, server.base_url, "local")
+        client, aclient = _clients(settings, server.base_url, "local", local=True)
         name = settings.model or alias
-        yield Backend("local", server.base_url, name, _chat_model(settings, client, aclient, name), client)
+        yield Backend("local", server.base_url, name, chat_model_for(settings, client, aclient, name), client)
+
+
+FALLBACK_CAUSES = frozenset({"connection", "timeout", "server_error", "stream_cut"})
+
+
+def fallback_settings(settings: Settings, error: ModelAPIError) -> Settings | None:
+    """Settings for the embedded local model when the remote one failed for good and REGAIN_FALLBACK=local.
+
+    Only a remote backend falls back, and only after faults that retrying did not cure
+    (connection, timeout, server error, cut stream), also when they left a partial draft.
+    Wrong keys, unknown models, refused requests and rate limits do not: the local model
+    would hide a mistake the user should fix.
+    """
+    if settings.fallback != "local" or settings.resolved_backend() != "openai":
+        return None
+    cause = error.__cause__ if isinstance(error, PartialDraftError) else error
+    if not isinstance(cause, TransientModelError) or cause.cause not in FALLBACK_CAUSES:
+        return None
+    return settings.model_copy(update={"backend": "local", "model": None})
 
 
 def ping(backend: Backend) -> str:

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from assistant import __version__
 from assistant.cli_checkin import add_checkin_parser, run_checkin
 from assistant.cli_sessions import DraftAutosave, add_sessions_parser, open_store, run_sessions
-from assistant.errors import ConfigurationError, InputError, RegainError
+from assistant.errors import ConfigurationError, InputError, ModelAPIError, PartialDraftError, RegainError
 from assistant.notes import decode_notes
 
 CHANNELS = ["email", "chat", "talking_points"]
@@ -165,20 +165,40 @@ class _Status:
         sys.stderr.flush()
 
 
-def _cmd_draft(args: argparse.Namespace) -> int:
+def _write_draft(settings: Any, notes: str, options: Any, args: argparse.Namespace, status: _Status) -> Any:
+    import asyncio
+
     from assistant.backend import open_backend
     from assistant.pipeline import Pipeline, adraft
-    from assistant.render import draft_markdown
+
+    with open_backend(settings, status.message) as backend:
+        status.message(f"Using {backend.describe()}")
+        pipeline = Pipeline(
+            backend.chat_model,
+            max_reasks=settings.max_reasks,
+            structured_output=settings.structured_output,
+            max_calls=settings.max_calls_per_session,
+        )
+        return asyncio.run(
+            adraft(
+                notes,
+                pipeline,
+                options=options,
+                today=args.today,
+                max_notes_chars=settings.max_notes_chars,
+                listener=status.event,
+            )
+        )
+
+
+def _cmd_draft(args: argparse.Namespace) -> int:
+    from assistant.notes import clean_notes
     from assistant.schema import DraftOptions
 
     settings = _settings(args)
     notes = _read_notes(args.notes)
     options = DraftOptions(channel=args.channel, tone=args.tone, length=args.length, leader=args.leader)
     status = _Status(enabled=not args.quiet)
-    import asyncio
-
-    from assistant.notes import clean_notes
-
     clean_notes(notes, max_chars=settings.max_notes_chars)  # fail before starting any model
     if args.no_save and args.session:
         raise InputError("--session saves into a session; drop --no-save, or drop --session.")
@@ -188,24 +208,12 @@ def _cmd_draft(args: argparse.Namespace) -> int:
             None if store is None else DraftAutosave(store, notes, options, session=args.session, quiet=args.quiet)
         )
         try:
-            with open_backend(settings, status.message) as backend:
-                status.message(f"Using {backend.describe()}")
-                pipeline = Pipeline(
-                    backend.chat_model, max_reasks=settings.max_reasks, structured_output=settings.structured_output
-                )
-                result = asyncio.run(
-                    adraft(
-                        notes,
-                        pipeline,
-                        options=options,
-                        today=args.today,
-                        max_notes_chars=settings.max_notes_chars,
-                        listener=status.event,
-                    )
-                )
+            result = _draft_with_fallback(settings, notes, options, args, status)
         except BaseException as exc:
             if autosave is not None:
                 autosave.failed(exc)
+            if isinstance(exc, PartialDraftError):
+                _print_draft(exc.draft, as_json=args.json)
             raise
         if autosave is not None:
             autosave.saved(result)
@@ -217,11 +225,33 @@ def _cmd_draft(args: argparse.Namespace) -> int:
     if not args.quiet:
         verdict = "all checks pass" if not errors else "see 'Needs your attention' / findings before sending"
         print(f"checks: {errors} error(s), {warnings} warning(s) – {verdict}", file=sys.stderr)
-    if args.json:
-        print(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
-    else:
-        print(draft_markdown(result))
+    _print_draft(result, as_json=args.json)
     return 0
+
+
+def _draft_with_fallback(settings: Any, notes: str, options: Any, args: argparse.Namespace, status: _Status) -> Any:
+    """The draft from the configured model; with REGAIN_FALLBACK=local, from the embedded one if it stays down."""
+    from assistant.backend import fallback_settings
+
+    try:
+        return _write_draft(settings, notes, options, args, status)
+    except ModelAPIError as exc:
+        local = fallback_settings(settings, exc)
+        if local is None:
+            raise
+        status.message(f"The remote model keeps failing ({exc.cause}); trying the embedded local model")
+        return _write_draft(local, notes, options, args, status)
+
+
+def _print_draft(draft: Any, *, as_json: bool) -> None:
+    """A draft on stdout: JSON (with ``complete``), or Markdown (an incomplete one opens with a banner)."""
+    from assistant.render import draft_markdown
+
+    if as_json:
+        print(json.dumps(draft.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    else:
+        print(draft_markdown(draft))
+    sys.stdout.flush()
 
 
 def _cmd_check(args: argparse.Namespace) -> int:

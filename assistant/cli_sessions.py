@@ -174,7 +174,7 @@ class DraftAutosave:
     """Saves what ``regain draft`` works on: the notes before the model starts, the draft when it is done.
 
     If the pipeline fails, the notes are already saved (and a partial draft too,
-    when the error carries one as ``partial_draft``), so nothing is lost.
+    when the error carries one as ``draft``, see PartialDraftError), so nothing is lost.
     """
 
     def __init__(self, store: Store, notes: str, options: DraftOptions, *, session: str | None, quiet: bool) -> None:
@@ -194,7 +194,7 @@ class DraftAutosave:
         """Keep what there is after a failed draft: a partial draft, or (already) the notes."""
         from assistant.schema import Draft
 
-        partial = getattr(exc, "partial_draft", None)
+        partial = getattr(exc, "draft", None)
         try:
             if isinstance(partial, Draft):
                 self.store.save_version(

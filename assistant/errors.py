@@ -35,9 +35,23 @@ class PromptError(RegainError):
 
 
 class ModelAPIError(RegainError):
-    """The model server could not be reached or refused the request."""
+    """The model server could not be reached or refused the request.
+
+    ``cause`` names the fault in one word (``timeout``, ``connection``, ``stream_cut``,
+    ``rate_limit``, ``server_error``, ``auth``, ``bad_request``, ...) and ``attempts`` how
+    many requests were made before giving up.
+    """
 
     exit_code = 5
+
+    def __init__(self, message: str, *, cause: str = "error", attempts: int = 1) -> None:
+        super().__init__(message)
+        self.cause = cause
+        self.attempts = attempts
+
+
+class TransientModelError(ModelAPIError):
+    """A fault worth retrying (timeout, dropped connection, cut stream, 429, 5xx) that lasted through every retry."""
 
 
 class ResponseFormatUnsupported(ModelAPIError):
@@ -46,6 +60,25 @@ class ResponseFormatUnsupported(ModelAPIError):
 
 class LocalModelError(ModelAPIError):
     """The embedded local model could not be prepared or started."""
+
+
+class UsageLimitError(RegainError):
+    """A consumption cap was reached (model calls per session); the message names the setting."""
+
+    exit_code = 7
+
+
+class PartialDraftError(ModelAPIError):
+    """Some steps failed after their retries; ``draft`` holds the rest, marked incomplete.
+
+    ``draft`` is an :class:`assistant.schema.Draft` with ``complete=False`` and
+    ``failed_steps`` (step -> error message); callers show or save it as incomplete.
+    """
+
+    def __init__(self, message: str, *, draft: Any, failed_steps: dict[str, str], cause: str = "error") -> None:
+        super().__init__(message, cause=cause)
+        self.draft = draft
+        self.failed_steps = failed_steps
 
 
 class OutputValidationError(RegainError):
@@ -86,3 +119,11 @@ class OutputValidationError(RegainError):
 
 class SessionNotFound(InputError):
     """No saved session (or no version of it) matches what was asked for."""
+
+
+class ModelRefusalError(OutputValidationError):
+    """The model refused to write a step, again after being asked once more."""
+
+
+class OutputTruncatedError(OutputValidationError):
+    """The model's answer was cut off at its ``max_tokens`` limit, again after being asked to be shorter."""

@@ -4,12 +4,15 @@ Every model call in Regain goes through :class:`OpenAIChatModel`: chat completio
 on any OpenAI-compatible server, streamed so that progress (tokens so far) can be
 shown, with ``response_format`` passed through. The clients are given to it; it
 never builds a global one. Transport retries (429 with Retry-After, 5xx, dropped
-connections) are the openai client's, configured once in :mod:`assistant.backend`;
-nothing here retries on top of them.
+connections, cut streams) are this model's own, bounded by a
+:class:`~assistant.retry.RetryPolicy`; the openai client's retries are off.
 """
 
 from __future__ import annotations
 
+import asyncio
+import inspect
+import time
 from typing import Any
 
 import openai
@@ -20,7 +23,8 @@ from langchain_core.messages.ai import UsageMetadata
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import ConfigDict, Field
 
-from assistant.errors import ModelAPIError, ResponseFormatUnsupported
+from assistant.errors import ModelAPIError, ResponseFormatUnsupported, TransientModelError
+from assistant.retry import RetryPolicy, RetryState, StreamCut
 
 __all__ = ["OpenAIChatModel", "ResponseFormatUnsupported", "explain_api_error", "to_openai_messages"]
 
@@ -40,42 +44,80 @@ def to_openai_messages(messages: list[BaseMessage]) -> list[dict[str, str]]:
     return [{"role": _role(m), "content": m.text if not isinstance(m.content, str) else m.content} for m in messages]
 
 
-def explain_api_error(exc: Exception, *, base_url: str, model: str, timeout: float) -> ModelAPIError:
-    """Turn an openai exception into a :class:`ModelAPIError` that says what to do."""
-    if isinstance(exc, openai.APITimeoutError):
-        return ModelAPIError(
-            f"The model server at {base_url} did not answer within {timeout:g}s; "
-            "raise REGAIN_TIMEOUT or check that the server is not overloaded."
+def _tries(attempts: int) -> str:
+    return f" ({attempts} attempts)" if attempts > 1 else ""
+
+
+def explain_api_error(
+    exc: BaseException, *, base_url: str, model: str, timeout: float, attempts: int = 1
+) -> ModelAPIError:
+    """Turn an openai exception (or a timeout or cut stream) into a :class:`ModelAPIError` naming the cause.
+
+    Faults worth retrying become :class:`TransientModelError`; ``attempts`` is how many
+    requests were made.
+    """
+    tries = _tries(attempts)
+    if isinstance(exc, (openai.APITimeoutError, TimeoutError)):
+        return TransientModelError(
+            f"Timeout: the model server at {base_url} did not answer within {timeout:g}s{tries}; "
+            "raise REGAIN_TIMEOUT (or REGAIN_STALL_TIMEOUT) or check that the server is not overloaded.",
+            cause="timeout",
+            attempts=attempts,
+        )
+    if isinstance(exc, StreamCut):
+        return TransientModelError(
+            f"Stream cut: the model server at {base_url} closed the connection in the middle of its answer{tries}; "
+            "try again, and check the server's logs if it keeps happening.",
+            cause="stream_cut",
+            attempts=attempts,
         )
     if isinstance(exc, openai.APIConnectionError):
-        return ModelAPIError(
-            f"Cannot reach the model server at {base_url}; check that it is running and that OPENAI_BASE_URL is right."
+        return TransientModelError(
+            f"Cannot reach the model server at {base_url}, or it dropped the connection{tries}; check that it is "
+            "running and that OPENAI_BASE_URL is right.",
+            cause="connection",
+            attempts=attempts,
         )
     if isinstance(exc, openai.AuthenticationError):
-        return ModelAPIError(f"The server at {base_url} rejected the API key (401); check OPENAI_API_KEY.")
+        return ModelAPIError(
+            f"The server at {base_url} rejected the API key (401); check OPENAI_API_KEY.", cause="auth"
+        )
     if isinstance(exc, openai.PermissionDeniedError):
         return ModelAPIError(
-            f"The server at {base_url} refused access to model '{model}' (403); check the key's permissions."
+            f"The server at {base_url} refused access to model '{model}' (403); check the key's permissions.",
+            cause="auth",
         )
     if isinstance(exc, openai.NotFoundError):
         return ModelAPIError(
             f"Model '{model}' was not found at {base_url} (404); set REGAIN_MODEL to a model the server serves "
-            "(`regain doctor` lists them)."
+            "(`regain doctor` lists them).",
+            cause="not_found",
         )
     if isinstance(exc, openai.RateLimitError):
-        return ModelAPIError(
-            f"The server at {base_url} is rate-limiting requests (429) after retries; wait and try again."
+        return TransientModelError(
+            f"Rate limit: the server at {base_url} is rate-limiting requests (429){tries}; wait and try again.",
+            cause="rate_limit",
+            attempts=attempts,
         )
     if isinstance(exc, openai.BadRequestError):
         text = str(exc)
         if "response_format" in text or "json_schema" in text:
-            return ResponseFormatUnsupported(f"The server at {base_url} does not accept this response_format: {text}")
-        return ModelAPIError(f"The server at {base_url} refused the request (400): {text}")
+            return ResponseFormatUnsupported(
+                f"The server at {base_url} does not accept this response_format: {text}", cause="bad_request"
+            )
+        return ModelAPIError(f"The server at {base_url} refused the request (400): {text}", cause="bad_request")
     if isinstance(exc, openai.APIStatusError):
+        if exc.status_code >= 500 or exc.status_code in (408, 409):
+            return TransientModelError(
+                f"Server error {exc.status_code}: the server at {base_url} failed with HTTP {exc.status_code}"
+                f"{tries}; try again later.",
+                cause="server_error",
+                attempts=attempts,
+            )
         return ModelAPIError(
-            f"The server at {base_url} failed with HTTP {exc.status_code} after retries; try again later."
+            f"The server at {base_url} refused the request with HTTP {exc.status_code}: {exc}", cause="client_error"
         )
-    return ModelAPIError(f"The model call failed: {exc}")
+    return ModelAPIError(f"The model call failed: {exc}", attempts=attempts)
 
 
 class OpenAIChatModel(BaseChatModel):
@@ -94,7 +136,11 @@ class OpenAIChatModel(BaseChatModel):
     temperature: float = Field(default=0.2, description="Default sampling temperature.")
     max_tokens: int | None = Field(default=None, description="Default cap on completion tokens.")
     streaming: bool = Field(default=True, description="Stream responses (needed for live progress).")
-    timeout: float = Field(default=300.0, description="Seconds, used in error messages.")
+    max_tokens_cap: int | None = Field(
+        default=None, description="Cap on completion tokens of every call; also the value sent when none is asked."
+    )
+    timeout: float = Field(default=300.0, description="Seconds one response may take, per attempt.")
+    retry: RetryPolicy = Field(default_factory=RetryPolicy, description="The one retry layer's bounds.")
     seed: int | None = Field(default=None, description="Sampling seed, where the server honours it.")
 
     @property
@@ -112,6 +158,8 @@ class OpenAIChatModel(BaseChatModel):
             "temperature": kwargs.pop("temperature", self.temperature),
         }
         max_tokens = kwargs.pop("max_tokens", self.max_tokens)
+        if self.max_tokens_cap is not None:
+            max_tokens = min(max_tokens or self.max_tokens_cap, self.max_tokens_cap)
         if max_tokens is not None:
             body["max_tokens"] = max_tokens
         if stop:
@@ -129,8 +177,10 @@ class OpenAIChatModel(BaseChatModel):
     def _base_url(self) -> str:
         return str(getattr(self.client, "base_url", "the model server"))
 
-    def _fail(self, exc: Exception) -> ModelAPIError:
-        return explain_api_error(exc, base_url=self._base_url(), model=self.model_name, timeout=self.timeout)
+    def _fail(self, exc: BaseException, attempts: int = 1) -> ModelAPIError:
+        return explain_api_error(
+            exc, base_url=self._base_url(), model=self.model_name, timeout=self.timeout, attempts=attempts
+        )
 
     def _generate(
         self,
@@ -140,18 +190,37 @@ class OpenAIChatModel(BaseChatModel):
         **kwargs: Any,
     ) -> ChatResult:
         body = self._request(messages, stop, kwargs)
-        acc = _Accumulator(self.model_name)
+        state = RetryState(self.retry)
+        while True:
+            state.attempts += 1
+            acc = _Accumulator(self.model_name)
+            try:
+                self._attempt(body, acc, run_manager)
+                return acc.result()
+            except (openai.OpenAIError, StreamCut, TimeoutError) as exc:
+                wait = state.next_wait(exc, mid_stream=acc.started)
+                if wait is None:
+                    raise self._fail(_mid_stream(exc) if acc.started else exc, state.attempts) from exc
+            time.sleep(wait)
+
+    def _attempt(self, body: dict[str, Any], acc: _Accumulator, run_manager: CallbackManagerForLLMRun | None) -> None:
+        deadline = time.monotonic() + self.timeout
+        if not body.get("stream"):
+            acc.add_completion(self.client.chat.completions.create(**body))
+            return
+        stream = self.client.chat.completions.create(**body)
         try:
-            if body.get("stream"):
-                for chunk in self.client.chat.completions.create(**body):
-                    delta = acc.add_chunk(chunk)
-                    if delta and run_manager:
-                        run_manager.on_llm_new_token(delta)
-            else:
-                acc.add_completion(self.client.chat.completions.create(**body))
-        except openai.OpenAIError as exc:
-            raise self._fail(exc) from exc
-        return acc.result()
+            for chunk in stream:
+                delta = acc.add_chunk(chunk)
+                if delta and run_manager:
+                    run_manager.on_llm_new_token(delta)
+                if time.monotonic() > deadline:
+                    raise TimeoutError
+        finally:
+            close = getattr(stream, "close", None)
+            if callable(close):
+                close()
+        acc.check_finished()
 
     async def _agenerate(
         self,
@@ -161,19 +230,45 @@ class OpenAIChatModel(BaseChatModel):
         **kwargs: Any,
     ) -> ChatResult:
         body = self._request(messages, stop, kwargs)
-        acc = _Accumulator(self.model_name)
+        state = RetryState(self.retry)
+        while True:
+            state.attempts += 1
+            acc = _Accumulator(self.model_name)
+            try:
+                await asyncio.wait_for(self._aattempt(body, acc, run_manager), self.timeout)
+                return acc.result()
+            except (openai.OpenAIError, StreamCut, TimeoutError) as exc:
+                wait = state.next_wait(exc, mid_stream=acc.started)
+                if wait is None:
+                    raise self._fail(_mid_stream(exc) if acc.started else exc, state.attempts) from exc
+            await asyncio.sleep(wait)
+
+    async def _aattempt(
+        self, body: dict[str, Any], acc: _Accumulator, run_manager: AsyncCallbackManagerForLLMRun | None
+    ) -> None:
+        if not body.get("stream"):
+            acc.add_completion(await self.async_client.chat.completions.create(**body))
+            return
+        stream = await self.async_client.chat.completions.create(**body)
         try:
-            if body.get("stream"):
-                stream = await self.async_client.chat.completions.create(**body)
-                async for chunk in stream:
-                    delta = acc.add_chunk(chunk)
-                    if delta and run_manager:
-                        await run_manager.on_llm_new_token(delta)
-            else:
-                acc.add_completion(await self.async_client.chat.completions.create(**body))
-        except openai.OpenAIError as exc:
-            raise self._fail(exc) from exc
-        return acc.result()
+            async for chunk in stream:
+                delta = acc.add_chunk(chunk)
+                if delta and run_manager:
+                    await run_manager.on_llm_new_token(delta)
+        finally:
+            close = getattr(stream, "close", None) or getattr(stream, "aclose", None)
+            if callable(close):
+                closed = close()
+                if inspect.isawaitable(closed):
+                    await closed
+        acc.check_finished()
+
+
+def _mid_stream(exc: BaseException) -> BaseException:
+    """A connection lost after part of the answer arrived is a cut stream."""
+    if isinstance(exc, openai.APIConnectionError) and not isinstance(exc, openai.APITimeoutError):
+        return StreamCut(str(exc))
+    return exc
 
 
 class _Accumulator:
@@ -185,8 +280,15 @@ class _Accumulator:
         self.model = model
         self.usage: Any = None
         self.refusal: str | None = None
+        self.started = False
+
+    def check_finished(self) -> None:
+        """A stream that ended without a finish reason was cut off."""
+        if self.finish_reason is None:
+            raise StreamCut("the stream ended without a finish reason")
 
     def add_chunk(self, chunk: Any) -> str:
+        self.started = True
         if getattr(chunk, "usage", None):
             self.usage = chunk.usage
         if getattr(chunk, "model", None):

@@ -24,6 +24,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableConfig
 
 from assistant.assemble import assemble_message
+from assistant.budget import CallBudget, with_budget
 from assistant.chains import (
     build_compose_chain,
     build_intake_chain,
@@ -37,7 +38,13 @@ from assistant.chains import (
 from assistant.chains._format import checkins_text, facts_text, leader_text, lessons_text, plan_text, today_text
 from assistant.chains._step import FormatState
 from assistant.chains.compose import length_text
-from assistant.errors import OutputValidationError
+from assistant.errors import (
+    ModelAPIError,
+    OutputValidationError,
+    PartialDraftError,
+    RegainError,
+    UsageLimitError,
+)
 from assistant.notes import clean_notes
 from assistant.progress import Listener, ProgressEvent, StepTracker
 from assistant.schema import CHANNEL_LABELS, Draft, DraftOptions, Facts, Message, MessageOutput
@@ -54,6 +61,7 @@ class Pipeline:
     max_reasks: int = 2
     structured_output: str = "auto"
     validate: bool = True
+    max_calls: int | None = None
     chains: dict[str, Runnable[dict[str, Any], Any]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -152,10 +160,15 @@ async def acompose(
     options: DraftOptions,
     *,
     listener: Listener | None = None,
+    budget: CallBudget | None = None,
 ) -> Draft:
-    """Write the message again for other options (channel, tone, length) without redoing the steps."""
+    """Write the message again for other options (channel, tone, length) without redoing the steps.
+
+    ``budget`` caps the model calls (default: a new one of ``pipeline.max_calls``).
+    """
     tracker = StepTracker(listener)
-    config: RunnableConfig = {"callbacks": [tracker]}
+    budget = budget if budget is not None else CallBudget(pipeline.max_calls)
+    config = with_budget({"callbacks": [tracker]}, budget)
     out: MessageOutput = await _run_step(pipeline, "compose", compose_inputs(draft, options), tracker, config)
     message = Message(channel=options.channel, subject=out.subject.strip(), body=out.body.strip())
     usage = {**draft.usage, **tracker.usage}
@@ -185,13 +198,22 @@ async def adraft(
     today: dt.date | None = None,
     max_notes_chars: int = 20_000,
     listener: Listener | None = None,
+    budget: CallBudget | None = None,
 ) -> Draft:
-    """Turn rough notes into a complete :class:`Draft` (all six steps and the message)."""
+    """Turn rough notes into a complete :class:`Draft` (all six steps and the message).
+
+    When some steps fail after their retries and re-asks, the steps that succeeded are
+    kept: :class:`~assistant.errors.PartialDraftError` carries them as a draft with
+    ``complete=False`` and ``failed_steps``. When the intake step fails there is no draft,
+    and its own error is raised. ``budget`` caps the model calls (default: a new one of
+    ``pipeline.max_calls``; the UI passes one per browser session).
+    """
     options = options or DraftOptions()
     today = today or dt.date.today()
     notes = clean_notes(notes, max_chars=max_notes_chars)
     tracker = StepTracker(listener)
-    config: RunnableConfig = {"callbacks": [tracker]}
+    budget = budget if budget is not None else CallBudget(pipeline.max_calls)
+    config = with_budget({"callbacks": [tracker]}, budget)
     base: dict[str, Any] = {"notes": notes, "today": today_text(today), "today_date": today}
 
     facts: Facts = await _run_step(pipeline, "intake", base, tracker, config)
@@ -206,37 +228,90 @@ async def adraft(
         "leader": leader_text(facts, options.leader),
         "leader_override": options.leader,
     }
+    failures: dict[str, BaseException] = {}
+
+    async def step(name: str, inputs: dict[str, Any]) -> Any:
+        try:
+            return await _run_step(pipeline, name, inputs, tracker, config)
+        except STEP_FAILURES as exc:
+            failures[name] = exc
+            return None
 
     async def plan_then_report() -> tuple[Any, Any]:
-        plan = await _run_step(pipeline, "plan", shared, tracker, config)
+        plan = await step("plan", shared)
+        if plan is None:
+            _skipped(tracker, failures, "report_back", "the 'plan' step failed")
+            return None, None
         inputs = {**shared, "plan": plan_text(plan.actions), "plan_model": plan.actions}
-        report = await _run_step(pipeline, "report_back", inputs, tracker, config)
-        return plan, report
+        return plan, await step("report_back", inputs)
 
     pain, ownership, lessons, (plan, report), positive = await asyncio.gather(
-        _run_step(pipeline, "pain", shared, tracker, config),
-        _run_step(pipeline, "ownership", shared, tracker, config),
-        _run_step(pipeline, "lessons", shared, tracker, config),
+        step("pain", shared),
+        step("ownership", shared),
+        step("lessons", shared),
         plan_then_report(),
-        _run_step(pipeline, "positive", shared, tracker, config),
+        step("positive", shared),
     )
     draft = Draft(
         notes=notes,
         today=today,
         options=options,
         facts=facts,
-        pain=pain.statement.strip(),
-        ownership=ownership.statement.strip(),
-        lessons=[lesson.strip() for lesson in lessons.lessons],
-        plan=plan.actions,
-        positive=positive.statement.strip(),
-        report_back=report.checkins,
+        pain=pain.statement.strip() if pain else "",
+        ownership=ownership.statement.strip() if ownership else "",
+        lessons=[lesson.strip() for lesson in lessons.lessons] if lessons else [],
+        plan=plan.actions if plan else [],
+        positive=positive.statement.strip() if positive else "",
+        report_back=report.checkins if report else [],
         message=Message(channel=options.channel, subject="", body=""),
         model=_model_name(pipeline.model),
         usage=tracker.usage,
         unresolved=tracker.unresolved,
     )
-    return await acompose(draft, pipeline, options, listener=listener)
+    if failures:
+        _skipped(tracker, failures, "compose", "steps before it failed")
+        raise _partial(draft, failures, pipeline.validate)
+    try:
+        return await acompose(draft, pipeline, options, listener=listener, budget=budget)
+    except STEP_FAILURES as exc:
+        raise _partial(draft, {"compose": exc}, pipeline.validate) from exc
+
+
+STEP_FAILURES = (ModelAPIError, OutputValidationError, UsageLimitError)
+
+
+class _NotRun(RegainError):
+    """A step that was not run because one it depends on failed."""
+
+
+def _skipped(tracker: StepTracker, failures: dict[str, BaseException], name: str, why: str) -> None:
+    failures[name] = _NotRun(f"Not written, because {why}.")
+    tracker.emit(ProgressEvent("failed", name))
+
+
+def _partial(draft: Draft, failures: dict[str, BaseException], validate: bool) -> PartialDraftError:
+    """The error carrying a draft marked incomplete, its failed parts empty, its findings only on the rest."""
+    order = sorted(failures, key=STEPS.index)
+    failed = {name: " ".join(str(failures[name]).split()) for name in order}
+    findings = []
+    if validate:
+        from assistant.validator.checks import validate_draft
+
+        hidden = {*failed, "message"} if "compose" in failed else set(failed)
+        findings = [f for f in validate_draft(draft).findings if f.step not in hidden]
+    incomplete = draft.model_copy(update={"complete": False, "failed_steps": failed, "findings": findings})
+    root = next((name for name in order if not isinstance(failures[name], _NotRun)), order[0])
+    first = failures[root]
+    kind = "usage_limit" if isinstance(first, UsageLimitError) else "invalid_output"
+    error = PartialDraftError(
+        f"The draft is incomplete – {len(failed)} step(s) failed ({', '.join(order)}); the other steps are kept. "
+        f"{failed[root]}",
+        draft=incomplete,
+        failed_steps=failed,
+        cause=getattr(first, "cause", kind),
+    )
+    error.__cause__ = first
+    return error
 
 
 def draft(notes: str, pipeline: Pipeline, **kwargs: Any) -> Draft:

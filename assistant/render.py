@@ -19,7 +19,7 @@ STEP_TITLES = {
 def draft_markdown(draft: Draft) -> str:
     """The six steps, the facts they rest on, and the message, as Markdown."""
     f = draft.facts
-    out = ["# Recovery draft", "", "## Facts from your notes", ""]
+    out = [*incomplete_banner(draft), "# Recovery draft", "", "## Facts from your notes", ""]
     out.append(f"- **What happened:** {f.what_happened}")
     out.append(f"- **Impact:** {f.impact}")
     out.append(f"- **Your part in the cause:** {f.cause}")
@@ -68,6 +68,17 @@ def progress_markdown(update: ProgressUpdate) -> str:
     out += [update.body, "", f"**Next check-in:** {update.next_checkin.isoformat()}", ""]
     out += _findings_section(update.findings, {"checkin": update.unresolved} if update.unresolved else {})
     return "\n".join(out)
+
+
+def incomplete_banner(draft: Draft) -> list[str]:
+    """Markdown lines saying a draft is incomplete and which steps failed (none for a complete draft)."""
+    if draft.complete and not draft.failed_steps:
+        return []
+    titles = {**STEP_TITLES, "compose": "the message"}
+    names = ", ".join(titles.get(step, step) for step in draft.failed_steps)
+    out = [f"> **INCOMPLETE – these steps failed: {names}.** Do not send this draft as it is.", ">"]
+    out += [f"> - **{step}:** {' '.join(error.split())}" for step, error in draft.failed_steps.items()]
+    return [*out, ""]
 
 
 def _cell(text: str) -> str:

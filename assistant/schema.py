@@ -166,6 +166,14 @@ class Draft(BaseModel):
         default_factory=dict,
         description="Problems a step still had after its re-asks: its last output is kept, marked as not passing.",
     )
+    complete: bool = Field(
+        default=True,
+        description="False when some steps failed (see failed_steps): their parts are empty, and the draft must "
+        "never be shown, sent or saved as finished.",
+    )
+    failed_steps: dict[str, str] = Field(
+        default_factory=dict, description="Steps that failed after their retries and re-asks -> the error message."
+    )
 
 
 class RefineOutput(_Strict):

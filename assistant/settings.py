@@ -51,8 +51,49 @@ class Settings(BaseSettings):
     local_threads: int | None = Field(default=None, ge=1, description="CPU threads for the embedded model.")
     local_parallel: int = Field(default=2, ge=1, le=16, description="Parallel slots of the embedded server.")
     local_context: int = Field(default=8192, ge=1024, description="Context tokens per slot of the embedded server.")
-    timeout: float = Field(default=300.0, gt=0, description="Seconds to wait for one model response.")
-    max_retries: int = Field(default=2, ge=0, le=10, description="Transport retries for retryable HTTP errors.")
+    timeout: float = Field(
+        default=300.0, gt=0, description="Seconds one model response may take, first byte to last (per attempt)."
+    )
+    connect_timeout: float = Field(default=10.0, gt=0, description="Seconds to wait for a connection to the server.")
+    stall_timeout: float = Field(
+        default=120.0,
+        gt=0,
+        description="Seconds a remote server may stay silent (before the first token or between tokens) before "
+        "the attempt counts as timed out; capped by REGAIN_TIMEOUT (the embedded model uses REGAIN_TIMEOUT).",
+    )
+    max_retries: int = Field(
+        default=2,
+        ge=0,
+        le=10,
+        description="Retries of one model call after a timeout, a dropped connection, a cut stream, a 408/409/429 "
+        "or a 5xx; never after other 4xx. The only retry layer (the openai client's own retries are off).",
+    )
+    retry_backoff: float = Field(
+        default=1.0, ge=0, description="Seconds before the first retry; doubled for each further one, with jitter."
+    )
+    retry_max_wait: float = Field(
+        default=30.0, ge=0, description="Longest wait before a retry; a longer Retry-After is cut to this."
+    )
+    call_deadline: float = Field(
+        default=600.0,
+        gt=0,
+        description="Seconds one model call may take in all, retries and waits included; no retry starts after it.",
+    )
+    max_tokens_per_call: int = Field(
+        default=2000,
+        ge=16,
+        description="Cap on completion tokens of every model call; a prompt's own max_tokens is lowered to it.",
+    )
+    max_calls_per_session: int = Field(
+        default=40,
+        ge=1,
+        description="Most model calls one draft (CLI) or one browser session (UI) may make, re-asks included.",
+    )
+    fallback: Literal["none", "local"] = Field(
+        default="none",
+        description="'local': when the remote model server keeps failing (connection, timeout, 5xx), "
+        "`regain draft` tries once more with the embedded local model.",
+    )
     max_reasks: int = Field(
         default=2,
         ge=0,

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fault_server import FaultServer
 
 _real_connect = socket.socket.connect
 
@@ -48,3 +49,11 @@ def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Pa
     monkeypatch.setenv("REGAIN_DATA_DIR", str(tmp_path / "data"))  # sessions database (regain draft autosaves)
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
     yield tmp_path
+
+
+@pytest.fixture
+def fault_server() -> Iterator[FaultServer]:
+    """A started fault-injecting OpenAI-compatible server on 127.0.0.1 (see ``tests/fault_server.py``)."""
+    server = FaultServer().start()
+    yield server
+    server.stop()

@@ -12,8 +12,8 @@ import openai
 import pytest
 
 import assistant.backend as backend_module
-from assistant.backend import OPENAI_URL, discover_model, open_backend
-from assistant.errors import ConfigurationError
+from assistant.backend import OPENAI_URL, client_timeout, discover_model, fallback_settings, open_backend
+from assistant.errors import ConfigurationError, ModelAPIError, PartialDraftError, TransientModelError
 from assistant.llm import OpenAIChatModel
 from assistant.local.weights import MODEL_NAME
 from assistant.settings import OPENAI_DEFAULT_MODEL, Settings
@@ -129,3 +129,42 @@ def test_local_backend_assembles_the_shipped_weights(
         assert fake_server.instances[0].model_path == weights_file
         assert backend.model_name == MODEL_NAME
     assert statuses == ["Loading the local model"]
+
+
+def test_the_openai_client_does_not_retry_and_has_explicit_timeouts() -> None:
+    settings = Settings(
+        backend="openai", base_url="http://127.0.0.1:9/v1", model="m", timeout=60, connect_timeout=3, stall_timeout=20
+    )
+    with open_backend(settings) as backend:
+        for client in (backend.client, backend.chat_model.async_client):
+            assert client.max_retries == 0  # the one retry layer is OpenAIChatModel's
+            timeout = client.timeout
+            assert isinstance(timeout, httpx2.Timeout)
+            assert (timeout.connect, timeout.read, timeout.write) == (3, 20, 60)
+        retry = backend.chat_model.retry
+        assert (retry.max_retries, retry.backoff, retry.max_wait, retry.deadline) == (2, 1.0, 30.0, 600.0)
+        assert backend.chat_model.max_tokens_cap == 2000
+
+
+def _partial_from(cause: ModelAPIError) -> PartialDraftError:
+    error = PartialDraftError("incomplete", draft=None, failed_steps={"pain": str(cause)})
+    error.__cause__ = cause
+    return error
+
+
+def test_fallback_settings_decide_on_the_cause() -> None:
+    remote = Settings(backend="openai", base_url="http://127.0.0.1:9/v1", model="m", fallback="local")
+    down = TransientModelError("Server error 503", cause="server_error", attempts=3)
+    local = fallback_settings(remote, down)
+    assert local is not None and (local.resolved_backend(), local.model) == ("local", None)
+    assert fallback_settings(remote, _partial_from(down)) is not None  # a partial draft from a down server too
+    assert fallback_settings(remote, TransientModelError("429", cause="rate_limit")) is None
+    assert fallback_settings(remote, ModelAPIError("401", cause="auth")) is None
+    assert fallback_settings(remote.model_copy(update={"fallback": "none"}), down) is None
+    assert fallback_settings(remote.model_copy(update={"backend": "local"}), down) is None
+
+
+def test_the_embedded_server_may_stay_silent_for_the_whole_response_budget() -> None:
+    settings = Settings(timeout=60, stall_timeout=20)
+    assert client_timeout(settings).read == 20
+    assert client_timeout(settings, local=True).read == 60

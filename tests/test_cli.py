@@ -12,6 +12,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from fault_server import ANY, MODEL, Fault, FaultServer
 
 import assistant.backend
 from assistant import __version__
@@ -126,3 +127,79 @@ def test_invalid_setting_names_the_variable(
     err = capsys.readouterr().err
     assert code != 0 and err.startswith("regain: error: ") and err.count("\n") == 1
     assert "max_reasks" in err.lower()
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+def test_a_partial_draft_is_printed_marked_incomplete_and_exits_non_zero(
+    fault_server: FaultServer,
+    notes_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    as_json: bool,
+) -> None:
+    fault_server.always("pain", Fault.status(503))
+    for name, value in {"REGAIN_TIMEOUT": "2", "REGAIN_RETRY_BACKOFF": "0.01", "REGAIN_MAX_RETRIES": "1"}.items():
+        monkeypatch.setenv(name, value)
+    args = ["draft", str(notes_file), "--backend", "openai", "--base-url", fault_server.base_url, "--model", MODEL]
+    code = main([*args, "--today", "2026-11-27", "-q", *(["--json"] if as_json else [])])
+    out, err = capsys.readouterr()
+    assert code == 5 and len(fault_server.calls("pain")) == 2
+    assert err.count("\n") == 1 and err.startswith("regain: error: The draft is incomplete – 2 step(s) failed")
+    assert "Server error 503" in err
+    if as_json:
+        data = json.loads(out)
+        assert data["complete"] is False and data["pain"] == "" and data["ownership"]
+        assert set(data["failed_steps"]) == {"pain", "compose"}
+    else:
+        assert out.startswith("> **INCOMPLETE – these steps failed: 1. Show your pain, the message.**")
+
+
+@pytest.fixture
+def local_fallback(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The embedded backend replaced by a scripted model (never starting Qwen); returns the kinds opened."""
+    real = assistant.backend.open_backend
+    opened: list[str] = []
+
+    @contextmanager
+    def open_backend(settings: Any, status: Any = None) -> Iterator[Any]:
+        opened.append(settings.resolved_backend())
+        if settings.resolved_backend() == "local":
+            model = ScriptedChatModel(script=good_script())
+            yield SimpleNamespace(chat_model=model, describe=lambda: "embedded local model 'fake'")
+        else:
+            with real(settings, status) as backend:
+                yield backend
+
+    monkeypatch.setattr(assistant.backend, "open_backend", open_backend)
+    for name, value in {"REGAIN_TIMEOUT": "2", "REGAIN_RETRY_BACKOFF": "0.01", "REGAIN_MAX_RETRIES": "1"}.items():
+        monkeypatch.setenv(name, value)
+    return opened
+
+
+@pytest.mark.parametrize(("fallback", "fault", "expected"), [
+    ("local", Fault.status(503), ["openai", "local"]),
+    ("local", Fault("drop"), ["openai", "local"]),
+    ("local", Fault.status(401), ["openai"]),  # a wrong key is for the user to fix, not to hide
+    ("none", Fault.status(503), ["openai"]),
+])  # fmt: skip
+def test_fallback_to_the_local_model_only_when_asked_and_the_remote_is_down(
+    fault_server: FaultServer,
+    notes_file: Path,
+    local_fallback: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    fallback: str,
+    fault: Fault,
+    expected: list[str],
+) -> None:
+    monkeypatch.setenv("REGAIN_FALLBACK", fallback)
+    fault_server.always(ANY, fault)
+    args = ["draft", str(notes_file), "--backend", "openai", "--base-url", fault_server.base_url, "--model", MODEL]
+    code = main([*args, "--today", "2026-11-27", "--json"])
+    out, err = capsys.readouterr()
+    assert local_fallback == expected
+    if expected[-1] == "local":
+        assert code == 0 and json.loads(out)["complete"] is True
+        assert "trying the embedded local model" in err and "Using embedded local model 'fake'" in err
+    else:
+        assert code == 5 and out == "" and err.splitlines()[-1].startswith("regain: error: ")

@@ -202,7 +202,7 @@ def test_no_save_saves_nothing(
 def test_a_failed_draft_still_saves_the_notes(
     db_url: str, monkeypatch: pytest.MonkeyPatch, notes_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _use_model(monkeypatch, ScriptedChatModel(script={**good_script(), "plan": "no JSON at all"}))
+    _use_model(monkeypatch, ScriptedChatModel(script={**good_script(), "intake": "no JSON at all"}))
     assert main(["draft", str(notes_file), "--today", "2026-11-27"]) == 6
     err = capsys.readouterr().err
     assert "regain: error: " in err and "your notes are saved as session s-" in err
@@ -217,16 +217,15 @@ def test_a_failed_draft_keeps_a_partial_draft_when_there_is_one(
 ) -> None:
     from assistant.errors import ModelAPIError
 
-    def fail(*args: Any, **kwargs: Any) -> Any:
-        exc = ModelAPIError("the server went away")
-        exc.partial_draft = sample_draft()  # type: ignore[attr-defined]
-        raise exc
+    def down(messages: Any) -> str:
+        raise ModelAPIError("the server went away")
 
-    _use_model(monkeypatch, ScriptedChatModel(script=good_script()))
-    monkeypatch.setattr("assistant.pipeline.adraft", fail)
+    _use_model(monkeypatch, ScriptedChatModel(script={**good_script(), "positive": down}))
     assert main(["draft", str(notes_file), "-q", "--today", "2026-11-27"]) == 5
     with _store() as store:
         [summary] = store.list_sessions()
         [version] = store.list_versions(summary.id)
         assert (version.complete, version.summary) == (False, "partial draft")
-        assert store.load_version(summary.id) == sample_draft()
+        partial = store.load_version(summary.id)
+        assert partial.complete is False and set(partial.failed_steps) >= {"positive"}
+        assert partial.pain == good_script()["pain"]["statement"]  # type: ignore[index]

@@ -10,6 +10,7 @@ from assistant.errors import (
     OutputValidationError,
     PromptError,
     RegainError,
+    UsageLimitError,
 )
 from assistant.llm import ResponseFormatUnsupported
 
@@ -19,6 +20,7 @@ CATEGORIES: list[type[RegainError]] = [
     PromptError,
     ModelAPIError,
     OutputValidationError,
+    UsageLimitError,
 ]
 
 
@@ -63,3 +65,15 @@ def test_session_not_found_is_an_input_error() -> None:
 
     assert issubclass(SessionNotFound, InputError)
     assert SessionNotFound.exit_code == InputError.exit_code
+
+
+def test_fault_errors_sit_in_the_tree() -> None:
+    from assistant.errors import ModelRefusalError, OutputTruncatedError, PartialDraftError, TransientModelError
+
+    assert issubclass(TransientModelError, ModelAPIError) and issubclass(PartialDraftError, ModelAPIError)
+    assert issubclass(ModelRefusalError, OutputValidationError)
+    assert issubclass(OutputTruncatedError, OutputValidationError)
+    error = TransientModelError("down", cause="server_error", attempts=3)
+    assert (error.cause, error.attempts, error.exit_code) == ("server_error", 3, 5)
+    partial = PartialDraftError("incomplete", draft="the draft", failed_steps={"pain": "down"}, cause="server_error")
+    assert (partial.draft, partial.failed_steps, partial.cause) == ("the draft", {"pain": "down"}, "server_error")

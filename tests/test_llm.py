@@ -13,10 +13,12 @@ from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage, ToolMessage
 from openai.types.chat import ChatCompletion, ChatCompletionChunk
 
-from assistant.errors import ModelAPIError
+from assistant.errors import ModelAPIError, TransientModelError
 from assistant.llm import OpenAIChatModel, ResponseFormatUnsupported, to_openai_messages
+from assistant.retry import RetryPolicy
 
 BASE_URL = "http://127.0.0.1:8080/v1"
+NO_RETRY = RetryPolicy(max_retries=0, backoff=0.0)
 MESSAGES: list[BaseMessage] = [SystemMessage(content="Be brief."), HumanMessage(content="Say hello.")]
 USAGE = {
     "prompt_tokens": 50,
@@ -107,6 +109,7 @@ def _model(respond: Callable[[], Any], arespond: Callable[[], Any] | None = None
         client=FakeClient(_Completions(respond)),
         async_client=FakeClient(_AsyncCompletions(arespond or respond)),
         model_name="my-model",
+        retry=kw.pop("retry", NO_RETRY),
         **kw,
     )
 
@@ -222,15 +225,15 @@ def _status(cls: type[openai.APIStatusError], code: int, message: str = "failed"
 ERRORS: list[tuple[Exception, type[ModelAPIError], list[str]]] = [
     (
         openai.APIConnectionError(request=REQUEST),
-        ModelAPIError,
+        TransientModelError,
         [f"Cannot reach the model server at {BASE_URL}", "OPENAI_BASE_URL"],
     ),
-    (openai.APITimeoutError(request=REQUEST), ModelAPIError, ["did not answer within 300s", "REGAIN_TIMEOUT"]),
+    (openai.APITimeoutError(request=REQUEST), TransientModelError, ["did not answer within 300s", "REGAIN_TIMEOUT"]),
     (_status(openai.AuthenticationError, 401), ModelAPIError, ["rejected the API key (401)", "OPENAI_API_KEY"]),
     (_status(openai.PermissionDeniedError, 403), ModelAPIError, ["refused access to model 'my-model' (403)"]),
     (_status(openai.NotFoundError, 404), ModelAPIError, ["Model 'my-model' was not found", "REGAIN_MODEL"]),
-    (_status(openai.RateLimitError, 429), ModelAPIError, ["rate-limiting requests (429)"]),
-    (_status(openai.InternalServerError, 503), ModelAPIError, ["failed with HTTP 503"]),
+    (_status(openai.RateLimitError, 429), TransientModelError, ["rate-limiting requests (429)"]),
+    (_status(openai.InternalServerError, 503), TransientModelError, ["failed with HTTP 503"]),
     (
         _status(openai.BadRequestError, 400, "context length exceeded"),
         ModelAPIError,
@@ -270,5 +273,28 @@ def test_error_raised_while_streaming_is_mapped() -> None:
         yield _chunk("Hel")
         raise openai.APIConnectionError(request=REQUEST)
 
-    with pytest.raises(ModelAPIError, match="Cannot reach the model server"):
+    with pytest.raises(TransientModelError, match="Stream cut: the model server at .* closed the connection"):
         _model(broken).invoke(MESSAGES)
+
+
+def test_max_tokens_cap_lowers_and_fills_in_max_tokens() -> None:
+    model = _model(_stream(CHUNKS), max_tokens_cap=300)
+    model.invoke(MESSAGES, max_tokens=900)
+    assert _sent(model)["max_tokens"] == 300
+    model.invoke(MESSAGES)
+    assert _sent(model)["max_tokens"] == 300
+    model.invoke(MESSAGES, max_tokens=50)
+    assert _sent(model)["max_tokens"] == 50
+
+
+def test_stream_without_finish_reason_is_a_cut_stream() -> None:
+    with pytest.raises(TransientModelError, match="Stream cut") as info:
+        _model(_stream([_chunk("Hel"), _chunk("lo")])).invoke(MESSAGES)
+    assert info.value.cause == "stream_cut"
+
+
+def test_a_cut_stream_is_restarted_once_from_scratch() -> None:
+    answers = iter([[_chunk("Hel")], CHUNKS])
+    model = _model(lambda: iter(next(answers)), retry=RetryPolicy(max_retries=2, backoff=0.0))
+    _check_streamed(model.invoke(MESSAGES))
+    assert len(model.client.chat.completions.requests) == 2

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from chain_support import GOOD, NOTES, TODAY
 
-from assistant.errors import InputError, OutputValidationError
+from assistant.errors import InputError, OutputValidationError, PartialDraftError
 from assistant.pipeline import STEPS, Pipeline, acompose, adraft
 from assistant.progress import ProgressEvent
 from assistant.schema import Draft, DraftOptions
@@ -116,9 +116,14 @@ def test_step_that_keeps_failing_checks_is_kept_as_unresolved() -> None:
 def test_step_whose_output_never_parses_raises() -> None:
     events: list[ProgressEvent] = []
     model = ScriptedChatModel(script={**good_script(), "lessons": "Lesson: test first."})
-    with pytest.raises(OutputValidationError) as info:
+    with pytest.raises(PartialDraftError) as info:
         _draft(model, max_reasks=1, listener=events.append)
-    assert (info.value.step, info.value.n_attempts, info.value.last_output) == ("lessons", 2, "Lesson: test first.")
+    cause = info.value.__cause__
+    assert isinstance(cause, OutputValidationError)
+    assert (cause.step, cause.n_attempts, cause.last_output) == ("lessons", 2, "Lesson: test first.")
+    assert set(info.value.failed_steps) == {"lessons", "compose"}
+    assert info.value.draft.complete is False and info.value.draft.lessons == []
+    assert info.value.draft.pain == GOOD["pain"]["statement"]
     assert ("failed", "lessons") in [(e.kind, e.step) for e in events]
     assert model.calls_for("compose") == []
 

@@ -100,3 +100,10 @@ def test_missing_and_non_utf8_files(tmp_path: Path) -> None:
 def test_files_are_read_as_utf8(tmp_path: Path) -> None:
     (tmp_path / "u.md").write_text("---\nvariables: [who]\n---\nMerci, {who} – ça va\n", encoding="utf-8")
     assert load_prompt("u", tmp_path).render(who="Zoë") == "Merci, Zoë – ça va\n"
+
+
+def test_every_task_prompt_caps_its_answer_with_max_tokens() -> None:
+    shared = {"system", "notes"}  # the parts every step's messages start with, not calls of their own
+    for name in set(available_prompts()) - shared:
+        max_tokens = load_prompt(name).max_tokens
+        assert max_tokens is not None and 0 < max_tokens <= 2000, name  # 2000: REGAIN_MAX_TOKENS_PER_CALL's default

@@ -65,3 +65,13 @@ def test_validator_findings_are_listed_so_nothing_failing_reads_as_passing() -> 
 
 def test_a_clean_draft_says_the_checks_pass() -> None:
     assert "No problems found by the checks." in draft_markdown(sample_draft())
+
+
+def test_an_incomplete_draft_opens_with_a_banner_naming_the_failed_steps() -> None:
+    failed = {"plan": "Server error 503: the server failed (3 attempts).", "compose": "Not written, because..."}
+    text = draft_markdown(sample_draft(plan=[], complete=False, failed_steps=failed))
+    first, *rest = text.splitlines()
+    banner = "> **INCOMPLETE – these steps failed: 4. Outline a path forward, the message.**"
+    assert first == banner + " Do not send this draft as it is."
+    assert "> - **plan:** Server error 503: the server failed (3 attempts)." in rest
+    assert not draft_markdown(sample_draft()).startswith(">")

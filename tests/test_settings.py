@@ -91,3 +91,16 @@ def test_sessions_database_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     monkeypatch.setenv("REGAIN_RETENTION_DAYS", "0")
     with pytest.raises(ValidationError):
         Settings()
+
+
+def test_fault_and_consumption_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    s = Settings()
+    assert (s.connect_timeout, s.stall_timeout, s.call_deadline) == (10.0, 120.0, 600.0)
+    assert (s.retry_backoff, s.retry_max_wait, s.max_tokens_per_call, s.max_calls_per_session) == (1.0, 30.0, 2000, 40)
+    assert s.fallback == "none"
+    monkeypatch.setenv("REGAIN_MAX_CALLS_PER_SESSION", "12")
+    monkeypatch.setenv("REGAIN_FALLBACK", "local")
+    assert (Settings().max_calls_per_session, Settings().fallback) == (12, "local")
+    monkeypatch.setenv("REGAIN_MAX_TOKENS_PER_CALL", "3")
+    with pytest.raises(ValidationError, match="max_tokens_per_call"):
+        Settings()

@@ -8,12 +8,13 @@ from typing import Any
 import pytest
 from chain_support import GOOD, run, step_inputs
 from langchain_core.callbacks import AsyncCallbackManagerForLLMRun
-from langchain_core.messages import BaseMessage
+from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatResult
 from pydantic import Field
 
 from assistant.chains import build_ownership_chain, build_pain_chain, build_positive_chain
-from assistant.chains._step import FormatState, reask_text
+from assistant.chains._step import REFUSAL_PROBLEM, FormatState, reask_text, refusal_of
+from assistant.errors import ModelAPIError, ModelRefusalError, OutputTruncatedError
 from assistant.llm import ResponseFormatUnsupported
 from assistant.testing import ScriptedChatModel
 
@@ -123,3 +124,58 @@ def test_step_chain_also_runs_synchronously() -> None:
     model = ScriptedChatModel(script=GOOD)
     assert build_pain_chain(model).invoke(step_inputs("pain")).statement == GOOD["pain"]["statement"]
     assert model.calls[0]["kwargs"]["response_format"]["type"] == "json_schema"
+
+
+def _raising(exc: Exception) -> ScriptedChatModel:
+    def fail(messages: list[BaseMessage]) -> str:
+        raise exc
+
+    return ScriptedChatModel(script={**GOOD, "pain": fail})
+
+
+def test_a_model_api_error_is_not_reasked() -> None:
+    model = _raising(ModelAPIError("Server error 500 (3 attempts)", cause="server_error", attempts=3))
+    with pytest.raises(ModelAPIError, match="Server error 500"):
+        run(build_pain_chain(model, max_reasks=2), step_inputs("pain"))
+    assert len(model.calls_for("pain")) == 1  # the model's retry layer already retried; no second layer here
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    [{"refusal": "I can't help with that."}, {"content": "I'm sorry, but I cannot assist with that request."}],
+)
+def test_a_refusal_is_asked_again_once_then_named(refusal: dict[str, str]) -> None:
+    class Refusing(ScriptedChatModel):
+        def _result(self, text: str) -> ChatResult:
+            result = super()._result(refusal.get("content", ""))
+            result.generations[0].message.response_metadata["refusal"] = refusal.get("refusal")
+            return result
+
+    model = Refusing(script=GOOD)
+    with pytest.raises(ModelRefusalError, match="Refusal: the model refused to write the 'pain' step") as info:
+        run(build_pain_chain(model, max_reasks=2), step_inputs("pain"))
+    assert len(model.calls_for("pain")) == 2 and info.value.last_parsed is None
+    assert reask_text([REFUSAL_PROBLEM]) in str(model.calls_for("pain")[1]["messages"][-1].content)
+
+
+def test_refusal_detection_leaves_json_and_plain_answers_alone() -> None:
+    assert refusal_of(AIMessage(content='{"statement": "I\'m sorry, I can\'t undo it."}')) is None
+    assert refusal_of(AIMessage(content="Here is the answer.")) is None
+    assert refusal_of(AIMessage(content="I won't write that.")) == "I won't write that."
+
+
+def test_a_length_cut_is_asked_shorter_once_then_names_max_tokens() -> None:
+    model = ScriptedChatModel(script={**GOOD, "pain": '{"statement": "I am so'}, finish_reason="length")
+    with pytest.raises(OutputTruncatedError, match="Output cut at max_tokens.*max_tokens 400 in prompts/pain.md"):
+        run(build_pain_chain(model, max_reasks=2), step_inputs("pain"))
+    assert len(model.calls_for("pain")) == 2
+    assert "too long" in str(model.calls_for("pain")[1]["messages"][-1].content)
+
+
+def test_a_length_cut_that_still_parses_is_kept_as_unresolved_by_the_caller() -> None:
+    long = {"statement": "Sorry."}  # parses, but the validator-like check below rejects it
+    model = ScriptedChatModel(script={**GOOD, "pain": long}, finish_reason="length")
+    chain = build_pain_chain(model, max_reasks=2, extra_check=lambda out, inputs: ["Say more about the impact."])
+    with pytest.raises(OutputTruncatedError) as info:
+        run(chain, step_inputs("pain"))
+    assert info.value.last_parsed is not None and info.value.problems[-1] == "Say more about the impact."

@@ -13,6 +13,7 @@ import pytest
 from langchain_core.messages import BaseMessage
 from ui_support import NOTES, TODAY, later_dates_answer, refine_answer, refine_marker, scripted_model, slow_model
 
+from assistant.budget import CallBudget
 from assistant.errors import ModelAPIError
 from assistant.pipeline import Pipeline
 from assistant.schema import Draft
@@ -82,7 +83,7 @@ def _failing(exc: Exception) -> ScriptedChatModel:
     def fail(messages: list[BaseMessage]) -> str:
         raise exc
 
-    return scripted_model(pain=fail)
+    return scripted_model(intake=fail)
 
 
 def test_an_unreachable_model_is_a_clear_notice_with_escaped_text() -> None:
@@ -111,6 +112,28 @@ def test_a_timeout_is_a_notice_and_the_page_keeps_its_inputs() -> None:
             outputs.append(out)
     assert "could not be finished" in outputs[-1][1]
     assert outputs[-1][0] == SKIP and all(value == SKIP for value in outputs[-1][3:])  # edits stay
+
+
+def test_a_partial_draft_is_shown_marked_incomplete_and_earlier_versions_are_kept(versions: list[Draft]) -> None:
+    def fail(messages: list[BaseMessage]) -> str:
+        raise ModelAPIError("Server error 503: the server failed with HTTP 503 (3 attempts); try again later.")
+
+    stream = handlers.generate(
+        NOTES, "", "email", "neutral", "medium", versions,
+        pipeline_factory=lambda: Pipeline(scripted_model(pain=fail)), today=TODAY,
+    )  # fmt: skip
+    outputs = []
+    with pytest.raises(gr.Error) as info:
+        for out in stream:
+            outputs.append(out)
+    assert info.value.title == "The draft is incomplete" and "HTTP 503" in info.value.message
+    kept, progress, _diff, *_ = outputs[-1]
+    assert kept[:-1] == versions and kept[-1].complete is False and set(kept[-1].failed_steps) == {"pain", "compose"}
+    first = progress.splitlines()[0]
+    assert first.startswith("**INCOMPLETE – these steps failed:") and "Show your pain, the message.**" in first
+    view = _view(outputs[-1])
+    assert view["pain_text"] == "" and view["ownership_text"] == versions[-1].ownership
+    assert view["preview"].startswith("**INCOMPLETE")
 
 
 def test_an_unexpected_failure_is_still_a_notice() -> None:
@@ -375,3 +398,21 @@ def test_chat_mode_edit_replaces_an_answer_and_continues_from_there() -> None:
     assert new_chat[-1]["role"] == "assistant" and len(new_chat) == 3
     with pytest.raises(gr.Error, match="Only your own answers"):
         _all(interview.edit(0, "x", chat, answers, pipeline_factory=lambda: Pipeline(scripted_model())))
+
+
+def test_the_session_budget_caps_model_calls_across_drafts() -> None:
+    budget = CallBudget(8)
+    pipeline = Pipeline(scripted_model())
+
+    def generate() -> list[list[Any]]:
+        return _all(
+            handlers.generate(
+                NOTES, "", "email", "neutral", "medium", [], budget, pipeline_factory=lambda: pipeline, today=TODAY
+            )
+        )
+
+    assert generate()[-1][0][0].complete and budget.used == 8
+    with pytest.raises(gr.Error) as info:
+        generate()
+    assert info.value.title == "Usage limit reached" and "REGAIN_MAX_CALLS_PER_SESSION" in info.value.message
+    assert budget.used == 8

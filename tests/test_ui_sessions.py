@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -139,3 +140,54 @@ def test_an_unknown_session_is_a_clear_notice(store: Store) -> None:
     with pytest.raises(gr.Error) as info:
         sessions.open_session("s-nope", store_factory=lambda: store)
     assert "regain sessions list" in info.value.message
+
+
+def test_autosave_keeps_a_partial_draft_marked_incomplete(store: Store) -> None:
+    from assistant.errors import ModelAPIError
+
+    def down(messages: Any) -> str:
+        raise ModelAPIError("The model server failed with HTTP 503 after retries.")
+
+    pipeline = Pipeline(scripted_model(positive=down))
+    generate = sessions.autosaving(
+        functools.partial(handlers.generate, pipeline_factory=lambda: pipeline, today=TODAY),
+        store_factory=lambda: store,
+        source="generated",
+        n_outputs=3 + len(VIEW_FIELDS),
+        new_session=True,
+        keep_notes=lambda args: args[:5],
+    )
+    outputs: list[list[Any]] = []
+    with pytest.raises(gr.Error, match="503"):
+        for out in generate(NOTES, "", "email", "neutral", "medium", [], None, None):
+            outputs.append(out)
+    session, status = outputs[-1][-2:]
+    assert session and "version 1" in status
+    (info,) = store.list_versions(session)
+    assert (info.complete, info.summary) == (False, "partial draft")
+    kept = store.load_version(session)
+    assert kept.complete is False and "positive" in kept.failed_steps and kept.pain
+
+
+def test_autosave_keeps_the_notes_when_nothing_was_drafted(store: Store) -> None:
+    from assistant.errors import ModelAPIError
+
+    def down(messages: Any) -> str:
+        raise ModelAPIError("Cannot reach the model server at http://127.0.0.1:9/v1.")
+
+    pipeline = Pipeline(scripted_model(intake=down))
+    generate = sessions.autosaving(
+        functools.partial(handlers.generate, pipeline_factory=lambda: pipeline, today=TODAY),
+        store_factory=lambda: store,
+        source="generated",
+        n_outputs=3 + len(VIEW_FIELDS),
+        new_session=True,
+        keep_notes=lambda args: args[:5],
+    )
+    outputs: list[list[Any]] = []
+    with pytest.raises(gr.Error, match="Cannot reach"):
+        for out in generate(NOTES, "Dana", "email", "neutral", "medium", [], None, None):
+            outputs.append(out)
+    session, status = outputs[-1][-2:]
+    assert "notes only" in status
+    assert store.get_session(session).notes == NOTES and store.list_versions(session) == []

@@ -26,6 +26,7 @@ from typing import Any
 import gradio as gr
 from langchain_core.language_models import BaseChatModel
 
+from assistant.budget import CallBudget
 from assistant.errors import ConfigurationError
 from assistant.pipeline import Pipeline
 from assistant.settings import Settings
@@ -65,7 +66,12 @@ INTRO = (
 def pipeline_factory_for(model: BaseChatModel, settings: Settings) -> Callable[[], Pipeline]:
     """One :class:`Pipeline` for the model, made on first use and shared by every session."""
     return functools.cache(
-        lambda: Pipeline(model, max_reasks=settings.max_reasks, structured_output=settings.structured_output)
+        lambda: Pipeline(
+            model,
+            max_reasks=settings.max_reasks,
+            structured_output=settings.structured_output,
+            max_calls=settings.max_calls_per_session,
+        )
     )
 
 
@@ -127,6 +133,7 @@ def build_app(
     with app:
         versions = gr.State([])
         session = gr.State(None)
+        budget = gr.State(CallBudget(settings.max_calls_per_session))  # deep-copied: one per browser session
         gr.Markdown(INTRO)
         if backend_description:
             gr.Markdown(f"<small>Using the {escape_text(backend_description)}.</small>")
@@ -141,7 +148,7 @@ def build_app(
                 saved = build_sessions_tab()
         saved["tab"], reporting["tab"] = sessions_tab, progress_tab
         save = functools.partial(autosaving, store_factory=store, max_notes_chars=settings.max_notes_chars)
-        _wire_draft(draft, versions, session, factory, save, settings, today)
+        _wire_draft(draft, versions, session, budget, factory, save, settings, today)
         wire_chat_tab(chat, draft, versions, session, factory, save, settings, today)
         wire_sessions_tab(saved, draft, versions, session, store)
         wire_edit_autosave(draft, versions, session, store)
@@ -243,6 +250,7 @@ def _wire_draft(
     c: dict[str, Any],
     versions: gr.State,
     session: gr.State,
+    budget: gr.State,
     factory: Callable[[], Pipeline],
     save: Callable[..., Any],
     settings: Settings,
@@ -257,7 +265,7 @@ def _wire_draft(
     generate = _bind(handlers.generate, pipeline_factory=factory, max_notes_chars=settings.max_notes_chars, today=today)
     c["generate"].click(
         save(generate, source="generated", n_outputs=n, new_session=True, keep_notes=lambda args: args[:5]),
-        [c["notes"], c["leader"], c["channel"], c["tone"], c["length"], versions, session],
+        [c["notes"], c["leader"], c["channel"], c["tone"], c["length"], versions, budget, session],
         [versions, c["progress"], c["diff"], *_view(c), *saved],
         show_progress="hidden",
         concurrency_limit=2,
@@ -301,11 +309,11 @@ def _wire_draft(
     rewrite = _bind(handlers.rewrite_message, pipeline_factory=factory)
     c["rewrite"].click(
         save(rewrite, source="generated", n_outputs=n, summary=lambda args: f"message rewritten ({args[0]})"),
-        [c["rewrite_channel"], c["tone"], c["length"], c["leader"], versions, session],
+        [c["rewrite_channel"], c["tone"], c["length"], c["leader"], versions, budget, session],
         [versions, c["progress"], c["diff"], *_view(c), *saved],
         show_progress="hidden",
     )
-    refine_inputs = [c["request"], c["chat"], versions, session]
+    refine_inputs = [c["request"], c["chat"], versions, budget, session]
     refine_outputs = [versions, c["chat"], c["request"], c["diff"], c["notes"], *_view(c), *saved]
     refine = save(
         _bind(handlers.refine, pipeline_factory=factory),

@@ -19,7 +19,16 @@ from typing import Any
 import gradio as gr
 from gradio.components.chatbot import MessageDict
 
-from assistant.errors import ConfigurationError, InputError, ModelAPIError, OutputValidationError, RegainError
+from assistant.budget import CallBudget
+from assistant.errors import (
+    ConfigurationError,
+    InputError,
+    ModelAPIError,
+    OutputValidationError,
+    PartialDraftError,
+    RegainError,
+    UsageLimitError,
+)
 from assistant.notes import clean_notes
 from assistant.pipeline import STEPS, Pipeline, acompose, adraft
 from assistant.schema import Draft, DraftOptions
@@ -28,6 +37,7 @@ from ui.refine import arefine
 from ui.render import diff_markdown, escape_text, findings_markdown, sanitize_markdown
 from ui.sections import (
     SECTIONS,
+    TITLES,
     SectionFormatError,
     all_findings,
     format_error_finding,
@@ -55,6 +65,8 @@ VIEW_FIELDS = (
     "facts",
 )
 _TITLES = {
+    PartialDraftError: "The draft is incomplete",
+    UsageLimitError: "Usage limit reached",
     InputError: "Check your input",
     ConfigurationError: "Settings problem",
     ModelAPIError: "The model could not answer",
@@ -108,10 +120,18 @@ def facts_markdown(draft: Draft) -> str:
     return "\n".join([*lines, "", f"<small>Model: {escape_text(draft.model or 'unknown')}</small>"])
 
 
+def incomplete_markdown(draft: Draft) -> str:
+    """A banner for a draft whose steps did not all succeed ('' for a complete draft), escaped."""
+    if draft.complete and not draft.failed_steps:
+        return ""
+    names = ", ".join(TITLES.get(step, "the message" if step == "compose" else step) for step in draft.failed_steps)
+    return f"**INCOMPLETE – these steps failed: {escape_text(names)}.** Do not send this draft as it is.\n\n"
+
+
 def message_preview(draft: Draft) -> str:
-    """The message as it will read, as sanitized Markdown."""
+    """The message as it will read, as sanitized Markdown (an incomplete draft's opens with a banner)."""
     subject = f"**{escape_text(draft.message.subject)}**\n\n" if draft.message.subject else ""
-    return subject + sanitize_markdown(draft.message.body, notes=draft.notes)
+    return incomplete_markdown(draft) + subject + sanitize_markdown(draft.message.body, notes=draft.notes)
 
 
 def draft_view(draft: Draft) -> list[str]:
@@ -173,12 +193,16 @@ def generate(
     tone: str,
     length: str,
     versions: Versions | None,
+    budget: CallBudget | None = None,
     *,
     pipeline_factory: PipelineFactory,
     max_notes_chars: int = 20_000,
     today: dt.date | None = None,
 ) -> Iterator[list[Any]]:
-    """Write a new draft, streaming progress; yields ``[versions, progress, diff, *view]``."""
+    """Write a new draft, streaming progress; yields ``[versions, progress, diff, *view]``.
+
+    ``budget`` is the browser session's cap on model calls (default: one per draft).
+    """
     try:
         clean_notes(notes or "", max_chars=max_notes_chars)
         options = DraftOptions(channel=channel, tone=tone, length=length, leader=(leader or "").strip() or None)  # type: ignore[arg-type]
@@ -188,7 +212,13 @@ def generate(
     board = ProgressBoard(steps=STEPS)
     run: BackgroundRun[Draft] = BackgroundRun(
         lambda listener: adraft(
-            notes, pipeline, options=options, today=today, max_notes_chars=max_notes_chars, listener=listener
+            notes,
+            pipeline,
+            options=options,
+            today=today,
+            max_notes_chars=max_notes_chars,
+            listener=listener,
+            budget=budget,
         )
     )
     yield [gr.skip(), board.markdown(), gr.skip(), *_skip_view()]
@@ -197,6 +227,11 @@ def generate(
         yield [gr.skip(), board.markdown(), gr.skip(), *_skip_view()]
     try:
         draft = run.result()
+    except PartialDraftError as exc:
+        partial: Draft = exc.draft
+        headline = incomplete_markdown(partial) + "The steps that worked are kept below; your notes are unchanged."
+        yield [_push(versions or [], partial), board.markdown(headline), "", *draft_view(partial)]
+        raise user_error(exc) from exc
     except Exception as exc:
         yield [
             gr.skip(),
@@ -214,6 +249,7 @@ def rewrite_message(
     length: str,
     leader: str,
     versions: Versions | None,
+    budget: CallBudget | None = None,
     *,
     pipeline_factory: PipelineFactory,
 ) -> Iterator[list[Any]]:
@@ -226,7 +262,9 @@ def rewrite_message(
     except Exception as exc:
         raise user_error(exc) from exc
     board = ProgressBoard(steps=("compose",))
-    run: BackgroundRun[Draft] = BackgroundRun(lambda listener: acompose(draft, pipeline, options, listener=listener))
+    run: BackgroundRun[Draft] = BackgroundRun(
+        lambda listener: acompose(draft, pipeline, options, listener=listener, budget=budget)
+    )
     for batch in run.batches():
         board.update(batch)
         yield [gr.skip(), board.markdown("**Rewriting the message…**"), gr.skip(), *_skip_view()]
@@ -299,6 +337,7 @@ def refine(
     request: str,
     chat: ChatHistory | None,
     versions: Versions | None,
+    budget: CallBudget | None = None,
     *,
     pipeline_factory: PipelineFactory,
 ) -> Iterator[list[Any]]:
@@ -315,7 +354,7 @@ def refine(
         raise user_error(exc) from exc
     chat.append({"role": "user", "content": _chat_text(request, draft.notes)})
     board = ProgressBoard(steps=("refine", "compose"))
-    run = BackgroundRun(lambda listener: arefine(draft, request, pipeline, listener=listener))
+    run = BackgroundRun(lambda listener: arefine(draft, request, pipeline, listener=listener, budget=budget))
     for batch in run.batches():
         board.update(batch)
         working: MessageDict = {"role": "assistant", "content": f"Working on it… ({sum(board.tokens.values())} tokens)"}

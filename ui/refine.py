@@ -11,6 +11,7 @@ from typing import Any
 
 from langchain_core.runnables import RunnableConfig
 
+from assistant.budget import CallBudget, with_budget
 from assistant.chains._step import FormatState
 from assistant.chains.refine import build_refine_chain, grounded_facts, notes_with_facts, refine_inputs
 from assistant.errors import InputError, OutputValidationError
@@ -84,8 +85,12 @@ async def arefine(
     pipeline: Pipeline,
     *,
     listener: Listener | None = None,
+    budget: CallBudget | None = None,
 ) -> Refinement:
-    """Change ``draft`` as ``request`` asks, with one model call (two if the message must be rewritten)."""
+    """Change ``draft`` as ``request`` asks, with one model call (two if the message must be rewritten).
+
+    ``budget`` caps the model calls (default: a new one of ``pipeline.max_calls``).
+    """
     request = request.strip()
     if not request:
         raise InputError("Write what you would like to change, for example 'make it shorter'.")
@@ -98,7 +103,8 @@ async def arefine(
         extra_check=refinement_problems if pipeline.validate else None,
     )
     tracker = StepTracker(listener)
-    config: RunnableConfig = {"callbacks": [tracker]}
+    budget = budget if budget is not None else CallBudget(pipeline.max_calls)
+    config: RunnableConfig = with_budget({"callbacks": [tracker]}, budget)
     tracker.emit(ProgressEvent("start", "refine"))
     problems: list[str] = []
     try:
@@ -115,7 +121,7 @@ async def arefine(
     updated, facts = apply_refinement(draft, out, request)
     parts_changed = any(getattr(updated, step) != getattr(draft, step) for step in PARTS)
     if parts_changed and updated.message == draft.message:
-        updated = await acompose(updated, pipeline, updated.options, listener=listener)
+        updated = await acompose(updated, pipeline, updated.options, listener=listener, budget=budget)
     updated = updated.model_copy(update={"usage": {**updated.usage, **tracker.usage}})
     return Refinement(
         draft=updated,

@@ -145,7 +145,8 @@ def autosaving(
 
     When the handler's last output has new versions (at ``versions_at``), the newest is saved before the
     event ends, on the server, so a closed tab or a later crash cannot lose it. If the handler fails and
-    ``keep_notes`` is given, it maps the inputs to :func:`save_notes`' arguments and the notes are saved.
+    ``keep_notes`` is given, it maps the inputs to :func:`save_notes`' arguments and the notes are saved;
+    a partial draft the handler showed before failing is saved as an incomplete version.
     """
 
     def run(*args: Any) -> Iterator[list[Any]]:
@@ -158,7 +159,14 @@ def autosaving(
                 last = list(out)
                 yield [*last, gr.skip(), gr.skip()]
         except Exception:
-            if keep_notes is not None:
+            shown = last[versions_at] if last is not None else None
+            if isinstance(shown, list) and shown and not _complete(shown[-1]):  # a partial draft: keep it, marked
+                saved = save_draft(
+                    shown, session_id, store_factory=store_factory, source=source, summary="partial draft",
+                    new_session=new_session,
+                )  # fmt: skip
+                yield [*(gr.skip() for _ in range(n_outputs)), *saved]
+            elif keep_notes is not None:
                 saved = save_notes(
                     *keep_notes(tuple(inputs)), session_id, store_factory=store_factory, max_notes_chars=max_notes_chars
                 )

@@ -4,11 +4,16 @@ Every step module calls :func:`build_step_chain` with its prompt name, output ty
 and (optionally) a check that returns problems in plain words. A failing output is
 sent back to the model with those problems, at most ``max_reasks`` times; after
 that :class:`~assistant.errors.OutputValidationError` carries the attempts and the
-last output.
+last output. A refusal is asked again once, then is a
+:class:`~assistant.errors.ModelRefusalError`; an answer cut at ``max_tokens`` is asked
+again (shorter) once, then is an :class:`~assistant.errors.OutputTruncatedError`. A
+:class:`~assistant.errors.ModelAPIError` is never re-asked (the model already retried
+it), and every call is counted against the run's :class:`~assistant.budget.CallBudget`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -19,7 +24,13 @@ from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 from pydantic import BaseModel
 
-from assistant.errors import OutputValidationError, ResponseFormatUnsupported
+from assistant.budget import budget_of
+from assistant.errors import (
+    ModelRefusalError,
+    OutputTruncatedError,
+    OutputValidationError,
+    ResponseFormatUnsupported,
+)
 from assistant.parsing import OutputParseError, parse_output, response_format_for
 from assistant.prompts import PromptFile, load_prompt
 
@@ -62,6 +73,25 @@ def chat_prompt(step: PromptFile) -> ChatPromptTemplate:
 
 def _text(message: AIMessage) -> str:
     return message.content if isinstance(message.content, str) else message.text
+
+
+REFUSAL_PROBLEM = "You refused. The task is a normal workplace message; answer it with the JSON object."
+_REFUSING = re.compile(
+    r"^\W*(?:(?:I'?m|I am) sorry|sorry|I apologi[sz]e)?[^{]{0,80}?\bI\s+(?:can(?:no|'|’)t|can not|won(?:'|’)t|"
+    r"am unable to|am not able to)\s+(?:help|assist|comply|do|write|provide|fulfil|complete)",
+    re.IGNORECASE,
+)
+
+
+def refusal_of(message: AIMessage) -> str | None:
+    """The refusal in a model's answer: the ``refusal`` field, or a plain-text "I can't help with that" without JSON."""
+    refusal = message.response_metadata.get("refusal")
+    if refusal:
+        return str(refusal)
+    text = _text(message).strip()
+    if text and "{" not in text and _REFUSING.search(text[:300]):
+        return text
+    return None
 
 
 def reask_text(problems: list[str]) -> str:
@@ -109,8 +139,6 @@ class _StepRunner:
     def _judge(self, message: AIMessage, inputs: dict[str, Any]) -> tuple[BaseModel | None, list[str]]:
         text = _text(message)
         problems: list[str] = []
-        if message.response_metadata.get("refusal"):
-            return None, ["You refused. The task is a normal workplace message; answer it with the JSON object."]
         try:
             parsed = parse_output(text, self.output_type)
         except OutputParseError as exc:
@@ -127,13 +155,16 @@ class _StepRunner:
 
     async def arun(self, inputs: dict[str, Any], config: RunnableConfig | None = None) -> BaseModel:
         messages: list[BaseMessage] = (await self.prompt.ainvoke(inputs)).to_messages()
+        budget = budget_of(config)
         last_text: str | None = None
         last_parsed: BaseModel | None = None
         last_parsed_problems: list[str] = []
         problems: list[str] = []
-        attempt = 0
+        attempt = refusals = cuts = 0
         while attempt < self.max_attempts:
             mode = self.format_state.current()
+            if budget is not None:
+                budget.spend(self.name)
             try:
                 message = await self.model.ainvoke(messages, config=config, **self._call_kwargs())
             except ResponseFormatUnsupported:
@@ -142,12 +173,23 @@ class _StepRunner:
                 raise
             attempt += 1
             assert isinstance(message, AIMessage)
-            parsed, problems = self._judge(message, inputs)
-            if parsed is not None and not problems:
-                return parsed
-            if parsed is not None:
-                last_parsed, last_parsed_problems = parsed, problems
             last_text = _text(message)
+            refusal = refusal_of(message)
+            if refusal is not None:
+                refusals += 1
+                if refusals > 1 or attempt >= self.max_attempts:
+                    raise self._refused(refusal, attempt, last_text)
+                problems = [REFUSAL_PROBLEM]
+            else:
+                parsed, problems = self._judge(message, inputs)
+                if parsed is not None and not problems:
+                    return parsed
+                if parsed is not None:
+                    last_parsed, last_parsed_problems = parsed, problems
+                if message.response_metadata.get("finish_reason") == "length":
+                    cuts += 1
+                    if cuts > 1:
+                        raise self._truncated(attempt, last_text, last_parsed, last_parsed_problems or problems)
             messages = [*messages, AIMessage(content=last_text), HumanMessage(content=reask_text(problems))]
         raise OutputValidationError(
             f"The model did not produce a usable '{self.name}' step after {attempt} attempts "
@@ -157,6 +199,32 @@ class _StepRunner:
             last_output=last_text,
             problems=last_parsed_problems if last_parsed is not None else problems,
             last_parsed=last_parsed,
+        )
+
+    def _refused(self, refusal: str, attempt: int, text: str | None) -> ModelRefusalError:
+        quoted = " ".join(refusal.split())[:160]
+        return ModelRefusalError(
+            f"Refusal: the model refused to write the '{self.name}' step, also when asked again (it said: "
+            f'"{quoted}"). Reword the notes in plain workplace terms, or use another model (REGAIN_MODEL).',
+            step=self.name,
+            n_attempts=attempt,
+            last_output=text,
+            problems=["the model refused"],
+        )
+
+    def _truncated(
+        self, attempt: int, text: str | None, parsed: BaseModel | None, problems: list[str]
+    ) -> OutputTruncatedError:
+        limit = self.prompt_file.max_tokens
+        return OutputTruncatedError(
+            f"Output cut at max_tokens: the model's '{self.name}' answer was cut off at its token limit "
+            f"(max_tokens {limit} in prompts/{self.name}.md, capped by REGAIN_MAX_TOKENS_PER_CALL), also after "
+            "being asked to be shorter. Raise the limit, or use a model that answers more briefly.",
+            step=self.name,
+            n_attempts=attempt,
+            last_output=text,
+            problems=problems,
+            last_parsed=parsed,
         )
 
     def run(self, inputs: dict[str, Any], config: RunnableConfig | None = None) -> BaseModel:
