@@ -168,9 +168,9 @@ def _cmd_draft(args: argparse.Namespace) -> int:
     status = _Status(enabled=not args.quiet)
     import asyncio
 
-    from assistant.notes import clean_notes
+    from assistant.notes import screen_notes
 
-    clean_notes(notes, max_chars=settings.max_notes_chars)  # fail before starting any model
+    screen_notes(notes, max_chars=settings.max_notes_chars)  # fail before starting any model
     with open_backend(settings, status.message) as backend:
         status.message(f"Using {backend.describe()}")
         pipeline = Pipeline(

@@ -37,8 +37,8 @@ from assistant.chains import (
 from assistant.chains._format import checkins_text, facts_text, leader_text, lessons_text, plan_text, today_text
 from assistant.chains._step import FormatState
 from assistant.chains.compose import length_text
-from assistant.errors import OutputValidationError
-from assistant.notes import clean_notes
+from assistant.errors import OffTopicError, OutputValidationError
+from assistant.notes import off_topic_message, screen_notes
 from assistant.progress import Listener, ProgressEvent, StepTracker
 from assistant.schema import CHANNEL_LABELS, Draft, DraftOptions, Facts, Message, MessageOutput
 
@@ -189,12 +189,14 @@ async def adraft(
     """Turn rough notes into a complete :class:`Draft` (all six steps and the message)."""
     options = options or DraftOptions()
     today = today or dt.date.today()
-    notes = clean_notes(notes, max_chars=max_notes_chars)
+    notes = screen_notes(notes, max_chars=max_notes_chars)
     tracker = StepTracker(listener)
     config: RunnableConfig = {"callbacks": [tracker]}
     base: dict[str, Any] = {"notes": notes, "today": today_text(today), "today_date": today}
 
     facts: Facts = await _run_step(pipeline, "intake", base, tracker, config)
+    if not any(part.strip() for part in (facts.what_happened, facts.impact, facts.cause)):
+        raise OffTopicError(off_topic_message())
     if options.leader:
         facts = facts.model_copy(update={"leader_name": options.leader})
     else:

@@ -20,7 +20,7 @@ import gradio as gr
 from gradio.components.chatbot import MessageDict
 
 from assistant.errors import ConfigurationError, InputError, ModelAPIError, OutputValidationError, RegainError
-from assistant.notes import clean_notes
+from assistant.notes import screen_notes
 from assistant.pipeline import STEPS, Pipeline, acompose, adraft
 from assistant.schema import Draft, DraftOptions
 from ui.exports import write_message_files
@@ -180,7 +180,7 @@ def generate(
 ) -> Iterator[list[Any]]:
     """Write a new draft, streaming progress; yields ``[versions, progress, diff, *view]``."""
     try:
-        clean_notes(notes or "", max_chars=max_notes_chars)
+        screen_notes(notes or "", max_chars=max_notes_chars)
         options = DraftOptions(channel=channel, tone=tone, length=length, leader=(leader or "").strip() or None)  # type: ignore[arg-type]
         pipeline = pipeline_factory()
     except Exception as exc:

@@ -20,6 +20,8 @@ from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 from pydantic import BaseModel
 
 from assistant.errors import OutputValidationError, ResponseFormatUnsupported
+from assistant.guard import output_leaks, scrub_model, scrub_secrets
+from assistant.language import language_instruction
 from assistant.parsing import OutputParseError, parse_output, response_format_for
 from assistant.prompts import PromptFile, load_prompt
 
@@ -121,11 +123,17 @@ class _StepRunner:
                 parsed = self.repair(parsed)
             for check in self.checks:
                 problems.extend(check(parsed, inputs))
+            leaks = output_leaks(parsed, inputs.get("notes") or "")
+            if leaks:  # asked again; if it keeps leaking, only the scrubbed copy can be kept
+                problems = leaks + problems
+                parsed = scrub_model(parsed, inputs.get("notes") or "")
         if problems and message.response_metadata.get("finish_reason") == "length":
             problems.insert(0, "Your answer was cut off because it was too long; keep every field shorter.")
         return parsed, problems
 
     async def arun(self, inputs: dict[str, Any], config: RunnableConfig | None = None) -> BaseModel:
+        if "language" not in inputs:
+            inputs = {**inputs, "language": language_instruction(inputs.get("notes") or "")}
         messages: list[BaseMessage] = (await self.prompt.ainvoke(inputs)).to_messages()
         last_text: str | None = None
         last_parsed: BaseModel | None = None
@@ -149,9 +157,11 @@ class _StepRunner:
                 last_parsed, last_parsed_problems = parsed, problems
             last_text = _text(message)
             messages = [*messages, AIMessage(content=last_text), HumanMessage(content=reask_text(problems))]
+            last_text = scrub_secrets(last_text, inputs.get("notes") or "")
         raise OutputValidationError(
             f"The model did not produce a usable '{self.name}' step after {attempt} attempts "
-            f"({'; '.join(problems)}). Try again, or use a stronger model (REGAIN_MODEL).",
+            f"({scrub_secrets('; '.join(problems), inputs.get('notes') or '')}). "
+            "Try again, or use a stronger model (REGAIN_MODEL).",
             step=self.name,
             n_attempts=attempt,
             last_output=last_text,
