@@ -68,7 +68,7 @@ def check_topic(notes: str) -> None:
     the intake step catches them (it returns empty facts).
     """
     words = _WORDS.findall(notes)
-    if len(words) < 4:
+    if len(words) < 4 and sum(ch.isalpha() for ch in notes) < 12:  # scripts without spaces count letters
         raise OffTopicError(
             "These notes are too short to work with. Write a few lines: what happened, its impact, "
             "your part in it and who your leader is."
@@ -82,7 +82,7 @@ def check_topic(notes: str) -> None:
 def off_topic_message() -> str:
     """The kind message for notes that are not about a mistake at work."""
     return (
-        "These notes don't seem to describe a mistake at work, so there is nothing to repair yet. "
+        "These notes do not seem to describe a mistake at work, so there is nothing to repair yet. "
         "Regain helps you write to your leader after something went wrong: say what happened, "
         "its impact, your part in it and who your leader is."
     )
