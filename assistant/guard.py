@@ -44,7 +44,7 @@ def is_markup(tag: str) -> bool:
     name = _TAG_NAME.match(tag)
     return name is not None and name.group(1).lower() in _TAG_NAMES
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
-_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)|\[([^\]\n]+)\]\[[^\]\n]*\]|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*", re.MULTILINE)
 _WORD = re.compile(r"[a-z0-9']+")
 
 
@@ -101,7 +101,7 @@ def scrub(text: str, notes: str) -> str:
     """The text without the canary, copied instructions, and links, HTML or images absent from the notes."""
     text = scrub_secrets(text, notes)
     text = _IMAGE.sub(lambda m: m.group(1) if m.group(0) not in notes else m.group(0), text)
-    text = _LINK.sub(lambda m: m.group(1) if m.group(0) not in notes else m.group(0), text)
+    text = _LINK.sub(lambda m: (m.group(1) or m.group(2) or "") if m.group(0) not in notes else m.group(0), text)
     text = _HTML.sub(lambda m: "" if is_markup(m.group(0)) and m.group(0) not in notes else m.group(0), text)
     for pattern in (_URL, _SCHEME):
         text = pattern.sub(lambda m: m.group(0) if m.group(0).rstrip(".,;:!?") in notes else "", text)

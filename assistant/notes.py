@@ -12,7 +12,9 @@ _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07")
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 _BIDI = {chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C]}
 # <notes>, </notes> and look-alikes (fullwidth, angle quotes, brackets): the notes may not close their delimiters.
-_DELIMITER = re.compile(r"[<\uff1c\u2039\u2329\u3008\u27e8]\s*([/\uff0f]?)\s*(notes|request)\s*[>\uff1e\u203a\u232a\u3009\u27e9]", re.I)
+_DELIMITER = re.compile(
+    r"[<\uff1c\u2039\u2329\u3008\u27e8]\s*([/\uff0f]?)\s*(notes|request)\s*[>\uff1e\u203a\u232a\u3009\u27e9]", re.I
+)
 _WORDS = re.compile(r"[^\W\d_]+")
 _FIRST_PERSON = frozenset("i i'm i've i'd me my mine we we're our us myself".split())
 _MISTAKE_WORDS = re.compile(
@@ -24,13 +26,11 @@ _MISTAKE_WORDS = re.compile(
 )
 
 
-def clean_notes(text: str, *, max_chars: int) -> str:
-    """Normalise the notes (NFC, no ANSI, control, zero-width or bidi characters) and check their size.
+def normalise_text(text: str) -> str:
+    """NFC, Unix line ends, no ANSI escapes, control, zero-width or bidi characters, no ``<notes>``-like tags.
 
-    ``<notes>``/``</notes>`` tags in the text (and look-alikes) become ``(notes)``/``(/notes)``, so the
-    notes can never close the delimiters they are sent in. Long lines are kept as they are.
-
-    Raises :class:`InputError` with a message the user can act on.
+    ``<notes>``, ``</notes>``, ``<request>``, ``</request>`` (and look-alikes) become ``(notes)``,
+    ``(/notes)`` and so on, so user text can never close the delimiters it is sent in.
     """
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _ANSI.sub("", text)
@@ -39,7 +39,17 @@ def clean_notes(text: str, *, max_chars: int) -> str:
         for ch in text
         if ch in "\n\t" or (ch not in _INVISIBLE and ch not in _BIDI and unicodedata.category(ch) != "Cc")
     )
-    text = _DELIMITER.sub(lambda m: f"({m.group(1) and '/'}{m.group(2)})", text).strip()
+    return _DELIMITER.sub(lambda m: f"({m.group(1) and '/'}{m.group(2)})", text).strip()
+
+
+def clean_notes(text: str, *, max_chars: int) -> str:
+    """Normalise the notes (NFC, no ANSI, control, zero-width or bidi characters) and check their size.
+
+    See :func:`normalise_text`; long lines are kept as they are.
+
+    Raises :class:`InputError` with a message the user can act on.
+    """
+    text = normalise_text(text)
     if not text:
         raise InputError("The notes are empty: write a few lines about what happened, its impact and your part in it.")
     if len(text) > max_chars:

@@ -17,7 +17,7 @@ from assistant.errors import InputError, OutputValidationError
 from assistant.pipeline import Pipeline, acompose
 from assistant.progress import Listener, ProgressEvent, StepTracker
 from assistant.schema import Draft, Message, RefineOutput
-from assistant.validator.checks import check_step, context_for
+from assistant.validator.checks import check_step, context_for, validate_draft
 from ui.sections import section_changes
 
 PARTS = ("pain", "ownership", "lessons", "plan", "positive", "report_back")
@@ -117,6 +117,8 @@ async def arefine(
     if parts_changed and updated.message == draft.message:
         updated = await acompose(updated, pipeline, updated.options, listener=listener)
     updated = updated.model_copy(update={"usage": {**updated.usage, **tracker.usage}})
+    if pipeline.validate:  # the findings belong to the refined text, not to the draft before it
+        updated = updated.model_copy(update={"findings": validate_draft(updated).findings})
     return Refinement(
         draft=updated,
         reply=out.reply.strip(),

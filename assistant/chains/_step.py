@@ -121,12 +121,12 @@ class _StepRunner:
         else:
             if self.repair is not None:
                 parsed = self.repair(parsed)
+            notes = inputs.get("notes") or ""
+            problems = output_leaks(parsed, notes)
+            if problems:  # asked again; if it keeps leaking, only the scrubbed copy can be kept
+                parsed = scrub_model(parsed, notes)
             for check in self.checks:
                 problems.extend(check(parsed, inputs))
-            leaks = output_leaks(parsed, inputs.get("notes") or "")
-            if leaks:  # asked again; if it keeps leaking, only the scrubbed copy can be kept
-                problems = leaks + problems
-                parsed = scrub_model(parsed, inputs.get("notes") or "")
         if problems and message.response_metadata.get("finish_reason") == "length":
             problems.insert(0, "Your answer was cut off because it was too long; keep every field shorter.")
         return parsed, problems
