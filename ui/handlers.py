@@ -285,7 +285,8 @@ def message_files(subject: str, body: str, versions: Versions | None) -> list[st
     if not (body or "").strip():
         return [None, None, None]
     channel = versions[-1].message.channel if versions else "email"
-    return [str(p) for p in write_message_files(subject or "", body, channel)]
+    notes = versions[-1].notes if versions else None
+    return [str(p) for p in write_message_files(subject or "", body, channel, notes=notes)]
 
 
 # --- refining -------------------------------------------------------------------------------------------
