@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from assistant import __version__
 from assistant.errors import ConfigurationError, InputError, RegainError
 from assistant.notes import decode_notes
+from assistant.redact import configured_secrets, redact
 
 CHANNELS = ["email", "chat", "talking_points"]
 TONES = ["neutral", "warm", "formal", "direct"]
@@ -268,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     except RegainError as exc:
         if args.debug:
             raise
-        print(f"regain: error: {exc}", file=sys.stderr)
+        print(f"regain: error: {redact(str(exc), configured_secrets())}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("regain: interrupted", file=sys.stderr)
@@ -276,7 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # last resort: one line, not a traceback
         if args.debug:
             raise
-        print(f"regain: unexpected error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        text = redact(f"{type(exc).__name__}: {exc}", configured_secrets())
+        print(f"regain: unexpected error: {text} (run with --debug for details)", file=sys.stderr)
         return 70
 
 

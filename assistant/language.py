@@ -11,35 +11,33 @@ import re
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "English": frozenset(
+    "English": _word_set(
         "the and i to of a was my in it that we on for is with didn't not have had be this at our but "
-        "so me did were an by from they he she you".split()
+        "so me did were an by from they he she you"
     ),
-    "German": frozenset(
+    "German": _word_set(
         "der die das und ich nicht ist war mit ein eine zu auf den dem für es hat habe wir von im auch "
-        "mein meine sich aber wurde".split()
+        "mein meine sich aber wurde"
     ),
-    "French": frozenset(
-        "le la les et je de des un une est pas à en du que qui pour avec mon ma mes il nous sur ai "
-        "été au ce dans".split()
+    "French": _word_set(
+        "le la les et je de des un une est pas à en du que qui pour avec mon ma mes il nous sur ai été au ce dans"
     ),
-    "Spanish": frozenset(
-        "el la los las y yo de que en un una es no por con para mi mis se lo del al fue he como pero "
-        "su nos".split()
+    "Spanish": _word_set(
+        "el la los las y yo de que en un una es no por con para mi mis se lo del al fue he como pero su nos"
     ),
-    "Portuguese": frozenset(
-        "o a os as e eu de que em um uma é não por com para meu minha se do da no na foi mas nos "
-        "ao".split()
+    "Portuguese": _word_set(
+        "o a os as e eu de que em um uma é não por com para meu minha se do da no na foi mas nos ao"
     ),
-    "Italian": frozenset(
-        "il lo la le e io di che in un una è non per con mio mia si del della ho ma al sono stato "
-        "gli".split()
+    "Italian": _word_set(
+        "il lo la le e io di che in un una è non per con mio mia si del della ho ma al sono stato gli"
     ),
-    "Dutch": frozenset(
-        "de het een en ik niet is was met op te van voor dat die mijn we zijn heb heeft maar ook "
-        "aan".split()
-    ),
+    "Dutch": _word_set("de het een en ik niet is was met op te van voor dat die mijn we zijn heb heeft maar ook aan"),
 }
 
 _SCRIPTS: tuple[tuple[str, str], ...] = (

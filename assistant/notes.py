@@ -16,7 +16,7 @@ _DELIMITER = re.compile(
     r"[<\uff1c\u2039\u2329\u3008\u27e8]\s*([/\uff0f]?)\s*(notes|request)\s*[>\uff1e\u203a\u232a\u3009\u27e9]", re.I
 )
 _WORDS = re.compile(r"[^\W\d_]+")
-_FIRST_PERSON = frozenset("i i'm i've i'd me my mine we we're our us myself".split())
+_FIRST_PERSON = frozenset(["i", "i'm", "i've", "i'd", "me", "my", "mine", "we", "we're", "our", "us", "myself"])
 _MISTAKE_WORDS = re.compile(
     r"\b(mistake|error|wrong|miss|forg[eo]t|broke|break|fail|lost|lose|late|delay|outage|down\b|bug|incident|"
     r"delet|overr?an|over budget|overspen|blame|sorry|apolog|fault|accident|problem|issue|crash|leak|skipp|"

@@ -10,8 +10,8 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from langchain_core.runnables import Runnable
 
 from assistant.chains._format import facts_text, leader_text, plan_text, today_text
-from assistant.pipeline import compose_inputs
 from assistant.language import language_instruction
+from assistant.pipeline import compose_inputs
 from assistant.prompts import load_prompt
 from assistant.schema import CheckIn, Draft, DraftOptions, Facts, Message, PlanAction
 from assistant.testing import STEP_MARKERS, good_script

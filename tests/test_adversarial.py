@@ -39,8 +39,20 @@ from assistant.testing import ScriptedChatModel, good_script, step_of
 from assistant.validator.checks import validate_draft
 from ui.refine import arefine
 
-CASES = [json.loads(line) for line in (Path(__file__).parent / "data" / "adversarial_notes.jsonl").open(encoding="utf-8")]
-CATEGORIES = {"override", "roleplay", "hidden", "encoded", "homoglyph", "extraction", "markup", "delimiter", "multiturn"}
+CASES = [
+    json.loads(line) for line in (Path(__file__).parent / "data" / "adversarial_notes.jsonl").open(encoding="utf-8")
+]
+CATEGORIES = {
+    "override",
+    "roleplay",
+    "hidden",
+    "encoded",
+    "homoglyph",
+    "extraction",
+    "markup",
+    "delimiter",
+    "multiturn",
+}
 SYSTEM = load_prompt("system").render()
 # Independent of assistant.guard: what must never reach the user unless the notes hold it.
 FORBIDDEN = [

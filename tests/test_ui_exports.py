@@ -32,7 +32,9 @@ def test_markdown_export_holds_no_html_images_or_foreign_links(text: str) -> Non
 
 
 def test_markdown_export_keeps_plain_text_and_links_from_the_notes() -> None:
-    out = message_markdown("Friday", "I'm sorry.\n\n- **Plan**: see https://wiki.example.com/pm/7", "email", notes=NOTES)
+    out = message_markdown(
+        "Friday", "I'm sorry.\n\n- **Plan**: see https://wiki.example.com/pm/7", "email", notes=NOTES
+    )
     assert out == "# Friday\n\nI'm sorry.\n\n- **Plan**: see https://wiki.example.com/pm/7\n"
 
 

@@ -143,7 +143,7 @@ TRICKS = [
     "[a]( javascript:alert(1) )",
     "[a](JAVASCRIPT :alert(1))",
     "<IMG SRC=x ONERROR=alert(1)>",
-    "<div style=\"background:url(javascript:alert(1))\">x</div>",
+    '<div style="background:url(javascript:alert(1))">x</div>',
     "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
     "<object data='https://evil.example/x.swf'></object>",
     "<embed src=https://evil.example>",

@@ -22,6 +22,7 @@ from gradio.components.chatbot import MessageDict
 from assistant.errors import ConfigurationError, InputError, ModelAPIError, OutputValidationError, RegainError
 from assistant.notes import screen_notes
 from assistant.pipeline import STEPS, Pipeline, acompose, adraft
+from assistant.redact import configured_secrets, redact
 from assistant.schema import Draft, DraftOptions
 from ui.exports import write_message_files
 from ui.refine import arefine
@@ -68,9 +69,11 @@ def user_error(exc: BaseException) -> gr.Error:
         return exc
     if isinstance(exc, RegainError):
         title = next((t for cls, t in _TITLES.items() if isinstance(exc, cls)), "Something went wrong")
-        return gr.Error(html.escape(str(exc)), title=title, duration=None, print_exception=False)
-    log.exception("unexpected error in the UI", exc_info=exc)
-    return gr.Error(html.escape(f"{type(exc).__name__}: {exc}"), title="Unexpected error", duration=None)
+        text = redact(str(exc), configured_secrets())
+        return gr.Error(html.escape(text), title=title, duration=None, print_exception=False)
+    log.error("unexpected error in the UI: %s", type(exc).__name__)  # no message: it may quote the notes
+    text = redact(f"{type(exc).__name__}: {exc}", configured_secrets())
+    return gr.Error(html.escape(text), title="Unexpected error", duration=None, print_exception=False)
 
 
 # --- examples -------------------------------------------------------------------------------------------
@@ -326,7 +329,8 @@ def refine(
     except Exception as exc:
         failed: MessageDict = {
             "role": "assistant",
-            "content": "That did not work; the draft is unchanged. " + escape_text(str(exc)),
+            "content": "That did not work; the draft is unchanged. "
+            + escape_text(redact(str(exc), configured_secrets())),
         }
         yield [gr.skip(), [*chat, failed], request, gr.skip(), gr.skip(), *_skip_view()]
         raise user_error(exc) from exc

@@ -121,6 +121,7 @@ class _StepRunner:
         else:
             if self.repair is not None:
                 parsed = self.repair(parsed)
+            assert parsed is not None
             notes = inputs.get("notes") or ""
             problems = output_leaks(parsed, notes)
             if problems:  # asked again; if it keeps leaking, only the scrubbed copy can be kept
