@@ -25,6 +25,7 @@ from typing import Any
 
 import gradio as gr
 from langchain_core.language_models import BaseChatModel
+from platformdirs import user_data_dir
 
 from assistant.errors import ConfigurationError
 from assistant.pipeline import Pipeline
@@ -303,6 +304,15 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+MAX_UPLOAD = "1mb"
+"""The UI takes no uploads; gradio's upload route still exists, so it is kept small."""
+
+
+def blocked_paths(settings: Settings) -> list[str]:
+    """Folders the web server must never serve: Regain's data (sessions) and cache (model weights)."""
+    return [str(Path(user_data_dir("regain")).resolve()), str(Path(settings.cache_dir).expanduser().resolve())]
+
+
 def launch_app(
     app: gr.Blocks,
     *,
@@ -311,10 +321,17 @@ def launch_app(
     auth: tuple[str, str] | None = None,
     prevent_thread_lock: bool = False,
     quiet: bool = False,
+    settings: Settings | None = None,
 ) -> None:
-    """Serve the app (blocking unless ``prevent_thread_lock``), with Regain's theme and styles."""
+    """Serve the app (blocking unless ``prevent_thread_lock``), with Regain's theme and styles.
+
+    Deployment settings: never a share link, no extra allowed paths, Regain's data and cache
+    folders blocked, internal errors not shown (our own ``gr.Error`` messages are), a bounded
+    queue (REGAIN_UI_CONCURRENCY, REGAIN_UI_QUEUE_SIZE) and a small upload limit.
+    """
+    settings = settings or _dev_settings()
     try:
-        app.queue(default_concurrency_limit=4).launch(
+        app.queue(default_concurrency_limit=settings.ui_concurrency, max_size=settings.ui_queue_size).launch(
             server_name=host,
             server_port=port,
             auth=auth,
@@ -323,6 +340,9 @@ def launch_app(
             quiet=quiet,
             show_error=False,
             share=False,
+            allowed_paths=[],
+            blocked_paths=blocked_paths(settings),
+            max_file_size=MAX_UPLOAD,
             theme=THEME,
             css=CSS,
             footer_links=["gradio"],
@@ -356,7 +376,7 @@ def serve(
         app = build_app(
             pipeline_factory_for(backend.chat_model, settings), settings, backend_description=backend.describe()
         )
-        launch_app(app, host=host, port=port, auth=auth)
+        launch_app(app, host=host, port=port, auth=auth, settings=settings)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -378,6 +398,11 @@ demo = build_app(LazyBackend(), _dev_settings(), backend_description="backend fr
 
 if __name__ == "__main__":
     if os.environ.get("GRADIO_WATCH_DIRS"):  # started by ``gradio ui/app.py``
-        launch_app(demo, port=int(os.environ.get("GRADIO_SERVER_PORT", "7860")), auth=ui_auth(_dev_settings()))
+        launch_app(
+            demo,
+            port=int(os.environ.get("GRADIO_SERVER_PORT", "7860")),
+            auth=ui_auth(_dev_settings()),
+            settings=_dev_settings(),
+        )
     else:
         sys.exit(main())
