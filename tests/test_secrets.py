@@ -6,6 +6,8 @@ OpenAI-compatible server or a tiny failing one, both on 127.0.0.1.
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
 import http.server
 import json
 import logging
@@ -16,13 +18,18 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import gradio as gr
 import pytest
 from test_sim_server import sim
+from ui_support import refine_answer
 
 from assistant.cli import main
 from assistant.errors import ModelAPIError
+from assistant.pipeline import Pipeline, adraft
 from assistant.redact import HIDDEN, redact
 from assistant.settings import Settings
+from assistant.testing import ScriptedChatModel, good_script
+from ui import handlers
 from ui.handlers import user_error
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -206,3 +213,24 @@ def test_the_ui_error_notice_is_redacted(monkeypatch: pytest.MonkeyPatch) -> Non
     notice = user_error(ModelAPIError(f"The server refused the request (400): bad key {FAKE_KEY}"))
     assert FAKE_KEY not in str(notice) and HIDDEN in str(notice)
     assert FAKE_KEY not in str(user_error(RuntimeError(f"boom {FAKE_KEY}")))
+
+
+def test_notes_never_reach_the_logs_with_the_fake_model_in_the_api_and_the_ui(
+    debug_logs: pytest.LogCaptureFixture,
+) -> None:
+    model = ScriptedChatModel(script={**good_script(), "refine": json.dumps(refine_answer(reply="Shorter now."))})
+    pipeline = Pipeline(model)
+    draft = asyncio.run(adraft(NOTES, pipeline, today=dt.date(2026, 11, 27)))
+    *_, last = handlers.generate(NOTES, "", "email", "neutral", "medium", [], pipeline_factory=lambda: pipeline)
+    versions = last[0]
+    for _ in handlers.refine(f"Shorter please, {MARKER}", [], versions, pipeline_factory=lambda: pipeline):
+        pass
+    with pytest.raises(gr.Error):  # an unexpected failure is logged without its message
+        handlers.generate(NOTES, "", "email", "neutral", "medium", [], pipeline_factory=_broken).__next__()
+    assert MARKER in draft.notes and debug_logs.records
+    logged = debug_logs.text + "\n".join(str(r.args) + str(r.exc_info) for r in debug_logs.records)
+    assert MARKER not in logged and "payments config" not in logged
+
+
+def _broken() -> Pipeline:
+    raise RuntimeError(f"could not start for notes: {NOTES}")
