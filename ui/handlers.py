@@ -64,15 +64,22 @@ _TITLES = {
 
 
 def user_error(exc: BaseException) -> gr.Error:
-    """A ``gr.Error`` notice for any failure; the message is escaped (the notice renders HTML)."""
+    """A ``gr.Error`` notice for any failure; the message is redacted and escaped (the notice renders HTML).
+
+    Regain's own errors keep their message; anything else shows only its type, never internals.
+    """
     if isinstance(exc, gr.Error):
         return exc
     if isinstance(exc, RegainError):
         title = next((t for cls, t in _TITLES.items() if isinstance(exc, cls)), "Something went wrong")
         text = redact(str(exc), configured_secrets())
         return gr.Error(html.escape(text), title=title, duration=None, print_exception=False)
-    log.error("unexpected error in the UI: %s", type(exc).__name__)  # no message: it may quote the notes
-    text = redact(f"{type(exc).__name__}: {exc}", configured_secrets())
+    # Neither the log nor the notice carries the message: it may quote the notes or show internals.
+    log.error("unexpected error in the UI: %s", type(exc).__name__)
+    text = (
+        f"Something unexpected went wrong ({type(exc).__name__}); your notes and edits are unchanged. "
+        "Try again; if it keeps happening, run the same notes with `regain draft --debug` to see the details."
+    )
     return gr.Error(html.escape(text), title="Unexpected error", duration=None, print_exception=False)
 
 
