@@ -151,3 +151,13 @@ def scrub_model(output: M, notes: str) -> M:
     """A copy of a parsed output with every text field :func:`scrub`-bed."""
     result: M = _scrubbed(output, notes)
     return result
+
+
+def scrub_stream(text: str) -> str:
+    """Text still being streamed, made safe to preview: :func:`scrub` (no notes, so no link is kept), and
+    any trailing start of the canary cut off before it is complete."""
+    text = scrub(text, "")
+    for n in range(len(CANARY) - 1, 2, -1):
+        if text.upper().endswith(CANARY[:n].upper()):
+            return text[:-n].rstrip()
+    return text

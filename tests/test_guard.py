@@ -8,10 +8,12 @@ import json
 from chain_support import GOOD, NOTES, step_inputs
 
 from assistant.chains import build_pain_chain
-from assistant.guard import CANARY, leak_problems, scrub, scrub_model
+from assistant.guard import CANARY, leak_problems, scrub, scrub_model, scrub_stream
+from assistant.progress import ProgressEvent
 from assistant.prompts import load_prompt
 from assistant.schema import PainOutput
 from assistant.testing import ScriptedChatModel
+from ui.streaming import ProgressBoard
 
 SYSTEM = load_prompt("system").render()
 
@@ -85,3 +87,16 @@ def test_a_model_that_keeps_leaking_leaves_only_a_scrubbed_answer() -> None:
     else:
         raise AssertionError("a leaking answer was accepted")
     assert len(model.calls) == 2
+
+
+def test_a_streamed_preview_never_shows_the_canary_or_links() -> None:
+    assert scrub_stream(f"I'm sorry {CANARY} see https://evil.example/x") == "I'm sorry see"
+    assert scrub_stream(f"I'm sorry {CANARY[:9]}") == "I'm sorry"
+    assert scrub_stream("I'm sorry. RGN") == "I'm sorry."
+    board = ProgressBoard(steps=("pain",))
+    words = f'{{"statement": "I am sorry. {CANARY} <img src=x onerror=alert(1)> more'.split(" ")
+    for word in words:
+        board.update([ProgressEvent("token", "pain", tokens=1, text=word + " ")])
+        shown = board.markdown()
+        assert "RGN-CANARY" not in shown and "<img" not in shown and "onerror" not in shown
+    assert "I am sorry" in board.markdown()
