@@ -19,8 +19,9 @@ from ui_support import TODAY, scripted_model
 
 from assistant.pipeline import Pipeline
 from assistant.settings import Settings
-from ui import app as ui_app
-from ui.app import MAX_UPLOAD, build_app, launch_app
+from ui import launch as ui_launch
+from ui.app import build_app, launch_app
+from ui.launch import MAX_UPLOAD
 
 pytestmark = pytest.mark.filterwarnings("ignore::Warning:gradio.queueing")
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +44,7 @@ class _Secret(http.server.BaseHTTPRequestHandler):
 def private_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     """A sessions database in the data dir and a weights file in the cache dir, both in temp folders."""
     data, cache = tmp_path / "data", tmp_path / "cache"
-    monkeypatch.setattr(ui_app, "user_data_dir", lambda name: str(data))
+    monkeypatch.setattr(ui_launch, "user_data_dir", lambda name: str(data))
     monkeypatch.setenv("REGAIN_CACHE_DIR", str(cache))
     files = {"data": data / "sessions.sqlite3", "cache": cache / "models" / "weights.gguf"}
     for path in files.values():
