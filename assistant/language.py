@@ -71,6 +71,12 @@ def detect_language(text: str) -> str | None:
     return best
 
 
+def looks_english(text: str) -> bool:
+    """Whether the text is recognisably English (a few of its commonest words, and no other language guessed)."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    return detect_language(text) is None and sum(w in _STOPWORDS["English"] for w in words) >= 2
+
+
 def language_instruction(notes: str) -> str:
     """The prompt line that tells every step which language to write in."""
     language = detect_language(notes)

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from assistant.errors import InputError, OffTopicError
-from assistant.language import detect_language
+from assistant.language import looks_english
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07")
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
@@ -74,8 +74,8 @@ def check_topic(notes: str) -> None:
     """Refuse, kindly and before any model call, notes that cheaply cannot be about a mistake at work.
 
     Too few words is always refused. English notes with no first-person word and no word about
-    work or a mistake (a recipe, a greeting) are refused too; notes in other languages pass, and
-    the intake step catches them (it returns empty facts).
+    work or a mistake (a recipe, a greeting) are refused too; notes in other languages (or too
+    terse to tell) pass, and the intake step catches them (it returns empty facts).
     """
     words = _WORDS.findall(notes)
     if len(words) < 4 and sum(ch.isalpha() for ch in notes) < 12:  # scripts without spaces count letters
@@ -83,7 +83,7 @@ def check_topic(notes: str) -> None:
             "These notes are too short to work with. Write a few lines: what happened, its impact, "
             "your part in it and who your leader is."
         )
-    if detect_language(notes) is not None:
+    if not looks_english(notes):  # the word lists below are English; the intake step judges the rest
         return
     if not any(w.lower() in _FIRST_PERSON for w in words) and not _MISTAKE_WORDS.search(notes):
         raise OffTopicError(off_topic_message())

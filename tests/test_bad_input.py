@@ -164,6 +164,8 @@ def test_empty_facts_after_intake_stop_with_a_kind_message_and_no_more_calls() -
         "missed the client deadline for the Q3 report by two days",
         "Olvidé enviar el informe al cliente y perdimos el contrato.",
         "我忘记了把报告发给客户，我们失去了合同。",
+        "Jag glömde att skicka rapporten till kunden och vi förlorade avtalet.",
+        "Zapomniałem wysłać raport do klienta i straciliśmy kontrakt.",
     ],
 )
 def test_real_notes_pass_the_topic_check(notes: str) -> None:
