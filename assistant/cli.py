@@ -21,6 +21,7 @@ from assistant.cli_checkin import add_checkin_parser, run_checkin
 from assistant.cli_sessions import DraftAutosave, add_sessions_parser, open_store, run_sessions
 from assistant.errors import ConfigurationError, InputError, ModelAPIError, PartialDraftError, RegainError
 from assistant.notes import decode_notes
+from assistant.redact import configured_secrets, redact
 
 CHANNELS = ["email", "chat", "talking_points"]
 TONES = ["neutral", "warm", "formal", "direct"]
@@ -192,14 +193,14 @@ def _write_draft(settings: Any, notes: str, options: Any, args: argparse.Namespa
 
 
 def _cmd_draft(args: argparse.Namespace) -> int:
-    from assistant.notes import clean_notes
+    from assistant.notes import screen_notes
     from assistant.schema import DraftOptions
 
     settings = _settings(args)
     notes = _read_notes(args.notes)
     options = DraftOptions(channel=args.channel, tone=args.tone, length=args.length, leader=args.leader)
     status = _Status(enabled=not args.quiet)
-    clean_notes(notes, max_chars=settings.max_notes_chars)  # fail before starting any model
+    screen_notes(notes, max_chars=settings.max_notes_chars)  # fail before starting any model
     if args.no_save and args.session:
         raise InputError("--session saves into a session; drop --no-save, or drop --session.")
     store = None if args.no_save else open_store(settings)
@@ -328,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     except RegainError as exc:
         if args.debug:
             raise
-        print(f"regain: error: {exc}", file=sys.stderr)
+        print(f"regain: error: {redact(str(exc), configured_secrets())}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("regain: interrupted", file=sys.stderr)
@@ -336,7 +337,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # last resort: one line, not a traceback
         if args.debug:
             raise
-        print(f"regain: unexpected error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        text = redact(f"{type(exc).__name__}: {exc}", configured_secrets())
+        print(f"regain: unexpected error: {text} (run with --debug for details)", file=sys.stderr)
         return 70
 
 

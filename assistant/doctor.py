@@ -8,11 +8,21 @@ from collections.abc import Callable
 from assistant.backend import open_backend, ping
 from assistant.errors import RegainError
 from assistant.local.weights import MODEL_FILE, is_verified, weights_installed
+from assistant.redact import redact
 from assistant.settings import Settings
 
 
+def _redacting(say: Callable[[str], None], secrets: list[str | None]) -> Callable[[str], None]:
+    return lambda line: say(redact(line, secrets))
+
+
 def run_doctor(settings: Settings, say: Callable[[str], None]) -> bool:
-    """Report the configuration and try one tiny model call. Returns True when it answered."""
+    """Report the configuration and try one tiny model call. Returns True when it answered.
+
+    Every line is redacted: the API key, the UI password and URL passwords are never shown.
+    """
+    secrets = [settings.api_key_value(), settings.ui_password.get_secret_value() if settings.ui_password else None]
+    say = _redacting(say, secrets)
     backend = settings.resolved_backend()
     reason = {
         "auto": "chosen automatically: "

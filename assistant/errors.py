@@ -22,6 +22,10 @@ class InputError(RegainError):
     exit_code = 2
 
 
+class OffTopicError(InputError):
+    """The notes do not describe a mistake at work (too short, a recipe, a greeting)."""
+
+
 class ConfigurationError(RegainError):
     """Settings are missing or contradict each other; the message names what to set."""
 

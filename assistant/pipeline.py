@@ -40,12 +40,13 @@ from assistant.chains._step import FormatState
 from assistant.chains.compose import length_text
 from assistant.errors import (
     ModelAPIError,
+    OffTopicError,
     OutputValidationError,
     PartialDraftError,
     RegainError,
     UsageLimitError,
 )
-from assistant.notes import clean_notes
+from assistant.notes import off_topic_message, screen_notes
 from assistant.progress import Listener, ProgressEvent, StepTracker
 from assistant.schema import CHANNEL_LABELS, Draft, DraftOptions, Facts, Message, MessageOutput
 
@@ -210,13 +211,15 @@ async def adraft(
     """
     options = options or DraftOptions()
     today = today or dt.date.today()
-    notes = clean_notes(notes, max_chars=max_notes_chars)
+    notes = screen_notes(notes, max_chars=max_notes_chars)
     tracker = StepTracker(listener)
     budget = budget if budget is not None else CallBudget(pipeline.max_calls)
     config = with_budget({"callbacks": [tracker]}, budget)
     base: dict[str, Any] = {"notes": notes, "today": today_text(today), "today_date": today}
 
     facts: Facts = await _run_step(pipeline, "intake", base, tracker, config)
+    if not any(part.strip() for part in (facts.what_happened, facts.impact, facts.cause)):
+        raise OffTopicError(off_topic_message())
     if options.leader:
         facts = facts.model_copy(update={"leader_name": options.leader})
     else:

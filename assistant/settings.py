@@ -125,6 +125,15 @@ class Settings(BaseSettings):
         description="Delete saved sessions not updated for this many days (checked when the store opens); "
         "unset keeps them until deleted.",
     )
+    ui_concurrency: int = Field(
+        default=4, ge=1, le=64, description="Web UI requests that run at once (gradio's default_concurrency_limit)."
+    )
+    ui_queue_size: int = Field(
+        default=32,
+        ge=1,
+        le=10_000,
+        description="Web UI requests that may wait in the queue; more are refused.",
+    )
     ui_username: str | None = Field(
         default=None, description="Login name for the web UI (`regain ui`); set together with REGAIN_UI_PASSWORD."
     )

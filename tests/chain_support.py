@@ -10,6 +10,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from langchain_core.runnables import Runnable
 
 from assistant.chains._format import facts_text, leader_text, plan_text, today_text
+from assistant.language import language_instruction
 from assistant.pipeline import compose_inputs
 from assistant.prompts import load_prompt
 from assistant.schema import CheckIn, Draft, DraftOptions, Facts, Message, PlanAction
@@ -74,7 +75,8 @@ def assert_prompt_layout(call: dict[str, Any], step: str) -> None:
     assert system.content == load_prompt("system").render()
     assert NOTES not in str(system.content)
     assert f"<notes>\n{NOTES}\n</notes>" in str(user.content)
-    assert str(user.content).startswith(load_prompt("notes").render(notes=NOTES).rstrip("\n"))
+    notes_part = load_prompt("notes").render(notes=NOTES, language=language_instruction(NOTES))
+    assert str(user.content).startswith(notes_part.rstrip("\n"))
     assert STEP_MARKERS[step] in str(user.content)
 
 

@@ -119,7 +119,7 @@ def test_regain_ui_opens_the_backend_and_serves(monkeypatch: pytest.MonkeyPatch)
     assert main(["ui", "--port", "7999", "--model", "m1"]) == 0
     assert seen["settings"].model == "m1"
     assert isinstance(seen["app"], gr.Blocks)
-    assert seen["launch"] == {"host": "127.0.0.1", "port": 7999, "auth": ("dana", "pw")}
+    assert seen["launch"] == {"host": "127.0.0.1", "port": 7999, "auth": ("dana", "pw"), "settings": seen["settings"]}
 
 
 def test_regain_ui_reports_half_set_login_in_one_line(

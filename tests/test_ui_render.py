@@ -126,3 +126,48 @@ def test_diff_markdown_has_one_block_per_section() -> None:
     assert md.count("regain-diff") == 2
     assert "**4&#46; Plan**" in md
     assert diff_markdown([]) == "No section changed."
+
+
+# Tricks that try to survive sanitizing: entities, split schemes, nesting, autolinks, look-alikes.
+TRICKS = [
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "&#60;img src=x onerror=alert(1)&#62;",
+    "[x](&#106;avascript:alert(1))",
+    "[x](java&#x09;script:alert(1))",
+    "[x](javascript&colon;alert(1))",
+    "[x](<javascript:alert(1)>)",
+    "<javascript:alert(1)>",
+    "<scr<script>ipt>alert(1)</script>",
+    "[x](java\nscript:alert(1))",
+    "[![img](https://evil.example/i.png)](https://evil.example)",
+    "[a]( javascript:alert(1) )",
+    "[a](JAVASCRIPT :alert(1))",
+    "<IMG SRC=x ONERROR=alert(1)>",
+    '<div style="background:url(javascript:alert(1))">x</div>',
+    "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "<object data='https://evil.example/x.swf'></object>",
+    "<embed src=https://evil.example>",
+    "<math><mtext><script>alert(1)</script></mtext></math>",
+    "<details open ontoggle=alert(1)>",
+    "\x00<script>alert(1)</script>",
+]
+
+
+@pytest.mark.parametrize("text", TRICKS)
+def test_entity_and_nesting_tricks_are_neutralised(text: str) -> None:
+    out = sanitize_markdown(text, notes="my notes")
+    assert _tags(out) == []
+    assert "<" not in out.replace("&lt;", "")
+    assert not re.search(r"\]\(\s*<?\s*(?:java|data|https?)", out, re.I)
+    assert not re.search(r"(?<![&#\w])javascript\s*:", out, re.I)
+    assert "https://" not in out and "\x00" not in out
+
+
+@pytest.mark.parametrize("text", [*CRAFTED, *TRICKS])
+def test_findings_and_diffs_never_render_model_markup(text: str) -> None:
+    finding = Finding(
+        rule="TXT_HTML", step="pain", severity="error", message=text, suggestion=text, span=text.strip()[:12] or None
+    )
+    for html in (findings_markdown([finding], text), highlight(text, [finding]), word_diff("before", text)):
+        assert _tags(html) == [], html
+        assert "](" not in html and not re.search(r"https?://|javascript:", html, re.I)

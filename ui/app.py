@@ -14,7 +14,6 @@ from __future__ import annotations
 import atexit
 import datetime as dt
 import functools
-import ipaddress
 import os
 import sys
 import threading
@@ -27,12 +26,12 @@ import gradio as gr
 from langchain_core.language_models import BaseChatModel
 
 from assistant.budget import CallBudget
-from assistant.errors import ConfigurationError
 from assistant.pipeline import Pipeline
 from assistant.settings import Settings
 from ui import handlers
 from ui.chat_tab import bind as _bind
 from ui.chat_tab import build_chat_tab, wire_chat_tab
+from ui.launch import dev_settings, is_loopback, launch_app, ui_auth
 from ui.progress_tab import build_progress_tab, wire_progress_tab
 from ui.render import escape_text
 from ui.sections import HINTS, SECTIONS, TITLES
@@ -42,20 +41,6 @@ from ui.sessions_tab import build_sessions_tab, wire_edit_autosave, wire_session
 CHANNELS = [("Email", "email"), ("Chat message", "chat"), ("Talking points", "talking_points")]
 TONES = [("Neutral", "neutral"), ("Warm", "warm"), ("Formal", "formal"), ("Direct", "direct")]
 LENGTHS = [("Short", "short"), ("Medium", "medium"), ("Long", "long")]
-THEME = gr.themes.Soft()
-CSS = """
-.regain-suggestion { opacity: 0.8; font-size: 0.92em; }
-.regain-highlight, .regain-diff { padding: 6px 8px; border-radius: 6px; border: 1px solid var(--border-color-primary); }
-.gradio-container mark { background: rgba(250, 204, 21, 0.45); color: inherit; border-radius: 2px; padding: 0 1px; }
-.gradio-container ins { background: rgba(34, 197, 94, 0.28); text-decoration: none; }
-.gradio-container del { background: rgba(239, 68, 68, 0.28); }
-.gradio-container .findings { font-size: 0.95em; }
-.regain-ok { color: var(--color-green-600, #16a34a); }
-@media (max-width: 640px) {
-  .regain-section { flex-direction: column !important; }
-  .regain-section > * { width: 100% !important; min-width: 0 !important; flex: 1 1 auto !important; }
-}
-"""
 INTRO = (
     "# Regain\n"
     "Made a mistake at work? Turn your rough notes into the six steps of trust repair and a message to your "
@@ -328,59 +313,6 @@ def _wire_draft(
     c["undo"].click(undo, [versions, c["chat"], session], undo_outputs, **quiet)
 
 
-def ui_auth(settings: Settings) -> tuple[str, str] | None:
-    """Basic-auth credentials from REGAIN_UI_USERNAME / REGAIN_UI_PASSWORD, or None when neither is set."""
-    user, password = settings.ui_username, settings.ui_password
-    if user is None and password is None:
-        return None
-    if not user or password is None or not password.get_secret_value():
-        missing = "REGAIN_UI_PASSWORD" if user else "REGAIN_UI_USERNAME"
-        raise ConfigurationError(f"UI login needs both REGAIN_UI_USERNAME and REGAIN_UI_PASSWORD; set {missing}.")
-    return user, password.get_secret_value()
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def launch_app(
-    app: gr.Blocks,
-    *,
-    host: str = "127.0.0.1",
-    port: int = 7860,
-    auth: tuple[str, str] | None = None,
-    prevent_thread_lock: bool = False,
-    quiet: bool = False,
-) -> None:
-    """Serve the app (blocking unless ``prevent_thread_lock``), with Regain's theme and styles."""
-    try:
-        app.queue(default_concurrency_limit=4).launch(
-            server_name=host,
-            server_port=port,
-            auth=auth,
-            auth_message="Regain: log in with REGAIN_UI_USERNAME / REGAIN_UI_PASSWORD." if auth else None,
-            prevent_thread_lock=prevent_thread_lock,
-            quiet=quiet,
-            show_error=False,
-            share=False,
-            theme=THEME,
-            css=CSS,
-            footer_links=["gradio"],
-            ssr_mode=False,
-            mcp_server=False,
-            pwa=False,
-        )
-    except OSError as exc:
-        raise ConfigurationError(
-            f"Cannot serve the UI on {host}:{port} ({exc}). Pick another port with --port."
-        ) from exc
-
-
 def serve(
     settings: Settings,
     *,
@@ -392,7 +324,7 @@ def serve(
     from assistant.backend import open_backend
 
     auth = ui_auth(settings)
-    if auth is None and not _is_loopback(host):
+    if auth is None and not is_loopback(host):
         print(
             f"regain: warning: serving on {host} without a login; set REGAIN_UI_USERNAME and REGAIN_UI_PASSWORD.",
             file=sys.stderr,
@@ -401,7 +333,7 @@ def serve(
         app = build_app(
             pipeline_factory_for(backend.chat_model, settings), settings, backend_description=backend.describe()
         )
-        launch_app(app, host=host, port=port, auth=auth)
+        launch_app(app, host=host, port=port, auth=auth, settings=settings)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -411,18 +343,16 @@ def main(argv: list[str] | None = None) -> int:
     return cli_main(["ui", *(sys.argv[1:] if argv is None else argv)])
 
 
-def _dev_settings() -> Settings:
-    try:
-        return Settings()
-    except Exception:  # reported on the first request, when the backend opens
-        return Settings.model_construct()
-
-
-demo = build_app(LazyBackend(), _dev_settings(), backend_description="backend from your settings (opens on first use)")
+demo = build_app(LazyBackend(), dev_settings(), backend_description="backend from your settings (opens on first use)")
 """The app for ``gradio ui/app.py`` (reload mode); nothing runs until the first request."""
 
 if __name__ == "__main__":
     if os.environ.get("GRADIO_WATCH_DIRS"):  # started by ``gradio ui/app.py``
-        launch_app(demo, port=int(os.environ.get("GRADIO_SERVER_PORT", "7860")), auth=ui_auth(_dev_settings()))
+        launch_app(
+            demo,
+            port=int(os.environ.get("GRADIO_SERVER_PORT", "7860")),
+            auth=ui_auth(dev_settings()),
+            settings=dev_settings(),
+        )
     else:
         sys.exit(main())

@@ -8,6 +8,8 @@ import tempfile
 from email.message import EmailMessage
 from pathlib import Path
 
+from ui.render import sanitize_markdown
+
 CHANNEL_TITLES = {"email": "Email", "chat": "Chat message", "talking_points": "Talking points for your 1:1"}
 
 
@@ -15,10 +17,14 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def message_markdown(subject: str, body: str, channel: str) -> str:
-    """The message as a Markdown document: the subject as the title, then the body as written."""
+def message_markdown(subject: str, body: str, channel: str, *, notes: str | None = None) -> str:
+    """The message as a Markdown document: the subject as the title, then the body.
+
+    Both are sanitized as in the UI (:func:`ui.render.sanitize_markdown`): no raw HTML, no images,
+    and links only to URLs in ``notes``, so the file is safe to open in any Markdown viewer.
+    """
     title = _one_line(subject) or CHANNEL_TITLES.get(channel, "Message")
-    return f"# {title}\n\n{body.strip()}\n"
+    return f"# {sanitize_markdown(title, notes=notes)}\n\n{sanitize_markdown(body.strip(), notes=notes)}\n"
 
 
 def message_text(subject: str, body: str) -> str:
@@ -42,7 +48,7 @@ def _stem(subject: str) -> str:
 
 
 def write_message_files(
-    subject: str, body: str, channel: str, directory: Path | None = None
+    subject: str, body: str, channel: str, directory: Path | None = None, *, notes: str | None = None
 ) -> tuple[Path, Path, Path]:
     """Write the .md, .txt and .eml files into a fresh folder and return their paths."""
     folder = Path(tempfile.mkdtemp(prefix="regain-", dir=directory))
@@ -50,7 +56,7 @@ def write_message_files(
     md = folder / f"{stem}.md"
     txt = folder / f"{stem}.txt"
     eml = folder / f"{stem}.eml"
-    md.write_text(message_markdown(subject, body, channel), encoding="utf-8")
+    md.write_text(message_markdown(subject, body, channel, notes=notes), encoding="utf-8")
     txt.write_text(message_text(subject, body), encoding="utf-8")
     eml.write_bytes(message_eml(subject, body))
     return md, txt, eml

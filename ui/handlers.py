@@ -29,8 +29,9 @@ from assistant.errors import (
     RegainError,
     UsageLimitError,
 )
-from assistant.notes import clean_notes
+from assistant.notes import screen_notes
 from assistant.pipeline import STEPS, Pipeline, acompose, adraft
+from assistant.redact import configured_secrets, redact
 from assistant.schema import Draft, DraftOptions
 from ui.exports import write_message_files
 from ui.refine import arefine
@@ -75,14 +76,23 @@ _TITLES = {
 
 
 def user_error(exc: BaseException) -> gr.Error:
-    """A ``gr.Error`` notice for any failure; the message is escaped (the notice renders HTML)."""
+    """A ``gr.Error`` notice for any failure; the message is redacted and escaped (the notice renders HTML).
+
+    Regain's own errors keep their message; anything else shows only its type, never internals.
+    """
     if isinstance(exc, gr.Error):
         return exc
     if isinstance(exc, RegainError):
         title = next((t for cls, t in _TITLES.items() if isinstance(exc, cls)), "Something went wrong")
-        return gr.Error(html.escape(str(exc)), title=title, duration=None, print_exception=False)
-    log.exception("unexpected error in the UI", exc_info=exc)
-    return gr.Error(html.escape(f"{type(exc).__name__}: {exc}"), title="Unexpected error", duration=None)
+        text = redact(str(exc), configured_secrets())
+        return gr.Error(html.escape(text), title=title, duration=None, print_exception=False)
+    # Neither the log nor the notice carries the message: it may quote the notes or show internals.
+    log.error("unexpected error in the UI: %s", type(exc).__name__)
+    text = (
+        f"Something unexpected went wrong ({type(exc).__name__}); your notes and edits are unchanged. "
+        "Try again; if it keeps happening, run the same notes with `regain draft --debug` to see the details."
+    )
+    return gr.Error(html.escape(text), title="Unexpected error", duration=None, print_exception=False)
 
 
 # --- examples -------------------------------------------------------------------------------------------
@@ -204,7 +214,7 @@ def generate(
     ``budget`` is the browser session's cap on model calls (default: one per draft).
     """
     try:
-        clean_notes(notes or "", max_chars=max_notes_chars)
+        screen_notes(notes or "", max_chars=max_notes_chars)
         options = DraftOptions(channel=channel, tone=tone, length=length, leader=(leader or "").strip() or None)  # type: ignore[arg-type]
         pipeline = pipeline_factory()
     except Exception as exc:
@@ -323,7 +333,8 @@ def message_files(subject: str, body: str, versions: Versions | None) -> list[st
     if not (body or "").strip():
         return [None, None, None]
     channel = versions[-1].message.channel if versions else "email"
-    return [str(p) for p in write_message_files(subject or "", body, channel)]
+    notes = versions[-1].notes if versions else None
+    return [str(p) for p in write_message_files(subject or "", body, channel, notes=notes)]
 
 
 # --- refining -------------------------------------------------------------------------------------------
@@ -364,7 +375,8 @@ def refine(
     except Exception as exc:
         failed: MessageDict = {
             "role": "assistant",
-            "content": "That did not work; the draft is unchanged. " + escape_text(str(exc)),
+            "content": "That did not work; the draft is unchanged. "
+            + escape_text(redact(str(exc), configured_secrets())),
         }
         yield [gr.skip(), [*chat, failed], request, gr.skip(), gr.skip(), *_skip_view()]
         raise user_error(exc) from exc

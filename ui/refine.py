@@ -18,7 +18,7 @@ from assistant.errors import InputError, OutputValidationError
 from assistant.pipeline import Pipeline, acompose
 from assistant.progress import Listener, ProgressEvent, StepTracker
 from assistant.schema import Draft, Message, RefineOutput
-from assistant.validator.checks import check_step, context_for
+from assistant.validator.checks import check_step, context_for, reask_findings, validate_draft
 from ui.sections import section_changes
 
 PARTS = ("pain", "ownership", "lessons", "plan", "positive", "report_back")
@@ -51,7 +51,7 @@ def refinement_problems(out: RefineOutput, inputs: dict[str, Any]) -> list[str]:
     if out.body is not None:
         message = Message(channel=inputs["channel_key"], subject=out.subject or "", body=out.body)
         found += check_step("message", message, ctx, plan=plan)
-    return [f.plain() for f in found if f.severity == "error"]
+    return [f.plain() for f in reask_findings(found, notes) if f.severity == "error"]
 
 
 def apply_refinement(draft: Draft, out: RefineOutput, request: str) -> tuple[Draft, list[str]]:
@@ -123,6 +123,8 @@ async def arefine(
     if parts_changed and updated.message == draft.message:
         updated = await acompose(updated, pipeline, updated.options, listener=listener, budget=budget)
     updated = updated.model_copy(update={"usage": {**updated.usage, **tracker.usage}})
+    if pipeline.validate:  # the findings belong to the refined text, not to the draft before it
+        updated = updated.model_copy(update={"findings": validate_draft(updated).findings})
     return Refinement(
         draft=updated,
         reply=out.reply.strip(),

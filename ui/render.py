@@ -79,7 +79,7 @@ def sanitize_markdown(text: str, *, notes: str | None = None) -> str:
     - images are removed (their alt text is kept);
     - a link is kept only when its target is an http(s) URL that appears in ``notes``;
       any other link becomes its plain text;
-    - link reference definitions are dropped; bare URLs not in the notes and any
+    - link reference definitions are dropped and any other ``](`` is broken; bare URLs not in the notes and any
       ``javascript:``/``data:`` text and e-mail addresses are neutralised so they are not linkified.
     """
     allowed = _allowed_urls(notes)
@@ -96,6 +96,7 @@ def sanitize_markdown(text: str, *, notes: str | None = None) -> str:
         return label
 
     text = _LINK.sub(link, text)
+    text = text.replace("](", "]&#40;")  # whatever link syntax the pattern missed (odd spacing, line breaks)
     text = _neutralise_schemes(text, allowed)
     text = text.replace("@", "&#64;")  # no mailto autolinks
     return re.sub(r"\x00(\d+)\x00", lambda m: links[int(m.group(1))], text)

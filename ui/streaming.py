@@ -16,6 +16,7 @@ from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from assistant.guard import scrub_stream
 from assistant.progress import Listener, ProgressEvent
 from ui.render import escape_text
 
@@ -190,7 +191,7 @@ class ProgressBoard:
         step = self.focus
         if step is None or not self.writing(step):
             return None
-        text = readable_stream(self.streamed.get(step, ""))
+        text = scrub_stream(readable_stream(self.streamed.get(step, "")))  # the output guard has not run yet
         if not text:
             return None
         if len(text) > LIVE_CHARS:

@@ -31,6 +31,8 @@ from assistant.errors import (
     OutputValidationError,
     ResponseFormatUnsupported,
 )
+from assistant.guard import output_leaks, scrub_model, scrub_secrets
+from assistant.language import language_instruction
 from assistant.parsing import OutputParseError, parse_output, response_format_for
 from assistant.prompts import PromptFile, load_prompt
 
@@ -147,6 +149,11 @@ class _StepRunner:
         else:
             if self.repair is not None:
                 parsed = self.repair(parsed)
+            assert parsed is not None
+            notes = inputs.get("notes") or ""
+            problems = output_leaks(parsed, notes)
+            if problems:  # asked again; if it keeps leaking, only the scrubbed copy can be kept
+                parsed = scrub_model(parsed, notes)
             for check in self.checks:
                 problems.extend(check(parsed, inputs))
         if problems and message.response_metadata.get("finish_reason") == "length":
@@ -154,6 +161,8 @@ class _StepRunner:
         return parsed, problems
 
     async def arun(self, inputs: dict[str, Any], config: RunnableConfig | None = None) -> BaseModel:
+        if "language" not in inputs:
+            inputs = {**inputs, "language": language_instruction(inputs.get("notes") or "")}
         messages: list[BaseMessage] = (await self.prompt.ainvoke(inputs)).to_messages()
         budget = budget_of(config)
         last_text: str | None = None
@@ -191,9 +200,11 @@ class _StepRunner:
                     if cuts > 1:
                         raise self._truncated(attempt, last_text, last_parsed, last_parsed_problems or problems)
             messages = [*messages, AIMessage(content=last_text), HumanMessage(content=reask_text(problems))]
+            last_text = scrub_secrets(last_text, inputs.get("notes") or "")
         raise OutputValidationError(
             f"The model did not produce a usable '{self.name}' step after {attempt} attempts "
-            f"({'; '.join(problems)}). Try again, or use a stronger model (REGAIN_MODEL).",
+            f"({scrub_secrets('; '.join(problems), inputs.get('notes') or '')}). "
+            "Try again, or use a stronger model (REGAIN_MODEL).",
             step=self.name,
             n_attempts=attempt,
             last_output=last_text,

@@ -13,7 +13,9 @@ from assistant.schema import Facts
 
 
 def check_facts(facts: Facts, inputs: dict[str, Any]) -> list[str]:
-    """The facts must at least say what happened."""
+    """The facts must at least say what happened (all-empty facts mean the notes are not about a mistake)."""
+    if not any(part.strip() for part in (facts.what_happened, facts.impact, facts.cause)):
+        return []
     return not_blank("what_happened field", facts.what_happened)
 
 

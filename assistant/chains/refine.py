@@ -18,6 +18,7 @@ from langchain_core.runnables import Runnable
 from assistant.chains._checks import future_date, not_blank, placeholders
 from assistant.chains._format import checkins_text, facts_text, lessons_text, plan_text, today_text
 from assistant.chains._step import Check, FormatState, build_step_chain
+from assistant.notes import normalise_text
 from assistant.schema import Draft, RefineOutput
 
 ADDED_MARKER = "Added in chat:"
@@ -55,7 +56,7 @@ def refine_inputs(draft: Draft, request: str) -> dict[str, Any]:
         "today_date": draft.today,
         "leader_override": draft.options.leader,
         "draft": draft_text(draft),
-        "request": request.strip(),
+        "request": normalise_text(request),
         "plan_model": draft.plan,
         "channel_key": draft.message.channel,
     }

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from assistant.chains._checks import PLACEHOLDER
+from assistant.language import detect_language
 from assistant.schema import CheckIn, Draft, Facts, Message, PlanAction
 from assistant.validator.findings import Context, Finding, Report, span_finding
 from assistant.validator.grounding import check_grounding
@@ -166,9 +167,36 @@ def step_problems(step: str, output: Any, inputs: dict[str, Any]) -> list[str]:
         )
     else:
         return []
-    found = check_step(step, value, ctx, plan=plan)
+    found = reask_findings(check_step(step, value, ctx, plan=plan), inputs.get("notes"))
     # placeholders are already reported by the step's own structural check
     return [f.plain() for f in found if f.severity == "error" and f.rule not in ("TXT_PLACEHOLDER", "MSG_PLACEHOLDER")]
 
 
-__all__ = ["CheckIn", "agreed_owners", "check_step", "context_for", "step_problems", "validate_draft", "validate_text"]
+# Rules that do not depend on English wording: the only ones worth a re-ask when the notes are in another language.
+LANGUAGE_NEUTRAL_RULES = frozenset(
+    {"GND_NUMBER", "MSG_HTML", "MSG_LINK", "MSG_LENGTH", "MSG_PLACEHOLDER", "PLAN_DUE", "RB_DATE", "RB_NONE",
+     "RB_PLAN", "TXT_HTML", "TXT_PLACEHOLDER"}
+)  # fmt: skip
+
+
+def reask_findings(found: list[Finding], notes: str | None) -> list[Finding]:
+    """The findings a re-ask should fix: all of them for English notes, the language-neutral ones otherwise.
+
+    The phrase rules are written for English; asking a model again because German text lacks "sorry"
+    would only waste calls (the findings are still shown to the user).
+    """
+    if detect_language(notes or "") is None:
+        return found
+    return [f for f in found if f.rule in LANGUAGE_NEUTRAL_RULES]
+
+
+__all__ = [
+    "CheckIn",
+    "agreed_owners",
+    "check_step",
+    "context_for",
+    "reask_findings",
+    "step_problems",
+    "validate_draft",
+    "validate_text",
+]
