@@ -45,6 +45,7 @@ class CallRecord:
     step: str
     start: float
     end: float = 0.0
+    first: float = 0.0  # first content chunk, set by callers that read the stream themselves
     usage: dict[str, Any] | None = None
     timings: dict[str, Any] | None = None
 

@@ -15,7 +15,8 @@ For each example in ``examples/`` (``--examples N`` takes the first N), the same
 Every draft goes through the same validator (``validate_draft``). Tokens are the server's reported usage (Regain:
 summed over steps and re-asks from ``Draft.usage``). Goal: Regain total tokens <= 1.5x the single shot, with far
 fewer validator errors. Per example the order is single-shot, regain, regain-plain; a server's prefix cache carries
-over between them (the "cached" column shows it). Results go to stdout and the "single_shot" section of bench/RESULTS.md.
+over between them (the "cached" column shows it).
+Results go to stdout and the "single_shot" section of bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -289,7 +290,8 @@ def report(outcomes: list[Outcome], model: str, sampling: str, command: str) -> 
             f"- {mode} / single-shot: total tokens **{ratio:.2f}x** "
             f"(goal <= {GOAL_TOKENS}x: {verdict(ratio, GOAL_TOKENS)}); "
             f"prompt {m['prompt'] / base['prompt']:.2f}x, completion {m['completion'] / base['completion']:.2f}x; "
-            f"tokens the server had to process (total - cached) {processed:.2f}x; wall {m['wall'] / base['wall']:.2f}x; "
+            f"tokens the server had to process (total - cached) {processed:.2f}x; "
+            f"wall {m['wall'] / base['wall']:.2f}x; "
             f"validator errors per draft {m['errors']:.2f} vs {base['errors']:.2f}."
         )
     for mode in MODES:
