@@ -35,11 +35,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_backend import BenchModel, CallRecord, add_backend_args, command_line, open_bench_model  # noqa: E402
 from orchestration import load, machine, profile_top, update_section  # noqa: E402
 
+from assistant.errors import RegainError  # noqa: E402
 from assistant.notes import clean_notes  # noqa: E402
 from assistant.parsing import response_format_for  # noqa: E402
 from assistant.pipeline import STEPS, Pipeline, adraft  # noqa: E402
 from assistant.prompts import load_prompt  # noqa: E402
-from assistant.schema import MessageOutput  # noqa: E402
+from assistant.schema import MessageOutput, StepUsage  # noqa: E402
 
 GOAL = 1.3
 MIDDLE = ("pain", "ownership", "lessons", "positive")
@@ -112,17 +113,38 @@ async def one_draft(bm: BenchModel, pipeline: Pipeline, notes: str) -> dict[str,
             times.setdefault(event.step, []).append(time.perf_counter() - start)
 
     index, cpu0 = len(bm.log.calls), time.thread_time()
-    draft = await adraft(notes, pipeline, listener=listen, today=dt.date.today())
+    failed, errors = "", 0
+    try:
+        draft = await adraft(notes, pipeline, listener=listen, today=dt.date.today())
+    except RegainError as exc:
+        failed = f"{type(exc).__name__}: {str(exc)[:200]}"
+        usage = usage_from(bm.log.since(index))
+    else:
+        usage = draft.usage
+        errors = sum(1 for f in draft.findings if f.severity == "error")
     wall, cpu = time.perf_counter() - start, time.thread_time() - cpu0
     return {
         "wall": wall,
         "client_cpu": cpu,
-        "usage": draft.usage,
+        "usage": usage,
         "step_wall": {s: (t[-1] - t[0]) for s, t in times.items() if len(t) > 1},
         "calls": bm.log.since(index),
-        "errors": sum(1 for f in draft.findings if f.severity == "error"),
+        "errors": errors,
+        "failed": failed,
         "load": load(),
     }
+
+
+def usage_from(calls: list[CallRecord]) -> dict[str, StepUsage]:
+    """Per-step usage from the logged calls (what ``Draft.usage`` holds), for a draft that did not finish."""
+    usage: dict[str, StepUsage] = {}
+    for call in calls:
+        u, reported = usage.setdefault(call.step, StepUsage()), call.usage or {}
+        u.attempts += 1
+        u.prompt_tokens += int(reported.get("prompt_tokens", 0))
+        u.completion_tokens += int(reported.get("completion_tokens", 0))
+        u.cached_tokens += int((reported.get("prompt_tokens_details") or {}).get("cached_tokens", 0) or 0)
+    return usage
 
 
 def bounds(completion: dict[str, int], tps1: float, agg: float, prefix_s: float) -> dict[str, float]:
@@ -206,7 +228,7 @@ async def bench(args: argparse.Namespace, notes: str) -> dict[str, Any]:
         runs = []
         for i in range(args.runs):
             runs.append(await one_draft(bm, pipeline, notes))
-            print(f"draft {i + 1}: {runs[-1]['wall']:.1f} s, {runs[-1]['load']}", flush=True)
+            print(f"draft {i + 1}: {runs[-1]['wall']:.1f} s {runs[-1]['failed']} {runs[-1]['load']}", flush=True)
         after = await raw_speed(bm, args.gen_tokens, 1)
         two = await raw_speed(bm, args.gen_tokens, 2)
         prefix = await prefix_eval(bm, notes)
@@ -243,7 +265,7 @@ def report(res: dict[str, Any], args: argparse.Namespace, command: str) -> str:
         f"({prefix['source']}, cache off).",
         "",
         "| run | wall s | completion tok | serial bound s | wall/serial | critical-path bound s | two-slot bound s "
-        "| validator errors | load |",
+        "| validator errors (or failure) | load |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for i, run in enumerate(res["runs"], 1):
@@ -251,8 +273,8 @@ def report(res: dict[str, Any], args: argparse.Namespace, command: str) -> str:
         b = bounds(completion, tps1, agg, prefix["seconds"])
         lines.append(
             f"| {i} | {run['wall']:.1f} | {sum(completion.values())} | {b['serial']:.1f} | "
-            f"{run['wall'] / b['serial']:.2f} | {b['critical']:.1f} | {b['two_slots']:.1f} | {run['errors']} | "
-            f"{run['load']} |"
+            f"{run['wall'] / b['serial']:.2f} | {b['critical']:.1f} | {b['two_slots']:.1f} | "
+            f"{run['failed'] or run['errors']} | {run['load']} |"
         )
     last = res["runs"][-1]
     b = bounds({s: u.completion_tokens for s, u in last["usage"].items()}, tps1, agg, prefix["seconds"])
@@ -272,7 +294,8 @@ def report(res: dict[str, Any], args: argparse.Namespace, command: str) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
+def build_parser() -> argparse.ArgumentParser:
+    """The command line: the backend options and this benchmark's own."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_backend_args(parser)
     parser.add_argument("--example", default="software-outage.md", help="notes file in examples/")
@@ -280,7 +303,11 @@ def main() -> None:
     parser.add_argument("--gen-tokens", type=int, default=200, help="max_tokens of the raw-speed call")
     parser.add_argument("--profile", action="store_true", help="cProfile one more draft (client side)")
     parser.add_argument("--no-write", action="store_true", help="do not update bench/RESULTS.md")
-    args = parser.parse_args()
+    return parser
+
+
+def main() -> None:
+    args = build_parser().parse_args()
     notes = (ROOT / "examples" / args.example).read_text(encoding="utf-8")
     res = asyncio.run(bench(args, notes))
     text = report(res, args, command_line("bench/local_efficiency.py", sys.argv[1:]))

@@ -301,13 +301,18 @@ def report(outcomes: list[Outcome], model: str, sampling: str, command: str) -> 
     return "\n".join(lines)
 
 
-def main() -> None:
+def build_parser() -> argparse.ArgumentParser:
+    """The command line: the backend options and this benchmark's own."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_backend_args(parser)
     parser.add_argument("--examples", type=int, default=0, help="first N example notes (default: all)")
     parser.add_argument("--no-plain", action="store_true", help="skip Regain without validation and re-asks")
     parser.add_argument("--no-write", action="store_true", help="do not update bench/RESULTS.md")
-    args = parser.parse_args()
+    return parser
+
+
+def main() -> None:
+    args = build_parser().parse_args()
     files = sorted((ROOT / "examples").glob("*.md"))
     files = files[: args.examples] if args.examples else files
     outcomes, model, sampling = asyncio.run(bench(args, files))
