@@ -7,8 +7,8 @@ Shared by ``bench/single_shot.py`` and ``bench/local_efficiency.py``. Three back
 - ``sim``: ``bench/sim_server.py`` in its own process, with a latency model, for development;
 - ``url``: any OpenAI-compatible server (``--base-url``, ``--model``).
 
-The chat model's async client is rebuilt with an httpx transport that tees every response
-and keeps, per call, the step (from the ``response_format`` schema name), the client-side
+The chat model's async client is rebuilt with an httpx2 transport (openai 3.x's HTTP library) that
+tees every response and keeps, per call, the step (from the ``response_format`` schema name), the client-side
 start and end, the reported ``usage`` and llama.cpp's ``timings`` (``prompt_n``,
 ``prompt_ms``, ``cache_n``, ``predicted_n``, ``predicted_ms``...), when the server sends them.
 """
@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-import httpx
+import httpx2
 
 SCHEMA_STEPS = {
     "Facts": "intake",
@@ -90,8 +90,8 @@ def _read_reports(data: bytes, record: CallRecord) -> None:
             record.timings = obj.get("timings") or record.timings
 
 
-class _TeeStream(httpx.AsyncByteStream):
-    def __init__(self, inner: httpx.AsyncByteStream, record: CallRecord) -> None:
+class _TeeStream(httpx2.AsyncByteStream):
+    def __init__(self, inner: httpx2.AsyncByteStream, record: CallRecord) -> None:
         self.inner = inner
         self.record = record
         self.data = bytearray()
@@ -107,21 +107,23 @@ class _TeeStream(httpx.AsyncByteStream):
         _read_reports(bytes(self.data), self.record)
 
 
-class TimingTap(httpx.AsyncBaseTransport):
+class TimingTap(httpx2.AsyncBaseTransport):
     """An httpx transport that records every chat-completions call into a :class:`CallLog`."""
 
     def __init__(self, log: CallLog) -> None:
         self.log = log
-        self.inner = httpx.AsyncHTTPTransport()
+        # The openai client's own connection limits (openai._constants.DEFAULT_CONNECTION_LIMITS).
+        limits = httpx2.Limits(max_connections=1000, max_keepalive_connections=100)
+        self.inner = httpx2.AsyncHTTPTransport(limits=limits)
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         if not request.url.path.endswith("/chat/completions"):
             return await self.inner.handle_async_request(request)
         record = CallRecord(step=_step_of(request.content), start=time.perf_counter())
         self.log.calls.append(record)
         response = await self.inner.handle_async_request(request)
-        assert isinstance(response.stream, httpx.AsyncByteStream)
-        return httpx.Response(
+        assert isinstance(response.stream, httpx2.AsyncByteStream)
+        return httpx2.Response(
             status_code=response.status_code,
             headers=response.headers,
             stream=_TeeStream(response.stream, record),
@@ -182,7 +184,7 @@ def open_bench_model(args: argparse.Namespace) -> Iterator[BenchModel]:
                 api_key=backend.client.api_key,
                 timeout=settings.timeout,
                 max_retries=settings.max_retries,
-                http_client=httpx.AsyncClient(transport=TimingTap(log), timeout=settings.timeout),
+                http_client=openai.DefaultAsyncHttpxClient(transport=TimingTap(log), timeout=settings.timeout),
             )
             model = backend.chat_model.model_copy(update={"async_client": aclient, "seed": args.seed})
             yield BenchModel(model, backend.describe(), settings, log, args.backend)

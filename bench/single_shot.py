@@ -281,9 +281,9 @@ def report(outcomes: list[Outcome], model: str, sampling: str, command: str) -> 
     base = means.get("single-shot")
     lines.append("")
     for mode in ("regain", "regain-plain"):
-        m = means.get(mode)
-        if not (base and m and base["total"] > 0):
+        if not base or base["total"] <= 0 or mode not in means:
             continue
+        m = means[mode]
         ratio = m["total"] / base["total"]
         processed = (m["total"] - m["cached"]) / max(1.0, base["total"] - base["cached"])
         lines.append(

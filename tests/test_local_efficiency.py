@@ -47,7 +47,8 @@ def test_full_run_reads_usage_cache_and_timings_from_the_server() -> None:
     middle = [run["usage"][s] for s in ("pain", "ownership", "lessons", "positive")]
     assert all(u.cached_tokens > 0 for u in middle)  # the system + notes prefix is reused
     assert res["prefix"]["source"] == "timings" and res["prefix"]["tokens"] > 100
-    assert res["two"]["aggregate"] > res["before"]["per_stream"][0] > 0
+    assert len(res["two"]["per_stream"]) == 2 and res["two"]["tokens"] == [res["after"]["tokens"][0]] * 2
+    assert res["two"]["aggregate"] == sum(res["two"]["per_stream"]) and res["before"]["per_stream"][0] > 0
     text = local_efficiency.report(res, args, "python bench/local_efficiency.py")
     assert "wall / serial bound" in text and "| compose | 1 |" in text
 
