@@ -205,6 +205,13 @@ def _server_for(args: argparse.Namespace) -> Iterator[str | None]:
         yield None
 
 
+SIM_NOTE = (
+    "**Simulated server** (development run): fixed answers fitted to `examples/software-outage.md`, tokens = "
+    "characters / 4, a prefix cache over the last 8 prompts. The prompts are the real ones, so prompt and cached "
+    "token counts are indicative; times, completion tokens and validator errors say nothing about a real model."
+)
+
+
 def command_line(script: str, argv: list[str]) -> str:
     """The exact command that was run, for the results."""
     return " ".join(["python", script, *argv])

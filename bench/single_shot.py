@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_backend import add_backend_args, command_line, open_bench_model  # noqa: E402
+from bench_backend import SIM_NOTE, add_backend_args, command_line, open_bench_model  # noqa: E402
 from orchestration import load, machine, update_section  # noqa: E402
 
 from assistant.chains._format import today_text  # noqa: E402
@@ -255,11 +255,12 @@ def verdict(ratio: float, goal: float) -> str:
     return "met" if ratio <= goal else f"MISSED by {(ratio / goal - 1) * 100:.0f}% ({ratio:.2f}x vs {goal}x)"
 
 
-def report(outcomes: list[Outcome], model: str, sampling: str, command: str) -> str:
+def report(outcomes: list[Outcome], model: str, sampling: str, command: str, *, simulated: bool = False) -> str:
     means = summary(outcomes)
     lines = [
         "## Single-shot baseline vs Regain",
         "",
+        *([SIM_NOTE, ""] if simulated else []),
         f"Run {dt.datetime.now().isoformat(timespec='seconds')} on {machine()}; {load()} at the end.",
         f"Command: `{command}`",
         f"Model: {model}; {sampling}; email, neutral, medium; every draft checked by `validate_draft`.",
@@ -316,7 +317,8 @@ def main() -> None:
     files = sorted((ROOT / "examples").glob("*.md"))
     files = files[: args.examples] if args.examples else files
     outcomes, model, sampling = asyncio.run(bench(args, files))
-    text = report(outcomes, model, sampling, command_line("bench/single_shot.py", sys.argv[1:]))
+    command = command_line("bench/single_shot.py", sys.argv[1:])
+    text = report(outcomes, model, sampling, command, simulated=args.backend == "sim")
     print(text)
     if not args.no_write:
         update_section("single_shot", text)
