@@ -150,11 +150,16 @@ async def run_single_shot(model: Any, example: str, notes: str, today: dt.date) 
     prompt = load_prompt("single_shot", BENCH_PROMPTS)
     outcome = Outcome("single-shot", example, calls=1)
     start = time.perf_counter()
-    message = await model.ainvoke(
-        single_shot_messages(notes, today, options),
-        max_tokens=prompt.max_tokens,
-        response_format=response_format_for(SingleShotOutput, "json_schema"),
-    )
+    try:
+        message = await model.ainvoke(
+            single_shot_messages(notes, today, options),
+            max_tokens=prompt.max_tokens,
+            response_format=response_format_for(SingleShotOutput, "json_schema"),
+        )
+    except RegainError as exc:
+        outcome.wall = time.perf_counter() - start
+        outcome.failed = f"{type(exc).__name__}: {str(exc)[:140]}"
+        return outcome
     outcome.wall = time.perf_counter() - start
     usage = message.usage_metadata or {}
     outcome.prompt, outcome.completion = usage.get("input_tokens", 0), usage.get("output_tokens", 0)

@@ -71,3 +71,18 @@ def test_a_garbled_answer_is_counted_as_failed_not_raised() -> None:
     outcome = asyncio.run(single_shot.run_single_shot(model, "x.md", NOTES, TODAY))
     assert outcome.failed is not None and outcome.failed.startswith("unparseable")
     assert single_shot.summary([outcome])["single-shot"]["failed"] == 1
+
+
+def test_a_server_error_is_counted_as_failed_not_raised() -> None:
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    from assistant.errors import ModelAPIError
+
+    class Refusing(FakeListChatModel):
+        async def _agenerate(self, *args: Any, **kwargs: Any) -> Any:
+            raise ModelAPIError("The server at x refused the request (400).")
+
+    model = Refusing(responses=[])
+    model.__dict__["model_name"] = "fake"
+    outcome = asyncio.run(single_shot.run_single_shot(model, "x.md", NOTES, TODAY))
+    assert outcome.failed == "ModelAPIError: The server at x refused the request (400)."
