@@ -129,9 +129,9 @@ def test_reports_prefix_reuse_and_timings(server: Any) -> None:
     second = ask("Task two.")
     uncached = ask("Task two.", extra_body={"cache_prompt": False})
     assert first.usage is not None and second.usage is not None and uncached.usage is not None
-    assert first.usage.prompt_tokens_details.cached_tokens == 0  # type: ignore[union-attr]
-    assert second.usage.prompt_tokens_details.cached_tokens >= 85  # type: ignore[union-attr]
-    assert uncached.usage.prompt_tokens_details.cached_tokens == 0  # type: ignore[union-attr]
-    timings = second.model_extra["timings"]  # type: ignore[index]
+    assert first.usage.prompt_tokens_details.cached_tokens == 0
+    assert second.usage.prompt_tokens_details.cached_tokens >= 85
+    assert uncached.usage.prompt_tokens_details.cached_tokens == 0
+    timings = second.model_extra["timings"]
     assert timings["cache_n"] + timings["prompt_n"] == second.usage.prompt_tokens
     assert timings["predicted_n"] == second.usage.completion_tokens
