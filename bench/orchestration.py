@@ -68,9 +68,10 @@ def update_section(name: str, text: str, path: Path = RESULTS) -> None:
 
 
 @contextmanager
-def sim_server(ttft: float, per_token: float) -> Iterator[tuple[str, int]]:
+def sim_server(ttft: float, per_token: float, per_prompt_token: float = 0.0) -> Iterator[tuple[str, int]]:
     """Start ``bench/sim_server.py`` in its own process; yield its base URL and pid."""
     cmd = [sys.executable, str(ROOT / "bench" / "sim_server.py"), "--ttft", str(ttft), "--per-token", str(per_token)]
+    cmd += ["--per-prompt-token", str(per_prompt_token)]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     try:
         assert proc.stdout is not None

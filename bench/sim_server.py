@@ -10,6 +10,11 @@ Tokens are counted as ``ceil(len(text) / 4)`` and streamed as 4-character pieces
 schedule is kept against absolute deadlines, so an overloaded server sends late tokens
 together instead of drifting.
 
+Prompts, like llama.cpp: the longest token prefix shared with a recent prompt is reused
+(``usage.prompt_tokens_details.cached_tokens``; ``"cache_prompt": false`` turns it off), the
+first token waits ``per_prompt_token`` per uncached prompt token, and answers carry
+llama.cpp's ``timings`` (in the last streamed chunk, or in the JSON body).
+
 Answers: for ``response_format`` ``json_schema``, a minimal valid instance of the
 schema (arrays get ``minItems`` items, ``"format": "date"`` gets today + 14 days,
 strings come from :data:`FIELD_TEXT` by field name, else ``"I will add a check."``).
@@ -28,6 +33,7 @@ import contextlib
 import datetime as dt
 import json
 import math
+import os
 import threading
 import time
 import uuid
@@ -73,6 +79,11 @@ FIELD_TEXT: dict[str, dict[str, Any]] = {
     },
 }
 
+# bench/single_shot.py asks for every part in one flat object.
+_STATEMENTS = {"pain": "PainOutput", "ownership": "OwnershipOutput", "positive": "PositiveOutput"}
+FIELD_TEXT["SingleShotOutput"] = {step: FIELD_TEXT[title]["statement"] for step, title in _STATEMENTS.items()}
+FIELD_TEXT["SingleShotOutput"]["lessons"] = FIELD_TEXT["LessonsOutput"]["lessons"]
+
 
 @dataclass
 class Latency:
@@ -80,6 +91,28 @@ class Latency:
 
     ttft: float = 0.2
     per_token: float = 0.005
+    per_prompt_token: float = 0.0
+
+
+class PrefixCache:
+    """The last ``size`` prompts, as token lists; a new prompt reuses its longest shared prefix."""
+
+    def __init__(self, size: int = 8) -> None:
+        self.size = size
+        self.prompts: list[list[str]] = []
+
+    def reuse(self, tokens: list[str], *, enabled: bool = True) -> int:
+        """Tokens of ``tokens`` already evaluated (0 when disabled); then remember ``tokens``."""
+        best = max((len(os.path.commonprefix([old, tokens])) for old in self.prompts), default=0) if enabled else 0
+        self.prompts = [*self.prompts[-(self.size - 1) :], tokens] if self.size > 0 else []
+        # A fully cached prompt still evaluates its last token, as llama.cpp does.
+        return min(best, len(tokens) - 1)
+
+
+def prompt_tokens_of(body: dict[str, Any]) -> list[str]:
+    """The request's messages as one token list (``<|role|>content`` in 4-character pieces)."""
+    text = "".join(f"<|{m.get('role', '')}|>{m.get('content', '')}" for m in body.get("messages", []))
+    return tokens_of(text)
 
 
 # ---------------------------------------------------------------- answers from a JSON schema
@@ -177,6 +210,7 @@ class SimServer:
         self.requests = 0
         self.active = 0
         self.peak_active = 0
+        self.cache = PrefixCache()
         self._server: asyncio.Server | None = None
         self._connections: set[asyncio.Task[None]] = set()
 
@@ -244,17 +278,33 @@ class SimServer:
         text = answer_text(body)
         pieces = tokens_of(text)
         n_out = count_tokens(text)
-        n_in = sum(count_tokens(str(m.get("content", ""))) for m in body.get("messages", []))
-        usage = {"prompt_tokens": n_in, "completion_tokens": n_out, "total_tokens": n_in + n_out}
+        prompt = prompt_tokens_of(body)
+        cached = self.cache.reuse(prompt, enabled=body.get("cache_prompt", True) is not False)
+        n_in = len(prompt)
+        usage = {
+            "prompt_tokens": n_in,
+            "completion_tokens": n_out,
+            "total_tokens": n_in + n_out,
+            "prompt_tokens_details": {"cached_tokens": cached},
+        }
         ident, created = f"chatcmpl-{uuid.uuid4().hex[:12]}", int(time.time())
         model = body.get("model") or MODEL
-        ttft, per = self.latency.ttft, self.latency.per_token
+        ttft = self.latency.ttft + (n_in - cached) * self.latency.per_prompt_token
+        per = self.latency.per_token
+        first = start + ttft
+
+        def timings() -> dict[str, float]:
+            prompt_ms, predicted_ms = ttft * 1000, max(time.monotonic() - first, 1e-9) * 1000
+            return {"cache_n": cached, "prompt_n": n_in - cached, "prompt_ms": prompt_ms, "predicted_n": n_out,
+                    "prompt_per_second": (n_in - cached) / max(ttft, 1e-9), "predicted_ms": predicted_ms,
+                    "predicted_per_second": n_out / predicted_ms * 1000}  # fmt: skip
+
         if not body.get("stream"):
-            await _sleep_until(start + ttft + n_out * per)
+            await _sleep_until(first + n_out * per)
             message = {"role": "assistant", "content": text, "refusal": None}
             choice = {"index": 0, "message": message, "finish_reason": "stop", "logprobs": None}
             payload = {"id": ident, "object": "chat.completion", "created": created, "model": model}
-            await _send_json(writer, 200, {**payload, "choices": [choice], "usage": usage})
+            await _send_json(writer, 200, {**payload, "choices": [choice], "usage": usage, "timings": timings()})
             return
         writer.write(
             b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
@@ -268,15 +318,15 @@ class SimServer:
         writer.write(event([{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}]))
         sent = 0
         while sent < len(pieces):
-            await _sleep_until(start + ttft + sent * per)
-            late = int((time.monotonic() - start - ttft) / per) + 1 if per else len(pieces)
+            await _sleep_until(first + sent * per)
+            late = int((time.monotonic() - first) / per) + 1 if per else len(pieces)
             due = min(len(pieces), max(sent + 1, late))
             for piece in pieces[sent:due]:
                 writer.write(event([{"index": 0, "delta": {"content": piece}, "finish_reason": None}]))
             sent = due
             await writer.drain()
-        await _sleep_until(start + ttft + n_out * per)
-        writer.write(event([{"index": 0, "delta": {}, "finish_reason": "stop"}]))
+        await _sleep_until(first + n_out * per)
+        writer.write(event([{"index": 0, "delta": {}, "finish_reason": "stop"}], timings=timings()))
         if (body.get("stream_options") or {}).get("include_usage"):
             writer.write(event([], usage=usage))
         writer.write(_chunk(b"data: [DONE]\n\n") + b"0\r\n\r\n")
@@ -328,7 +378,7 @@ def serve_in_thread(latency: Latency | None = None) -> Iterator[SimServer]:
 
 
 async def _main(args: argparse.Namespace) -> None:
-    server = SimServer(Latency(args.ttft, args.per_token), args.host, args.port)
+    server = SimServer(Latency(args.ttft, args.per_token, args.per_prompt_token), args.host, args.port)
     await server.start()
     print(f"READY {server.base_url}", flush=True)
     await asyncio.Event().wait()
@@ -340,6 +390,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
     parser.add_argument("--ttft", type=float, default=0.2, help="seconds before the first token")
     parser.add_argument("--per-token", type=float, default=0.005, help="seconds per output token")
+    parser.add_argument("--per-prompt-token", type=float, default=0.0, help="seconds per uncached prompt token")
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(_main(parser.parse_args()))
 

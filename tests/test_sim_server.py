@@ -116,3 +116,22 @@ def test_pipeline_completes_without_reasks_and_in_parallel() -> None:
         assert not draft.unresolved
         assert not draft.message.assembled
     assert server.peak_active >= 5  # the five middle steps of each draft overlap
+
+
+def test_reports_prefix_reuse_and_timings(server: Any) -> None:
+    system = {"role": "system", "content": "Shared guidance. " * 20}
+
+    def ask(task: str, **extra: Any) -> Any:
+        messages: Any = [system, {"role": "user", "content": task}]
+        return _client(server).chat.completions.create(model=sim.MODEL, messages=messages, **extra)
+
+    first = ask("Task one.")
+    second = ask("Task two.")
+    uncached = ask("Task two.", extra_body={"cache_prompt": False})
+    assert first.usage is not None and second.usage is not None and uncached.usage is not None
+    assert first.usage.prompt_tokens_details.cached_tokens == 0
+    assert second.usage.prompt_tokens_details.cached_tokens >= 85
+    assert uncached.usage.prompt_tokens_details.cached_tokens == 0
+    timings = second.model_extra["timings"]
+    assert timings["cache_n"] + timings["prompt_n"] == second.usage.prompt_tokens
+    assert timings["predicted_n"] == second.usage.completion_tokens
