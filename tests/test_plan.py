@@ -58,3 +58,13 @@ def test_gives_up_after_max_reasks() -> None:
         run(build_plan_chain(model, max_reasks=2), step_inputs("plan"))
     assert (info.value.step, info.value.n_attempts, info.value.last_output) == ("plan", 3, bad)
     assert len(model.calls) == 3
+
+
+def test_a_due_date_too_soon_is_reasked_with_a_concrete_window() -> None:
+    bad = _plan_due("2026-11-28")
+    model = ScriptedChatModel(script={"plan": [bad, GOOD["plan"]]})
+    run(build_plan_chain(model), step_inputs("plan"))
+    assert_reask(
+        model.calls[1], bad, "(2026-11-28) is too soon to be realistic; pick a date from 2026-12-02 to 2027-01-08"
+    )
+    assert "a realistic date from 2026-12-02 to 2027-01-08" in str(model.calls[0]["messages"][1].content)

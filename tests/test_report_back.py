@@ -47,3 +47,14 @@ def test_gives_up_after_max_reasks() -> None:
     with pytest.raises(OutputValidationError) as info:
         run(build_report_back_chain(model, max_reasks=1), step_inputs("report_back"))
     assert (info.value.n_attempts, info.value.last_output) == (2, bad)
+
+
+def test_an_unfinished_last_sentence_of_a_report_is_dropped() -> None:
+    answer = {
+        "checkins": [
+            {"date": "2026-12-11", "report": "I will show you the CI gate blocking a deploy. I will also show the"}
+        ]
+    }
+    model = ScriptedChatModel(script={"report_back": answer})
+    out = run(build_report_back_chain(model), step_inputs("report_back"))
+    assert out.checkins[0].report == "I will show you the CI gate blocking a deploy."

@@ -6,11 +6,22 @@ import datetime as dt
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.runnables import Runnable
+from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.chains._checks import future_date, not_blank, placeholders
 from assistant.chains._step import Check, FormatState, build_step_chain
 from assistant.schema import PlanOutput
+
+
+SOONEST, LATEST = dt.timedelta(days=5), dt.timedelta(days=42)
+TOO_SOON = dt.timedelta(days=3)  # a fix due tomorrow is a promise nobody can check
+
+
+def with_due_window(inputs: dict[str, Any]) -> dict[str, Any]:
+    """Add the window the due dates should fall in (``soonest``, ``latest``): a small model picks far better
+    dates from two concrete ones than from "within 6 weeks"."""
+    today: dt.date = inputs["today_date"]
+    return {**inputs, "soonest": (today + SOONEST).isoformat(), "latest": (today + LATEST).isoformat()}
 
 
 def check_plan(plan: PlanOutput, inputs: dict[str, Any]) -> list[str]:
@@ -22,6 +33,12 @@ def check_plan(plan: PlanOutput, inputs: dict[str, Any]) -> list[str]:
         problems += not_blank(f"owner of item {i}", item.owner)
         problems += not_blank(f"measure of item {i}", item.measure)
         problems += future_date(f"due date of item {i}", item.due, today)
+        if today < item.due < today + TOO_SOON:
+            window = with_due_window(inputs)
+            problems.append(
+                f"The due date of item {i} ({item.due.isoformat()}) is too soon to be realistic; "
+                f"pick a date from {window['soonest']} to {window['latest']}."
+            )
         problems += placeholders(f"{item.action} {item.owner} {item.measure}")
     return problems
 
@@ -35,6 +52,7 @@ def build_plan_chain(
 ) -> Runnable[dict[str, Any], PlanOutput]:
     """Runnable taking ``{"notes", "facts", "today", "today_date"}`` and returning :class:`PlanOutput`."""
 
-    return build_step_chain(
+    chain = build_step_chain(
         "plan", model, PlanOutput, max_reasks=max_reasks, checks=[check_plan, extra_check], format_state=format_state
     )
+    return RunnableLambda(with_due_window) | chain

@@ -8,7 +8,7 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
-from assistant.chains._checks import future_date, not_blank, placeholders
+from assistant.chains._checks import finish_sentences, future_date, not_blank, placeholders
 from assistant.chains._step import Check, FormatState, build_step_chain
 from assistant.schema import ReportBackOutput
 
@@ -24,6 +24,12 @@ def check_report_back(report: ReportBackOutput, inputs: dict[str, Any]) -> list[
     if dates != sorted(dates):
         problems.append("List the check-ins earliest first.")
     return problems
+
+
+def tidy_report_back(output: ReportBackOutput) -> ReportBackOutput:
+    """Drop an unfinished last sentence of each report (a length limit can stop one mid-word)."""
+    checkins = [c.model_copy(update={"report": finish_sentences(c.report)}) for c in output.checkins]
+    return output.model_copy(update={"checkins": checkins})
 
 
 def build_report_back_chain(
@@ -42,4 +48,5 @@ def build_report_back_chain(
         max_reasks=max_reasks,
         checks=[check_report_back, extra_check],
         format_state=format_state,
+        repair=tidy_report_back,
     )
