@@ -42,6 +42,9 @@ def add_sessions_parser(sub: Any) -> None:
     diff.add_argument("id", help="session id (or a unique prefix)")
     diff.add_argument("a", type=int, help="older version number")
     diff.add_argument("b", type=int, help="newer version number")
+    choose = ss.add_parser("choose", help="mark a version's message as the one you send (export uses it)")
+    choose.add_argument("id", help="session id (or a unique prefix)")
+    choose.add_argument("number", type=int, help="version number whose message you chose")
     restore = ss.add_parser("restore", help="make an old version the newest again (saved as a new version)")
     restore.add_argument("id", help="session id (or a unique prefix)")
     restore.add_argument("number", type=int, help="version number to restore")
@@ -96,6 +99,10 @@ def run_sessions(args: argparse.Namespace, settings: Settings) -> int:
         if command == "diff":
             text = store.diff_versions(session_id, args.a, args.b)
             print(text or f"versions {args.a} and {args.b} read the same")
+            return 0
+        if command == "choose":
+            store.choose_message(session_id, args.number)
+            print(f"chose the message of version {args.number} of {session_id}")
             return 0
         number = store.restore_version(session_id, args.number)
         print(f"restored version {args.number} of {session_id} as version {number}")

@@ -43,6 +43,7 @@ from bench_backend import (  # noqa: E402
 from orchestration import load, machine, profile_top, update_section  # noqa: E402
 
 from assistant.errors import RegainError  # noqa: E402
+from assistant.language import language_instruction  # noqa: E402
 from assistant.notes import clean_notes  # noqa: E402
 from assistant.parsing import response_format_for  # noqa: E402
 from assistant.pipeline import STEPS, Pipeline, adraft  # noqa: E402
@@ -99,7 +100,8 @@ async def raw_speed(bm: BenchModel, gen_tokens: int, streams: int) -> dict[str, 
 
 async def prefix_eval(bm: BenchModel, notes: str) -> dict[str, Any]:
     """One evaluation of the shared prefix (system + notes block), cache off: seconds and tokens."""
-    block = load_prompt("notes").render(notes=clean_notes(notes, max_chars=bm.settings.max_notes_chars))
+    cleaned = clean_notes(notes, max_chars=bm.settings.max_notes_chars)
+    block = load_prompt("notes").render(notes=cleaned, language=language_instruction(cleaned))
     human = block.rstrip("\n") + "\n\nTask: reply with the word OK."
     messages = [{"role": "system", "content": load_prompt("system").template}, {"role": "user", "content": human}]
     record = await _call(bm, messages, 1)

@@ -45,6 +45,7 @@ from orchestration import load, machine, update_section  # noqa: E402
 from assistant.chains._format import today_text  # noqa: E402
 from assistant.chains.compose import length_text, tidy_message  # noqa: E402
 from assistant.errors import RegainError  # noqa: E402
+from assistant.language import language_instruction  # noqa: E402
 from assistant.notes import clean_notes  # noqa: E402
 from assistant.parsing import OutputParseError, parse_output, response_format_for  # noqa: E402
 from assistant.pipeline import Pipeline, _settle_leader, adraft  # noqa: E402
@@ -113,7 +114,7 @@ def single_shot_messages(notes: str, today: dt.date, options: DraftOptions) -> l
         tone=options.tone,
         length=length_text(options.channel, options.length),
     )
-    human = load_prompt("notes").render(notes=notes).rstrip("\n") + "\n\n" + task
+    human = load_prompt("notes").render(notes=notes, language=language_instruction(notes)).rstrip("\n") + "\n\n" + task
     return [SystemMessage(load_prompt("system").template), HumanMessage(human)]
 
 

@@ -88,6 +88,15 @@ def test_versions_diff_and_restore(saved: str, capsys: pytest.CaptureFixture[str
         assert store.load_version(saved) == sample_draft()
 
 
+def test_choose_a_versions_message(saved: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sessions", "choose", saved, "2"]) == 0
+    assert capsys.readouterr().out.strip() == f"chose the message of version 2 of {saved}"
+    with _store() as store:
+        assert store.get_session(saved).chosen_version == 2
+    assert main(["sessions", "choose", saved, "7"]) == 2
+    assert "regain sessions versions" in capsys.readouterr().err
+
+
 @contextmanager
 def _store() -> Iterator[Store]:
     from assistant.settings import Settings

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.chains._step import chat_prompt
+from assistant.language import language_instruction
 from assistant.parsing import parse_output, response_format_for
 from assistant.prompts import load_prompt
 from assistant.schema import DraftOptions
@@ -28,8 +29,10 @@ TODAY = dt.date(2026, 11, 27)
 
 def test_messages_share_the_steps_system_and_notes_prefix() -> None:
     ours = single_shot.single_shot_messages(NOTES, TODAY, DraftOptions())
-    step = chat_prompt(load_prompt("pain")).format_messages(notes=NOTES, facts="- x", leader="Dana")
-    notes_block = load_prompt("notes").render(notes=NOTES).rstrip("\n")
+    step = chat_prompt(load_prompt("pain")).format_messages(
+        notes=NOTES, facts="- x", leader="Dana", language=language_instruction(NOTES)
+    )
+    notes_block = load_prompt("notes").render(notes=NOTES, language=language_instruction(NOTES)).rstrip("\n")
     assert ours[0].content == step[0].content == load_prompt("system").template
     assert str(ours[1].content).startswith(notes_block)
     assert str(step[1].content).startswith(notes_block)

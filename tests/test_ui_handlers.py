@@ -18,7 +18,7 @@ from assistant.errors import ModelAPIError
 from assistant.pipeline import Pipeline
 from assistant.schema import Draft
 from assistant.testing import ScriptedChatModel, good_script
-from ui import handlers, interview
+from ui import examples, handlers, interview
 from ui.handlers import VIEW_FIELDS
 from ui.render import sanitize_markdown
 from ui.streaming import readable_stream
@@ -268,11 +268,11 @@ def test_undo_with_nothing_to_undo_warns(versions: list[Draft]) -> None:
 
 
 def test_examples_load_into_the_notes() -> None:
-    choices = handlers.example_choices()
+    choices = examples.example_choices()
     assert ("Software outage", "software-outage.md") in choices
-    assert "staging tests" in handlers.load_example("software-outage.md")
+    assert "staging tests" in examples.load_example("software-outage.md")
     with pytest.raises(gr.Error):
-        handlers.load_example("../README.md")
+        examples.load_example("../README.md")
 
 
 def test_chat_mode_asks_what_is_missing_then_writes_the_draft() -> None:

@@ -191,3 +191,12 @@ def test_autosave_keeps_the_notes_when_nothing_was_drafted(store: Store) -> None
     session, status = outputs[-1][-2:]
     assert "notes only" in status
     assert store.get_session(session).notes == NOTES and store.list_versions(session) == []
+
+
+def test_choose_a_versions_message(store: Store) -> None:
+    versions = _draft()
+    session, _ = _save(versions, None, store, source="generated", new_session=True)
+    status = sessions.choose_version(session, 1, store_factory=lambda: store)
+    assert "version 1" in status and store.get_session(session).chosen_version == 1  # type: ignore[arg-type]
+    with pytest.raises(gr.Error, match="regain sessions versions"):
+        sessions.choose_version(session, 9, store_factory=lambda: store)

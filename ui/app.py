@@ -28,7 +28,7 @@ from langchain_core.language_models import BaseChatModel
 from assistant.budget import CallBudget
 from assistant.pipeline import Pipeline
 from assistant.settings import Settings
-from ui import handlers
+from ui import examples, handlers
 from ui.chat_tab import bind as _bind
 from ui.chat_tab import build_chat_tab, wire_chat_tab
 from ui.launch import dev_settings, is_loopback, launch_app, ui_auth
@@ -104,7 +104,7 @@ def build_app(
     *,
     today: dt.date | None = None,
     backend_description: str | None = None,
-    examples_dir: Path = handlers.EXAMPLES_DIR,
+    examples_dir: Path = examples.EXAMPLES_DIR,
     store_factory: StoreFactory | None = None,
 ) -> gr.Blocks:
     """The whole UI as a ``gr.Blocks``; nothing is launched. ``today`` fixes the planning date (tests).
@@ -151,7 +151,7 @@ def _draft_tab(versions: gr.State, examples_dir: Path) -> dict[str, Any]:
     c: dict[str, Any] = {}
     with gr.Row(), gr.Column(scale=3, min_width=320):
         c["example"] = gr.Dropdown(
-            choices=handlers.example_choices(examples_dir),
+            choices=examples.example_choices(examples_dir),
             value=None,
             label="Start from an example (optional)",
             elem_id="example",
@@ -245,7 +245,7 @@ def _wire_draft(
     saved = [session, c["saved"]]
     n = 3 + len(handlers.VIEW_FIELDS)
     quiet: dict[str, Any] = {"show_progress": "hidden", "queue": False}
-    c["example"].change(_bind(handlers.load_example), c["example"], c["notes"], **quiet)
+    c["example"].change(_bind(examples.load_example), c["example"], c["notes"], **quiet)
     c["channel"].change(lambda value: value, c["channel"], c["rewrite_channel"], api_visibility="private", **quiet)
     generate = _bind(handlers.generate, pipeline_factory=factory, max_notes_chars=settings.max_notes_chars, today=today)
     c["generate"].click(

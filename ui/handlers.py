@@ -13,7 +13,6 @@ import datetime as dt
 import html
 import logging
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -55,7 +54,6 @@ log = logging.getLogger(__name__)
 PipelineFactory = Callable[[], Pipeline]
 Versions = list[Draft]
 ChatHistory = list[MessageDict]
-EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
 MAX_VERSIONS = 30
 VIEW_FIELDS = (
     *(f"{step}_{part}" for step in SECTIONS for part in ("text", "findings")),
@@ -93,26 +91,6 @@ def user_error(exc: BaseException) -> gr.Error:
         "Try again; if it keeps happening, run the same notes with `regain draft --debug` to see the details."
     )
     return gr.Error(html.escape(text), title="Unexpected error", duration=None, print_exception=False)
-
-
-# --- examples -------------------------------------------------------------------------------------------
-
-
-def example_choices(directory: Path = EXAMPLES_DIR) -> list[tuple[str, str]]:
-    """``(label, file name)`` for every example notes file."""
-    if not directory.is_dir():
-        return []
-    return [(p.stem.replace("-", " ").capitalize(), p.name) for p in sorted(directory.glob("*.md"))]
-
-
-def load_example(name: str | None, directory: Path = EXAMPLES_DIR) -> str:
-    """The text of an example notes file (chosen from :func:`example_choices`)."""
-    if not name:
-        return gr.skip()  # type: ignore[no-any-return]
-    path = directory / Path(name).name
-    if not path.is_file():
-        raise gr.Error(f"No example named {html.escape(name)}.")
-    return path.read_text(encoding="utf-8")
 
 
 # --- showing a draft ------------------------------------------------------------------------------------

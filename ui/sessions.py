@@ -280,6 +280,17 @@ def restore_version(session_id: str | None, number: int | None, *, store_factory
     return open_session(session_id, store_factory=store_factory)
 
 
+def choose_version(session_id: str | None, number: int | None, *, store_factory: StoreFactory) -> str:
+    """Mark a version's message as the one to send (the export uses it); returns a status line."""
+    if not session_id or number is None:
+        raise gr.Error("Pick a session and the version whose message you chose.", title="Nothing chosen")
+    try:
+        store_of(store_factory).choose_message(session_id, int(number))
+    except RegainError as exc:
+        raise user_error(exc) from exc
+    return f"The message of version {int(number)} is the one you chose; exports use it."
+
+
 def export_session(session_id: str | None, *, store_factory: StoreFactory) -> list[str | None]:
     """The session as a JSON file and a Markdown file, for the download buttons."""
     if not session_id:

@@ -41,6 +41,7 @@ def build_sessions_tab() -> dict[str, Any]:
         c["b"] = gr.Dropdown(choices=[], label="with version", min_width=120, elem_id="diff-b")
         c["compare"] = gr.Button("Show differences", min_width=140, elem_id="session-compare")
         c["restore"] = gr.Button("Restore the first one", min_width=140, elem_id="session-restore")
+        c["choose"] = gr.Button("Choose its message", min_width=140, elem_id="session-choose")
     c["diff"] = gr.Markdown(elem_id="session-diff")
     with gr.Accordion("Export or delete", open=False):
         with gr.Row():
@@ -73,6 +74,7 @@ def wire_sessions_tab(
     c["restore"].click(
         bind(sessions.restore_version, store_factory=store), [c["picker"], c["a"]], opened, queue=False
     ).success(show, c["picker"], shown, queue=False)
+    c["choose"].click(bind(sessions.choose_version, store_factory=store), [c["picker"], c["a"]], c["info"])
     c["export"].click(bind(sessions.export_session, store_factory=store), c["picker"], [c["json"], c["markdown"]])
     c["delete"].click(
         bind(sessions.delete_session, store_factory=store),

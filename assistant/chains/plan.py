@@ -12,7 +12,6 @@ from assistant.chains._checks import future_date, not_blank, placeholders
 from assistant.chains._step import Check, FormatState, build_step_chain
 from assistant.schema import PlanOutput
 
-
 SOONEST, LATEST = dt.timedelta(days=5), dt.timedelta(days=42)
 TOO_SOON = dt.timedelta(days=3)  # a fix due tomorrow is a promise nobody can check
 
