@@ -18,6 +18,8 @@ from typing import Any
 import pytest
 from fault_server import FaultServer
 
+pytest_plugins = ["store_support"]  # the db_url and store_url fixtures
+
 _real_connect = socket.socket.connect
 
 

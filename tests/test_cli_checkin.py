@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from chain_support import sample_draft
 from icalendar import Calendar
+from store_support import use_model
 
-import assistant.backend
 from assistant.cli import main
 from assistant.errors import ModelAPIError
 from assistant.store import Store
 from assistant.testing import GOOD_PROGRESS_NOTES, ScriptedChatModel, good_script
 
 TODAY = "2026-12-04"
-
-
-@pytest.fixture
-def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'sessions.db'}"
-    monkeypatch.setenv("REGAIN_DATABASE_URL", url)
-    return url
 
 
 @pytest.fixture
@@ -43,19 +33,11 @@ def progress_file(tmp_path: Path) -> Path:
     return path
 
 
-def _use_model(monkeypatch: pytest.MonkeyPatch, model: ScriptedChatModel) -> None:
-    @contextmanager
-    def fake_open_backend(settings: Any, status: Any = None) -> Iterator[SimpleNamespace]:
-        yield SimpleNamespace(chat_model=model, describe=lambda: "scripted test model")
-
-    monkeypatch.setattr(assistant.backend, "open_backend", fake_open_backend)
-
-
 def test_checkin_drafts_the_update_and_saves_it_with_the_statuses(
     saved: str, db_url: str, progress_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     model = ScriptedChatModel(script=good_script())
-    _use_model(monkeypatch, model)
+    use_model(monkeypatch, model)
     assert main(["checkin", saved[:4], str(progress_file), "--today", TODAY]) == 0
     out, err = capsys.readouterr()
     assert "# Progress update, 2026-12-04" in out and "I added the CI gate on Wednesday" in out
@@ -72,7 +54,7 @@ def test_statuses_alone_are_saved_without_a_model(
     saved: str, db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     model = ScriptedChatModel(script=good_script())
-    _use_model(monkeypatch, model)
+    use_model(monkeypatch, model)
     assert main(["checkin", saved, "--started", "1"]) == 0
     assert "in progress" in capsys.readouterr().out
     assert model.calls == []
@@ -103,7 +85,7 @@ def test_a_model_failure_keeps_the_progress_notes(
     def down(messages: Any) -> str:
         raise ModelAPIError("Cannot reach the model server at http://127.0.0.1:9/v1.")
 
-    _use_model(monkeypatch, ScriptedChatModel(script={**good_script(), "checkin": down}))
+    use_model(monkeypatch, ScriptedChatModel(script={**good_script(), "checkin": down}))
     assert main(["checkin", saved, str(progress_file), "--today", TODAY]) == 5
     err = capsys.readouterr().err
     assert "progress notes are kept" in err and "Cannot reach the model server" in err
@@ -116,7 +98,7 @@ def test_a_model_failure_keeps_the_progress_notes(
 def test_calendar_has_the_report_back_dates_and_the_promised_next_checkin(
     saved: str, progress_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _use_model(monkeypatch, ScriptedChatModel(script=good_script()))
+    use_model(monkeypatch, ScriptedChatModel(script=good_script()))
     ics = tmp_path / "checkins.ics"
     assert main(["checkin", saved, str(progress_file), "--today", TODAY, "--ics", str(ics), "-q"]) == 0
     calendar = Calendar.from_ical(ics.read_bytes())

@@ -9,23 +9,15 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from chain_support import sample_draft
+from store_support import use_model
 
-import assistant.backend
 from assistant.cli import main
 from assistant.store import Store
 from assistant.testing import ScriptedChatModel, good_script
-
-
-@pytest.fixture
-def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'sessions.db'}"
-    monkeypatch.setenv("REGAIN_DATABASE_URL", url)
-    return url
 
 
 @pytest.fixture
@@ -36,14 +28,6 @@ def saved(db_url: str) -> str:
         store.save_version(sid, sample_draft(), source="generated")
         store.save_version(sid, sample_draft(pain="I am truly sorry for the lost orders."), source="edited")
     return sid
-
-
-def _use_model(monkeypatch: pytest.MonkeyPatch, model: ScriptedChatModel) -> None:
-    @contextmanager
-    def fake_open_backend(settings: Any, status: Any = None) -> Iterator[SimpleNamespace]:
-        yield SimpleNamespace(chat_model=model, describe=lambda: "scripted test model")
-
-    monkeypatch.setattr(assistant.backend, "open_backend", fake_open_backend)
 
 
 @pytest.fixture
@@ -173,7 +157,7 @@ def test_bad_database_url_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys: p
 def test_draft_autosaves_to_the_data_dir(
     monkeypatch: pytest.MonkeyPatch, notes_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _use_model(monkeypatch, ScriptedChatModel(script=good_script()))
+    use_model(monkeypatch, ScriptedChatModel(script=good_script()))
     assert main(["draft", str(notes_file), "--json", "--today", "2026-11-27"]) == 0
     out, err = capsys.readouterr()
     line = [x for x in err.splitlines() if x.startswith("saved as session ")]
@@ -190,7 +174,7 @@ def test_draft_autosaves_to_the_data_dir(
 def test_draft_into_an_existing_session(
     saved: str, monkeypatch: pytest.MonkeyPatch, notes_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _use_model(monkeypatch, ScriptedChatModel(script=good_script()))
+    use_model(monkeypatch, ScriptedChatModel(script=good_script()))
     assert main(["draft", str(notes_file), "--session", saved[:5], "--today", "2026-11-27"]) == 0
     assert f"saved as session {saved} (version 3)" in capsys.readouterr().err
     with _store() as store:
@@ -201,7 +185,7 @@ def test_draft_into_an_existing_session(
 def test_no_save_saves_nothing(
     db_url: str, monkeypatch: pytest.MonkeyPatch, notes_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _use_model(monkeypatch, ScriptedChatModel(script=good_script()))
+    use_model(monkeypatch, ScriptedChatModel(script=good_script()))
     assert main(["draft", str(notes_file), "--no-save", "--today", "2026-11-27"]) == 0
     assert "saved as session" not in capsys.readouterr().err
     with _store() as store:
@@ -211,7 +195,7 @@ def test_no_save_saves_nothing(
 def test_a_failed_draft_still_saves_the_notes(
     db_url: str, monkeypatch: pytest.MonkeyPatch, notes_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _use_model(monkeypatch, ScriptedChatModel(script={**good_script(), "intake": "no JSON at all"}))
+    use_model(monkeypatch, ScriptedChatModel(script={**good_script(), "intake": "no JSON at all"}))
     assert main(["draft", str(notes_file), "--today", "2026-11-27"]) == 6
     err = capsys.readouterr().err
     assert "regain: error: " in err and "your notes are saved as session s-" in err
@@ -229,7 +213,7 @@ def test_a_failed_draft_keeps_a_partial_draft_when_there_is_one(
     def down(messages: Any) -> str:
         raise ModelAPIError("the server went away")
 
-    _use_model(monkeypatch, ScriptedChatModel(script={**good_script(), "positive": down}))
+    use_model(monkeypatch, ScriptedChatModel(script={**good_script(), "positive": down}))
     assert main(["draft", str(notes_file), "-q", "--today", "2026-11-27"]) == 5
     with _store() as store:
         [summary] = store.list_sessions()

@@ -142,13 +142,14 @@ def test_an_unknown_session_is_a_clear_notice(store: Store) -> None:
     assert "regain sessions list" in info.value.message
 
 
-def test_autosave_keeps_a_partial_draft_marked_incomplete(store: Store) -> None:
+def _failing_generate(store: Store, step: str, error: str, match: str) -> tuple[str, str]:
+    """Run the Draft tab's autosaving generate with ``step`` failing; returns the saved ``(session, status)``."""
     from assistant.errors import ModelAPIError
 
     def down(messages: Any) -> str:
-        raise ModelAPIError("The model server failed with HTTP 503 after retries.")
+        raise ModelAPIError(error)
 
-    pipeline = Pipeline(scripted_model(positive=down))
+    pipeline = Pipeline(scripted_model(**{step: down}))
     generate = sessions.autosaving(
         functools.partial(handlers.generate, pipeline_factory=lambda: pipeline, today=TODAY),
         store_factory=lambda: store,
@@ -158,10 +159,15 @@ def test_autosave_keeps_a_partial_draft_marked_incomplete(store: Store) -> None:
         keep_notes=lambda args: args[:5],
     )
     outputs: list[list[Any]] = []
-    with pytest.raises(gr.Error, match="503"):
-        for out in generate(NOTES, "", "email", "neutral", "medium", [], None, None):
+    with pytest.raises(gr.Error, match=match):
+        for out in generate(NOTES, "Dana", "email", "neutral", "medium", [], None, None):
             outputs.append(out)
     session, status = outputs[-1][-2:]
+    return session, status
+
+
+def test_autosave_keeps_a_partial_draft_marked_incomplete(store: Store) -> None:
+    session, status = _failing_generate(store, "positive", "The server failed with HTTP 503 after retries.", "503")
     assert session and "version 1" in status
     (info,) = store.list_versions(session)
     assert (info.complete, info.summary) == (False, "partial draft")
@@ -170,25 +176,7 @@ def test_autosave_keeps_a_partial_draft_marked_incomplete(store: Store) -> None:
 
 
 def test_autosave_keeps_the_notes_when_nothing_was_drafted(store: Store) -> None:
-    from assistant.errors import ModelAPIError
-
-    def down(messages: Any) -> str:
-        raise ModelAPIError("Cannot reach the model server at http://127.0.0.1:9/v1.")
-
-    pipeline = Pipeline(scripted_model(intake=down))
-    generate = sessions.autosaving(
-        functools.partial(handlers.generate, pipeline_factory=lambda: pipeline, today=TODAY),
-        store_factory=lambda: store,
-        source="generated",
-        n_outputs=3 + len(VIEW_FIELDS),
-        new_session=True,
-        keep_notes=lambda args: args[:5],
-    )
-    outputs: list[list[Any]] = []
-    with pytest.raises(gr.Error, match="Cannot reach"):
-        for out in generate(NOTES, "Dana", "email", "neutral", "medium", [], None, None):
-            outputs.append(out)
-    session, status = outputs[-1][-2:]
+    session, status = _failing_generate(store, "intake", "Cannot reach the model server.", "Cannot reach")
     assert "notes only" in status
     assert store.get_session(session).notes == NOTES and store.list_versions(session) == []
 

@@ -7,9 +7,11 @@ are never used. Screenshots go to ``test-artifacts/`` (gitignored).
 from __future__ import annotations
 
 import json
+import re
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from langchain_core.messages import BaseMessage
@@ -75,6 +77,25 @@ def browser() -> Iterator[object]:
             yield chromium
         finally:
             chromium.close()
+
+
+TIMEOUT = 30_000
+
+
+@pytest.fixture
+def page(browser: Any, app_url: str) -> Iterator[Any]:
+    """A fresh desktop-sized page on the app, downloads allowed."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    page.goto(app_url)
+    yield page
+    context.close()
+
+
+def contains(text: str) -> re.Pattern[str]:
+    """A pattern matching any value that contains ``text`` (for ``to_have_value``)."""
+    return re.compile(re.escape(text))
 
 
 @pytest.fixture

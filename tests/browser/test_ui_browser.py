@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CHROMIUM, UNREACHABLE
+from conftest import CHROMIUM, TIMEOUT, UNREACHABLE, contains
 from playwright.sync_api import Page, expect
 from ui_support import NOTES
 
@@ -16,17 +15,6 @@ pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"needs Chromium at {CHROMIUM} (apt-get install -y chromium)"),
     pytest.mark.filterwarnings("ignore::Warning:gradio.queueing"),  # gradio's use of deprecated pandas options
 ]
-TIMEOUT = 30_000
-
-
-@pytest.fixture
-def page(browser: Any, app_url: str) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT)
-    page.goto(app_url)
-    yield page
-    context.close()
 
 
 def _generate(page: Page, notes: str = NOTES) -> None:
@@ -62,7 +50,7 @@ def test_draft_edit_refine_undo_and_download(page: Page, artifacts: Path) -> Non
 
     page.locator("#refine-request textarea").fill("make the plan dates two weeks later")
     page.locator("#refine-send").click()
-    expect(_box(page, "plan")).to_have_value(_contains("2026-12-25"))
+    expect(_box(page, "plan")).to_have_value(contains("2026-12-25"))
     diff = page.locator("#diff")
     expect(diff).to_contain_text("4. Outline a path forward")
     expect(diff.locator("ins").first).to_be_visible()
@@ -71,7 +59,7 @@ def test_draft_edit_refine_undo_and_download(page: Page, artifacts: Path) -> Non
     page.screenshot(path=str(artifacts / "3-refined.png"), full_page=True)
 
     page.locator("#undo").click()
-    expect(_box(page, "plan")).to_have_value(_contains("2026-12-11"))
+    expect(_box(page, "plan")).to_have_value(contains("2026-12-11"))
     expect(page.locator("#refine-chat")).to_contain_text("Undone")
     expect(_box(page, "ownership")).to_have_value("Mistakes were made, and I'm sorry if anyone was offended.")
 
@@ -85,12 +73,6 @@ def test_draft_edit_refine_undo_and_download(page: Page, artifacts: Path) -> Non
     assert (
         Path(info.value.path()).read_text(encoding="utf-8").startswith("# Friday's checkout outage\n\nDana, I'm sorry")
     )
-
-
-def _contains(text: str) -> Any:
-    import re
-
-    return re.compile(re.escape(text))
 
 
 def test_model_text_is_never_rendered_as_html(page: Page, artifacts: Path) -> None:
@@ -139,7 +121,7 @@ def test_chat_mode_asks_then_writes_the_draft(page: Page, artifacts: Path) -> No
     page.screenshot(path=str(artifacts / "6-chat-mode.png"), full_page=True)
     page.get_by_role("tab", name="Draft").click()
     expect(_box(page, "pain")).not_to_have_value("")
-    expect(page.locator("#notes textarea")).to_have_value(_contains("My leader: Dana"))
+    expect(page.locator("#notes textarea")).to_have_value(contains("My leader: Dana"))
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

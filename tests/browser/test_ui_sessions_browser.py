@@ -3,12 +3,10 @@ the Progress tab."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from conftest import CHROMIUM
+from conftest import CHROMIUM, contains
 from playwright.sync_api import Page, expect
 from ui_support import NOTES
 
@@ -19,17 +17,6 @@ pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"needs Chromium at {CHROMIUM} (apt-get install -y chromium)"),
     pytest.mark.filterwarnings("ignore::Warning:gradio.queueing"),
 ]
-TIMEOUT = 30_000
-
-
-@pytest.fixture
-def page(browser: Any, app_url: str) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT)
-    page.goto(app_url)
-    yield page
-    context.close()
 
 
 def test_a_draft_is_saved_then_reported_on(page: Page, artifacts: Path) -> None:
@@ -39,7 +26,7 @@ def test_a_draft_is_saved_then_reported_on(page: Page, artifacts: Path) -> None:
     expect(page.locator("#saved")).to_contain_text("Saved as version 1 of session")
 
     page.get_by_role("tab", name="Sessions").click()
-    expect(page.locator("#session-picker input")).to_have_value(_contains("s-"))
+    expect(page.locator("#session-picker input")).to_have_value(contains("s-"))
     expect(page.locator("#session-versions")).to_contain_text("written by the model")
     page.screenshot(path=str(artifacts / "sessions-tab.png"), full_page=True)
 
@@ -51,15 +38,9 @@ def test_a_draft_is_saved_then_reported_on(page: Page, artifacts: Path) -> None:
     page.locator("#progress-notes textarea").fill(GOOD_PROGRESS_NOTES)
     page.locator("#progress-write").click()
     expect(page.locator("#progress-board")).to_contain_text("Update ready")
-    expect(page.locator("#progress-body textarea")).to_have_value(_contains("blocked a test deploy"))
+    expect(page.locator("#progress-body textarea")).to_have_value(contains("blocked a test deploy"))
     expect(action).to_contain_text("saved status: done")
     with page.expect_download() as info:
         page.locator("#progress-ics").click()
     assert Path(info.value.path()).read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
     page.screenshot(path=str(artifacts / "progress-tab.png"), full_page=True)
-
-
-def _contains(text: str) -> Any:
-    import re
-
-    return re.compile(".*" + re.escape(text) + ".*", re.DOTALL)
