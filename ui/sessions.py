@@ -26,7 +26,7 @@ from ui.handlers import VIEW_FIELDS, draft_view, user_error
 
 StoreFactory = Callable[[], Store]
 Versions = list[Draft]
-VERSION_HEADERS = ["Version", "What changed", "Summary", "Saved", "Errors"]
+VERSION_HEADERS = ["Version", "What changed", "Summary", "Saved (UTC)", "Errors"]
 _SOURCES = {
     "generated": "written by the model",
     "edited": "edited by you",

@@ -37,10 +37,10 @@ def build_sessions_tab() -> dict[str, Any]:
         elem_id="session-versions",
     )
     with gr.Row(equal_height=True):
-        c["a"] = gr.Dropdown(choices=[], label="Compare version", min_width=120, elem_id="diff-a")
-        c["b"] = gr.Dropdown(choices=[], label="with version", min_width=120, elem_id="diff-b")
+        c["a"] = gr.Dropdown(choices=[], label="Version", min_width=120, elem_id="diff-a")
+        c["b"] = gr.Dropdown(choices=[], label="compared with", min_width=120, elem_id="diff-b")
         c["compare"] = gr.Button("Show differences", min_width=140, elem_id="session-compare")
-        c["restore"] = gr.Button("Restore the first one", min_width=140, elem_id="session-restore")
+        c["restore"] = gr.Button("Restore this version", min_width=140, elem_id="session-restore")
         c["choose"] = gr.Button("Choose its message", min_width=140, elem_id="session-choose")
     c["diff"] = gr.Markdown(elem_id="session-diff")
     with gr.Accordion("Export or delete", open=False):
