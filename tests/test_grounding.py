@@ -56,3 +56,8 @@ def test_plan_dates_are_allowed_in_text() -> None:
 
 def test_no_notes_means_nothing_to_ground_against() -> None:
     assert check_grounding("About 500 orders.", "pain", Context(today=dt.date(2026, 11, 27))) == []
+
+
+def test_weekday_and_month_abbreviations_are_not_names() -> None:
+    text = "I will add the CI gate by Wed and report to Dana on Thu, or early Dec at the latest."
+    assert [rule for rule, _span in rules(text)] == []

@@ -35,6 +35,8 @@ _COMMON_CAPITALS = {
     "Friday",
     "Saturday",
     "Sunday",
+    *("Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"),
+    *("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"),
     "January",
     "February",
     "March",
