@@ -178,3 +178,22 @@ def test_progress_markdown_shows_statuses_the_update_and_the_next_check_in() -> 
     assert "| Add a CI gate that blocks config deploys unless the staging tests passed | 2026-12-11 | done |" in text
     assert GOOD["body"] in text and "**Next check-in:** 2026-12-18" in text
     assert "> added the CI gate on wednesday" in text and "No problems found by the checks." in text
+
+
+def test_dropped_without_the_notes_saying_so_is_reasked() -> None:
+    from assistant.chains.checkin import check_checkin
+    from assistant.progress_schema import CheckinOutput
+
+    output = CheckinOutput.model_validate(
+        {
+            "actions": [{"index": 0, "status": "dropped", "evidence": "", "reason": "It slipped."}],
+            "subject": "Update",
+            "body": "The gate is late; I'll update you on 2026-12-18.",
+            "next_checkin": "2026-12-18",
+        }
+    )
+    plan = sample_draft().plan
+    inputs = {"today_date": dt.date(2026, 12, 4), "plan_model": plan, "notes": "the gate slipped a week"}
+    assert any("marked dropped" in p for p in check_checkin(output, inputs))
+    inputs["notes"] = "dropped the gate: the platform team's new deploy check replaces it"
+    assert not any("marked dropped" in p for p in check_checkin(output, inputs))

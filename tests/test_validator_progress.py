@@ -285,3 +285,19 @@ def test_words_the_notes_negate_do_not_ground_a_claim_and_vague_or_paraphrased_c
         notes,
     )
     assert "PRG_UNGROUNDED" not in rules_of(check_progress(fine))
+
+
+def test_a_denial_is_not_a_claim_of_work_done() -> None:
+    from assistant.validator.rules.progress import check_progress
+
+    body = "I have not yet started the review of the staging results; it slipped a week. I'll update you on {next}."
+    written = update(
+        body.format(next=NEXT.isoformat()),
+        "haven't reviewed the results with the team yet, slipped a week",
+    )
+    assert "PRG_UNGROUNDED" not in {f.rule for f in check_progress(written)}
+    claimed = update(
+        f"I have started the review of the staging results. I'll update you on {NEXT.isoformat()}.",
+        "haven't reviewed the results with the team yet, slipped a week",
+    )
+    assert "PRG_UNGROUNDED" in {f.rule for f in check_progress(claimed)}

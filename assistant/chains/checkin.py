@@ -7,6 +7,7 @@ data); the plan, its statuses and the promised check-ins follow in the task part
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -35,6 +36,13 @@ def progress_plan_text(
     return "\n".join(lines)
 
 
+_DROP_WORDS = re.compile(
+    r"\b(?:drop(?:ped|ping)?|cancel(?:l?ed)?|abandon(?:ed)?|scrap(?:ped)?|replac(?:ed|ing)|won'?t|"
+    r"will not|not doing|no longer|stopp?(?:ed)?|instead)\b",
+    re.IGNORECASE,
+)
+
+
 def check_checkin(output: CheckinOutput, inputs: dict[str, Any]) -> list[str]:
     """One status per existing action, statuses I set kept, a next check-in after today, no placeholders."""
     today: dt.date = inputs["today_date"]
@@ -49,6 +57,15 @@ def check_checkin(output: CheckinOutput, inputs: dict[str, Any]) -> list[str]:
             problems.append(f"Action {entry.index} is listed twice; give each action once.")
         elif entry.index in fixed and entry.status != fixed[entry.index]:
             problems.append(f"Action {entry.index} was set to '{fixed[entry.index]}' by me; keep that status.")
+        elif (
+            entry.status == "dropped"
+            and entry.index not in fixed
+            and not _DROP_WORDS.search(str(inputs.get("notes") or ""))
+        ):
+            problems.append(
+                f"Action {entry.index} is marked dropped, but my progress notes do not say anything was dropped; "
+                "give it the status the notes support (late actions stay not_started or in_progress)."
+            )
         seen.add(entry.index)
         problems += placeholders(f"{entry.evidence} {entry.reason or ''}")
     missing = [i for i in range(len(plan)) if i not in seen]

@@ -138,6 +138,7 @@ def _ungrounded(update: ProgressUpdate) -> list[Finding]:
     spans = sentences(norm)
     out: list[Finding] = []
     own, others = _claim_patterns()
+    negators = pattern(code, "negators")
     seen: set[int] = set()
     for claim in (own, *others):
         for match in claim.finditer(norm):
@@ -145,6 +146,8 @@ def _ungrounded(update: ProgressUpdate) -> list[Finding]:
                 continue
             seen.add(match.start(1))
             s0, s1 = _sentence_of(spans, match.start(), len(norm))
+            if negators.search(norm, max(s0, match.start(1) - 16), match.start(1)):
+                continue  # "I have not yet started ...": a denial, not a claim of work done
             end = _clause_end(norm, match.end(), s1)
             if not _grounded_claim(match.group(1), norm[match.end() : end], source):
                 out.append(found(code, body, match.start(), end))
