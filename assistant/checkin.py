@@ -24,6 +24,7 @@ from assistant.errors import InputError, OutputValidationError
 from assistant.notes import clean_notes
 from assistant.pipeline import Pipeline
 from assistant.progress import Listener, ProgressEvent, StepTracker
+from assistant.progress_reading import read_progress
 from assistant.progress_schema import ActionProgress, ActionStatus, CheckinOutput, ProgressUpdate
 from assistant.schema import CheckIn, Draft
 from assistant.validator.progress import apply_statuses, fixed_statuses, progress_problems, validate_progress
@@ -72,7 +73,7 @@ def checkin_inputs(
     return {
         "notes": progress_notes,
         "incident": draft.facts.what_happened,
-        "plan": progress_plan_text(draft.plan, previous, fixed_status, today),
+        "plan": progress_plan_text(draft.plan, previous, fixed_status, today, progress_notes),
         "checkins": checkins_text(list(checkins)) or "none yet",
         "leader": leader_text(draft.facts, draft.options.leader),
         "today": today_text(today),
@@ -84,6 +85,31 @@ def checkin_inputs(
         "original_notes": draft.notes,
         "leader_override": draft.options.leader or draft.facts.leader_name,
     }
+
+
+def notes_statuses(draft: Draft, notes: str, before: dict[int, ActionProgress]) -> dict[int, ActionProgress]:
+    """Statuses that a line of the progress notes clearly gives (:mod:`assistant.progress_reading`), so the
+    model only has to write the update; a line that reads as not done never takes back earlier progress."""
+    out: dict[int, ActionProgress] = {}
+    for index, reading in read_progress(draft.plan, notes).items():
+        earlier = before.get(index)
+        if reading.status == "not_started" and earlier is not None and earlier.status != "not_started":
+            continue
+        out[index] = action_progress(index, reading.status)  # evidence: the model's, else the line (below)
+    return out
+
+
+def _with_note_lines(
+    actions: list[ActionProgress], inferred: set[int], draft: Draft, notes: str
+) -> list[ActionProgress]:
+    """Actions whose status came from a note line get that line as evidence when the model gave none."""
+    lines = read_progress(draft.plan, notes)
+    return [
+        a.model_copy(update={"evidence": lines[a.index].line[:300]})
+        if a.index in inferred and not a.evidence.strip() and a.index in lines
+        else a
+        for a in actions
+    ]
 
 
 async def acheckin(
@@ -119,14 +145,17 @@ async def acheckin(
             "(what is done, started, late or dropped)."
         )
     notes = clean_notes(progress_notes, max_chars=max_notes_chars)
-    fixed = _by_index(statuses, len(draft.plan), "The statuses you set")
+    by_user = _by_index(statuses, len(draft.plan), "The statuses you set")
     # previous statuses (e.g. from the store) beyond the current plan are stale, not the user's mistake
     before = _by_index(
         [p for p in previous or () if p.index < len(draft.plan)], len(draft.plan), "The previous statuses"
     )
+    from_notes = notes_statuses(draft, notes, before)
+    fixed = {**from_notes, **by_user}
     inputs = checkin_inputs(
         draft, notes, today, fixed=fixed, previous=before, checkins=draft.report_back if checkins is None else checkins
     )
+    inputs["plan"] = progress_plan_text(draft.plan, before, fixed_statuses(fixed), today, notes, by_user=set(by_user))
     chain = build_checkin_chain(
         model,
         max_reasks=max_reasks,
@@ -153,7 +182,9 @@ async def acheckin(
         notes=draft.notes,
         leader=inputs["leader_override"],
         plan=draft.plan,
-        actions=apply_statuses(output.actions, fixed, len(draft.plan), before),
+        actions=_with_note_lines(
+            apply_statuses(output.actions, fixed, len(draft.plan), before), set(from_notes) - set(by_user), draft, notes
+        ),
         subject=output.subject.strip(),
         body=output.body.strip(),
         next_checkin=output.next_checkin,

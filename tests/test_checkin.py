@@ -58,7 +58,8 @@ def test_happy_path_returns_a_checked_update() -> None:
     assert isinstance(user, HumanMessage) and GOOD_PROGRESS_NOTES not in str(system.content)
     assert f"<notes>\n{GOOD_PROGRESS_NOTES}\n</notes>" in str(user.content)
     assert STEP_MARKERS["checkin"] in str(user.content) and "Today is Friday 2026-12-04." in str(user.content)
-    assert "0. Add a CI gate" in str(user.content) and "status: not started" in str(user.content)
+    assert "0. Add a CI gate" in str(user.content) and "status before: not started" in str(user.content)
+    assert "status now: done (from my notes, keep it)" in str(user.content)
 
 
 def test_a_missing_or_unknown_action_is_reasked() -> None:
@@ -123,8 +124,8 @@ def test_statuses_the_user_sets_override_the_models_reading() -> None:
     kept = answer(body=body, actions=[{"index": 0, "status": "in_progress", "evidence": "Merged.", "reason": None}])
     model = ScriptedChatModel(script={"checkin": [said_done, kept]})
     update = run(model, notes, statuses=[action_progress(0, "in_progress")])
-    assert_reask(model.calls[1], json.dumps(said_done), "Action 0 was set to 'in_progress' by me")
-    assert "status: in progress (set by me)" in str(model.calls[0]["messages"][1].content)
+    assert_reask(model.calls[1], json.dumps(said_done), "Action 0 is 'in_progress' (set by me or from my notes)")
+    assert "status now: in progress (set by me, keep it)" in str(model.calls[0]["messages"][1].content)
     assert update.actions == [ActionProgress(index=0, status="in_progress", evidence="Merged.", reason=None)]
 
 
@@ -138,7 +139,7 @@ def test_the_users_status_wins_even_when_the_model_keeps_disagreeing() -> None:
 def test_previous_statuses_are_shown_to_the_model() -> None:
     model = ScriptedChatModel(script={"checkin": GOOD})
     run(model, previous=[action_progress(0, "in_progress", evidence="draft PR")])
-    assert "status: in progress)" in str(model.calls[0]["messages"][1].content)
+    assert "status before: in progress;" in str(model.calls[0]["messages"][1].content)
 
 
 @pytest.mark.parametrize(

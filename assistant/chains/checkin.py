@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
@@ -16,6 +16,7 @@ from langchain_core.runnables import Runnable
 
 from assistant.chains._checks import future_date, not_blank, placeholders
 from assistant.chains._step import Check, FormatState, build_step_chain
+from assistant.progress_reading import read_progress, reading_text
 from assistant.progress_schema import STATUS_LABELS, ActionProgress, ActionStatus, CheckinOutput
 from assistant.schema import PlanAction
 
@@ -25,14 +26,26 @@ def progress_plan_text(
     before: Mapping[int, ActionProgress],
     fixed: Mapping[int, ActionStatus],
     today: dt.date,
+    notes: str = "",
+    *,
+    by_user: Collection[int] | None = None,
 ) -> str:
-    """One line per action: number, text, due date, status before the notes, and whether it is late."""
+    """One line per action: number, text, due date, status before the notes, whether it is late, and what the
+    progress ``notes`` seem to say about it (:mod:`assistant.progress_reading`). A fixed status is marked "set
+    by me" when the user set it (``by_user``; all fixed ones when None), else "from my notes"."""
     lines = []
+    hints = read_progress(plan, notes) if notes else {}
     for i, action in enumerate(plan):
-        status = fixed.get(i) or (before[i].status if i in before else "not_started")
-        label = STATUS_LABELS[status] + (" (set by me)" if i in fixed else "")
+        earlier = before[i].status if i in before else "not_started"
+        status = fixed.get(i) or earlier
+        label = f"status before: {STATUS_LABELS[earlier]}"
+        if i in fixed:
+            who = "set by me" if by_user is None or i in by_user else "from my notes"
+            label += f"; status now: {STATUS_LABELS[status]} ({who}, keep it)"
+        elif notes:
+            label += f"; {reading_text(hints.get(i))}"
         late = "; LATE, past due" if action.due < today and status in ("not_started", "in_progress") else ""
-        lines.append(f"{i}. {action.action} (due {action.due.isoformat()}; status: {label}{late})")
+        lines.append(f"{i}. {action.action} (due {action.due.isoformat()}; {label}{late})")
     return "\n".join(lines)
 
 
@@ -56,7 +69,9 @@ def check_checkin(output: CheckinOutput, inputs: dict[str, Any]) -> list[str]:
         elif entry.index in seen:
             problems.append(f"Action {entry.index} is listed twice; give each action once.")
         elif entry.index in fixed and entry.status != fixed[entry.index]:
-            problems.append(f"Action {entry.index} was set to '{fixed[entry.index]}' by me; keep that status.")
+            problems.append(
+                f"Action {entry.index} is '{fixed[entry.index]}' (set by me or from my notes); keep that status."
+            )
         elif (
             entry.status == "dropped"
             and entry.index not in fixed
