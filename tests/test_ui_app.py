@@ -11,7 +11,7 @@ import gradio as gr
 import pytest
 from gradio_client import Client
 from gradio_client.exceptions import AppError
-from ui_support import NOTES, TODAY, scripted_model
+from ui_support import NOTES, TODAY, scripted_model, served_app
 
 from assistant.cli import main
 from assistant.errors import ConfigurationError
@@ -24,23 +24,13 @@ from ui.app import build_app, launch_app, ui_auth
 pytestmark = pytest.mark.filterwarnings("ignore::Warning:gradio.queueing")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def served(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.setenv("GRADIO_ANALYTICS_ENABLED", "False")
     model = scripted_model()
     app = build_app(lambda: Pipeline(model), Settings(), today=TODAY)
-    port = free_port()
-    launch_app(app, port=port, prevent_thread_lock=True, quiet=True)
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        app.close()
+    with served_app(app) as url:
+        yield url
 
 
 def test_build_app_makes_blocks_without_launching() -> None:

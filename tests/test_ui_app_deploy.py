@@ -14,13 +14,12 @@ from typing import Any
 
 import gradio as gr
 import pytest
-from test_ui_app import free_port
-from ui_support import TODAY, scripted_model
+from ui_support import TODAY, scripted_model, served_app
 
 from assistant.pipeline import Pipeline
 from assistant.settings import Settings
 from ui import launch as ui_launch
-from ui.app import build_app, launch_app
+from ui.app import build_app
 from ui.launch import MAX_UPLOAD
 
 pytestmark = pytest.mark.filterwarnings("ignore::Warning:gradio.queueing")
@@ -58,12 +57,8 @@ def served(private_files: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> I
     monkeypatch.setenv("GRADIO_ANALYTICS_ENABLED", "False")
     settings = Settings(ui_concurrency=3, ui_queue_size=7)
     app = build_app(lambda: Pipeline(scripted_model()), settings, today=TODAY)
-    port = free_port()
-    launch_app(app, port=port, prevent_thread_lock=True, quiet=True, settings=settings)
-    try:
-        yield f"http://127.0.0.1:{port}", app
-    finally:
-        app.close()
+    with served_app(app, settings=settings) as url:
+        yield url.rstrip("/"), app
 
 
 @pytest.fixture

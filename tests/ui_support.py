@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import socket
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -82,3 +84,23 @@ def refine_marker(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Let the scripted model recognise the refine prompt."""
     monkeypatch.setitem(STEP_MARKERS, "refine", REFINE_MARKER)
     yield
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def served_app(app: Any, **launch: Any) -> Iterator[str]:
+    """Serve a built app on a free loopback port (``launch`` goes to ``launch_app``); yields its base URL."""
+    from ui.app import launch_app
+
+    port = free_port()
+    launch_app(app, port=port, prevent_thread_lock=True, quiet=True, **launch)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        app.close()

@@ -140,8 +140,18 @@ def draft_view(draft: Draft) -> list[str]:
     ]
 
 
+def draft_options(channel: str, tone: str, length: str, leader: str | None) -> DraftOptions:
+    """The message options as the page's inputs give them (a blank leader means "take it from the notes")."""
+    return DraftOptions(channel=channel, tone=tone, length=length, leader=(leader or "").strip() or None)  # type: ignore[arg-type]
+
+
 def _skip_view() -> list[Any]:
     return [gr.skip() for _ in VIEW_FIELDS]
+
+
+def _failed(board: ProgressBoard, headline: str) -> list[Any]:
+    """The frame shown when a model run fails: the progress with ``headline``, everything else as it was."""
+    return [gr.skip(), board.markdown(headline), gr.skip(), *_skip_view()]
 
 
 def _current(versions: Versions | None) -> Draft:
@@ -193,7 +203,7 @@ def generate(
     """
     try:
         screen_notes(notes or "", max_chars=max_notes_chars)
-        options = DraftOptions(channel=channel, tone=tone, length=length, leader=(leader or "").strip() or None)  # type: ignore[arg-type]
+        options = draft_options(channel, tone, length, leader)
         pipeline = pipeline_factory()
     except Exception as exc:
         raise user_error(exc) from exc
@@ -221,12 +231,7 @@ def generate(
         yield [_push(versions or [], partial), board.markdown(headline), "", *draft_view(partial)]
         raise user_error(exc) from exc
     except Exception as exc:
-        yield [
-            gr.skip(),
-            board.markdown("**The draft could not be finished.** Your notes and edits are unchanged."),
-            gr.skip(),
-            *_skip_view(),
-        ]
+        yield _failed(board, "**The draft could not be finished.** Your notes and edits are unchanged.")
         raise user_error(exc) from exc
     yield [[draft], _summary(draft, board, "Draft ready"), "", *draft_view(draft)]
 
@@ -245,7 +250,7 @@ def rewrite_message(
     draft = _current(versions)
     assert versions is not None
     try:
-        options = DraftOptions(channel=channel, tone=tone, length=length, leader=(leader or "").strip() or None)  # type: ignore[arg-type]
+        options = draft_options(channel, tone, length, leader)
         pipeline = pipeline_factory()
     except Exception as exc:
         raise user_error(exc) from exc
@@ -259,12 +264,7 @@ def rewrite_message(
     try:
         updated = run.result()
     except Exception as exc:
-        yield [
-            gr.skip(),
-            board.markdown("**The message could not be rewritten.** Nothing was changed."),
-            gr.skip(),
-            *_skip_view(),
-        ]
+        yield _failed(board, "**The message could not be rewritten.** Nothing was changed.")
         raise user_error(exc) from exc
     diff = diff_markdown(section_changes(draft, updated))
     yield [_push(versions, updated), _summary(updated, board, "Message rewritten"), diff, *draft_view(updated)]

@@ -22,7 +22,7 @@ from assistant.errors import InputError, RegainError
 from assistant.notes import clean_notes
 from assistant.schema import Draft, DraftOptions
 from assistant.store import Store
-from ui.handlers import VIEW_FIELDS, draft_view, user_error
+from ui.handlers import VIEW_FIELDS, draft_options, draft_view, user_error
 
 StoreFactory = Callable[[], Store]
 Versions = list[Draft]
@@ -111,7 +111,7 @@ def save_notes(
     store = store_of(store_factory)
     if session_id and store.get_session(session_id).notes == notes:
         return session_id, gr.skip()
-    options = DraftOptions(channel=channel, tone=tone, length=length, leader=(leader or "").strip() or None)  # type: ignore[arg-type]
+    options = draft_options(channel, tone, length, leader)
     title = " ".join(notes.split())[:80]
     try:
         session_id = store.create_session(notes, title=title, options=options)

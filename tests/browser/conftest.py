@@ -8,20 +8,19 @@ from __future__ import annotations
 
 import json
 import re
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from langchain_core.messages import BaseMessage
-from ui_support import REFINE_MARKER, TODAY, later_dates_answer, scripted_model
+from ui_support import REFINE_MARKER, TODAY, later_dates_answer, scripted_model, served_app
 
 from assistant.errors import ModelAPIError
 from assistant.pipeline import Pipeline
 from assistant.settings import Settings
 from assistant.testing import STEP_MARKERS, good_script
-from ui.app import build_app, launch_app
+from ui.app import build_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -45,12 +44,6 @@ def _intake(messages: list[BaseMessage]) -> str:
     return json.dumps(good_script(TODAY.isoformat())["intake"])
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def app_url() -> Iterator[str]:
     """The UI on a free loopback port, answering from the good script (and the refine answer)."""
@@ -59,12 +52,8 @@ def app_url() -> Iterator[str]:
         mp.setenv("GRADIO_ANALYTICS_ENABLED", "False")
         model = scripted_model(intake=_intake, refine=later_dates_answer())
         app = build_app(lambda: Pipeline(model), Settings(), today=TODAY)
-        port = _free_port()
-        launch_app(app, port=port, prevent_thread_lock=True, quiet=True)
-        try:
-            yield f"http://127.0.0.1:{port}/"
-        finally:
-            app.close()
+        with served_app(app) as url:
+            yield url
 
 
 @pytest.fixture(scope="module")
