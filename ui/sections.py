@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from assistant.render import STEP_TITLES
 from assistant.schema import CheckIn, Draft, Message, PlanAction
 from assistant.validator.checks import check_step, context_for, validate_draft
 from assistant.validator.findings import Finding
@@ -22,12 +23,7 @@ from assistant.validator.message import check_message
 M = TypeVar("M", bound=BaseModel)
 SECTIONS = ("pain", "ownership", "lessons", "plan", "positive", "report_back")
 TITLES = {
-    "pain": "1. Show your pain",
-    "ownership": "2. Own the problem",
-    "lessons": "3. Show your learning",
-    "plan": "4. Outline a path forward",
-    "positive": "5. Be positive",
-    "report_back": "6. Report back with progress",
+    **STEP_TITLES,
     "message": "Message",
     "notes": "Notes",
 }
