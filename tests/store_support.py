@@ -10,10 +10,7 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -60,14 +57,3 @@ def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     url = f"sqlite:///{tmp_path / 'sessions.db'}"
     monkeypatch.setenv("REGAIN_DATABASE_URL", url)
     return url
-
-
-def use_model(monkeypatch: pytest.MonkeyPatch, model: Any) -> None:
-    """Make the CLI's backend a fake one serving ``model`` (no server, no network)."""
-    import assistant.backend
-
-    @contextmanager
-    def fake_open_backend(settings: Any, status: Any = None) -> Iterator[SimpleNamespace]:
-        yield SimpleNamespace(chat_model=model, describe=lambda: "scripted test model")
-
-    monkeypatch.setattr(assistant.backend, "open_backend", fake_open_backend)

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
 
 import gradio as gr
 import pytest
 from chain_support import NOTES, TODAY
+from cli_support import use_model
 
-import assistant.backend
 from assistant.cli import main
 from assistant.errors import InputError, OffTopicError
 from assistant.notes import check_topic, clean_notes, screen_notes
@@ -64,11 +61,7 @@ def test_ui_refuses_bad_notes_without_a_model_call(
 
 @pytest.fixture
 def cli_model(monkeypatch: pytest.MonkeyPatch, model: ScriptedChatModel) -> ScriptedChatModel:
-    @contextmanager
-    def fake_open_backend(settings: Any, status: Any = None) -> Iterator[SimpleNamespace]:
-        yield SimpleNamespace(chat_model=model, describe=lambda: "scripted test model")
-
-    monkeypatch.setattr(assistant.backend, "open_backend", fake_open_backend)
+    use_model(monkeypatch, model)
     monkeypatch.setenv("REGAIN_MAX_NOTES_CHARS", "200")
     return model
 

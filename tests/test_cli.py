@@ -12,6 +12,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from cli_support import use_model
 from fault_server import ANY, MODEL, Fault, FaultServer
 
 import assistant.backend
@@ -27,12 +28,7 @@ KEYS = {"facts", "pain", "ownership", "lessons", "plan", "positive", "report_bac
 @pytest.fixture
 def scripted(monkeypatch: pytest.MonkeyPatch) -> ScriptedChatModel:
     model = ScriptedChatModel(script=good_script())
-
-    @contextmanager
-    def fake_open_backend(settings: Any, status: Any = None) -> Iterator[SimpleNamespace]:
-        yield SimpleNamespace(chat_model=model, describe=lambda: "scripted test model")
-
-    monkeypatch.setattr(assistant.backend, "open_backend", fake_open_backend)
+    use_model(monkeypatch, model)
     return model
 
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 from chain_support import sample_draft
+from cli_support import use_model
 from icalendar import Calendar
-from store_support import use_model
 
 from assistant.cli import main
 from assistant.errors import ModelAPIError

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from chain_support import sample_draft
-from store_support import use_model
+from cli_support import use_model
 
 from assistant.cli import main
 from assistant.store import Store
