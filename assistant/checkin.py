@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
@@ -24,7 +24,7 @@ from assistant.errors import InputError, OutputValidationError
 from assistant.notes import clean_notes
 from assistant.pipeline import Pipeline
 from assistant.progress import Listener, ProgressEvent, StepTracker
-from assistant.progress_reading import read_progress
+from assistant.progress_reading import Reading, read_progress
 from assistant.progress_schema import ActionProgress, ActionStatus, CheckinOutput, ProgressUpdate
 from assistant.schema import CheckIn, Draft
 from assistant.validator.progress import apply_statuses, fixed_statuses, progress_problems, validate_progress
@@ -67,13 +67,17 @@ def checkin_inputs(
     fixed: dict[int, ActionProgress],
     previous: dict[int, ActionProgress],
     checkins: Sequence[CheckIn],
+    readings: Mapping[int, Reading] | None = None,
+    by_user: Collection[int] | None = None,
 ) -> dict[str, Any]:
-    """The inputs of the checkin chain for a draft and cleaned progress notes."""
+    """The inputs of the checkin chain for a draft and cleaned progress notes (``readings``: what the notes
+    seem to say per action; ``by_user``: which fixed statuses the user set, the rest came from the notes)."""
     fixed_status: dict[int, ActionStatus] = fixed_statuses(fixed)
+    plan = progress_plan_text(draft.plan, previous, fixed_status, today, readings=readings, by_user=by_user)
     return {
         "notes": progress_notes,
         "incident": draft.facts.what_happened,
-        "plan": progress_plan_text(draft.plan, previous, fixed_status, today, progress_notes),
+        "plan": plan,
         "checkins": checkins_text(list(checkins)) or "none yet",
         "leader": leader_text(draft.facts, draft.options.leader),
         "today": today_text(today),
@@ -87,11 +91,11 @@ def checkin_inputs(
     }
 
 
-def notes_statuses(draft: Draft, notes: str, before: dict[int, ActionProgress]) -> dict[int, ActionProgress]:
+def notes_statuses(readings: Mapping[int, Reading], before: dict[int, ActionProgress]) -> dict[int, ActionProgress]:
     """Statuses that a line of the progress notes clearly gives (:mod:`assistant.progress_reading`), so the
     model only has to write the update; a line that reads as not done never takes back earlier progress."""
     out: dict[int, ActionProgress] = {}
-    for index, reading in read_progress(draft.plan, notes).items():
+    for index, reading in readings.items():
         earlier = before.get(index)
         if reading.status == "not_started" and earlier is not None and earlier.status != "not_started":
             continue
@@ -100,13 +104,12 @@ def notes_statuses(draft: Draft, notes: str, before: dict[int, ActionProgress]) 
 
 
 def _with_note_lines(
-    actions: list[ActionProgress], inferred: set[int], draft: Draft, notes: str
+    actions: list[ActionProgress], inferred: Collection[int], readings: Mapping[int, Reading]
 ) -> list[ActionProgress]:
     """Actions whose status came from a note line get that line as evidence when the model gave none."""
-    lines = read_progress(draft.plan, notes)
     return [
-        a.model_copy(update={"evidence": lines[a.index].line[:300]})
-        if a.index in inferred and not a.evidence.strip() and a.index in lines
+        a.model_copy(update={"evidence": readings[a.index].line[:300]})
+        if a.index in inferred and not a.evidence.strip()
         else a
         for a in actions
     ]
@@ -150,12 +153,13 @@ async def acheckin(
     before = _by_index(
         [p for p in previous or () if p.index < len(draft.plan)], len(draft.plan), "The previous statuses"
     )
-    from_notes = notes_statuses(draft, notes, before)
+    readings = read_progress(draft.plan, notes)
+    from_notes = notes_statuses(readings, before)
     fixed = {**from_notes, **by_user}
     inputs = checkin_inputs(
-        draft, notes, today, fixed=fixed, previous=before, checkins=draft.report_back if checkins is None else checkins
-    )
-    inputs["plan"] = progress_plan_text(draft.plan, before, fixed_statuses(fixed), today, notes, by_user=set(by_user))
+        draft, notes, today, fixed=fixed, previous=before, checkins=draft.report_back if checkins is None else checkins,
+        readings=readings, by_user=set(by_user),
+    )  # fmt: skip
     chain = build_checkin_chain(
         model,
         max_reasks=max_reasks,
@@ -183,7 +187,7 @@ async def acheckin(
         leader=inputs["leader_override"],
         plan=draft.plan,
         actions=_with_note_lines(
-            apply_statuses(output.actions, fixed, len(draft.plan), before), set(from_notes) - set(by_user), draft, notes
+            apply_statuses(output.actions, fixed, len(draft.plan), before), set(from_notes) - set(by_user), readings
         ),
         subject=output.subject.strip(),
         body=output.body.strip(),

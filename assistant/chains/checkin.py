@@ -16,7 +16,7 @@ from langchain_core.runnables import Runnable
 
 from assistant.chains._checks import future_date, not_blank, placeholders
 from assistant.chains._step import Check, FormatState, build_step_chain
-from assistant.progress_reading import read_progress, reading_text
+from assistant.progress_reading import Reading, reading_text
 from assistant.progress_schema import STATUS_LABELS, ActionProgress, ActionStatus, CheckinOutput
 from assistant.schema import PlanAction
 
@@ -26,15 +26,15 @@ def progress_plan_text(
     before: Mapping[int, ActionProgress],
     fixed: Mapping[int, ActionStatus],
     today: dt.date,
-    notes: str = "",
     *,
+    readings: Mapping[int, Reading] | None = None,
     by_user: Collection[int] | None = None,
 ) -> str:
     """One line per action: number, text, due date, status before the notes, whether it is late, and what the
-    progress ``notes`` seem to say about it (:mod:`assistant.progress_reading`). A fixed status is marked "set
-    by me" when the user set it (``by_user``; all fixed ones when None), else "from my notes"."""
+    progress notes seem to say about it (``readings``, from :func:`assistant.progress_reading.read_progress`).
+    A fixed status is marked "set by me" when the user set it (``by_user``; all fixed ones when None), else
+    "from my notes"."""
     lines = []
-    hints = read_progress(plan, notes) if notes else {}
     for i, action in enumerate(plan):
         earlier = before[i].status if i in before else "not_started"
         status = fixed.get(i) or earlier
@@ -42,8 +42,8 @@ def progress_plan_text(
         if i in fixed:
             who = "set by me" if by_user is None or i in by_user else "from my notes"
             label += f"; status now: {STATUS_LABELS[status]} ({who}, keep it)"
-        elif notes:
-            label += f"; {reading_text(hints.get(i))}"
+        elif readings is not None:
+            label += f"; {reading_text(readings.get(i))}"
         late = "; LATE, past due" if action.due < today and status in ("not_started", "in_progress") else ""
         lines.append(f"{i}. {action.action} (due {action.due.isoformat()}; {label}{late})")
     return "\n".join(lines)
