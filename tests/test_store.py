@@ -13,7 +13,7 @@ import pytest
 from chain_support import sample_draft
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
-from store_support import sqlite_url, store_url  # noqa: F401
+from store_support import sqlite_url
 
 from assistant.errors import ConfigurationError, InputError, SessionNotFound
 from assistant.schema import DraftOptions, PlanAction
@@ -308,3 +308,13 @@ def test_two_instances_share_one_database(store_url: str) -> None:  # noqa: F811
         assert first.save_version(sid, sample_draft(pain="edited elsewhere"), source="edited") == 2
         assert second.load_version(sid).pain == "edited elsewhere"
         assert [s.n_versions for s in first.list_sessions()] == [2]
+
+
+def test_an_incomplete_draft_is_never_saved_as_complete(store_url: str) -> None:
+    with Store(store_url) as store:
+        sid = store.create_session("notes")
+        partial = sample_draft().model_copy(update={"complete": False, "failed_steps": {"positive": "down"}})
+        assert store.save_version(sid, partial, source="generated") == 1
+        assert store.save_version(sid, partial, source="generated", complete=True) == 2
+        assert store.save_version(sid, sample_draft(), source="generated", complete=False) == 3
+        assert [v.complete for v in store.list_versions(sid)] == [False, False, False]

@@ -12,7 +12,6 @@ from pathlib import Path
 from chain_support import sample_draft
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from store_support import store_url  # noqa: F401
 
 from assistant.store import Store
 from assistant.store.models import VersionRow

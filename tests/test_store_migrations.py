@@ -9,7 +9,6 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from chain_support import sample_draft
 from sqlalchemy import text
-from store_support import store_url  # noqa: F401
 
 from assistant.store import Store
 from assistant.store.database import build_engine, migrate, table_names

@@ -82,14 +82,10 @@ def save_draft(
             return session_id, gr.skip()
         if new_session or not session_id:
             session_id = store.create_session(draft.notes, title=_title(draft), options=draft.options)
-        number = store.save_version(session_id, draft, source=source, summary=summary, complete=_complete(draft))
+        number = store.save_version(session_id, draft, source=source, summary=summary)
     except RegainError as exc:
         raise user_error(exc) from exc
     return session_id, _saved_note(session_id, number)
-
-
-def _complete(draft: Draft) -> bool:
-    return bool(getattr(draft, "complete", True))
 
 
 def save_notes(
@@ -160,7 +156,7 @@ def autosaving(
                 yield [*last, gr.skip(), gr.skip()]
         except Exception:
             shown = last[versions_at] if last is not None else None
-            if isinstance(shown, list) and shown and not _complete(shown[-1]):  # a partial draft: keep it, marked
+            if isinstance(shown, list) and shown and not shown[-1].complete:  # a partial draft: keep it, marked
                 saved = save_draft(
                     shown, session_id, store_factory=store_factory, source=source, summary="partial draft",
                     new_session=new_session,

@@ -127,9 +127,12 @@ class Store:
         return session_id
 
     def save_version(
-        self, session_id: str, draft: Draft, *, source: str, summary: str = "", complete: bool = True
+        self, session_id: str, draft: Draft, *, source: str, summary: str = "", complete: bool | None = None
     ) -> int:
         """Save ``draft`` as the session's next version and return its number.
+
+        The version is complete only if the draft is (``Draft.complete``) and ``complete`` is not False: an
+        incomplete draft is never saved as complete.
 
         The session's notes, facts and options follow the draft; the plan's actions
         follow its plan, keeping the status of actions whose text is unchanged.
@@ -150,7 +153,7 @@ class Store:
                     summary=summary,
                     draft=payload,
                     findings=payload["findings"],
-                    complete=complete,
+                    complete=draft.complete and complete is not False,
                     created_at=now,
                 )
             )
