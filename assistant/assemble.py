@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.chains.compose import LENGTH_WORDS
+from assistant.chains.compose import LENGTH_WORDS, message_size
 from assistant.schema import Draft, DraftOptions, Message
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'“(])")
@@ -47,10 +47,7 @@ def _shortened(draft: Draft, n: int) -> Draft:
 
 
 def _fits(message: Message, options: DraftOptions) -> bool:
-    limit = LENGTH_WORDS[options.channel][options.length]
-    if options.channel == "talking_points":
-        return len([line for line in message.body.splitlines() if line.strip()]) <= limit
-    return len(message.body.split()) <= limit
+    return message_size(message.body, options.channel) <= LENGTH_WORDS[options.channel][options.length]
 
 
 def assemble_message(draft: Draft, options: DraftOptions, subject: str = "") -> Message:

@@ -30,19 +30,23 @@ def tidy_message(message: MessageOutput) -> MessageOutput:
     return message.model_copy(update={"body": "\n".join(kept).strip(), "subject": message.subject.strip()})
 
 
+def message_size(body: str, channel: str) -> int:
+    """What :data:`LENGTH_WORDS` limits: lines for talking points, words otherwise."""
+    if channel == "talking_points":
+        return len([line for line in body.splitlines() if line.strip()])
+    return len(body.split())
+
+
 def check_message(message: MessageOutput, inputs: dict[str, Any]) -> list[str]:
     """The message must have a body, no placeholders, and fit the channel's length."""
     problems = not_blank("body", message.body) + placeholders(f"{message.subject}\n{message.body}")
     channel, length = inputs.get("channel_key", "email"), inputs.get("length_key", "medium")
-    limit = LENGTH_WORDS[channel][length]
+    limit, size = LENGTH_WORDS[channel][length], message_size(message.body, channel)
     if channel == "talking_points":
-        bullets = [line for line in message.body.splitlines() if line.strip()]
-        if len(bullets) > limit:
-            problems.append(f"Use at most {limit} bullet lines; you wrote {len(bullets)}.")
-    else:
-        words = len(message.body.split())
-        if words > limit * 1.15:
-            problems.append(f"The body has {words} words; shorten it to at most {limit} words.")
+        if size > limit:
+            problems.append(f"Use at most {limit} bullet lines; you wrote {size}.")
+    elif size > limit * 1.15:
+        problems.append(f"The body has {size} words; shorten it to at most {limit} words.")
     return problems
 
 
