@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.chains._checks import PLACEHOLDER
-from assistant.chains.compose import LENGTH_WORDS
+from assistant.chains.compose import LENGTH_WORDS, message_size
 from assistant.schema import Draft, Message
 from assistant.validator.findings import Context, Finding, span_finding
 
@@ -53,7 +53,7 @@ def check_message(message: Message, ctx: Context, draft: Draft | None = None) ->
     body = message.body
     findings: list[Finding] = []
     if message.channel == "talking_points":
-        count = len([line for line in body.splitlines() if line.strip()])
+        count = message_size(body, "talking_points")
         if count > LIMITS["talking_points"]:
             findings.append(
                 Finding(
@@ -65,7 +65,7 @@ def check_message(message: Message, ctx: Context, draft: Draft | None = None) ->
                 )
             )
     else:
-        words = len(body.split())
+        words = message_size(body, message.channel)
         limit = LIMITS[message.channel]
         if words > limit:
             findings.append(
