@@ -33,6 +33,11 @@ class Facts(_Strict):
     """What the notes say happened, in neutral words, without additions."""
 
     what_happened: str = Field(max_length=400, description="What went wrong, in one or two plain sentences.")
+    act: str = Field(
+        default="",
+        max_length=300,
+        description="The writer's own act that caused the harm, quoted from the notes (what ownership must name).",
+    )
     impact: str = Field(
         max_length=400, description="The consequences: numbers, durations, money, people affected, as in the notes."
     )
