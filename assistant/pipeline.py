@@ -1,20 +1,20 @@
 """The six-step pipeline: notes -> facts -> the six steps -> the message.
 
-Step graph (independent steps run concurrently)::
+The program settles what it can know exactly; the model writes the sentences::
 
-    intake --+--> pain
-             +--> ownership
-             +--> lessons
-             +--> plan --> report_back
-             +--> positive
-    all six -----------------------------> compose
+    settled by the program: leader, greeting, sign-off, due dates, check-in dates, the message's order
+    intake (quotes, checked) --+--> pain
+                               +--> ownership
+                               +--> lessons
+                               +--> plan --> report_back (no model)
+                               +--> positive
+    all six ------------------------------------> message (assembled; a model polish is opt-in)
 """
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -38,6 +38,7 @@ from assistant.chains import (
 from assistant.chains._format import checkins_text, facts_text, leader_text, lessons_text, plan_text, today_text
 from assistant.chains._step import FormatState
 from assistant.chains.compose import length_text
+from assistant.chains.plan import settle_plan
 from assistant.errors import (
     ModelAPIError,
     OffTopicError,
@@ -48,21 +49,35 @@ from assistant.errors import (
 )
 from assistant.notes import off_topic_message, screen_notes
 from assistant.progress import Listener, ProgressEvent, StepTracker
-from assistant.schema import CHANNEL_LABELS, Draft, DraftOptions, Facts, Message, MessageOutput
+from assistant.salvage import salvage_lessons, salvage_plan, salvage_statement
+from assistant.schema import CHANNEL_LABELS, Draft, DraftOptions, Facts, Message, MessageOutput, PlanStepsOutput
+from assistant.settle import leader_in_notes
 
 STEPS = ("intake", "pain", "ownership", "lessons", "plan", "positive", "report_back", "compose")
 R = TypeVar("R")
+_SALVAGE: dict[str, Any] = {
+    "pain": salvage_statement("pain"),
+    "ownership": salvage_statement("ownership"),
+    "positive": salvage_statement("positive"),
+    "lessons": salvage_lessons,
+    "plan": salvage_plan,
+}
 
 
 @dataclass
 class Pipeline:
-    """The step chains for one model, with shared structured-output state."""
+    """The step chains for one model, with shared structured-output state.
+
+    ``polish`` asks the model to rewrite the assembled message as one text (for larger
+    models; off by default, since a small model's rewrite runs long and drops parts).
+    """
 
     model: BaseChatModel
     max_reasks: int = 2
     structured_output: str = "auto"
     validate: bool = True
     max_calls: int | None = None
+    polish: bool = False
     chains: dict[str, Runnable[dict[str, Any], Any]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -74,35 +89,23 @@ class Pipeline:
             "lessons": build_lessons_chain,
             "plan": build_plan_chain,
             "positive": build_positive_chain,
-            "report_back": build_report_back_chain,
             "compose": build_compose_chain,
         }
-        self.chains = {}
+        self.chains = {"report_back": build_report_back_chain()}
         for name, build in builders.items():
             kwargs: dict[str, Any] = {"max_reasks": self.max_reasks, "format_state": state}
             if self.validate and name != "intake":
                 kwargs["extra_check"] = partial(_validator_check, name)
+                if name in _SALVAGE:
+                    kwargs["salvage"] = _SALVAGE[name]
             self.chains[name] = build(self.model, **kwargs)
-
-
-_LEADER_IN_NOTES = re.compile(
-    r"\b([A-Z][a-z]+)\s*\((?:my|our)\s+(?:manager|boss|lead|team lead|director|supervisor|head)[^)]*\)"
-    r"|\b(?:my|our)\s+(?:manager|boss|lead|team lead|director|supervisor|head)(?:\s+is|,)?\s+([A-Z][a-z]+)\b"
-)
-
-
-def _settle_leader(facts: Facts, notes: str) -> Facts:
-    """Prefer a leader the notes name explicitly ("Dana (my manager)", "my boss Helen") over the model's guess."""
-    match = _LEADER_IN_NOTES.search(notes)
-    name = (match.group(1) or match.group(2)) if match else facts.leader_name
-    if name:
-        name = re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
-    return facts.model_copy(update={"leader_name": name})
 
 
 def _validator_check(step: str, output: Any, inputs: dict[str, Any]) -> list[str]:
     from assistant.validator.checks import step_problems
 
+    if isinstance(output, PlanStepsOutput):
+        output = settle_plan(output.actions, inputs["today_date"])
     return step_problems(step, output, inputs)
 
 
@@ -124,8 +127,18 @@ async def _run_step(
     except BaseException:
         tracker.emit(ProgressEvent("failed", name, tokens=tracker.tokens.get(name, 0)))
         raise
-    tracker.emit(ProgressEvent("done", name, tokens=tracker.tokens.get(name, 0)))
+    tracker.emit(ProgressEvent("done", name, tokens=tracker.tokens.get(name, 0), text=_step_text(result)))
     return result
+
+
+def _step_text(result: Any) -> str | None:
+    """The text of a finished step, for progress listeners that show it as soon as it is written."""
+    for attr in ("statement",):
+        if hasattr(result, attr):
+            return str(getattr(result, attr))
+    if hasattr(result, "lessons"):
+        return " ".join(result.lessons)
+    return None
 
 
 def _model_name(model: BaseChatModel) -> str:
@@ -133,7 +146,7 @@ def _model_name(model: BaseChatModel) -> str:
 
 
 def compose_inputs(draft: Draft, options: DraftOptions) -> dict[str, Any]:
-    """Inputs of the compose step for a finished set of six parts."""
+    """Inputs of the compose (polish) step for a finished set of six parts."""
     return {
         "notes": draft.notes,
         "today_date": draft.today,
@@ -155,6 +168,12 @@ def compose_inputs(draft: Draft, options: DraftOptions) -> dict[str, Any]:
     }
 
 
+def _validated(draft: Draft) -> Draft:
+    from assistant.validator.checks import validate_draft
+
+    return draft.model_copy(update={"findings": validate_draft(draft).findings})
+
+
 async def acompose(
     draft: Draft,
     pipeline: Pipeline,
@@ -163,32 +182,40 @@ async def acompose(
     listener: Listener | None = None,
     budget: CallBudget | None = None,
 ) -> Draft:
-    """Write the message again for other options (channel, tone, length) without redoing the steps.
+    """The message for the options asked for (channel, tone, length), without redoing the steps.
 
+    The message is assembled from the parts by the program. With ``pipeline.polish`` the model
+    rewrites it, and its version is kept only when it has fewer errors than the assembled one.
     ``budget`` caps the model calls (default: a new one of ``pipeline.max_calls``).
     """
+    assembled = assemble_message(draft, options)
+    unresolved = {k: v for k, v in draft.unresolved.items() if k != "compose"}
+    updated = draft.model_copy(update={"message": assembled, "options": options, "unresolved": unresolved})
+    if not pipeline.polish:
+        return _validated(updated) if pipeline.validate else updated
     tracker = StepTracker(listener)
     budget = budget if budget is not None else CallBudget(pipeline.max_calls)
     config = with_budget({"callbacks": [tracker]}, budget)
-    out: MessageOutput = await _run_step(pipeline, "compose", compose_inputs(draft, options), tracker, config)
-    message = Message(channel=options.channel, subject=out.subject.strip(), body=out.body.strip())
-    usage = {**draft.usage, **tracker.usage}
-    unresolved = {k: v for k, v in draft.unresolved.items() if k != "compose"} | tracker.unresolved
-    updated = draft.model_copy(
-        update={"message": message, "options": options, "usage": usage, "unresolved": unresolved}
+    try:
+        out: MessageOutput = await _run_step(pipeline, "compose", compose_inputs(draft, options), tracker, config)
+    except STEP_FAILURES:  # the polish failed: the assembled message stands
+        return _validated(updated) if pipeline.validate else updated
+    polished = updated.model_copy(
+        update={
+            "message": Message(channel=options.channel, subject=out.subject.strip(), body=out.body.strip()),
+            "usage": {**draft.usage, **tracker.usage},
+            "unresolved": unresolved | tracker.unresolved,
+        }
     )
     if not pipeline.validate:
-        return updated
+        return polished
     from assistant.validator.checks import validate_draft
 
-    report = validate_draft(updated)
-    if any(f.step == "message" and f.severity == "error" for f in report.findings):
-        fallback = updated.model_copy(update={"message": assemble_message(updated, options, message.subject)})
-        fallback_report = validate_draft(fallback)
-        if len(fallback_report.errors) < len(report.errors):
-            unresolved = {k: v for k, v in fallback.unresolved.items() if k != "compose"}
-            updated, report = fallback.model_copy(update={"unresolved": unresolved}), fallback_report
-    return updated.model_copy(update={"findings": report.findings})
+    report, fallback = validate_draft(polished), validate_draft(updated)
+    if len(fallback.errors) <= len(report.errors):
+        kept = updated.model_copy(update={"usage": polished.usage, "findings": fallback.findings})
+        return kept
+    return polished.model_copy(update={"findings": report.findings})
 
 
 async def adraft(
@@ -205,9 +232,10 @@ async def adraft(
 
     When some steps fail after their retries and re-asks, the steps that succeeded are
     kept: :class:`~assistant.errors.PartialDraftError` carries them as a draft with
-    ``complete=False`` and ``failed_steps``. When the intake step fails there is no draft,
-    and its own error is raised. ``budget`` caps the model calls (default: a new one of
-    ``pipeline.max_calls``; the UI passes one per browser session).
+    ``complete=False`` and ``failed_steps``, with a message assembled from the parts there
+    are. When the intake step fails there is no draft, and its own error is raised.
+    ``budget`` caps the model calls (default: a new one of ``pipeline.max_calls``; the UI
+    passes one per browser session).
     """
     options = options or DraftOptions()
     today = today or dt.date.today()
@@ -215,21 +243,27 @@ async def adraft(
     tracker = StepTracker(listener)
     budget = budget if budget is not None else CallBudget(pipeline.max_calls)
     config = with_budget({"callbacks": [tracker]}, budget)
-    base: dict[str, Any] = {"notes": notes, "today": today_text(today), "today_date": today}
+    base: dict[str, Any] = {
+        "notes": notes,
+        "today": today_text(today),
+        "today_date": today,
+        "leader_override": options.leader or leader_in_notes(notes),
+    }
 
     facts: Facts = await _run_step(pipeline, "intake", base, tracker, config)
-    if not any(part.strip() for part in (facts.what_happened, facts.impact, facts.cause)):
+    if not any(part.strip() for part in (facts.act, facts.impact, facts.what_happened)):
         raise OffTopicError(off_topic_message())
     if options.leader:
         facts = facts.model_copy(update={"leader_name": options.leader})
-    else:
-        facts = _settle_leader(facts, notes)
     shared = {
         **base,
+        "leader_override": options.leader,
         "facts": facts_text(facts),
         "facts_model": facts,
-        "leader": leader_text(facts, options.leader),
-        "leader_override": options.leader,
+        "leader": leader_text(facts, options.leader) if facts.leader_name or options.leader else "not named",
+        "act": facts.act,
+        "cause": facts.cause or "not in my notes",
+        "impact": facts.impact or facts.act,
     }
     failures: dict[str, BaseException] = {}
 
@@ -245,8 +279,7 @@ async def adraft(
         if plan is None:
             _skipped(tracker, failures, "report_back", "the 'plan' step failed")
             return None, None
-        inputs = {**shared, "plan": plan_text(plan.actions), "plan_model": plan.actions}
-        return plan, await step("report_back", inputs)
+        return plan, await step("report_back", {**shared, "plan_model": plan.actions})
 
     pain, ownership, lessons, (plan, report), positive = await asyncio.gather(
         step("pain", shared),
@@ -272,8 +305,8 @@ async def adraft(
         unresolved=tracker.unresolved,
     )
     if failures:
-        _skipped(tracker, failures, "compose", "steps before it failed")
-        raise _partial(draft, failures, pipeline.validate)
+        raise _partial(draft.model_copy(update={"message": assemble_message(draft, options)}), failures,
+                       pipeline.validate)  # fmt: skip
     try:
         return await acompose(draft, pipeline, options, listener=listener, budget=budget)
     except STEP_FAILURES as exc:
@@ -300,7 +333,7 @@ def _partial(draft: Draft, failures: dict[str, BaseException], validate: bool) -
     if validate:
         from assistant.validator.checks import validate_draft
 
-        hidden = {*failed, "message"} if "compose" in failed else set(failed)
+        hidden = set(failed)
         findings = [f for f in validate_draft(draft).findings if f.step not in hidden]
     incomplete = draft.model_copy(update={"complete": False, "failed_steps": failed, "findings": findings})
     root = next((name for name in order if not isinstance(failures[name], _NotRun)), order[0])

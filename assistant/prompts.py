@@ -44,6 +44,7 @@ class PromptFile:
     description: str = ""
     max_tokens: int | None = None
     temperature: float | None = None
+    example_words: tuple[str, ...] = ()
 
     def render(self, **values: str) -> str:
         """Fill the template; every declared variable must be given."""
@@ -84,6 +85,9 @@ def parse_prompt(name: str, raw: str) -> PromptFile:
         raise PromptError(f"Prompt '{name}' uses undeclared variables: {', '.join(undeclared)}.")
     if unused:
         raise PromptError(f"Prompt '{name}' declares variables it never uses: {', '.join(unused)}.")
+    example_words = meta.get("example_words") or []
+    if not isinstance(example_words, list) or not all(isinstance(w, str) for w in example_words):
+        raise PromptError(f"Prompt '{name}': 'example_words' must be a list of words.")
     max_tokens = meta.get("max_tokens")
     temperature = meta.get("temperature")
     return PromptFile(
@@ -93,6 +97,7 @@ def parse_prompt(name: str, raw: str) -> PromptFile:
         description=str(meta.get("description", "")),
         max_tokens=int(max_tokens) if max_tokens is not None else None,  # type: ignore[call-overload]
         temperature=float(temperature) if temperature is not None else None,  # type: ignore[arg-type]
+        example_words=tuple(w.lower() for w in example_words),
     )
 
 

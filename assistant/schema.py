@@ -56,6 +56,17 @@ class Facts(_Strict):
     )
 
 
+class IntakeOutput(_Strict):
+    """What the intake step asks the model for: short quotes from the notes, checked against them."""
+
+    act: str = Field(max_length=300, description="The words of the notes that say what I did that caused the harm.")
+    impact: str = Field(max_length=300, description="The words of the notes that give the harm, with its numbers.")
+    cause: str = Field(max_length=300, description="The words of the notes that say why it happened, or ''.")
+    already_done: list[Annotated[str, StringConstraints(max_length=200)]] = Field(
+        max_length=4, description="The words of the notes for each thing already done to fix or report it."
+    )
+
+
 class PainOutput(_Strict):
     """Step 1: show that the problem bothers you."""
 
@@ -87,6 +98,19 @@ class PlanAction(_Strict):
     owner: str = Field(max_length=60, description="Who does it: 'me' unless the notes name someone who agreed to it.")
     due: dt.date = Field(description="Due date, YYYY-MM-DD, after today.")
     measure: str = Field(max_length=200, description="How anyone can see it is done: an observable result.")
+
+
+class PlanStep(_Strict):
+    """One action as the model writes it; the program adds the owner and the due date."""
+
+    action: str = Field(max_length=200, description="What will be done, starting with a concrete verb.")
+    measure: str = Field(max_length=200, description="What anyone can see when it is done; not the action restated.")
+
+
+class PlanStepsOutput(_Strict):
+    """What the plan step asks the model for."""
+
+    actions: list[PlanStep] = Field(min_length=1, max_length=4, description="Two or three concrete actions.")
 
 
 class PlanOutput(_Strict):
@@ -128,6 +152,7 @@ class DraftOptions(BaseModel):
     tone: Tone = Field(default="neutral", description="neutral, warm, formal or direct.")
     length: Length = Field(default="medium", description="short, medium or long.")
     leader: str | None = Field(default=None, description="Leader's name or role, overriding the notes.")
+    sender: str | None = Field(default=None, description="The writer's name for the sign-off (--name, REGAIN_USER_NAME).")
 
 
 class Message(BaseModel):

@@ -22,13 +22,12 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import ConfigDict, Field, PrivateAttr
 
 STEP_MARKERS: dict[str, str] = {
-    "intake": "Task: list the facts",
+    "intake": "Task: quote my notes",
     "pain": "Task: step 1,",
     "ownership": "Task: step 2,",
     "lessons": "Task: step 3,",
     "plan": "Task: step 4,",
     "positive": "Task: step 5,",
-    "report_back": "Task: step 6,",
     "compose": "Task: write ",
     "refine": "Task: revise the draft",
     "checkin": "Task: progress update",
@@ -130,13 +129,10 @@ def good_script(today: str = "2026-11-27") -> dict[str, Answer | list[Answer]]:
     """A script of well-formed answers for every step, for the software-outage example."""
     return {
         "intake": {
-            "what_happened": "I pushed a payments config change on Friday without running the staging tests.",
-            "impact": "Checkout was down about 3 hours and about 400 orders were lost.",
-            "cause": "I skipped the staging tests to ship before the weekend.",
-            "affected": ["customers", "support", "Dana"],
-            "leader_name": "Dana",
-            "leader_role": "engineering director",
-            "already_done": ["rolled back the change", "wrote the incident timeline"],
+            "act": "pushed the payments config change on friday afternoon w/o running the staging tests",
+            "impact": "checkout was down ~3h (14:10-17:05), ~400 orders lost, support got 60+ tickets",
+            "cause": "wanted to get it out before the weekend",
+            "already_done": ["I rolled back at 17:05", "I already wrote the incident timeline"],
         },
         "pain": {
             "statement": "I'm sorry. About 400 orders were lost and you had to explain it to the VP; that weighs on me."
@@ -147,16 +143,15 @@ def good_script(today: str = "2026-11-27") -> dict[str, Answer | list[Answer]]:
             "actions": [
                 {
                     "action": "Add a CI gate that blocks config deploys unless the staging tests passed",
-                    "owner": "me",
-                    "due": "2026-12-11",
                     "measure": "A deploy without a green staging run is rejected by the pipeline",
-                }
+                },
+                {
+                    "action": "Write a pre-deploy checklist for payments config changes",
+                    "measure": "The checklist is linked from every payments deploy ticket",
+                },
             ]
         },
         "positive": {"statement": "I'm on it, and I'll show you the gate working by mid-December."},
-        "report_back": {
-            "checkins": [{"date": "2026-12-11", "report": "Whether the CI gate is live, with a blocked test deploy."}]
-        },
         "compose": {
             "subject": "Friday's checkout outage",
             "body": (

@@ -96,6 +96,15 @@ def refusal_of(message: AIMessage) -> str | None:
     return None
 
 
+def example_leaks(parsed: BaseModel, words: tuple[str, ...], notes: str) -> list[str]:
+    """Problems for distinctive words of the prompt's worked example that reached the output but not the notes."""
+    if not words:
+        return []
+    text, lowered_notes = parsed.model_dump_json().lower(), notes.lower()
+    leaked = [w for w in words if re.search(rf"\b{re.escape(w)}\b", text) and not re.search(rf"\b{re.escape(w)}\b", lowered_notes)]
+    return [f"'{w}' comes from the example, not from my notes; write about my notes only." for w in leaked]
+
+
 def reask_text(problems: list[str]) -> str:
     """The follow-up message that asks the model to fix its answer."""
     listed = "\n".join(f"- {p}" for p in problems)
@@ -116,6 +125,7 @@ class _StepRunner:
         checks: Sequence[Check | None],
         format_state: FormatState,
         repair: Callable[[Any], Any] | None = None,
+        salvage: Callable[[Any, dict[str, Any]], Any] | None = None,
     ) -> None:
         self.name = name
         self.prompt_file = load_prompt(name)
@@ -126,6 +136,7 @@ class _StepRunner:
         self.checks = [c for c in checks if c is not None]
         self.format_state = format_state
         self.repair = repair
+        self.salvage = salvage
 
     def _call_kwargs(self) -> dict[str, Any]:
         kwargs: dict[str, Any] = {}
@@ -154,11 +165,20 @@ class _StepRunner:
             problems = output_leaks(parsed, notes)
             if problems:  # asked again; if it keeps leaking, only the scrubbed copy can be kept
                 parsed = scrub_model(parsed, notes)
-            for check in self.checks:
-                problems.extend(check(parsed, inputs))
+            problems += self._problems(parsed, inputs)
+            if problems and self.salvage is not None:
+                saved = self.salvage(parsed, inputs)
+                if saved is not None and not self._problems(saved, inputs) and not output_leaks(saved, notes):
+                    return saved, []
         if problems and message.response_metadata.get("finish_reason") == "length":
             problems.insert(0, "Your answer was cut off because it was too long; keep every field shorter.")
         return parsed, problems
+
+    def _problems(self, parsed: BaseModel, inputs: dict[str, Any]) -> list[str]:
+        problems = example_leaks(parsed, self.prompt_file.example_words, inputs.get("notes") or "")
+        for check in self.checks:
+            problems.extend(check(parsed, inputs))
+        return problems
 
     async def arun(self, inputs: dict[str, Any], config: RunnableConfig | None = None) -> BaseModel:
         if "language" not in inputs:
@@ -193,8 +213,10 @@ class _StepRunner:
                 parsed, problems = self._judge(message, inputs)
                 if parsed is not None and not problems:
                     return parsed
-                if parsed is not None:
+                if parsed is not None and (last_parsed is None or len(problems) < len(last_parsed_problems)):
                     last_parsed, last_parsed_problems = parsed, problems
+                elif parsed is not None and attempt > 1:
+                    break  # the re-ask did not reduce the problems: keep the best attempt, stop paying for more
                 if message.response_metadata.get("finish_reason") == "length":
                     cuts += 1
                     if cuts > 1:
@@ -253,8 +275,15 @@ def build_step_chain(
     checks: Sequence[Check | None] = (),
     format_state: FormatState | None = None,
     repair: Callable[[T], T] | None = None,
+    salvage: Callable[[T, dict[str, Any]], T | None] | None = None,
 ) -> Runnable[dict[str, Any], T]:
-    """Build the Runnable of one step: ``prompts/<name>.md`` | model | parse, check and re-ask."""
-    runner = _StepRunner(name, model, output_type, max_reasks, checks, format_state or FormatState(), repair)
+    """Build the Runnable of one step: ``prompts/<name>.md`` | model | parse, check and re-ask.
+
+    ``repair`` tidies every parsed answer; ``salvage`` may turn a failing answer into a passing one
+    (dropping the sentence or item at fault) before a re-ask is paid for.
+    """
+    runner = _StepRunner(
+        name, model, output_type, max_reasks, checks, format_state or FormatState(), repair, salvage
+    )
     chain: Runnable[dict[str, Any], T] = RunnableLambda(runner.run, afunc=runner.arun, name=name)  # type: ignore[arg-type]
     return chain.with_config(run_name=name, tags=[f"step:{name}"])

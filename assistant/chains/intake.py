@@ -1,28 +1,111 @@
-"""Intake: pull the facts out of the user's notes (``prompts/intake.md``)."""
+"""Intake: quote the notes for the act, the impact, the cause and what is done (``prompts/intake.md``).
+
+The model only quotes; the program checks every quote against the notes (a quote that is not
+there is asked for again), snaps it to the notes' own words, and settles the rest of the
+:class:`~assistant.schema.Facts` itself: the leader, and the lines that say work is already done.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.runnables import Runnable
+from langchain_core.runnables import Runnable, RunnableLambda
 
-from assistant.chains._checks import not_blank
 from assistant.chains._step import FormatState, build_step_chain
-from assistant.schema import Facts
+from assistant.errors import OutputValidationError
+from assistant.schema import Facts, IntakeOutput
+from assistant.settle import done_lines, is_done_text, leader_in_notes, note_clauses, snap_quote
 
 
-def check_facts(facts: Facts, inputs: dict[str, Any]) -> list[str]:
-    """The facts must at least say what happened (all-empty facts mean the notes are not about a mistake)."""
-    if not any(part.strip() for part in (facts.what_happened, facts.impact, facts.cause)):
+def is_off_topic(output: IntakeOutput) -> bool:
+    """All-empty quotes: the notes do not describe a mistake."""
+    return not (output.act.strip() or output.impact.strip())
+
+
+def check_intake(output: IntakeOutput, inputs: dict[str, Any]) -> list[str]:
+    """The act and the impact must be quotes of the notes; the act must not be something already done."""
+    if is_off_topic(output):
         return []
-    return not_blank("what_happened field", facts.what_happened)
+    notes: str = inputs.get("notes") or ""
+    problems: list[str] = []
+    for field in ("act", "impact"):
+        quote = getattr(output, field).strip()
+        if not quote:
+            problems.append(f"The {field} is empty; copy it from my notes.")
+        elif snap_quote(quote, notes) is None:
+            problems.append(f'The {field} "{quote[:80]}" is not in my notes; copy the words exactly from the notes.')
+    act = snap_quote(output.act, notes) if output.act.strip() else None
+    if act and is_done_text(act) and fallback_act(notes) != act:
+        problems.append(
+            f'The act "{act[:80]}" is what was done afterwards; quote what I did that caused the harm instead.'
+        )
+    return problems
+
+
+def fallback_act(notes: str) -> str:
+    """The first line of the notes that is not about work already done: jotted notes open with the act."""
+    for clause in note_clauses(notes):
+        if not is_done_text(clause):
+            return clause.split(",")[0].strip()
+    return ""
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        key = item.lower().strip(" .")
+        if key and key not in seen and not any(key in s or s in key for s in seen):
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def settle_facts(output: IntakeOutput, notes: str, leader: str | None = None) -> Facts:
+    """The facts from checked quotes: each snapped to the notes' words, the leader from ``leader`` or the notes."""
+    act = snap_quote(output.act, notes) or fallback_act(notes)
+    if is_done_text(act):
+        act = fallback_act(notes) or act
+    impact = snap_quote(output.impact, notes) or ""
+    cause = snap_quote(output.cause, notes) or "" if output.cause.strip() else ""
+    quoted = [snap_quote(item, notes) for item in output.already_done]
+    done = _unique([q for q in quoted if q and q != act and q != impact] + done_lines(notes))
+    return Facts(
+        what_happened=act[:400],
+        act=act[:300],
+        impact=impact[:400],
+        cause=(cause if cause != act else "")[:400],
+        affected=[],
+        leader_name=leader or leader_in_notes(notes),
+        leader_role=None,
+        already_done=[item[:200] for item in done[:5]],
+    )
 
 
 def build_intake_chain(
     model: BaseChatModel, *, max_reasks: int = 2, format_state: FormatState | None = None
 ) -> Runnable[dict[str, Any], Facts]:
-    """Runnable taking ``{"notes"}`` and returning :class:`Facts`."""
-    return build_step_chain(
-        "intake", model, Facts, max_reasks=max_reasks, checks=[check_facts], format_state=format_state
+    """Runnable taking ``{"notes"}`` (and optionally ``leader_override``) and returning :class:`Facts`."""
+    quotes = build_step_chain(
+        "intake", model, IntakeOutput, max_reasks=max_reasks, checks=[check_intake], format_state=format_state
     )
+
+    async def settle(inputs: dict[str, Any], config: Any = None) -> Facts:
+        try:
+            output = await quotes.ainvoke(inputs, config=config)
+        except OutputValidationError as exc:  # quotes that still fail are snapped or replaced below
+            if not isinstance(exc.last_parsed, IntakeOutput):
+                raise
+            output = exc.last_parsed
+        if is_off_topic(output):
+            return Facts(what_happened="", impact="", cause="", affected=[], leader_name=None, leader_role=None,
+                         already_done=[])  # fmt: skip
+        return settle_facts(output, inputs.get("notes") or "", inputs.get("leader_override"))
+
+    def settle_sync(inputs: dict[str, Any], config: Any = None) -> Facts:
+        import asyncio
+
+        return asyncio.run(settle(inputs, config))
+
+    return RunnableLambda(settle_sync, afunc=settle, name="intake")  # type: ignore[arg-type]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
@@ -28,8 +29,9 @@ def build_lessons_chain(
     max_reasks: int = 2,
     format_state: FormatState | None = None,
     extra_check: Check | None = None,
+    salvage: Callable[[LessonsOutput, dict[str, Any]], LessonsOutput | None] | None = None,
 ) -> Runnable[dict[str, Any], LessonsOutput]:
-    """Runnable taking ``{"notes", "facts"}`` and returning :class:`LessonsOutput`."""
+    """Runnable taking the shared inputs and returning :class:`LessonsOutput`."""
 
     return build_step_chain(
         "lessons",
@@ -38,4 +40,5 @@ def build_lessons_chain(
         max_reasks=max_reasks,
         checks=[check_lessons, extra_check],
         format_state=format_state,
+        salvage=salvage,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
@@ -28,8 +29,9 @@ def build_pain_chain(
     max_reasks: int = 2,
     format_state: FormatState | None = None,
     extra_check: Check | None = None,
+    salvage: Callable[[PainOutput, dict[str, Any]], PainOutput | None] | None = None,
 ) -> Runnable[dict[str, Any], PainOutput]:
-    """Runnable taking ``{"notes", "facts", "leader"}`` and returning :class:`PainOutput`."""
+    """Runnable taking the shared inputs and returning :class:`PainOutput`."""
 
     return build_step_chain(
         "pain",
@@ -38,5 +40,6 @@ def build_pain_chain(
         max_reasks=max_reasks,
         checks=[check_pain, extra_check],
         format_state=format_state,
+        salvage=salvage,
         repair=tidy_pain,
     )

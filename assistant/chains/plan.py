@@ -1,45 +1,57 @@
-"""Step 4, outline a path forward (``prompts/plan.md``)."""
+"""Step 4, outline a path forward (``prompts/plan.md``).
+
+The model writes each action and its measure; the program settles the rest: the owner is
+"me", the due dates are one a week from a week out, on working days, and an action that repeats
+what the notes say is already done is dropped.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from assistant.chains._checks import future_date, not_blank, placeholders
+from assistant.chains._checks import not_blank, placeholders
 from assistant.chains._step import Check, FormatState, build_step_chain
-from assistant.schema import PlanOutput
+from assistant.errors import OutputValidationError
+from assistant.schema import PlanAction, PlanOutput, PlanStep, PlanStepsOutput
+from assistant.settle import due_dates
 
-SOONEST, LATEST = dt.timedelta(days=5), dt.timedelta(days=42)
-TOO_SOON = dt.timedelta(days=3)  # a fix due tomorrow is a promise nobody can check
-
-
-def with_due_window(inputs: dict[str, Any]) -> dict[str, Any]:
-    """Add the window the due dates should fall in (``soonest``, ``latest``): a small model picks far better
-    dates from two concrete ones than from "within 6 weeks"."""
-    today: dt.date = inputs["today_date"]
-    return {**inputs, "soonest": (today + SOONEST).isoformat(), "latest": (today + LATEST).isoformat()}
+OWNER = "me"
+MIN_ACTIONS = 2
 
 
-def check_plan(plan: PlanOutput, inputs: dict[str, Any]) -> list[str]:
-    """Every action needs text, an owner, a measure, and a due date after today."""
-    today: dt.date = inputs["today_date"]
+def settle_plan(steps: list[PlanStep], today: dt.date) -> PlanOutput:
+    """The model's actions with the owner and due dates the program sets."""
+    dues = due_dates(today, len(steps))
+    return PlanOutput(
+        actions=[
+            PlanAction(action=s.action.strip().rstrip("."), owner=OWNER, due=due, measure=s.measure.strip().rstrip("."))
+            for s, due in zip(steps, dues, strict=True)
+        ]
+    )
+
+
+def check_plan(plan: PlanStepsOutput, inputs: dict[str, Any]) -> list[str]:
+    """Every action needs text and a measure; two to four of them."""
     problems: list[str] = []
+    if len(plan.actions) < MIN_ACTIONS:
+        problems.append(f"Give {MIN_ACTIONS} or 3 actions; you gave {len(plan.actions)}.")
     for i, item in enumerate(plan.actions, 1):
         problems += not_blank(f"action of item {i}", item.action)
-        problems += not_blank(f"owner of item {i}", item.owner)
         problems += not_blank(f"measure of item {i}", item.measure)
-        problems += future_date(f"due date of item {i}", item.due, today)
-        if today < item.due < today + TOO_SOON:
-            window = with_due_window(inputs)
-            problems.append(
-                f"The due date of item {i} ({item.due.isoformat()}) is too soon to be realistic; "
-                f"pick a date from {window['soonest']} to {window['latest']}."
-            )
-        problems += placeholders(f"{item.action} {item.owner} {item.measure}")
+        problems += placeholders(f"{item.action} {item.measure}")
     return problems
+
+
+def plan_inputs(inputs: dict[str, Any]) -> dict[str, Any]:
+    """What the plan prompt needs besides the shared inputs: what is already done, as one line."""
+    facts = inputs.get("facts_model")
+    done = "; ".join(facts.already_done) if facts is not None and facts.already_done else "nothing yet"
+    return {**inputs, "done": done}
 
 
 def build_plan_chain(
@@ -48,10 +60,32 @@ def build_plan_chain(
     max_reasks: int = 2,
     format_state: FormatState | None = None,
     extra_check: Check | None = None,
+    salvage: Callable[[PlanStepsOutput, dict[str, Any]], PlanStepsOutput | None] | None = None,
 ) -> Runnable[dict[str, Any], PlanOutput]:
-    """Runnable taking ``{"notes", "facts", "today", "today_date"}`` and returning :class:`PlanOutput`."""
-
-    chain = build_step_chain(
-        "plan", model, PlanOutput, max_reasks=max_reasks, checks=[check_plan, extra_check], format_state=format_state
+    """Runnable taking ``{"notes", "act", "cause", "facts_model", "today_date"}`` and returning :class:`PlanOutput`."""
+    steps = build_step_chain(
+        "plan",
+        model,
+        PlanStepsOutput,
+        max_reasks=max_reasks,
+        checks=[check_plan, extra_check],
+        format_state=format_state,
+        salvage=salvage,
     )
-    return RunnableLambda(with_due_window) | chain
+
+    async def settle(inputs: dict[str, Any], config: Any = None) -> PlanOutput:
+        inputs = plan_inputs(inputs)
+        try:
+            output = await steps.ainvoke(inputs, config=config)
+        except OutputValidationError as exc:
+            if isinstance(exc.last_parsed, PlanStepsOutput):
+                exc.last_parsed = settle_plan(exc.last_parsed.actions, inputs["today_date"])
+            raise
+        return settle_plan(output.actions, inputs["today_date"])
+
+    def settle_sync(inputs: dict[str, Any], config: Any = None) -> PlanOutput:
+        import asyncio
+
+        return asyncio.run(settle(inputs, config))
+
+    return RunnableLambda(settle_sync, afunc=settle, name="plan")  # type: ignore[arg-type]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
@@ -28,8 +29,9 @@ def build_positive_chain(
     max_reasks: int = 2,
     format_state: FormatState | None = None,
     extra_check: Check | None = None,
+    salvage: Callable[[PositiveOutput, dict[str, Any]], PositiveOutput | None] | None = None,
 ) -> Runnable[dict[str, Any], PositiveOutput]:
-    """Runnable taking ``{"notes", "facts", "leader"}`` and returning :class:`PositiveOutput`."""
+    """Runnable taking the shared inputs and returning :class:`PositiveOutput`."""
 
     return build_step_chain(
         "positive",
@@ -38,5 +40,6 @@ def build_positive_chain(
         max_reasks=max_reasks,
         checks=[check_positive, extra_check],
         format_state=format_state,
+        salvage=salvage,
         repair=tidy_positive,
     )

@@ -1,52 +1,45 @@
-"""Step 6, report back with progress (``prompts/report_back.md``)."""
+"""Step 6, report back with progress: the check-ins, settled by the program from the plan.
+
+Nothing here needs a model: a check-in falls on the working day after a due date, reports
+the actions due by then, and says what the leader will see (each action's measure). So the
+check-ins are distinct, never before what they report, and never claim work not yet done.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from langchain_core.language_models import BaseChatModel
-from langchain_core.runnables import Runnable
+from langchain_core.runnables import Runnable, RunnableLambda
 
-from assistant.chains._checks import finish_sentences, future_date, not_blank, placeholders
-from assistant.chains._step import Check, FormatState, build_step_chain
-from assistant.schema import ReportBackOutput
+from assistant.schema import CheckIn, PlanAction, ReportBackOutput
+from assistant.settle import checkin_dates
 
 
-def check_report_back(report: ReportBackOutput, inputs: dict[str, Any]) -> list[str]:
-    """Check-ins must be dated after today, in order, and say what will be reported."""
-    today: dt.date = inputs["today_date"]
-    problems: list[str] = []
-    for i, checkin in enumerate(report.checkins, 1):
-        problems += future_date(f"date of check-in {i}", checkin.date, today)
-        problems += not_blank(f"report of check-in {i}", checkin.report) + placeholders(checkin.report)
-    dates = [c.date for c in report.checkins]
-    if dates != sorted(dates):
-        problems.append("List the check-ins earliest first.")
-    return problems
+def _lower_first(text: str) -> str:
+    text = text.strip().rstrip(".")
+    word = text.split()[0] if text.split() else ""
+    return text if len(word) > 1 and word.isupper() else text[:1].lower() + text[1:]
 
 
-def tidy_report_back(output: ReportBackOutput) -> ReportBackOutput:
-    """Drop an unfinished last sentence of each report (a length limit can stop one mid-word)."""
-    checkins = [c.model_copy(update={"report": finish_sentences(c.report)}) for c in output.checkins]
-    return output.model_copy(update={"checkins": checkins})
+def checkin_report(actions: list[PlanAction]) -> str:
+    """What one check-in will show: each action due by then and its measure."""
+    parts = [f"{_lower_first(a.action)} (what you'll see: {_lower_first(a.measure)})" for a in actions]
+    return ("Where I am on " + "; and ".join(parts) + ".")[:300]
 
 
-def build_report_back_chain(
-    model: BaseChatModel,
-    *,
-    max_reasks: int = 2,
-    format_state: FormatState | None = None,
-    extra_check: Check | None = None,
-) -> Runnable[dict[str, Any], ReportBackOutput]:
-    """Runnable taking ``{"notes", "plan", "today", "today_date"}`` and returning :class:`ReportBackOutput`."""
+def report_back(plan: list[PlanAction]) -> ReportBackOutput:
+    """Dated check-ins for a plan, earliest first (at most three)."""
+    checkins = [
+        CheckIn(date=day, report=checkin_report([plan[i] for i in items]))
+        for day, items in checkin_dates([a.due for a in plan])
+    ]
+    return ReportBackOutput(checkins=checkins)
 
-    return build_step_chain(
-        "report_back",
-        model,
-        ReportBackOutput,
-        max_reasks=max_reasks,
-        checks=[check_report_back, extra_check],
-        format_state=format_state,
-        repair=tidy_report_back,
-    )
+
+def build_report_back_chain(**_: Any) -> Runnable[dict[str, Any], ReportBackOutput]:
+    """Runnable taking ``{"plan_model"}`` and returning :class:`ReportBackOutput` (no model call)."""
+
+    def run(inputs: dict[str, Any]) -> ReportBackOutput:
+        return report_back(inputs["plan_model"])
+
+    return RunnableLambda(run, name="report_back").with_config(run_name="report_back", tags=["step:report_back"])

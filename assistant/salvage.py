@@ -1,0 +1,75 @@
+"""Cheap repairs before a re-ask: drop the sentence, lesson or action the validator faults.
+
+A 1.5B model often writes two good sentences and one bad one ("I apologize for any
+inconvenience"). Asking it again costs a full answer and often brings a new fault; cutting
+the faulty sentence costs nothing. A salvage is only used when what remains passes every
+check (the step runner checks it again) and is still enough for the step.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.schema import LessonsOutput, PlanStepsOutput
+from assistant.validator.checks import check_step, context_for, reask_findings
+from assistant.validator.findings import Finding
+
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+MIN_PLAN_ACTIONS = 2
+
+
+def _errors(step: str, value: Any, inputs: dict[str, Any]) -> list[Finding]:
+    ctx = context_for(
+        notes=inputs.get("notes"),
+        facts=inputs.get("facts_model"),
+        today=inputs.get("today_date"),
+        leader=inputs.get("leader_override"),
+    )
+    found = reask_findings(check_step(step, value, ctx, plan=inputs.get("plan_model")), inputs.get("notes"))
+    return [f for f in found if f.severity == "error"]
+
+
+def without_faulty_sentences(text: str, errors: list[Finding]) -> str | None:
+    """The text without the sentences that hold an error's span; None when an error has no span
+    (it is about the whole text) or nothing would remain."""
+    if not errors or any(f.start is None or f.end is None for f in errors):
+        return None
+    kept = []
+    for match in _SENTENCE.finditer(text):
+        faulty = any(f.start is not None and match.start() <= f.start < match.end() for f in errors)
+        if not faulty and match.group().strip():
+            kept.append(match.group().strip())
+    return " ".join(kept) if kept else None
+
+
+def salvage_statement(step: str) -> Any:
+    """A salvage for a one-statement step (pain, ownership, positive)."""
+
+    def salvage(output: Any, inputs: dict[str, Any]) -> Any:
+        text = without_faulty_sentences(output.statement, _errors(step, output.statement, inputs))
+        return None if text is None else output.model_copy(update={"statement": text})
+
+    return salvage
+
+
+def salvage_lessons(output: LessonsOutput, inputs: dict[str, Any]) -> LessonsOutput | None:
+    """The lessons without the faulty ones, when at least one good lesson remains."""
+    errors = _errors("lessons", output.lessons, inputs)
+    bad = {f.item for f in errors}
+    if None in bad:
+        return None
+    kept = [lesson for i, lesson in enumerate(output.lessons) if i not in bad]
+    return output.model_copy(update={"lessons": kept}) if kept else None
+
+
+def salvage_plan(output: PlanStepsOutput, inputs: dict[str, Any]) -> PlanStepsOutput | None:
+    """The plan without the faulty actions, when at least two good ones remain."""
+    from assistant.chains.plan import settle_plan
+
+    plan = settle_plan(output.actions, inputs["today_date"]).actions
+    bad = {f.item for f in _errors("plan", plan, inputs)}
+    if None in bad:
+        return None
+    kept = [step for i, step in enumerate(output.actions) if i not in bad]
+    return output.model_copy(update={"actions": kept}) if len(kept) >= MIN_PLAN_ACTIONS else None

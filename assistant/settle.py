@@ -1,0 +1,191 @@
+"""What the program settles exactly, so the model never has to: the leader, quotes checked
+against the notes, due dates, check-in dates, the greeting and the sign-off.
+
+A 1.5B model writes sentences well enough; it cannot be trusted with a date, a name or
+whether a quote is really in the notes. Everything here is pure and deterministic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+_ROLE = r"(?:manager|mgr|boss|lead|team lead|tech lead|director|supervisor|head of [a-z]+|head|vp|coo|cfo|ceo|cto)"
+_NAME = r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+_LEADER_PATTERNS = (
+    # "Dana (my manager)", "Helen (COO, my boss)", "Sam (eng director, my manager)"
+    re.compile(rf"\b{_NAME}\s*\((?:[^)]*?,\s*)?(?:my|our)\s+{_ROLE}\b[^)]*\)", re.IGNORECASE),
+    re.compile(rf"\b{_NAME}\s*\((?:my|our)\s+[^)]*?\b{_ROLE}\b[^)]*\)", re.IGNORECASE),
+    # "my manager Dana", "my boss, Helen", "my lead is Marco", "told my director Sam"
+    re.compile(rf"\b(?:my|our)\s+{_ROLE}(?:\s+is|,|:)?\s+{_NAME}\b", re.IGNORECASE),
+    # "mgr: Priyanka", "manager: Dana", "boss = Helen"
+    re.compile(rf"^\s*(?:my\s+)?{_ROLE}\s*[:=-]\s*{_NAME}\b", re.IGNORECASE | re.MULTILINE),
+)
+_NOT_NAMES = frozenset(
+    {"I", "The", "My", "Our", "He", "She", "They", "We", "It", "Who", "And", "But", "Also", "Now", "Then", "Told",
+     "Had", "Has", "Was", "Is", "Will", "Not"}
+)  # fmt: skip
+
+
+def leader_in_notes(notes: str) -> str | None:
+    """The leader's first name when the notes say who it is ("Dana (my manager)", "my boss Helen"), else None."""
+    for pattern in _LEADER_PATTERNS:
+        for match in pattern.finditer(notes):
+            name = match.group(1)
+            if name[:1].isupper() and name not in _NOT_NAMES and name.lower() not in _ROLE_WORDS:
+                return name
+    return None
+
+
+_ROLE_WORDS = frozenset({"manager", "mgr", "boss", "lead", "director", "supervisor", "head", "vp", "coo", "cfo", "ceo"})
+
+
+def first_name(leader: str | None) -> str | None:
+    """The first word of a leader's name, or None for a role ("my manager", "the COO") or nothing."""
+    if not leader:
+        return None
+    word = leader.strip().split()[0].strip(",.;:")
+    if not word[:1].isupper() or word.lower() in _ROLE_WORDS or word.lower() in ("my", "our", "the"):
+        return None
+    return word
+
+
+# --- quotes -----------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[a-z0-9$€£%~.+/-]+|[^\W\d_]+", re.IGNORECASE)
+_CLAUSE_SPLIT = re.compile(r"\n+|;\s*|(?<=[.!?])\s+|,\s+(?=(?:and |but |then |so |i |which ))|\s+-\s+|\s+–\s+")
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,").lower() for w in _WORD.findall(text) if w.strip(".,")]
+
+
+def note_clauses(notes: str) -> list[str]:
+    """The notes cut into lines and clauses, each stripped: the units a quote is snapped to."""
+    out: list[str] = []
+    for line in notes.splitlines():
+        line = line.strip(" \t-*•")
+        if not line:
+            continue
+        out.append(line)
+        parts = [p.strip(" ,") for p in _CLAUSE_SPLIT.split(line) if p and p.strip(" ,")]
+        if len(parts) > 1:
+            out += parts
+    return out
+
+
+def snap_quote(quote: str, notes: str, *, min_overlap: float = 0.6) -> str | None:
+    """The notes' own text for a quote the model gave: the same words exactly when the quote is in the notes,
+    else the line or clause of the notes that holds most of its words (at least ``min_overlap`` of them).
+    None when no part of the notes matches: the quote was invented."""
+    quote = quote.strip().strip("\"'“”").strip()
+    if not quote:
+        return None
+    at = notes.lower().find(quote.lower())
+    if at >= 0:
+        return notes[at : at + len(quote)].strip()
+    wanted = _words(quote)
+    if not wanted:
+        return None
+    best, best_score = None, 0.0
+    for clause in note_clauses(notes):
+        have = set(_words(clause))
+        if not have:
+            continue
+        covered = sum(1 for w in wanted if w in have) / len(wanted)
+        precision = sum(1 for w in have if w in set(wanted)) / len(have)
+        score = covered * 0.7 + precision * 0.3
+        if covered >= min_overlap and score > best_score:
+            best, best_score = clause, score
+    return best
+
+
+_DONE_LINE = re.compile(
+    r"^\s*(?:now|update|status|done|since then|fixed|so far)\s*[:=-]|\balready\b|\bi(?:'ve| have)? (?:rolled back|"
+    r"reverted|restored|fixed|re-?sent|refunded|called|apologi[sz]ed|corrected|wrote|sent)\b",
+    re.IGNORECASE,
+)
+
+
+def is_done_text(text: str) -> bool:
+    """True for a line or clause that says work is already done ("now: restored", "I already wrote ...")."""
+    return bool(_DONE_LINE.search(text))
+
+
+def done_lines(notes: str) -> list[str]:
+    """The notes' lines that say something is already done, as written (without the "now:" label)."""
+    out: list[str] = []
+    for line in notes.splitlines():
+        line = line.strip(" \t-*•")
+        if line and is_done_text(line):
+            out.append(re.sub(r"^\s*(?:now|update|status|done|since then|so far)\s*[:=-]\s*", "", line, flags=re.I))
+    return out
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+PLAN_STEP_DAYS = 7  # one action a week: a realistic pace that a leader can follow
+
+
+def working_day(day: dt.date) -> dt.date:
+    """The day itself on Monday–Friday, else the Monday after."""
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def due_dates(today: dt.date, count: int) -> list[dt.date]:
+    """Due dates for ``count`` actions: the first a week out, then one a week, each on a working day."""
+    return [working_day(today + dt.timedelta(days=PLAN_STEP_DAYS * (i + 1))) for i in range(count)]
+
+
+def checkin_dates(dues: Sequence[dt.date], *, most: int = 3) -> list[tuple[dt.date, list[int]]]:
+    """Check-ins for a plan: each on the working day after a due date, reporting the actions due by then
+    (by index). At most ``most`` check-ins: the last one takes every action left."""
+    order = sorted(range(len(dues)), key=lambda i: dues[i])
+    groups: dict[dt.date, list[int]] = {}
+    for i in order:
+        groups.setdefault(working_day(dues[i] + dt.timedelta(days=1)), []).append(i)
+    dated = sorted(groups.items())
+    if len(dated) > most:
+        head, tail = dated[: most - 1], dated[most - 1 :]
+        dated = [*head, (tail[-1][0], [i for _, items in tail for i in items])]
+    return dated
+
+
+# --- greeting and sign-off ----------------------------------------------------------------------
+
+_GREETINGS = {
+    "neutral": ("Hi {name},", "Hi,"),
+    "warm": ("Hi {name},", "Hi,"),
+    "formal": ("Dear {name},", "Hello,"),
+    "direct": ("{name},", ""),
+}
+_CLOSES = {
+    "neutral": "Thanks,",
+    "warm": "Thank you for bearing with me,",
+    "formal": "Kind regards,",
+    "direct": "Thanks,",
+}
+
+
+def greeting(leader: str | None, channel: str, tone: str) -> str:
+    """The opening line: the leader's first name when known; none for talking points."""
+    if channel == "talking_points":
+        return ""
+    name = first_name(leader)
+    with_name, without = _GREETINGS.get(tone, _GREETINGS["neutral"])
+    if channel == "chat":
+        return f"Hi {name}," if name else ""
+    return with_name.format(name=name) if name else without
+
+
+def sign_off(sender: str | None, channel: str, tone: str) -> str:
+    """The closing: a plain close and the sender's name when known; a short one for chat; none for talking points."""
+    if channel == "talking_points":
+        return ""
+    if channel == "chat":
+        return f"– {sender}" if sender else ""
+    close = _CLOSES.get(tone, _CLOSES["neutral"])
+    return f"{close}\n{sender}" if sender else close
