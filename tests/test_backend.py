@@ -157,7 +157,7 @@ def test_fallback_settings_decide_on_the_cause() -> None:
     down = TransientModelError("Server error 503", cause="server_error", attempts=3)
     local = fallback_settings(remote, down)
     assert local is not None and (local.resolved_backend(), local.model) == ("local", None)
-    assert fallback_settings(remote, _partial_from(down)) is not None  # a partial draft from a down server too
+    assert fallback_settings(remote, _partial_from(down)) == local  # a partial draft from a down server too
     assert fallback_settings(remote, TransientModelError("429", cause="rate_limit")) is None
     assert fallback_settings(remote, ModelAPIError("401", cause="auth")) is None
     assert fallback_settings(remote.model_copy(update={"fallback": "none"}), down) is None

@@ -84,18 +84,22 @@ def test_cli_refuses_bad_notes_in_one_line_without_a_model_call(
 
 
 @pytest.mark.parametrize(
-    "data",
-    [b"\x89PNG\r\n\x1a\n\x00\x00\x00", b"I broke the build \xff\xfe and lost a day", b"\x00" * 10],
+    ("data", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "looks like a binary file"),
+        (b"I broke the build \xff\xfe and lost a day", "is not UTF-8 text (byte 18)"),
+        (b"\x00" * 10, "looks like a binary file"),
+    ],
     ids=["png", "invalid-utf8", "nul"],
 )
 def test_cli_refuses_binary_and_invalid_utf8(
-    cli_model: ScriptedChatModel, tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes
+    cli_model: ScriptedChatModel, tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes, message: str
 ) -> None:
     path = tmp_path / "notes.bin"
     path.write_bytes(data)
     assert main(["draft", str(path), "-q"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("regain: error:") and ("binary" in err or "UTF-8" in err)
+    assert err.startswith("regain: error:") and f"{path} {message}" in err
     assert cli_model.calls == []
 
 

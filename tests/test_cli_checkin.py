@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from icalendar import Calendar
 
 from assistant.cli import main
 from assistant.errors import ModelAPIError
+from assistant.schema import CheckIn
 from assistant.store import Store
 from assistant.testing import GOOD_PROGRESS_NOTES, ScriptedChatModel, good_script
 
@@ -109,11 +111,16 @@ def test_calendar_has_the_report_back_dates_and_the_promised_next_checkin(
     assert ics.stat().st_mode & 0o777 == 0o600
 
 
-def test_sessions_calendar_prints_ics(saved: str, capsys: pytest.CaptureFixture[str]) -> None:
-    import datetime as dt
-
-    assert main(["sessions", "calendar", saved]) == 0
+def test_sessions_calendar_prints_the_check_ins_after_today(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    today = dt.date.today()  # the command has no --today: the dates are set around the real one
+    days = [today + dt.timedelta(days=n) for n in (-7, 0, 3, 10)]
+    draft = sample_draft(report_back=[CheckIn(date=day, report="Whether the CI gate is live.") for day in days])
+    with Store(db_url) as store:
+        sid = store.create_session(draft.notes, title="Checkout outage")
+        store.save_version(sid, draft, source="generated")
+    assert main(["sessions", "calendar", sid]) == 0
     text = capsys.readouterr().out
     assert text.startswith("BEGIN:VCALENDAR")
-    planned = [c.date for c in sample_draft().report_back if c.date > dt.date.today()]
-    assert text.count("BEGIN:VEVENT") == len(planned)
+    events = Calendar.from_ical(text).walk("VEVENT")
+    assert [e.decoded("DTSTART") for e in events] == days[2:]  # past and today's are left out
+    assert all("Dana" in str(e["SUMMARY"]) for e in events)

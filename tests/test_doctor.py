@@ -10,6 +10,7 @@ import pytest
 
 import assistant.doctor as doctor
 from assistant.errors import ModelAPIError
+from assistant.local.weights import MODEL_FILE
 from assistant.settings import Settings
 
 
@@ -46,12 +47,18 @@ def _run(settings: Settings) -> tuple[bool, str]:
     return ok, "\n".join(lines)
 
 
-def test_without_configuration_the_local_model_is_used(fake_backend: list[str]) -> None:
-    ok, out = _run(Settings())
+@pytest.mark.parametrize(("installed", "shown"), [(True, "installed"), (False, "NOT installed")])
+def test_without_configuration_the_local_model_is_used(
+    fake_backend: list[str], monkeypatch: pytest.MonkeyPatch, installed: bool, shown: str
+) -> None:
+    monkeypatch.setattr(doctor, "weights_installed", lambda: installed)
+    settings = Settings()
+    ok, out = _run(settings)
     assert ok
     assert "backend: local (chosen automatically: no API configured)" in out
-    assert "weights: NOT installed" in out or "weights: installed" in out
-    assert "status: OK" in out
+    cached = settings.cache_dir / "models" / MODEL_FILE
+    assert f"weights: {shown} (regain[local]); cache {cached} not prepared yet" in out.splitlines()
+    assert "using: local backend at embedded" in out and "status: OK – the model answered 'OK'" in out
 
 
 def test_with_openai_base_url_the_server_is_used(fake_backend: list[str], monkeypatch: pytest.MonkeyPatch) -> None:

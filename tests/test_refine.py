@@ -21,6 +21,7 @@ from assistant.errors import InputError, OutputValidationError
 from assistant.pipeline import Pipeline, adraft
 from assistant.prompts import load_prompt
 from assistant.schema import Draft, RefineOutput
+from assistant.validator.checks import validate_draft
 from ui.refine import apply_refinement, arefine
 
 __all__ = ["refine_marker"]
@@ -128,9 +129,14 @@ def test_arefine_recomposes_the_message_when_only_parts_change() -> None:
     model = scripted_model(refine=answer)
     result = asyncio.run(arefine(draft, "add that I already told the support team", Pipeline(model)))
     assert len(model.calls_for("compose")) == 1
+    assert len(model.calls_for("refine")) == 1  # the re-ask check saw the added fact too
     assert result.added_facts == ["I already told the support team"]
-    assert ADDED_MARKER in result.draft.notes
-    assert not [f for f in result.draft.findings if f.rule == "GND_DONE"]
+    assert result.draft.notes == f"{draft.notes}\n\n{ADDED_MARKER}\n- I already told the support team"
+    assert result.draft.positive == answer["positive"]
+    assert result.draft.findings == [] and result.problems == []
+    # the same claim without the added fact is flagged: the fact is what grounds it
+    ungrounded = validate_draft(result.draft.model_copy(update={"notes": draft.notes})).findings
+    assert [(f.rule, f.step, f.span) for f in ungrounded] == [("GND_DONE", "positive", "I've already told")]
 
 
 def test_arefine_rejects_an_empty_request() -> None:
@@ -143,5 +149,6 @@ def test_arefine_keeps_the_last_parsed_answer_when_problems_remain() -> None:
     model = scripted_model(refine=answer)
     result = asyncio.run(arefine(_draft(), "rewrite ownership", Pipeline(model, max_reasks=1)))
     assert result.draft.ownership == "Mistakes were made."
-    assert result.problems
+    assert len(result.problems) == 2 and "no owner" in result.problems[0] and "were made" in result.problems[1]
+    assert [f.rule for f in result.draft.findings] == ["OWN_FIRST_PERSON", "OWN_PASSIVE"]
     assert len(model.calls_for("refine")) == 2

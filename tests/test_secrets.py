@@ -186,9 +186,10 @@ def test_a_password_in_the_base_url_is_not_shown(
     monkeypatch.setenv("OPENAI_BASE_URL", f"http://user:hunter2pass@127.0.0.1:{port}/v1?api-key=qwerty123")
     monkeypatch.setenv("REGAIN_MODEL", "m")
     monkeypatch.setenv("REGAIN_MAX_RETRIES", "0")
-    assert main(["draft", str(notes_file), "-q"]) != 0
+    assert main(["draft", str(notes_file), "-q"]) == 5
     err = capsys.readouterr().err
-    assert "Cannot reach" in err or "error" in err
+    assert err.startswith(f"regain: error: Cannot reach the model server at http://{HIDDEN}@127.0.0.1:{port}/v1")
+    assert "OPENAI_BASE_URL" in err and len(err.strip().splitlines()) == 1
     assert "hunter2pass" not in err and "qwerty123" not in err
 
 

@@ -214,7 +214,7 @@ def test_refine_and_undo(versions: list[Draft], refine_marker: None) -> None:
     assert len(new_versions) == 2 and request == ""
     assert [m["role"] for m in chat] == ["user", "assistant"]
     assert "two weeks later" in chat[1]["content"]
-    assert "<del>2026&#45;12&#45;11</del>" in diff or "<del>11</del>" in diff
+    assert "2026&#45;12&#45;<del>11</del><ins>25</ins>" in diff  # 2026-12-11 became 2026-12-25
     assert "4&#46; Outline a path forward" in diff
     assert notes == SKIP
     assert "2026-12-25" in _view(outputs[-1])["plan_text"]
@@ -296,11 +296,17 @@ def test_chat_mode_asks_what_is_missing_then_writes_the_draft() -> None:
 
 
 def test_chat_mode_can_write_early_and_needs_a_story_first() -> None:
-    pipeline = Pipeline(scripted_model())
+    model = scripted_model()
+    pipeline = Pipeline(model)
     with pytest.raises(gr.Error, match="Tell me what happened"):
         _all(interview.write_now([], {}, pipeline_factory=lambda: pipeline, today=TODAY))
+    assert model.calls == []
     final = _all(interview.write_now([], {"story": NOTES}, pipeline_factory=lambda: pipeline, today=TODAY))[-1]
-    assert isinstance(final[3][0], Draft)
+    (draft,) = final[3]
+    assert draft.notes == final[4] == NOTES  # written from the story alone, nothing more asked
+    assert NOTES in str(model.calls_for("intake")[0]["messages"][1].content)
+    assert len(model.calls_for("compose")) == 1 and "Here is your message" in final[0][-1]["content"]
+    assert _view(final)["subject"] == draft.message.subject == "Friday's checkout outage"
 
 
 def test_generate_shows_the_text_being_written_readably_and_escaped() -> None:
@@ -377,7 +383,9 @@ def test_chat_mode_retry_asks_again_or_writes_the_draft_again() -> None:
     assert len(model.calls_for("compose")) == 2  # written again
     assert "Here is your message" in final[0][-1]["content"]
     assert sum(1 for m in final[0] if m["role"] == "user") == 3  # the last answer is not doubled
-    assert isinstance(final[3][0], Draft)
+    assert final[1] == answers
+    (draft,) = final[3]  # a fresh draft from the same answers
+    assert draft.notes == final[4] == f"{STORY}\nMy leader: {LEADER}\nAlready done: {DONE}"
     with pytest.raises(gr.Error, match="no answer to try again"):
         _all(interview.retry(interview.opening(), {}, pipeline_factory=lambda: Pipeline(model)))
 
