@@ -48,8 +48,9 @@ from assistant.errors import RegainError  # noqa: E402
 from assistant.language import language_instruction  # noqa: E402
 from assistant.notes import clean_notes  # noqa: E402
 from assistant.parsing import OutputParseError, parse_output, response_format_for  # noqa: E402
-from assistant.pipeline import Pipeline, _settle_leader, adraft  # noqa: E402
+from assistant.pipeline import Pipeline, adraft  # noqa: E402
 from assistant.prompts import load_prompt  # noqa: E402
+from assistant.settle import leader_in_notes  # noqa: E402
 from assistant.schema import (  # noqa: E402
     CHANNEL_LABELS,
     CheckIn,
@@ -125,7 +126,7 @@ def draft_from(out: SingleShotOutput, notes: str, today: dt.date, options: Draft
         notes=notes,
         today=today,
         options=options,
-        facts=_settle_leader(out.facts, notes),
+        facts=out.facts.model_copy(update={"leader_name": leader_in_notes(notes) or out.facts.leader_name}),
         pain=out.pain.strip(),
         ownership=out.ownership.strip(),
         lessons=[lesson.strip() for lesson in out.lessons],
@@ -144,13 +145,13 @@ def _score(outcome: Outcome, draft: Draft) -> Outcome:
     return outcome
 
 
-async def run_single_shot(model: Any, example: str, notes: str, today: dt.date) -> Outcome:
-    """One call for the whole draft; parse, post-process and validate it."""
-    options = DraftOptions()
+async def run_single_shot_draft(
+    model: Any, notes: str, today: dt.date, channel: str | None = None
+) -> tuple[Draft | None, str | None]:
+    """One call for the whole draft, parsed, post-processed and validated: (draft, None) or (None, why it failed)."""
+    options = DraftOptions(channel=channel or "email")
     notes = clean_notes(notes, max_chars=20_000)
     prompt = load_prompt("single_shot", BENCH_PROMPTS)
-    outcome = Outcome("single-shot", example, calls=1)
-    start = time.perf_counter()
     try:
         message = await model.ainvoke(
             single_shot_messages(notes, today, options),
@@ -158,23 +159,36 @@ async def run_single_shot(model: Any, example: str, notes: str, today: dt.date) 
             response_format=response_format_for(SingleShotOutput, "json_schema"),
         )
     except RegainError as exc:
-        outcome.wall = time.perf_counter() - start
-        outcome.failed = f"{type(exc).__name__}: {str(exc)[:140]}"
-        return outcome
-    outcome.wall = time.perf_counter() - start
+        return None, f"{type(exc).__name__}: {str(exc)[:140]}"
     usage = message.usage_metadata or {}
-    outcome.prompt, outcome.completion = usage.get("input_tokens", 0), usage.get("output_tokens", 0)
-    outcome.cached = (usage.get("input_token_details") or {}).get("cache_read", 0) or 0
     try:
         out = parse_output(message.text, SingleShotOutput)
     except OutputParseError as exc:
         finish = message.response_metadata.get("finish_reason")
-        outcome.failed = f"unparseable (finish_reason {finish}): {str(exc)[:140]}"
-        return outcome
+        return None, f"unparseable (finish_reason {finish}): {str(exc)[:140]}"
     draft = draft_from(out, notes, today, options, str(model.model_name))
     draft.usage = {
-        "single_shot": StepUsage(attempts=1, prompt_tokens=outcome.prompt, completion_tokens=outcome.completion)
+        "single_shot": StepUsage(
+            attempts=1,
+            prompt_tokens=usage.get("input_tokens", 0),
+            completion_tokens=usage.get("output_tokens", 0),
+            cached_tokens=(usage.get("input_token_details") or {}).get("cache_read", 0) or 0,
+        )
     }
+    return draft.model_copy(update={"findings": validate_draft(draft).findings}), None
+
+
+async def run_single_shot(model: Any, example: str, notes: str, today: dt.date) -> Outcome:
+    """One call for the whole draft; parse, post-process and validate it."""
+    outcome = Outcome("single-shot", example, calls=1)
+    start = time.perf_counter()
+    draft, failed = await run_single_shot_draft(model, notes, today)
+    outcome.wall = time.perf_counter() - start
+    if draft is None:
+        outcome.failed = failed
+        return outcome
+    usage = draft.usage["single_shot"]
+    outcome.prompt, outcome.completion, outcome.cached = usage.prompt_tokens, usage.completion_tokens, usage.cached_tokens
     return _score(outcome, draft)
 
 
