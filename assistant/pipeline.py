@@ -51,7 +51,7 @@ from assistant.notes import off_topic_message, screen_notes
 from assistant.progress import Listener, ProgressEvent, StepTracker
 from assistant.salvage import salvage_lessons, salvage_plan, salvage_statement
 from assistant.schema import CHANNEL_LABELS, Draft, DraftOptions, Facts, Message, MessageOutput, PlanStepsOutput
-from assistant.settle import leader_in_notes
+from assistant.settle import leader_in_notes, plain_words
 
 STEPS = ("intake", "pain", "ownership", "lessons", "plan", "positive", "report_back", "compose")
 R = TypeVar("R")
@@ -260,10 +260,10 @@ async def adraft(
         "leader_override": options.leader,
         "facts": facts_text(facts),
         "facts_model": facts,
-        "leader": leader_text(facts, options.leader) if facts.leader_name or options.leader else "not named",
-        "act": facts.act,
-        "cause": facts.cause or "not in my notes",
-        "impact": facts.impact or facts.act,
+        "leader": leader_text(facts, options.leader) if facts.leader_name or options.leader else "my manager",
+        "act": plain_words(facts.act),
+        "cause": plain_words(facts.cause) or "not in my notes",
+        "impact": plain_words(facts.impact or facts.act),
     }
     failures: dict[str, BaseException] = {}
 

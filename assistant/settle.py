@@ -51,6 +51,30 @@ def first_name(leader: str | None) -> str | None:
     return word
 
 
+# --- plain words --------------------------------------------------------------------------------
+
+_ABBREVIATIONS = (
+    (re.compile(r"\bw/o\b", re.I), "without"),
+    (re.compile(r"\bw/(?=\s|\w)", re.I), "with "),
+    (re.compile(r"\bb/c\b", re.I), "because"),
+    (re.compile(r"~\s*"), "about "),
+    (re.compile(r"\bapprox\.?\s*", re.I), "about "),
+    (re.compile(r"\bmtg\b", re.I), "meeting"),
+    (re.compile(r"\bmgr\b", re.I), "manager"),
+    (re.compile(r"\bpls\b", re.I), "please"),
+    (re.compile(r"\beod\b", re.I), "end of day"),
+    (re.compile(r"\basap\b", re.I), "as soon as possible"),
+)
+
+
+def plain_words(text: str) -> str:
+    """A quote of jotted notes with the common shorthand spelled out ("w/o" -> "without", "~400" -> "about 400"),
+    for the prompts that turn it into sentences. Numbers and names are left exactly as they are."""
+    for pattern, full in _ABBREVIATIONS:
+        text = pattern.sub(full, text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
 # --- quotes -----------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[a-z0-9$€£%~.+/-]+|[^\W\d_]+", re.IGNORECASE)

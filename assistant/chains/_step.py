@@ -105,6 +105,25 @@ def example_leaks(parsed: BaseModel, words: tuple[str, ...], notes: str) -> list
     return [f"'{w}' comes from the example, not from my notes; write about my notes only." for w in leaked]
 
 
+_WORD = re.compile(r"[a-z']+")
+_COPY_WORDS = 8
+
+
+def _shingles(text: str, n: int = _COPY_WORDS) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.lower())
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def instruction_copies(parsed: BaseModel, template: str) -> list[str]:
+    """A problem when the output repeats 8 words in a row of the step's own instructions (not its example)."""
+    task = "\n".join(
+        line for line in template.splitlines() if not line.startswith(("Answer:", "Example")) and "{" not in line
+    )
+    if _shingles(parsed.model_dump_json()) & _shingles(task):
+        return ["You copied words from my instructions; write about my case in your own words."]
+    return []
+
+
 def reask_text(problems: list[str]) -> str:
     """The follow-up message that asks the model to fix its answer."""
     listed = "\n".join(f"- {p}" for p in problems)
@@ -176,6 +195,7 @@ class _StepRunner:
 
     def _problems(self, parsed: BaseModel, inputs: dict[str, Any]) -> list[str]:
         problems = example_leaks(parsed, self.prompt_file.example_words, inputs.get("notes") or "")
+        problems += instruction_copies(parsed, self.prompt_file.template)
         for check in self.checks:
             problems.extend(check(parsed, inputs))
         return problems

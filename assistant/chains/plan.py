@@ -8,6 +8,7 @@ what the notes say is already done is dropped.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -35,6 +36,18 @@ def settle_plan(steps: list[PlanStep], today: dt.date) -> PlanOutput:
     )
 
 
+_STOP = frozenset(
+    "a an the to of for in on at by and or is are be will with that this it its my our i me every each all".split()
+)
+
+
+def restates(action: str, measure: str) -> bool:
+    """True when the measure is mostly the action's own words ("Review X" / "X is reviewed")."""
+    words = [w for w in re.findall(r"[a-z]+", measure.lower()) if w not in _STOP]
+    have = {w[:5] for w in re.findall(r"[a-z]+", action.lower()) if w not in _STOP}
+    return bool(words) and sum(w[:5] in have for w in words) / len(words) >= 0.7
+
+
 def check_plan(plan: PlanStepsOutput, inputs: dict[str, Any]) -> list[str]:
     """Every action needs text and a measure; two to four of them."""
     problems: list[str] = []
@@ -44,6 +57,11 @@ def check_plan(plan: PlanStepsOutput, inputs: dict[str, Any]) -> list[str]:
         problems += not_blank(f"action of item {i}", item.action)
         problems += not_blank(f"measure of item {i}", item.measure)
         problems += placeholders(f"{item.action} {item.measure}")
+        if item.action.strip() and restates(item.action, item.measure):
+            problems.append(
+                f"The measure of item {i} repeats the action; say what my leader will see when it is done "
+                "(a result, a number, something that blocks or shows it)."
+            )
     return problems
 
 
