@@ -9,19 +9,15 @@ to their first sentences until the message fits the length asked for.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from assistant.chains.compose import LENGTH_WORDS, message_size
 from assistant.schema import CheckIn, Draft, DraftOptions, Message, PlanAction
-from assistant.settle import greeting, sign_off
+from assistant.language import detect_language
+from assistant.settle import WORDINGS, Wording, greeting, sign_off, wording
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'“(])")
 _WORDS = re.compile(r"[a-z0-9']+")
-
-
-def _day(day: dt.date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
 
 
 def first_sentences(text: str, n: int) -> str:
@@ -35,12 +31,12 @@ def _sentences(text: str) -> list[str]:
 
 
 def _same(a: str, b: str) -> bool:
-    """Two sentences that say the same thing: most of the shorter one's words are in the longer one."""
+    """Two sentences that say the same thing: they share most of their words (a sentence that only
+    contains another one and adds more, such as the harm, is not a repeat)."""
     wa, wb = set(_WORDS.findall(a.lower())), set(_WORDS.findall(b.lower()))
     if not wa or not wb:
         return False
-    small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    return len(small & large) / len(small) >= 0.8
+    return len(wa & wb) / len(wa | wb) >= 0.6
 
 
 def _without_repeats(parts: list[str]) -> list[str]:
@@ -54,16 +50,22 @@ def _without_repeats(parts: list[str]) -> list[str]:
     return out
 
 
-def _shortened(draft: Draft, n: int) -> Draft:
-    """The draft with every prose part cut to ``n`` sentences (each lesson and check-in to one)."""
-    return draft.model_copy(
-        update={
-            "pain": first_sentences(draft.pain, n),
-            "ownership": first_sentences(draft.ownership, n),
-            "lessons": [first_sentences(lesson, 1) for lesson in draft.lessons[: max(1, n)]],
-            "positive": first_sentences(draft.positive, max(1, n - 1)),
-        }
-    )
+def _shortened(draft: Draft, level: int) -> Draft:
+    """The draft cut to fit a shorter message, least important words first:
+    1 – pain and positive to one sentence; 2 – one lesson; 3 – two actions; 4 – ownership to its first sentence.
+    The ownership statement is cut last: it is what the leader reads the message for."""
+    update: dict[str, object] = {
+        "pain": first_sentences(draft.pain, 1),
+        "positive": first_sentences(draft.positive, 1),
+        "lessons": [first_sentences(lesson, 1) for lesson in draft.lessons],
+    }
+    if level >= 2:
+        update["lessons"] = [first_sentences(lesson, 1) for lesson in draft.lessons[:1]]
+    if level >= 3:
+        update["plan"] = draft.plan[:2]
+    if level >= 4:
+        update["ownership"] = first_sentences(draft.ownership, 1)
+    return draft.model_copy(update=update)
 
 
 def _fits(message: Message, options: DraftOptions) -> bool:
@@ -72,30 +74,31 @@ def _fits(message: Message, options: DraftOptions) -> bool:
 
 def assemble_message(draft: Draft, options: DraftOptions, subject: str = "") -> Message:
     """The six parts as an email, a chat message or talking points (``subject`` kept if given), cut to fit
-    the channel and length asked for: whole parts when they fit, else their first sentences."""
+    the channel and length asked for: whole parts when they fit, else the least important words first."""
     message = _assemble(draft, options, subject)
-    for n in (2, 1):
+    for level in (1, 2, 3, 4):
         if _fits(message, options):
             break
-        message = _assemble(_shortened(draft, n), options, subject)
-    if not _fits(message, options) and len(draft.plan) > 2:  # the last resort: the first two actions
-        message = _assemble(_shortened(draft, 1).model_copy(update={"plan": draft.plan[:2]}), options, subject)
+        message = _assemble(_shortened(draft, level), options, subject)
     return message
 
 
-def _action(action: PlanAction) -> str:
+def _action(action: PlanAction, words: Wording) -> str:
     text = action.action.strip().rstrip(".")
-    word = text.split()[0] if text.split() else ""
-    text = text if len(word) > 1 and word.isupper() else text[:1].lower() + text[1:]
-    return f"{text} (by {_day(action.due)})"
+    first = text.split()[0] if text.split() else ""
+    if words is WORDINGS[None] and not (len(first) > 1 and first.isupper()):
+        text = text[:1].lower() + text[1:]
+    return f"{words.will.format(action=text)} ({words.by} {words.days(action.due)})"
 
 
-def _when(checkins: list[CheckIn]) -> str:
+def _when(checkins: list[CheckIn], channel: str, words: Wording) -> str:
     if not checkins:
         return ""
-    days = [_day(c.date) for c in checkins]
-    listed = days[0] if len(days) == 1 else ", ".join(days[:-1]) + f" and {days[-1]}"
-    return f"I'll report back on {listed} with where each step stands and what you can see for it."
+    days = [words.days(c.date) for c in checkins]
+    listed = days[0] if len(days) == 1 else ", ".join(days[:-1]) + f" & {days[-1]}"
+    if words is WORDINGS[None] and len(days) > 1:
+        listed = ", ".join(days[:-1]) + f" and {days[-1]}"
+    return (words.report if channel == "email" else words.report_short).format(days=listed)
 
 
 def subject_for(draft: Draft) -> str:
@@ -104,29 +107,29 @@ def subject_for(draft: Draft) -> str:
 
 
 def _assemble(draft: Draft, options: DraftOptions, subject: str) -> Message:
+    language = detect_language(draft.notes)
+    words = wording(language)
     leader = options.leader or draft.facts.leader_name
-    hello = greeting(leader, options.channel, options.tone)
-    bye = sign_off(options.sender, options.channel, options.tone)
-    pain, ownership, positive, *lessons = _without_repeats(
-        [draft.pain, draft.ownership, draft.positive, *draft.lessons]
+    hello = greeting(leader, options.channel, options.tone, language)
+    bye = sign_off(options.sender, options.channel, options.tone, language)
+    ownership, pain, positive, *lessons = _without_repeats(
+        [draft.ownership, draft.pain, draft.positive, *draft.lessons]
     )
     lessons = [lesson for lesson in lessons if lesson]
-    actions = [_action(a) for a in draft.plan]
-    when = _when(draft.report_back)
+    actions = [_action(a, words) for a in draft.plan]
+    when = _when(draft.report_back, options.channel, words)
     subject = subject or subject_for(draft)
+    learned = f"{words.learned} " + " ".join(lessons) if lessons else ""
     if options.channel == "talking_points":
         lines = [first_sentences(pain, 1), first_sentences(ownership, 1)]
-        lines += [f"What I learned: {lessons[0]}" if lessons else ""]
-        lines += [f"Plan: I will {a}" for a in actions[:3]]
-        lines += [first_sentences(positive, 1), when]
+        lines += [f"{words.learned} {lessons[0]}" if lessons else ""]
+        lines += actions[:3] + [first_sentences(positive, 1), when]
         body = "\n".join(f"- {line}" for line in lines if line)
         return Message(channel="talking_points", subject=subject, body=body, assembled=True)
     if options.channel == "chat":
-        plan = f"My plan: I will {'; '.join(actions[:3])}." if actions else ""
-        learned = f"What I learned: {lessons[0]}" if lessons else ""
+        plan = f"{words.plan} {'; '.join(actions[:3])}." if actions else ""
         parts = [hello, pain, ownership, learned, plan, positive, when, bye]
         return Message(channel="chat", subject=subject, body=" ".join(p for p in parts if p).strip(), assembled=True)
-    learned = "What I learned: " + " ".join(lessons) if lessons else ""
-    plan = "Here is my plan:\n" + "\n".join(f"- I will {a}" for a in actions) if actions else ""
+    plan = f"{words.plan}\n" + "\n".join(f"- {a}" for a in actions) if actions else ""
     blocks = [hello, pain, ownership, learned, plan, positive, when, bye]
     return Message(channel="email", subject=subject, body="\n\n".join(b for b in blocks if b).strip(), assembled=True)

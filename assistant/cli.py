@@ -44,6 +44,10 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--tone", choices=TONES, default="neutral", help="message tone (default: neutral)")
     d.add_argument("--length", choices=LENGTHS, default="medium", help="message length (default: medium)")
     d.add_argument("--today", type=_date, help="date to plan from, YYYY-MM-DD (default: today)")
+    d.add_argument("--name", help="your name for the sign-off (env REGAIN_USER_NAME)")
+    d.add_argument(
+        "--polish", action="store_true", help="let the model rewrite the assembled message (for larger models)"
+    )
     d.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     d.add_argument("--no-save", action="store_true", help="do not save the notes and draft as a session")
     d.add_argument("--session", metavar="ID", help="save the draft as a new version of this session")
@@ -108,6 +112,12 @@ def _read_notes(source: str) -> str:
     return decode_notes(path.read_bytes(), source=str(path))
 
 
+def _preview(text: str, width: int = 100) -> str:
+    """A finished step's text on one line, cut to ``width`` characters."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
 class _Status:
     """Progress on stderr: a live line on a terminal, one line per finished step otherwise."""
 
@@ -146,6 +156,8 @@ class _Status:
             elapsed = time.monotonic() - self.started
             mark = {"done": "✓", "failed": "✗", "unresolved": "!"}[event.kind]
             note = f" – still has problems: {event.text}" if event.kind == "unresolved" else ""
+            if event.kind == "done" and event.text:
+                note = f": {_preview(event.text)}"
             self._write(f"{mark} {event.step} ({event.tokens} tokens, {elapsed:.0f}s){note}", final=True)
             return
         elif event.kind == "attempt":
@@ -179,6 +191,7 @@ def _write_draft(settings: Any, notes: str, options: Any, args: argparse.Namespa
             max_reasks=settings.max_reasks,
             structured_output=settings.structured_output,
             max_calls=settings.max_calls_per_session,
+            polish=settings.polish or bool(getattr(args, "polish", False)),
         )
         return asyncio.run(
             adraft(
@@ -198,7 +211,8 @@ def _cmd_draft(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     notes = _read_notes(args.notes)
-    options = DraftOptions(channel=args.channel, tone=args.tone, length=args.length, leader=args.leader)
+    sender = (args.name or settings.user_name or "").strip() or None
+    options = DraftOptions(channel=args.channel, tone=args.tone, length=args.length, leader=args.leader, sender=sender)
     status = _Status(enabled=not args.quiet)
     screen_notes(notes, max_chars=settings.max_notes_chars)  # fail before starting any model
     if args.no_save and args.session:

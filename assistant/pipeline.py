@@ -218,6 +218,22 @@ async def acompose(
     return polished.model_copy(update={"findings": report.findings})
 
 
+def writing_inputs(facts: Facts, notes: str, today: dt.date, options: DraftOptions) -> dict[str, Any]:
+    """The inputs every writing step gets: the notes, the settled facts, and their quotes in plain words."""
+    return {
+        "notes": notes,
+        "today": today_text(today),
+        "today_date": today,
+        "leader_override": options.leader,
+        "facts": facts_text(facts),
+        "facts_model": facts,
+        "leader": leader_text(facts, options.leader) if facts.leader_name or options.leader else "my manager",
+        "act": plain_words(facts.act),
+        "why": f"Why: {plain_words(facts.cause)}" if facts.cause else "",
+        "impact": plain_words(facts.impact or facts.act),
+    }
+
+
 async def adraft(
     notes: str,
     pipeline: Pipeline,
@@ -255,16 +271,7 @@ async def adraft(
         raise OffTopicError(off_topic_message())
     if options.leader:
         facts = facts.model_copy(update={"leader_name": options.leader})
-    shared = {
-        **base,
-        "leader_override": options.leader,
-        "facts": facts_text(facts),
-        "facts_model": facts,
-        "leader": leader_text(facts, options.leader) if facts.leader_name or options.leader else "my manager",
-        "act": plain_words(facts.act),
-        "cause": plain_words(facts.cause) or "not in my notes",
-        "impact": plain_words(facts.impact or facts.act),
-    }
+    shared = writing_inputs(facts, notes, today, options)
     failures: dict[str, BaseException] = {}
 
     async def step(name: str, inputs: dict[str, Any]) -> Any:

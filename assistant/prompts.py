@@ -45,6 +45,7 @@ class PromptFile:
     max_tokens: int | None = None
     temperature: float | None = None
     example_words: tuple[str, ...] = ()
+    example_is_style_only: bool = False
 
     def render(self, **values: str) -> str:
         """Fill the template; every declared variable must be given."""
@@ -98,6 +99,7 @@ def parse_prompt(name: str, raw: str) -> PromptFile:
         max_tokens=int(max_tokens) if max_tokens is not None else None,  # type: ignore[call-overload]
         temperature=float(temperature) if temperature is not None else None,  # type: ignore[arg-type]
         example_words=tuple(w.lower() for w in example_words),
+        example_is_style_only=bool(meta.get("example_is_style_only", False)),
     )
 
 

@@ -41,8 +41,6 @@ def draft_markdown(draft: Draft) -> str:
     if draft.message.channel == "email" and draft.message.subject:
         out += [f"**Subject:** {draft.message.subject}", ""]
     out += [draft.message.body, ""]
-    if draft.message.assembled:
-        out += ["_The model's message kept failing its checks, so this one was put together from the six parts._", ""]
     out += _checks_section(draft)
     return "\n".join(out)
 

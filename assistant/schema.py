@@ -162,7 +162,8 @@ class Message(BaseModel):
     subject: str = Field(description="Subject line (used for email).")
     body: str = Field(description="The message text.")
     assembled: bool = Field(
-        default=False, description="True when put together from the parts because the model's version kept failing."
+        default=False, description="True when put together from the parts by the program (the default), False "
+        "when written by the model (the opt-in polish)."
     )
 
 

@@ -101,6 +101,14 @@ class Settings(BaseSettings):
         description="How often a step is asked again when its output fails to parse or validate.",
     )
     temperature: float = Field(default=0.2, ge=0, le=2, description="Sampling temperature.")
+    user_name: str | None = Field(
+        default=None, max_length=80, description="Your name, for the message's sign-off (REGAIN_USER_NAME)."
+    )
+    polish: bool = Field(
+        default=False,
+        description="Ask the model to rewrite the assembled message as one text (for larger models; the "
+        "assembled message is kept when the rewrite has more problems).",
+    )
     structured_output: StructuredMode = Field(
         default="auto",
         description="How JSON output is requested: json_schema response_format, json_object, or prompt-only.",

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 _ROLE = r"(?:manager|mgr|boss|lead|team lead|tech lead|director|supervisor|head of [a-z]+|head|vp|coo|cfo|ceo|cto)"
 _NAME = r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
@@ -21,6 +22,12 @@ _LEADER_PATTERNS = (
     re.compile(rf"\b(?:my|our)\s+{_ROLE}(?:\s+is|,|:)?\s+{_NAME}\b", re.IGNORECASE),
     # "mgr: Priyanka", "manager: Dana", "boss = Helen"
     re.compile(rf"^\s*(?:my\s+)?{_ROLE}\s*[:=-]\s*{_NAME}\b", re.IGNORECASE | re.MULTILINE),
+    # German, Spanish, French: "meine chefin Anja", "mi jefa Ana", "ma responsable Claire"
+    re.compile(
+        rf"\b(?:meine?n?|unsere?n?|mi|nuestr[ao]|ma|mon|notre)\s+(?:chef(?:in)?|vorgesetzte[rn]?|teamleiter(?:in)?|"
+        rf"managerin|jef[ae]|responsable|directeur|directrice|manager)(?:\s+ist|,|:)?\s+{_NAME}\b",
+        re.IGNORECASE,
+    ),
 )
 _NOT_NAMES = frozenset(
     {"I", "The", "My", "Our", "He", "She", "They", "We", "It", "Who", "And", "But", "Also", "Now", "Then", "Told",
@@ -64,6 +71,11 @@ _ABBREVIATIONS = (
     (re.compile(r"\bpls\b", re.I), "please"),
     (re.compile(r"\beod\b", re.I), "end of day"),
     (re.compile(r"\basap\b", re.I), "as soon as possible"),
+    (re.compile(r"\bmon\b"), "Monday"),
+    (re.compile(r"\btues?\b"), "Tuesday"),
+    (re.compile(r"\bwed\b"), "Wednesday"),
+    (re.compile(r"\bthu(?:rs?)?\b"), "Thursday"),
+    (re.compile(r"\bfri\b"), "Friday"),
 )
 
 
@@ -178,38 +190,92 @@ def checkin_dates(dues: Sequence[dt.date], *, most: int = 3) -> list[tuple[dt.da
     return dated
 
 
+# --- the message's own words, per language ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The words the program writes around the parts of a message, in one language."""
+
+    hello: str  # "Hi {name},"
+    hello_formal: str
+    hello_nameless: str
+    learned: str
+    plan: str
+    will: str  # "I will {action}"
+    by: str
+    report: str  # "... {days} ..."
+    report_short: str
+    closes: dict[str, str]
+    days: Callable[[dt.date], str]
+
+
+def _en_day(day: dt.date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def _numeric_day(day: dt.date) -> str:
+    return f"{day.day}.{day.month}.{day.year}"
+
+
+WORDINGS: dict[str | None, Wording] = {
+    None: Wording(
+        "Hi {name},", "Dear {name},", "Hi,", "What I learned:", "Here is my plan:", "I will {action}", "by",
+        "I'll report back on {days} with where each step stands and what you can see for it.",
+        "I'll report back on {days}.",
+        {"neutral": "Thanks,", "warm": "Thank you for bearing with me,", "formal": "Kind regards,", "direct": "Thanks,"},
+        _en_day,
+    ),
+    "German": Wording(
+        "Hallo {name},", "Liebe/r {name},", "Hallo,", "Was ich daraus gelernt habe:", "Mein Plan:", "{action}", "bis",
+        "Ich melde mich am {days} mit dem Stand jedes Schritts und dem, was du dann sehen kannst.",
+        "Ich melde mich am {days}.",
+        {"neutral": "Danke,", "warm": "Danke für deine Geduld,", "formal": "Viele Grüße,", "direct": "Danke,"},
+        _numeric_day,
+    ),
+    "Spanish": Wording(
+        "Hola {name},", "Estimado/a {name}:", "Hola,", "Lo que he aprendido:", "Mi plan:", "{action}", "antes del",
+        "Te informaré el {days} de cómo va cada paso y de lo que podrás ver.",
+        "Te informaré el {days}.",
+        {"neutral": "Gracias,", "warm": "Gracias por tu paciencia,", "formal": "Saludos cordiales,", "direct": "Gracias,"},
+        _numeric_day,
+    ),
+    "French": Wording(
+        "Bonjour {name},", "Bonjour {name},", "Bonjour,", "Ce que j'en retiens :", "Mon plan :", "{action}", "d'ici le",
+        "Je te ferai un point le {days} sur chaque étape et ce que tu pourras constater.",
+        "Je te ferai un point le {days}.",
+        {"neutral": "Merci,", "warm": "Merci de ta patience,", "formal": "Cordialement,", "direct": "Merci,"},
+        _numeric_day,
+    ),
+}  # fmt: skip
+
+
+def wording(language: str | None) -> Wording:
+    """The message's own words for the notes' language (English for any language without its own)."""
+    return WORDINGS.get(language, WORDINGS[None])
+
+
 # --- greeting and sign-off ----------------------------------------------------------------------
 
-_GREETINGS = {
-    "neutral": ("Hi {name},", "Hi,"),
-    "warm": ("Hi {name},", "Hi,"),
-    "formal": ("Dear {name},", "Hello,"),
-    "direct": ("{name},", ""),
-}
-_CLOSES = {
-    "neutral": "Thanks,",
-    "warm": "Thank you for bearing with me,",
-    "formal": "Kind regards,",
-    "direct": "Thanks,",
-}
-
-
-def greeting(leader: str | None, channel: str, tone: str) -> str:
-    """The opening line: the leader's first name when known; none for talking points."""
+def greeting(leader: str | None, channel: str, tone: str, language: str | None = None) -> str:
+    """The opening line: the leader's first name when known, a plain hello when not; none for talking points."""
     if channel == "talking_points":
         return ""
+    words = wording(language)
     name = first_name(leader)
-    with_name, without = _GREETINGS.get(tone, _GREETINGS["neutral"])
-    if channel == "chat":
-        return f"Hi {name}," if name else ""
-    return with_name.format(name=name) if name else without
+    if not name:
+        return words.hello_nameless
+    if tone == "direct":
+        return f"{name},"
+    return (words.hello_formal if tone == "formal" and channel == "email" else words.hello).format(name=name)
 
 
-def sign_off(sender: str | None, channel: str, tone: str) -> str:
-    """The closing: a plain close and the sender's name when known; a short one for chat; none for talking points."""
+def sign_off(sender: str | None, channel: str, tone: str, language: str | None = None) -> str:
+    """The closing: a plain close and the sender's name when known; the name alone for chat; none for talking
+    points."""
     if channel == "talking_points":
         return ""
     if channel == "chat":
         return f"– {sender}" if sender else ""
-    close = _CLOSES.get(tone, _CLOSES["neutral"])
+    close = wording(language).closes.get(tone, "Thanks,")
     return f"{close}\n{sender}" if sender else close

@@ -138,7 +138,12 @@ def good_script(today: str = "2026-11-27") -> dict[str, Answer | list[Answer]]:
             "statement": "I'm sorry. About 400 orders were lost and you had to explain it to the VP; that weighs on me."
         },
         "ownership": {"statement": "I pushed the change without running the staging tests. That was my decision."},
-        "lessons": {"lessons": ["Skipping staging tests to beat a deadline moves the risk onto customers."]},
+        "lessons": {
+            "lessons": [
+                "Skipping staging tests to beat a deadline moves the risk onto customers, so I now run them "
+                "before every config deploy."
+            ]
+        },
         "plan": {
             "actions": [
                 {

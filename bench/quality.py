@@ -57,7 +57,7 @@ ITEMS = ("R1", "R2", "R6", "R7", "R8", "R9")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Za-z ]{0,30}\]|<[a-z][a-z _-]{0,30}>|\{[a-z_]+\}")
 _CLOSES = re.compile(r"^(?:thanks|thank you|best|kind regards|regards|cheers|sincerely|–|-)\b", re.I | re.M)
-_GREETING = re.compile(r"^(?:hi|hello|dear|hey)\b|^[A-Z][a-z]+,", re.M)
+_GREETING = re.compile(r"^(?:hi|hello|dear|hey)\b|^[A-Z][a-z]+,", re.M | re.I)
 
 
 @dataclass
@@ -77,6 +77,7 @@ class Scored:
     mode: str
     wall: float = 0.0
     first_text: float | None = None
+    loaded: float | None = None  # the model ready to answer, from starting the command
     tokens: int = 0
     items: dict[str, list[str]] = field(default_factory=dict)  # item -> problems ([] = pass)
     errors: list[str] = field(default_factory=list)  # validator error rules
@@ -181,6 +182,7 @@ def judge(draft: Draft, case: Case, mode: str, wall: float, first_text: float | 
     """A scored draft."""
     tokens = sum(u.prompt_tokens + u.completion_tokens for u in draft.usage.values())
     errors = [f.rule for f in draft.findings if f.severity == "error"]
+    errors += [f"{step}: unresolved" for step in draft.unresolved]  # a step's own checks, shown to the user too
     return Scored(case.id, mode, wall, first_text, tokens, score(draft, case), errors)
 
 
@@ -201,10 +203,13 @@ def run_regain(case: Case, today: dt.date, env: dict[str, str], workdir: Path) -
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     first_text: float | None = None
+    loaded: float | None = None
     assert proc.stderr is not None and proc.stdout is not None
     err_lines = []
     for line in proc.stderr:  # progress lines; "✓ step (…)" marks a step's text shown
         err_lines.append(line)
+        if loaded is None and line.startswith("Using "):
+            loaded = time.perf_counter() - start
         if first_text is None and re.match(r"[✓!] (pain|ownership|lessons|plan|positive)\b", line):
             first_text = time.perf_counter() - start
     out = proc.stdout.read()
@@ -216,6 +221,7 @@ def run_regain(case: Case, today: dt.date, env: dict[str, str], workdir: Path) -
         tail = " ".join("".join(err_lines[-2:]).split())[:200]
         return Scored(case.id, "regain", wall, first_text, failed=f"exit {proc.returncode}: {tail}"), None
     scored = judge(draft, case, "regain", wall, first_text)
+    scored.loaded = loaded
     if proc.returncode not in (0,):
         scored.failed = f"exit {proc.returncode} (incomplete: {', '.join(draft.failed_steps)})"
     return scored, draft
@@ -223,7 +229,14 @@ def run_regain(case: Case, today: dt.date, env: dict[str, str], workdir: Path) -
 
 def write_markdown(path: Path, case: Case, draft: Draft | None, scored: Scored) -> None:
     """A draft with its notes and its scores, for a person to read."""
-    lines = [f"# {case.id} – {scored.mode}", "", f"wall {scored.wall:.0f} s · tokens {scored.tokens}", ""]
+    ready = f" · model ready at {scored.loaded:.0f} s" if scored.loaded is not None else ""
+    first = f" · first step's text at {scored.first_text:.0f} s" if scored.first_text is not None else ""
+    lines = [f"# {case.id} – {scored.mode}", "", f"wall {scored.wall:.0f} s{ready}{first} · tokens {scored.tokens}", ""]
+    if draft is not None and draft.usage:
+        calls = ", ".join(f"{step} {u.attempts}" for step, u in draft.usage.items())
+        lines += [f"model calls per step: {calls}", ""]
+    if draft is not None and draft.unresolved:
+        lines += [f"unresolved: {draft.unresolved}", ""]
     verdict = "PASS" if scored.passed else "FAIL"
     lines += [f"**{verdict}** – validator errors: {', '.join(scored.errors) or 'none'}"]
     lines += [f"- {item}: {'; '.join(p) if p else 'ok'}" for item, p in scored.items.items()]

@@ -56,6 +56,7 @@ def pipeline_factory_for(model: BaseChatModel, settings: Settings) -> Callable[[
             max_reasks=settings.max_reasks,
             structured_output=settings.structured_output,
             max_calls=settings.max_calls_per_session,
+            polish=settings.polish,
         )
     )
 

@@ -124,6 +124,17 @@ def instruction_copies(parsed: BaseModel, template: str) -> list[str]:
     return []
 
 
+_EXAMPLE_COPY_WORDS = 6
+
+
+def example_copies(parsed: BaseModel, template: str) -> list[str]:
+    """A problem when the output repeats 6 words in a row of the worked example's answer."""
+    answers = "\n".join(line for line in template.splitlines() if line.startswith("Answer:"))
+    if _shingles(parsed.model_dump_json(), _EXAMPLE_COPY_WORDS) & _shingles(answers, _EXAMPLE_COPY_WORDS):
+        return ["You copied the example; write about my case, in words that fit it."]
+    return []
+
+
 def reask_text(problems: list[str]) -> str:
     """The follow-up message that asks the model to fix its answer."""
     listed = "\n".join(f"- {p}" for p in problems)
@@ -196,6 +207,8 @@ class _StepRunner:
     def _problems(self, parsed: BaseModel, inputs: dict[str, Any]) -> list[str]:
         problems = example_leaks(parsed, self.prompt_file.example_words, inputs.get("notes") or "")
         problems += instruction_copies(parsed, self.prompt_file.template)
+        if self.prompt_file.example_is_style_only:
+            problems += example_copies(parsed, self.prompt_file.template)
         for check in self.checks:
             problems.extend(check(parsed, inputs))
         return problems

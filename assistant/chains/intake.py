@@ -7,6 +7,7 @@ there is asked for again), snaps it to the notes' own words, and settles the res
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
@@ -43,6 +44,18 @@ def check_intake(output: IntakeOutput, inputs: dict[str, Any]) -> list[str]:
     return problems
 
 
+_CAUSE_WORDS = re.compile(
+    r"\b(?:because|b/c|since|wanted|rushed|hurry|thought|assumed|figured|didn'?t|did not|forgot|w/o|without|skipped|"
+    r"no time|deadline|to get|to save|so that|instead of|never|not)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_cause(quote: str) -> bool:
+    """A quote that can be a reason ("wanted it out before the weekend", "didn't check"): not a plain event."""
+    return bool(_CAUSE_WORDS.search(quote))
+
+
 def fallback_act(notes: str) -> str:
     """The first line of the notes that is not about work already done: jotted notes open with the act."""
     for clause in note_clauses(notes):
@@ -68,7 +81,9 @@ def settle_facts(output: IntakeOutput, notes: str, leader: str | None = None) ->
     if is_done_text(act):
         act = fallback_act(notes) or act
     impact = snap_quote(output.impact, notes) or ""
-    cause = snap_quote(output.cause, notes) or "" if output.cause.strip() else ""
+    cause = (snap_quote(output.cause, notes) or "") if output.cause.strip() else ""
+    if cause and (not looks_like_cause(cause) or is_done_text(cause)):
+        cause = ""  # a small model fills "cause" with any line; a plain event is no cause
     quoted = [snap_quote(item, notes) for item in output.already_done]
     done = _unique([q for q in quoted if q and q != act and q != impact] + done_lines(notes))
     return Facts(
