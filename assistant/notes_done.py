@@ -47,7 +47,9 @@ _NOT_DONE = re.compile(
     re.I,
 )
 # The mistake itself, told with a repair verb: "refunded them twice by mistake", "restored the wrong backup".
-_MISTAKE = re.compile(r"\b(?:by\s+mistake|by\s+accident|accidentally|in\s+error|twice|instead\s+of|wrong(?:ly)?)\b", re.I)
+_MISTAKE = re.compile(
+    r"\b(?:by\s+mistake|by\s+accident|accidentally|in\s+error|twice|instead\s+of|wrong(?:ly)?)\b", re.I
+)
 _TRIM = " \t-*•>.:;,"
 
 

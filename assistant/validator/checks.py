@@ -72,7 +72,7 @@ def _basics(text: str, step: str, item: int | None = None) -> list[Finding]:
 
 
 def _prose(text: str, step: str, ctx: Context, item: int | None = None, promise: Promise = "clauses") -> list[Finding]:
-    """The rules for any prose: non-apologies (the ownership step has its own rule) and contradictions with the notes."""
+    """Rules for any prose: non-apologies (ownership has its own rule) and contradictions with the notes."""
     found = [] if step == "ownership" else check_non_apology(text, step, item)
     return found + check_contradictions(text, step, ctx, promise=promise, item=item)
 
@@ -110,7 +110,8 @@ def check_step(step: str, value: Any, ctx: Context, *, plan: list[PlanAction] | 
         return found
     if step == "message":
         dates = [a.due for a in plan or []]
-        return check_message(value, ctx) + check_grounding(value.body, step, ctx, dates=dates) + _prose(value.body, step, ctx)
+        found = check_message(value, ctx) + check_grounding(value.body, step, ctx, dates=dates)
+        return found + _prose(value.body, step, ctx)
     raise ValueError(f"unknown step '{step}'")
 
 

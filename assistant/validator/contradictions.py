@@ -20,11 +20,12 @@ from typing import Literal
 from assistant.notes_done import done_in_notes
 from assistant.validator.content_words import content_words, covered, overlap, stems_of
 from assistant.validator.findings import Context, Finding
-from assistant.validator.rules import clause_end, found, normalize, pattern, sentence_at, sentences, words
+from assistant.validator.rules import clause_end, found, normalize, pattern, words
 
 Promise = Literal["action", "clauses", "none"]
 Span = tuple[int, int]
 _NOT_A_DENIAL_BEFORE = 24  # characters looked at before a negation for "will", "to", "do" ...
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,12 @@ def check_contradictions(
 
 
 # ---------------------------------------------------------------- GND_NEGATES
+
+
+def _sentence_end(norm: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` ends: ".", "!" or "?" before a space, or a line end ("3.9%" stays whole)."""
+    match = _SENTENCE_END.search(norm, pos)
+    return match.start() if match else len(norm)
 
 
 def _word_start(norm: str, pos: int) -> int:
@@ -101,7 +108,6 @@ def _negates(text: str, norm: str, step: str, notes: str, item: int | None) -> l
     if not hits:
         return []
     affirmed = _affirmed(notes)
-    spans = sentences(norm)
     out: list[Finding] = []
     for match in hits:
         start = _word_start(norm, match.start())
@@ -114,8 +120,10 @@ def _negates(text: str, norm: str, step: str, notes: str, item: int | None) -> l
             norm, match.end()
         ):
             continue
-        _lo, hi = sentence_at(spans, match.start())
-        end = clause_end(norm, match.end(), hi)
+        auxiliary = pattern(code, "auxiliary").search(before)
+        if auxiliary:  # the span starts at "did" of "did not"
+            start -= len(before) - auxiliary.start()
+        end = clause_end(norm, match.end(), _sentence_end(norm, match.end()))
         denied = content_words(norm[match.end() : end])
         verbs = [s for w, s in denied if not w.endswith("ly")]
         if not verbs:
@@ -156,12 +164,12 @@ def _done_parts(notes: str, already_done: tuple[str, ...]) -> tuple[_Said, ...]:
     """Every done item, split into its pieces of work and then whole, with two content words or more."""
     out: list[_Said] = []
     for done in (*already_done, *done_in_notes(notes)):
-        lowered = done.lower()
-        pieces = [*(lowered[a:b] for a, b in _split(lowered, 0, len(lowered))), lowered]  # the pieces first
-        for piece in dict.fromkeys(p.strip() for p in pieces):
-            stems = stems_of(piece)
+        lowered = normalize(done)  # same length, so a piece's span is its words as written
+        pieces = [*_split(lowered, 0, len(lowered)), (0, len(lowered))]  # the pieces first
+        for a, b in dict.fromkeys(pieces):
+            stems = stems_of(lowered[a:b])
             if len(stems) >= 2:
-                out.append(_Said(done if piece == lowered else piece, stems))
+                out.append(_Said(done[a:b].strip(), stems))
     return tuple(out)
 
 
@@ -176,7 +184,7 @@ def _restored(notes: str, already_done: tuple[str, ...]) -> tuple[_Said, ...]:
     skip = words("GND_RESTORED", "not_objects") | words("GND_RESTORED", "changes")
     out = []
     for done in (*already_done, *done_in_notes(notes)):
-        lowered = done.lower()
+        lowered = normalize(done)
         for a, b in _split(lowered, 0, len(lowered)):
             if marker.search(lowered[a:b]):
                 objects = frozenset(s for w, s in content_words(lowered[a:b]) if w not in skip)
@@ -189,15 +197,12 @@ def _promised_work(norm: str, promise: Promise) -> list[Span]:
     if promise == "action":
         return _split(norm, 0, len(norm))
     out: list[Span] = []
-    spans: list[Span] | None = None
     for match in pattern("GND_ALREADY_DONE", "promise").finditer(norm):
         if _word_start(norm, match.start()) != match.start():
             continue  # "hi will", "I'm" inside a word
         if pattern("GND_ALREADY_DONE", "not_a_promise").match(norm, match.end()):
             continue
-        spans = spans if spans is not None else sentences(norm)
-        _lo, hi = sentence_at(spans, match.start())
-        out += _split(norm, match.end(), hi)
+        out += _split(norm, match.end(), _sentence_end(norm, match.end()))
     return out
 
 
