@@ -131,6 +131,7 @@ def good_script(today: str = "2026-11-27") -> dict[str, Answer | list[Answer]]:
     return {
         "intake": {
             "what_happened": "I pushed a payments config change on Friday without running the staging tests.",
+            "act": "pushed the payments config change friday w/o running staging tests",
             "impact": "Checkout was down about 3 hours and about 400 orders were lost.",
             "cause": "I skipped the staging tests to ship before the weekend.",
             "affected": ["customers", "support", "Dana"],
