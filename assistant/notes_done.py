@@ -3,8 +3,8 @@
 A plan must not promise that work again, and a message must not offer to restore what
 the notes say is back. Jotted notes say it in a few ways, all handled here:
 
-- a status line: ``now: checkout back up, refunds sent`` (also ``update:``, ``status:``,
-  ``done:``), one item per comma or semicolon;
+- a status line or sentence: ``now: checkout back up, refunds sent`` (also ``update:``,
+  ``status:``, ``done:``), one item per comma or semicolon;
 - a clause with "already": ``already wrote the incident timeline``;
 - a clause with a repair verb: rolled back, restored, fixed, reverted, re-sent, sent the
   correction, apologised to, called the client, refunded, recovered, "back up/online".
@@ -71,14 +71,10 @@ def done_in_notes(notes: str) -> list[str]:
     ['rolled back at 17:05', 'refunds sent']
     """
     found: list[str] = []
-    for line in notes.splitlines():
-        status = _STATUS_LINE.match(line)
-        if status:
-            candidates = [(item, True) for sentence in _SENTENCE.split(status.group(1)) for item in _items(sentence)]
-        else:
-            candidates = [(item, False) for sentence in _SENTENCE.split(line) for item in _items(sentence)]
-        for item, is_status in candidates:
-            if _done(item, status=is_status) and item not in found:
+    for sentence in _SENTENCE.split(notes):
+        status = _STATUS_LINE.match(sentence)  # at a line's or a sentence's start: "... tues. status: ..."
+        for item in _items(status.group(1) if status else sentence):
+            if _done(item, status=status is not None) and item not in found:
                 found.append(item)
     return found
 

@@ -55,6 +55,10 @@ from assistant.notes_done import done_in_notes
             ["apologised to her after"],
         ),
         ("refunded all 212 customers on tuesday", ["refunded all 212 customers on tuesday"]),
+        (
+            "ran payroll with last month's file. finance saw it tues. status: recovery letters sent, payslips issued",
+            ["recovery letters sent", "payslips issued"],
+        ),
     ],
 )
 def test_done_work_is_found_in_jotted_notes(notes: str, done: list[str]) -> None:
