@@ -48,16 +48,16 @@ def check_contradictions(
     if not ctx.notes and not done:
         return []
     norm = normalize(text)
-    found_: list[Finding] = []
+    findings: list[Finding] = []
     if ctx.notes:
-        found_ += _negates(text, norm, step, ctx.notes, item)
+        findings += _negates(text, norm, step, ctx.notes, item)
     if promise != "none":
         items = _done_parts(ctx.notes or "", done)
         if items:
             restored = _restored(ctx.notes or "", done)
             for start, end in _promised_work(norm, promise):
-                found_ += _planned_again(text, norm, start, end, step, items, restored, ctx.notes or "", item)
-    return found_
+                findings += _planned_again(text, norm, start, end, step, items, restored, ctx.notes or "", item)
+    return findings
 
 
 # ---------------------------------------------------------------- GND_NEGATES
