@@ -48,6 +48,7 @@ DEFAULT_TEXT = "I will add a check."
 FIELD_TEXT: dict[str, dict[str, Any]] = {
     "Facts": {
         "what_happened": "I pushed a payments config change on Friday without running the staging tests.",
+        "act": "pushed the payments config change on friday afternoon w/o running the staging tests",
         "impact": "Checkout was down about 3 hours and about 400 orders were lost.",
         "cause": "I skipped the staging tests to ship before the weekend.",
         "affected": ["customers", "support", "Dana"],

@@ -29,6 +29,7 @@ def good_draft() -> Draft:
         today=TODAY,
         facts=Facts(
             what_happened="I pushed a config change without staging tests.",
+            act="pushed the payments config change friday w/o running staging tests",
             impact="Checkout down 3h, 400 orders lost.",
             cause="I skipped the staging tests.",
             affected=["customers"],

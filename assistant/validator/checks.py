@@ -9,6 +9,7 @@ from typing import Any
 from assistant.chains._checks import PLACEHOLDER
 from assistant.language import detect_language
 from assistant.schema import CheckIn, Draft, Facts, Message, PlanAction
+from assistant.validator.contradictions import Promise, check_contradictions
 from assistant.validator.findings import Context, Finding, Report, span_finding
 from assistant.validator.grounding import check_grounding
 from assistant.validator.message import check_message
@@ -18,6 +19,7 @@ from assistant.validator.rules.ownership import check_ownership
 from assistant.validator.rules.pain import check_pain
 from assistant.validator.rules.plan import check_plan_action
 from assistant.validator.rules.positive import check_positive
+from assistant.validator.rules.prose import check_non_apology
 
 _HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _AGREED = re.compile(
@@ -69,11 +71,17 @@ def _basics(text: str, step: str, item: int | None = None) -> list[Finding]:
     return found
 
 
+def _prose(text: str, step: str, ctx: Context, item: int | None = None, promise: Promise = "clauses") -> list[Finding]:
+    """Rules for any prose: non-apologies (ownership has its own rule) and contradictions with the notes."""
+    found = [] if step == "ownership" else check_non_apology(text, step, item)
+    return found + check_contradictions(text, step, ctx, promise=promise, item=item)
+
+
 def check_step(step: str, value: Any, ctx: Context, *, plan: list[PlanAction] | None = None) -> list[Finding]:
     """Findings for one step's value: a string, a list of lessons, plan actions or check-ins, or a Message."""
     if step in ("pain", "ownership", "positive"):
         rules = {"pain": check_pain, "ownership": check_ownership, "positive": check_positive}[step]
-        return rules(value, ctx) + _basics(value, step) + check_grounding(value, step, ctx)
+        return rules(value, ctx) + _basics(value, step) + check_grounding(value, step, ctx) + _prose(value, step, ctx)
     if step == "lessons":
         found: list[Finding] = []
         for i, lesson in enumerate(value):
@@ -81,6 +89,7 @@ def check_step(step: str, value: Any, ctx: Context, *, plan: list[PlanAction] | 
                 check_lesson(lesson, ctx, item=i)
                 + _basics(lesson, step, i)
                 + check_grounding(lesson, step, ctx, item=i)
+                + _prose(lesson, step, ctx, i)
             )
         return found
     if step == "plan":
@@ -89,16 +98,20 @@ def check_step(step: str, value: Any, ctx: Context, *, plan: list[PlanAction] | 
             found += check_plan_action(action, ctx, item=i)
             for text in (action.action, action.measure):
                 found += _basics(text, step, i) + check_grounding(text, step, ctx, item=i)
+            found += _prose(action.action, step, ctx, i, promise="action")
+            found += check_contradictions(action.measure, step, ctx, promise="none", item=i)
         return found
     if step == "report_back":
         found = check_report_back(value, plan or [], ctx)
         dates = [c.date for c in value] + [a.due for a in plan or []]
         for i, checkin in enumerate(value):
             found += _basics(checkin.report, step, i) + check_grounding(checkin.report, step, ctx, dates=dates, item=i)
+            found += _prose(checkin.report, step, ctx, i)
         return found
     if step == "message":
         dates = [a.due for a in plan or []]
-        return check_message(value, ctx) + check_grounding(value.body, step, ctx, dates=dates)
+        found = check_message(value, ctx) + check_grounding(value.body, step, ctx, dates=dates)
+        return found + _prose(value.body, step, ctx)
     raise ValueError(f"unknown step '{step}'")
 
 
@@ -116,6 +129,7 @@ def validate_draft(draft: Draft, *, today: dt.date | None = None) -> Report:
         + check_grounding(
             draft.message.body, "message", ctx, dates=[a.due for a in draft.plan] + [c.date for c in draft.report_back]
         )
+        + _prose(draft.message.body, "message", ctx)
     )
     return Report(findings=findings)
 

@@ -106,6 +106,15 @@ def clause_start(text: str, lo: int, pos: int) -> int:
     return start
 
 
+def clause_end(text: str, pos: int, hi: int) -> int:
+    """Where the clause holding ``pos`` ends, looking ahead no further than ``hi``."""
+    match = _CLAUSE_BREAK.search(text, pos, hi)
+    end = match.start() if match else hi
+    while end > pos and text[end - 1] in " .!?\n":
+        end -= 1
+    return end
+
+
 def _text_of(entry: dict[str, Any], variant: str | None, fields: dict[str, str]) -> tuple[str, str]:
     source = entry["messages"][variant] if variant else entry
     return source["message"].format(**fields), source["suggestion"].format(**fields)
@@ -119,21 +128,24 @@ def found(
     *,
     item: int | None = None,
     variant: str | None = None,
+    step: str | None = None,
     **fields: str,
 ) -> Finding:
     """A finding of rule ``code`` pointing at ``text[start:end]``, worded from ``phrases.yaml``.
 
-    ``variant`` picks one of the rule's ``messages``; ``fields`` fill its ``{names}``.
+    ``variant`` picks one of the rule's ``messages``; ``fields`` fill its ``{names}``. ``step``
+    overrides the rule's own step, for rules that apply to every step (``TXT_*``, ``GND_*``).
     """
     entry = rule(code)
     message, suggestion = _text_of(entry, variant, fields)
-    return span_finding(code, entry["step"], entry["severity"], text, start, end, message, suggestion, item=item)
+    where = step or entry["step"]
+    return span_finding(code, where, entry["severity"], text, start, end, message, suggestion, item=item)
 
 
-def found_nowhere(code: str, *, item: int | None = None, variant: str | None = None) -> Finding:
+def found_nowhere(code: str, *, item: int | None = None, variant: str | None = None, **fields: str) -> Finding:
     """A finding of rule ``code`` about something missing, so with no words to point at."""
     entry = rule(code)
-    message, suggestion = _text_of(entry, variant, {})
+    message, suggestion = _text_of(entry, variant, fields)
     return Finding(
         rule=code, step=entry["step"], severity=entry["severity"], message=message, suggestion=suggestion, item=item
     )

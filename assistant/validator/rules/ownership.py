@@ -1,4 +1,4 @@
-"""Step 2, own the problem: who owns it, blame, excuses, non-apologies, passives, minimizing.
+"""Step 2, own the problem: who owns it, the act named, blame, excuses, non-apologies, passives, minimizing.
 
 Each rule's words are in ``phrases.yaml``; the code here adds only the clause logic:
 who the subject of a verb is, what follows a "but", and whether self-blame comes after.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.validator.content_words import content_words, covered, stems_of
 from assistant.validator.findings import Context, Finding
 from assistant.validator.rules import (
     clause_start,
@@ -31,6 +32,7 @@ def check_ownership(text: str, ctx: Context) -> list[Finding]:
     spans = sentences(norm)
     return [
         *_first_person(text, norm),
+        *_act(text, ctx),
         *_blame(text, norm, spans),
         *_excuse(text, norm, spans),
         *_non_apology(text, norm),
@@ -57,6 +59,19 @@ def _first_person(text: str, norm: str) -> list[Finding]:
     if apologies:
         return [found(code, text, *min(apologies), variant="apology_only")]
     return [found_nowhere(code, variant="nobody")]
+
+
+def _act(text: str, ctx: Context) -> list[Finding]:
+    """The writer's act from the notes (``facts.act``) must be named: at least half of its content words."""
+    act = ctx.facts.act.strip() if ctx.facts is not None else ""
+    wanted = {stem for _word, stem in content_words(act)}
+    if not wanted:
+        return []
+    said = stems_of(text)
+    named = sum(1 for stem in wanted if covered(stem, said))
+    if named >= 1 and 2 * named >= len(wanted):
+        return []
+    return [found_nowhere("OWN_ACT", act=act)]
 
 
 def _other_party(text: str, norm: str, start: int, end: int) -> Span | None:

@@ -1,0 +1,82 @@
+"""What the notes say is already done: the work the writer did about the mistake before writing.
+
+A plan must not promise that work again, and a message must not offer to restore what
+the notes say is back. Jotted notes say it in a few ways, all handled here:
+
+- a status line or sentence: ``now: checkout back up, refunds sent`` (also ``update:``,
+  ``status:``, ``done:``), one item per comma or semicolon;
+- a clause with "already": ``already wrote the incident timeline``;
+- a clause with a repair verb: rolled back, restored, fixed, reverted, re-sent, sent the
+  correction, apologised to, called the client, refunded, recovered, "back up/online".
+
+A clause that is negated, still to do ("need to roll back", "not fixed yet") or that
+describes the mistake itself ("refunded them twice by mistake") is left out. Pure text
+functions: no model, nothing from the rest of the assistant.
+"""
+
+from __future__ import annotations
+
+import re
+
+_STATUS_LINE = re.compile(r"^\s*(?:[-*•>]\s*)?(?:now|update|updates|status|done|so\s+far)\s*:\s*(.*)$", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
+# Commas, semicolons, dashes as separators, and turns that start a different claim ("... but not the VP").
+_CLAUSE = re.compile(
+    r"\s*[,;]\s*|\s+[-\u2013\u2014]+\s+|\s*(?:->|=>)\s*|\s+\b(?:but|though|although|however|except|whereas|"
+    r"while)\b\s+",
+    re.I,
+)
+_DONE = re.compile(
+    r"\balready\b"
+    r"|\brolled\s+(?:[\w'-]+\s+){0,2}?back\b|\broll(?:ed)?[- ]?back\s+(?:done|complete|finished|at\b|by\b|\d)"
+    r"|\brestored\b|\breverted\b|\brecovered\b|\bre-?sent\b|\brefunded\b"
+    r"|\bfixed\b(?![\s-]+(?:price|rate|fee|cost|term|income|asset|date|width|point|amount|sum)s?\b)"
+    r"|\bsent\s+(?:out\s+)?(?:a\s+|the\s+|an?\s+)?correct(?:ion|ed)\b"
+    r"|\bapologi[sz]ed\b"
+    r"|\b(?:called|phoned|rang|emailed)\s+(?:the\s+|our\s+|my\s+|each\s+|every\s+|all\s+(?:the\s+)?)?"
+    r"(?:client|customer|vendor|supplier|patient|tenant|guest)s?\b"
+    r"|\b(?:is|was|were|are|'s|came|got|went)\s+back\s+(?:up|online)\b"
+    r"|\bback\s+(?:up|online)\s*(?:$|at\b|by\b|after\b|since\b|within\b|\d|\(|now\b|again\b)"
+    r"|\b(?:working|running)\s+again\b",
+    re.I,
+)
+# Still to do, or not done: "need to roll back", "haven't fixed it", "rollback pending".
+_NOT_DONE = re.compile(
+    r"n't\b|\b(?:not|no|never|cannot|yet|pending|todo|to\s+do|tbd|need|needs|have\s+to|has\s+to|will|going\s+to|"
+    r"should|must|plan\s+to|planning|trying|tomorrow|next\s+week|asap|waiting|hopefully|maybe)\b",
+    re.I,
+)
+# The mistake itself, told with a repair verb: "refunded them twice by mistake", "restored the wrong backup".
+_MISTAKE = re.compile(
+    r"\b(?:by\s+mistake|by\s+accident|accidentally|in\s+error|twice|instead\s+of|wrong(?:ly)?)\b", re.I
+)
+_TRIM = " \t-*•>.:;,"
+
+
+def _items(text: str) -> list[str]:
+    return [part.strip(_TRIM) for part in _CLAUSE.split(text) if part and part.strip(_TRIM)]
+
+
+def _done(clause: str, *, status: bool) -> bool:
+    """A clause that says work is done: a status item, or a clause with a done word; not pending, not the mistake."""
+    if _NOT_DONE.search(clause) or _MISTAKE.search(clause):
+        return False
+    return status or _DONE.search(clause) is not None
+
+
+def done_in_notes(notes: str) -> list[str]:
+    """The lines or clauses of ``notes`` that say work about the mistake is already done, as written, in order.
+
+    >>> done_in_notes("pushed it w/o tests, checkout down 3h. rolled back at 17:05\\nnow: refunds sent, blog post tbd")
+    ['rolled back at 17:05', 'refunds sent']
+    """
+    found: list[str] = []
+    for sentence in _SENTENCE.split(notes):
+        status = _STATUS_LINE.match(sentence)  # at a line's or a sentence's start: "... tues. status: ..."
+        for item in _items(status.group(1) if status else sentence):
+            if _done(item, status=status is not None) and item not in found:
+                found.append(item)
+    return found
+
+
+__all__ = ["done_in_notes"]

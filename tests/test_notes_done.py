@@ -1,0 +1,101 @@
+"""done_in_notes: the lines and clauses of jotted notes that say work is already done."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.notes_done import done_in_notes
+
+
+@pytest.mark.parametrize(
+    ("notes", "done"),
+    [
+        (
+            "pushed it w/o tests, checkout down 3h. rolled back at 17:05\nnow: refunds sent, blog post tbd",
+            ["rolled back at 17:05", "refunds sent"],
+        ),
+        (
+            "pushed the config change w/o staging tests, checkout down 3h. "
+            "I rolled back at 17:05 and I already wrote the incident timeline.",
+            ["I rolled back at 17:05 and I already wrote the incident timeline"],
+        ),
+        (
+            "now: checkout back up, refunds issued to 12 customers; postmortem not written yet",
+            ["checkout back up", "refunds issued to 12 customers"],
+        ),
+        ("Update: re-sent the corrected invoice to ACME", ["re-sent the corrected invoice to ACME"]),
+        (
+            "sent wrong invoice to client. apologized to the client + sent the correction same day",
+            ["apologized to the client + sent the correction same day"],
+        ),
+        ("status: fixed the export, client called back. todo: add test", ["fixed the export", "client called back"]),
+        ("STATUS: Rollback done; customers notified", ["Rollback done", "customers notified"]),
+        ("i already told dana and the vp", ["i already told dana and the vp"]),
+        ("called the client this morning, they're ok", ["called the client this morning"]),
+        (
+            "- reverted PR #123 w/in 10 min\n- now: site back online\n- still need: postmortem",
+            ["reverted PR #123 w/in 10 min", "site back online"],
+        ),
+        (
+            "ran migration on prod db instead of staging. backups also failed. "
+            "db restored from snapshot by 2pm but 2h of orders lost",
+            ["db restored from snapshot by 2pm"],
+        ),
+        (
+            "site went down 40 min; came back up at 3:10 after I reverted the deploy",
+            ["came back up at 3:10 after I reverted the deploy"],
+        ),
+        (
+            "Pointed at the intern publicly in standup. apologised to her after, privately",
+            ["apologised to her after"],
+        ),
+        ("refunded all 212 customers on tuesday", ["refunded all 212 customers on tuesday"]),
+        (
+            "ran payroll with last month's file. finance saw it tues. status: recovery letters sent, payslips issued",
+            ["recovery letters sent", "payslips issued"],
+        ),
+    ],
+)
+def test_done_work_is_found_in_jotted_notes(notes: str, done: list[str]) -> None:
+    assert done_in_notes(notes) == done
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "need to roll back the change",
+        "haven't restored the db yet",
+        "couldn't call the client, will try tomorrow",
+        "fixed-price contract was quoted wrong",
+        "refunded 30 customers twice by mistake",
+        "restored the wrong backup over the live one",
+        "forgot to back up the db before the upgrade",
+        "checkout down 3h after my config push; rollback still pending, waiting on ops",
+        "pushed the payments config change friday w/o running staging tests, checkout down ~3h",
+        "",
+    ],
+)
+def test_pending_negated_or_mistaken_work_is_not_done(notes: str) -> None:
+    assert done_in_notes(notes) == []
+
+
+def test_each_item_is_listed_once_in_notes_order() -> None:
+    notes = "now: rolled back\nrolled back\nupdate: fixed the export, rolled back"
+    assert done_in_notes(notes) == ["rolled back", "fixed the export"]
+
+
+def test_it_imports_nothing_but_itself() -> None:
+    code = (
+        "import sys, assistant.notes_done\n"
+        "loaded = [m for m in sys.modules if m.startswith(('assistant.', 'langchain', 'openai'))]\n"
+        "print(','.join(loaded))"
+    )
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root, env=env)
+    assert out.stdout.strip() == "assistant.notes_done"
