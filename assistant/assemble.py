@@ -52,7 +52,8 @@ def _without_repeats(parts: list[str]) -> list[str]:
 
 def _shortened(draft: Draft, level: int) -> Draft:
     """The draft cut to fit a shorter message, least important words first:
-    1 – pain and positive to one sentence; 2 – one lesson; 3 – two actions; 4 – ownership to its first sentence.
+    1 – pain and positive to one sentence; 2 – one lesson; 3 – two actions; 4 – ownership to its first sentence;
+    5 – the lesson to what changes; 6 – one action.
     The ownership statement is cut last: it is what the leader reads the message for."""
     update: dict[str, object] = {
         "pain": first_sentences(draft.pain, 1),
@@ -65,7 +66,20 @@ def _shortened(draft: Draft, level: int) -> Draft:
         update["plan"] = draft.plan[:2]
     if level >= 4:
         update["ownership"] = first_sentences(draft.ownership, 1)
+    if level >= 5:
+        update["lessons"] = [change_clause(lesson) for lesson in update["lessons"]]  # type: ignore[attr-defined]
+    if level >= 6:
+        update["plan"] = draft.plan[:1]
     return draft.model_copy(update=update)
+
+
+_CHANGE = re.compile(r"(?:,|;|—|–)\s*(?:so|and so|which is why)\s+(I (?:now|will|'ll)\b.*)$", re.IGNORECASE)
+
+
+def change_clause(lesson: str) -> str:
+    """What changes, from a lesson of the form "X let this happen, so I now Y": "I now Y." (else the lesson)."""
+    match = _CHANGE.search(lesson.strip())
+    return match.group(1)[:1].upper() + match.group(1)[1:] if match else lesson
 
 
 def _fits(message: Message, options: DraftOptions) -> bool:
@@ -76,7 +90,7 @@ def assemble_message(draft: Draft, options: DraftOptions, subject: str = "") -> 
     """The six parts as an email, a chat message or talking points (``subject`` kept if given), cut to fit
     the channel and length asked for: whole parts when they fit, else the least important words first."""
     message = _assemble(draft, options, subject)
-    for level in (1, 2, 3, 4):
+    for level in (1, 2, 3, 4, 5, 6):
         if _fits(message, options):
             break
         message = _assemble(_shortened(draft, level), options, subject)

@@ -149,16 +149,6 @@ def is_done_text(text: str) -> bool:
     return bool(_DONE_LINE.search(text))
 
 
-def done_lines(notes: str) -> list[str]:
-    """The notes' lines that say something is already done, as written (without the "now:" label)."""
-    out: list[str] = []
-    for line in notes.splitlines():
-        line = line.strip(" \t-*•")
-        if line and is_done_text(line):
-            out.append(re.sub(r"^\s*(?:now|update|status|done|since then|so far)\s*[:=-]\s*", "", line, flags=re.I))
-    return out
-
-
 # --- dates ------------------------------------------------------------------------------------
 
 PLAN_STEP_DAYS = 7  # one action a week: a realistic pace that a leader can follow

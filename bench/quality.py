@@ -183,7 +183,7 @@ def judge(draft: Draft, case: Case, mode: str, wall: float, first_text: float | 
     tokens = sum(u.prompt_tokens + u.completion_tokens for u in draft.usage.values())
     errors = [f.rule for f in draft.findings if f.severity == "error"]
     errors += [f"{step}: unresolved" for step in draft.unresolved]  # a step's own checks, shown to the user too
-    return Scored(case.id, mode, wall, first_text, tokens, score(draft, case), errors)
+    return Scored(case.id, mode, wall, first_text, tokens=tokens, items=score(draft, case), errors=errors)
 
 
 # --- running -------------------------------------------------------------------------------------

@@ -16,7 +16,8 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from assistant.chains._step import FormatState, build_step_chain
 from assistant.errors import OutputValidationError
 from assistant.schema import Facts, IntakeOutput
-from assistant.settle import done_lines, is_done_text, leader_in_notes, note_clauses, snap_quote
+from assistant.notes_done import done_in_notes
+from assistant.settle import is_done_text, leader_in_notes, note_clauses, snap_quote
 
 
 def is_off_topic(output: IntakeOutput) -> bool:
@@ -85,7 +86,7 @@ def settle_facts(output: IntakeOutput, notes: str, leader: str | None = None) ->
     if cause and (not looks_like_cause(cause) or is_done_text(cause)):
         cause = ""  # a small model fills "cause" with any line; a plain event is no cause
     quoted = [snap_quote(item, notes) for item in output.already_done]
-    done = _unique([q for q in quoted if q and q != act and q != impact] + done_lines(notes))
+    done = _unique(done_in_notes(notes) + [q for q in quoted if q and q != act and q != impact and is_done_text(q)])
     return Facts(
         what_happened=act[:400],
         act=act[:300],

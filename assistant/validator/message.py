@@ -17,7 +17,8 @@ _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+|!\[[^\]]*\]\([^)]*\)", re.IGNORECA
 _STEP_SIGNALS: dict[str, re.Pattern[str]] = {
     "pain": re.compile(r"\b(sorry|regret|apologi[sz]e|apology|weighs on me|bothers me|feel terrible)\b", re.I),
     "ownership": re.compile(
-        r"\b(I (?:pushed|made|skipped|didn't|did not|failed|missed|sent|signed|chose|decided|should have|"
+        r"\b(I (?:[a-z]+ed|ran|left|forgot|gave|told|put|set|wrote|took|cut|let|said|shared|hit|lost|broke|got|"
+        r"pushed|made|skipped|didn't|did not|failed|missed|sent|signed|chose|decided|should have|"
         r"take (?:full )?responsibility|own)|(?:my|that was my) (?:mistake|decision|call|fault|responsibility))\b",
         re.I,
     ),
