@@ -51,7 +51,7 @@ from assistant.notes import off_topic_message, screen_notes
 from assistant.progress import Listener, ProgressEvent, StepTracker
 from assistant.salvage import salvage_lessons, salvage_plan, salvage_statement
 from assistant.schema import CHANNEL_LABELS, Draft, DraftOptions, Facts, Message, MessageOutput, PlanStepsOutput
-from assistant.settle import leader_in_notes, plain_words
+from assistant.settle import impact_in_notes, leader_in_notes, plain_words
 
 STEPS = ("intake", "pain", "ownership", "lessons", "plan", "positive", "report_back", "compose")
 R = TypeVar("R")
@@ -218,6 +218,19 @@ async def acompose(
     return polished.model_copy(update={"findings": report.findings})
 
 
+def pain_inputs(notes: str, today: dt.date, options: DraftOptions) -> dict[str, Any]:
+    """The pain step's inputs: the notes, the harm the program finds in them, and the leader."""
+    leader = options.leader or leader_in_notes(notes)
+    return {
+        "notes": notes,
+        "today": today_text(today),
+        "today_date": today,
+        "leader_override": options.leader,
+        "leader": leader or "my manager",
+        "impact": plain_words(impact_in_notes(notes)),
+    }
+
+
 def writing_inputs(facts: Facts, notes: str, today: dt.date, options: DraftOptions) -> dict[str, Any]:
     """The inputs every writing step gets: the notes, the settled facts, and their quotes in plain words."""
     return {
@@ -266,8 +279,18 @@ async def adraft(
         "leader_override": options.leader or leader_in_notes(notes),
     }
 
-    facts: Facts = await _run_step(pipeline, "intake", base, tracker, config)
+    # The pain needs only the harm, which the program finds in the notes: it is written while intake
+    # quotes the notes, so the first step's text is ready early.
+    early_pain = asyncio.ensure_future(
+        _run_step(pipeline, "pain", pain_inputs(notes, today, options), tracker, config)
+    )
+    try:
+        facts: Facts = await _run_step(pipeline, "intake", base, tracker, config)
+    except BaseException:
+        early_pain.cancel()
+        raise
     if not any(part.strip() for part in (facts.act, facts.impact, facts.what_happened)):
+        early_pain.cancel()
         raise OffTopicError(off_topic_message())
     if options.leader:
         facts = facts.model_copy(update={"leader_name": options.leader})
@@ -288,8 +311,15 @@ async def adraft(
             return None, None
         return plan, await step("report_back", {**shared, "plan_model": plan.actions})
 
+    async def pain_step() -> Any:
+        try:
+            return await early_pain
+        except STEP_FAILURES as exc:
+            failures["pain"] = exc
+            return None
+
     pain, ownership, lessons, (plan, report), positive = await asyncio.gather(
-        step("pain", shared),
+        pain_step(),
         step("ownership", shared),
         step("lessons", shared),
         plan_then_report(),

@@ -149,6 +149,23 @@ def is_done_text(text: str) -> bool:
     return bool(_DONE_LINE.search(text))
 
 
+_DIGITS = re.compile(r"\d")
+
+
+def impact_in_notes(notes: str) -> str:
+    """The harm as the notes give it, found without a model: of the lines after the first (jotted notes open
+    with the act), the one with the most figures that is not about work already done."""
+    lines = [line.strip(" \t-*•") for line in notes.splitlines() if line.strip(" \t-*•")]
+    if not lines:
+        return ""
+    # jotted notes open with the act: the harm is on a later line when one has a figure
+    later = [line for line in lines[1:] if not is_done_text(line) and _DIGITS.search(line)]
+    candidates = later or [line for line in lines if not is_done_text(line) and _DIGITS.search(line)]
+    if not candidates:
+        return lines[1] if len(lines) > 1 and not is_done_text(lines[1]) else lines[0]
+    return max(candidates, key=lambda line: (len(re.findall(r"\d+(?:[.,]\d+)*", line)), -lines.index(line)))
+
+
 # --- dates ------------------------------------------------------------------------------------
 
 PLAN_STEP_DAYS = 7  # one action a week: a realistic pace that a leader can follow
