@@ -38,6 +38,7 @@ from assistant.chains import (
 from assistant.chains._format import checkins_text, facts_text, leader_text, lessons_text, plan_text, today_text
 from assistant.chains._step import FormatState
 from assistant.chains.compose import length_text
+from assistant.chains.lessons import to_lessons
 from assistant.chains.plan import settle_plan
 from assistant.errors import (
     ModelAPIError,
@@ -50,7 +51,16 @@ from assistant.errors import (
 from assistant.notes import off_topic_message, screen_notes
 from assistant.progress import Listener, ProgressEvent, StepTracker
 from assistant.salvage import salvage_lessons, salvage_plan, salvage_statement
-from assistant.schema import CHANNEL_LABELS, Draft, DraftOptions, Facts, Message, MessageOutput, PlanStepsOutput
+from assistant.schema import (
+    CHANNEL_LABELS,
+    Draft,
+    DraftOptions,
+    Facts,
+    LessonPartsOutput,
+    Message,
+    MessageOutput,
+    PlanStepsOutput,
+)
 from assistant.settle import impact_in_notes, leader_in_notes, plain_words
 
 STEPS = ("intake", "pain", "ownership", "lessons", "plan", "positive", "report_back", "compose")
@@ -106,6 +116,8 @@ def _validator_check(step: str, output: Any, inputs: dict[str, Any]) -> list[str
 
     if isinstance(output, PlanStepsOutput):
         output = settle_plan(output.actions, inputs["today_date"])
+    elif isinstance(output, LessonPartsOutput):
+        output = to_lessons(output)
     return step_problems(step, output, inputs)
 
 

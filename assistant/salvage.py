@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.schema import LessonsOutput, PlanStepsOutput
+from assistant.schema import LessonPartsOutput, PlanStepsOutput
 from assistant.validator.checks import check_step, context_for, reask_findings
 from assistant.validator.findings import Finding
 
@@ -53,9 +53,11 @@ def salvage_statement(step: str) -> Any:
     return salvage
 
 
-def salvage_lessons(output: LessonsOutput, inputs: dict[str, Any]) -> LessonsOutput | None:
+def salvage_lessons(output: LessonPartsOutput, inputs: dict[str, Any]) -> LessonPartsOutput | None:
     """The lessons without the faulty ones, when at least one good lesson remains."""
-    errors = _errors("lessons", output.lessons, inputs)
+    from assistant.chains.lessons import to_lessons
+
+    errors = _errors("lessons", to_lessons(output).lessons, inputs)
     bad = {f.item for f in errors}
     if None in bad:
         return None

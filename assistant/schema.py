@@ -100,6 +100,19 @@ class PlanAction(_Strict):
     measure: str = Field(max_length=200, description="How anyone can see it is done: an observable result.")
 
 
+class LessonPart(_Strict):
+    """One lesson as the model writes it: the weak point and the new habit; the program joins them."""
+
+    weak_point: str = Field(max_length=200, description="What in how I worked let this happen, starting with 'I'.")
+    habit: str = Field(max_length=200, description="What I do differently from now on, starting with a verb.")
+
+
+class LessonPartsOutput(_Strict):
+    """What the lessons step asks the model for."""
+
+    lessons: list[LessonPart] = Field(min_length=1, max_length=3, description="Two lessons.")
+
+
 class PlanStep(_Strict):
     """One action as the model writes it; the program adds the owner and the due date."""
 

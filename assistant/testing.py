@@ -140,8 +140,10 @@ def good_script(today: str = "2026-11-27") -> dict[str, Answer | list[Answer]]:
         "ownership": {"statement": "I pushed the change without running the staging tests. That was my decision."},
         "lessons": {
             "lessons": [
-                "Skipping staging tests to beat a deadline moves the risk onto customers, so I now run them "
-                "before every config deploy."
+                {
+                    "weak_point": "I treated the staging tests as optional when I was in a hurry",
+                    "habit": "run the staging tests before every config deploy, whatever the deadline",
+                }
             ]
         },
         "plan": {

@@ -27,6 +27,9 @@ import httpx2
 
 SCHEMA_STEPS = {
     "Facts": "intake",
+    "IntakeOutput": "intake",
+    "LessonPartsOutput": "lessons",
+    "PlanStepsOutput": "plan",
     "PainOutput": "pain",
     "OwnershipOutput": "ownership",
     "LessonsOutput": "lessons",

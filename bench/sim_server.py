@@ -56,11 +56,30 @@ FIELD_TEXT: dict[str, dict[str, Any]] = {
         "leader_role": "engineering director",
         "already_done": ["rolled back the change", "wrote the incident timeline"],
     },
+    "IntakeOutput": {
+        "act": "pushed the payments config change on friday afternoon w/o running the staging tests",
+        "impact": "checkout was down ~3h (14:10-17:05), ~400 orders lost, support got 60+ tickets",
+        "cause": "wanted to get it out before the weekend",
+        "already_done": ["I rolled back at 17:05", "I already wrote the incident timeline"],
+    },
+    "LessonPart": {
+        "weak_point": "I treated the staging tests as optional when I was in a hurry",
+        "habit": "run the staging tests before every config deploy, whatever the deadline",
+    },
+    "PlanStep": {
+        "action": "Add a CI gate that blocks config deploys unless the staging tests passed",
+        "measure": "A deploy without a green staging run is rejected by the pipeline",
+    },
     "PainOutput": {
         "statement": "I'm sorry. About 400 orders were lost and you had to explain it to the VP; that weighs on me."
     },
     "OwnershipOutput": {"statement": "I pushed the change without running the staging tests. That was my decision."},
-    "LessonsOutput": {"lessons": ["Skipping staging tests to beat a deadline moves the risk onto customers."]},
+    "LessonsOutput": {
+        "lessons": [
+            "I treated the staging tests as optional when I was in a hurry, so I now run them before every "
+            "config deploy."
+        ]
+    },
     "PlanAction": {
         "action": "Add a CI gate that blocks config deploys unless the staging tests passed",
         "owner": "me",

@@ -7,12 +7,13 @@ import re
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.runnables import Runnable
+from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.chains._checks import not_blank, placeholders
 from assistant.language import detect_language
 from assistant.chains._step import Check, FormatState, build_step_chain
-from assistant.schema import LessonsOutput
+from assistant.errors import OutputValidationError
+from assistant.schema import LessonPart, LessonPartsOutput, LessonsOutput
 
 
 _CHANGE = re.compile(
@@ -37,22 +38,57 @@ def check_lessons(lessons: LessonsOutput, inputs: dict[str, Any]) -> list[str]:
     return problems
 
 
+def lesson_text(part: LessonPart) -> str:
+    """One lesson from its parts: "<weak point>, so I now <habit>." """
+    weak = part.weak_point.strip().rstrip(".;, ")
+    habit = re.sub(r"^(?:so\s+)?(?:i\s+)?(?:now\s+|will\s+)?", "", part.habit.strip().rstrip(". "), flags=re.I)
+    if not weak:
+        return f"I now {habit}." if habit else ""
+    if not habit:
+        return f"{weak}."
+    return f"{weak[:1].upper()}{weak[1:]}, so I now {habit[:1].lower()}{habit[1:]}."
+
+
+def to_lessons(parts: LessonPartsOutput) -> LessonsOutput:
+    """The lessons as text."""
+    return LessonsOutput(lessons=[text for text in (lesson_text(p) for p in parts.lessons) if text] or [""])
+
+
 def build_lessons_chain(
     model: BaseChatModel,
     *,
     max_reasks: int = 2,
     format_state: FormatState | None = None,
     extra_check: Check | None = None,
-    salvage: Callable[[LessonsOutput, dict[str, Any]], LessonsOutput | None] | None = None,
+    salvage: Callable[[LessonPartsOutput, dict[str, Any]], LessonPartsOutput | None] | None = None,
 ) -> Runnable[dict[str, Any], LessonsOutput]:
-    """Runnable taking the shared inputs and returning :class:`LessonsOutput`."""
+    """Runnable taking the shared inputs and returning :class:`LessonsOutput` (the model writes the parts)."""
 
-    return build_step_chain(
+    def check(parts: LessonPartsOutput, inputs: dict[str, Any]) -> list[str]:
+        return check_lessons(to_lessons(parts), inputs)
+
+    parts = build_step_chain(
         "lessons",
         model,
-        LessonsOutput,
+        LessonPartsOutput,
         max_reasks=max_reasks,
-        checks=[check_lessons, extra_check],
+        checks=[check, extra_check],
         format_state=format_state,
         salvage=salvage,
     )
+
+    async def join(inputs: dict[str, Any], config: Any = None) -> LessonsOutput:
+        try:
+            output = await parts.ainvoke(inputs, config=config)
+        except OutputValidationError as exc:
+            if isinstance(exc.last_parsed, LessonPartsOutput):
+                exc.last_parsed = to_lessons(exc.last_parsed)
+            raise
+        return to_lessons(output)
+
+    def join_sync(inputs: dict[str, Any], config: Any = None) -> LessonsOutput:
+        import asyncio
+
+        return asyncio.run(join(inputs, config))
+
+    return RunnableLambda(join_sync, afunc=join, name="lessons")  # type: ignore[arg-type]
