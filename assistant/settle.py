@@ -87,6 +87,40 @@ def plain_words(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
+# --- numbers as the notes write them ------------------------------------------------------------
+
+_SCALED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(k|K|m|M|bn)\b")
+_SPELLED = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d{4,}|\d+(?:\.\d+)?\s(?:thousand|million|billion))(?![\w.])")
+_SCALE = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "bn": 1e9, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _value(token: str) -> float | None:
+    token = token.strip()
+    parts = token.split()
+    try:
+        if len(parts) == 2:
+            return float(parts[0]) * _SCALE[parts[1]]
+        return float(token.replace(",", ""))
+    except (ValueError, KeyError):
+        return None
+
+
+def respell_numbers(text: str, notes: str) -> str:
+    """Figures written out that the notes abbreviate ("14,000" where the notes say "~14k") put back in the
+    notes' own form ("14k"), so every number in a draft is one the notes give, character for character."""
+    scaled = {float(m.group(1)) * _SCALE[m.group(2)]: m.group(0) for m in _SCALED.finditer(notes)}
+    if not scaled:
+        return text
+
+    def back(match: re.Match[str]) -> str:
+        value = _value(match.group(1))
+        if value is not None and value in scaled and match.group(0) not in notes:
+            return scaled[value]
+        return match.group(0)
+
+    return _SPELLED.sub(back, text)
+
+
 # --- quotes -----------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[a-z0-9$€£%~.+/-]+|[^\W\d_]+", re.IGNORECASE)
@@ -142,6 +176,26 @@ _DONE_LINE = re.compile(
     r"reverted|restored|fixed|re-?sent|refunded|called|apologi[sz]ed|corrected|wrote|sent)\b",
     re.IGNORECASE,
 )
+
+
+_I_DID = re.compile(r"(?:^|[.;,]\s*)(I (?!'m|am |was |had to |have to |need|needs|should|want|wanted to know)[a-z']+\b[^.;\n]*)")
+_PAST_VERB = re.compile(
+    r"^(?:i\b|[a-z]+ed\b|didn'?t\b|did not\b|never\b|ran|sent|left|forgot|gave|told|put|set|wrote|took|cut|let|made|"
+    r"hit|lost|broke|got|shared|overrode|overwrote|shipped|signed|tore|kept|missed|skipped|approved|uploaded|"
+    r"deleted|dropped|pushed|merged|flipped|mail-merged|screen-shared|cancel+ed)",
+    re.IGNORECASE,
+)
+
+
+def sounds_like_my_act(quote: str) -> bool:
+    """A quote that starts with what I did ("I snoozed ...", "pushed config ...", "didn't check ..."),
+    not with something else that happened ("tls cert expired ...")."""
+    return bool(_PAST_VERB.match(quote.strip()))
+
+
+def first_person_acts(notes: str) -> list[str]:
+    """The notes' clauses that say what I did, in the first person ("I owned the ticket and snoozed it")."""
+    return [m.group(1).strip() for m in _I_DID.finditer(notes) if not is_done_text(m.group(1))]
 
 
 def is_done_text(text: str) -> bool:

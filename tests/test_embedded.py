@@ -22,13 +22,12 @@ from typing import Any
 import pytest
 
 from assistant.backend import open_backend
-from assistant.chains._format import facts_text, leader_text, today_text
 from assistant.chains._step import chat_prompt
 from assistant.errors import OutputValidationError
 from assistant.language import language_instruction
-from assistant.pipeline import Pipeline
+from assistant.pipeline import Pipeline, writing_inputs
 from assistant.prompts import load_prompt
-from assistant.schema import Draft, Facts, PositiveOutput
+from assistant.schema import Draft, DraftOptions, Facts, PositiveOutput
 from assistant.settings import Settings
 
 pytestmark = pytest.mark.embedded
@@ -63,6 +62,7 @@ def test_steps_run_through_the_embedded_server() -> None:
     notes = (ROOT / "examples" / "software-outage.md").read_text(encoding="utf-8")
     facts = Facts(
         what_happened="I pushed a config change without staging tests.",
+        act="pushed the payments config change on friday afternoon w/o running the staging tests",
         impact="Checkout down 3h, 400 orders lost.",
         cause="I skipped the staging tests.",
         affected=["customers"],
@@ -73,9 +73,9 @@ def test_steps_run_through_the_embedded_server() -> None:
     with open_backend(settings) as backend:
         assert backend.kind == "local" and backend.base_url.startswith("http://127.0.0.1:")
         pipeline = Pipeline(backend.chat_model, max_reasks=0, validate=False)
-        base = {"notes": notes, "today": today_text(TODAY), "today_date": TODAY}
+        base = {"notes": notes, "today_date": TODAY}
         _typed_or_clear_failure(pipeline.chains["intake"], base, Facts)
-        inputs = {**base, "facts": facts_text(facts), "leader": leader_text(facts)}
+        inputs = writing_inputs(facts, notes, TODAY, DraftOptions())
         _typed_or_clear_failure(pipeline.chains["positive"], inputs, PositiveOutput)
         reply = backend.chat_model.invoke("Say OK.", max_tokens=4)
         assert reply.usage_metadata and reply.usage_metadata["input_tokens"] > 0
@@ -89,9 +89,9 @@ def test_shared_prefix_is_cached_between_steps() -> None:
     notes = (ROOT / "examples" / "budget-overrun.md").read_text(encoding="utf-8")
     inputs = {
         "notes": notes,
-        "facts": "- What happened: over budget",
+        "impact": "18% over budget",
+        "act": "signed the change order without checking the budget sheet",
         "leader": "Helen",
-        "today": today_text(TODAY),
         "language": language_instruction(notes),
     }
     with open_backend(settings) as backend:
@@ -130,15 +130,11 @@ def test_cli_on_the_embedded_runtime(tmp_path: Path) -> None:
         timeout=900,
     )
     assert "Traceback" not in run.stderr
-    if run.returncode == 0:
-        draft = Draft.model_validate(json.loads(run.stdout))
-        assert draft.plan and draft.report_back and draft.message.body
-    elif run.returncode == 5:  # some steps failed: the rest is printed, marked incomplete, with one error line
-        partial = Draft.model_validate(json.loads(run.stdout))
-        assert partial.complete is False and partial.failed_steps and partial.facts.what_happened
-        lines = [line for line in run.stderr.splitlines() if line.strip()]
-        assert len(lines) == 1 and lines[0].startswith("regain: error: The draft is incomplete")
-    else:  # a 135M model may fail the intake: one clear line and the output error code, no draft
-        assert run.returncode == 6, run.stderr
-        lines = [line for line in run.stderr.splitlines() if line.strip()]
-        assert len(lines) == 1 and lines[0].startswith("regain: error: The model did not produce a usable")
+    # Whatever a 135M model writes, the program settles the structure: the draft is complete.
+    assert run.returncode == 0, run.stderr
+    draft = Draft.model_validate(json.loads(run.stdout))
+    assert draft.complete and not draft.failed_steps
+    assert draft.facts.leader_name == "Sam" and draft.message.body.startswith("Hi Sam,")
+    assert 1 <= len(draft.plan) <= 4 and all(a.owner == "me" and a.due > TODAY for a in draft.plan)
+    assert draft.report_back and min(c.date for c in draft.report_back) >= min(a.due for a in draft.plan)
+    assert draft.message.body.rstrip().endswith("Thanks,")

@@ -35,6 +35,7 @@ from assistant.guard import output_leaks, scrub_model, scrub_secrets
 from assistant.language import language_instruction
 from assistant.parsing import OutputParseError, parse_output, response_format_for
 from assistant.prompts import PromptFile, load_prompt
+from assistant.settle import respell_numbers
 
 T = TypeVar("T", bound=BaseModel)
 Check = Callable[[Any, dict[str, Any]], list[str]]
@@ -135,6 +136,17 @@ def example_copies(parsed: BaseModel, template: str) -> list[str]:
     return []
 
 
+def respelled(value: Any, notes: str) -> Any:
+    """Every text field with its figures in the notes' own form (:func:`~assistant.settle.respell_numbers`)."""
+    if isinstance(value, str):
+        return respell_numbers(value, notes)
+    if isinstance(value, BaseModel):
+        return value.model_copy(update={name: respelled(getattr(value, name), notes) for name in type(value).model_fields})
+    if isinstance(value, list):
+        return [respelled(item, notes) for item in value]
+    return value
+
+
 def reask_text(problems: list[str]) -> str:
     """The follow-up message that asks the model to fix its answer."""
     listed = "\n".join(f"- {p}" for p in problems)
@@ -192,6 +204,7 @@ class _StepRunner:
                 parsed = self.repair(parsed)
             assert parsed is not None
             notes = inputs.get("notes") or ""
+            parsed = respelled(parsed, notes)
             problems = output_leaks(parsed, notes)
             if problems:  # asked again; if it keeps leaking, only the scrubbed copy can be kept
                 parsed = scrub_model(parsed, notes)

@@ -17,7 +17,14 @@ from assistant.chains._step import FormatState, build_step_chain
 from assistant.errors import OutputValidationError
 from assistant.schema import Facts, IntakeOutput
 from assistant.notes_done import done_in_notes
-from assistant.settle import is_done_text, leader_in_notes, note_clauses, snap_quote
+from assistant.settle import (
+    first_person_acts,
+    is_done_text,
+    leader_in_notes,
+    note_clauses,
+    snap_quote,
+    sounds_like_my_act,
+)
 
 
 def is_off_topic(output: IntakeOutput) -> bool:
@@ -77,10 +84,16 @@ def _unique(items: list[str]) -> list[str]:
 
 
 def settle_facts(output: IntakeOutput, notes: str, leader: str | None = None) -> Facts:
-    """The facts from checked quotes: each snapped to the notes' words, the leader from ``leader`` or the notes."""
+    """The facts from checked quotes: each snapped to the notes' words, the leader from ``leader`` or the notes.
+
+    An act that does not start with what I did ("tls cert expired ...") gives way to a clause of the notes
+    that says it in the first person ("I owned the renewal ticket and snoozed the reminder twice")."""
     act = snap_quote(output.act, notes) or fallback_act(notes)
     if is_done_text(act):
         act = fallback_act(notes) or act
+    mine = first_person_acts(notes)
+    if not sounds_like_my_act(act) and mine:
+        act = mine[0]
     impact = snap_quote(output.impact, notes) or ""
     cause = (snap_quote(output.cause, notes) or "") if output.cause.strip() else ""
     if cause and (not looks_like_cause(cause) or is_done_text(cause)):

@@ -25,6 +25,18 @@ OWNER = "me"
 MIN_ACTIONS = 2
 
 
+_PURPOSE = re.compile(r",?\s+(?:in order\s+)?(?:to|so as to)\s+(?:ensure|make sure)\b.*$", re.IGNORECASE)
+
+
+def tidy_steps(output: PlanStepsOutput) -> PlanStepsOutput:
+    """Each action and measure without a trailing "to ensure ..." clause, which says nothing anyone can see."""
+    steps = [
+        s.model_copy(update={"action": _PURPOSE.sub("", s.action).strip(), "measure": _PURPOSE.sub("", s.measure).strip()})
+        for s in output.actions
+    ]
+    return output.model_copy(update={"actions": steps})
+
+
 def settle_plan(steps: list[PlanStep], today: dt.date) -> PlanOutput:
     """The model's actions with the owner and due dates the program sets."""
     dues = due_dates(today, len(steps))
@@ -88,6 +100,7 @@ def build_plan_chain(
         max_reasks=max_reasks,
         checks=[check_plan, extra_check],
         format_state=format_state,
+        repair=tidy_steps,
         salvage=salvage,
     )
 
