@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from langchain_core.language_models import BaseChatModel
@@ -103,7 +103,7 @@ def example_leaks(parsed: BaseModel, words: tuple[str, ...], notes: str) -> list
         return []
     text, lowered_notes = parsed.model_dump_json().lower(), notes.lower()
     leaked = [w for w in words if re.search(rf"\b{re.escape(w)}\b", text) and not re.search(rf"\b{re.escape(w)}\b", lowered_notes)]
-    return [f"'{w}' comes from the example, not from my notes; write about my notes only." for w in leaked]
+    return [f"The word '{w}' comes from the example, not from my notes; write about my notes only." for w in leaked]
 
 
 _WORD = re.compile(r"[a-z']+")
@@ -147,6 +147,15 @@ def respelled(value: Any, notes: str) -> Any:
     return value
 
 
+EXAMPLE_PROBLEMS = ("You copied the example", "The word '")  # how example_copies and example_leaks start
+
+
+def without_example(prompt: PromptFile) -> PromptFile:
+    """The prompt with its worked example (the "Example ..." and "Answer: ..." lines) left out."""
+    kept = [line for line in prompt.template.splitlines() if not line.startswith(("Example", "Answer:"))]
+    return replace(prompt, template="\n".join(kept) + "\n")
+
+
 def reask_text(problems: list[str]) -> str:
     """The follow-up message that asks the model to fix its answer."""
     listed = "\n".join(f"- {p}" for p in problems)
@@ -172,6 +181,7 @@ class _StepRunner:
         self.name = name
         self.prompt_file = load_prompt(name)
         self.prompt = chat_prompt(self.prompt_file)
+        self.prompt_without_example = chat_prompt(without_example(self.prompt_file))
         self.model = model
         self.output_type = output_type
         self.max_attempts = max_reasks + 1
@@ -267,7 +277,12 @@ class _StepRunner:
                     cuts += 1
                     if cuts > 1:
                         raise self._truncated(attempt, last_text, last_parsed, last_parsed_problems or problems)
-            messages = [*messages, AIMessage(content=last_text), HumanMessage(content=reask_text(problems))]
+            if any(p.startswith(EXAMPLE_PROBLEMS) for p in problems):
+                # A small model that copied the example copies it again when it sees it: ask afresh without it.
+                fresh = (await self.prompt_without_example.ainvoke(inputs)).to_messages()
+                messages = [*fresh, AIMessage(content=last_text), HumanMessage(content=reask_text(problems))]
+            else:
+                messages = [*messages, AIMessage(content=last_text), HumanMessage(content=reask_text(problems))]
             last_text = scrub_secrets(last_text, inputs.get("notes") or "")
         raise OutputValidationError(
             f"The model did not produce a usable '{self.name}' step after {attempt} attempts "
