@@ -279,8 +279,8 @@ class _StepRunner:
                         raise self._truncated(attempt, last_text, last_parsed, last_parsed_problems or problems)
             if any(p.startswith(EXAMPLE_PROBLEMS) for p in problems):
                 # A small model that copied the example copies it again when it sees it: ask afresh without it.
-                fresh = (await self.prompt_without_example.ainvoke(inputs)).to_messages()
-                messages = [*fresh, AIMessage(content=last_text), HumanMessage(content=reask_text(problems))]
+                # Its copied answer is left out too: shown it, the model copies it again.
+                messages = (await self.prompt_without_example.ainvoke(inputs)).to_messages()
             else:
                 messages = [*messages, AIMessage(content=last_text), HumanMessage(content=reask_text(problems))]
             last_text = scrub_secrets(last_text, inputs.get("notes") or "")
