@@ -139,7 +139,7 @@ async def _run_step(
     except BaseException:
         tracker.emit(ProgressEvent("failed", name, tokens=tracker.tokens.get(name, 0)))
         raise
-    tracker.emit(ProgressEvent("done", name, tokens=tracker.tokens.get(name, 0), text=_step_text(result)))
+    tracker.emit(ProgressEvent("done", name, tokens=tracker.tokens.get(name, 0), text=_step_text(result) or ""))
     return result
 
 
@@ -203,9 +203,10 @@ async def acompose(
     assembled = assemble_message(draft, options)
     unresolved = {k: v for k, v in draft.unresolved.items() if k != "compose"}
     updated = draft.model_copy(update={"message": assembled, "options": options, "unresolved": unresolved})
-    if not pipeline.polish:
-        return _validated(updated) if pipeline.validate else updated
     tracker = StepTracker(listener)
+    if not pipeline.polish:
+        tracker.emit(ProgressEvent("done", "compose", text=assembled.body))
+        return _validated(updated) if pipeline.validate else updated
     budget = budget if budget is not None else CallBudget(pipeline.max_calls)
     config = with_budget({"callbacks": [tracker]}, budget)
     try:

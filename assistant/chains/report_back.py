@@ -23,8 +23,8 @@ def _lower_first(text: str) -> str:
 
 def checkin_report(actions: list[PlanAction]) -> str:
     """What one check-in will show: each action due by then and its measure."""
-    parts = [f"{_lower_first(a.action)} (what you'll see: {_lower_first(a.measure)})" for a in actions]
-    return ("Where I am on " + "; and ".join(parts) + ".")[:300]
+    parts = [f"{a.action.strip().rstrip('.')} – what you'll see: {_lower_first(a.measure)}" for a in actions]
+    return ("Progress on: " + "; ".join(parts) + ".")[:300]
 
 
 def report_back(plan: list[PlanAction]) -> ReportBackOutput:
