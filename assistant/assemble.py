@@ -9,6 +9,7 @@ to their first sentences until the message fits the length asked for.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from assistant.chains.compose import LENGTH_WORDS, message_size
@@ -64,13 +65,24 @@ def _shortened(draft: Draft, level: int) -> Draft:
         update["lessons"] = [first_sentences(lesson, 1) for lesson in draft.lessons[:1]]
     if level >= 3:
         update["plan"] = draft.plan[:2]
+        update["report_back"] = _checkins_for(draft, draft.plan[:2])
     if level >= 4:
         update["ownership"] = first_sentences(draft.ownership, 1)
     if level >= 5:
         update["lessons"] = [change_clause(lesson) for lesson in update["lessons"]]  # type: ignore[attr-defined]
     if level >= 6:
         update["plan"] = draft.plan[:1]
+        update["report_back"] = _checkins_for(draft, draft.plan[:1])
     return draft.model_copy(update=update)
+
+
+def _checkins_for(draft: Draft, plan: list[PlanAction]) -> list[CheckIn]:
+    """The check-ins that report on the actions a shortened message still names."""
+    if not plan:
+        return draft.report_back
+    last = max(a.due for a in plan)
+    kept = [c for c in draft.report_back if c.date <= last + dt.timedelta(days=3)]
+    return kept or draft.report_back[:1]
 
 
 _CHANGE = re.compile(r"(?:,|;|—|–)\s*(?:so|and so|which is why)\s+(I (?:now|will|'ll)\b.*)$", re.IGNORECASE)
