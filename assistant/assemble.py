@@ -27,6 +27,14 @@ def first_sentences(text: str, n: int) -> str:
     return " ".join(sentences[:n]).strip()
 
 
+def impact_sentence(pain: str) -> str:
+    """The pain's one sentence for a short message: the one that names the harm (the most figures), else the first."""
+    sentences = _sentences(pain)
+    if not sentences:
+        return ""
+    return max(sentences, key=lambda s: (sum(ch.isdigit() for ch in s) > 0, -sentences.index(s)))
+
+
 def _sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text.strip()) if s]
 
@@ -57,7 +65,7 @@ def _shortened(draft: Draft, level: int) -> Draft:
     5 – the lesson to what changes; 6 – one action.
     The ownership statement is cut last: it is what the leader reads the message for."""
     update: dict[str, object] = {
-        "pain": first_sentences(draft.pain, 1),
+        "pain": impact_sentence(draft.pain),
         "positive": first_sentences(draft.positive, 1),
         "lessons": [first_sentences(lesson, 1) for lesson in draft.lessons],
     }
@@ -147,7 +155,7 @@ def _assemble(draft: Draft, options: DraftOptions, subject: str) -> Message:
     subject = subject or subject_for(draft)
     learned = f"{words.learned} " + " ".join(lessons) if lessons else ""
     if options.channel == "talking_points":
-        lines = [first_sentences(pain, 1), first_sentences(ownership, 1)]
+        lines = [impact_sentence(pain), first_sentences(ownership, 1)]
         lines += [f"{words.learned} {lessons[0]}" if lessons else ""]
         lines += actions[:3] + [first_sentences(positive, 1), when]
         body = "\n".join(f"- {line}" for line in lines if line)
