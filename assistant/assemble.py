@@ -28,11 +28,20 @@ def first_sentences(text: str, n: int) -> str:
 
 
 def impact_sentence(pain: str) -> str:
-    """The pain's one sentence for a short message: the one that names the harm (the most figures), else the first."""
+    """The pain's one sentence for a short message: one that says sorry and names the harm with a figure, else
+    the first that says sorry, else the first."""
     sentences = _sentences(pain)
     if not sentences:
         return ""
-    return max(sentences, key=lambda s: (sum(ch.isdigit() for ch in s) > 0, -sentences.index(s)))
+
+    def rank(sentence: str) -> tuple[bool, bool, int]:
+        sorry = bool(_REGRET.search(sentence))
+        return sorry, sorry and any(ch.isdigit() for ch in sentence), -sentences.index(sentence)
+
+    return max(sentences, key=rank)
+
+
+_REGRET = re.compile(r"\b(?:sorry|regret|apologi[sz]e|weighs on me|bothers me)\b", re.IGNORECASE)
 
 
 def _sentences(text: str) -> list[str]:
