@@ -71,7 +71,7 @@ def _without_repeats(parts: list[str]) -> list[str]:
 def _shortened(draft: Draft, level: int) -> Draft:
     """The draft cut to fit a shorter message, least important words first:
     1 – pain and positive to one sentence; 2 – one lesson; 3 – two actions; 4 – ownership to its first sentence;
-    5 – the lesson to what changes; 6 – one action.
+    5 – the lesson to what changes; 6 – one action; 7 – the positive to its first clause.
     The ownership statement is cut last: it is what the leader reads the message for."""
     update: dict[str, object] = {
         "pain": impact_sentence(draft.pain),
@@ -90,6 +90,8 @@ def _shortened(draft: Draft, level: int) -> Draft:
     if level >= 6:
         update["plan"] = draft.plan[:1]
         update["report_back"] = _checkins_for(draft, draft.plan[:1])
+    if level >= 7:
+        update["positive"] = re.split(r",\s+and\s+|;\s+", str(update["positive"]), maxsplit=1)[0].rstrip(".") + "."
     return draft.model_copy(update=update)
 
 
@@ -119,7 +121,7 @@ def assemble_message(draft: Draft, options: DraftOptions, subject: str = "") -> 
     """The six parts as an email, a chat message or talking points (``subject`` kept if given), cut to fit
     the channel and length asked for: whole parts when they fit, else the least important words first."""
     message = _assemble(draft, options, subject)
-    for level in (1, 2, 3, 4, 5, 6):
+    for level in (1, 2, 3, 4, 5, 6, 7):
         if _fits(message, options):
             break
         message = _assemble(_shortened(draft, level), options, subject)

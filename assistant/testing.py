@@ -170,7 +170,10 @@ def good_script(today: str = "2026-11-27") -> dict[str, Answer | list[Answer]]:
             ),
         },
         "checkin": {
-            "actions": [{"index": 0, "status": "done", "evidence": "It blocked a test deploy.", "reason": None}],
+            "actions": [
+                {"index": 0, "status": "done", "evidence": "It blocked a test deploy.", "reason": None},
+                {"index": 1, "status": "not_started", "evidence": "", "reason": None},
+            ],
             "subject": "Update: the CI gate for config deploys",
             "body": (
                 "Dana, a short update on the checkout outage plan. I added the CI gate on Wednesday, and it "
