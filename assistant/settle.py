@@ -213,7 +213,11 @@ def impact_in_notes(notes: str) -> str:
     if not lines:
         return ""
     # jotted notes open with the act: the harm is on a later line when one has a figure
-    later = [line for line in lines[1:] if not is_done_text(line) and _DIGITS.search(line)]
+    later = [
+        line
+        for line in lines[1:]
+        if not is_done_text(line) and _DIGITS.search(line) and not sounds_like_my_act(line)
+    ]
     candidates = later or [line for line in lines if not is_done_text(line) and _DIGITS.search(line)]
     if not candidates:
         return lines[1] if len(lines) > 1 and not is_done_text(lines[1]) else lines[0]

@@ -41,7 +41,7 @@ def check_lessons(lessons: LessonsOutput, inputs: dict[str, Any]) -> list[str]:
 def lesson_text(part: LessonPart) -> str:
     """One lesson from its parts: "<weak point>, so I now <habit>." """
     weak = part.weak_point.strip().rstrip(".;, ")
-    habit = re.sub(r"^(?:so\s+)?(?:i\s+)?(?:now\s+|will\s+)?", "", part.habit.strip().rstrip(". "), flags=re.I)
+    habit = re.sub(r"^(?:so\s+)?(?:i\s+)?(?:(?:now|will|always)\s+)*", "", part.habit.strip().rstrip(". "), flags=re.I)
     if not weak:
         return f"I now {habit}." if habit else ""
     if not habit:
