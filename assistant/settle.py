@@ -207,21 +207,22 @@ _DIGITS = re.compile(r"\d")
 
 
 def impact_in_notes(notes: str) -> str:
-    """The harm as the notes give it, found without a model: of the lines after the first (jotted notes open
-    with the act), the one with the most figures that is not about work already done."""
+    """The harm as the notes give it, found without a model: the (at most two) clauses with the most figures
+    that neither say what I did nor what is already done, in the order of the notes."""
     lines = [line.strip(" \t-*•") for line in notes.splitlines() if line.strip(" \t-*•")]
-    if not lines:
-        return ""
-    # jotted notes open with the act: the harm is on a later line when one has a figure
-    later = [
-        line
-        for line in lines[1:]
-        if not is_done_text(line) and _DIGITS.search(line) and not sounds_like_my_act(line)
+    clauses = [
+        part.strip()
+        for line in lines
+        if not is_done_text(line)
+        for part in re.split(r",\s+|;\s+|\s+-\s+", line)
+        if part.strip()
     ]
-    candidates = later or [line for line in lines if not is_done_text(line) and _DIGITS.search(line)]
-    if not candidates:
-        return lines[1] if len(lines) > 1 and not is_done_text(lines[1]) else lines[0]
-    return max(candidates, key=lambda line: (len(re.findall(r"\d+(?:[.,]\d+)*", line)), -lines.index(line)))
+    harms = [c for c in clauses if _DIGITS.search(c) and not sounds_like_my_act(c)]
+    if not harms:
+        return lines[1] if len(lines) > 1 and not is_done_text(lines[1]) else (lines[0] if lines else "")
+    figures = {c: len(re.findall(r"\d+(?:[.,]\d+)*", c)) for c in harms}
+    best = sorted(harms, key=lambda c: (-figures[c], harms.index(c)))[:2]
+    return ", ".join(c for c in harms if c in best)
 
 
 # --- dates ------------------------------------------------------------------------------------
