@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 _ROLE = r"(?:manager|mgr|boss|lead|team lead|tech lead|director|supervisor|head of [a-z]+|head|vp|coo|cfo|ceo|cto)"
-_NAME = r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+_NAME = r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?)"
 _LEADER_PATTERNS = (
     # "Dana (my manager)", "Helen (COO, my boss)", "Sam (eng director, my manager)"
     re.compile(rf"\b{_NAME}\s*\((?:[^)]*?,\s*)?(?:my|our)\s+{_ROLE}\b[^)]*\)", re.IGNORECASE),
@@ -22,6 +22,9 @@ _LEADER_PATTERNS = (
     re.compile(rf"\b(?:my|our)\s+{_ROLE}(?:\s+is|,|:)?\s+{_NAME}\b", re.IGNORECASE),
     # "mgr: Priyanka", "manager: Dana", "boss = Helen"
     re.compile(rf"^\s*(?:my\s+)?{_ROLE}\s*[:=-]\s*{_NAME}\b", re.IGNORECASE | re.MULTILINE),
+    # "ward mgr Fiona", "line manager Sam": a role and a name without "my", tried after the forms above
+    re.compile(rf"\b(?:ward|line|shift|store|site|unit|team|practice|office|floor)\s+(?:mgr|manager|supervisor|lead)"
+               rf"\s+{_NAME}\b", re.IGNORECASE),
     # German, Spanish, French: "meine chefin Anja", "mi jefa Ana", "ma responsable Claire"
     re.compile(
         rf"\b(?:meine?n?|unsere?n?|mi|nuestr[ao]|ma|mon|notre)\s+(?:chef(?:in)?|vorgesetzte[rn]?|teamleiter(?:in)?|"
