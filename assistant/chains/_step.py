@@ -32,7 +32,7 @@ from assistant.errors import (
     ResponseFormatUnsupported,
 )
 from assistant.guard import output_leaks, scrub_model, scrub_secrets
-from assistant.language import language_instruction
+from assistant.language import detect_language, language_instruction
 from assistant.parsing import OutputParseError, parse_output, response_format_for
 from assistant.prompts import PromptFile, load_prompt
 from assistant.settle import respell_numbers
@@ -239,7 +239,9 @@ class _StepRunner:
     async def arun(self, inputs: dict[str, Any], config: RunnableConfig | None = None) -> BaseModel:
         if "language" not in inputs:
             inputs = {**inputs, "language": language_instruction(inputs.get("notes") or "")}
-        messages: list[BaseMessage] = (await self.prompt.ainvoke(inputs)).to_messages()
+        # An English example pulls a small model into English: notes in another language get none.
+        prompt = self.prompt if detect_language(inputs.get("notes") or "") is None else self.prompt_without_example
+        messages: list[BaseMessage] = (await prompt.ainvoke(inputs)).to_messages()
         budget = budget_of(config)
         last_text: str | None = None
         last_parsed: BaseModel | None = None

@@ -131,6 +131,19 @@ def validate_draft(draft: Draft, *, today: dt.date | None = None) -> Report:
         )
         + _prose(draft.message.body, "message", ctx)
     )
+    language = detect_language(draft.notes)
+    if language is not None:  # the phrase rules read English: on other languages they only raise false alarms
+        findings = [f for f in findings if f.rule in LANGUAGE_NEUTRAL_RULES]
+        findings.append(
+            Finding(
+                rule="TXT_LANGUAGE",
+                step="message",
+                severity="warning",
+                message=f"The notes are in {language}: only the checks that do not depend on English wording "
+                "were run (numbers, dates, links, placeholders, length).",
+                suggestion="Read the draft yourself for excuses, blame and vague promises before sending it.",
+            )
+        )
     return Report(findings=findings)
 
 
