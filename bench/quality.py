@@ -56,8 +56,12 @@ SET = ROOT / "bench" / "quality_set"
 ITEMS = ("R1", "R2", "R6", "R7", "R8", "R9")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _PLACEHOLDER = re.compile(r"\[[A-Z][A-Za-z ]{0,30}\]|<[a-z][a-z _-]{0,30}>|\{[a-z_]+\}")
-_CLOSES = re.compile(r"^(?:thanks|thank you|best|kind regards|regards|cheers|sincerely|–|-)\b", re.I | re.M)
-_GREETING = re.compile(r"^(?:hi|hello|dear|hey)\b|^[A-Z][a-z]+,", re.M | re.I)
+_CLOSES = re.compile(
+    r"^(?:thanks|thank you|best|kind regards|regards|cheers|sincerely|danke|viele grüße|gracias|saludos|merci|"
+    r"cordialement|–|-)\b",
+    re.I | re.M,
+)
+_GREETING = re.compile(r"^(?:hi|hello|dear|hey|hallo|liebe|hola|estimad[oa]|bonjour)\b|^[A-Z][a-z]+,", re.M | re.I)
 
 
 @dataclass
