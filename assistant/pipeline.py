@@ -164,6 +164,7 @@ def compose_inputs(draft: Draft, options: DraftOptions) -> dict[str, Any]:
         "today_date": draft.today,
         "facts_model": draft.facts,
         "plan_model": draft.plan,
+        "report_back_model": draft.report_back,
         "leader_override": options.leader,
         "leader": leader_text(draft.facts, options.leader),
         "channel": CHANNEL_LABELS[options.channel],
@@ -255,7 +256,7 @@ def writing_inputs(facts: Facts, notes: str, today: dt.date, options: DraftOptio
         "facts_model": facts,
         "leader": leader_text(facts, options.leader) if facts.leader_name or options.leader else "my manager",
         "act": plain_words(facts.act),
-        "why": f"Why: {plain_words(facts.cause)}" if facts.cause else "",
+        "why": f"Why, from my notes: <notes>{plain_words(facts.cause)}</notes>" if facts.cause else "",
         "impact": plain_words(facts.impact or facts.act),
     }
 

@@ -123,7 +123,7 @@ class PlanStep(_Strict):
 class PlanStepsOutput(_Strict):
     """What the plan step asks the model for."""
 
-    actions: list[PlanStep] = Field(min_length=1, max_length=4, description="Two or three concrete actions.")
+    actions: list[PlanStep] = Field(min_length=2, max_length=4, description="Three concrete actions.")
 
 
 class PlanOutput(_Strict):

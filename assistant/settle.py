@@ -181,7 +181,10 @@ _DONE_LINE = re.compile(
 )
 
 
-_I_DID = re.compile(r"(?:^|[.;,]\s*)(I (?!'m|am |was |had to |have to |need|needs|should|want|wanted to know)[a-z']+\b[^.;\n]*)")
+_I_DID = re.compile(
+    r"(?:^|[.;,]\s*)(I (?!'m|am |was |had to |have to |need|needs|should|want|wanted to know)[a-z']+\b[^.;\n]*)",
+    re.MULTILINE,
+)
 _PAST_VERB = re.compile(
     r"^(?:i\b|[a-z]+ed\b|didn'?t\b|did not\b|never\b|ran|sent|left|forgot|gave|told|put|set|wrote|took|cut|let|made|"
     r"hit|lost|broke|got|shared|overrode|overwrote|shipped|signed|tore|kept|missed|skipped|approved|uploaded|"

@@ -9,54 +9,100 @@ from typing import Any
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from langchain_core.runnables import Runnable
 
-from assistant.chains._format import facts_text, leader_text, plan_text, today_text
+from assistant.assemble import assemble_message
+from assistant.chains._format import today_text
+from assistant.chains.intake import settle_facts
+from assistant.chains.lessons import to_lessons
+from assistant.chains.plan import settle_plan
+from assistant.chains.report_back import report_back
 from assistant.language import language_instruction
-from assistant.pipeline import compose_inputs
+from assistant.pipeline import compose_inputs, pain_inputs, writing_inputs
 from assistant.prompts import load_prompt
-from assistant.schema import CheckIn, Draft, DraftOptions, Facts, Message, PlanAction
+from assistant.schema import (
+    Draft,
+    DraftOptions,
+    Facts,
+    IntakeOutput,
+    LessonPartsOutput,
+    Message,
+    PlanAction,
+    PlanStepsOutput,
+)
+from assistant.settle import leader_in_notes
 from assistant.testing import STEP_MARKERS, good_script
 
 TODAY = dt.date(2026, 11, 27)
+# The software-outage example (examples/software-outage.md): the notes good_script()'s intake quotes.
 NOTES = (
-    "pushed the payments config change on friday w/o running the staging tests\n"
-    "checkout down ~3h, ~400 orders lost\n"
-    "Dana (my manager) had to explain it to the VP"
+    "pushed the payments config change on friday afternoon w/o running the staging tests "
+    "(wanted to get it out before the weekend)\n"
+    "checkout was down ~3h (14:10-17:05), ~400 orders lost, support got 60+ tickets\n"
+    "on-call (Priya) found it, I rolled back at 17:05\n"
+    "Dana (my manager, eng director) had to explain it to the VP on Saturday\n"
+    "I already wrote the incident timeline"
 )
 GOOD: dict[str, Any] = good_script(TODAY.isoformat())
 
 
 def sample_facts() -> Facts:
-    return Facts.model_validate(GOOD["intake"])
+    """The facts the intake chain settles from the good script's quotes of :data:`NOTES`."""
+    return settle_facts(IntakeOutput.model_validate(GOOD["intake"]), NOTES)
+
+
+def sample_plan() -> list[PlanAction]:
+    """The good script's plan with the owner and due dates the plan chain settles (dues 4 and 11 Dec)."""
+    return settle_plan(PlanStepsOutput.model_validate(GOOD["plan"]).actions, TODAY).actions
+
+
+def sample_lessons() -> list[str]:
+    """The good script's lessons as the lessons chain joins them (weak point, then what I now do)."""
+    return to_lessons(LessonPartsOutput.model_validate(GOOD["lessons"])).lessons
 
 
 def sample_draft(**update: Any) -> Draft:
-    """A finished draft built from the good script's answers."""
+    """A finished draft built from the good script's answers, its message assembled by the program."""
+    plan = sample_plan()
     draft = Draft(
         notes=NOTES,
         today=TODAY,
         facts=sample_facts(),
         pain=GOOD["pain"]["statement"],
         ownership=GOOD["ownership"]["statement"],
-        lessons=GOOD["lessons"]["lessons"],
-        plan=[PlanAction.model_validate(a) for a in GOOD["plan"]["actions"]],
+        lessons=sample_lessons(),
+        plan=plan,
         positive=GOOD["positive"]["statement"],
-        report_back=[CheckIn.model_validate(c) for c in GOOD["report_back"]["checkins"]],
-        message=Message(channel="email", **GOOD["compose"]),
+        report_back=report_back(plan).checkins,
+        message=Message(channel="email", subject="", body=""),
     )
+    draft = draft.model_copy(update={"message": assemble_message(draft, draft.options)})
     return draft.model_copy(update=update)
 
 
 def step_inputs(step: str, options: DraftOptions | None = None) -> dict[str, Any]:
     """The inputs the pipeline gives ``step`` for the sample notes."""
-    base: dict[str, Any] = {"notes": NOTES, "today": today_text(TODAY), "today_date": TODAY}
-    facts = sample_facts()
+    options = options or DraftOptions()
     if step == "intake":
-        return base
+        return {
+            "notes": NOTES,
+            "today": today_text(TODAY),
+            "today_date": TODAY,
+            "leader_override": options.leader or leader_in_notes(NOTES),
+        }
+    if step == "pain":
+        return pain_inputs(NOTES, TODAY, options)
     if step == "report_back":
-        return {**base, "plan": plan_text(sample_draft().plan)}
+        return {**writing_inputs(sample_facts(), NOTES, TODAY, options), "plan_model": sample_plan()}
     if step == "compose":
-        return compose_inputs(sample_draft(), options or DraftOptions())
-    return {**base, "facts": facts_text(facts), "leader": leader_text(facts)}
+        return compose_inputs(sample_draft(), options)
+    return writing_inputs(sample_facts(), NOTES, TODAY, options)
+
+
+def prompt_line(step: str, **value: str) -> str:
+    """The line of ``prompts/<step>.md`` that holds the one placeholder given, filled in: what the model reads
+    there (so a test checks the value without copying the prompt's label)."""
+    ((name, text),) = value.items()
+    line = next(line for line in load_prompt(step).template.splitlines() if "{" + name + "}" in line)
+    return line.replace("{" + name + "}", text) + "\n"
 
 
 def run(chain: Runnable[dict[str, Any], Any], inputs: dict[str, Any]) -> Any:

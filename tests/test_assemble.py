@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
-from chain_support import sample_draft
+import datetime as dt
 
-from assistant.assemble import assemble_message, first_sentences
-from assistant.chains.compose import LENGTH_WORDS
-from assistant.schema import Draft, DraftOptions
+import pytest
+from chain_support import TODAY, sample_draft, sample_facts
+
+from assistant.assemble import assemble_message, change_clause, first_sentences, impact_sentence
+from assistant.chains.compose import LENGTH_WORDS, message_size
+from assistant.chains.report_back import report_back
+from assistant.schema import Draft, DraftOptions, PlanAction
 from assistant.validator import validate
 
 LONG_PAIN = (
@@ -20,10 +23,32 @@ LONG_OWNERSHIP = (
     "I wanted it out before the weekend, and I chose speed over the check that exists for this. "
     "Nobody asked me to skip it."
 )
+SAMPLE_EMAIL = """Hi Dana,
+
+I'm sorry. About 400 orders were lost and you had to explain it to the VP; that weighs on me.
+
+I pushed the change without running the staging tests. That was my decision.
+
+What I learned: I treated the staging tests as optional when I was in a hurry, so I now run the staging tests \
+before every config deploy, whatever the deadline.
+
+Here is my plan:
+- I will add a CI gate that blocks config deploys unless the staging tests passed (by Fri 4 Dec)
+- I will write a pre-deploy checklist for payments config changes (by Fri 11 Dec)
+
+I'm on it, and I'll show you the gate working by mid-December.
+
+I'll report back on Mon 7 Dec and Mon 14 Dec with where each step stands and what you can see for it.
+
+Thanks,"""
 
 
 def _long_draft() -> Draft:
     return sample_draft(pain=LONG_PAIN, ownership=LONG_OWNERSHIP)
+
+
+def _without_leader() -> Draft:
+    return sample_draft(facts=sample_facts().model_copy(update={"leader_name": None}))
 
 
 def test_first_sentences() -> None:
@@ -32,34 +57,165 @@ def test_first_sentences() -> None:
     assert first_sentences("Down 3.5 hours. Then up.", 1) == "Down 3.5 hours."
 
 
-def test_a_short_draft_is_assembled_whole() -> None:
-    draft = sample_draft()
-    message = assemble_message(draft, DraftOptions())
-    assert message.assembled and message.body.startswith("Dana, " + draft.pain)
-    assert draft.ownership in message.body and draft.positive in message.body
+def test_an_email_has_the_six_parts_in_order_between_greeting_and_sign_off() -> None:
+    message = assemble_message(sample_draft(), DraftOptions())
+    assert message.assembled is True
+    assert (message.channel, message.subject) == ("email", "My mistake, and what I'm doing about it")
+    assert message.body == SAMPLE_EMAIL
+
+
+def test_a_subject_given_is_kept() -> None:
+    assert assemble_message(sample_draft(), DraftOptions(), subject="Friday's outage").subject == "Friday's outage"
+
+
+def test_the_greeting_uses_the_leaders_first_name_from_the_option() -> None:
+    body = assemble_message(sample_draft(), DraftOptions(leader="Helen Park")).body
+    assert body.startswith("Hi Helen,\n\n")
+
+
+@pytest.mark.parametrize("leader", [None, "my manager"])
+def test_the_greeting_is_a_plain_hi_without_a_name(leader: str | None) -> None:
+    body = assemble_message(_without_leader(), DraftOptions(leader=leader)).body
+    assert body.startswith("Hi,\n\nI'm sorry.")
+
+
+@pytest.mark.parametrize(
+    ("tone", "greeting", "close"),
+    [("neutral", "Hi Dana,", "Thanks,"), ("formal", "Dear Dana,", "Kind regards,"),
+     ("warm", "Hi Dana,", "Thank you for bearing with me,"), ("direct", "Dana,", "Thanks,")],
+)  # fmt: skip
+def test_the_tone_sets_the_greeting_and_the_close(tone: str, greeting: str, close: str) -> None:
+    body = assemble_message(sample_draft(), DraftOptions(tone=tone, sender="Alex")).body  # type: ignore[arg-type]
+    assert body.startswith(greeting + "\n\n")
+    assert body.endswith(f"\n\n{close}\nAlex")
+
+
+def test_the_sign_off_has_the_senders_name() -> None:
+    body = assemble_message(sample_draft(), DraftOptions(sender="Alex")).body
+    assert body.endswith("for it.\n\nThanks,\nAlex")
+
+
+def test_a_chat_message_is_one_paragraph_signed_with_the_name_alone() -> None:
+    body = assemble_message(sample_draft(), DraftOptions(channel="chat", sender="Alex")).body
+    assert body == (
+        "Hi Dana, About 400 orders were lost and you had to explain it to the VP; that weighs on me. "
+        "I pushed the change without running the staging tests. "
+        "What I learned: I now run the staging tests before every config deploy, whatever the deadline. "
+        "Here is my plan: I will add a CI gate that blocks config deploys unless the staging tests passed "
+        "(by Fri 4 Dec). I'm on it, and I'll show you the gate working by mid-December. "
+        "I'll report back on Mon 7 Dec. – Alex"
+    )
+
+
+def test_a_shortened_message_reports_back_only_on_the_actions_it_names() -> None:
+    body = assemble_message(sample_draft(), DraftOptions(channel="chat", length="medium")).body
+    assert "pre-deploy checklist" not in body and "Mon 14 Dec" not in body
+    assert body.endswith("I'll report back on Mon 7 Dec.")
+
+
+def test_talking_points_have_no_greeting_and_no_sign_off() -> None:
+    message = assemble_message(sample_draft(), DraftOptions(channel="talking_points", sender="Alex"))
+    lines = message.body.splitlines()
+    assert lines[0] == "- About 400 orders were lost and you had to explain it to the VP; that weighs on me."
+    assert lines[1] == "- I pushed the change without running the staging tests."
+    assert lines[-1] == "- I'll report back on Mon 7 Dec and Mon 14 Dec."
+    assert all(line.startswith("- ") for line in lines)
+    assert "Alex" not in message.body and "Hi Dana" not in message.body
+
+
+def test_a_sentence_that_repeats_an_earlier_part_is_dropped() -> None:
+    """The ownership is kept whole (it is what the leader reads for); the pain loses the sentence it repeats."""
+    ownership = (
+        "I'm sorry, about 400 orders were lost and you had to explain it to the VP. "
+        "I pushed the change without running the staging tests."
+    )
+    body = assemble_message(sample_draft(ownership=ownership), DraftOptions()).body
+    assert body.count("had to explain it to the VP") == 1
+    assert body.startswith(f"Hi Dana,\n\nI'm sorry.\n\n{ownership}\n\nWhat I learned:")
+
+
+def test_a_sentence_that_adds_to_an_earlier_one_is_kept() -> None:
+    draft = sample_draft(positive="I'm on it. I pushed the change without the tests, and 400 orders paid for it.")
+    body = assemble_message(draft, DraftOptions()).body
+    assert "I'm on it. I pushed the change without the tests, and 400 orders paid for it." in body
 
 
 @pytest.mark.parametrize(
     ("channel", "length", "target"),
-    [("email", "short", "short"), ("chat", "medium", "medium"), ("chat", "short", "long")],
-)
-def test_long_parts_are_cut_to_their_first_sentences_to_fit(channel: str, length: str, target: str) -> None:
-    """Cut until the length asked for is met; when even first sentences are too long (a short chat message), the
-    channel's hard limit still holds and every step stays in."""
+    [("email", "short", "short"), ("email", "medium", "medium"), ("email", "long", "long"),
+     ("chat", "medium", "medium"), ("chat", "long", "long"),
+     ("talking_points", "short", "short"), ("talking_points", "medium", "medium"),
+     ("talking_points", "long", "long"),
+     # even first sentences of every step are more than 60 words: the channel's hard limit holds
+     ("chat", "short", "long")],
+)  # fmt: skip
+def test_long_parts_are_cut_to_fit_the_length_of_each_channel(channel: str, length: str, target: str) -> None:
     options = DraftOptions(channel=channel, length=length)  # type: ignore[arg-type]
     draft = _long_draft()
     message = assemble_message(draft, options)
-    assert len(message.body.split()) <= LENGTH_WORDS[channel][target]
+    assert message_size(message.body, channel) <= LENGTH_WORDS[channel][target]
     assert "I'm sorry that about 400 orders were lost on Friday." in message.body
     assert "I pushed the payments config change on Friday without running the staging tests." in message.body
     checked = draft.model_copy(update={"message": message, "options": options})
     assert not [f for f in validate(checked).findings if f.step == "message" and f.severity == "error"]
 
 
-def test_talking_points_are_one_short_line_per_point() -> None:
-    options = DraftOptions(channel="talking_points")
-    message = assemble_message(_long_draft(), options)
-    lines = message.body.splitlines()
-    assert len(lines) <= LENGTH_WORDS["talking_points"]["medium"]
-    assert all(line.startswith("- ") for line in lines)
-    assert lines[0] == "- I'm sorry that about 400 orders were lost on Friday."
+def test_a_short_email_cuts_the_pain_to_its_first_sentence() -> None:
+    body = assemble_message(_long_draft(), DraftOptions(length="short")).body
+    assert "Checkout was down for about three hours." not in body
+    assert "I'm sorry that about 400 orders were lost on Friday.\n\n" in body
+
+
+@pytest.mark.parametrize(
+    ("pain", "sentence"),
+    [
+        ("I'm sorry. About 400 orders were lost; that weighs on me.", "About 400 orders were lost; that weighs on me."),
+        ("Checkout was down for 3 hours. I'm sorry for that.", "I'm sorry for that."),
+        ("I'm sorry. I regret it. It was bad.", "I'm sorry."),
+        ("It was bad. It was 3 hours.", "It was bad."),
+        ("", ""),
+    ],
+)
+def test_impact_sentence_prefers_regret_with_the_harms_figure(pain: str, sentence: str) -> None:
+    assert impact_sentence(pain) == sentence
+
+
+def test_change_clause_keeps_what_changes() -> None:
+    assert change_clause("I rushed the deploy, so I now run the tests first.") == "I now run the tests first."
+    assert change_clause("Tests matter.") == "Tests matter."
+
+
+GERMAN_NOTES = (
+    "Ich habe die Preisliste ohne Prüfung an alle Kunden geschickt, und die Preise waren falsch.\n"
+    "30 Kunden haben sich beschwert.\n"
+    "Meine Chefin Anja musste es dem Vertrieb erklären."
+)
+
+
+def test_german_notes_get_a_german_message() -> None:
+    plan = [
+        PlanAction(action="Eine Prüfliste für Preislisten anlegen", owner="me", due=dt.date(2026, 12, 4),
+                   measure="Jede Preisliste hat eine abgehakte Prüfliste"),
+        PlanAction(action="Die 30 Kunden anrufen", owner="me", due=dt.date(2026, 12, 11),
+                   measure="Jeder Kunde hat die richtige Liste"),
+    ]  # fmt: skip
+    draft = sample_draft(
+        notes=GERMAN_NOTES,
+        facts=sample_facts().model_copy(update={"leader_name": "Anja"}),
+        pain="Es tut mir leid, dass sich 30 Kunden beschwert haben.",
+        ownership="Ich habe die Preisliste ohne Prüfung verschickt.",
+        lessons=["Ich habe mich auf mein Gedächtnis verlassen, deshalb prüfe ich jede Liste."],
+        plan=plan,
+        positive="Ich kümmere mich darum.",
+        report_back=report_back(plan).checkins,
+        today=TODAY,
+    )
+    body = assemble_message(draft, DraftOptions(sender="Max")).body
+    assert body.startswith("Hallo Anja,\n\nEs tut mir leid")
+    assert "Was ich daraus gelernt habe: Ich habe mich" in body
+    assert (
+        "Mein Plan:\n- Eine Prüfliste für Preislisten anlegen (bis 4.12.2026)\n"
+        "- Die 30 Kunden anrufen (bis 11.12.2026)"
+    ) in body
+    assert "Ich melde mich am 7.12.2026 & 14.12.2026 mit dem Stand jedes Schritts" in body
+    assert body.endswith("\n\nDanke,\nMax")

@@ -144,14 +144,14 @@ def test_english_notes_get_no_language_switch(model: ScriptedChatModel) -> None:
     assert "German" not in str(model.calls[0]["messages"][1].content)
 
 
-def test_empty_facts_after_intake_stop_with_a_kind_message_and_no_more_calls() -> None:
-    empty = {"what_happened": "", "impact": "", "cause": "", "affected": [], "leader_name": None,
-             "leader_role": None, "already_done": []}  # fmt: skip
+def test_empty_quotes_after_intake_stop_with_a_kind_message_and_no_more_calls() -> None:
+    empty = {"act": "", "impact": "", "cause": "", "already_done": []}
     model = ScriptedChatModel(script={**good_script(), "intake": empty})
     notes = "Hi team, I hope everyone had a lovely weekend and enjoyed the sunshine at the lake."
     with pytest.raises(OffTopicError, match="do not seem to describe a mistake"):
         asyncio.run(adraft(notes, Pipeline(model), today=dt.date(2026, 11, 27)))
-    assert [c["step"] for c in model.calls] == ["intake"]
+    # the pain is written while the intake runs (and cancelled); no step after the intake is asked
+    assert [c["step"] for c in model.calls if c["step"] != "pain"] == ["intake"]
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from chain_support import NOTES, prompt_line
 from cli_support import use_model
 from fault_server import ANY, MODEL, Fault, FaultServer
 
@@ -35,7 +36,7 @@ def scripted(monkeypatch: pytest.MonkeyPatch) -> ScriptedChatModel:
 @pytest.fixture
 def notes_file(tmp_path: Path) -> Path:
     path = tmp_path / "notes.md"
-    path.write_text("pushed the config change without the staging tests; checkout was down 3h\n", encoding="utf-8")
+    path.write_text(NOTES + "\n", encoding="utf-8")
     return path
 
 
@@ -45,8 +46,14 @@ def test_draft_json(scripted: ScriptedChatModel, notes_file: Path, capsys: pytes
     data = json.loads(out)
     assert set(data) >= KEYS
     draft = Draft.model_validate(data)
-    assert draft.facts.leader_name == "Dana" and draft.message.body
-    assert "Using scripted test model" in err and "✓ compose" in err
+    assert draft.facts.leader_name == "Dana"
+    assert draft.message.assembled is True and draft.message.body.startswith("Hi Dana,\n\nI'm sorry.")
+    assert "Using scripted test model" in err
+    # a finished step's text follows its mark, on one line
+    assert "✓ pain (" in err
+    assert "s): I'm sorry. About 400 orders were lost and you had to explain it to the VP;" in err
+    assert "s): Hi Dana, I'm sorry. About 400 orders were lost" in err  # the assembled message, as compose
+    assert scripted.calls_for("compose") == []
 
 
 def test_draft_markdown_with_options(
@@ -58,8 +65,36 @@ def test_draft_markdown_with_options(
     for title in STEP_TITLES.values():
         assert f"## {title}" in out
     assert "## Message (Chat message)" in out
-    assert "to my leader (Sam)" in str(scripted.calls_for("compose")[0]["messages"][1].content)
+    assert "\nHi Sam, About 400 orders were lost" in out
+    assert prompt_line("pain", leader="Sam") in str(scripted.calls_for("pain")[0]["messages"][1].content)
+    assert scripted.calls_for("compose") == []
     assert err == ""
+
+
+def test_name_signs_the_message(
+    scripted: ScriptedChatModel, notes_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["draft", str(notes_file), "--json", "--today", "2026-11-27", "--name", "Alex", "-q"]) == 0
+    draft = Draft.model_validate(json.loads(capsys.readouterr().out))
+    assert draft.options.sender == "Alex"
+    assert draft.message.body.endswith("\n\nThanks,\nAlex")
+
+
+def test_the_name_comes_from_regain_user_name(
+    scripted: ScriptedChatModel, notes_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("REGAIN_USER_NAME", "Robin")
+    assert main(["draft", str(notes_file), "--json", "--today", "2026-11-27", "-q"]) == 0
+    assert Draft.model_validate(json.loads(capsys.readouterr().out)).message.body.endswith("\n\nThanks,\nRobin")
+
+
+def test_polish_asks_the_model_to_rewrite_the_message(
+    scripted: ScriptedChatModel, notes_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["draft", str(notes_file), "--json", "--today", "2026-11-27", "--polish", "-q"]) == 0
+    Draft.model_validate(json.loads(capsys.readouterr().out))
+    assert len(scripted.calls_for("compose")) == 1
+    assert "to my leader (Dana)" in str(scripted.calls_for("compose")[0]["messages"][1].content)
 
 
 def _assert_one_line_error(capsys: pytest.CaptureFixture[str], code: int, needle: str) -> None:
@@ -140,14 +175,17 @@ def test_a_partial_draft_is_printed_marked_incomplete_and_exits_non_zero(
     code = main([*args, "--today", "2026-11-27", "-q", *(["--json"] if as_json else [])])
     out, err = capsys.readouterr()
     assert code == 5 and len(fault_server.calls("pain")) == 2
-    assert err.count("\n") == 1 and err.startswith("regain: error: The draft is incomplete – 2 step(s) failed")
+    assert err.count("\n") == 1 and err.startswith("regain: error: The draft is incomplete – 1 step(s) failed (pain)")
     assert "Server error 503" in err
     if as_json:
         data = json.loads(out)
-        assert data["complete"] is False and data["pain"] == "" and data["ownership"]
-        assert set(data["failed_steps"]) == {"pain", "compose"}
+        assert data["complete"] is False and data["pain"] == ""
+        assert data["ownership"] == "I pushed the change without running the staging tests. That was my decision."
+        assert set(data["failed_steps"]) == {"pain"}
+        # the message is assembled from the parts there are
+        assert data["message"]["body"].startswith("Hi Dana,\n\nI pushed the change without running the staging tests.")
     else:
-        assert out.startswith("> **INCOMPLETE – these steps failed: 1. Show your pain, the message.**")
+        assert out.startswith("> **INCOMPLETE – these steps failed: 1. Show your pain.**")
 
 
 @pytest.fixture

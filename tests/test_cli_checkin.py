@@ -48,8 +48,9 @@ def test_checkin_drafts_the_update_and_saves_it_with_the_statuses(
     with Store(db_url) as store:
         (record,) = store.progress_updates(saved)
         assert record.notes == GOOD_PROGRESS_NOTES and record.update["next_checkin"] == "2026-12-18"
-        (action,) = store.actions(saved)
-        assert action.status == "done" and action.evidence == "It blocked a test deploy."
+        gate, checklist = store.actions(saved)
+        assert gate.status == "done" and gate.evidence == "It blocked a test deploy."
+        assert (checklist.status, checklist.evidence) == ("not_started", None)
 
 
 def test_statuses_alone_are_saved_without_a_model(
@@ -67,7 +68,7 @@ def test_statuses_alone_are_saved_without_a_model(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--done", "3"], "Action 3 does not exist: the plan has actions 1 to 1"),
+        (["--done", "3"], "Action 3 does not exist: the plan has actions 1 to 2"),
         (["--drop", "1"], "dropped: give the reason"),
         (["--drop", "x:reason"], "--drop takes N:REASON"),
         ([], "Give progress notes"),
@@ -106,7 +107,7 @@ def test_calendar_has_the_report_back_dates_and_the_promised_next_checkin(
     calendar = Calendar.from_ical(ics.read_bytes())
     events = sorted(calendar.walk("VEVENT"), key=lambda e: e.decoded("DTSTART"))
     dates = [e.decoded("DTSTART").isoformat() for e in events]
-    assert dates == ["2026-12-11", "2026-12-18"]
+    assert dates == ["2026-12-07", "2026-12-14", "2026-12-18"]  # the plan's two check-ins and the promised one
     assert all("Dana" in str(e["SUMMARY"]) for e in events)
     assert ics.stat().st_mode & 0o777 == 0o600
 

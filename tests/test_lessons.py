@@ -1,32 +1,76 @@
-"""Step 3, show your learning."""
+"""Step 3, show your learning: the model writes each lesson's weak point and habit, the program joins them."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
-from chain_support import GOOD, assert_json_schema_requested, assert_prompt_layout, assert_reask, run, step_inputs
+from chain_support import (
+    GOOD,
+    assert_json_schema_requested,
+    assert_prompt_layout,
+    assert_reask,
+    prompt_line,
+    run,
+    sample_lessons,
+    step_inputs,
+)
 
 from assistant.chains import build_lessons_chain
+from assistant.chains.lessons import check_lessons, lesson_text
 from assistant.errors import OutputValidationError
-from assistant.schema import LessonsOutput
+from assistant.schema import LessonPart, LessonsOutput
 from assistant.testing import ScriptedChatModel
 
+ACT = "pushed the payments config change on friday afternoon without running the staging tests"
+WEAK = "I treated the staging tests as optional when I was in a hurry"
+HABIT = "run the staging tests before every config deploy, whatever the deadline"
+JOINED = (
+    "I treated the staging tests as optional when I was in a hurry, so I now run the staging tests before every "
+    "config deploy, whatever the deadline."
+)
 
-def test_happy_path_returns_the_lessons() -> None:
+
+def _parts(*pairs: tuple[str, str]) -> str:
+    return json.dumps({"lessons": [{"weak_point": w, "habit": h} for w, h in pairs]})
+
+
+def test_happy_path_joins_each_weak_point_and_habit_into_one_lesson() -> None:
     model = ScriptedChatModel(script={"lessons": GOOD["lessons"]})
     out = run(build_lessons_chain(model), step_inputs("lessons"))
-    assert out == LessonsOutput.model_validate(GOOD["lessons"])
+    assert out == LessonsOutput(lessons=[JOINED])
+    assert out.lessons == sample_lessons()
     assert_prompt_layout(model.calls[0], "lessons")
-    assert_json_schema_requested(model.calls[0], "lessons", "LessonsOutput")
+    assert_json_schema_requested(model.calls[0], "lessons", "LessonPartsOutput")
+
+
+def test_the_prompt_carries_the_act_and_the_cause_in_plain_words() -> None:
+    model = ScriptedChatModel(script={"lessons": GOOD["lessons"]})
+    run(build_lessons_chain(model), step_inputs("lessons"))
+    user = str(model.calls[0]["messages"][1].content)
+    assert prompt_line("lessons", act=ACT) in user
+    assert prompt_line("lessons", why="Why, from my notes: <notes>wanted to get it out before the weekend</notes>") in user
+
+
+@pytest.mark.parametrize(
+    ("weak", "habit", "expected"),
+    [
+        (WEAK, HABIT, JOINED),
+        ("i skipped the check.", "So I now check every order.", "I skipped the check, so I now check every order."),
+        ("I skipped the check", "I will Check every order", "I skipped the check, so I now check every order."),
+        ("", "check every order", "I now check every order."),
+        ("I skipped the check", "", "I skipped the check."),
+    ],
+)
+def test_lesson_text(weak: str, habit: str, expected: str) -> None:
+    assert lesson_text(LessonPart(weak_point=weak, habit=habit)) == expected
 
 
 def test_duplicate_lessons_are_reasked() -> None:
-    lesson = GOOD["lessons"]["lessons"][0]
-    bad = json.dumps({"lessons": [lesson, lesson.upper()]})
+    bad = _parts((WEAK, HABIT), (WEAK.upper(), HABIT.upper()))
     model = ScriptedChatModel(script={"lessons": [bad, GOOD["lessons"]]})
-    assert run(build_lessons_chain(model), step_inputs("lessons")).lessons == GOOD["lessons"]["lessons"]
-    assert_reask(model.calls[1], bad, "Two lessons are the same")
+    assert run(build_lessons_chain(model), step_inputs("lessons")).lessons == [JOINED]
+    assert_reask(model.calls[1], bad, "Two lessons are the same; make each lesson different.")
 
 
 def test_empty_list_is_reasked_with_the_field_named() -> None:
@@ -36,10 +80,25 @@ def test_empty_list_is_reasked_with_the_field_named() -> None:
     assert_reask(model.calls[1], bad, "The field 'lessons' is wrong")
 
 
-def test_gives_up_keeping_the_last_output() -> None:
-    bad = json.dumps({"lessons": ["Check with <manager> first."]})
+def test_an_english_lesson_must_say_what_changes() -> None:
+    lessons = LessonsOutput(lessons=["Skipping tests is risky.", "I now run the tests before every deploy."])
+    assert check_lessons(lessons, {"notes": "pushed the change without the tests, 400 orders lost"}) == [
+        'Lesson 1 does not say what I now do differently; end it with what changes ("so I now ...").'
+    ]
+
+
+def test_a_lesson_in_another_language_is_not_held_to_the_english_wording() -> None:
+    notes = "Ich habe die Änderung ohne Tests eingespielt, und deshalb sind 400 Bestellungen verloren gegangen."
+    lessons = LessonsOutput(lessons=["Tests zu überspringen ist riskant."])
+    assert check_lessons(lessons, {"notes": notes}) == []
+
+
+def test_gives_up_keeping_the_last_output_as_lessons() -> None:
+    bad = _parts(("I did not check with <manager> first", "ask first"))
     model = ScriptedChatModel(script={"lessons": bad})
     with pytest.raises(OutputValidationError) as info:
         run(build_lessons_chain(model, max_reasks=1), step_inputs("lessons"))
     assert (info.value.n_attempts, info.value.last_output) == (2, bad)
     assert info.value.problems == ["Replace the placeholder <manager> with real words or leave it out."]
+    joined = "I did not check with <manager> first, so I now ask first."
+    assert info.value.last_parsed == LessonsOutput(lessons=[joined])

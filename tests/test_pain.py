@@ -5,11 +5,22 @@ from __future__ import annotations
 import json
 
 import pytest
-from chain_support import GOOD, assert_json_schema_requested, assert_prompt_layout, assert_reask, run, step_inputs
+from chain_support import (
+    GOOD,
+    NOTES,
+    TODAY,
+    assert_json_schema_requested,
+    assert_prompt_layout,
+    assert_reask,
+    prompt_line,
+    run,
+    step_inputs,
+)
 
 from assistant.chains import build_pain_chain
 from assistant.errors import OutputValidationError
-from assistant.schema import PainOutput
+from assistant.pipeline import pain_inputs
+from assistant.schema import DraftOptions, PainOutput
 from assistant.testing import ScriptedChatModel
 
 
@@ -21,12 +32,21 @@ def test_happy_path_returns_the_statement() -> None:
     assert_json_schema_requested(model.calls[0], "pain", "PainOutput")
 
 
-def test_prompt_carries_facts_and_leader() -> None:
+def test_prompt_carries_the_harm_in_plain_words_and_the_leader() -> None:
     model = ScriptedChatModel(script={"pain": GOOD["pain"]})
     run(build_pain_chain(model), step_inputs("pain"))
     user = str(model.calls[0]["messages"][1].content)
-    assert GOOD["intake"]["impact"] in user
-    assert "Leader: Dana, engineering director" in user
+    assert prompt_line("pain", impact="checkout was down about 3h (14:10-17:05), about 400 orders lost") in user
+    assert prompt_line("pain", leader="Dana") in user
+
+
+def test_pain_inputs_find_the_harm_and_the_leader_without_the_intake() -> None:
+    """The harm is the clauses with the most figures that are neither my act nor work already done."""
+    inputs = pain_inputs("forgot to send the invoices\n12 clients paid late, $4,000 in fees\nmy boss Helen noticed",
+                         TODAY, DraftOptions())  # fmt: skip
+    assert (inputs["impact"], inputs["leader"]) == ("12 clients paid late, $4,000 in fees", "Helen")
+    assert pain_inputs("forgot the invoices\n12 clients paid late", TODAY, DraftOptions())["leader"] == "my manager"
+    assert pain_inputs(NOTES, TODAY, DraftOptions(leader="Sam"))["leader"] == "Sam"
 
 
 def test_fenced_json_is_accepted() -> None:
@@ -43,12 +63,12 @@ def test_placeholder_is_reasked() -> None:
     assert_reask(model.calls[1], bad, "Replace the placeholder [Name]")
 
 
-def test_gives_up_after_max_reasks() -> None:
+def test_gives_up_when_a_reask_brings_no_fewer_problems() -> None:
     bad = json.dumps({"statement": "   "})
     model = ScriptedChatModel(script={"pain": bad})
     with pytest.raises(OutputValidationError) as info:
         run(build_pain_chain(model, max_reasks=2), step_inputs("pain"))
-    assert (info.value.n_attempts, info.value.last_output) == (3, bad)
+    assert (info.value.n_attempts, info.value.last_output) == (2, bad)
     assert info.value.problems == ["The statement is empty; write it."]
     assert isinstance(info.value.last_parsed, PainOutput)
 

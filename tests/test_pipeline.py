@@ -8,38 +8,62 @@ import json
 from typing import Any
 
 import pytest
-from chain_support import GOOD, NOTES, TODAY
+from chain_support import (
+    GOOD,
+    NOTES,
+    TODAY,
+    prompt_line,
+    sample_draft,
+    sample_facts,
+    sample_lessons,
+    sample_plan,
+)
 
+from assistant.assemble import assemble_message
 from assistant.errors import InputError, OutputValidationError, PartialDraftError
-from assistant.pipeline import STEPS, Pipeline, acompose, adraft
+from assistant.pipeline import Pipeline, acompose, adraft, writing_inputs
 from assistant.progress import ProgressEvent
-from assistant.schema import Draft, DraftOptions
+from assistant.schema import Draft, DraftOptions, Message
 from assistant.testing import ScriptedChatModel, good_script
 
 SIX = ["pain", "ownership", "lessons", "plan", "positive", "report_back"]
+MODEL_STEPS = ["intake", "pain", "ownership", "lessons", "plan", "positive"]  # report_back and compose need none
 
 
-def _draft(model: ScriptedChatModel, **kwargs: Any) -> Draft:
-    return asyncio.run(adraft(NOTES, Pipeline(model, max_reasks=kwargs.pop("max_reasks", 2)), today=TODAY, **kwargs))
+def _draft(model: ScriptedChatModel, notes: str = NOTES, **kwargs: Any) -> Draft:
+    pipeline = Pipeline(model, max_reasks=kwargs.pop("max_reasks", 2), polish=kwargs.pop("polish", False))
+    return asyncio.run(adraft(notes, pipeline, today=TODAY, **kwargs))
 
 
 def _user_text(model: ScriptedChatModel, step: str) -> str:
     return str(model.calls_for(step)[0]["messages"][1].content)
 
 
-def test_full_draft_has_every_field() -> None:
+def test_full_draft_has_every_field_and_an_assembled_message() -> None:
     model = ScriptedChatModel(script=good_script())
     draft = _draft(model)
-    assert draft.facts.leader_name == "Dana"
+    assert draft.facts == sample_facts()
     assert draft.pain == GOOD["pain"]["statement"] and draft.ownership == GOOD["ownership"]["statement"]
-    assert draft.lessons == GOOD["lessons"]["lessons"] and draft.positive == GOOD["positive"]["statement"]
-    assert [a.action for a in draft.plan] == [GOOD["plan"]["actions"][0]["action"]]
-    assert [c.date for c in draft.report_back] == [dt.date(2026, 12, 11)]
-    assert (draft.message.channel, draft.message.subject) == ("email", GOOD["compose"]["subject"])
-    assert draft.message.body == GOOD["compose"]["body"]
+    assert draft.lessons == sample_lessons() and draft.positive == GOOD["positive"]["statement"]
+    assert draft.plan == sample_plan()
+    assert [c.date for c in draft.report_back] == [dt.date(2026, 12, 7), dt.date(2026, 12, 14)]
+    assert draft.message == assemble_message(draft, DraftOptions())
+    assert draft.message.assembled is True and draft.message.body.startswith("Hi Dana,\n\nI'm sorry.")
     assert (draft.notes, draft.today, draft.model, draft.unresolved) == (NOTES, TODAY, "scripted", {})
-    assert sorted(c["step"] for c in model.calls) == sorted(STEPS)
+    assert (draft.complete, draft.failed_steps) == (True, {})
+    assert sorted(c["step"] for c in model.calls) == sorted(MODEL_STEPS)
     Draft.model_validate(json.loads(draft.model_dump_json()))
+
+
+def test_no_compose_call_by_default() -> None:
+    model = ScriptedChatModel(script=good_script())
+    _draft(model)
+    assert model.calls_for("compose") == []
+
+
+def test_the_sender_signs_the_message() -> None:
+    draft = _draft(ScriptedChatModel(script=good_script()), options=DraftOptions(sender="Alex"))
+    assert draft.message.body.endswith("\n\nThanks,\nAlex")
 
 
 def test_every_step_shares_the_system_message_and_notes_prefix() -> None:
@@ -50,52 +74,83 @@ def test_every_step_shares_the_system_message_and_notes_prefix() -> None:
     assert prefixes == {f"My notes about what happened, between <notes> tags:\n<notes>\n{NOTES}\n"}
 
 
-def test_later_steps_see_earlier_results() -> None:
+def test_writing_steps_see_the_settled_facts_in_plain_words() -> None:
     model = ScriptedChatModel(script=good_script())
-    draft = _draft(model)
-    assert draft.plan[0].action in _user_text(model, "report_back")
-    compose = _user_text(model, "compose")
-    for part in [
-        draft.pain,
-        draft.ownership,
-        *draft.lessons,
-        draft.plan[0].action,
-        draft.positive,
-        draft.report_back[0].report,
-    ]:
-        assert part in compose
-    assert GOOD["intake"]["impact"] in _user_text(model, "pain")
+    _draft(model)
+    act = "pushed the payments config change on friday afternoon without running the staging tests"
+    for step in ("ownership", "lessons", "plan"):
+        assert prompt_line(step, act=act) in _user_text(model, step), step
+    done = "I rolled back at 17:05; I already wrote the incident timeline"
+    assert prompt_line("plan", done=done) in _user_text(model, "plan")
+    harm = "checkout was down about 3h (14:10-17:05), about 400 orders lost"
+    assert prompt_line("pain", impact=harm) in _user_text(model, "pain")
 
 
-def test_independent_steps_run_concurrently() -> None:
+def test_writing_inputs() -> None:
+    inputs = writing_inputs(sample_facts(), NOTES, TODAY, DraftOptions())
+    assert inputs["act"] == "pushed the payments config change on friday afternoon without running the staging tests"
+    assert inputs["why"] == "Why, from my notes: <notes>wanted to get it out before the weekend</notes>"
+    assert inputs["impact"] == (
+        "checkout was down about 3h (14:10-17:05), about 400 orders lost, support got 60+ tickets"
+    )
+    assert (inputs["leader"], inputs["leader_override"], inputs["today"]) == ("Dana", None, "Friday 2026-11-27")
+    without = sample_facts().model_copy(update={"leader_name": None, "cause": ""})
+    inputs = writing_inputs(without, NOTES, TODAY, DraftOptions())
+    assert (inputs["leader"], inputs["why"]) == ("my manager", "")
+    assert writing_inputs(without, NOTES, TODAY, DraftOptions(leader="Sam"))["leader"] == "Sam"
+
+
+def test_steps_run_concurrently_and_the_pain_starts_before_the_intake_is_done() -> None:
     events: list[ProgressEvent] = []
     _draft(ScriptedChatModel(script=good_script()), listener=events.append)
     order = [(e.kind, e.step) for e in events if e.kind in ("start", "done")]
-    independent = ["pain", "ownership", "lessons", "plan", "positive"]
+    assert order.index(("start", "pain")) < order.index(("done", "intake"))
+    independent = ["ownership", "lessons", "plan", "positive"]
     first_done = min(order.index(("done", s)) for s in independent)
     assert all(order.index(("start", s)) < first_done for s in independent)
+    assert all(order.index(("done", "intake")) < order.index(("start", s)) for s in independent)
     assert order.index(("done", "plan")) < order.index(("start", "report_back"))
-    assert all(order.index(("done", s)) < order.index(("start", "compose")) for s in ["intake", *SIX])
+    assert ("start", "compose") not in order
 
 
 def test_leader_option_overrides_the_notes() -> None:
     model = ScriptedChatModel(script=good_script())
     draft = _draft(model, options=DraftOptions(leader="Sam Patel"))
     assert draft.facts.leader_name == "Sam Patel"
-    assert "Leader: Sam Patel\n" in _user_text(model, "pain")
-    assert "to my leader (Sam Patel)" in _user_text(model, "compose")
+    assert prompt_line("pain", leader="Sam Patel") in _user_text(model, "pain")
+    assert draft.message.body.startswith("Hi Sam,\n\n")
+
+
+def test_the_leader_comes_from_the_notes_not_the_model() -> None:
+    notes = NOTES.replace("Dana (my manager, eng director)", "my lead Tomasz")
+    draft = _draft(ScriptedChatModel(script=good_script()), notes=notes)
+    assert draft.facts.leader_name == "Tomasz"
+    assert draft.message.body.startswith("Hi Tomasz,\n\n")
+
+
+def test_notes_that_name_no_leader_give_a_plain_hello() -> None:
+    notes = NOTES.replace("Dana (my manager, eng director) had to explain it to the VP on Saturday", "the VP heard")
+    model = ScriptedChatModel(script=good_script())
+    draft = _draft(model, notes=notes)
+    assert draft.facts.leader_name is None
+    assert prompt_line("pain", leader="my manager") in _user_text(model, "pain")
+    assert draft.message.body.startswith("Hi,\n\nI'm sorry.")
 
 
 def test_progress_events_and_usage_per_step() -> None:
     events: list[ProgressEvent] = []
     draft = _draft(ScriptedChatModel(script=good_script()), listener=events.append)
-    for kind in ("start", "done"):
-        assert sorted(e.step for e in events if e.kind == kind) == sorted(STEPS)
+    assert sorted(e.step for e in events if e.kind == "start") == sorted(["intake", *SIX])
+    # the assembled message is reported done too, with its text, though no model wrote it
+    assert sorted(e.step for e in events if e.kind == "done") == sorted(["intake", *SIX, "compose"])
+    assert next(e for e in events if e.kind == "done" and e.step == "compose").text == draft.message.body
     tokens = [e for e in events if e.kind == "token"]
-    assert {e.step for e in tokens} == set(STEPS)
+    assert {e.step for e in tokens} == set(MODEL_STEPS)
     done_intake = next(e for e in events if e.kind == "done" and e.step == "intake")
     assert done_intake.tokens == max(e.tokens for e in tokens if e.step == "intake") > 0
-    assert set(draft.usage) == set(STEPS)
+    done_pain = next(e for e in events if e.kind == "done" and e.step == "pain")
+    assert done_pain.text == GOOD["pain"]["statement"]
+    assert set(draft.usage) == set(MODEL_STEPS)
     for usage in draft.usage.values():
         assert (usage.attempts, usage.prompt_tokens) == (1, 100) and usage.completion_tokens > 0
 
@@ -113,7 +168,7 @@ def test_step_that_keeps_failing_checks_is_kept_as_unresolved() -> None:
     assert [e.attempt for e in events if e.kind == "attempt"] == [2]
 
 
-def test_step_whose_output_never_parses_raises() -> None:
+def test_a_step_whose_output_never_parses_gives_a_partial_draft_with_an_assembled_message() -> None:
     events: list[ProgressEvent] = []
     model = ScriptedChatModel(script={**good_script(), "lessons": "Lesson: test first."})
     with pytest.raises(PartialDraftError) as info:
@@ -121,11 +176,26 @@ def test_step_whose_output_never_parses_raises() -> None:
     cause = info.value.__cause__
     assert isinstance(cause, OutputValidationError)
     assert (cause.step, cause.n_attempts, cause.last_output) == ("lessons", 2, "Lesson: test first.")
-    assert set(info.value.failed_steps) == {"lessons", "compose"}
-    assert info.value.draft.complete is False and info.value.draft.lessons == []
-    assert info.value.draft.pain == GOOD["pain"]["statement"]
+    assert set(info.value.failed_steps) == {"lessons"}
+    draft = info.value.draft
+    assert draft.complete is False and draft.lessons == []
+    assert draft.pain == GOOD["pain"]["statement"]
+    assert draft.message.assembled is True
+    assert draft.message.body.startswith("Hi Dana,\n\nI'm sorry.")
+    assert "What I learned" not in draft.message.body and "Here is my plan:" in draft.message.body
     assert ("failed", "lessons") in [(e.kind, e.step) for e in events]
     assert model.calls_for("compose") == []
+
+
+def test_a_failed_plan_skips_the_report_back_and_the_message_has_neither() -> None:
+    model = ScriptedChatModel(script={**good_script(), "plan": "no plan"})
+    with pytest.raises(PartialDraftError) as info:
+        _draft(model, max_reasks=0)
+    assert set(info.value.failed_steps) == {"plan", "report_back"}
+    assert info.value.failed_steps["report_back"] == "Not written, because the 'plan' step failed."
+    body = info.value.draft.message.body
+    assert "Here is my plan:" not in body and "report back" not in body
+    assert "What I learned: I treated the staging tests as optional" in body
 
 
 def test_notes_are_checked_before_any_model_call() -> None:
@@ -135,33 +205,50 @@ def test_notes_are_checked_before_any_model_call() -> None:
     assert model.calls == []
 
 
-def test_acompose_rewrites_only_the_message() -> None:
+def test_acompose_reassembles_the_message_without_a_model_call() -> None:
     model = ScriptedChatModel(script=good_script())
     pipeline = Pipeline(model)
     draft = asyncio.run(adraft(NOTES, pipeline, today=TODAY))
-    points = (
-        "- I'm sorry about Friday's outage\n- It was my call to skip the staging tests\n"
-        "- I learned that skipping tests moves the risk onto customers\n- Plan: add a CI gate by 2026-12-11\n"
-        "- I'm committed to making this right\n- I'll update you on 2026-12-11"
-    )
-    model.script["compose"] = {"subject": "", "body": points}
+    calls = len(model.calls)
     options = DraftOptions(channel="talking_points", tone="warm", length="short")
     again = asyncio.run(acompose(draft, pipeline, options))
-    assert [c["step"] for c in model.calls[len(STEPS) :]] == ["compose"]
-    assert "talking points for a 1:1 conversation" in str(model.calls[-1]["messages"][1].content)
-    assert (again.message.channel, again.message.body) == ("talking_points", points)
+    assert len(model.calls) == calls
+    assert again.message == assemble_message(draft, options)
+    assert again.message.channel == "talking_points"
+    assert again.message.body.splitlines()[0] == (
+        "- About 400 orders were lost and you had to explain it to the VP; that weighs on me."
+    )
     assert again.options == options
     assert again.model_dump(exclude={"message", "options", "usage", "findings"}) == draft.model_dump(
         exclude={"message", "options", "usage", "findings"}
     )
 
 
-def test_leader_named_in_the_notes_wins_over_the_models_guess() -> None:
-    from assistant.pipeline import _settle_leader
-    from assistant.schema import Facts
+def test_polish_calls_compose_and_keeps_a_rewrite_with_fewer_errors() -> None:
+    draft = sample_draft(pain="[Name], I'm sorry that about 400 orders were lost.")  # the assembled one has it too
+    model = ScriptedChatModel(script={"compose": GOOD["compose"]})
+    polished = asyncio.run(acompose(draft, Pipeline(model, polish=True), DraftOptions()))
+    assert len(model.calls_for("compose")) == 1
+    assert polished.message == Message(channel="email", assembled=False, **GOOD["compose"])
+    assert "MSG_PLACEHOLDER" not in {f.rule for f in polished.findings}
+    assert polished.usage["compose"].attempts == 1
 
-    guess = Facts.model_validate({**good_script()["intake"], "leader_name": "Priya"})  # type: ignore[dict-item]
-    notes = "on-call (Priya) found it. Dana (my manager, eng director) had to tell the VP"
-    assert _settle_leader(guess, notes).leader_name == "Dana"
-    assert _settle_leader(guess, "my boss Helen found out from the CFO").leader_name == "Helen"
-    assert _settle_leader(guess, "no leader named here").leader_name == "Priya"
+
+def test_polish_keeps_the_assembled_message_when_the_rewrite_is_worse() -> None:
+    draft = sample_draft()
+    model = ScriptedChatModel(script={"compose": {"subject": "Sorry", "body": "Dana, sorry about Friday."}})
+    kept = asyncio.run(acompose(draft, Pipeline(model, polish=True), DraftOptions()))
+    assert len(model.calls_for("compose")) == 2  # re-asked once; the re-ask was no better
+    assert kept.message == assemble_message(draft, DraftOptions())
+    assert kept.message.assembled is True
+    assert "compose" not in kept.unresolved
+    assert [f for f in kept.findings if f.severity == "error"] == []
+
+
+def test_a_polished_draft_asks_for_compose_after_the_six_steps() -> None:
+    model = ScriptedChatModel(script=good_script())
+    draft = _draft(model, polish=True)
+    assert sorted(c["step"] for c in model.calls) == sorted([*MODEL_STEPS, "compose"])
+    # the rewrite has no more errors than the assembled message, so the assembled one stands
+    assert draft.message == assemble_message(draft, DraftOptions())
+    assert "to my leader (Dana)" in _user_text(model, "compose")

@@ -1,70 +1,161 @@
-"""Step 4, outline a path forward."""
+"""Step 4, outline a path forward: the model writes actions and measures, the program the owner and dates."""
 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
+from typing import Any
 
 import pytest
-from chain_support import GOOD, assert_json_schema_requested, assert_prompt_layout, assert_reask, run, step_inputs
+from chain_support import (
+    GOOD,
+    TODAY,
+    assert_json_schema_requested,
+    assert_prompt_layout,
+    assert_reask,
+    prompt_line,
+    run,
+    sample_plan,
+    step_inputs,
+)
 
 from assistant.chains import build_plan_chain
+from assistant.chains.plan import check_plan, plan_inputs, restates, settle_plan, tidy_steps
 from assistant.errors import OutputValidationError
-from assistant.schema import PlanOutput
+from assistant.schema import PlanAction, PlanOutput, PlanStep, PlanStepsOutput
+from assistant.settle import due_dates
 from assistant.testing import ScriptedChatModel
 
 
-def _plan_due(due: str) -> str:
+ACT = "pushed the payments config change on friday afternoon without running the staging tests"
+
+
+def _plan(**first: str) -> dict[str, Any]:
     plan = copy.deepcopy(GOOD["plan"])
-    plan["actions"][0]["due"] = due
-    return json.dumps(plan)
+    plan["actions"][0].update(first)
+    return plan
 
 
-def test_happy_path_returns_the_actions() -> None:
+def test_happy_path_adds_owner_me_and_due_dates_a_week_apart() -> None:
     model = ScriptedChatModel(script={"plan": GOOD["plan"]})
     out = run(build_plan_chain(model), step_inputs("plan"))
-    assert out == PlanOutput.model_validate(GOOD["plan"])
+    assert isinstance(out, PlanOutput)
+    assert out.actions == [
+        PlanAction(
+            action="Add a CI gate that blocks config deploys unless the staging tests passed",
+            owner="me",
+            due=dt.date(2026, 12, 4),
+            measure="A deploy without a green staging run is rejected by the pipeline",
+        ),
+        PlanAction(
+            action="Write a pre-deploy checklist for payments config changes",
+            owner="me",
+            due=dt.date(2026, 12, 11),
+            measure="The checklist is linked from every payments deploy ticket",
+        ),
+    ]
+    assert out.actions == sample_plan()
     assert_prompt_layout(model.calls[0], "plan")
-    assert_json_schema_requested(model.calls[0], "plan", "PlanOutput")
-    assert "Today is Friday 2026-11-27." in str(model.calls[0]["messages"][1].content)
+    assert_json_schema_requested(model.calls[0], "plan", "PlanStepsOutput")
 
 
-def test_past_due_date_is_reasked() -> None:
-    bad = _plan_due("2026-11-20")
+def test_the_prompt_carries_the_act_the_cause_and_what_is_already_done() -> None:
+    model = ScriptedChatModel(script={"plan": GOOD["plan"]})
+    run(build_plan_chain(model), step_inputs("plan"))
+    user = str(model.calls[0]["messages"][1].content)
+    assert prompt_line("plan", act=ACT) in user
+    assert prompt_line("plan", why="Why, from my notes: <notes>wanted to get it out before the weekend</notes>") in user
+    assert prompt_line("plan", done="I rolled back at 17:05; I already wrote the incident timeline") in user
+
+
+def test_plan_inputs_say_nothing_yet_when_nothing_is_done() -> None:
+    inputs = step_inputs("plan")
+    facts = inputs["facts_model"].model_copy(update={"already_done": []})
+    assert plan_inputs({**inputs, "facts_model": facts})["done"] == "nothing yet"
+
+
+def test_settle_plan_takes_the_dues_from_due_dates() -> None:
+    steps = [PlanStep(action=f"Do thing {i}.", measure=f"Thing {i} shows.") for i in range(3)]
+    plan = settle_plan(steps, TODAY).actions
+    assert [a.due for a in plan] == due_dates(TODAY, 3) == [dt.date(2026, 12, 4), dt.date(2026, 12, 11),
+                                                            dt.date(2026, 12, 18)]  # fmt: skip
+    assert [(a.owner, a.action, a.measure) for a in plan][0] == ("me", "Do thing 0", "Thing 0 shows")
+
+
+def test_settle_plan_moves_a_weekend_due_date_to_monday() -> None:
+    saturday = dt.date(2026, 11, 21)
+    plan = settle_plan([PlanStep(action="Add a check", measure="The form blocks it")], saturday).actions
+    assert plan[0].due == dt.date(2026, 11, 30)
+
+
+def test_a_measure_that_restates_its_action_is_reasked() -> None:
+    bad = json.dumps(_plan(measure="A CI gate blocks config deploys unless staging tests passed"))
     model = ScriptedChatModel(script={"plan": [bad, GOOD["plan"]]})
     out = run(build_plan_chain(model), step_inputs("plan"))
-    assert out.actions[0].due.isoformat() == "2026-12-11"
-    assert_reask(model.calls[1], bad, "due date of item 1 2026-11-20 is not after today (2026-11-27)")
+    assert out.actions[0].measure == "A deploy without a green staging run is rejected by the pipeline"
+    assert len(model.calls) == 2
+    assert_reask(model.calls[1], bad, "The measure of item 1 repeats the action; say what my leader will see")
 
 
-def test_due_date_too_far_out_is_reasked() -> None:
-    bad = _plan_due("2027-09-01")
+@pytest.mark.parametrize(
+    ("action", "measure", "expected"),
+    [
+        ("Review the payments deploy checklist", "The payments deploy checklist is reviewed", True),
+        ("Add a CI gate for config deploys", "A deploy without a green staging run is rejected", False),
+        ("Call the 5 affected customers", "", False),
+    ],
+)
+def test_restates(action: str, measure: str, expected: bool) -> None:
+    assert restates(action, measure) is expected
+
+
+def test_a_single_action_is_refused_by_the_schema_and_reasked() -> None:
+    one = json.dumps({"actions": [{"action": "Add a CI gate", "measure": "A deploy without tests is rejected"}]})
+    model = ScriptedChatModel(script={"plan": [one, GOOD["plan"]]})
+    out = run(build_plan_chain(model), step_inputs("plan"))
+    assert len(model.calls) == 2 and len(out.actions) == 2
+    assert "actions" in str(model.calls[1]["messages"][-1].content)
+
+
+def test_a_blank_measure_is_reasked() -> None:
+    bad = json.dumps(_plan(measure="  "))
     model = ScriptedChatModel(script={"plan": [bad, GOOD["plan"]]})
     run(build_plan_chain(model), step_inputs("plan"))
-    assert_reask(model.calls[1], bad, "2027-09-01 is too far away")
+    assert_reask(model.calls[1], bad, "The measure of item 1 is empty; write it.")
 
 
-def test_malformed_date_is_reasked_with_the_field_path() -> None:
-    bad = _plan_due("next Friday")
+def test_a_placeholder_is_reasked() -> None:
+    bad = json.dumps(_plan(action="Tell [Name] about the CI gate for config deploys"))
     model = ScriptedChatModel(script={"plan": [bad, GOOD["plan"]]})
     run(build_plan_chain(model), step_inputs("plan"))
-    assert_reask(model.calls[1], bad, "The field 'actions.0.due' is wrong")
+    assert_reask(model.calls[1], bad, "Replace the placeholder [Name] with real words or leave it out.")
 
 
-def test_gives_up_after_max_reasks() -> None:
-    bad = _plan_due("2026-11-27")
+def test_gives_up_with_the_last_output_settled_into_a_plan() -> None:
+    bad = json.dumps(_plan(measure="  "))
     model = ScriptedChatModel(script={"plan": bad})
     with pytest.raises(OutputValidationError) as info:
         run(build_plan_chain(model, max_reasks=2), step_inputs("plan"))
-    assert (info.value.step, info.value.n_attempts, info.value.last_output) == ("plan", 3, bad)
-    assert len(model.calls) == 3
+    assert (info.value.step, info.value.last_output) == ("plan", bad)
+    assert info.value.n_attempts == 2 == len(model.calls)  # the re-ask did not reduce the problems
+    assert isinstance(info.value.last_parsed, PlanOutput)
+    assert [(a.owner, a.due) for a in info.value.last_parsed.actions] == [
+        ("me", dt.date(2026, 12, 4)),
+        ("me", dt.date(2026, 12, 11)),
+    ]
 
 
-def test_a_due_date_too_soon_is_reasked_with_a_concrete_window() -> None:
-    bad = _plan_due("2026-11-28")
-    model = ScriptedChatModel(script={"plan": [bad, GOOD["plan"]]})
-    run(build_plan_chain(model), step_inputs("plan"))
-    assert_reask(
-        model.calls[1], bad, "(2026-11-28) is too soon to be realistic; pick a date from 2026-12-02 to 2027-01-08"
+def test_a_trailing_to_ensure_clause_is_cut_from_actions_and_measures() -> None:
+    answer = _plan(
+        action="Add a CI gate for config deploys, to ensure the staging tests always run",
+        measure="A deploy without a green staging run is rejected in order to make sure nothing slips",
     )
-    assert "a realistic date from 2026-12-02 to 2027-01-08" in str(model.calls[0]["messages"][1].content)
+    model = ScriptedChatModel(script={"plan": answer})
+    out = run(build_plan_chain(model), step_inputs("plan"))
+    assert (out.actions[0].action, out.actions[0].measure) == (
+        "Add a CI gate for config deploys",
+        "A deploy without a green staging run is rejected",
+    )
+    steps = [PlanStep(action="Call the team so as to ensure it lands", measure="All 5 confirmed")] * 2
+    assert tidy_steps(PlanStepsOutput(actions=steps)).actions[0].action == "Call the team"

@@ -18,7 +18,6 @@ STEP_PROMPTS = {
     "lessons",
     "plan",
     "positive",
-    "report_back",
     "compose",
     "checkin",
 }
@@ -26,6 +25,10 @@ STEP_PROMPTS = {
 
 def test_every_step_has_a_prompt_file() -> None:
     assert set(available_prompts()) >= STEP_PROMPTS
+
+
+def test_report_back_has_no_prompt_since_the_program_settles_it() -> None:
+    assert "report_back" not in available_prompts()
 
 
 def test_every_prompt_loads_and_renders_with_dummy_values() -> None:
@@ -42,7 +45,7 @@ def test_every_prompt_loads_and_renders_with_dummy_values() -> None:
 
 
 def test_render_names_the_missing_values() -> None:
-    with pytest.raises(PromptError, match="needs values for: facts, leader"):
+    with pytest.raises(PromptError, match="needs values for: impact, leader"):
         load_prompt("pain").render()
 
 
@@ -107,3 +110,17 @@ def test_every_task_prompt_caps_its_answer_with_max_tokens() -> None:
     for name in set(available_prompts()) - shared:
         max_tokens = load_prompt(name).max_tokens
         assert max_tokens is not None and 0 < max_tokens <= 2000, name  # 2000: REGAIN_MAX_TOKENS_PER_CALL's default
+
+
+def test_example_words_and_style_only_are_parsed_from_the_front_matter() -> None:
+    prompt = parse_prompt(
+        "x", "---\nvariables: []\nexample_words: [Bouquet, venue]\nexample_is_style_only: true\n---\nHi\n"
+    )
+    assert (prompt.example_words, prompt.example_is_style_only) == (("bouquet", "venue"), True)
+    plain = parse_prompt("y", "---\nvariables: []\n---\nHi\n")
+    assert (plain.example_words, plain.example_is_style_only) == ((), False)
+
+
+def test_example_words_must_be_a_list_of_words() -> None:
+    with pytest.raises(PromptError, match="'example_words' must be a list of words"):
+        parse_prompt("x", "---\nvariables: []\nexample_words: bouquet\n---\nHi\n")

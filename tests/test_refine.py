@@ -9,6 +9,7 @@ import pytest
 from chain_support import assert_json_schema_requested, assert_reask, run
 from ui_support import NOTES, REFINE_MARKER, TODAY, later_dates_answer, refine_answer, refine_marker, scripted_model
 
+from assistant.assemble import assemble_message
 from assistant.chains.refine import (
     ADDED_MARKER,
     build_refine_chain,
@@ -45,7 +46,7 @@ def test_happy_path_sends_the_draft_and_request_and_parses_the_answer() -> None:
     model = scripted_model(refine=later_dates_answer())
     out = run(build_refine_chain(model), refine_inputs(draft, "make the plan dates two weeks later"))
     assert isinstance(out, RefineOutput)
-    assert out.plan is not None and out.plan[0].due.isoformat() == "2026-12-25"
+    assert out.plan is not None and [a.due.isoformat() for a in out.plan] == ["2026-12-18", "2026-12-25"]
     call = model.calls_for("refine")[0]
     user = str(call["messages"][1].content)
     assert "<request>\nmake the plan dates two weeks later\n</request>" in user
@@ -70,7 +71,7 @@ def test_a_past_date_is_reasked() -> None:
     bad["plan"] = [{**bad["plan"][0], "due": "2026-11-20"}]
     model = scripted_model(refine=[json.dumps(bad), later_dates_answer()])
     out = run(build_refine_chain(model), refine_inputs(_draft(), "earlier please"))
-    assert out.plan is not None and out.plan[0].due.isoformat() == "2026-12-25"
+    assert out.plan is not None and [a.due.isoformat() for a in out.plan] == ["2026-12-18", "2026-12-25"]
     assert_reask(model.calls_for("refine")[1], json.dumps(bad), "due date of plan item 1 2026-11-20 is not after today")
 
 
@@ -114,7 +115,7 @@ def test_arefine_moves_dates_and_reports_the_changed_sections() -> None:
         "6. Report back with progress",
         "Message",
     ]
-    assert result.draft.report_back[0].date.isoformat() == "2026-12-25"
+    assert [c.date.isoformat() for c in result.draft.report_back] == ["2026-12-21", "2026-12-28"]
     assert result.problems == []
     assert model.calls_for("compose") == []  # the answer rewrote the message itself
 
@@ -128,7 +129,9 @@ def test_arefine_recomposes_the_message_when_only_parts_change() -> None:
     )
     model = scripted_model(refine=answer)
     result = asyncio.run(arefine(draft, "add that I already told the support team", Pipeline(model)))
-    assert len(model.calls_for("compose")) == 1
+    assert model.calls_for("compose") == []  # the program assembles the message again from the new parts
+    assert result.draft.message == assemble_message(result.draft, result.draft.options)
+    assert f"\n\n{answer['positive']}\n\n" in result.draft.message.body
     assert len(model.calls_for("refine")) == 1  # the re-ask check saw the added fact too
     assert result.added_facts == ["I already told the support team"]
     assert result.draft.notes == f"{draft.notes}\n\n{ADDED_MARKER}\n- I already told the support team"
@@ -136,7 +139,10 @@ def test_arefine_recomposes_the_message_when_only_parts_change() -> None:
     assert result.draft.findings == [] and result.problems == []
     # the same claim without the added fact is flagged: the fact is what grounds it
     ungrounded = validate_draft(result.draft.model_copy(update={"notes": draft.notes})).findings
-    assert [(f.rule, f.step, f.span) for f in ungrounded] == [("GND_DONE", "positive", "I've already told")]
+    assert [(f.rule, f.step, f.span) for f in ungrounded] == [
+        ("GND_DONE", "positive", "I've already told"),
+        ("GND_DONE", "message", "I've already told"),  # the assembled message holds the positive as written
+    ]
 
 
 def test_arefine_rejects_an_empty_request() -> None:
@@ -149,6 +155,8 @@ def test_arefine_keeps_the_last_parsed_answer_when_problems_remain() -> None:
     model = scripted_model(refine=answer)
     result = asyncio.run(arefine(_draft(), "rewrite ownership", Pipeline(model, max_reasks=1)))
     assert result.draft.ownership == "Mistakes were made."
-    assert len(result.problems) == 2 and "no owner" in result.problems[0] and "were made" in result.problems[1]
-    assert [f.rule for f in result.draft.findings] == ["OWN_FIRST_PERSON", "OWN_PASSIVE"]
+    assert len(result.problems) == 3
+    assert "no owner" in result.problems[0] and "doesn't name what you did" in result.problems[1]
+    assert "were made" in result.problems[2]
+    assert [f.rule for f in result.draft.findings] == ["OWN_FIRST_PERSON", "OWN_ACT", "OWN_PASSIVE"]
     assert len(model.calls_for("refine")) == 2

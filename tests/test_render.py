@@ -16,11 +16,11 @@ def test_markdown_has_the_six_steps_plan_table_and_message() -> None:
     assert [t.split(". ", 1)[0] for t in STEP_TITLES.values()] == ["1", "2", "3", "4", "5", "6"]
     assert "| Action | Owner | Due | Done when |" in text
     action = draft.plan[0]
-    assert f"| {action.action} | me | 2026-12-11 | {action.measure} |" in text
-    assert "- **2026-12-11** – " + draft.report_back[0].report in text
+    assert f"| {action.action} | me | 2026-12-04 | {action.measure} |" in text
+    assert "- **2026-12-07** – " + draft.report_back[0].report in text
     assert "## Message (Email)" in text and f"**Subject:** {draft.message.subject}" in text
     assert draft.message.body in text
-    assert "- **Leader:** Dana, engineering director" in text
+    assert "- **Leader:** Dana\n" in text
     assert "Needs your attention" not in text
 
 

@@ -36,6 +36,13 @@ def test_regain_variables_are_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
     assert (s.base_url, s.max_reasks, s.structured_output) == ("http://127.0.0.1:8080/v1", 4, "json_object")
 
 
+def test_the_sign_off_name_and_the_polish_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert (Settings().user_name, Settings().polish) == (None, False)
+    monkeypatch.setenv("REGAIN_USER_NAME", "Robin")
+    monkeypatch.setenv("REGAIN_POLISH", "true")
+    assert (Settings().user_name, Settings().polish) == ("Robin", True)
+
+
 def test_explicit_arguments_beat_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENAI_BASE_URL", "http://env/v1")
     monkeypatch.setenv("OPENAI_API_KEY", "env-key")

@@ -94,7 +94,7 @@ def test_answers_without_streaming(server: Any) -> None:
     assert reply.usage is not None and reply.usage.completion_tokens > 0
 
 
-def test_pipeline_completes_without_reasks_and_in_parallel() -> None:
+def _three_drafts() -> tuple[list[Any], Any]:
     import asyncio
 
     from assistant.llm import OpenAIChatModel
@@ -110,12 +110,23 @@ def test_pipeline_completes_without_reasks_and_in_parallel() -> None:
 
     with sim.serve_in_thread(sim.Latency(ttft=0.05, per_token=0.0)) as server:
         drafts = asyncio.run(run(server))
+    return drafts, server
+
+
+def test_pipeline_completes_in_parallel() -> None:
+    drafts, server = _three_drafts()
+    for draft in drafts:
+        assert set(draft.usage) == {"intake", "pain", "ownership", "lessons", "plan", "positive"}
+        assert draft.complete is True and draft.message.assembled is True
+        assert draft.message.body.startswith("Hi Dana,\n\n")
+    assert server.peak_active >= 5  # the five middle steps of each draft overlap
+
+
+def test_pipeline_completes_without_reasks() -> None:
+    drafts, _ = _three_drafts()
     for draft in drafts:
         assert {step: u.attempts for step, u in draft.usage.items()} == dict.fromkeys(draft.usage, 1)
-        assert len(draft.usage) == 8
-        assert not draft.unresolved
-        assert not draft.message.assembled
-    assert server.peak_active >= 5  # the five middle steps of each draft overlap
+        assert draft.unresolved == {}
 
 
 def test_reports_prefix_reuse_and_timings(server: Any) -> None:

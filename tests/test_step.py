@@ -3,19 +3,33 @@
 from __future__ import annotations
 
 import asyncio
+import copy
+import json
+import re
 from typing import Any
 
 import pytest
-from chain_support import GOOD, run, step_inputs
+from chain_support import GOOD, assert_reask, messages_of, run, step_inputs
 from langchain_core.callbacks import AsyncCallbackManagerForLLMRun
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatResult
 from pydantic import Field
 
-from assistant.chains import build_ownership_chain, build_pain_chain, build_positive_chain
-from assistant.chains._step import REFUSAL_PROBLEM, FormatState, reask_text, refusal_of
-from assistant.errors import ModelAPIError, ModelRefusalError, OutputTruncatedError
+from assistant.chains import build_ownership_chain, build_pain_chain, build_plan_chain, build_positive_chain
+from assistant.chains._step import (
+    REFUSAL_PROBLEM,
+    FormatState,
+    example_copies,
+    example_leaks,
+    instruction_copies,
+    reask_text,
+    refusal_of,
+    without_example,
+)
+from assistant.errors import ModelAPIError, ModelRefusalError, OutputTruncatedError, OutputValidationError
 from assistant.llm import ResponseFormatUnsupported
+from assistant.prompts import load_prompt
+from assistant.schema import PainOutput
 from assistant.testing import ScriptedChatModel
 
 
@@ -112,8 +126,11 @@ def test_concurrent_refusals_share_one_downgrade() -> None:
     state = FormatState()
     chains = [b(model, format_state=state) for b in (build_pain_chain, build_ownership_chain, build_positive_chain)]
 
+    names = ("pain", "ownership", "positive")
+
     async def all_steps() -> list[Any]:
-        return await asyncio.gather(*(c.ainvoke(step_inputs("pain")) for c in chains), return_exceptions=True)
+        runs = (c.ainvoke(step_inputs(name)) for c, name in zip(chains, names, strict=True))
+        return await asyncio.gather(*runs, return_exceptions=True)
 
     results = asyncio.run(all_steps())
     assert not [r for r in results if isinstance(r, BaseException)]
@@ -166,7 +183,8 @@ def test_refusal_detection_leaves_json_and_plain_answers_alone() -> None:
 
 def test_a_length_cut_is_asked_shorter_once_then_names_max_tokens() -> None:
     model = ScriptedChatModel(script={**GOOD, "pain": '{"statement": "I am so'}, finish_reason="length")
-    with pytest.raises(OutputTruncatedError, match="Output cut at max_tokens.*max_tokens 400 in prompts/pain.md"):
+    limit = load_prompt("pain").max_tokens
+    with pytest.raises(OutputTruncatedError, match=f"Output cut at max_tokens.*max_tokens {limit} in prompts/pain.md"):
         run(build_pain_chain(model, max_reasks=2), step_inputs("pain"))
     assert len(model.calls_for("pain")) == 2
     assert "too long" in str(model.calls_for("pain")[1]["messages"][-1].content)
@@ -176,6 +194,163 @@ def test_a_length_cut_that_still_parses_is_kept_as_unresolved_by_the_caller() ->
     long = {"statement": "Sorry."}  # parses, but the validator-like check below rejects it
     model = ScriptedChatModel(script={**GOOD, "pain": long}, finish_reason="length")
     chain = build_pain_chain(model, max_reasks=2, extra_check=lambda out, inputs: ["Say more about the impact."])
-    with pytest.raises(OutputTruncatedError) as info:
+    with pytest.raises(OutputValidationError) as info:
         run(chain, step_inputs("pain"))
-    assert info.value.last_parsed is not None and info.value.problems[-1] == "Say more about the impact."
+    assert info.value.last_parsed == PainOutput(statement="Sorry.")
+    assert info.value.problems == [
+        "Your answer was cut off because it was too long; keep every field shorter.",
+        "Say more about the impact.",
+    ]
+    assert len(model.calls_for("pain")) == 2  # the second cut answer was no better: no third call
+
+
+# --- re-asks: the best attempt, when to stop, what counts as a problem --------------------------
+
+
+def _by_statement(problems: dict[str, list[str]]) -> Any:
+    """A check that returns the problems listed for a statement (none for any other)."""
+    return lambda out, inputs: problems.get(out.statement, [])
+
+
+def _statement(text: str) -> str:
+    return json.dumps({"statement": text})
+
+
+def test_the_best_attempt_is_kept_and_a_worse_reask_stops_the_step() -> None:
+    answers = [_statement("First try."), _statement("Second try."), _statement("Third try.")]
+    check = _by_statement({"First try.": ["a", "b"], "Second try.": ["c"], "Third try.": ["d", "e", "f"]})
+    model = ScriptedChatModel(script={"pain": answers})
+    with pytest.raises(OutputValidationError) as info:
+        run(build_pain_chain(model, max_reasks=5, extra_check=check), step_inputs("pain"))
+    assert len(model.calls_for("pain")) == 3  # the third answer was worse: no fourth call
+    assert info.value.last_parsed == PainOutput(statement="Second try.")
+    assert info.value.problems == ["c"]
+    assert info.value.last_output == _statement("Third try.")
+
+
+def test_a_reask_that_does_not_reduce_the_problems_stops_the_step() -> None:
+    model = ScriptedChatModel(script={"pain": _statement("Same again.")})
+    check = _by_statement({"Same again.": ["Say more about the impact."]})
+    with pytest.raises(OutputValidationError) as info:
+        run(build_pain_chain(model, max_reasks=5, extra_check=check), step_inputs("pain"))
+    assert len(model.calls_for("pain")) == 2
+    assert info.value.n_attempts == 2
+    assert info.value.problems == ["Say more about the impact."]
+
+
+def test_reasks_continue_while_each_one_has_fewer_problems() -> None:
+    answers = [_statement("One."), _statement("Two."), _statement("Three."), GOOD["pain"]]
+    check = _by_statement({"One.": ["a", "b", "c"], "Two.": ["a", "b"], "Three.": ["a"]})
+    model = ScriptedChatModel(script={"pain": answers})
+    out = run(build_pain_chain(model, max_reasks=3, extra_check=check), step_inputs("pain"))
+    assert out.statement == GOOD["pain"]["statement"]
+    assert len(model.calls_for("pain")) == 4
+
+
+def test_a_distinctive_word_of_the_example_is_asked_afresh_without_the_example() -> None:
+    leaked = _statement("I'm sorry that 400 orders were lost, like a late bouquet at a wedding.")
+    model = ScriptedChatModel(script={"pain": [leaked, GOOD["pain"]]})
+    out = run(build_pain_chain(model), step_inputs("pain"))
+    assert out.statement == GOOD["pain"]["statement"]
+    first, again = (messages_of(c) for c in model.calls_for("pain"))
+    assert "Example for another case" in str(first[1].content)
+    # a small model shown the example (or its own copy) copies it again: the re-ask is the prompt without both
+    assert len(again) == 2
+    assert "Example for another case" not in str(again[1].content) and "bouquet" not in str(again[1].content)
+    assert "Task: step 1, show your pain." in str(again[1].content)
+
+
+def test_an_example_word_that_is_also_in_the_notes_is_no_problem() -> None:
+    parsed = PainOutput(statement="I'm sorry the bouquet was late.")
+    assert example_leaks(parsed, ("bouquet", "venue"), "the bouquet order went to the old address") == []
+    assert example_leaks(parsed, ("bouquet",), "the order went to the old address") == [
+        "The word 'bouquet' comes from the example, not from my notes; write about my notes only."
+    ]
+
+
+def test_without_example_leaves_out_the_example_and_its_answer() -> None:
+    prompt = without_example(load_prompt("pain"))
+    assert "Example for another case" not in prompt.template and "Answer:" not in prompt.template
+    assert prompt.template.startswith(load_prompt("pain").template.split("\n\n")[0] + "\n\n")
+    assert "{impact}" in prompt.template and "{leader}" in prompt.template
+    assert "Now the JSON object for my case above." in prompt.template
+
+
+def test_copied_instructions_are_reasked() -> None:
+    task = next(line for line in load_prompt("pain").template.splitlines() if line.startswith("Task:"))
+    task = task.removeprefix("Task: ")
+    copied = _statement(task[: task.rindex(".") + 1])  # the task line's whole sentences, word for word
+    model = ScriptedChatModel(script={"pain": [copied, GOOD["pain"]]})
+    run(build_pain_chain(model), step_inputs("pain"))
+    reask = str(model.calls_for("pain")[1]["messages"][-1].content)
+    assert "- You copied words from my instructions; write about my case in your own words." in reask
+
+
+def test_seven_words_of_the_instructions_are_not_a_copy() -> None:
+    template = "Task: say I'm sorry for the harm and name it with the numbers.\nAnswer: {{}}"
+    assert instruction_copies(PainOutput(statement="Sorry for the harm and name it."), template) == []
+    assert instruction_copies(PainOutput(statement="Sorry for the harm and name it with."), template) == [
+        "You copied words from my instructions; write about my case in your own words."
+    ]
+
+
+def _six_words_of_the_example_answer(name: str) -> str:
+    """Six words in a row of a prompt's example answer with none of its distinctive words (those are a
+    problem of their own)."""
+    prompt = load_prompt(name)
+    line = next(line for line in prompt.template.splitlines() if line.startswith("Answer:"))
+    answer = json.loads(line.removeprefix("Answer:").replace("{{", "{").replace("}}", "}"))
+    texts = [value for item in answer["actions"] for value in item.values()]
+    for text in texts:
+        words = text.split()
+        for i in range(len(words) - 5):
+            window = words[i : i + 6]
+            if not any(re.sub(r"'s$|[^a-z]", "", w.lower()) in prompt.example_words for w in window):
+                return " ".join(window)
+    raise AssertionError(f"no six plain words in a row in the example of prompts/{name}.md")
+
+
+def test_six_words_of_a_style_only_example_answer_are_asked_afresh() -> None:
+    plan = copy.deepcopy(GOOD["plan"])
+    plan["actions"][0]["measure"] = _six_words_of_the_example_answer("plan")
+    copied = json.dumps(plan)
+    model = ScriptedChatModel(script={"plan": [copied, GOOD["plan"]]})
+    assert load_prompt("plan").example_is_style_only is True
+    run(build_plan_chain(model), step_inputs("plan"))
+    assert len(model.calls_for("plan")) == 2
+    again = messages_of(model.calls_for("plan")[1])
+    assert len(again) == 2 and "Answer:" not in str(again[1].content)
+
+
+def test_example_copies_only_counts_the_example_answer() -> None:
+    template = (
+        "Task: the form cannot be sent until it is checked.\n"
+        'Answer: {{"statement": "The list is sent to every customer today"}}'
+    )
+    assert example_copies(PainOutput(statement="The form cannot be sent until it is checked."), template) == []
+    assert example_copies(PainOutput(statement="Now the list is sent to every customer."), template) == [
+        "You copied the example; write about my case, in words that fit it."
+    ]
+
+
+def test_a_salvage_that_passes_every_check_saves_the_reask() -> None:
+    bad = _statement("I'm sorry 400 orders were lost. I apologize for any inconvenience.")
+    check = _by_statement({"I'm sorry 400 orders were lost. I apologize for any inconvenience.": ["non-apology"]})
+
+    def salvage(output: PainOutput, inputs: dict[str, Any]) -> PainOutput:
+        return PainOutput(statement="I'm sorry 400 orders were lost.")
+
+    model = ScriptedChatModel(script={"pain": bad})
+    out = run(build_pain_chain(model, extra_check=check, salvage=salvage), step_inputs("pain"))
+    assert out.statement == "I'm sorry 400 orders were lost."
+    assert len(model.calls_for("pain")) == 1
+
+
+def test_a_salvage_that_still_fails_a_check_is_not_used() -> None:
+    bad = _statement("Sorry for any inconvenience.")
+    check = _by_statement({"Sorry for any inconvenience.": ["non-apology"], "Sorry.": ["too short"]})
+    model = ScriptedChatModel(script={"pain": [bad, GOOD["pain"]]})
+    chain = build_pain_chain(model, extra_check=check, salvage=lambda out, inputs: PainOutput(statement="Sorry."))
+    out = run(chain, step_inputs("pain"))
+    assert out.statement == GOOD["pain"]["statement"]
+    assert_reask(model.calls_for("pain")[1], bad, "- non-apology")

@@ -69,7 +69,8 @@ def test_list_sessions_newest_first_with_counts(store: Store) -> None:
     assert [s.id for s in summaries] == [second, first]
     assert (summaries[0].n_versions, summaries[0].latest_source) == (2, "refined")
     assert (summaries[1].n_versions, summaries[1].latest_source, summaries[1].title) == (0, None, "first line of notes")
-    assert summaries[0].title == sample_draft().facts.what_happened
+    # what happened, cut to 80 characters
+    assert summaries[0].title == "pushed the payments config change on friday afternoon w/o running the staging te"
 
 
 def test_findings_are_counted_per_version(store: Store) -> None:

@@ -49,9 +49,10 @@ def test_load_shows_the_plan_actions_and_hides_unused_rows(store: Store, session
     intro, *rest = progress.load_progress(session, store_factory=lambda: store, today=TODAY)
     *rows, history, calendar = rest
     assert session in intro
-    first, second = rows[:4], rows[4:8]
+    first, second, third = rows[:4], rows[4:8], rows[8:12]
     assert first[0].visible is True and "1. Add a CI gate" in first[1] and "saved status: not started" in first[1]
-    assert second[0].visible is False
+    assert second[0].visible is True and "2. Write a pre&#45;deploy checklist" in second[1]
+    assert third[0].visible is False
     assert history == "No progress updates yet."
     events = Calendar.from_ical(Path(calendar).read_bytes()).walk("VEVENT")
     assert [e.decoded("DTSTART") for e in events] == [c.date for c in sample_draft().report_back if c.date > TODAY]

@@ -22,8 +22,14 @@ def test_every_section_reads_back_what_it_shows(step: str) -> None:
 
 def test_plan_and_checkins_use_one_line_per_item() -> None:
     draft = sample_draft()
-    assert section_text(draft, "plan").count(" | ") == 3
-    assert section_text(draft, "report_back").startswith("2026-12-11 | ")
+    plan = section_text(draft, "plan").splitlines()
+    assert [line.count(" | ") for line in plan] == [3, 3]
+    assert plan[1] == (
+        "Write a pre-deploy checklist for payments config changes | me | 2026-12-11 | "
+        "The checklist is linked from every payments deploy ticket"
+    )
+    checkins = section_text(draft, "report_back").splitlines()
+    assert [line[:13] for line in checkins] == ["2026-12-07 | ", "2026-12-14 | "]
 
 
 def test_a_pipe_in_a_field_does_not_break_the_line() -> None:

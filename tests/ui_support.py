@@ -9,16 +9,13 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
+from chain_support import NOTES as CHAIN_NOTES
 
 from assistant.pipeline import Pipeline
 from assistant.testing import STEP_MARKERS, Answer, ScriptedChatModel, good_script
 
 TODAY = dt.date(2026, 11, 27)
-NOTES = (
-    "pushed the payments config change friday w/o running staging tests, checkout down ~3h, ~400 orders lost. "
-    "Dana (my manager, eng director) had to explain it to the VP. "
-    "I rolled back the change and wrote the incident timeline."
-)
+NOTES = CHAIN_NOTES  # the software-outage notes that good_script()'s intake quotes
 REFINE_MARKER = "Task: revise the draft"
 
 
@@ -43,18 +40,22 @@ LATER_BODY = (
     "Dana, I'm sorry about Friday: about 400 orders were lost and you had to explain it to the VP. "
     "I pushed the change without running the staging tests; that was my decision. "
     "I learned that skipping staging tests to beat a deadline moves the risk onto customers. "
-    "My plan: I will add a CI gate that blocks config deploys without a green staging run by 2026-12-25. "
-    "I'm committed to making this right, and I'll update you on 2026-12-25 with the gate working."
+    "My plan: I will add a CI gate that blocks config deploys without a green staging run by 2026-12-18, "
+    "and write a pre-deploy checklist for payments config changes by 2026-12-25. "
+    "I'm committed to making this right, and I'll update you after each one."
 )
 
 
 def later_dates_answer() -> dict[str, Any]:
-    """The refine answer to 'make the plan dates two weeks later'."""
-    good = good_script()
-    plan = [{**good["plan"]["actions"][0], "due": "2026-12-25"}]  # type: ignore[index]
-    checkins = [{**good["report_back"]["checkins"][0], "date": "2026-12-25"}]  # type: ignore[index]
+    """The refine answer to 'make the plan dates two weeks later': both actions, and their check-ins."""
+    gate, checklist = good_script()["plan"]["actions"]  # type: ignore[index]
+    plan = [{**gate, "owner": "me", "due": "2026-12-18"}, {**checklist, "owner": "me", "due": "2026-12-25"}]
+    checkins = [
+        {"date": "2026-12-21", "report": "Whether the CI gate is live, with a blocked test deploy."},
+        {"date": "2026-12-28", "report": "Whether the checklist is linked from every payments deploy ticket."},
+    ]
     return refine_answer(
-        reply="I moved the plan and the check-in two weeks later, to 2026-12-25.",
+        reply="I moved the plan and the check-ins two weeks later, to 2026-12-18 and 2026-12-25.",
         plan=plan,
         report_back=checkins,
         body=LATER_BODY,

@@ -50,7 +50,8 @@ def refinement_problems(out: RefineOutput, inputs: dict[str, Any]) -> list[str]:
             found += check_step(step, value, ctx, plan=plan)
     if out.body is not None:
         message = Message(channel=inputs["channel_key"], subject=out.subject or "", body=out.body)
-        found += check_step("message", message, ctx, plan=plan)
+        checkins = out.report_back if out.report_back is not None else inputs.get("report_back_model") or []
+        found += check_step("message", message, ctx, plan=plan, checkin_dates=[c.date for c in checkins])
     return [f.plain() for f in reask_findings(found, notes) if f.severity == "error"]
 
 

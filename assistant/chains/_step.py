@@ -274,6 +274,7 @@ class _StepRunner:
                 if parsed is not None and (last_parsed is None or len(problems) < len(last_parsed_problems)):
                     last_parsed, last_parsed_problems = parsed, problems
                 elif parsed is not None and attempt > 1:
+                    last_text = scrub_secrets(last_text, inputs.get("notes") or "")
                     break  # the re-ask did not reduce the problems: keep the best attempt, stop paying for more
                 if message.response_metadata.get("finish_reason") == "length":
                     cuts += 1

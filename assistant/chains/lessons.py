@@ -46,7 +46,9 @@ def lesson_text(part: LessonPart) -> str:
         return f"I now {habit}." if habit else ""
     if not habit:
         return f"{weak}."
-    return f"{weak[:1].upper()}{weak[1:]}, so I now {habit[:1].lower()}{habit[1:]}."
+    if not re.match(r"[a-z][\w+.-]*://", weak):  # never turn a link into "Https://"
+        weak = weak[:1].upper() + weak[1:]
+    return f"{weak}, so I now {habit[:1].lower()}{habit[1:]}."
 
 
 def to_lessons(parts: LessonPartsOutput) -> LessonsOutput:

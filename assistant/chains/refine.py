@@ -58,6 +58,7 @@ def refine_inputs(draft: Draft, request: str) -> dict[str, Any]:
         "draft": draft_text(draft),
         "request": normalise_text(request),
         "plan_model": draft.plan,
+        "report_back_model": draft.report_back,
         "channel_key": draft.message.channel,
     }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from assistant.chains._checks import PLACEHOLDER
@@ -77,7 +78,14 @@ def _prose(text: str, step: str, ctx: Context, item: int | None = None, promise:
     return found + check_contradictions(text, step, ctx, promise=promise, item=item)
 
 
-def check_step(step: str, value: Any, ctx: Context, *, plan: list[PlanAction] | None = None) -> list[Finding]:
+def check_step(
+    step: str,
+    value: Any,
+    ctx: Context,
+    *,
+    plan: list[PlanAction] | None = None,
+    checkin_dates: Iterable[dt.date] = (),
+) -> list[Finding]:
     """Findings for one step's value: a string, a list of lessons, plan actions or check-ins, or a Message."""
     if step in ("pain", "ownership", "positive"):
         rules = {"pain": check_pain, "ownership": check_ownership, "positive": check_positive}[step]
@@ -109,7 +117,7 @@ def check_step(step: str, value: Any, ctx: Context, *, plan: list[PlanAction] | 
             found += _prose(checkin.report, step, ctx, i)
         return found
     if step == "message":
-        dates = [a.due for a in plan or []]
+        dates = [a.due for a in plan or []] + list(checkin_dates)
         found = check_message(value, ctx) + check_grounding(value.body, step, ctx, dates=dates)
         return found + _prose(value.body, step, ctx)
     raise ValueError(f"unknown step '{step}'")
@@ -194,7 +202,10 @@ def step_problems(step: str, output: Any, inputs: dict[str, Any]) -> list[str]:
         )
     else:
         return []
-    found = reask_findings(check_step(step, value, ctx, plan=plan), inputs.get("notes"))
+    checkins: list[CheckIn] = inputs.get("report_back_model") or []
+    found = reask_findings(
+        check_step(step, value, ctx, plan=plan, checkin_dates=[c.date for c in checkins]), inputs.get("notes")
+    )
     # placeholders are already reported by the step's own structural check
     return [f.plain() for f in found if f.severity == "error" and f.rule not in ("TXT_PLACEHOLDER", "MSG_PLACEHOLDER")]
 

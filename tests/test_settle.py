@@ -1,0 +1,294 @@
+"""What the program settles exactly: the leader, quotes, work already done, dates, greeting and sign-off."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from assistant.settle import (
+    checkin_dates,
+    due_dates,
+    first_name,
+    first_person_acts,
+    greeting,
+    impact_in_notes,
+    is_done_text,
+    leader_in_notes,
+    note_clauses,
+    plain_words,
+    respell_numbers,
+    sign_off,
+    snap_quote,
+    sounds_like_my_act,
+    wording,
+    working_day,
+)
+
+FRIDAY = dt.date(2026, 11, 27)
+SATURDAY = dt.date(2026, 11, 28)
+NOTES = (
+    "pushed the payments config change on friday w/o running the staging tests\n"
+    "checkout down ~3h, ~400 orders lost\n"
+    "Dana (my manager) had to explain it to the VP"
+)
+
+
+# --- the leader -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("notes", "leader"),
+    [
+        ("Dana (my manager, eng director) had to explain it to the VP", "Dana"),
+        ("told my lead Tomasz before the release", "Tomasz"),
+        ("mgr: Priyanka\nmissed the vendor deadline", "Priyanka"),
+        ("Ruth (finance director, my boss) had to call the bank", "Ruth"),
+        ("meine chefin Anja musste es dem Kunden erklären", "Anja"),
+        ("my boss, Helen, heard it from the CFO", "Helen"),
+        ("Sam (our VP) asked for a summary", "Sam"),
+        ("mi jefa Ana tuvo que llamar al cliente", "Ana"),
+        ("ma responsable Claire a dû appeler le client", "Claire"),
+        ("Mary-Jane (my supervisor) saw the report", "Mary-Jane"),
+        ("ward mgr Fiona saw the chart", "Fiona"),
+        ("my boss Zoë found out", "Zoë"),
+    ],
+)
+def test_leader_in_notes_finds_the_name(notes: str, leader: str) -> None:
+    assert leader_in_notes(notes) == leader
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "my manager needs the report by friday",
+        "on-call (Priya) found it, I rolled back",
+        "the COO heard about it from a customer",
+        "",
+    ],
+)
+def test_leader_in_notes_finds_none_without_a_named_leader(notes: str) -> None:
+    assert leader_in_notes(notes) is None
+
+
+def test_the_leader_is_the_one_named_with_a_role_not_the_first_name_in_brackets() -> None:
+    assert leader_in_notes("on-call (Priya) found it\nDana (my manager, eng director) had to tell the VP") == "Dana"
+
+
+@pytest.mark.parametrize(
+    ("leader", "name"),
+    [("Dana Smith", "Dana"), ("Dana, eng director", "Dana"), ("my manager", None), ("the COO", None),
+     ("Manager", None), ("", None), (None, None)],
+)  # fmt: skip
+def test_first_name(leader: str | None, name: str | None) -> None:
+    assert first_name(leader) == name
+
+
+# --- quotes ------------------------------------------------------------------------------------------
+
+
+def test_snap_quote_returns_the_notes_own_words_for_an_exact_quote() -> None:
+    assert snap_quote("checkout down ~3h", NOTES) == "checkout down ~3h"
+    assert snap_quote('"Checkout Down ~3h"', NOTES) == "checkout down ~3h"
+
+
+def test_snap_quote_snaps_a_loose_quote_to_the_line_that_holds_most_of_its_words() -> None:
+    assert snap_quote("pushed the config change on friday without the staging tests", NOTES) == (
+        "pushed the payments config change on friday w/o running the staging tests"
+    )
+
+
+@pytest.mark.parametrize("quote", ["deleted the production database", "", "  ", "..."])
+def test_snap_quote_is_none_for_an_invented_or_empty_quote(quote: str) -> None:
+    assert snap_quote(quote, NOTES) is None
+
+
+def test_note_clauses_are_lines_then_their_clauses() -> None:
+    assert note_clauses("- a, and b; c\nd - e\n\n") == ["a, and b; c", "a", "and b", "c", "d - e", "d", "e"]
+
+
+# --- work already done, the harm ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "done"),
+    [
+        ("now: restored the folder from the backup", True),
+        ("status: letters sent", True),
+        ("I already called the 5 customers", True),
+        ("I rolled back at 17:05", True),
+        ("I've refunded the delivery fee", True),
+        ("pushed the change w/o running the tests", False),
+        ("checkout down ~3h, ~400 orders lost", False),
+    ],
+)
+def test_is_done_text(text: str, done: bool) -> None:
+    assert is_done_text(text) is done
+
+
+def test_impact_in_notes_is_the_later_line_with_the_most_figures_that_is_not_done_work() -> None:
+    notes = "pushed the change w/o tests on 3 servers\nnow: rolled back at 17:05\ncheckout down 3h, 400 orders lost"
+    assert impact_in_notes(notes) == "checkout down 3h, 400 orders lost"
+
+
+def test_impact_in_notes_without_figures_is_the_second_line() -> None:
+    assert impact_in_notes("forgot the invoices\nclients were angry\nmy boss Helen heard") == "clients were angry"
+    assert impact_in_notes("") == ""
+
+
+# --- plain words ------------------------------------------------------------------------------------
+
+
+def test_plain_words_spells_out_shorthand() -> None:
+    assert plain_words("pushed w/o tests, mtg w/ mgr on fri b/c of the eod cutoff, pls call asap") == (
+        "pushed without tests, meeting with manager on Friday because of the end of day cutoff, please call as "
+        "soon as possible"
+    )
+
+
+def test_plain_words_keeps_numbers_and_names_as_they_are() -> None:
+    assert plain_words("~400 orders, approx. 3.5h (14:10-17:05), Dana saw $1,200 lost") == (
+        "about 400 orders, about 3.5h (14:10-17:05), Dana saw $1,200 lost"
+    )
+
+
+# --- dates ------------------------------------------------------------------------------------------
+
+
+def test_working_day_moves_a_weekend_to_monday() -> None:
+    assert working_day(SATURDAY) == dt.date(2026, 11, 30)
+    assert working_day(dt.date(2026, 11, 29)) == dt.date(2026, 11, 30)
+    assert working_day(FRIDAY) == FRIDAY
+
+
+def test_due_dates_are_a_week_apart_from_a_week_out() -> None:
+    assert due_dates(FRIDAY, 3) == [dt.date(2026, 12, 4), dt.date(2026, 12, 11), dt.date(2026, 12, 18)]
+    assert due_dates(FRIDAY, 0) == []
+
+
+def test_due_dates_fall_on_working_days() -> None:
+    dues = due_dates(SATURDAY, 2)
+    assert dues == [dt.date(2026, 12, 7), dt.date(2026, 12, 14)]
+    assert [d.weekday() for d in dues] == [0, 0]
+
+
+def test_checkin_dates_are_the_working_day_after_each_due_date() -> None:
+    dues = [dt.date(2026, 12, 4), dt.date(2026, 12, 9)]
+    assert checkin_dates(dues) == [(dt.date(2026, 12, 7), [0]), (dt.date(2026, 12, 10), [1])]
+
+
+def test_checkin_dates_are_never_before_the_due_date_and_distinct() -> None:
+    dues = [dt.date(2026, 12, 11), dt.date(2026, 12, 4), dt.date(2026, 12, 4)]
+    checkins = checkin_dates(dues)
+    assert checkins == [(dt.date(2026, 12, 7), [1, 2]), (dt.date(2026, 12, 14), [0])]
+    assert len({day for day, _ in checkins}) == len(checkins)
+    assert all(day > dues[i] for day, items in checkins for i in items)
+
+
+def test_checkin_dates_are_at_most_three_the_last_taking_the_rest() -> None:
+    checkins = checkin_dates(due_dates(FRIDAY, 5))
+    assert checkins == [
+        (dt.date(2026, 12, 7), [0]),
+        (dt.date(2026, 12, 14), [1]),
+        (dt.date(2027, 1, 4), [2, 3, 4]),
+    ]
+
+
+# --- greeting and sign-off ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("leader", "channel", "tone", "language", "expected"),
+    [
+        ("Dana Smith", "email", "neutral", None, "Hi Dana,"),
+        ("Dana", "email", "formal", None, "Dear Dana,"),
+        ("Dana", "chat", "formal", None, "Hi Dana,"),
+        ("Dana", "email", "direct", None, "Dana,"),
+        ("my manager", "email", "neutral", None, "Hi,"),
+        (None, "chat", "warm", None, "Hi,"),
+        ("Dana", "talking_points", "neutral", None, ""),
+        ("Anja", "email", "neutral", "German", "Hallo Anja,"),
+        ("Anja", "email", "formal", "German", "Liebe/r Anja,"),
+        (None, "email", "neutral", "German", "Hallo,"),
+        ("Ana", "email", "formal", "Spanish", "Estimado/a Ana:"),
+        ("Claire", "chat", "neutral", "French", "Bonjour Claire,"),
+        ("Dana", "email", "neutral", "Italian", "Hi Dana,"),  # no wording of its own: English
+    ],
+)
+def test_greeting(leader: str | None, channel: str, tone: str, language: str | None, expected: str) -> None:
+    assert greeting(leader, channel, tone, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sender", "channel", "tone", "language", "expected"),
+    [
+        ("Alex", "email", "neutral", None, "Thanks,\nAlex"),
+        ("Alex", "email", "formal", None, "Kind regards,\nAlex"),
+        ("Alex", "email", "warm", None, "Thank you for bearing with me,\nAlex"),
+        (None, "email", "formal", None, "Kind regards,"),
+        ("Alex", "chat", "neutral", None, "– Alex"),
+        (None, "chat", "neutral", None, ""),
+        ("Alex", "talking_points", "neutral", None, ""),
+        ("Max", "email", "formal", "German", "Viele Grüße,\nMax"),
+        ("Ana", "email", "warm", "Spanish", "Gracias por tu paciencia,\nAna"),
+        ("Luc", "email", "formal", "French", "Cordialement,\nLuc"),
+    ],
+)
+def test_sign_off(sender: str | None, channel: str, tone: str, language: str | None, expected: str) -> None:
+    assert sign_off(sender, channel, tone, language) == expected
+
+
+def test_wording_writes_dates_per_language() -> None:
+    day = dt.date(2026, 12, 4)
+    assert wording(None).days(day) == "Fri 4 Dec"
+    assert wording("German").days(day) == wording("French").days(day) == "4.12.2026"
+    assert (wording("German").plan, wording("Spanish").by, wording("French").learned) == (
+        "Mein Plan:",
+        "antes del",
+        "Ce que j'en retiens :",
+    )
+    assert wording("Italian") is wording(None)
+
+
+# --- figures in the notes' own form, the act in the first person -----------------------------------------
+
+
+def test_respell_numbers_puts_written_out_figures_back_in_the_notes_form() -> None:
+    notes = "refunds of ~14k went out late, 1.2M rows touched"
+    assert respell_numbers("We sent 14,000 refunds late and touched 1,200,000 rows.", notes) == (
+        "We sent 14k refunds late and touched 1.2M rows."
+    )
+
+
+def test_respell_numbers_leaves_other_figures_alone() -> None:
+    notes = "refunds of ~14k went out late"
+    assert respell_numbers("2,000 customers and 14 teams", notes) == "2,000 customers and 14 teams"
+    assert respell_numbers("14,000 refunds", "14,000 refunds, about 14k") == "14,000 refunds"  # the notes have it
+    assert respell_numbers("14,000 refunds", "no abbreviated figures") == "14,000 refunds"
+
+
+@pytest.mark.parametrize(
+    ("quote", "mine"),
+    [
+        ("I snoozed the reminder twice", True),
+        ("pushed config w/o tests", True),
+        ("didn't check the list", True),
+        ("tls cert expired on the gateway", False),
+        ("the server crashed at 3am", False),
+    ],
+)
+def test_sounds_like_my_act(quote: str, mine: bool) -> None:
+    assert sounds_like_my_act(quote) is mine
+
+
+def test_first_person_acts_are_the_clauses_that_say_what_i_did_not_what_is_done() -> None:
+    notes = (
+        "tls cert expired sat night. I owned the renewal ticket and snoozed the reminder twice. I already renewed it"
+    )
+    assert first_person_acts(notes) == ["I owned the renewal ticket and snoozed the reminder twice"]
+
+
+def test_first_person_acts_finds_an_act_that_opens_a_later_line() -> None:
+    assert first_person_acts("tls cert expired sat night\nI owned the renewal ticket") == [
+        "I owned the renewal ticket"
+    ]
