@@ -13,8 +13,8 @@ import datetime as dt
 import re
 
 from assistant.chains.compose import LENGTH_WORDS, message_size
-from assistant.schema import CheckIn, Draft, DraftOptions, Message, PlanAction
 from assistant.language import detect_language
+from assistant.schema import CheckIn, Draft, DraftOptions, Message, PlanAction
 from assistant.settle import WORDINGS, Wording, greeting, sign_off, wording
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'“(])")

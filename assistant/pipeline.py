@@ -295,9 +295,7 @@ async def adraft(
 
     # The pain needs only the harm, which the program finds in the notes: it is written while intake
     # quotes the notes, so the first step's text is ready early.
-    early_pain = asyncio.ensure_future(
-        _run_step(pipeline, "pain", pain_inputs(notes, today, options), tracker, config)
-    )
+    early_pain = asyncio.ensure_future(_run_step(pipeline, "pain", pain_inputs(notes, today, options), tracker, config))
     try:
         facts: Facts = await _run_step(pipeline, "intake", base, tracker, config)
     except BaseException:

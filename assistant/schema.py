@@ -165,7 +165,9 @@ class DraftOptions(BaseModel):
     tone: Tone = Field(default="neutral", description="neutral, warm, formal or direct.")
     length: Length = Field(default="medium", description="short, medium or long.")
     leader: str | None = Field(default=None, description="Leader's name or role, overriding the notes.")
-    sender: str | None = Field(default=None, description="The writer's name for the sign-off (--name, REGAIN_USER_NAME).")
+    sender: str | None = Field(
+        default=None, description="The writer's name for the sign-off (--name, REGAIN_USER_NAME)."
+    )
 
 
 class Message(BaseModel):
@@ -175,8 +177,9 @@ class Message(BaseModel):
     subject: str = Field(description="Subject line (used for email).")
     body: str = Field(description="The message text.")
     assembled: bool = Field(
-        default=False, description="True when put together from the parts by the program (the default), False "
-        "when written by the model (the opt-in polish)."
+        default=False,
+        description="True when put together from the parts by the program (the default), False "
+        "when written by the model (the opt-in polish).",
     )
 
 

@@ -23,8 +23,11 @@ _LEADER_PATTERNS = (
     # "mgr: Priyanka", "manager: Dana", "boss = Helen"
     re.compile(rf"^\s*(?:my\s+)?{_ROLE}\s*[:=-]\s*{_NAME}\b", re.IGNORECASE | re.MULTILINE),
     # "ward mgr Fiona", "line manager Sam": a role and a name without "my", tried after the forms above
-    re.compile(rf"\b(?:ward|line|shift|store|site|unit|team|practice|office|floor)\s+(?:mgr|manager|supervisor|lead)"
-               rf"\s+{_NAME}\b", re.IGNORECASE),
+    re.compile(
+        rf"\b(?:ward|line|shift|store|site|unit|team|practice|office|floor)\s+(?:mgr|manager|supervisor|lead)"
+        rf"\s+{_NAME}\b",
+        re.IGNORECASE,
+    ),
     # German, Spanish, French: "meine chefin Anja", "mi jefa Ana", "ma responsable Claire"
     re.compile(
         rf"\b(?:meine?n?|unsere?n?|mi|nuestr[ao]|ma|mon|notre)\s+(?:chef(?:in)?|vorgesetzte[rn]?|teamleiter(?:in)?|"
@@ -295,7 +298,7 @@ WORDINGS: dict[str | None, Wording] = {
         "Hi {name},", "Dear {name},", "Hi,", "What I learned:", "Here is my plan:", "I will {action}", "by",
         "I'll report back on {days} with where each step stands and what you can see for it.",
         "I'll report back on {days}.",
-        {"neutral": "Thanks,", "warm": "Thank you for bearing with me,", "formal": "Kind regards,", "direct": "Thanks,"},
+        {"neutral": "Thanks,", "warm": "Thank you for bearing with me,", "formal": "Kind regards,", "direct": "Thanks,"},  # noqa: E501
         _en_day,
     ),
     "German": Wording(
@@ -309,7 +312,7 @@ WORDINGS: dict[str | None, Wording] = {
         "Hola {name},", "Estimado/a {name}:", "Hola,", "Lo que he aprendido:", "Mi plan:", "{action}", "antes del",
         "Te informaré el {days} de cómo va cada paso y de lo que podrás ver.",
         "Te informaré el {days}.",
-        {"neutral": "Gracias,", "warm": "Gracias por tu paciencia,", "formal": "Saludos cordiales,", "direct": "Gracias,"},
+        {"neutral": "Gracias,", "warm": "Gracias por tu paciencia,", "formal": "Saludos cordiales,", "direct": "Gracias,"},  # noqa: E501
         _numeric_day,
     ),
     "French": Wording(
@@ -328,6 +331,7 @@ def wording(language: str | None) -> Wording:
 
 
 # --- greeting and sign-off ----------------------------------------------------------------------
+
 
 def greeting(leader: str | None, channel: str, tone: str, language: str | None = None) -> str:
     """The opening line: the leader's first name when known, a plain hello when not; none for talking points."""

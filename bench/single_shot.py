@@ -50,7 +50,6 @@ from assistant.notes import clean_notes  # noqa: E402
 from assistant.parsing import OutputParseError, parse_output, response_format_for  # noqa: E402
 from assistant.pipeline import Pipeline, adraft  # noqa: E402
 from assistant.prompts import load_prompt  # noqa: E402
-from assistant.settle import leader_in_notes  # noqa: E402
 from assistant.schema import (  # noqa: E402
     CHANNEL_LABELS,
     CheckIn,
@@ -62,6 +61,7 @@ from assistant.schema import (  # noqa: E402
     PlanAction,
     StepUsage,
 )
+from assistant.settle import leader_in_notes  # noqa: E402
 from assistant.validator.checks import validate_draft  # noqa: E402
 
 BENCH_PROMPTS = ROOT / "bench" / "prompts"
@@ -188,7 +188,11 @@ async def run_single_shot(model: Any, example: str, notes: str, today: dt.date) 
         outcome.failed = failed
         return outcome
     usage = draft.usage["single_shot"]
-    outcome.prompt, outcome.completion, outcome.cached = usage.prompt_tokens, usage.completion_tokens, usage.cached_tokens
+    outcome.prompt, outcome.completion, outcome.cached = (
+        usage.prompt_tokens,
+        usage.completion_tokens,
+        usage.cached_tokens,
+    )
     return _score(outcome, draft)
 
 

@@ -214,8 +214,7 @@ def test_german_notes_get_a_german_message() -> None:
     assert body.startswith("Hallo Anja,\n\nEs tut mir leid")
     assert "Was ich daraus gelernt habe: Ich habe mich" in body
     assert (
-        "Mein Plan:\n- Eine Prüfliste für Preislisten anlegen (bis 4.12.2026)\n"
-        "- Die 30 Kunden anrufen (bis 11.12.2026)"
+        "Mein Plan:\n- Eine Prüfliste für Preislisten anlegen (bis 4.12.2026)\n- Die 30 Kunden anrufen (bis 11.12.2026)"
     ) in body
     assert "Ich melde mich am 7.12.2026 & 14.12.2026 mit dem Stand jedes Schritts" in body
     assert body.endswith("\n\nDanke,\nMax")

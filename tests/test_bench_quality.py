@@ -33,8 +33,15 @@ def _good(**update: object) -> Draft:
         notes=case.notes,  # type: ignore[attr-defined]
         today=TODAY,
         options=DraftOptions(channel="email"),
-        facts=Facts(what_happened="x", impact="x", cause="", affected=[], leader_name="Tomasz", leader_role=None,
-                    already_done=[]),  # fmt: skip
+        facts=Facts(
+            what_happened="x",
+            impact="x",
+            cause="",
+            affected=[],
+            leader_name="Tomasz",
+            leader_role=None,
+            already_done=[],
+        ),  # fmt: skip
         pain="I'm sorry: 1.2M rows were gone and the dashboards were blank for 5 hours.",
         ownership="I ran the db cleanup script on prod-db instead of staging-db. That was my call.",
         lessons=["I ran it without checking the target, so I now check the host before any delete."],
@@ -44,7 +51,7 @@ def _good(**update: object) -> Draft:
         message=Message(
             channel="email",
             subject="My mistake",
-            body="Hi Tomasz,\n\nI'm sorry: 1.2M rows were gone. I ran the db cleanup script on prod-db.\n\nThanks,\nAlex",
+            body="Hi Tomasz,\n\nI'm sorry: 1.2M rows were gone. I ran the db cleanup script on prod-db.\n\nThanks,\nAlex",  # noqa: E501
         ),
     )
     return draft.model_copy(update=update)
@@ -57,7 +64,10 @@ def test_a_good_draft_passes_every_mechanical_item() -> None:
 def test_each_item_fails_on_its_typical_failure() -> None:
     case = _case()
     keiko = _good().message.model_copy(update={"body": "Hi Keiko,\n\nI'm sorry.\n\nThanks,"})
-    assert quality.score(_good(message=keiko), case)["R1"] == ["addresses colleague Keiko", "does not open by addressing Tomasz"]
+    assert quality.score(_good(message=keiko), case)["R1"] == [
+        "addresses colleague Keiko",
+        "does not open by addressing Tomasz",
+    ]
     backups = _good(ownership="I take responsibility for the stale backups.")
     assert quality.score(backups, case)["R2"] == ["ownership lacks the act's words ['cleanup', 'prod-db', 'script']"]
     keiko_owns = _good(plan=[_good().plan[0].model_copy(update={"owner": "Keiko"}), _good().plan[1]])

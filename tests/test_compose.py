@@ -37,9 +37,7 @@ def test_happy_path_returns_the_message_and_sees_every_part() -> None:
     draft = sample_draft()
     for part in (draft.pain, draft.ownership, draft.lessons[0], draft.plan[0].action, draft.positive):
         assert part in user
-    assert (
-        "write an email to my leader (Dana) in a neutral tone, at most 200 words in total" in user
-    )
+    assert "write an email to my leader (Dana) in a neutral tone, at most 200 words in total" in user
 
 
 def test_length_text_counts_bullets_for_talking_points() -> None:

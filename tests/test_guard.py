@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 
-import pytest
 from chain_support import GOOD, NOTES, step_inputs
 
 from assistant.chains import build_pain_chain

@@ -49,7 +49,9 @@ def test_the_prompt_carries_the_act_and_the_cause_in_plain_words() -> None:
     run(build_lessons_chain(model), step_inputs("lessons"))
     user = str(model.calls[0]["messages"][1].content)
     assert prompt_line("lessons", act=ACT) in user
-    assert prompt_line("lessons", why="Why, from my notes: <notes>wanted to get it out before the weekend</notes>") in user
+    assert (
+        prompt_line("lessons", why="Why, from my notes: <notes>wanted to get it out before the weekend</notes>") in user
+    )
 
 
 @pytest.mark.parametrize(

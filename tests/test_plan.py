@@ -21,12 +21,11 @@ from chain_support import (
 )
 
 from assistant.chains import build_plan_chain
-from assistant.chains.plan import check_plan, plan_inputs, restates, settle_plan, tidy_steps
+from assistant.chains.plan import plan_inputs, restates, settle_plan, tidy_steps
 from assistant.errors import OutputValidationError
 from assistant.schema import PlanAction, PlanOutput, PlanStep, PlanStepsOutput
 from assistant.settle import due_dates
 from assistant.testing import ScriptedChatModel
-
 
 ACT = "pushed the payments config change on friday afternoon without running the staging tests"
 

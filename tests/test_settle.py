@@ -289,6 +289,4 @@ def test_first_person_acts_are_the_clauses_that_say_what_i_did_not_what_is_done(
 
 
 def test_first_person_acts_finds_an_act_that_opens_a_later_line() -> None:
-    assert first_person_acts("tls cert expired sat night\nI owned the renewal ticket") == [
-        "I owned the renewal ticket"
-    ]
+    assert first_person_acts("tls cert expired sat night\nI owned the renewal ticket") == ["I owned the renewal ticket"]

@@ -12,8 +12,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from assistant.chains._step import chat_prompt
 from assistant.language import language_instruction
 from assistant.parsing import parse_output, response_format_for

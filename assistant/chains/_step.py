@@ -102,7 +102,11 @@ def example_leaks(parsed: BaseModel, words: tuple[str, ...], notes: str) -> list
     if not words:
         return []
     text, lowered_notes = parsed.model_dump_json().lower(), notes.lower()
-    leaked = [w for w in words if re.search(rf"\b{re.escape(w)}\b", text) and not re.search(rf"\b{re.escape(w)}\b", lowered_notes)]
+    leaked = [
+        w
+        for w in words
+        if re.search(rf"\b{re.escape(w)}\b", text) and not re.search(rf"\b{re.escape(w)}\b", lowered_notes)
+    ]
     return [f"The word '{w}' comes from the example, not from my notes; write about my notes only." for w in leaked]
 
 
@@ -141,7 +145,9 @@ def respelled(value: Any, notes: str) -> Any:
     if isinstance(value, str):
         return respell_numbers(value, notes)
     if isinstance(value, BaseModel):
-        return value.model_copy(update={name: respelled(getattr(value, name), notes) for name in type(value).model_fields})
+        return value.model_copy(
+            update={name: respelled(getattr(value, name), notes) for name in type(value).model_fields}
+        )
     if isinstance(value, list):
         return [respelled(item, notes) for item in value]
     return value
@@ -346,8 +352,6 @@ def build_step_chain(
     ``repair`` tidies every parsed answer; ``salvage`` may turn a failing answer into a passing one
     (dropping the sentence or item at fault) before a re-ask is paid for.
     """
-    runner = _StepRunner(
-        name, model, output_type, max_reasks, checks, format_state or FormatState(), repair, salvage
-    )
+    runner = _StepRunner(name, model, output_type, max_reasks, checks, format_state or FormatState(), repair, salvage)
     chain: Runnable[dict[str, Any], T] = RunnableLambda(runner.run, afunc=runner.arun, name=name)  # type: ignore[arg-type]
     return chain.with_config(run_name=name, tags=[f"step:{name}"])

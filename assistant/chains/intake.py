@@ -15,8 +15,8 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.chains._step import FormatState, build_step_chain
 from assistant.errors import OutputValidationError
-from assistant.schema import Facts, IntakeOutput
 from assistant.notes_done import done_in_notes
+from assistant.schema import Facts, IntakeOutput
 from assistant.settle import (
     first_person_acts,
     is_done_text,

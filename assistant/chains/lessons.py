@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import re
+from collections.abc import Callable
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.chains._checks import not_blank, placeholders
-from assistant.language import detect_language
 from assistant.chains._step import Check, FormatState, build_step_chain
 from assistant.errors import OutputValidationError
+from assistant.language import detect_language
 from assistant.schema import LessonPart, LessonPartsOutput, LessonsOutput
-
 
 _CHANGE = re.compile(
     r"\b(?:now|from now on|going forward|in future|i will|i'll|i always|always|every|before (?:i|any|every|each)|"
@@ -31,7 +30,7 @@ def check_lessons(lessons: LessonsOutput, inputs: dict[str, Any]) -> list[str]:
         problems += not_blank(f"lesson {i}", lesson) + placeholders(lesson)
         if english and lesson.strip() and not _CHANGE.search(lesson):
             problems.append(
-                f"Lesson {i} does not say what I now do differently; end it with what changes (\"so I now ...\")."
+                f'Lesson {i} does not say what I now do differently; end it with what changes ("so I now ...").'
             )
     if len({lesson.strip().lower() for lesson in lessons.lessons}) < len(lessons.lessons):
         problems.append("Two lessons are the same; make each lesson different.")

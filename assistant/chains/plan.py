@@ -31,7 +31,9 @@ _PURPOSE = re.compile(r",?\s+(?:in order\s+)?(?:to|so as to)\s+(?:ensure|make su
 def tidy_steps(output: PlanStepsOutput) -> PlanStepsOutput:
     """Each action and measure without a trailing "to ensure ..." clause, which says nothing anyone can see."""
     steps = [
-        s.model_copy(update={"action": _PURPOSE.sub("", s.action).strip(), "measure": _PURPOSE.sub("", s.measure).strip()})
+        s.model_copy(
+            update={"action": _PURPOSE.sub("", s.action).strip(), "measure": _PURPOSE.sub("", s.measure).strip()}
+        )
         for s in output.actions
     ]
     return output.model_copy(update={"actions": steps})
@@ -49,7 +51,36 @@ def settle_plan(steps: list[PlanStep], today: dt.date) -> PlanOutput:
 
 
 _STOP = frozenset(
-    "a an the to of for in on at by and or is are be will with that this it its my our i me every each all".split()
+    [
+        "a",
+        "an",
+        "the",
+        "to",
+        "of",
+        "for",
+        "in",
+        "on",
+        "at",
+        "by",
+        "and",
+        "or",
+        "is",
+        "are",
+        "be",
+        "will",
+        "with",
+        "that",
+        "this",
+        "it",
+        "its",
+        "my",
+        "our",
+        "i",
+        "me",
+        "every",
+        "each",
+        "all",
+    ]
 )
 
 

@@ -34,8 +34,14 @@ NOT_NUMBERS = {"1:1", "1:1s"}
 # Hand-labelled in this set (no front-matter key for them): incidents where a side issue also failed,
 # and interpersonal mistakes.
 SIDE_ISSUE = {
-    "q01-wrong-server-drop", "q03-cert-snoozed", "q08-vat-in-drafts", "q09-vaccine-fridge",
-    "q11-handover-wrong-chart", "q14-renewal-lapsed", "q17-kyc-skipped", "q20-customs-old-codes",
+    "q01-wrong-server-drop",
+    "q03-cert-snoozed",
+    "q08-vat-in-drafts",
+    "q09-vaccine-fridge",
+    "q11-handover-wrong-chart",
+    "q14-renewal-lapsed",
+    "q17-kyc-skipped",
+    "q20-customs-old-codes",
 }
 INTERPERSONAL = {"q22-intern-called-sloppy", "q23-cancelled-one-on-ones", "q24-offsite-invite"}
 NOW_LINE = re.compile(r"^now:", re.M)
@@ -204,7 +210,9 @@ def main() -> int:
     print(f"| {'id':34} | {'domain':24} | {'channel':14} | {'leader':9} | now-line |")
     print(f"|{'-' * 36}|{'-' * 26}|{'-' * 16}|{'-' * 11}|{'-' * 10}|")
     for r in rows:
-        print(f"| {r['id']:34} | {r['domain']:24} | {r['channel']:14} | {str(r['leader'] or '-'):9} | {'yes' if r['_now'] else 'no':8} |")
+        print(
+            f"| {r['id']:34} | {r['domain']:24} | {r['channel']:14} | {str(r['leader'] or '-'):9} | {'yes' if r['_now'] else 'no':8} |"  # noqa: E501
+        )
     print()
     print("domains: " + ", ".join(f"{d} {domains[d]}" for d in DOMAINS))
     for name, (n, ok) in counts.items():
