@@ -12,6 +12,7 @@ seeing it in an output proves the model was steered into repeating its instructi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -127,16 +128,21 @@ def _texts(value: Any) -> list[str]:
     return []
 
 
-def _scrubbed(value: Any, notes: str) -> Any:
+def map_texts(value: Any, change: Callable[[str], str]) -> Any:
+    """``value`` (a parsed output, a list or a string) with ``change`` applied to every text in it."""
     if isinstance(value, str):
-        return scrub(value, notes)
+        return change(value)
     if isinstance(value, BaseModel):
         return value.model_copy(
-            update={name: _scrubbed(getattr(value, name), notes) for name in type(value).model_fields}
+            update={name: map_texts(getattr(value, name), change) for name in type(value).model_fields}
         )
     if isinstance(value, list):
-        return [_scrubbed(item, notes) for item in value]
+        return [map_texts(item, change) for item in value]
     return value
+
+
+def _scrubbed(value: Any, notes: str) -> Any:
+    return map_texts(value, lambda text: scrub(text, notes))
 
 
 def output_leaks(output: BaseModel, notes: str) -> list[str]:

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from assistant.schema import LessonPartsOutput, PlanStepsOutput
-from assistant.validator.checks import check_step, context_for, reask_findings
+from assistant.validator.checks import step_errors
 from assistant.validator.findings import Finding
 
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
@@ -20,14 +20,7 @@ MIN_PLAN_ACTIONS = 2
 
 
 def _errors(step: str, value: Any, inputs: dict[str, Any]) -> list[Finding]:
-    ctx = context_for(
-        notes=inputs.get("notes"),
-        facts=inputs.get("facts_model"),
-        today=inputs.get("today_date"),
-        leader=inputs.get("leader_override"),
-    )
-    found = reask_findings(check_step(step, value, ctx, plan=inputs.get("plan_model")), inputs.get("notes"))
-    return [f for f in found if f.severity == "error"]
+    return step_errors(step, value, inputs)
 
 
 def without_faulty_sentences(text: str, errors: list[Finding]) -> str | None:

@@ -31,7 +31,7 @@ from assistant.errors import (
     OutputValidationError,
     ResponseFormatUnsupported,
 )
-from assistant.guard import output_leaks, scrub_model, scrub_secrets
+from assistant.guard import map_texts, output_leaks, scrub_model, scrub_secrets
 from assistant.language import detect_language, language_instruction
 from assistant.parsing import OutputParseError, parse_output, response_format_for
 from assistant.prompts import PromptFile, load_prompt
@@ -142,15 +142,7 @@ def example_copies(parsed: BaseModel, template: str) -> list[str]:
 
 def respelled(value: Any, notes: str) -> Any:
     """Every text field with its figures in the notes' own form (:func:`~assistant.settle.respell_numbers`)."""
-    if isinstance(value, str):
-        return respell_numbers(value, notes)
-    if isinstance(value, BaseModel):
-        return value.model_copy(
-            update={name: respelled(getattr(value, name), notes) for name in type(value).model_fields}
-        )
-    if isinstance(value, list):
-        return [respelled(item, notes) for item in value]
-    return value
+    return map_texts(value, lambda text: respell_numbers(text, notes))
 
 
 EXAMPLE_PROBLEMS = ("You copied the example", "The word '")  # how example_copies and example_leaks start
@@ -355,3 +347,38 @@ def build_step_chain(
     runner = _StepRunner(name, model, output_type, max_reasks, checks, format_state or FormatState(), repair, salvage)
     chain: Runnable[dict[str, Any], T] = RunnableLambda(runner.run, afunc=runner.arun, name=name)  # type: ignore[arg-type]
     return chain.with_config(run_name=name, tags=[f"step:{name}"])
+
+
+def finished_by(
+    chain: Runnable[dict[str, Any], Any],
+    finish: Callable[[Any, dict[str, Any]], Any],
+    name: str,
+    *,
+    prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+    accept_best: bool = False,
+) -> Runnable[dict[str, Any], Any]:
+    """A step whose model answer the program finishes: ``finish(answer, inputs)`` turns it into the step's
+    output (quotes into facts, actions into a dated plan, lesson parts into lessons). The best attempt of an
+    answer that kept failing its checks is finished too, and then kept (``accept_best``) or carried by the
+    :class:`~assistant.errors.OutputValidationError`."""
+
+    async def run(inputs: dict[str, Any], config: RunnableConfig | None = None) -> Any:
+        if prepare is not None:
+            inputs = prepare(inputs)
+        try:
+            output = await chain.ainvoke(inputs, config=config)
+        except OutputValidationError as exc:
+            if exc.last_parsed is None:
+                raise
+            if accept_best:
+                return finish(exc.last_parsed, inputs)
+            exc.last_parsed = finish(exc.last_parsed, inputs)
+            raise
+        return finish(output, inputs)
+
+    def run_sync(inputs: dict[str, Any], config: RunnableConfig | None = None) -> Any:
+        import asyncio
+
+        return asyncio.run(run(inputs, config))
+
+    return RunnableLambda(run_sync, afunc=run, name=name)

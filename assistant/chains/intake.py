@@ -11,10 +11,9 @@ import re
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.runnables import Runnable, RunnableLambda
+from langchain_core.runnables import Runnable
 
-from assistant.chains._step import FormatState, build_step_chain
-from assistant.errors import OutputValidationError
+from assistant.chains._step import FormatState, build_step_chain, finished_by
 from assistant.notes_done import done_in_notes
 from assistant.schema import Facts, IntakeOutput
 from assistant.settle import (
@@ -120,21 +119,11 @@ def build_intake_chain(
         "intake", model, IntakeOutput, max_reasks=max_reasks, checks=[check_intake], format_state=format_state
     )
 
-    async def settle(inputs: dict[str, Any], config: Any = None) -> Facts:
-        try:
-            output = await quotes.ainvoke(inputs, config=config)
-        except OutputValidationError as exc:  # quotes that still fail are snapped or replaced below
-            if not isinstance(exc.last_parsed, IntakeOutput):
-                raise
-            output = exc.last_parsed
+    def finish(output: IntakeOutput, inputs: dict[str, Any]) -> Facts:
         if is_off_topic(output):
             return Facts(what_happened="", impact="", cause="", affected=[], leader_name=None, leader_role=None,
                          already_done=[])  # fmt: skip
         return settle_facts(output, inputs.get("notes") or "", inputs.get("leader_override"))
 
-    def settle_sync(inputs: dict[str, Any], config: Any = None) -> Facts:
-        import asyncio
-
-        return asyncio.run(settle(inputs, config))
-
-    return RunnableLambda(settle_sync, afunc=settle, name="intake")  # type: ignore[arg-type]
+    # quotes that still fail their checks are snapped to the notes or replaced by settle_facts
+    return finished_by(quotes, finish, "intake", accept_best=True)

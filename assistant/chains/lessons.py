@@ -7,11 +7,10 @@ from collections.abc import Callable
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.runnables import Runnable, RunnableLambda
+from langchain_core.runnables import Runnable
 
 from assistant.chains._checks import not_blank, placeholders
-from assistant.chains._step import Check, FormatState, build_step_chain
-from assistant.errors import OutputValidationError
+from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
 from assistant.language import detect_language
 from assistant.schema import LessonPart, LessonPartsOutput, LessonsOutput
 
@@ -78,18 +77,4 @@ def build_lessons_chain(
         salvage=salvage,
     )
 
-    async def join(inputs: dict[str, Any], config: Any = None) -> LessonsOutput:
-        try:
-            output = await parts.ainvoke(inputs, config=config)
-        except OutputValidationError as exc:
-            if isinstance(exc.last_parsed, LessonPartsOutput):
-                exc.last_parsed = to_lessons(exc.last_parsed)
-            raise
-        return to_lessons(output)
-
-    def join_sync(inputs: dict[str, Any], config: Any = None) -> LessonsOutput:
-        import asyncio
-
-        return asyncio.run(join(inputs, config))
-
-    return RunnableLambda(join_sync, afunc=join, name="lessons")  # type: ignore[arg-type]
+    return finished_by(parts, lambda output, _: to_lessons(output), "lessons")

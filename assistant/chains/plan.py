@@ -13,11 +13,10 @@ from collections.abc import Callable
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.runnables import Runnable, RunnableLambda
+from langchain_core.runnables import Runnable
 
 from assistant.chains._checks import not_blank, placeholders
-from assistant.chains._step import Check, FormatState, build_step_chain
-from assistant.errors import OutputValidationError
+from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
 from assistant.schema import PlanAction, PlanOutput, PlanStep, PlanStepsOutput
 from assistant.settle import due_dates
 
@@ -135,19 +134,7 @@ def build_plan_chain(
         salvage=salvage,
     )
 
-    async def settle(inputs: dict[str, Any], config: Any = None) -> PlanOutput:
-        inputs = plan_inputs(inputs)
-        try:
-            output = await steps.ainvoke(inputs, config=config)
-        except OutputValidationError as exc:
-            if isinstance(exc.last_parsed, PlanStepsOutput):
-                exc.last_parsed = settle_plan(exc.last_parsed.actions, inputs["today_date"])
-            raise
+    def finish(output: PlanStepsOutput, inputs: dict[str, Any]) -> PlanOutput:
         return settle_plan(output.actions, inputs["today_date"])
 
-    def settle_sync(inputs: dict[str, Any], config: Any = None) -> PlanOutput:
-        import asyncio
-
-        return asyncio.run(settle(inputs, config))
-
-    return RunnableLambda(settle_sync, afunc=settle, name="plan")  # type: ignore[arg-type]
+    return finished_by(steps, finish, "plan", prepare=plan_inputs)

@@ -177,16 +177,23 @@ def validate_text(
     return Report(findings=check_step(step, text.strip(), ctx))
 
 
-def step_problems(step: str, output: Any, inputs: dict[str, Any]) -> list[str]:
-    """Errors for a step's fresh output, in plain words, for a re-ask (warnings are left to the user)."""
+def step_errors(step: str, value: Any, inputs: dict[str, Any]) -> list[Finding]:
+    """The errors a re-ask should fix in one step's value (a text, lessons, actions, check-ins or a Message),
+    judged against what a step's inputs know: the notes, the facts, today, the plan and the check-ins."""
     ctx = context_for(
         notes=inputs.get("notes"),
         facts=inputs.get("facts_model"),
         today=inputs.get("today_date"),
         leader=inputs.get("leader_override"),
     )
+    checkins: list[CheckIn] = inputs.get("report_back_model") or []
+    found = check_step(step, value, ctx, plan=inputs.get("plan_model"), checkin_dates=[c.date for c in checkins])
+    return [f for f in reask_findings(found, inputs.get("notes")) if f.severity == "error"]
+
+
+def step_problems(step: str, output: Any, inputs: dict[str, Any]) -> list[str]:
+    """Errors for a step's fresh output, in plain words, for a re-ask (warnings are left to the user)."""
     value: Any
-    plan: list[PlanAction] | None = inputs.get("plan_model")
     if step in ("pain", "ownership", "positive"):
         value = output.statement
     elif step == "lessons":
@@ -202,12 +209,8 @@ def step_problems(step: str, output: Any, inputs: dict[str, Any]) -> list[str]:
         )
     else:
         return []
-    checkins: list[CheckIn] = inputs.get("report_back_model") or []
-    found = reask_findings(
-        check_step(step, value, ctx, plan=plan, checkin_dates=[c.date for c in checkins]), inputs.get("notes")
-    )
     # placeholders are already reported by the step's own structural check
-    return [f.plain() for f in found if f.severity == "error" and f.rule not in ("TXT_PLACEHOLDER", "MSG_PLACEHOLDER")]
+    return [f.plain() for f in step_errors(step, value, inputs) if f.rule not in ("TXT_PLACEHOLDER", "MSG_PLACEHOLDER")]
 
 
 # Rules that do not depend on English wording: the only ones worth a re-ask when the notes are in another language.
@@ -234,6 +237,7 @@ __all__ = [
     "check_step",
     "context_for",
     "reask_findings",
+    "step_errors",
     "step_problems",
     "validate_draft",
     "validate_text",
