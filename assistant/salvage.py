@@ -15,7 +15,7 @@ from assistant.schema import LessonPartsOutput, PlanStepsOutput
 from assistant.validator.checks import step_errors
 from assistant.validator.findings import Finding
 
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=[^\s.!?]))+(?:[.!?]+|$)")  # "1.2M" and "e.g." stay whole
 MIN_PLAN_ACTIONS = 2
 
 
