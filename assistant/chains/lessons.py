@@ -49,9 +49,19 @@ def lesson_text(part: LessonPart) -> str:
     return f"{weak}, so I now {habit[:1].lower()}{habit[1:]}."
 
 
+LESSON_CHARS = 300  # LessonsOutput's limit
+
+
+def _fitted(text: str) -> str:
+    """A lesson within :data:`LESSON_CHARS`, cut at a word when it is longer."""
+    if len(text) <= LESSON_CHARS:
+        return text
+    return text[: LESSON_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;: ") + "."
+
+
 def to_lessons(parts: LessonPartsOutput) -> LessonsOutput:
     """The lessons as text."""
-    return LessonsOutput(lessons=[text for text in (lesson_text(p) for p in parts.lessons) if text] or [""])
+    return LessonsOutput(lessons=[_fitted(text) for text in (lesson_text(p) for p in parts.lessons) if text] or [""])
 
 
 def build_lessons_chain(
