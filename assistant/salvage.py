@@ -59,12 +59,16 @@ def salvage_lessons(output: LessonPartsOutput, inputs: dict[str, Any]) -> Lesson
 
 
 def salvage_plan(output: PlanStepsOutput, inputs: dict[str, Any]) -> PlanStepsOutput | None:
-    """The plan without the faulty actions, when at least two good ones remain."""
+    """The plan without the faulty actions (validator errors, or a measure that restates its action), when at
+    least two good ones remain."""
     from assistant.chains.plan import settle_plan
+
+    from assistant.chains.plan import restates
 
     plan = settle_plan(output.actions, inputs["today_date"]).actions
     bad = {f.item for f in _errors("plan", plan, inputs)}
     if None in bad:
         return None
+    bad |= {i for i, step in enumerate(output.actions) if restates(step.action, step.measure)}
     kept = [step for i, step in enumerate(output.actions) if i not in bad]
     return output.model_copy(update={"actions": kept}) if len(kept) >= MIN_PLAN_ACTIONS else None
