@@ -42,8 +42,8 @@ if not GGUF or not Path(GGUF).is_file():
 def _env(tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("REGAIN_", "OPENAI_"))}
     env.update(
-        REGAIN_LOCAL_MODEL_PATH=GGUF, REGAIN_CACHE_DIR=str(tmp_path), REGAIN_TEMPERATURE="0", REGAIN_MAX_REASKS="0"
-    )
+        REGAIN_LOCAL_MODEL_PATH=GGUF, REGAIN_CACHE_DIR=str(tmp_path), REGAIN_TEMPERATURE="0"
+    )  # the product's re-asks on: a 135M model's cut-off answer is asked again, as it would be for a user
     return env
 
 
