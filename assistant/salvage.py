@@ -61,9 +61,7 @@ def salvage_lessons(output: LessonPartsOutput, inputs: dict[str, Any]) -> Lesson
 def salvage_plan(output: PlanStepsOutput, inputs: dict[str, Any]) -> PlanStepsOutput | None:
     """The plan without the faulty actions (validator errors, or a measure that restates its action), when at
     least two good ones remain."""
-    from assistant.chains.plan import settle_plan
-
-    from assistant.chains.plan import restates
+    from assistant.chains.plan import restates, settle_plan
 
     plan = settle_plan(output.actions, inputs["today_date"]).actions
     bad = {f.item for f in _errors("plan", plan, inputs)}

@@ -103,8 +103,8 @@ class PlanAction(_Strict):
 class LessonPart(_Strict):
     """One lesson as the model writes it: the weak point and the new habit; the program joins them."""
 
-    weak_point: str = Field(max_length=140, description="What in how I worked let this happen, starting with 'I'.")
-    habit: str = Field(max_length=140, description="What I do differently from now on, starting with a verb.")
+    weak_point: str = Field(max_length=200, description="What in how I worked let this happen, starting with 'I'.")
+    habit: str = Field(max_length=200, description="What I do differently from now on, starting with a verb.")
 
 
 class LessonPartsOutput(_Strict):
