@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 from typing import Any
 
@@ -33,13 +35,14 @@ def test_draft_edit_refine_undo_and_download(page: Page, artifacts: Path) -> Non
         expect(_box(page, step)).not_to_have_value("")
         expect(page.locator(f"#{step}-findings")).to_contain_text("No problems found")
     expect(page.locator("#progress")).to_contain_text("Message")
-    expect(page.locator("#message-body textarea")).to_have_value(
-        "Dana, I'm sorry about Friday: about 400 orders were lost and you had to explain it to the VP. "
-        "I pushed the change without running the staging tests; that was my decision. "
-        "I learned that skipping staging tests to beat a deadline moves the risk onto customers. "
-        "My plan: I will add a CI gate that blocks config deploys without a green staging run by 2026-12-11. "
-        "I'm committed to making this right, and I'll update you on 2026-12-11 with the gate working."
+    # the message is assembled by the program from the six parts: greeting, the parts in order, sign-off
+    body = page.locator("#message-body textarea")
+    expect(body).to_have_value(re.compile(r"^Hi Dana,\n\nI'm sorry\. About 400 orders were lost"))
+    expect(body).to_have_value(
+        contains("Here is my plan:\n- I will add a CI gate that blocks config deploys unless the staging tests passed")
     )
+    expect(body).to_have_value(contains("I'll report back on Mon 7 Dec and Mon 14 Dec"))
+    expect(body).to_have_value(re.compile(r"Thanks,$"))
     page.screenshot(path=str(artifacts / "1-generated.png"), full_page=True)
 
     _box(page, "ownership").fill("Mistakes were made, and I'm sorry if anyone was offended.")
@@ -66,12 +69,14 @@ def test_draft_edit_refine_undo_and_download(page: Page, artifacts: Path) -> Non
     with page.expect_download() as info:
         page.locator("#download-eml").click()
     eml = Path(info.value.path()).read_text(encoding="utf-8")
-    assert info.value.suggested_filename == "friday-s-checkout-outage.eml"
-    assert "Subject: Friday's checkout outage" in eml and "X-Unsent: 1" in eml
+    assert info.value.suggested_filename == "my-mistake-and-what-i-m-doing-about-it.eml"
+    assert "Subject: My mistake, and what I'm doing about it" in eml and "X-Unsent: 1" in eml
     with page.expect_download() as info:
         page.locator("#download-md").click()
     assert (
-        Path(info.value.path()).read_text(encoding="utf-8").startswith("# Friday's checkout outage\n\nDana, I'm sorry")
+        Path(info.value.path())
+        .read_text(encoding="utf-8")
+        .startswith("# My mistake, and what I'm doing about it\n\nHi Dana,\n\nI'm sorry")
     )
 
 
