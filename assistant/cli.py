@@ -238,8 +238,10 @@ def _cmd_draft(args: argparse.Namespace) -> int:
     errors = sum(1 for f in result.findings if f.severity == "error")
     warnings = len(result.findings) - errors
     if not args.quiet:
-        verdict = "all checks pass" if not errors else "see 'Needs your attention' / findings before sending"
-        print(f"checks: {errors} error(s), {warnings} warning(s) – {verdict}", file=sys.stderr)
+        unresolved = f", {len(result.unresolved)} step(s) still with problems" if result.unresolved else ""
+        passing = not errors and not result.unresolved
+        verdict = "all checks pass" if passing else "see 'Needs your attention' / findings before sending"
+        print(f"checks: {errors} error(s), {warnings} warning(s){unresolved} – {verdict}", file=sys.stderr)
     _print_draft(result, as_json=args.json)
     return 0
 
