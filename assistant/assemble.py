@@ -15,7 +15,7 @@ import re
 from assistant.chains.compose import LENGTH_WORDS, message_size
 from assistant.language import detect_language
 from assistant.schema import CheckIn, Draft, DraftOptions, Message, PlanAction
-from assistant.settle import WORDINGS, Wording, greeting, sign_off, wording
+from assistant.settle import WORDINGS, Wording, greeting, lower_first, sign_off, wording
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'“(])")
 _WORDS = re.compile(r"[a-z0-9']+")
@@ -130,9 +130,8 @@ def assemble_message(draft: Draft, options: DraftOptions, subject: str = "") -> 
 
 def _action(action: PlanAction, words: Wording) -> str:
     text = action.action.strip().rstrip(".")
-    first = text.split()[0] if text.split() else ""
-    if words is WORDINGS[None] and not (len(first) > 1 and first.isupper()):
-        text = text[:1].lower() + text[1:]
+    if words is WORDINGS[None]:  # "I will add ..." in English; other languages keep the action as written
+        text = lower_first(text)
     return f"{words.will.format(action=text)} ({words.by} {words.days(action.due)})"
 
 

@@ -35,7 +35,7 @@ from assistant.chains import (
     build_positive_chain,
     build_report_back_chain,
 )
-from assistant.chains._format import checkins_text, facts_text, leader_text, lessons_text, plan_text, today_text
+from assistant.chains._format import checkins_text, leader_text, lessons_text, plan_text, today_text
 from assistant.chains._step import FormatState
 from assistant.chains.compose import length_text
 from assistant.chains.lessons import to_lessons
@@ -145,9 +145,8 @@ async def _run_step(
 
 def _step_text(result: Any) -> str | None:
     """The text of a finished step, for progress listeners that show it as soon as it is written."""
-    for attr in ("statement",):
-        if hasattr(result, attr):
-            return str(getattr(result, attr))
+    if hasattr(result, "statement"):
+        return str(result.statement)
     if hasattr(result, "lessons"):
         return " ".join(result.lessons)
     return None
@@ -252,7 +251,6 @@ def writing_inputs(facts: Facts, notes: str, today: dt.date, options: DraftOptio
         "today": today_text(today),
         "today_date": today,
         "leader_override": options.leader,
-        "facts": facts_text(facts),
         "facts_model": facts,
         "leader": leader_text(facts, options.leader) if facts.leader_name or options.leader else "my manager",
         "act": plain_words(facts.act),

@@ -11,16 +11,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from assistant.chains.lessons import to_lessons
+from assistant.chains.plan import restates, settle_plan
 from assistant.schema import LessonPartsOutput, PlanStepsOutput
 from assistant.validator.checks import step_errors
 from assistant.validator.findings import Finding
 
 _SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=[^\s.!?]))+(?:[.!?]+|$)")  # "1.2M" and "e.g." stay whole
 MIN_PLAN_ACTIONS = 2
-
-
-def _errors(step: str, value: Any, inputs: dict[str, Any]) -> list[Finding]:
-    return step_errors(step, value, inputs)
 
 
 def without_faulty_sentences(text: str, errors: list[Finding]) -> str | None:
@@ -40,7 +38,7 @@ def salvage_statement(step: str) -> Any:
     """A salvage for a one-statement step (pain, ownership, positive)."""
 
     def salvage(output: Any, inputs: dict[str, Any]) -> Any:
-        text = without_faulty_sentences(output.statement, _errors(step, output.statement, inputs))
+        text = without_faulty_sentences(output.statement, step_errors(step, output.statement, inputs))
         return None if text is None else output.model_copy(update={"statement": text})
 
     return salvage
@@ -48,9 +46,7 @@ def salvage_statement(step: str) -> Any:
 
 def salvage_lessons(output: LessonPartsOutput, inputs: dict[str, Any]) -> LessonPartsOutput | None:
     """The lessons without the faulty ones, when at least one good lesson remains."""
-    from assistant.chains.lessons import to_lessons
-
-    errors = _errors("lessons", to_lessons(output).lessons, inputs)
+    errors = step_errors("lessons", to_lessons(output).lessons, inputs)
     bad = {f.item for f in errors}
     if None in bad:
         return None
@@ -61,10 +57,8 @@ def salvage_lessons(output: LessonPartsOutput, inputs: dict[str, Any]) -> Lesson
 def salvage_plan(output: PlanStepsOutput, inputs: dict[str, Any]) -> PlanStepsOutput | None:
     """The plan without the faulty actions (validator errors, or a measure that restates its action), when at
     least two good ones remain."""
-    from assistant.chains.plan import restates, settle_plan
-
     plan = settle_plan(output.actions, inputs["today_date"]).actions
-    bad = {f.item for f in _errors("plan", plan, inputs)}
+    bad = {f.item for f in step_errors("plan", plan, inputs)}
     if None in bad:
         return None
     bad |= {i for i, step in enumerate(output.actions) if restates(step.action, step.measure)}

@@ -127,6 +127,13 @@ def respell_numbers(text: str, notes: str) -> str:
     return _SPELLED.sub(back, text)
 
 
+def lower_first(text: str) -> str:
+    """The text with its first letter lower-cased to run on inside a sentence, unless its first word is an
+    acronym ("CI gate ...")."""
+    word = text.split()[0] if text.split() else ""
+    return text if len(word) > 1 and word.isupper() else text[:1].lower() + text[1:]
+
+
 # --- quotes -----------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[a-z0-9$€£%~.+/-]+|[^\W\d_]+", re.IGNORECASE)

@@ -12,18 +12,15 @@ from typing import Any
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.schema import CheckIn, PlanAction, ReportBackOutput
-from assistant.settle import checkin_dates
-
-
-def _lower_first(text: str) -> str:
-    text = text.strip().rstrip(".")
-    word = text.split()[0] if text.split() else ""
-    return text if len(word) > 1 and word.isupper() else text[:1].lower() + text[1:]
+from assistant.settle import checkin_dates, lower_first
 
 
 def checkin_report(actions: list[PlanAction]) -> str:
     """What one check-in will show: each action due by then and its measure."""
-    parts = [f"{a.action.strip().rstrip('.')} – what you'll see: {_lower_first(a.measure)}" for a in actions]
+    parts = [
+        f"{a.action.strip().rstrip('.')} – what you'll see: {lower_first(a.measure.strip().rstrip('.'))}"
+        for a in actions
+    ]
     return ("Progress on: " + "; ".join(parts) + ".")[:300]
 
 

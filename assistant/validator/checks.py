@@ -141,7 +141,7 @@ def validate_draft(draft: Draft, *, today: dt.date | None = None) -> Report:
     )
     language = detect_language(draft.notes)
     if language is not None:  # the phrase rules read English: on other languages they only raise false alarms
-        findings = [f for f in findings if f.rule in LANGUAGE_NEUTRAL_RULES]
+        findings = reask_findings(findings, draft.notes)
         findings.append(
             Finding(
                 rule="TXT_LANGUAGE",
