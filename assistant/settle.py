@@ -288,6 +288,7 @@ class Wording:
     by: str
     report: str  # "... {days} ..."
     report_short: str
+    landed: str  # the pain's second sentence: what it meant for the leader, and that it weighs on me
     closes: dict[str, str]
     days: Callable[[dt.date], str]
 
@@ -305,6 +306,7 @@ WORDINGS: dict[str | None, Wording] = {
         "Hi {name},", "Dear {name},", "Hi,", "What I learned:", "Here is my plan:", "I will {action}", "by",
         "I'll report back on {days} with where each step stands and what you can see for it.",
         "I'll report back on {days}.",
+        "I know it landed on you too, and that weighs on me.",
         {"neutral": "Thanks,", "warm": "Thank you for bearing with me,", "formal": "Kind regards,", "direct": "Thanks,"},  # noqa: E501
         _en_day,
     ),
@@ -312,6 +314,7 @@ WORDINGS: dict[str | None, Wording] = {
         "Hallo {name},", "Liebe/r {name},", "Hallo,", "Was ich daraus gelernt habe:", "Mein Plan:", "{action}", "bis",
         "Ich melde mich am {days} mit dem Stand jedes Schritts und dem, was du dann sehen kannst.",
         "Ich melde mich am {days}.",
+        "Ich weiß, dass es auch an dir hängen geblieben ist, und das belastet mich.",
         {"neutral": "Danke,", "warm": "Danke für deine Geduld,", "formal": "Viele Grüße,", "direct": "Danke,"},
         _numeric_day,
     ),
@@ -319,6 +322,7 @@ WORDINGS: dict[str | None, Wording] = {
         "Hola {name},", "Estimado/a {name}:", "Hola,", "Lo que he aprendido:", "Mi plan:", "{action}", "antes del",
         "Te informaré el {days} de cómo va cada paso y de lo que podrás ver.",
         "Te informaré el {days}.",
+        "Sé que también te ha caído a ti, y eso me pesa.",
         {"neutral": "Gracias,", "warm": "Gracias por tu paciencia,", "formal": "Saludos cordiales,", "direct": "Gracias,"},  # noqa: E501
         _numeric_day,
     ),
@@ -326,6 +330,7 @@ WORDINGS: dict[str | None, Wording] = {
         "Bonjour {name},", "Bonjour {name},", "Bonjour,", "Ce que j'en retiens :", "Mon plan :", "{action}", "d'ici le",
         "Je te ferai un point le {days} sur chaque étape et ce que tu pourras constater.",
         "Je te ferai un point le {days}.",
+        "Je sais que ça t'est retombé dessus aussi, et ça me pèse.",
         {"neutral": "Merci,", "warm": "Merci de ta patience,", "formal": "Cordialement,", "direct": "Merci,"},
         _numeric_day,
     ),

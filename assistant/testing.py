@@ -134,9 +134,7 @@ def good_script(today: str = "2026-11-27") -> dict[str, Answer | list[Answer]]:
             "cause": "wanted to get it out before the weekend",
             "already_done": ["I rolled back at 17:05", "I already wrote the incident timeline"],
         },
-        "pain": {
-            "statement": "I'm sorry. About 400 orders were lost and you had to explain it to the VP; that weighs on me."
-        },
+        "pain": {"statement": "I'm sorry that about 400 orders were lost and that you had to explain it to the VP."},
         "ownership": {"statement": "I pushed the change without running the staging tests. That was my decision."},
         "lessons": {
             "lessons": [

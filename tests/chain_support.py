@@ -28,7 +28,7 @@ from assistant.schema import (
     PlanAction,
     PlanStepsOutput,
 )
-from assistant.settle import leader_in_notes
+from assistant.settle import leader_in_notes, wording
 from assistant.testing import STEP_MARKERS, good_script
 
 TODAY = dt.date(2026, 11, 27)
@@ -42,6 +42,7 @@ NOTES = (
     "I already wrote the incident timeline"
 )
 GOOD: dict[str, Any] = good_script(TODAY.isoformat())
+PAIN = f"{GOOD['pain']['statement']} {wording(None).landed}"  # a draft's pain: the model's sentence, the program's line
 
 
 def sample_facts() -> Facts:
@@ -66,7 +67,7 @@ def sample_draft(**update: Any) -> Draft:
         notes=NOTES,
         today=TODAY,
         facts=sample_facts(),
-        pain=GOOD["pain"]["statement"],
+        pain=PAIN,
         ownership=GOOD["ownership"]["statement"],
         lessons=sample_lessons(),
         plan=plan,

@@ -11,6 +11,7 @@ from assistant.assemble import assemble_message, change_clause, first_sentences,
 from assistant.chains.compose import LENGTH_WORDS, message_size
 from assistant.chains.report_back import report_back
 from assistant.schema import Draft, DraftOptions, PlanAction
+from assistant.settle import wording
 from assistant.validator import validate
 
 LONG_PAIN = (
@@ -25,7 +26,8 @@ LONG_OWNERSHIP = (
 )
 SAMPLE_EMAIL = """Hi Dana,
 
-I'm sorry. About 400 orders were lost and you had to explain it to the VP; that weighs on me.
+I'm sorry that about 400 orders were lost and that you had to explain it to the VP. I know it landed on you \
+too, and that weighs on me.
 
 I pushed the change without running the staging tests. That was my decision.
 
@@ -76,7 +78,7 @@ def test_the_greeting_uses_the_leaders_first_name_from_the_option() -> None:
 @pytest.mark.parametrize("leader", [None, "my manager"])
 def test_the_greeting_is_a_plain_hi_without_a_name(leader: str | None) -> None:
     body = assemble_message(_without_leader(), DraftOptions(leader=leader)).body
-    assert body.startswith("Hi,\n\nI'm sorry.")
+    assert body.startswith("Hi,\n\nI'm sorry that about 400 orders")
 
 
 @pytest.mark.parametrize(
@@ -98,7 +100,7 @@ def test_the_sign_off_has_the_senders_name() -> None:
 def test_a_chat_message_is_one_paragraph_signed_with_the_name_alone() -> None:
     body = assemble_message(sample_draft(), DraftOptions(channel="chat", sender="Alex")).body
     assert body == (
-        "Hi Dana, About 400 orders were lost and you had to explain it to the VP; that weighs on me. "
+        "Hi Dana, I'm sorry that about 400 orders were lost and that you had to explain it to the VP. "
         "I pushed the change without running the staging tests. "
         "What I learned: I now run the staging tests before every config deploy, whatever the deadline. "
         "Here is my plan: I will add a CI gate that blocks config deploys unless the staging tests passed "
@@ -116,7 +118,7 @@ def test_a_shortened_message_reports_back_only_on_the_actions_it_names() -> None
 def test_talking_points_have_no_greeting_and_no_sign_off() -> None:
     message = assemble_message(sample_draft(), DraftOptions(channel="talking_points", sender="Alex"))
     lines = message.body.splitlines()
-    assert lines[0] == "- About 400 orders were lost and you had to explain it to the VP; that weighs on me."
+    assert lines[0] == "- I'm sorry that about 400 orders were lost and that you had to explain it to the VP."
     assert lines[1] == "- I pushed the change without running the staging tests."
     assert lines[-1] == "- I'll report back on Mon 7 Dec and Mon 14 Dec."
     assert all(line.startswith("- ") for line in lines)
@@ -131,7 +133,7 @@ def test_a_sentence_that_repeats_an_earlier_part_is_dropped() -> None:
     )
     body = assemble_message(sample_draft(ownership=ownership), DraftOptions()).body
     assert body.count("had to explain it to the VP") == 1
-    assert body.startswith(f"Hi Dana,\n\nI'm sorry.\n\n{ownership}\n\nWhat I learned:")
+    assert body.startswith(f"Hi Dana,\n\n{wording(None).landed}\n\n{ownership}\n\nWhat I learned:")
 
 
 def test_a_sentence_that_adds_to_an_earlier_one_is_kept() -> None:

@@ -47,12 +47,14 @@ def test_draft_json(scripted: ScriptedChatModel, notes_file: Path, capsys: pytes
     assert set(data) >= KEYS
     draft = Draft.model_validate(data)
     assert draft.facts.leader_name == "Dana"
-    assert draft.message.assembled is True and draft.message.body.startswith("Hi Dana,\n\nI'm sorry.")
+    assert draft.message.assembled is True and draft.message.body.startswith(
+        "Hi Dana,\n\nI'm sorry that about 400 orders"
+    )
     assert "Using scripted test model" in err
     # a finished step's text follows its mark, on one line
     assert "✓ pain (" in err
-    assert "s): I'm sorry. About 400 orders were lost and you had to explain it to the VP;" in err
-    assert "s): Hi Dana, I'm sorry. About 400 orders were lost" in err  # the assembled message, as compose
+    assert "s): I'm sorry that about 400 orders were lost and that you had to explain it to the VP." in err
+    assert "s): Hi Dana, I'm sorry that about 400 orders were lost" in err  # the assembled message, as compose
     assert scripted.calls_for("compose") == []
 
 
@@ -65,7 +67,7 @@ def test_draft_markdown_with_options(
     for title in STEP_TITLES.values():
         assert f"## {title}" in out
     assert "## Message (Chat message)" in out
-    assert "\nHi Sam, About 400 orders were lost" in out
+    assert "\nHi Sam, I'm sorry that about 400 orders were lost" in out
     assert prompt_line("pain", leader="Sam") in str(scripted.calls_for("pain")[0]["messages"][1].content)
     assert scripted.calls_for("compose") == []
     assert err == ""

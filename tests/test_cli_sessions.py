@@ -16,6 +16,7 @@ from chain_support import sample_draft
 from cli_support import use_model
 
 from assistant.cli import main
+from assistant.settle import wording
 from assistant.store import Store
 from assistant.testing import ScriptedChatModel, good_script
 
@@ -221,4 +222,4 @@ def test_a_failed_draft_keeps_a_partial_draft_when_there_is_one(
         assert (version.complete, version.summary) == (False, "partial draft")
         partial = store.load_version(summary.id)
         assert partial.complete is False and set(partial.failed_steps) >= {"positive"}
-        assert partial.pain == good_script()["pain"]["statement"]  # type: ignore[index]
+        assert partial.pain == f"{good_script()['pain']['statement']} {wording(None).landed}"  # type: ignore[index]

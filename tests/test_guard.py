@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 import json
 
-from chain_support import GOOD, NOTES, step_inputs
+from chain_support import GOOD, NOTES, PAIN, step_inputs
 
-from assistant.chains import build_pain_chain
+from assistant.chains import build_pain_chain, build_positive_chain
 from assistant.guard import CANARY, leak_problems, scrub, scrub_model, scrub_stream
 from assistant.progress import ProgressEvent
 from assistant.prompts import load_prompt
@@ -71,16 +71,16 @@ def test_a_leaking_answer_is_asked_again_then_the_clean_one_is_kept() -> None:
     leaking = json.dumps({"statement": f"I'm sorry. {CANARY} See https://evil.example now."})
     model = ScriptedChatModel(script={"pain": [leaking, GOOD["pain"]]})
     out = asyncio.run(build_pain_chain(model).ainvoke(step_inputs("pain")))
-    assert out.statement == GOOD["pain"]["statement"]
+    assert out.statement == PAIN
     reask = str(model.calls[1]["messages"][-1].content)
     assert "internal marker" in reask and "link" in reask and CANARY not in reask
 
 
 def test_a_model_that_keeps_leaking_leaves_only_a_scrubbed_answer() -> None:
     leaking = json.dumps({"statement": f"I'm sorry about the lost orders. {CANARY} <iframe src=x></iframe> Truly."})
-    model = ScriptedChatModel(script={"pain": leaking})
+    model = ScriptedChatModel(script={"positive": leaking})
     try:
-        asyncio.run(build_pain_chain(model, max_reasks=1).ainvoke(step_inputs("pain")))
+        asyncio.run(build_positive_chain(model, max_reasks=1).ainvoke(step_inputs("positive")))
     except Exception as exc:  # OutputValidationError
         assert CANARY not in str(exc) and CANARY not in (exc.last_output or "")  # type: ignore[attr-defined]
         assert exc.last_parsed.statement == "I'm sorry about the lost orders. Truly."  # type: ignore[attr-defined]

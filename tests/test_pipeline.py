@@ -11,6 +11,7 @@ import pytest
 from chain_support import (
     GOOD,
     NOTES,
+    PAIN,
     TODAY,
     prompt_line,
     sample_draft,
@@ -24,6 +25,7 @@ from assistant.errors import InputError, OutputValidationError, PartialDraftErro
 from assistant.pipeline import Pipeline, acompose, adraft, writing_inputs
 from assistant.progress import ProgressEvent
 from assistant.schema import Draft, DraftOptions, Message
+from assistant.settle import wording
 from assistant.testing import ScriptedChatModel, good_script
 
 SIX = ["pain", "ownership", "lessons", "plan", "positive", "report_back"]
@@ -43,12 +45,14 @@ def test_full_draft_has_every_field_and_an_assembled_message() -> None:
     model = ScriptedChatModel(script=good_script())
     draft = _draft(model)
     assert draft.facts == sample_facts()
-    assert draft.pain == GOOD["pain"]["statement"] and draft.ownership == GOOD["ownership"]["statement"]
+    assert draft.pain == PAIN and draft.ownership == GOOD["ownership"]["statement"]
     assert draft.lessons == sample_lessons() and draft.positive == GOOD["positive"]["statement"]
     assert draft.plan == sample_plan()
     assert [c.date for c in draft.report_back] == [dt.date(2026, 12, 7), dt.date(2026, 12, 14)]
     assert draft.message == assemble_message(draft, DraftOptions())
-    assert draft.message.assembled is True and draft.message.body.startswith("Hi Dana,\n\nI'm sorry.")
+    assert draft.message.assembled is True and draft.message.body.startswith(
+        "Hi Dana,\n\nI'm sorry that about 400 orders"
+    )
     assert (draft.notes, draft.today, draft.model, draft.unresolved) == (NOTES, TODAY, "scripted", {})
     assert (draft.complete, draft.failed_steps) == (True, {})
     assert sorted(c["step"] for c in model.calls) == sorted(MODEL_STEPS)
@@ -134,7 +138,7 @@ def test_notes_that_name_no_leader_give_a_plain_hello() -> None:
     draft = _draft(model, notes=notes)
     assert draft.facts.leader_name is None
     assert prompt_line("pain", leader="my manager") in _user_text(model, "pain")
-    assert draft.message.body.startswith("Hi,\n\nI'm sorry.")
+    assert draft.message.body.startswith("Hi,\n\nI'm sorry that about 400")
 
 
 def test_progress_events_and_usage_per_step() -> None:
@@ -149,7 +153,7 @@ def test_progress_events_and_usage_per_step() -> None:
     done_intake = next(e for e in events if e.kind == "done" and e.step == "intake")
     assert done_intake.tokens == max(e.tokens for e in tokens if e.step == "intake") > 0
     done_pain = next(e for e in events if e.kind == "done" and e.step == "pain")
-    assert done_pain.text == GOOD["pain"]["statement"]
+    assert done_pain.text == PAIN
     assert set(draft.usage) == set(MODEL_STEPS)
     for usage in draft.usage.values():
         assert (usage.attempts, usage.prompt_tokens) == (1, 100) and usage.completion_tokens > 0
@@ -160,7 +164,7 @@ def test_step_that_keeps_failing_checks_is_kept_as_unresolved() -> None:
     events: list[ProgressEvent] = []
     model = ScriptedChatModel(script={**good_script(), "pain": bad_pain})
     draft = _draft(model, max_reasks=1, listener=events.append)
-    assert draft.pain == bad_pain["statement"]
+    assert draft.pain == f"{bad_pain['statement']} {wording(None).landed}"
     assert list(draft.unresolved) == ["pain"]
     assert "Replace the placeholder [Name] with real words or leave it out." in draft.unresolved["pain"]
     assert draft.usage["pain"].attempts == 2 == len(model.calls_for("pain"))
@@ -179,9 +183,9 @@ def test_a_step_whose_output_never_parses_gives_a_partial_draft_with_an_assemble
     assert set(info.value.failed_steps) == {"lessons"}
     draft = info.value.draft
     assert draft.complete is False and draft.lessons == []
-    assert draft.pain == GOOD["pain"]["statement"]
+    assert draft.pain == PAIN
     assert draft.message.assembled is True
-    assert draft.message.body.startswith("Hi Dana,\n\nI'm sorry.")
+    assert draft.message.body.startswith("Hi Dana,\n\nI'm sorry that about 400")
     assert "What I learned" not in draft.message.body and "Here is my plan:" in draft.message.body
     assert ("failed", "lessons") in [(e.kind, e.step) for e in events]
     assert model.calls_for("compose") == []
@@ -216,7 +220,7 @@ def test_acompose_reassembles_the_message_without_a_model_call() -> None:
     assert again.message == assemble_message(draft, options)
     assert again.message.channel == "talking_points"
     assert again.message.body.splitlines()[0] == (
-        "- About 400 orders were lost and you had to explain it to the VP; that weighs on me."
+        "- I'm sorry that about 400 orders were lost and that you had to explain it to the VP."
     )
     assert again.options == options
     assert again.model_dump(exclude={"message", "options", "usage", "findings"}) == draft.model_dump(

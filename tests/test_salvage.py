@@ -6,15 +6,24 @@ import json
 
 from chain_support import GOOD, run, step_inputs
 
-from assistant.chains import build_pain_chain
+from assistant.chains import build_positive_chain
 from assistant.pipeline import Pipeline
 from assistant.salvage import salvage_lessons, salvage_plan, salvage_statement, without_faulty_sentences
-from assistant.schema import LessonPart, LessonPartsOutput, OwnershipOutput, PainOutput, PlanStep, PlanStepsOutput
+from assistant.schema import (
+    LessonPart,
+    LessonPartsOutput,
+    OwnershipOutput,
+    PainOutput,
+    PlanStep,
+    PlanStepsOutput,
+    PositiveOutput,
+)
 from assistant.testing import ScriptedChatModel
 from assistant.validator.findings import Finding
 
 GOOD_SENTENCE = "I'm sorry that about 400 orders were lost and you had to explain it to the VP."
 NON_APOLOGY = "I apologize for any inconvenience."
+GOOD_POSITIVE = "I'm committed to making this right, and the staging gate will catch this kind of slip."
 VAGUE_ACTION = {"action": "Try to be more careful", "measure": "Fewer mistakes"}
 
 
@@ -63,18 +72,18 @@ def test_without_faulty_sentences_gives_none_for_an_error_without_a_span() -> No
     assert without_faulty_sentences(text, []) is None
 
 
-def test_the_pain_chain_salvages_instead_of_paying_for_a_reask() -> None:
-    answer = json.dumps({"statement": f"{GOOD_SENTENCE} {NON_APOLOGY}"})
-    model = ScriptedChatModel(script={"pain": [answer, GOOD["pain"]]})
-    chain = Pipeline(model).chains["pain"]
-    assert run(chain, step_inputs("pain")) == PainOutput(statement=GOOD_SENTENCE)
-    assert len(model.calls_for("pain")) == 1
+def test_a_statement_chain_salvages_instead_of_paying_for_a_reask() -> None:
+    answer = json.dumps({"statement": f"{GOOD_POSITIVE} {NON_APOLOGY}"})
+    model = ScriptedChatModel(script={"positive": [answer, GOOD["positive"]]})
+    chain = Pipeline(model).chains["positive"]
+    assert run(chain, step_inputs("positive")) == PositiveOutput(statement=GOOD_POSITIVE)
+    assert len(model.calls_for("positive")) == 1
 
 
 def test_without_the_validator_there_is_no_salvage() -> None:
-    answer = {"statement": f"{GOOD_SENTENCE} {NON_APOLOGY}"}
-    model = ScriptedChatModel(script={"pain": answer})
-    assert run(build_pain_chain(model), step_inputs("pain")).statement == f"{GOOD_SENTENCE} {NON_APOLOGY}"
+    answer = {"statement": f"{GOOD_POSITIVE} {NON_APOLOGY}"}
+    model = ScriptedChatModel(script={"positive": answer})
+    assert run(build_positive_chain(model), step_inputs("positive")).statement == f"{GOOD_POSITIVE} {NON_APOLOGY}"
 
 
 def test_a_platitude_lesson_is_dropped_when_a_good_one_remains() -> None:

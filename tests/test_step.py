@@ -29,7 +29,7 @@ from assistant.chains._step import (
 from assistant.errors import ModelAPIError, ModelRefusalError, OutputTruncatedError, OutputValidationError
 from assistant.llm import ResponseFormatUnsupported
 from assistant.prompts import load_prompt
-from assistant.schema import PainOutput
+from assistant.schema import PainOutput, PositiveOutput
 from assistant.testing import ScriptedChatModel
 
 
@@ -139,7 +139,7 @@ def test_concurrent_refusals_share_one_downgrade() -> None:
 
 def test_step_chain_also_runs_synchronously() -> None:
     model = ScriptedChatModel(script=GOOD)
-    assert build_pain_chain(model).invoke(step_inputs("pain")).statement == GOOD["pain"]["statement"]
+    assert build_positive_chain(model).invoke(step_inputs("positive")).statement == GOOD["positive"]["statement"]
     assert model.calls[0]["kwargs"]["response_format"]["type"] == "json_schema"
 
 
@@ -192,16 +192,16 @@ def test_a_length_cut_is_asked_shorter_once_then_names_max_tokens() -> None:
 
 def test_a_length_cut_that_still_parses_is_kept_as_unresolved_by_the_caller() -> None:
     long = {"statement": "Sorry."}  # parses, but the validator-like check below rejects it
-    model = ScriptedChatModel(script={**GOOD, "pain": long}, finish_reason="length")
-    chain = build_pain_chain(model, max_reasks=2, extra_check=lambda out, inputs: ["Say more about the impact."])
+    model = ScriptedChatModel(script={**GOOD, "positive": long}, finish_reason="length")
+    chain = build_positive_chain(model, max_reasks=2, extra_check=lambda out, inputs: ["Say more about the impact."])
     with pytest.raises(OutputValidationError) as info:
-        run(chain, step_inputs("pain"))
-    assert info.value.last_parsed == PainOutput(statement="Sorry.")
+        run(chain, step_inputs("positive"))
+    assert info.value.last_parsed == PositiveOutput(statement="Sorry.")
     assert info.value.problems == [
         "Your answer was cut off because it was too long; keep every field shorter.",
         "Say more about the impact.",
     ]
-    assert len(model.calls_for("pain")) == 2  # the second cut answer was no better: no third call
+    assert len(model.calls_for("positive")) == 2  # the second cut answer was no better: no third call
 
 
 # --- re-asks: the best attempt, when to stop, what counts as a problem --------------------------
@@ -219,45 +219,45 @@ def _statement(text: str) -> str:
 def test_the_best_attempt_is_kept_and_a_worse_reask_stops_the_step() -> None:
     answers = [_statement("First try."), _statement("Second try."), _statement("Third try.")]
     check = _by_statement({"First try.": ["a", "b"], "Second try.": ["c"], "Third try.": ["d", "e", "f"]})
-    model = ScriptedChatModel(script={"pain": answers})
+    model = ScriptedChatModel(script={"positive": answers})
     with pytest.raises(OutputValidationError) as info:
-        run(build_pain_chain(model, max_reasks=5, extra_check=check), step_inputs("pain"))
-    assert len(model.calls_for("pain")) == 3  # the third answer was worse: no fourth call
-    assert info.value.last_parsed == PainOutput(statement="Second try.")
+        run(build_positive_chain(model, max_reasks=5, extra_check=check), step_inputs("positive"))
+    assert len(model.calls_for("positive")) == 3  # the third answer was worse: no fourth call
+    assert info.value.last_parsed == PositiveOutput(statement="Second try.")
     assert info.value.problems == ["c"]
     assert info.value.last_output == _statement("Third try.")
 
 
 def test_a_reask_that_does_not_reduce_the_problems_stops_the_step() -> None:
-    model = ScriptedChatModel(script={"pain": _statement("Same again.")})
+    model = ScriptedChatModel(script={"positive": _statement("Same again.")})
     check = _by_statement({"Same again.": ["Say more about the impact."]})
     with pytest.raises(OutputValidationError) as info:
-        run(build_pain_chain(model, max_reasks=5, extra_check=check), step_inputs("pain"))
-    assert len(model.calls_for("pain")) == 2
+        run(build_positive_chain(model, max_reasks=5, extra_check=check), step_inputs("positive"))
+    assert len(model.calls_for("positive")) == 2
     assert info.value.n_attempts == 2
     assert info.value.problems == ["Say more about the impact."]
 
 
 def test_reasks_continue_while_each_one_has_fewer_problems() -> None:
-    answers = [_statement("One."), _statement("Two."), _statement("Three."), GOOD["pain"]]
+    answers = [_statement("One."), _statement("Two."), _statement("Three."), GOOD["positive"]]
     check = _by_statement({"One.": ["a", "b", "c"], "Two.": ["a", "b"], "Three.": ["a"]})
-    model = ScriptedChatModel(script={"pain": answers})
-    out = run(build_pain_chain(model, max_reasks=3, extra_check=check), step_inputs("pain"))
-    assert out.statement == GOOD["pain"]["statement"]
-    assert len(model.calls_for("pain")) == 4
+    model = ScriptedChatModel(script={"positive": answers})
+    out = run(build_positive_chain(model, max_reasks=3, extra_check=check), step_inputs("positive"))
+    assert out.statement == GOOD["positive"]["statement"]
+    assert len(model.calls_for("positive")) == 4
 
 
 def test_a_distinctive_word_of_the_example_is_asked_afresh_without_the_example() -> None:
     leaked = _statement("I'm sorry that 400 orders were lost, like a late bouquet at a wedding.")
-    model = ScriptedChatModel(script={"pain": [leaked, GOOD["pain"]]})
-    out = run(build_pain_chain(model), step_inputs("pain"))
-    assert out.statement == GOOD["pain"]["statement"]
-    first, again = (messages_of(c) for c in model.calls_for("pain"))
+    model = ScriptedChatModel(script={"positive": [leaked, GOOD["positive"]]})
+    out = run(build_positive_chain(model), step_inputs("positive"))
+    assert out.statement == GOOD["positive"]["statement"]
+    first, again = (messages_of(c) for c in model.calls_for("positive"))
     assert "Example for another case" in str(first[1].content)
     # a small model shown the example (or its own copy) copies it again: the re-ask is the prompt without both
     assert len(again) == 2
     assert "Example for another case" not in str(again[1].content) and "bouquet" not in str(again[1].content)
-    assert "Task: step 1, show your pain." in str(again[1].content)
+    assert "Task: step 5, be positive." in str(again[1].content)
 
 
 def test_an_example_word_that_is_also_in_the_notes_is_no_problem() -> None:
@@ -277,12 +277,12 @@ def test_without_example_leaves_out_the_example_and_its_answer() -> None:
 
 
 def test_copied_instructions_are_reasked() -> None:
-    task = next(line for line in load_prompt("pain").template.splitlines() if line.startswith("Task:"))
+    task = next(line for line in load_prompt("positive").template.splitlines() if line.startswith("Task:"))
     task = task.removeprefix("Task: ")
-    copied = _statement(task[: task.rindex(".") + 1])  # the task line's whole sentences, word for word
-    model = ScriptedChatModel(script={"pain": [copied, GOOD["pain"]]})
-    run(build_pain_chain(model), step_inputs("pain"))
-    reask = str(model.calls_for("pain")[1]["messages"][-1].content)
+    copied = _statement(task.rstrip(",. ") + ".")  # the task line, word for word
+    model = ScriptedChatModel(script={"positive": [copied, GOOD["positive"]]})
+    run(build_positive_chain(model), step_inputs("positive"))
+    reask = str(model.calls_for("positive")[1]["messages"][-1].content)
     assert "- You copied words from my instructions; write about my case in your own words." in reask
 
 
@@ -337,20 +337,22 @@ def test_a_salvage_that_passes_every_check_saves_the_reask() -> None:
     bad = _statement("I'm sorry 400 orders were lost. I apologize for any inconvenience.")
     check = _by_statement({"I'm sorry 400 orders were lost. I apologize for any inconvenience.": ["non-apology"]})
 
-    def salvage(output: PainOutput, inputs: dict[str, Any]) -> PainOutput:
-        return PainOutput(statement="I'm sorry 400 orders were lost.")
+    def salvage(output: PositiveOutput, inputs: dict[str, Any]) -> PositiveOutput:
+        return PositiveOutput(statement="I'm sorry 400 orders were lost.")
 
-    model = ScriptedChatModel(script={"pain": bad})
-    out = run(build_pain_chain(model, extra_check=check, salvage=salvage), step_inputs("pain"))
+    model = ScriptedChatModel(script={"positive": bad})
+    out = run(build_positive_chain(model, extra_check=check, salvage=salvage), step_inputs("positive"))
     assert out.statement == "I'm sorry 400 orders were lost."
-    assert len(model.calls_for("pain")) == 1
+    assert len(model.calls_for("positive")) == 1
 
 
 def test_a_salvage_that_still_fails_a_check_is_not_used() -> None:
     bad = _statement("Sorry for any inconvenience.")
     check = _by_statement({"Sorry for any inconvenience.": ["non-apology"], "Sorry.": ["too short"]})
-    model = ScriptedChatModel(script={"pain": [bad, GOOD["pain"]]})
-    chain = build_pain_chain(model, extra_check=check, salvage=lambda out, inputs: PainOutput(statement="Sorry."))
-    out = run(chain, step_inputs("pain"))
-    assert out.statement == GOOD["pain"]["statement"]
-    assert_reask(model.calls_for("pain")[1], bad, "- non-apology")
+    model = ScriptedChatModel(script={"positive": [bad, GOOD["positive"]]})
+    chain = build_positive_chain(
+        model, extra_check=check, salvage=lambda out, inputs: PositiveOutput(statement="Sorry.")
+    )
+    out = run(chain, step_inputs("positive"))
+    assert out.statement == GOOD["positive"]["statement"]
+    assert_reask(model.calls_for("positive")[1], bad, "- non-apology")

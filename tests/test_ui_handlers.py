@@ -18,6 +18,7 @@ from assistant.budget import CallBudget
 from assistant.errors import ModelAPIError
 from assistant.pipeline import Pipeline
 from assistant.schema import Draft, DraftOptions
+from assistant.settle import wording
 from assistant.testing import ScriptedChatModel, good_script
 from ui import examples, handlers, interview
 from ui.handlers import VIEW_FIELDS
@@ -60,11 +61,11 @@ def test_generate_streams_progress_then_shows_all_six_steps() -> None:
     assert "| Message | **done** |" in summary
     view = _view(final)
     good = good_script()
-    assert view["pain_text"] == good["pain"]["statement"]  # type: ignore[index]
+    assert view["pain_text"] == f"{good['pain']['statement']} {wording(None).landed}"  # type: ignore[index]
     assert view["plan_text"].startswith("Add a CI gate that blocks config deploys")
     assert "| 2026-12-04 |" in view["plan_text"] and "| 2026-12-11 |" in view["plan_text"]
     assert view["subject"] == "My mistake, and what I'm doing about it"  # the assembled message's subject
-    assert view["body"].startswith("Hi Dana,\n\nI'm sorry.")
+    assert view["body"].startswith("Hi Dana,\n\nI'm sorry that about 400 orders")
     for step in ("pain", "ownership", "lessons", "plan", "positive", "report_back"):
         assert "No problems found" in view[f"{step}_findings"], view[f"{step}_findings"]
     assert "Dana" in view["facts"] and diff == ""

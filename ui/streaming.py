@@ -177,7 +177,9 @@ class ProgressBoard:
                 self.streamed[event.step] = ""  # a new answer starts
             if event.kind == "token":
                 self.streamed[event.step] = self.streamed.get(event.step, "") + event.text
-                if self.focus is None or not self.writing(self.focus):
+                # The first of the six steps written is what the reader waits for: it takes the view
+                # from the quotes of the notes, which are written at the same time.
+                if self.focus is None or not self.writing(self.focus) or self.focus == "intake":
                     self.focus = event.step
             if event.kind == "attempt":
                 self.notes[event.step] = f"attempt {event.attempt}"

@@ -1,7 +1,13 @@
-"""Step 1, show your pain (``prompts/pain.md``)."""
+"""Step 1, show your pain (``prompts/pain.md``).
+
+The model writes one sentence: that I'm sorry, and what went wrong for people. The program adds
+the second, what it meant for the leader, in the notes' language: a small model asked for that
+sentence invents a cost ("it cost my leader a lot of time") or an "inconvenience".
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -9,8 +15,13 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
 from assistant.chains._checks import finish_sentences, not_blank, placeholders
-from assistant.chains._step import Check, FormatState, build_step_chain
+from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
+from assistant.language import detect_language
 from assistant.schema import PainOutput
+from assistant.settle import wording
+
+_SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=[^\s.!?]))+(?:[.!?]+|$)")  # "1.2M" and "e.g." stay whole
+_SHORT = 6  # words: "I'm sorry for this." says nothing of the harm, so the next sentence stays too
 
 
 def check_pain(pain: PainOutput, inputs: dict[str, Any]) -> list[str]:
@@ -18,9 +29,28 @@ def check_pain(pain: PainOutput, inputs: dict[str, Any]) -> list[str]:
     return not_blank("statement", pain.statement) + placeholders(pain.statement)
 
 
+def regret_sentence(text: str) -> str:
+    """The model's sentence of regret: its first sentence (and the next, when the first is too short to
+    name the harm)."""
+    sentences = [m.group().strip() for m in _SENTENCE.finditer(finish_sentences(text)) if m.group().strip()]
+    kept = sentences[:1]
+    if kept and len(kept[0].split()) < _SHORT and len(sentences) > 1:
+        kept.append(sentences[1])
+    return " ".join(kept)
+
+
 def tidy_pain(output: PainOutput) -> PainOutput:
-    """Trim whitespace and an unfinished last sentence."""
-    return output.model_copy(update={"statement": finish_sentences(output.statement)})
+    """Only the sentence of regret, trimmed; the rest is the program's."""
+    return output.model_copy(update={"statement": regret_sentence(output.statement)})
+
+
+def with_landed(output: PainOutput, inputs: dict[str, Any]) -> PainOutput:
+    """The sentence of regret and the program's line on what it meant for the leader."""
+    landed = wording(detect_language(inputs.get("notes") or "")).landed
+    statement = output.statement.strip()
+    if landed in statement:
+        return output
+    return output.model_copy(update={"statement": f"{statement} {landed}".strip()})
 
 
 def build_pain_chain(
@@ -32,8 +62,7 @@ def build_pain_chain(
     salvage: Callable[[PainOutput, dict[str, Any]], PainOutput | None] | None = None,
 ) -> Runnable[dict[str, Any], PainOutput]:
     """Runnable taking the shared inputs and returning :class:`PainOutput`."""
-
-    return build_step_chain(
+    chain = build_step_chain(
         "pain",
         model,
         PainOutput,
@@ -43,3 +72,4 @@ def build_pain_chain(
         salvage=salvage,
         repair=tidy_pain,
     )
+    return finished_by(chain, with_landed, "pain")

@@ -36,7 +36,7 @@ def test_draft_edit_refine_undo_and_download(page: Page, artifacts: Path) -> Non
     expect(page.locator("#progress")).to_contain_text("Message")
     # the message is assembled by the program from the six parts: greeting, the parts in order, sign-off
     body = page.locator("#message-body textarea")
-    expect(body).to_have_value(re.compile(r"^Hi Dana,\n\nI'm sorry\. About 400 orders were lost"))
+    expect(body).to_have_value(re.compile(r"^Hi Dana,\n\nI'm sorry that about 400 orders were lost"))
     expect(body).to_have_value(
         contains("Here is my plan:\n- I will add a CI gate that blocks config deploys unless the staging tests passed")
     )
