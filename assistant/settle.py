@@ -222,23 +222,52 @@ def is_done_text(text: str) -> bool:
 _DIGITS = re.compile(r"\d")
 
 
-def impact_in_notes(notes: str) -> str:
-    """The harm as the notes give it, found without a model: the (at most two) clauses with the most figures
-    that neither say what I did nor what is already done, in the order of the notes."""
+# What harm sounds like in notes, and what an excuse sounds like: the two decide which line the pain names.
+_HARM = re.compile(
+    r"\b(?:lost|loss|miss(?:ed|ing)?|down|outage|fail(?:ed|s|ing)?|errors?|reject\w*|blank|saw|seen|visible|"
+    r"expos\w*|leak\w*|penalt\w*|fines?|late|delay\w*|paid|twice|recall\w*|complain\w*|upset|angry|hit|"
+    r"watchlist|breach\w*|wrong|refusals?|gone|dropped|pulled|held|demurrage|risk|understated|overstated|dose|"
+    r"hurt|injur\w*|escalat\w*|deprioriti[sz]ed|re-tender|lapsed|invisible|quiet|quit|finishing|questions|"
+    r"couldn'?t|tickets|refunds?|stuck|harm\w*|overrun|over budget|complaints?|falsch|umsonst|verlor\w*|"
+    r"ausgefallen|perdid\w*|retras\w*|perdu\w*)\b",
+    re.IGNORECASE,
+)
+_EXCUSE = re.compile(
+    r"\b(?:short|wanted|waiting on|was at|thought|assumed|busy|rushed|because|trusted|from memory|dachte|weil)\b",
+    re.IGNORECASE,
+)
+_CLAUSES = re.compile(r",\s+|;\s+|\s+-\s+")
+_HARM_ENOUGH = 2  # a harm word, or two figures
+
+
+def _harm_score(text: str) -> int:
+    return 2 * min(len(_HARM.findall(text)), 2) + min(len(re.findall(r"\d+(?:[.,]\d+)*", text)), 3)
+
+
+def impact_in_notes(notes: str, *, most_chars: int = 170) -> str:
+    """The harm as the notes give it, found without a model: the line that says most of what went wrong for
+    people (harm words and figures), after what the first line says of it, each without its clauses that say
+    what I did, excuse it or are already done."""
     lines = [line.strip(" \t-*•") for line in notes.splitlines() if line.strip(" \t-*•")]
-    clauses = [
-        part.strip()
-        for line in lines
-        if not is_done_text(line)
-        for part in re.split(r",\s+|;\s+|\s+-\s+", line)
-        if part.strip()
-    ]
-    harms = [c for c in clauses if _DIGITS.search(c) and not sounds_like_my_act(c)]
-    if not harms:
+    scored: list[tuple[int, int, str]] = []
+    for n, line in enumerate(lines):
+        if is_done_text(line):
+            continue
+        clauses = [c.strip() for c in _CLAUSES.split(line) if c.strip()]
+        kept = ", ".join(
+            c for c in clauses if not sounds_like_my_act(c) and not _EXCUSE.search(c) and not is_done_text(c)
+        )
+        kept = re.sub(r"^(?:so|and|then)\s+", "", kept, flags=re.IGNORECASE)
+        if kept and _harm_score(kept) >= (1 if n == 0 else _HARM_ENOUGH):
+            scored.append((_harm_score(kept), n, kept))
+    if not scored:
         return lines[1] if len(lines) > 1 and not is_done_text(lines[1]) else (lines[0] if lines else "")
-    figures = {c: len(re.findall(r"\d+(?:[.,]\d+)*", c)) for c in harms}
-    best = sorted(harms, key=lambda c: (-figures[c], harms.index(c)))[:2]
-    return ", ".join(c for c in harms if c in best)
+    best = min(scored, key=lambda item: (-item[0], item[1] == 0, item[1]))
+    # The first line often says the act and its first harm in one breath ("..., checkout down 3h").
+    first = next((item for item in scored if item[1] == 0), None)
+    if first is not None and first is not best and len(first[2]) + len(best[2]) + 2 <= most_chars:
+        return f"{first[2]}, {best[2]}"
+    return best[2]
 
 
 # --- dates ------------------------------------------------------------------------------------

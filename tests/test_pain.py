@@ -19,9 +19,11 @@ from chain_support import (
 )
 
 from assistant.chains import build_pain_chain
+from assistant.chains.pain import regret_sentence, with_landed
 from assistant.errors import OutputValidationError
 from assistant.pipeline import pain_inputs
 from assistant.schema import DraftOptions, PainOutput
+from assistant.settle import wording
 from assistant.testing import ScriptedChatModel
 
 
@@ -37,7 +39,12 @@ def test_prompt_carries_the_harm_in_plain_words_and_the_leader() -> None:
     model = ScriptedChatModel(script={"pain": GOOD["pain"]})
     run(build_pain_chain(model), step_inputs("pain"))
     user = str(model.calls[0]["messages"][1].content)
-    assert prompt_line("pain", impact="checkout was down about 3h (14:10-17:05), about 400 orders lost") in user
+    assert (
+        prompt_line(
+            "pain", impact="checkout was down about 3h (14:10-17:05), about 400 orders lost, support got 60+ tickets"
+        )
+        in user
+    )
     assert prompt_line("pain", leader="Dana") in user
 
 
@@ -79,3 +86,22 @@ def test_an_unfinished_last_sentence_is_trimmed() -> None:
 
     assert finish_sentences("I'm sorry about Friday. I will be working a") == "I'm sorry about Friday."
     assert finish_sentences("I'm sorry about Friday.") == "I'm sorry about Friday."
+
+
+def test_only_the_models_sentence_of_regret_is_kept() -> None:
+    assert regret_sentence(
+        "I'm sorry that 1.2M rows were lost. It cost you a lot of time. Sorry for any inconvenience."
+    ) == ("I'm sorry that 1.2M rows were lost.")
+    # a first sentence too short to name the harm keeps the next one
+    assert regret_sentence("I am sorry. 400 orders were lost. It was bad.") == "I am sorry. 400 orders were lost."
+
+
+def test_the_program_adds_the_line_about_the_leader_in_the_notes_language() -> None:
+    english = with_landed(PainOutput(statement="I'm sorry that 400 orders were lost."), {"notes": NOTES})
+    assert english.statement == f"I'm sorry that 400 orders were lost. {wording(None).landed}"
+    german_notes = (
+        "hab die tourenplanung mit der alten liste hochgeladen, die war nicht aktuell und ich habe sie nicht geprüft"
+    )
+    german = with_landed(PainOutput(statement="Es tut mir leid, dass 23 Stopps falsch waren."), {"notes": german_notes})
+    assert german.statement.endswith(wording("German").landed)
+    assert with_landed(english, {"notes": NOTES}) == english  # never twice

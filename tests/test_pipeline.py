@@ -86,7 +86,7 @@ def test_writing_steps_see_the_settled_facts_in_plain_words() -> None:
         assert prompt_line(step, act=act) in _user_text(model, step), step
     done = "I rolled back at 17:05; I already wrote the incident timeline"
     assert prompt_line("plan", done=done) in _user_text(model, "plan")
-    harm = "checkout was down about 3h (14:10-17:05), about 400 orders lost"
+    harm = "checkout was down about 3h (14:10-17:05), about 400 orders lost, support got 60+ tickets"
     assert prompt_line("pain", impact=harm) in _user_text(model, "pain")
 
 

@@ -290,3 +290,24 @@ def test_first_person_acts_are_the_clauses_that_say_what_i_did_not_what_is_done(
 
 def test_first_person_acts_finds_an_act_that_opens_a_later_line() -> None:
     assert first_person_acts("tls cert expired sat night\nI owned the renewal ticket") == ["I owned the renewal ticket"]
+
+
+def test_the_harm_is_the_line_that_says_what_went_wrong_not_the_excuse_beside_the_act() -> None:
+    notes = (
+        "signed off the belt inspection w/o doing it, we were short 2 people that night\n"
+        "belt tore the next day, line down 7h, ~2,600 parcels missed the evening trucks\n"
+        "already swapped the belt"
+    )
+    assert impact_in_notes(notes) == "belt tore the next day, line down 7h, ~2,600 parcels missed the evening trucks"
+
+
+def test_the_harm_said_on_the_act_line_comes_first() -> None:
+    one_line = "pushed config friday w/o staging tests, checkout down 3h, ~400 orders lost, Dana had to tell the VP"
+    assert impact_in_notes(one_line) == "checkout down 3h, ~400 orders lost, Dana had to tell the VP"
+    notes = "released the pick wave early, so it picked from the wrong lot\n~1,400 units shipped to 11 stores"
+    assert impact_in_notes(notes) == "it picked from the wrong lot, ~1,400 units shipped to 11 stores"
+
+
+def test_a_harm_without_figures_is_found_by_its_words() -> None:
+    notes = "tore into Leo's analysis in the prep mtg\nhe's the intern, 3rd week\nhe's been very quiet since, may quit"
+    assert impact_in_notes(notes) == "he's been very quiet since, may quit"
