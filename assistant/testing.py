@@ -1,7 +1,9 @@
 """Test doubles that ship with Regain: a scripted chat model that needs no server.
 
 ``ScriptedChatModel`` answers each call from a per-step script, so concurrent steps
-get the right answers regardless of order. It records every call (messages and
+get the right answers regardless of order. It knows a call's step by the ``step:<name>``
+tag every step chain puts on its model calls (as progress reporting does), never by
+the wording of the prompt. It records every call (messages and
 keyword arguments) and streams its answer token by token to callbacks, like the
 real model, so progress and usage accounting can be tested.
 """
@@ -21,6 +23,10 @@ from langchain_core.messages.ai import UsageMetadata
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import ConfigDict, Field, PrivateAttr
 
+STEP_TAG = "step:"
+
+# The task line of each step's prompt. The scripted model does not use them; they are for fakes that see
+# only the HTTP request (tests/fault_server.py) and for tests that check which prompt a step sent.
 STEP_MARKERS: dict[str, str] = {
     "intake": "Task: quote my notes",
     "pain": "Task: step 1,",
@@ -41,13 +47,16 @@ GOOD_PROGRESS_NOTES = (
 )
 
 
-def step_of(messages: list[BaseMessage]) -> str:
-    """Which step a list of messages belongs to (by the task line of its prompt)."""
-    text = "\n".join(str(m.content) for m in messages)
-    for step, marker in STEP_MARKERS.items():
-        if marker in text:
-            return step
-    raise AssertionError("message list matches no step prompt")
+def step_of(tags: list[str] | None) -> str:
+    """Which step a model call belongs to, by its ``step:<name>`` tag (set by the step chains)."""
+    steps = {tag.removeprefix(STEP_TAG) for tag in tags or [] if tag.startswith(STEP_TAG)}
+    if len(steps) != 1:
+        found = ", ".join(sorted(steps)) or "none"
+        raise AssertionError(
+            f"a model call needs exactly one '{STEP_TAG}<name>' tag (found: {found}); call the model through a "
+            f"step chain, or pass config={{'tags': ['{STEP_TAG}<name>']}}"
+        )
+    return steps.pop()
 
 
 Answer = str | dict[str, Any] | Callable[[list[BaseMessage]], str]
@@ -77,8 +86,8 @@ class ScriptedChatModel(BaseChatModel):
         """The recorded calls of one step."""
         return [c for c in self.calls if c["step"] == step]
 
-    def _answer(self, messages: list[BaseMessage], kwargs: dict[str, Any]) -> str:
-        step = step_of(messages)
+    def _answer(self, messages: list[BaseMessage], kwargs: dict[str, Any], tags: list[str] | None) -> str:
+        step = step_of(tags)
         with self._lock:
             n = sum(1 for c in self.calls if c["step"] == step)
             self.calls.append({"step": step, "messages": messages, "kwargs": kwargs})
@@ -103,7 +112,7 @@ class ScriptedChatModel(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        text = self._answer(messages, kwargs)
+        text = self._answer(messages, kwargs, run_manager.tags if run_manager else None)
         if run_manager:
             for word in text.split(" "):
                 run_manager.on_llm_new_token(word + " ")
@@ -116,7 +125,7 @@ class ScriptedChatModel(BaseChatModel):
         run_manager: AsyncCallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        text = self._answer(messages, kwargs)
+        text = self._answer(messages, kwargs, run_manager.tags if run_manager else None)
         if run_manager:
             for word in text.split(" "):
                 if self.delay:

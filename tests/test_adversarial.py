@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ from assistant.schema import (
     PositiveOutput,
     ReportBackOutput,
 )
-from assistant.testing import ScriptedChatModel, good_script, step_of
+from assistant.testing import ScriptedChatModel, good_script
 from assistant.validator.checks import validate_draft
 from ui.refine import arefine
 
@@ -99,8 +100,8 @@ class Compromised:
     def inject(self, text: str, cap: int, said: str) -> str:
         return f"{said} {text}"[:cap] if said else text
 
-    def answer(self, messages: list[BaseMessage]) -> str:
-        step, said = step_of(messages), self.said(messages)
+    def answer(self, step: str, messages: list[BaseMessage]) -> str:
+        said = self.said(messages)
         good: Any = json.loads(json.dumps(self.good.get(step, {})))
         i = self.inject
         if step == "intake":
@@ -132,7 +133,7 @@ class Compromised:
 def compromised_model(payload: str) -> tuple[ScriptedChatModel, Compromised]:
     brain = Compromised(payload)
     steps = ("intake", "pain", "ownership", "lessons", "plan", "positive", "compose", "refine")
-    return ScriptedChatModel(script={s: brain.answer for s in steps}), brain
+    return ScriptedChatModel(script={s: partial(brain.answer, s) for s in steps}), brain
 
 
 def _texts(value: Any) -> list[str]:

@@ -7,7 +7,7 @@ import json
 
 import pytest
 from chain_support import assert_json_schema_requested, assert_reask, run
-from ui_support import NOTES, REFINE_MARKER, TODAY, later_dates_answer, refine_answer, refine_marker, scripted_model
+from ui_support import NOTES, REFINE_MARKER, TODAY, later_dates_answer, refine_answer, scripted_model
 
 from assistant.assemble import assemble_message
 from assistant.chains.refine import (
@@ -24,9 +24,6 @@ from assistant.prompts import load_prompt
 from assistant.schema import Draft, RefineOutput
 from assistant.validator.checks import validate_draft
 from ui.refine import apply_refinement, arefine
-
-__all__ = ["refine_marker"]
-pytestmark = pytest.mark.usefixtures("refine_marker")
 
 
 def _draft(validate: bool = True) -> Draft:

@@ -39,12 +39,12 @@ class RefusingModel(ScriptedChatModel):
     refuse: set[str | None] = Field(default_factory=set)
     refused: list[str | None] = Field(default_factory=list)
 
-    def _answer(self, messages: list[BaseMessage], kwargs: dict[str, Any]) -> str:
+    def _answer(self, messages: list[BaseMessage], kwargs: dict[str, Any], tags: list[str] | None) -> str:
         kind = (kwargs.get("response_format") or {}).get("type")
         if kind in self.refuse:
             self.refused.append(kind)
             raise ResponseFormatUnsupported(f"The server does not accept this response_format: {kind}")
-        return super()._answer(messages, kwargs)
+        return super()._answer(messages, kwargs, tags)
 
 
 def _formats(model: ScriptedChatModel) -> list[str | None]:

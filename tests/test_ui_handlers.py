@@ -11,7 +11,7 @@ from typing import Any
 import gradio as gr
 import pytest
 from langchain_core.messages import BaseMessage
-from ui_support import NOTES, TODAY, later_dates_answer, refine_answer, refine_marker, scripted_model, slow_model
+from ui_support import NOTES, TODAY, later_dates_answer, refine_answer, scripted_model, slow_model
 
 from assistant.assemble import assemble_message
 from assistant.budget import CallBudget
@@ -25,7 +25,6 @@ from ui.handlers import VIEW_FIELDS
 from ui.render import sanitize_markdown
 from ui.streaming import readable_stream
 
-__all__ = ["refine_marker"]
 SKIP = gr.skip()
 
 
@@ -212,7 +211,7 @@ def test_rewriting_with_polish_asks_the_model(versions: list[Draft]) -> None:
     assert outputs[-1][0][-1].options.tone == "formal"
 
 
-def test_refine_and_undo(versions: list[Draft], refine_marker: None) -> None:
+def test_refine_and_undo(versions: list[Draft]) -> None:
     model = scripted_model(refine=later_dates_answer())
     stream = handlers.refine(
         "make the plan dates two weeks later", [], versions, pipeline_factory=lambda: Pipeline(model)
@@ -234,7 +233,7 @@ def test_refine_and_undo(versions: list[Draft], refine_marker: None) -> None:
     assert "2026-12-04" in _view(back)["plan_text"] and "2026-12-18" not in _view(back)["plan_text"]
 
 
-def test_refine_adds_new_facts_to_the_notes(versions: list[Draft], refine_marker: None) -> None:
+def test_refine_adds_new_facts_to_the_notes(versions: list[Draft]) -> None:
     answer = refine_answer(
         reply="Added it.",
         new_facts=["I already told the support team"],
@@ -258,7 +257,7 @@ def test_refine_needs_a_draft_and_a_request(versions: list[Draft]) -> None:
         _all(handlers.refine("  ", [], versions, pipeline_factory=lambda: Pipeline(scripted_model())))
 
 
-def test_a_failed_refinement_leaves_the_draft_and_says_so(versions: list[Draft], refine_marker: None) -> None:
+def test_a_failed_refinement_leaves_the_draft_and_says_so(versions: list[Draft]) -> None:
     model = scripted_model(refine="not json at all")
     outputs = []
     with pytest.raises(gr.Error) as info:

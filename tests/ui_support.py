@@ -8,11 +8,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-import pytest
 from chain_support import NOTES as CHAIN_NOTES
 
 from assistant.pipeline import Pipeline
-from assistant.testing import STEP_MARKERS, Answer, ScriptedChatModel, good_script
+from assistant.testing import Answer, ScriptedChatModel, good_script
 
 TODAY = dt.date(2026, 11, 27)
 NOTES = CHAIN_NOTES  # the software-outage notes that good_script()'s intake quotes
@@ -78,13 +77,6 @@ def slow_model(delay: float = 0.02, **answers: Answer | list[Answer]) -> Scripte
 
 def pipeline_for(model: ScriptedChatModel, **kwargs: Any) -> Pipeline:
     return Pipeline(model, **kwargs)
-
-
-@pytest.fixture
-def refine_marker(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Let the scripted model recognise the refine prompt."""
-    monkeypatch.setitem(STEP_MARKERS, "refine", REFINE_MARKER)
-    yield
 
 
 def free_port() -> int:

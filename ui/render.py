@@ -6,10 +6,11 @@ Two levels:
   character become character references, so nothing in it can turn into a tag, a
   link, an image, emphasis or a heading. Our own markup (``<mark>``, ``<ins>``,
   ``<del>``) is wrapped around escaped text only.
-- :func:`sanitize_markdown` keeps a model's Markdown formatting (bold, lists) but
-  escapes ``<``, removes images, and keeps a link only when it is an ``http(s)`` URL
-  that appears in the user's notes; every other link becomes its text, and bare
-  URLs and ``javascript:`` are neutralised so they are not linkified.
+- :func:`sanitize_markdown` (from :mod:`ui.safe_markdown`) keeps a model's Markdown
+  formatting (bold, lists): markdown-it-py renders it, nh3 cleans it against an
+  allow-list, and it is written back as Markdown. Raw HTML is shown as text, images
+  become their alt text, and a link survives only when it is an ``http(s)`` URL that
+  appears in the user's notes.
 """
 
 from __future__ import annotations
@@ -18,20 +19,21 @@ import difflib
 import re
 
 from assistant.validator.findings import Finding
+from ui.safe_markdown import sanitize_markdown
+
+__all__ = [
+    "diff_markdown",
+    "escape_text",
+    "findings_markdown",
+    "highlight",
+    "sanitize_markdown",
+    "word_diff",
+]
 
 # Characters that can start HTML, an entity, or any Markdown construct (links, images,
 # emphasis, code, headings, lists, tables, block quotes, math, autolinks).
 _ESCAPES = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()#+-.!|~:=$@"}
 _ESCAPE_TABLE = str.maketrans(_ESCAPES)
-
-_IMAGE = re.compile(r"!\[([^\]\n]*)\]\s*(?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])")
-_LINK = re.compile(
-    r"\[([^\]\n]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\s*\)"
-)
-_REF_DEFINITION = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
-_SCHEME = re.compile(r"\b(javascript|vbscript|data|file)(\s*):|\b([a-z][a-z0-9+.-]{1,20}):(//)", re.IGNORECASE)
-_WWW = re.compile(r"\bwww\.", re.IGNORECASE)
-_URL = re.compile(r"https?://[^\s<>()\[\]\"']+", re.IGNORECASE)
 
 
 def escape_text(text: str) -> str:
@@ -41,65 +43,6 @@ def escape_text(text: str) -> str:
     """
     lines = [line.strip().translate(_ESCAPE_TABLE) for line in text.splitlines()]
     return "<br>".join(lines)
-
-
-def _allowed_urls(notes: str | None) -> set[str]:
-    return {url.rstrip(".,;:!?") for url in _URL.findall(notes or "")}
-
-
-def _neutralise_schemes(text: str, allowed: set[str]) -> str:
-    """Break every ``scheme:`` and ``www.`` that is not part of an allowed URL, so nothing is linkified."""
-    keep: list[tuple[int, int]] = []
-    for url in allowed:
-        start = text.find(url)
-        while start != -1:
-            keep.append((start, start + len(url)))
-            start = text.find(url, start + 1)
-
-    def kept(pos: int) -> bool:
-        return any(a <= pos < b for a, b in keep)
-
-    def scheme(match: re.Match[str]) -> str:
-        if kept(match.start()):
-            return match.group(0)
-        if match.group(1):
-            return match.group(1) + match.group(2) + "&#58;"
-        return match.group(3) + "&#58;&#47;&#47;"
-
-    def www(match: re.Match[str]) -> str:
-        return match.group(0) if kept(match.start()) else "www&#46;"
-
-    return _WWW.sub(www, _SCHEME.sub(scheme, text))
-
-
-def sanitize_markdown(text: str, *, notes: str | None = None) -> str:
-    """Model text as Markdown that is safe to render.
-
-    - ``<`` (and ``&``) are escaped, so there is no raw HTML at all;
-    - images are removed (their alt text is kept);
-    - a link is kept only when its target is an http(s) URL that appears in ``notes``;
-      any other link becomes its plain text;
-    - link reference definitions are dropped and any other ``](`` is broken; bare URLs not in the notes and any
-      ``javascript:``/``data:`` text and e-mail addresses are neutralised so they are not linkified.
-    """
-    allowed = _allowed_urls(notes)
-    text = text.replace("\x00", "").replace("&", "&amp;").replace("<", "&lt;")
-    text = _IMAGE.sub(lambda m: m.group(1), text)
-    text = _REF_DEFINITION.sub("", text)
-    links: list[str] = []
-
-    def link(match: re.Match[str]) -> str:
-        label, target = match.group(1), match.group(2)
-        if target in allowed:
-            links.append(f"[{label}]({target})")
-            return f"\x00{len(links) - 1}\x00"
-        return label
-
-    text = _LINK.sub(link, text)
-    text = text.replace("](", "]&#40;")  # whatever link syntax the pattern missed (odd spacing, line breaks)
-    text = _neutralise_schemes(text, allowed)
-    text = text.replace("@", "&#64;")  # no mailto autolinks
-    return re.sub(r"\x00(\d+)\x00", lambda m: links[int(m.group(1))], text)
 
 
 def _mark_spans(line: str, spans: list[str]) -> str:

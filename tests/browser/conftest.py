@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 from langchain_core.messages import BaseMessage
-from ui_support import REFINE_MARKER, TODAY, later_dates_answer, scripted_model, served_app
+from ui_support import TODAY, later_dates_answer, scripted_model, served_app
 
 from assistant.errors import ModelAPIError
 from assistant.pipeline import Pipeline
 from assistant.settings import Settings
-from assistant.testing import STEP_MARKERS, good_script
+from assistant.testing import good_script
 from ui.app import build_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -48,7 +48,6 @@ def _intake(messages: list[BaseMessage]) -> str:
 def app_url() -> Iterator[str]:
     """The UI on a free loopback port, answering from the good script (and the refine answer)."""
     with pytest.MonkeyPatch.context() as mp:
-        mp.setitem(STEP_MARKERS, "refine", REFINE_MARKER)
         mp.setenv("GRADIO_ANALYTICS_ENABLED", "False")
         model = scripted_model(intake=_intake, refine=later_dates_answer())
         app = build_app(lambda: Pipeline(model), Settings(), today=TODAY)
