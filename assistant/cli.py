@@ -14,8 +14,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from assistant import __version__
 from assistant.cli_checkin import add_checkin_parser, run_checkin
 from assistant.cli_sessions import DraftAutosave, add_sessions_parser, open_store, run_sessions
@@ -93,14 +91,9 @@ def _date(text: str) -> dt.date:
 
 
 def _settings(args: argparse.Namespace) -> Any:
-    from assistant.settings import Settings
+    from assistant.settings import settings_from_options
 
-    explicit = {k: v for k in ("model", "base_url", "backend") if (v := getattr(args, k, None)) is not None}
-    try:
-        return Settings(**explicit)
-    except ValidationError as exc:
-        problems = "; ".join(f"REGAIN_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
-        raise ConfigurationError(f"Invalid setting – {problems}.") from exc
+    return settings_from_options(**{k: getattr(args, k, None) for k in ("model", "base_url", "backend")})
 
 
 def _read_notes(source: str) -> str:
@@ -315,7 +308,7 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
 
 def _cmd_ui(args: argparse.Namespace) -> int:
     try:
-        from ui.app import serve
+        from ui.serve import serve
     except ImportError as exc:
         raise ConfigurationError(
             f"The web UI needs gradio ({exc}); install it with: pip install 'gradio>=6.20'"

@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Literal
 
 from platformdirs import user_cache_dir, user_data_dir
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from assistant.errors import ConfigurationError
 
 Backend = Literal["auto", "local", "openai"]
 StructuredMode = Literal["auto", "json_schema", "json_object", "prompt"]
@@ -166,3 +168,16 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{self.data_dir / 'regain.db'}"
+
+
+def settings_from_options(**options: object) -> Settings:
+    """Settings from the environment, with the options given on a command line (``None`` = not given) on top.
+
+    An invalid value is a :class:`ConfigurationError` that names the variable to fix.
+    """
+    explicit = {name: value for name, value in options.items() if value is not None}
+    try:
+        return Settings(**explicit)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = "; ".join(f"REGAIN_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in exc.errors())
+        raise ConfigurationError(f"Invalid setting – {problems}.") from exc

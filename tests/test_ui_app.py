@@ -18,6 +18,7 @@ from assistant.errors import ConfigurationError
 from assistant.pipeline import Pipeline
 from assistant.settings import Settings
 from ui import app as ui_app
+from ui import serve as ui_serve
 from ui.app import build_app, launch_app, ui_auth
 
 # gradio's queue monitoring uses pandas options that pandas 3 deprecates; not ours to fix.
@@ -103,13 +104,49 @@ def test_regain_ui_opens_the_backend_and_serves(monkeypatch: pytest.MonkeyPatch)
         seen["app"], seen["launch"] = app, kwargs
 
     monkeypatch.setattr("assistant.backend.open_backend", fake_open_backend)
-    monkeypatch.setattr(ui_app, "launch_app", fake_launch)
+    monkeypatch.setattr(ui_serve, "launch_app", fake_launch)
     monkeypatch.setenv("REGAIN_UI_USERNAME", "dana")
     monkeypatch.setenv("REGAIN_UI_PASSWORD", "pw")
     assert main(["ui", "--port", "7999", "--model", "m1"]) == 0
     assert seen["settings"].model == "m1"
     assert isinstance(seen["app"], gr.Blocks)
     assert seen["launch"] == {"host": "127.0.0.1", "port": 7999, "auth": ("dana", "pw"), "settings": seen["settings"]}
+
+
+def test_python_m_ui_serves_without_the_cli(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: dict[str, Any] = {}
+
+    @contextmanager
+    def fake_open_backend(settings: Settings, status: Any = None) -> Iterator[_FakeBackend]:
+        seen["settings"] = settings
+        yield _FakeBackend()
+
+    def fake_launch(app: gr.Blocks, **kwargs: Any) -> None:
+        seen["app"], seen["launch"] = app, kwargs
+
+    def no_cli(*args: Any, **kwargs: Any) -> int:
+        raise AssertionError("python -m ui went through the CLI")
+
+    monkeypatch.setattr("assistant.backend.open_backend", fake_open_backend)
+    monkeypatch.setattr(ui_serve, "launch_app", fake_launch)
+    monkeypatch.setattr("assistant.cli.main", no_cli)
+    assert ui_serve.main(["--host", "localhost", "--port", "7998", "--backend", "openai", "--model", "m2"]) == 0
+    assert seen["settings"].model == "m2" and seen["settings"].backend == "openai"
+    assert isinstance(seen["app"], gr.Blocks)
+    assert seen["launch"] == {"host": "localhost", "port": 7998, "auth": None, "settings": seen["settings"]}
+
+
+def test_python_m_ui_reports_errors_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("REGAIN_UI_USERNAME", "dana")
+    assert ui_serve.main([]) == ConfigurationError.exit_code
+    assert capsys.readouterr().err.strip() == (
+        "regain: error: UI login needs both REGAIN_UI_USERNAME and REGAIN_UI_PASSWORD; set REGAIN_UI_PASSWORD."
+    )
+    monkeypatch.setenv("REGAIN_MAX_REASKS", "99")
+    assert ui_serve.main([]) == ConfigurationError.exit_code
+    assert capsys.readouterr().err.startswith("regain: error: Invalid setting – REGAIN_MAX_REASKS")
 
 
 def test_regain_ui_reports_half_set_login_in_one_line(
@@ -123,8 +160,9 @@ def test_regain_ui_reports_half_set_login_in_one_line(
 
 
 _IMPORT_CHECK = """
-import socket, sys
+import pkgutil, socket, sys
 import assistant.backend
+import gradio as gr
 
 def refuse(*args, **kwargs):
     raise AssertionError("a backend was opened at import time")
@@ -132,12 +170,28 @@ def refuse(*args, **kwargs):
 def no_connect(self, address):
     raise AssertionError(f"a connection was made at import time: {address!r}")
 
+built = []
+blocks_init = gr.Blocks.__init__
+
+def counting_init(self, *args, **kwargs):
+    built.append(type(self).__name__)
+    blocks_init(self, *args, **kwargs)
+
 assistant.backend.open_backend = refuse
 socket.socket.connect = no_connect
-import gradio as gr
+gr.Blocks.__init__ = counting_init
+import ui
 import ui.app
 
+for module in pkgutil.iter_modules(ui.__path__):
+    if module.name != "__main__":
+        __import__(f"ui.{module.name}")
+assert built == [], f"importing the ui modules built an app: {built}"
+assert "demo" not in vars(ui.app), "ui.app.demo was built at import time"
+assert "assistant.cli" not in sys.modules, "the ui imports the CLI (python -m ui must not go through it)"
+
 assert isinstance(ui.app.demo, gr.Blocks)
+assert built == ["Blocks"] and ui.app.demo is ui.app.demo and built == ["Blocks"]
 assert not ui.app.demo.is_running
 factory = next(fn.fn.handler.keywords["pipeline_factory"] for fn in ui.app.demo.fns.values() if fn.name == "generate")
 assert not factory.__wrapped__.opened
@@ -147,7 +201,7 @@ print("ok")
 """
 
 
-def test_importing_ui_app_builds_a_demo_for_reload_mode_and_starts_nothing() -> None:
+def test_importing_ui_builds_nothing_and_demo_is_made_for_reload_mode_on_first_use() -> None:
     import subprocess
     import sys
 

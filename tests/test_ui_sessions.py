@@ -116,6 +116,30 @@ def test_diff_and_restore_make_a_new_version(store: Store) -> None:
     assert store.load_version(session).pain == versions[0].pain  # type: ignore[arg-type]
 
 
+def test_opening_or_restoring_with_nothing_picked_is_a_hint_and_leaves_the_draft_alone(store: Store) -> None:
+    no_store = functools.partial(pytest.fail, "no store needed")
+    out = sessions.open_picked(None, store_factory=no_store)
+    assert out == [SKIP] * sessions.N_OPENED + [sessions.NOTHING_TO_OPEN]
+    assert out[-1].startswith("Nothing to open yet: pick a saved session")
+    session, _ = _save(_draft(), None, store, source="generated", new_session=True)
+    for picked, number in ((None, None), (None, 1), (session, None)):
+        out = sessions.restore_picked(picked, number, store_factory=no_store)
+        assert out == [SKIP] * (sessions.N_OPENED + 3) + [sessions.NOTHING_TO_RESTORE]
+    assert len(store.list_versions(session)) == 1  # type: ignore[arg-type]
+
+
+def test_open_and_restore_buttons_fill_the_draft_and_the_sessions_tab(store: Store) -> None:
+    versions = _draft()
+    session, _ = _save(versions, None, store, source="generated", new_session=True)
+    opened = sessions.open_picked(session, store_factory=lambda: store)
+    assert len(opened) == sessions.N_OPENED + 1 and opened[-1] == SKIP
+    assert opened[:-1] == sessions.open_session(session, store_factory=lambda: store)
+    restored = sessions.restore_picked(session, 1, store_factory=lambda: store)
+    assert len(restored) == sessions.N_OPENED + 4 and len(restored[0]) == 2 and restored[1] == session
+    rows, _a, _b, info = restored[-4:]
+    assert [row[0] for row in rows] == [1, 2] and info == f"Session `{session}`: 2 version(s)."
+
+
 def test_export_writes_json_and_markdown(store: Store) -> None:
     session, _ = _save(_draft(), None, store, source="generated", new_session=True)
     json_path, md_path = sessions.export_session(session, store_factory=lambda: store)

@@ -1,7 +1,7 @@
-"""``python -m ui [--host H] [--port P]``: serve the web UI, like ``regain ui``."""
+"""``python -m ui [--host H] [--port P]``: serve the web UI, like ``regain ui`` (see :func:`ui.serve.main`)."""
 
 import sys
 
-from ui.app import main
+from ui.serve import main
 
 sys.exit(main())

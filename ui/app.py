@@ -1,12 +1,10 @@
 """The Regain web UI: :func:`build_app` wires the plain handlers of :mod:`ui.handlers` to components.
 
-Launching happens only in :func:`serve` (used by ``regain ui``) or under ``__main__``::
-
-    python -m ui --port 7860
-
-For development, ``gradio ui/app.py`` serves the module-level :data:`demo` in reload mode; its
-backend (from ``Settings()``, as ``regain ui`` would open it) starts on the first request, so
-importing this module never starts a model or a server.
+Importing this module builds nothing. Launching happens in :func:`ui.serve.serve` (``regain ui``,
+``python -m ui``) or under ``__main__``: for development, ``gradio ui/app.py`` serves :data:`demo` in
+reload mode. ``demo`` is made by :func:`dev_app` when the script runs, or on first access as
+``ui.app.demo``; its backend (from ``Settings()``, as ``regain ui`` would open it) starts on the first
+request.
 """
 
 from __future__ import annotations
@@ -15,7 +13,6 @@ import atexit
 import datetime as dt
 import functools
 import os
-import sys
 import threading
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -31,7 +28,7 @@ from assistant.settings import Settings
 from ui import examples, handlers
 from ui.chat_tab import bind as _bind
 from ui.chat_tab import build_chat_tab, wire_chat_tab
-from ui.launch import dev_settings, is_loopback, launch_app, ui_auth
+from ui.launch import dev_settings, launch_app, ui_auth
 from ui.progress_tab import build_progress_tab, wire_progress_tab
 from ui.render import escape_text
 from ui.sections import HINTS, SECTIONS, TITLES
@@ -314,46 +311,31 @@ def _wire_draft(
     c["undo"].click(undo, [versions, c["chat"], session], undo_outputs, **quiet)
 
 
-def serve(
-    settings: Settings,
-    *,
-    host: str = "127.0.0.1",
-    port: int = 7860,
-    status: Callable[[str, float | None], None] | None = None,
-) -> None:
-    """Open the backend from settings (as the CLI does) and serve the UI until interrupted."""
-    from assistant.backend import open_backend
-
-    auth = ui_auth(settings)
-    if auth is None and not is_loopback(host):
-        print(
-            f"regain: warning: serving on {host} without a login; set REGAIN_UI_USERNAME and REGAIN_UI_PASSWORD.",
-            file=sys.stderr,
-        )
-    with open_backend(settings, status) as backend:
-        app = build_app(
-            pipeline_factory_for(backend.chat_model, settings), settings, backend_description=backend.describe()
-        )
-        launch_app(app, host=host, port=port, auth=auth, settings=settings)
+def dev_app() -> gr.Blocks:
+    """The app of ``gradio ui/app.py`` (reload mode): settings from the environment, the backend opened on the
+    first request (a :class:`LazyBackend`)."""
+    return build_app(
+        LazyBackend(), dev_settings(), backend_description="backend from your settings (opens on first use)"
+    )
 
 
-def main(argv: list[str] | None = None) -> int:
-    """``python -m ui``: the same as ``regain ui``."""
-    from assistant.cli import main as cli_main
-
-    return cli_main(["ui", *(sys.argv[1:] if argv is None else argv)])
+demo: gr.Blocks
+"""The app for ``gradio ui/app.py``: built by :func:`dev_app` on first access, never at import."""
 
 
-demo = build_app(LazyBackend(), dev_settings(), backend_description="backend from your settings (opens on first use)")
-"""The app for ``gradio ui/app.py`` (reload mode); nothing runs until the first request."""
+def __getattr__(name: str) -> gr.Blocks:
+    if name == "demo":
+        global demo
+        demo = dev_app()
+        return demo
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-if __name__ == "__main__":
-    if os.environ.get("GRADIO_WATCH_DIRS"):  # started by ``gradio ui/app.py``
-        launch_app(
-            demo,
-            port=int(os.environ.get("GRADIO_SERVER_PORT", "7860")),
-            auth=ui_auth(dev_settings()),
-            settings=dev_settings(),
-        )
-    else:
-        sys.exit(main())
+
+if __name__ == "__main__":  # ``gradio ui/app.py`` runs this file; gradio finds ``demo`` in its globals
+    demo = dev_app()
+    launch_app(
+        demo,
+        port=int(os.environ.get("GRADIO_SERVER_PORT", "7860")),
+        auth=ui_auth(dev_settings()),
+        settings=dev_settings(),
+    )

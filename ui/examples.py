@@ -1,4 +1,8 @@
-"""Example notes the Draft tab offers as a starting point (``examples/*.md``)."""
+"""Example notes the Draft tab offers as a starting point (``examples/*.md``).
+
+An installed wheel carries them as package data in ``ui/_examples`` (see pyproject.toml); a source
+checkout reads ``examples/`` at the top of the repository.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,10 @@ from pathlib import Path
 
 import gradio as gr
 
-EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
+_PACKAGED = Path(__file__).resolve().parent / "_examples"
+_SOURCE = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES_DIR = _PACKAGED if _PACKAGED.is_dir() else _SOURCE
+"""Where the examples are read from: the installed copy, else the source tree."""
 
 
 def example_choices(directory: Path = EXAMPLES_DIR) -> list[tuple[str, str]]:

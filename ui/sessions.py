@@ -276,6 +276,34 @@ def restore_version(session_id: str | None, number: int | None, *, store_factory
     return open_session(session_id, store_factory=store_factory)
 
 
+NOTHING_TO_OPEN = "Nothing to open yet: pick a saved session in the list above, then press **Open in Draft tab**."
+NOTHING_TO_RESTORE = "Nothing to restore yet: pick a saved session and one of its versions first."
+N_OPENED = 8 + len(VIEW_FIELDS)
+"""How many outputs :func:`open_session` and :func:`restore_version` fill."""
+
+
+def open_picked(session_id: str | None, *, store_factory: StoreFactory) -> list[Any]:
+    """The "Open in Draft tab" button: :func:`open_session`'s outputs, then the Sessions tab's line.
+
+    With no session picked the Draft tab is left as it is and the line says what to do. (An error here
+    would mark every field of the Draft tab with an error badge.)
+    """
+    if not session_id:
+        return [*(gr.skip() for _ in range(N_OPENED)), NOTHING_TO_OPEN]
+    return [*open_session(session_id, store_factory=store_factory), gr.skip()]
+
+
+def restore_picked(session_id: str | None, number: int | None, *, store_factory: StoreFactory) -> list[Any]:
+    """The "Restore this version" button: :func:`restore_version`'s outputs, then :func:`show_session`'s.
+
+    With no session or version picked nothing changes but the Sessions tab's line, which says what to do.
+    """
+    if not session_id or number is None:
+        return [*(gr.skip() for _ in range(N_OPENED + 3)), NOTHING_TO_RESTORE]
+    opened = restore_version(session_id, number, store_factory=store_factory)
+    return [*opened, *show_session(session_id, store_factory=store_factory)]
+
+
 def choose_version(session_id: str | None, number: int | None, *, store_factory: StoreFactory) -> str:
     """Mark a version's message as the one to send (the export uses it); returns a status line."""
     if not session_id or number is None:

@@ -69,11 +69,10 @@ def wire_sessions_tab(
     view = [draft[name] for name in VIEW_FIELDS]
     options = [draft["notes"], draft["leader"], draft["channel"], draft["tone"], draft["length"]]
     opened = [versions, session, *options, draft["progress"], *view]
-    c["open"].click(bind(sessions.open_session, store_factory=store), c["picker"], opened, queue=False)
+    c["open"].click(bind(sessions.open_picked, store_factory=store), c["picker"], [*opened, c["info"]], queue=False)
     c["compare"].click(bind(sessions.diff_versions, store_factory=store), [c["picker"], c["a"], c["b"]], c["diff"])
-    c["restore"].click(
-        bind(sessions.restore_version, store_factory=store), [c["picker"], c["a"]], opened, queue=False
-    ).success(show, c["picker"], shown, queue=False)
+    restore = bind(sessions.restore_picked, store_factory=store)
+    c["restore"].click(restore, [c["picker"], c["a"]], [*opened, *shown], queue=False)
     c["choose"].click(bind(sessions.choose_version, store_factory=store), [c["picker"], c["a"]], c["info"])
     c["export"].click(bind(sessions.export_session, store_factory=store), c["picker"], [c["json"], c["markdown"]])
     c["delete"].click(

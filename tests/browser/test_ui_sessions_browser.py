@@ -45,3 +45,21 @@ def test_a_draft_is_saved_then_reported_on(page: Page, artifacts: Path) -> None:
         page.locator("#progress-ics").click()
     assert Path(info.value.path()).read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
     page.screenshot(path=str(artifacts / "progress-tab.png"), full_page=True)
+
+
+def test_opening_with_no_session_picked_is_one_hint_without_error_badges(page: Page, artifacts: Path) -> None:
+    page.get_by_role("tab", name="Sessions").click()
+    expect(page.locator("#session-picker input")).to_have_value("")
+    page.locator("#session-open").click()
+    expect(page.locator("#session-info")).to_contain_text("Nothing to open yet: pick a saved session")
+    page.wait_for_timeout(500)  # an error would mark the outputs a moment after the click
+    page.screenshot(path=str(artifacts / "sessions-open-none.png"), full_page=True)
+    expect(page.get_by_text("pick a saved session", exact=False)).to_have_count(1)
+    expect(page.locator(".error")).to_have_count(0)
+    page.locator("#session-restore").click()
+    expect(page.locator("#session-info")).to_contain_text("Nothing to restore yet")
+    page.wait_for_timeout(500)
+    expect(page.locator(".error")).to_have_count(0)
+    page.get_by_role("tab", name="Draft").click()
+    expect(page.locator(".error")).to_have_count(0)
+    expect(page.locator("#pain-text textarea")).to_have_value("")
