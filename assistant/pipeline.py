@@ -5,8 +5,7 @@ The program settles what it can know exactly; the model writes the sentences::
     settled by the program: leader, greeting, sign-off, due dates, check-in dates, the message's order
     intake (quotes, checked) --+--> pain
                                +--> ownership
-                               +--> lessons
-                               +--> plan --> report_back (no model)
+                               +--> lessons --> plan --> report_back (no model)
                                +--> positive
     all six ------------------------------------> message (assembled; a model polish is opt-in)
 """
@@ -314,8 +313,12 @@ async def adraft(
             failures[name] = exc
             return None
 
+    lessons_done = asyncio.ensure_future(step("lessons", shared))
+
     async def plan_then_report() -> tuple[Any, Any]:
-        plan = await step("plan", shared)
+        # The plan builds on what the lessons say I now do: its first action makes that part of the work.
+        lessons = await lessons_done
+        plan = await step("plan", {**shared, "lessons": lessons.lessons if lessons else []})
         if plan is None:
             _skipped(tracker, failures, "report_back", "the 'plan' step failed")
             return None, None
@@ -331,7 +334,7 @@ async def adraft(
     pain, ownership, lessons, (plan, report), positive = await asyncio.gather(
         pain_step(),
         step("ownership", shared),
-        step("lessons", shared),
+        lessons_done,
         plan_then_report(),
         step("positive", shared),
     )

@@ -109,12 +109,22 @@ def test_steps_run_concurrently_and_the_pain_starts_before_the_intake_is_done() 
     _draft(ScriptedChatModel(script=good_script()), listener=events.append)
     order = [(e.kind, e.step) for e in events if e.kind in ("start", "done")]
     assert order.index(("start", "pain")) < order.index(("done", "intake"))
-    independent = ["ownership", "lessons", "plan", "positive"]
+    independent = ["ownership", "lessons", "positive"]
     first_done = min(order.index(("done", s)) for s in independent)
     assert all(order.index(("start", s)) < first_done for s in independent)
     assert all(order.index(("done", "intake")) < order.index(("start", s)) for s in independent)
+    # the plan builds on the lessons, the report back on the plan
+    assert order.index(("done", "lessons")) < order.index(("start", "plan"))
     assert order.index(("done", "plan")) < order.index(("start", "report_back"))
     assert ("start", "compose") not in order
+
+
+def test_the_plan_prompt_carries_what_the_lessons_say_i_now_do_and_the_harm() -> None:
+    model = ScriptedChatModel(script=good_script())
+    _draft(model)
+    learned = "run the staging tests before every config deploy, whatever the deadline"
+    assert prompt_line("plan", learned=learned) in _user_text(model, "plan")
+    assert "support got 60+ tickets" in _user_text(model, "plan")
 
 
 def test_leader_option_overrides_the_notes() -> None:

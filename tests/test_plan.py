@@ -21,7 +21,7 @@ from chain_support import (
 )
 
 from assistant.chains import build_plan_chain
-from assistant.chains.plan import plan_inputs, restates, settle_plan, tidy_steps
+from assistant.chains.plan import learned_text, plan_inputs, restates, settle_plan, tidy_steps
 from assistant.errors import OutputValidationError
 from assistant.schema import PlanAction, PlanOutput, PlanStep, PlanStepsOutput
 from assistant.settle import due_dates
@@ -158,3 +158,14 @@ def test_a_trailing_to_ensure_clause_is_cut_from_actions_and_measures() -> None:
     )
     steps = [PlanStep(action="Call the team so as to ensure it lands", measure="All 5 confirmed")] * 2
     assert tidy_steps(PlanStepsOutput(actions=steps)).actions[0].action == "Call the team"
+
+
+def test_what_i_learned_is_each_lessons_habit() -> None:
+    lessons = [
+        "I treated the staging tests as optional, so I now run the staging tests before every config deploy.",
+        "I now ask for a review of every rollout change.",
+    ]
+    assert learned_text(lessons) == (
+        "run the staging tests before every config deploy; ask for a review of every rollout change"
+    )
+    assert learned_text([]) == "nothing written yet"

@@ -107,11 +107,19 @@ def check_plan(plan: PlanStepsOutput, inputs: dict[str, Any]) -> list[str]:
     return problems
 
 
+def learned_text(lessons: list[str]) -> str:
+    """What the lessons say I now do, as one line: each lesson's habit (the part after "so I now")."""
+    habits = [re.split(r"(?:^|,?\s+so\s+)I now\s+", lesson, maxsplit=1)[-1].strip().rstrip(".") for lesson in lessons]
+    return "; ".join(h for h in habits if h) or "nothing written yet"
+
+
 def plan_inputs(inputs: dict[str, Any]) -> dict[str, Any]:
-    """What the plan prompt needs besides the shared inputs: what is already done, as one line."""
+    """What the plan prompt needs besides the shared inputs: what is already done and what I learned, each as
+    one line."""
     facts = inputs.get("facts_model")
     done = "; ".join(facts.already_done) if facts is not None and facts.already_done else "nothing yet"
-    return {**inputs, "done": done}
+    learned = learned_text(list(inputs.get("lessons") or []))
+    return {**inputs, "done": done, "learned": learned}
 
 
 def build_plan_chain(
@@ -122,7 +130,8 @@ def build_plan_chain(
     extra_check: Check | None = None,
     salvage: Callable[[PlanStepsOutput, dict[str, Any]], PlanStepsOutput | None] | None = None,
 ) -> Runnable[dict[str, Any], PlanOutput]:
-    """Runnable taking ``{"notes", "act", "cause", "facts_model", "today_date"}`` and returning :class:`PlanOutput`."""
+    """Runnable taking ``{"notes", "act", "why", "impact", "facts_model", "lessons", "today_date"}`` and returning
+    :class:`PlanOutput`."""
     steps = build_step_chain(
         "plan",
         model,
