@@ -105,3 +105,10 @@ def test_the_program_adds_the_line_about_the_leader_in_the_notes_language() -> N
     german = with_landed(PainOutput(statement="Es tut mir leid, dass 23 Stopps falsch waren."), {"notes": german_notes})
     assert german.statement.endswith(wording("German").landed)
     assert with_landed(english, {"notes": NOTES}) == english  # never twice
+
+
+def test_a_cost_the_model_adds_on_its_own_is_cut_but_a_harm_with_figures_stays() -> None:
+    added = "I'm sorry that 90 applicants got someone else's decision, which caused extra work for my leader."
+    assert regret_sentence(added) == "I'm sorry that 90 applicants got someone else's decision."
+    harm = "I'm sorry that the belt tore, causing 2,600 parcels to miss the trucks."
+    assert regret_sentence(harm) == harm

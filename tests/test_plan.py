@@ -21,7 +21,7 @@ from chain_support import (
 )
 
 from assistant.chains import build_plan_chain
-from assistant.chains.plan import learned_text, plan_inputs, restates, settle_plan, tidy_steps
+from assistant.chains.plan import evidence_for, learned_text, plan_inputs, restates, settle_plan, tidy_steps
 from assistant.errors import OutputValidationError
 from assistant.schema import PlanAction, PlanOutput, PlanStep, PlanStepsOutput
 from assistant.settle import due_dates
@@ -88,13 +88,35 @@ def test_settle_plan_moves_a_weekend_due_date_to_monday() -> None:
     assert plan[0].due == dt.date(2026, 11, 30)
 
 
-def test_a_measure_that_restates_its_action_is_reasked() -> None:
-    bad = json.dumps(_plan(measure="A CI gate blocks config deploys unless staging tests passed"))
-    model = ScriptedChatModel(script={"plan": [bad, GOOD["plan"]]})
+def test_a_measure_that_restates_its_action_becomes_what_the_action_leaves_to_see() -> None:
+    """A re-ask seldom mends a restated measure and costs a whole answer: the program names the evidence."""
+    restated = json.dumps(_plan(measure="A CI gate blocks config deploys unless staging tests passed"))
+    model = ScriptedChatModel(script={"plan": [restated, GOOD["plan"]]})
     out = run(build_plan_chain(model), step_inputs("plan"))
-    assert out.actions[0].measure == "A deploy without a green staging run is rejected by the pipeline"
-    assert len(model.calls) == 2
-    assert_reask(model.calls[1], bad, "The measure of item 1 repeats the action; say what my leader will see")
+    action = GOOD["plan"]["actions"][0]["action"]
+    assert out.actions[0].measure == evidence_for(action) == "I'll show you it in use on the next real case"
+    assert len(model.calls) == 1
+
+
+@pytest.mark.parametrize(
+    ("action", "evidence"),
+    [
+        ("Call the 5 affected customers", "Their answer, which I'll forward to you"),
+        ("Re-check the 90 letters sent since May", "A list of everything I checked, with what I found and fixed"),
+        ("Write a pre-deploy checklist", "The document itself, shared with you"),
+        ("Walk the team through the new gate", "The date it took place and who took part"),
+        ("Add a CI gate for config deploys", "I'll show you it in use on the next real case"),
+    ],
+)
+def test_the_evidence_follows_the_kind_of_action(action: str, evidence: str) -> None:
+    assert evidence_for(action) == evidence
+
+
+def test_a_measure_that_only_says_what_it_will_ensure_is_replaced() -> None:
+    vague = _plan(measure="The check will ensure that the script runs on the right database")
+    assert tidy_steps(PlanStepsOutput.model_validate(vague)).actions[0].measure == evidence_for(
+        vague["actions"][0]["action"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -117,11 +139,11 @@ def test_a_single_action_is_refused_by_the_schema_and_reasked() -> None:
     assert "actions" in str(model.calls[1]["messages"][-1].content)
 
 
-def test_a_blank_measure_is_reasked() -> None:
-    bad = json.dumps(_plan(measure="  "))
+def test_a_blank_action_is_reasked() -> None:
+    bad = json.dumps(_plan(action="  "))
     model = ScriptedChatModel(script={"plan": [bad, GOOD["plan"]]})
     run(build_plan_chain(model), step_inputs("plan"))
-    assert_reask(model.calls[1], bad, "The measure of item 1 is empty; write it.")
+    assert_reask(model.calls[1], bad, "The action of item 1 is empty; write it.")
 
 
 def test_a_placeholder_is_reasked() -> None:
@@ -132,7 +154,7 @@ def test_a_placeholder_is_reasked() -> None:
 
 
 def test_gives_up_with_the_last_output_settled_into_a_plan() -> None:
-    bad = json.dumps(_plan(measure="  "))
+    bad = json.dumps(_plan(action="  "))
     model = ScriptedChatModel(script={"plan": bad})
     with pytest.raises(OutputValidationError) as info:
         run(build_plan_chain(model, max_reasks=2), step_inputs("plan"))

@@ -22,6 +22,12 @@ from assistant.settle import wording
 
 _SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=[^\s.!?]))+(?:[.!?]+|$)")  # "1.2M" and "e.g." stay whole
 _SHORT = 6  # words: "I'm sorry for this." says nothing of the harm, so the next sentence stays too
+# A tail the model adds on its own ("..., which caused extra work for my leader"): a cost the notes don't give.
+_ADDED_COST = re.compile(
+    r",?\s+(?:(?:which|that)\s+(?:has\s+|have\s+|also\s+)?(?:caused|resulted in|led to|cost)|causing|resulting in|"
+    r"costing)\b[^0-9]*?(?=[.!?]?$)",
+    re.IGNORECASE,
+)
 
 
 def check_pain(pain: PainOutput, inputs: dict[str, Any]) -> list[str]:
@@ -36,7 +42,7 @@ def regret_sentence(text: str) -> str:
     kept = sentences[:1]
     if kept and len(kept[0].split()) < _SHORT and len(sentences) > 1:
         kept.append(sentences[1])
-    return " ".join(kept)
+    return " ".join(_ADDED_COST.sub("", sentence) for sentence in kept)
 
 
 def tidy_pain(output: PainOutput) -> PainOutput:

@@ -25,16 +25,49 @@ MIN_ACTIONS = 2
 
 
 _PURPOSE = re.compile(r",?\s+(?:in order\s+)?(?:to|so as to)\s+(?:ensure|make sure)\b.*$", re.IGNORECASE)
+_VAGUE_MEASURE = re.compile(r"\b(?:will|to)\s+(?:ensure|make sure|help|prevent|reduce)\b", re.IGNORECASE)
+
+# What an action of each kind leaves behind for the leader to see: used when the model's measure only
+# restates its action or says what it "will ensure", which a small model does for about half its actions.
+_EVIDENCE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"^(?:call|phone|ring|text|e-?mail|send|write to|tell|apologi[sz]e|meet|talk|ask|offer)\b", re.I),
+        "Their answer, which I'll forward to you",
+    ),
+    (
+        re.compile(r"^(?:re-?check|check|review|audit|go through|verify|re-?run|redo|re-?do|test|inspect)\b", re.I),
+        "A list of everything I checked, with what I found and fixed",
+    ),
+    (
+        re.compile(r"^(?:write|document|draft|update|prepare|record|log)\b", re.I),
+        "The document itself, shared with you",
+    ),
+    (
+        re.compile(r"^(?:train|teach|walk|brief|coach|show)\b", re.I),
+        "The date it took place and who took part",
+    ),
+)
+_IN_USE = "I'll show you it in use on the next real case"
+
+
+def evidence_for(action: str) -> str:
+    """What anyone could look at once the action is done, from the kind of action it is."""
+    for verbs, evidence in _EVIDENCE:
+        if verbs.match(action.strip()):
+            return evidence
+    return _IN_USE
 
 
 def tidy_steps(output: PlanStepsOutput) -> PlanStepsOutput:
-    """Each action and measure without a trailing "to ensure ..." clause, which says nothing anyone can see."""
-    steps = [
-        s.model_copy(
-            update={"action": _PURPOSE.sub("", s.action).strip(), "measure": _PURPOSE.sub("", s.measure).strip()}
-        )
-        for s in output.actions
-    ]
+    """Each action and measure without a trailing "to ensure ..." clause, which says nothing anyone can see; a
+    measure that restates its action or only says what it will ensure is replaced by what the action leaves
+    behind to be seen (:func:`evidence_for`)."""
+    steps = []
+    for s in output.actions:
+        action, measure = _PURPOSE.sub("", s.action).strip(), _PURPOSE.sub("", s.measure).strip()
+        if action and (not measure or restates(action, measure) or _VAGUE_MEASURE.search(measure)):
+            measure = evidence_for(action)
+        steps.append(s.model_copy(update={"action": action, "measure": measure}))
     return output.model_copy(update={"actions": steps})
 
 
