@@ -38,6 +38,7 @@ from assistant.chains._format import checkins_text, leader_text, lessons_text, p
 from assistant.chains._step import FormatState
 from assistant.chains.compose import length_text
 from assistant.chains.lessons import to_lessons
+from assistant.chains.pain import with_landed
 from assistant.chains.plan import settle_plan
 from assistant.errors import (
     ModelAPIError,
@@ -58,6 +59,7 @@ from assistant.schema import (
     LessonPartsOutput,
     Message,
     MessageOutput,
+    PainOutput,
     PlanStepsOutput,
 )
 from assistant.settle import impact_in_notes, leader_in_notes, plain_words
@@ -117,6 +119,8 @@ def _validator_check(step: str, output: Any, inputs: dict[str, Any]) -> list[str
         output = settle_plan(output.actions, inputs["today_date"])
     elif isinstance(output, LessonPartsOutput):
         output = to_lessons(output)
+    elif isinstance(output, PainOutput):
+        output = with_landed(output, inputs)  # checked as the draft will have it, with the program's line
     return step_problems(step, output, inputs)
 
 

@@ -266,3 +266,13 @@ def test_a_polished_draft_asks_for_compose_after_the_six_steps() -> None:
     # the rewrite has no more errors than the assembled message, so the assembled one stands
     assert draft.message == assemble_message(draft, DraftOptions())
     assert "to my leader (Dana)" in _user_text(model, "compose")
+
+
+def test_the_pain_is_checked_with_the_programs_line_so_no_cost_is_asked_of_the_model() -> None:
+    """The model's sentence names the harm; the leader's side is the program's line. Checked alone, the
+    sentence would be re-asked for "the extra work", which a small model then invents."""
+    answer = {"statement": "I'm sorry that about 400 orders were lost, which caused extra work for everyone."}
+    model = ScriptedChatModel(script={**good_script(), "pain": answer})
+    draft = _draft(model)
+    assert draft.pain == f"I'm sorry that about 400 orders were lost. {wording(None).landed}"
+    assert len(model.calls_for("pain")) == 1 and "pain" not in draft.unresolved
