@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.chains.compose import LENGTH_WORDS, message_size
 from assistant.language import detect_language
 from assistant.schema import CheckIn, Draft, DraftOptions, Message, PlanAction
 from assistant.settle import WORDINGS, Wording, greeting, lower_first, sign_off, wording
+from assistant.text_checks import LENGTH_WORDS, message_size
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'“(])")
 _WORDS = re.compile(r"[a-z0-9']+")

@@ -15,7 +15,6 @@ from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import RunnableConfig
-from pydantic import ValidationError
 
 from assistant.chains._format import checkins_text, leader_text, today_text
 from assistant.chains._step import FormatState
@@ -25,24 +24,11 @@ from assistant.notes import clean_notes
 from assistant.pipeline import Pipeline
 from assistant.progress import Listener, ProgressEvent, StepTracker
 from assistant.progress_reading import Reading, read_progress
-from assistant.progress_schema import ActionProgress, ActionStatus, CheckinOutput, ProgressUpdate
+from assistant.progress_schema import ActionProgress, ActionStatus, CheckinOutput, ProgressUpdate, action_progress
 from assistant.schema import CheckIn, Draft
 from assistant.validator.progress import apply_statuses, fixed_statuses, progress_problems, validate_progress
 
 STEP = "checkin"
-
-
-def action_progress(index: int, status: str, evidence: str = "", reason: str | None = None) -> ActionProgress:
-    """An :class:`ActionProgress` from user input; bad input is an :class:`InputError`, not a traceback."""
-    try:
-        return ActionProgress(index=index, status=status, evidence=evidence, reason=reason)  # type: ignore[arg-type]
-    except ValidationError as exc:
-        problem = exc.errors()[0]
-        if problem["type"] == "value_error":
-            raise InputError(f"Action {index + 1} is dropped: give the reason it was dropped.") from exc
-        if problem["loc"] == ("status",):
-            raise InputError(f"'{status}' is not a status; use not_started, in_progress, done or dropped.") from exc
-        raise InputError(f"Action {index + 1}: {problem['msg']}.") from exc
 
 
 def _by_index(statuses: Sequence[ActionProgress] | None, plan_size: int, what: str) -> dict[int, ActionProgress]:

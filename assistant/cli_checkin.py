@@ -47,7 +47,7 @@ def add_checkin_parser(sub: Any, date_type: Any) -> argparse.ArgumentParser:
 
 def user_statuses(args: argparse.Namespace, plan_size: int) -> list[ActionProgress]:
     """The statuses set with --done / --started / --drop (numbered from 1), as 0-based entries."""
-    from assistant.checkin import action_progress
+    from assistant.progress_schema import action_progress
 
     given: list[tuple[int, str, str | None]] = [(n, "done", None) for n in args.done]
     given += [(n, "in_progress", None) for n in args.started]

@@ -2,7 +2,8 @@
 
 Scripts (Cyrillic, CJK, Arabic, ...) are told apart by their characters; Latin-script
 languages by how many of their most common short words the notes use. The guess only
-steers the prompt ("write in German"); it never blocks anything.
+steers the prompt ("write in German"); it never blocks anything. Also a rough English
+stem (:func:`stem`), so the validator and the progress reading compare "added" with "add".
 """
 
 from __future__ import annotations
@@ -83,3 +84,42 @@ def language_instruction(notes: str) -> str:
     if language is None:
         return "Write every text in the language of my notes."
     return f"My notes are in {language}: write every text in {language}, even though these instructions are in English."
+
+
+_IRREGULAR = {
+    "written": "writ",
+    "wrote": "writ",
+    "done": "do",
+    "made": "mak",
+    "sent": "send",
+    "told": "tell",
+    "spoken": "spok",
+    "spoke": "spok",
+    "built": "build",
+    "begun": "begin",
+    "met": "meet",
+    "set": "set",
+    "put": "put",
+    "run": "run",
+    "ran": "run",
+    "found": "find",
+    "taken": "tak",
+    "took": "tak",
+    "given": "giv",
+    "gave": "giv",
+    "drawn": "draw",
+    "shown": "show",
+    "caught": "catch",
+    "brought": "bring",
+}
+
+
+def stem(word: str) -> str:
+    """A rough English stem of ``word``, so "added", "adds" and "add" compare equal."""
+    word = word.lower()
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suffix in ("ied", "ed", "en", "ing", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] if suffix != "ied" else word[:-3] + "y"
+    return word

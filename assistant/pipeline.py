@@ -63,6 +63,7 @@ from assistant.schema import (
     PlanStepsOutput,
 )
 from assistant.settle import impact_in_notes, leader_in_notes, plain_words
+from assistant.validator.checks import step_problems, validate_draft
 
 STEPS = ("intake", "pain", "ownership", "lessons", "plan", "positive", "report_back", "compose")
 R = TypeVar("R")
@@ -113,8 +114,6 @@ class Pipeline:
 
 
 def _validator_check(step: str, output: Any, inputs: dict[str, Any]) -> list[str]:
-    from assistant.validator.checks import step_problems
-
     if isinstance(output, PlanStepsOutput):
         output = settle_plan(output.actions, inputs["today_date"])
     elif isinstance(output, LessonPartsOutput):
@@ -184,8 +183,6 @@ def compose_inputs(draft: Draft, options: DraftOptions) -> dict[str, Any]:
 
 
 def _validated(draft: Draft) -> Draft:
-    from assistant.validator.checks import validate_draft
-
     return draft.model_copy(update={"findings": validate_draft(draft).findings})
 
 
@@ -225,8 +222,6 @@ async def acompose(
     )
     if not pipeline.validate:
         return polished
-    from assistant.validator.checks import validate_draft
-
     report, fallback = validate_draft(polished), validate_draft(updated)
     if len(fallback.errors) <= len(report.errors):
         kept = updated.model_copy(update={"usage": polished.usage, "findings": fallback.findings})
@@ -385,8 +380,6 @@ def _partial(draft: Draft, failures: dict[str, BaseException], validate: bool) -
     failed = {name: " ".join(str(failures[name]).split()) for name in order}
     findings = []
     if validate:
-        from assistant.validator.checks import validate_draft
-
         hidden = set(failed)
         findings = [f for f in validate_draft(draft).findings if f.step not in hidden]
     incomplete = draft.model_copy(update={"complete": False, "failed_steps": failed, "findings": findings})

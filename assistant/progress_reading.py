@@ -12,9 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assistant.language import stem
 from assistant.progress_schema import ActionStatus
 from assistant.schema import PlanAction
-from assistant.validator.grounding import stem
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _STOP = frozenset(

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, ValidationError, model_validator
 
-from assistant.schema import CheckIn, PlanAction, StepUsage, _Strict
-from assistant.validator.findings import Finding
+from assistant.errors import InputError
+from assistant.schema import CheckIn, Finding, PlanAction, StepUsage, _Strict
 
 ActionStatus = Literal["not_started", "in_progress", "done", "dropped"]
 
@@ -82,3 +82,16 @@ class ProgressUpdate(BaseModel):
         ]
         report = "Progress on: " + "; ".join(pending) if pending else "Results of the finished plan."
         return CheckIn(date=self.next_checkin, report=report[:300])
+
+
+def action_progress(index: int, status: str, evidence: str = "", reason: str | None = None) -> ActionProgress:
+    """An :class:`ActionProgress` from user input; bad input is an :class:`InputError`, not a traceback."""
+    try:
+        return ActionProgress(index=index, status=status, evidence=evidence, reason=reason)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        if problem["type"] == "value_error":
+            raise InputError(f"Action {index + 1} is dropped: give the reason it was dropped.") from exc
+        if problem["loc"] == ("status",):
+            raise InputError(f"'{status}' is not a status; use not_started, in_progress, done or dropped.") from exc
+        raise InputError(f"Action {index + 1}: {problem['msg']}.") from exc

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from assistant.progress_schema import STATUS_LABELS, ProgressUpdate
-from assistant.schema import Draft
-from assistant.validator.findings import Finding
+from assistant.schema import Draft, Finding
 
 STEP_TITLES = {
     "pain": "1. Show your pain",

@@ -13,9 +13,8 @@ from typing import Any
 
 from assistant.chains.lessons import to_lessons
 from assistant.chains.plan import restates, settle_plan
-from assistant.schema import LessonPartsOutput, PlanStepsOutput
+from assistant.schema import Finding, LessonPartsOutput, PlanStepsOutput
 from assistant.validator.checks import step_errors
-from assistant.validator.findings import Finding
 
 _SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=[^\s.!?]))+(?:[.!?]+|$)")  # "1.2M" and "e.g." stay whole
 MIN_PLAN_ACTIONS = 2

@@ -12,8 +12,6 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from assistant.validator.findings import Finding
-
 Channel = Literal["email", "chat", "talking_points"]
 Tone = Literal["neutral", "warm", "formal", "direct"]
 Length = Literal["short", "medium", "long"]
@@ -23,6 +21,30 @@ CHANNEL_LABELS: dict[str, str] = {
     "chat": "a chat message (Slack or Teams)",
     "talking_points": "talking points for a 1:1 conversation",
 }
+
+
+Severity = Literal["error", "warning"]
+
+
+class Finding(BaseModel):
+    """One problem found in one step's text."""
+
+    rule: str = Field(description="Rule code, e.g. OWN_BLAME.")
+    step: str = Field(
+        description="Step the text belongs to: pain, ownership, lessons, plan, positive, report_back, message."
+    )
+    severity: Severity = Field(description="'error' must be fixed; 'warning' should be looked at.")
+    message: str = Field(description="What is wrong, in plain words.")
+    suggestion: str = Field(description="What to do instead.")
+    span: str | None = Field(default=None, description="The offending words, as they appear in the text.")
+    start: int | None = Field(default=None, description="Character offset of the span in the text.")
+    end: int | None = Field(default=None, description="Character offset just after the span.")
+    item: int | None = Field(default=None, description="Index of the list item (lesson, action, check-in), if any.")
+
+    def plain(self) -> str:
+        """One line for a person or a model: message, the words, and the suggestion."""
+        where = f' ("{self.span}")' if self.span else ""
+        return f"{self.message}{where} {self.suggestion}".strip()
 
 
 class _Strict(BaseModel):

@@ -8,10 +8,10 @@ import pytest
 from chain_support import TODAY, sample_draft, sample_facts
 
 from assistant.assemble import assemble_message, change_clause, first_sentences, impact_sentence
-from assistant.chains.compose import LENGTH_WORDS, message_size
 from assistant.chains.report_back import report_back
 from assistant.schema import Draft, DraftOptions, PlanAction
 from assistant.settle import wording
+from assistant.text_checks import LENGTH_WORDS, message_size
 from assistant.validator import validate
 
 LONG_PAIN = (

@@ -20,10 +20,10 @@ import yaml
 from cassette_support import CASSETTES, cassette_backend
 
 from assistant.backend import ping
-from assistant.chains.compose import LENGTH_WORDS, message_size
 from assistant.pipeline import Pipeline, acompose, adraft
 from assistant.schema import Draft, DraftOptions
 from assistant.testing import ScriptedChatModel
+from assistant.text_checks import LENGTH_WORDS, message_size
 
 pytestmark = pytest.mark.integration
 EXAMPLES = Path(__file__).parent.parent / "examples"

@@ -82,7 +82,7 @@ def test_gives_up_when_a_reask_brings_no_fewer_problems() -> None:
 
 
 def test_an_unfinished_last_sentence_is_trimmed() -> None:
-    from assistant.chains._checks import finish_sentences
+    from assistant.text_checks import finish_sentences
 
     assert finish_sentences("I'm sorry about Friday. I will be working a") == "I'm sorry about Friday."
     assert finish_sentences("I'm sorry about Friday.") == "I'm sorry about Friday."

@@ -15,9 +15,9 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.checkin import acheckin, action_progress
+from assistant.checkin import acheckin
 from assistant.errors import InputError, RegainError
-from assistant.progress_schema import STATUS_LABELS, ActionProgress, ProgressUpdate
+from assistant.progress_schema import STATUS_LABELS, ActionProgress, ProgressUpdate, action_progress
 from assistant.store.progress import checkin_basis, save_checkin, save_unfinished_checkin, session_calendar
 from ui.handlers import PipelineFactory, user_error
 from ui.render import escape_text, findings_markdown

@@ -14,11 +14,11 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
-from assistant.chains._checks import future_date, not_blank, placeholders
 from assistant.chains._step import Check, FormatState, build_step_chain
 from assistant.progress_reading import Reading, reading_text
 from assistant.progress_schema import STATUS_LABELS, ActionProgress, ActionStatus, CheckinOutput
 from assistant.schema import PlanAction
+from assistant.text_checks import future_date, not_blank, placeholders
 
 
 def progress_plan_text(

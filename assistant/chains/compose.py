@@ -7,15 +7,9 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
-from assistant.chains._checks import PLACEHOLDER, not_blank, placeholders
 from assistant.chains._step import Check, FormatState, build_step_chain
 from assistant.schema import MessageOutput
-
-LENGTH_WORDS = {
-    "email": {"short": 120, "medium": 200, "long": 250},
-    "chat": {"short": 60, "medium": 90, "long": 120},
-    "talking_points": {"short": 6, "medium": 7, "long": 8},
-}
+from assistant.text_checks import LENGTH_WORDS, PLACEHOLDER, message_size, not_blank, placeholders
 
 
 def length_text(channel: str, length: str) -> str:
@@ -28,13 +22,6 @@ def tidy_message(message: MessageOutput) -> MessageOutput:
     """Drop lines that hold only a placeholder, such as a '[Your Name]' signature."""
     kept = [line for line in message.body.splitlines() if not PLACEHOLDER.fullmatch(line.strip())]
     return message.model_copy(update={"body": "\n".join(kept).strip(), "subject": message.subject.strip()})
-
-
-def message_size(body: str, channel: str) -> int:
-    """What :data:`LENGTH_WORDS` limits: lines for talking points, words otherwise."""
-    if channel == "talking_points":
-        return len([line for line in body.splitlines() if line.strip()])
-    return len(body.split())
 
 
 def check_message(message: MessageOutput, inputs: dict[str, Any]) -> list[str]:

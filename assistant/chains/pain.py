@@ -14,11 +14,11 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
-from assistant.chains._checks import finish_sentences, not_blank, placeholders
 from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
 from assistant.language import detect_language
 from assistant.schema import PainOutput
 from assistant.settle import wording
+from assistant.text_checks import finish_sentences, not_blank, placeholders
 
 _SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=[^\s.!?]))+(?:[.!?]+|$)")  # "1.2M" and "e.g." stay whole
 _SHORT = 6  # words: "I'm sorry for this." says nothing of the harm, so the next sentence stays too

@@ -15,10 +15,10 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
-from assistant.chains._checks import not_blank, placeholders
 from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
 from assistant.schema import PlanAction, PlanOutput, PlanStep, PlanStepsOutput
 from assistant.settle import due_dates
+from assistant.text_checks import not_blank, placeholders
 
 OWNER = "me"
 MIN_ACTIONS = 2

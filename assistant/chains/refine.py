@@ -15,11 +15,11 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
-from assistant.chains._checks import future_date, not_blank, placeholders
 from assistant.chains._format import checkins_text, facts_text, lessons_text, plan_text, today_text
 from assistant.chains._step import Check, FormatState, build_step_chain
 from assistant.notes import normalise_text
 from assistant.schema import Draft, RefineOutput
+from assistant.text_checks import future_date, not_blank, placeholders
 
 ADDED_MARKER = "Added in chat:"
 _WORD = re.compile(r"[a-z]{3,}")

@@ -11,15 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from assistant.progress_schema import ActionProgress, ProgressUpdate
+from assistant.progress_schema import ActionProgress, ProgressUpdate, action_progress
 from assistant.schema import CheckIn, Draft
 from assistant.store.store import Store
 
 
 def checkin_basis(store: Store, session_id: str) -> tuple[Draft, list[ActionProgress]]:
     """The session's current draft and its actions' saved statuses (the starting point of an update)."""
-    from assistant.checkin import action_progress
-
     draft = store.load_version(session_id)
     previous = [action_progress(a.index, a.status, a.evidence or "", a.reason) for a in store.actions(session_id)]
     return draft, previous

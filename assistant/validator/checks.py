@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from assistant.chains._checks import PLACEHOLDER
 from assistant.language import detect_language
 from assistant.schema import CheckIn, Draft, Facts, Message, PlanAction
+from assistant.text_checks import HTML_TAG, PLACEHOLDER
 from assistant.validator.contradictions import Promise, check_contradictions
 from assistant.validator.findings import Context, Finding, Report, span_finding
 from assistant.validator.grounding import check_grounding
@@ -22,7 +22,6 @@ from assistant.validator.rules.plan import check_plan_action
 from assistant.validator.rules.positive import check_positive
 from assistant.validator.rules.prose import check_non_apology
 
-_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _AGREED = re.compile(
     r"\b([A-Z][a-z]+)\b[^.\n]{0,40}?\b(?:agreed|offered|volunteered|will help|said (?:she|he|they)(?:'ll| will))",
 )
@@ -67,7 +66,7 @@ def _basics(text: str, step: str, item: int | None = None) -> list[Finding]:
             "Use plain text only.",
             item,
         )
-        for m in _HTML.finditer(text)
+        for m in HTML_TAG.finditer(text)
     ]
     return found
 

@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Collection, Iterable
 
-from assistant.validator.rules import phrases
+from assistant.validator.phrases import phrases
 
 Word = tuple[str, str]  # (the word as lower-cased, its stem)
 

@@ -1,38 +1,14 @@
-"""What the validator reports: findings, and a report that collects them."""
+"""What the validator reports: findings (:class:`~assistant.schema.Finding`, a domain type, since a
+draft carries them), a report that collects them, and the context a rule checks against."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
-if TYPE_CHECKING:
-    from assistant.schema import Facts
-
-Severity = Literal["error", "warning"]
-
-
-class Finding(BaseModel):
-    """One problem found in one step's text."""
-
-    rule: str = Field(description="Rule code, e.g. OWN_BLAME.")
-    step: str = Field(
-        description="Step the text belongs to: pain, ownership, lessons, plan, positive, report_back, message."
-    )
-    severity: Severity = Field(description="'error' must be fixed; 'warning' should be looked at.")
-    message: str = Field(description="What is wrong, in plain words.")
-    suggestion: str = Field(description="What to do instead.")
-    span: str | None = Field(default=None, description="The offending words, as they appear in the text.")
-    start: int | None = Field(default=None, description="Character offset of the span in the text.")
-    end: int | None = Field(default=None, description="Character offset just after the span.")
-    item: int | None = Field(default=None, description="Index of the list item (lesson, action, check-in), if any.")
-
-    def plain(self) -> str:
-        """One line for a person or a model: message, the words, and the suggestion."""
-        where = f' ("{self.span}")' if self.span else ""
-        return f"{self.message}{where} {self.suggestion}".strip()
+from assistant.schema import Facts, Finding, Severity
 
 
 class Report(BaseModel):

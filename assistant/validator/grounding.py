@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from assistant.language import stem
 from assistant.validator.findings import Context, Finding, span_finding
 
 _NUMBER = re.compile(r"(?<![\w.])(?:\d{4}-\d{2}-\d{2}|[$€£]?\d+(?:[.,:]\d+)*(?:\s?(?:%|k|K|m|M|h|hrs?|x)\b)?)(?![\w-])")
@@ -87,47 +88,6 @@ _COMMON_CAPITALS = {
     "Action",
     "Actions",
 }
-_IRREGULAR = {
-    "written": "writ",
-    "wrote": "writ",
-    "done": "do",
-    "made": "mak",
-    "sent": "send",
-    "told": "tell",
-    "spoken": "spok",
-    "spoke": "spok",
-    "built": "build",
-    "begun": "begin",
-    "met": "meet",
-    "set": "set",
-    "put": "put",
-    "run": "run",
-    "ran": "run",
-    "found": "find",
-    "taken": "tak",
-    "took": "tak",
-    "given": "giv",
-    "gave": "giv",
-    "drawn": "draw",
-    "shown": "show",
-    "caught": "catch",
-    "brought": "bring",
-}
-
-
-def _stem(word: str) -> str:
-    word = word.lower()
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    for suffix in ("ied", "ed", "en", "ing", "es", "s", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] if suffix != "ied" else word[:-3] + "y"
-    return word
-
-
-def stem(word: str) -> str:
-    """A rough stem of ``word``, so "added", "adds" and "add" compare equal."""
-    return _stem(word)
 
 
 def note_stems(text: str) -> frozenset[str]:
@@ -137,7 +97,7 @@ def note_stems(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=256)
 def _note_stems(notes: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in re.findall(r"[A-Za-z]+", notes))
+    return frozenset(stem(w) for w in re.findall(r"[A-Za-z]+", notes))
 
 
 @lru_cache(maxsize=256)
@@ -195,7 +155,7 @@ def check_grounding(
         before = text[max(0, match.start(1) - 8) : match.start(1)].rstrip(" \t")
         if not before or before[-1] in _SENTENCE_START or before[-1].isdigit():
             continue
-        if word in _COMMON_CAPITALS or word.lower() in known or _stem(word) in stems:
+        if word in _COMMON_CAPITALS or word.lower() in known or stem(word) in stems:
             continue
         findings.append(
             span_finding(
@@ -212,7 +172,7 @@ def check_grounding(
         )
     for match in _DONE_CLAIM.finditer(text):
         verb = match.group(1)
-        if _stem(verb) in stems:
+        if stem(verb) in stems:
             continue
         findings.append(
             span_finding(

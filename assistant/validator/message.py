@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.chains._checks import PLACEHOLDER
-from assistant.chains.compose import LENGTH_WORDS, message_size
 from assistant.schema import Draft, Message
+from assistant.text_checks import HTML_MARKUP, LENGTH_WORDS, PLACEHOLDER, message_size
 from assistant.validator.findings import Context, Finding, span_finding
 
 # the longest length option of each channel is its hard limit
 LIMITS = {channel: lengths["long"] for channel, lengths in LENGTH_WORDS.items()}
-_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&[a-z]+;|javascript:", re.IGNORECASE)
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+|!\[[^\]]*\]\([^)]*\)", re.IGNORECASE)
 _STEP_SIGNALS: dict[str, re.Pattern[str]] = {
     "pain": re.compile(r"\b(sorry|regret|apologi[sz]e|apology|weighs on me|bothers me|feel terrible)\b", re.I),
@@ -89,7 +87,7 @@ def check_message(message: Message, ctx: Context, draft: Draft | None = None) ->
                 suggestion="Replace it with the real words, or remove it.",
             )
         )
-    for match in _HTML.finditer(body):
+    for match in HTML_MARKUP.finditer(body):
         findings.append(
             span_finding(
                 "MSG_HTML",

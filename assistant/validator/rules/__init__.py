@@ -1,23 +1,19 @@
 """The linguistic rules of the trust-repair validator, one module per step.
 
-The words and patterns live in ``assistant/validator/phrases.yaml``; this package
-loads them once and holds the few helpers every step's module shares: compiling a
-list into one pattern, straightening quotes, splitting sentences and clauses, and
-building a :class:`~assistant.validator.findings.Finding` from a rule's entry.
+The words and patterns live in ``assistant/validator/phrases.yaml`` (read once by
+:mod:`assistant.validator.phrases`); this package holds the few helpers every step's
+module shares: compiling a list into one pattern, straightening quotes, splitting
+sentences and clauses, and building a :class:`~assistant.validator.findings.Finding` from a rule's entry.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 from typing import Any
 
-import yaml
-
 from assistant.validator.findings import Finding, span_finding
-
-PHRASES_PATH = Path(__file__).resolve().parent.parent / "phrases.yaml"
+from assistant.validator.phrases import phrases
 
 # Same-length replacements, so offsets in the normalised text are offsets in the original.
 _QUOTES = (("\u2018", "'"), ("\u2019", "'"), ("\u02bc", "'"), ("\u201c", '"'), ("\u201d", '"'))
@@ -26,14 +22,6 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|so|because|although|though|however|which|who|whereas|while|when|since"
     r"|after|before|until|if|that|then|yet)\b"
 )
-
-
-@functools.cache
-def phrases() -> dict[str, Any]:
-    """The parsed ``phrases.yaml`` (read once, as UTF-8)."""
-    with PHRASES_PATH.open(encoding="utf-8") as handle:
-        data: dict[str, Any] = yaml.safe_load(handle)
-    return data
 
 
 def rule(code: str) -> dict[str, Any]:

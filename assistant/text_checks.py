@@ -1,0 +1,66 @@
+"""The cheap, certain checks on text that the step chains and the validator share.
+
+One definition each of: a leftover template placeholder, HTML markup, an empty text, a date
+in the past or too far out, and a message's size against its channel's limit. The chains'
+structural checks (``assistant.chains``) and the validator's rules (``assistant.validator``)
+both use these. Pure functions: no model, nothing from the rest of the assistant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+PLACEHOLDER = re.compile(r"\[[A-Z][A-Za-z ]{0,30}\]|<[a-z][a-z _-]{0,30}>|\{[a-z_]+\}")
+"""A template placeholder left in the text: ``[Your Name]``, ``<leader>``, ``{date}``."""
+
+HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+"""An HTML tag, opening or closing."""
+
+HTML_MARKUP = re.compile(rf"{HTML_TAG.pattern}|&[a-z]+;|javascript:", re.IGNORECASE)
+"""An HTML tag, an entity or a ``javascript:`` link: what a message to the leader must not carry."""
+
+HORIZON_DAYS = 120
+
+LENGTH_WORDS = {
+    "email": {"short": 120, "medium": 200, "long": 250},
+    "chat": {"short": 60, "medium": 90, "long": 120},
+    "talking_points": {"short": 6, "medium": 7, "long": 8},
+}
+"""The size limit of a message per channel and length: words for prose, bullet lines for talking points."""
+
+
+def placeholders(text: str) -> list[str]:
+    """Problems for leftover template placeholders such as [Name] or <leader>."""
+    found = sorted(set(PLACEHOLDER.findall(text)))
+    return [f"Replace the placeholder {p} with real words or leave it out." for p in found]
+
+
+def not_blank(label: str, text: str) -> list[str]:
+    """A problem if the text is empty."""
+    return [] if text.strip() else [f"The {label} is empty; write it."]
+
+
+def future_date(label: str, value: dt.date, today: dt.date) -> list[str]:
+    """Problems if a date is not after today or too far out."""
+    if value <= today:
+        return [f"The {label} {value.isoformat()} is not after today ({today.isoformat()}); pick a later date."]
+    if (value - today).days > HORIZON_DAYS:
+        return [f"The {label} {value.isoformat()} is too far away; pick a date within {HORIZON_DAYS // 30} months."]
+    return []
+
+
+def finish_sentences(text: str) -> str:
+    """Drop an unfinished trailing fragment (a hard length limit can stop mid-word)."""
+    text = text.strip()
+    if not text or text[-1] in ".!?)\"'":
+        return text
+    cut = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
+    return text[: cut + 1] if cut > 0 else text
+
+
+def message_size(body: str, channel: str) -> int:
+    """What :data:`LENGTH_WORDS` limits: lines for talking points, words otherwise."""
+    if channel == "talking_points":
+        return len([line for line in body.splitlines() if line.strip()])
+    return len(body.split())
