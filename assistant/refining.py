@@ -1,0 +1,135 @@
+"""The refine workflow, shared by the web UI and ``regain refine``: a request becomes typed edits, the
+program applies them, assembles the message again and runs the validator again.
+
+A plain request ("two weeks later", "drop action 3", "shorter") is parsed without a model; any
+other goes to the model, which answers with edits only. The reply says what was applied, and for
+an edit that was not applied, what was understood and why not. When nothing was applied the draft
+is returned as it was (``changed`` is False), so callers save no new version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from langchain_core.runnables import RunnableConfig
+
+from assistant.budget import CallBudget, with_budget
+from assistant.chains._step import FormatState
+from assistant.chains.refine import refine_inputs
+from assistant.chains.refine_edits import build_refine_edits_chain
+from assistant.edit_requests import parse_request
+from assistant.edits import AddFact, Edit, apply_edits, describe
+from assistant.errors import InputError
+from assistant.pipeline import Pipeline
+from assistant.progress import Listener, ProgressEvent, StepTracker
+from assistant.schema import Draft
+from assistant.validator.checks import validate_draft
+
+MAX_REQUEST_CHARS = 2_000
+STEP = "refine_edits"
+
+
+@dataclass
+class Refinement:
+    """What a refine request did: the draft after it, the edits applied and refused, and the reply."""
+
+    draft: Draft
+    reply: str
+    applied: list[tuple[Edit, str]] = field(default_factory=list)
+    refused: list[tuple[Edit, str]] = field(default_factory=list)
+    understood: str = ""
+    not_possible: str = ""
+    used_model: bool = False
+
+    @property
+    def changed(self) -> bool:
+        """True when some edit was applied (only then is a new version worth saving)."""
+        return bool(self.applied)
+
+    @property
+    def added_facts(self) -> list[str]:
+        """The facts added to the notes."""
+        return [e.fact for e, _ in self.applied if isinstance(e, AddFact)]
+
+    def edits_json(self) -> list[dict[str, object]]:
+        """The applied edits as JSON-ready dicts, each with what it did (for ``--json``)."""
+        return [{**e.model_dump(mode="json"), "done": what} for e, what in self.applied]
+
+
+def _sentence(text: str) -> str:
+    text = text.strip().rstrip(".")
+    return text[:1].upper() + text[1:] + "." if text else ""
+
+
+def reply_for(result: Refinement) -> str:
+    """The reply: only what was applied, then what was not and why."""
+    lines = [_sentence(what) for _, what in result.applied]
+    for edit, why in result.refused:
+        lines.append(_sentence(f"I did not {describe(edit)}: {why}"))
+    if result.not_possible:
+        lines.append(_sentence(f"Not done: {result.not_possible}"))
+    if not result.applied:
+        understood = f"I understood: {result.understood.strip().rstrip('.')}. " if result.understood.strip() else ""
+        lines.insert(0, f"{understood}Nothing in the draft changed, so no new version is saved.")
+    return "\n".join(line for line in lines if line)
+
+
+def _checked_request(request: str) -> str:
+    request = request.strip()
+    if not request:
+        raise InputError("Write what you would like to change, for example 'make it shorter'.")
+    if len(request) > MAX_REQUEST_CHARS:
+        raise InputError(f"The request is {len(request):,} characters; keep it under {MAX_REQUEST_CHARS:,}.")
+    return request
+
+
+async def arefine(
+    draft: Draft,
+    request: str,
+    pipeline: Pipeline,
+    *,
+    listener: Listener | None = None,
+    budget: CallBudget | None = None,
+) -> Refinement:
+    """Change ``draft`` as ``request`` asks: parsed edits, or the model's edits; then applied and checked.
+
+    ``budget`` caps the model calls (default: a new one of ``pipeline.max_calls``).
+    """
+    request = _checked_request(request)
+    edits = parse_request(request)
+    used_model = edits is None
+    understood = "; ".join(describe(e) for e in edits or [])
+    not_possible = ""
+    tracker = StepTracker(listener)
+    if edits is None:
+        chain = build_refine_edits_chain(
+            pipeline.model, max_reasks=pipeline.max_reasks, format_state=FormatState(mode=pipeline.structured_output)
+        )
+        budget = budget if budget is not None else CallBudget(pipeline.max_calls)
+        config: RunnableConfig = with_budget({"callbacks": [tracker]}, budget)
+        tracker.emit(ProgressEvent("start", STEP))
+        try:
+            plan = await chain.ainvoke(refine_inputs(draft, request), config=config)
+        except BaseException:
+            tracker.emit(ProgressEvent("failed", STEP, tokens=tracker.tokens.get(STEP, 0)))
+            raise
+        tracker.emit(ProgressEvent("done", STEP, tokens=tracker.tokens.get(STEP, 0)))
+        edits, understood, not_possible = plan.edits, plan.understood, plan.not_possible
+    applied = apply_edits(draft, edits)
+    updated = applied.draft
+    if applied.changed:
+        if used_model:
+            updated = updated.model_copy(update={"usage": {**updated.usage, **tracker.usage}})
+        if pipeline.validate:  # the findings belong to the refined text, not to the draft before it
+            updated = updated.model_copy(update={"findings": validate_draft(updated).findings})
+    result = Refinement(
+        draft=updated if applied.changed else draft,
+        reply="",
+        applied=applied.done,
+        refused=applied.refused,
+        understood=understood,
+        not_possible=not_possible,
+        used_model=used_model,
+    )
+    result.reply = reply_for(result)
+    return result
