@@ -22,7 +22,7 @@ from assistant.edits import AddFact, Edit, apply_edits, describe
 from assistant.errors import InputError
 from assistant.pipeline import Pipeline
 from assistant.progress import Listener, ProgressEvent, StepTracker
-from assistant.schema import Draft
+from assistant.schema import Draft, StepUsage
 from assistant.validator.checks import validate_draft
 
 MAX_REQUEST_CHARS = 2_000
@@ -83,6 +83,42 @@ def _checked_request(request: str) -> str:
     return request
 
 
+def _finished(
+    draft: Draft,
+    edits: list[Edit],
+    *,
+    validate: bool,
+    understood: str = "",
+    not_possible: str = "",
+    usage: dict[str, StepUsage] | None = None,
+) -> Refinement:
+    """Apply ``edits``, check the result, and write the reply; the draft as it was when nothing applied."""
+    applied = apply_edits(draft, edits)
+    updated = applied.draft
+    if applied.changed:
+        if usage:
+            updated = updated.model_copy(update={"usage": {**updated.usage, **usage}})
+        if validate:  # the findings belong to the refined text, not to the draft before it
+            updated = updated.model_copy(update={"findings": validate_draft(updated).findings})
+    result = Refinement(
+        draft=updated if applied.changed else draft,
+        reply="",
+        applied=applied.done,
+        refused=applied.refused,
+        understood=understood or "; ".join(describe(e) for e in edits),
+        not_possible=not_possible,
+        used_model=usage is not None,
+    )
+    result.reply = reply_for(result)
+    return result
+
+
+def refine_plainly(draft: Draft, request: str, *, validate: bool = True) -> Refinement | None:
+    """The refinement of a plain request, without a model; None when the request needs the model."""
+    edits = parse_request(_checked_request(request))
+    return None if edits is None else _finished(draft, edits, validate=validate)
+
+
 async def arefine(
     draft: Draft,
     request: str,
@@ -95,41 +131,27 @@ async def arefine(
 
     ``budget`` caps the model calls (default: a new one of ``pipeline.max_calls``).
     """
-    request = _checked_request(request)
-    edits = parse_request(request)
-    used_model = edits is None
-    understood = "; ".join(describe(e) for e in edits or [])
-    not_possible = ""
-    tracker = StepTracker(listener)
-    if edits is None:
-        chain = build_refine_edits_chain(
-            pipeline.model, max_reasks=pipeline.max_reasks, format_state=FormatState(mode=pipeline.structured_output)
-        )
-        budget = budget if budget is not None else CallBudget(pipeline.max_calls)
-        config: RunnableConfig = with_budget({"callbacks": [tracker]}, budget)
-        tracker.emit(ProgressEvent("start", STEP))
-        try:
-            plan = await chain.ainvoke(refine_inputs(draft, request), config=config)
-        except BaseException:
-            tracker.emit(ProgressEvent("failed", STEP, tokens=tracker.tokens.get(STEP, 0)))
-            raise
-        tracker.emit(ProgressEvent("done", STEP, tokens=tracker.tokens.get(STEP, 0)))
-        edits, understood, not_possible = plan.edits, plan.understood, plan.not_possible
-    applied = apply_edits(draft, edits)
-    updated = applied.draft
-    if applied.changed:
-        if used_model:
-            updated = updated.model_copy(update={"usage": {**updated.usage, **tracker.usage}})
-        if pipeline.validate:  # the findings belong to the refined text, not to the draft before it
-            updated = updated.model_copy(update={"findings": validate_draft(updated).findings})
-    result = Refinement(
-        draft=updated if applied.changed else draft,
-        reply="",
-        applied=applied.done,
-        refused=applied.refused,
-        understood=understood,
-        not_possible=not_possible,
-        used_model=used_model,
+    plain = refine_plainly(draft, request, validate=pipeline.validate)
+    if plain is not None:
+        return plain
+    chain = build_refine_edits_chain(
+        pipeline.model, max_reasks=pipeline.max_reasks, format_state=FormatState(mode=pipeline.structured_output)
     )
-    result.reply = reply_for(result)
-    return result
+    tracker = StepTracker(listener)
+    budget = budget if budget is not None else CallBudget(pipeline.max_calls)
+    config: RunnableConfig = with_budget({"callbacks": [tracker]}, budget)
+    tracker.emit(ProgressEvent("start", STEP))
+    try:
+        plan = await chain.ainvoke(refine_inputs(draft, request.strip()), config=config)
+    except BaseException:
+        tracker.emit(ProgressEvent("failed", STEP, tokens=tracker.tokens.get(STEP, 0)))
+        raise
+    tracker.emit(ProgressEvent("done", STEP, tokens=tracker.tokens.get(STEP, 0)))
+    return _finished(
+        draft,
+        plan.edits,
+        validate=pipeline.validate,
+        understood=plan.understood,
+        not_possible=plan.not_possible,
+        usage=tracker.usage,
+    )
