@@ -199,9 +199,14 @@ def describe(edit: Edit) -> str:
     return edit.op
 
 
+_SPELLED = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
 def _span(amount: int, unit: str) -> str:
-    """'1 week later', '3 days earlier'."""
-    return f"{abs(amount)} {unit[:-1] if abs(amount) == 1 else unit} {'later' if amount >= 0 else 'earlier'}"
+    """'one week later', '3 days earlier' (numbers to ten spelled out)."""
+    n = abs(amount)
+    count = _SPELLED[n] if n < len(_SPELLED) else str(n)
+    return f"{count} {unit[:-1] if n == 1 else unit} {'later' if amount >= 0 else 'earlier'}"
 
 
 def _days(edit: ShiftDates) -> dt.timedelta:

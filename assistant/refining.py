@@ -18,8 +18,8 @@ from assistant.chains._step import FormatState
 from assistant.chains.refine import refine_inputs
 from assistant.chains.refine_edits import build_refine_edits_chain
 from assistant.edit_requests import parse_request
-from assistant.edits import AddFact, Edit, apply_edits, describe
-from assistant.errors import InputError
+from assistant.edits import AddFact, Edit, EditPlan, apply_edits, describe
+from assistant.errors import InputError, OutputValidationError
 from assistant.pipeline import Pipeline
 from assistant.progress import Listener, ProgressEvent, StepTracker
 from assistant.schema import Draft, StepUsage
@@ -40,6 +40,7 @@ class Refinement:
     understood: str = ""
     not_possible: str = ""
     used_model: bool = False
+    problems: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -68,6 +69,8 @@ def reply_for(result: Refinement) -> str:
         lines.append(_sentence(f"I did not {describe(edit)}: {why}"))
     if result.not_possible:
         lines.append(_sentence(f"Not done: {result.not_possible}"))
+    if result.problems and result.applied:
+        lines.append("Some problems remain; see the checks beside each step.")
     if not result.applied:
         understood = f"I understood: {result.understood.strip().rstrip('.')}. " if result.understood.strip() else ""
         lines.insert(0, f"{understood}Nothing in the draft changed, so no new version is saved.")
@@ -91,6 +94,7 @@ def _finished(
     understood: str = "",
     not_possible: str = "",
     usage: dict[str, StepUsage] | None = None,
+    problems: list[str] | None = None,
 ) -> Refinement:
     """Apply ``edits``, check the result, and write the reply; the draft as it was when nothing applied."""
     applied = apply_edits(draft, edits)
@@ -108,6 +112,7 @@ def _finished(
         understood=understood or "; ".join(describe(e) for e in edits),
         not_possible=not_possible,
         used_model=usage is not None,
+        problems=problems or [],
     )
     result.reply = reply_for(result)
     return result
@@ -141,8 +146,14 @@ async def arefine(
     budget = budget if budget is not None else CallBudget(pipeline.max_calls)
     config: RunnableConfig = with_budget({"callbacks": [tracker]}, budget)
     tracker.emit(ProgressEvent("start", STEP))
+    problems: list[str] = []
     try:
         plan = await chain.ainvoke(refine_inputs(draft, request.strip()), config=config)
+    except OutputValidationError as exc:  # the last answer, its texts scrubbed, is applied and then checked
+        if not isinstance(exc.last_parsed, EditPlan):
+            tracker.emit(ProgressEvent("failed", STEP, tokens=tracker.tokens.get(STEP, 0)))
+            raise
+        plan, problems = exc.last_parsed, exc.problems
     except BaseException:
         tracker.emit(ProgressEvent("failed", STEP, tokens=tracker.tokens.get(STEP, 0)))
         raise
@@ -154,4 +165,5 @@ async def arefine(
         understood=plan.understood,
         not_possible=plan.not_possible,
         usage=tracker.usage,
+        problems=problems,
     )

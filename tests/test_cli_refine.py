@@ -31,7 +31,7 @@ def test_plain_request_needs_no_model_saves_a_version_and_prints_the_diff(
     out, err = capsys.readouterr()
     assert model.calls == []
     assert f"saved as version 2 of session {saved} (no model needed)" in err
-    assert out.startswith("Moved every due date 2 weeks later; the check-ins follow.\n")
+    assert out.startswith("Moved every due date two weeks later; the check-ins follow.\n")
     assert f"--- {saved} version 1\n+++ {saved} version 2" in out
     with Store(db_url) as store:
         after = store.load_version(saved)

@@ -57,7 +57,7 @@ def test_shifting_the_plan_moves_every_due_date_and_settles_the_checkins_again(d
     assert result.draft.report_back == report_back(result.draft.plan).checkins
     assert result.draft.message == assemble_message(result.draft, result.draft.options, draft.message.subject)
     assert "(by Fri 11 Dec)" in result.draft.message.body and "Mon 21 Dec" in result.draft.message.body
-    assert [what for _, what in result.done] == ["moved every due date 1 week later; the check-ins follow"]
+    assert [what for _, what in result.done] == ["moved every due date one week later; the check-ins follow"]
     assert (result.draft.pain, result.draft.lessons, result.draft.notes) == (draft.pain, draft.lessons, draft.notes)
 
 

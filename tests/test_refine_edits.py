@@ -57,7 +57,19 @@ def test_the_answer_is_parsed_into_typed_edits() -> None:
     assert_json_schema_requested(call, "refine_edits", "EditPlan")
 
 
-def test_a_fact_not_in_the_request_is_reasked() -> None:
+def test_a_fact_not_in_the_request_is_dropped_without_a_reask() -> None:
+    invented = {"op": "add_fact", "fact": "I refunded 400 customers"}
+    answer = {**FACT_ANSWER, "edits": [*FACT_ANSWER["edits"], invented]}  # type: ignore[list-item]
+    model = scripted_model(refine_edits=answer)
+    out = run(build_refine_edits_chain(model), refine_inputs(_draft(), "add that I already told the support team"))
+    assert out.edits == [
+        AddFact(fact="I already told the support team"),
+        ReplaceSection(section="positive", text=POSITIVE),
+    ]
+    assert len(model.calls_for("refine_edits")) == 1
+
+
+def test_only_invented_facts_are_reasked() -> None:
     bad = {**FACT_ANSWER, "edits": [{"op": "add_fact", "fact": "I refunded 400 customers"}]}
     model = scripted_model(refine_edits=[json.dumps(bad), FACT_ANSWER])
     out = run(build_refine_edits_chain(model), refine_inputs(_draft(), "add that I already told the support team"))

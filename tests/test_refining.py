@@ -32,11 +32,11 @@ def test_a_plain_request_moves_the_dates_without_the_model(draft: Draft) -> None
     assert [c.date.isoformat() for c in result.draft.report_back] == ["2026-12-14", "2026-12-21"]
     assert "(by Fri 18 Dec)" in result.draft.message.body
     assert result.changed and not result.used_model
-    assert result.reply == "Moved every due date 1 week later; the check-ins follow."
+    assert result.reply == "Moved every due date one week later; the check-ins follow."
     assert result.draft.findings == validate_draft(result.draft).findings
     assert result.edits_json() == [
         {"op": "shift_dates", "target": "plan", "action": None, "amount": 1, "unit": "weeks",
-         "done": "moved every due date 1 week later; the check-ins follow"}
+         "done": "moved every due date one week later; the check-ins follow"}
     ]  # fmt: skip
 
 
@@ -49,6 +49,12 @@ def test_other_requests_are_the_models_edits_applied_by_the_program(draft: Draft
     assert result.draft.positive == POSITIVE
     assert f"\n\n{POSITIVE}\n\n" in result.draft.message.body
     assert result.draft.findings == []  # the added fact grounds the claim
+    # the same claim without the added fact is flagged: the fact is what grounds it
+    ungrounded = validate_draft(result.draft.model_copy(update={"notes": draft.notes})).findings
+    assert [(f.rule, f.step, f.span) for f in ungrounded] == [
+        ("GND_DONE", "positive", "I've already told"),
+        ("GND_DONE", "message", "I've already told"),  # the assembled message holds the positive as written
+    ]
     assert result.reply == "Added to your notes: I already told the support team.\nRewrote the positive."
     assert "refine_edits" in result.draft.usage
 
@@ -77,3 +83,15 @@ def test_empty_and_failed_requests(draft: Draft) -> None:
         asyncio.run(arefine(draft, "  ", Pipeline(scripted_model())))
     with pytest.raises(OutputValidationError):
         asyncio.run(arefine(draft, "rewrite it all", Pipeline(scripted_model(refine_edits="no json"), max_reasks=0)))
+
+
+def test_an_answer_that_keeps_failing_is_applied_scrubbed_and_its_problems_kept(draft: Draft) -> None:
+    passive = {"op": "replace_section", "section": "ownership", "text": "Mistakes were made."}
+    bad = {"understood": "", "edits": [passive], "not_possible": ""}
+    model = scripted_model(refine_edits=bad)
+    result = asyncio.run(arefine(draft, "rewrite ownership", Pipeline(model, max_reasks=1)))
+    assert len(model.calls_for("refine_edits")) == 2
+    assert result.problems == ["The understood is empty; write it."]
+    assert result.draft.ownership == "Mistakes were made."
+    assert [f.rule for f in result.draft.findings] == ["OWN_FIRST_PERSON", "OWN_ACT", "OWN_PASSIVE"]
+    assert result.reply.endswith("Some problems remain; see the checks beside each step.")
