@@ -1,4 +1,4 @@
-"""The ``regain`` command line: ``draft``, ``check``, ``doctor``, ``ui`` and ``sessions``.
+"""The ``regain`` command line: ``draft``, ``refine``, ``check``, ``doctor``, ``ui``, ``sessions`` and ``checkin``.
 
 Errors are one line on stderr and a non-zero exit code, never a traceback
 (``--debug`` shows it).
@@ -16,6 +16,7 @@ from typing import Any
 
 from assistant import __version__
 from assistant.cli_checkin import add_checkin_parser, run_checkin
+from assistant.cli_refine import add_refine_parser, run_refine
 from assistant.cli_sessions import DraftAutosave, add_sessions_parser, open_store, run_sessions
 from assistant.errors import ConfigurationError, InputError, ModelAPIError, PartialDraftError, RegainError
 from assistant.notes import decode_notes
@@ -50,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--no-save", action="store_true", help="do not save the notes and draft as a session")
     d.add_argument("--session", metavar="ID", help="save the draft as a new version of this session")
     _model_options(d)
+
+    _model_options(add_refine_parser(sub))
 
     c = sub.add_parser("check", help="check a draft (JSON from draft --json) or a text against the six steps")
     c.add_argument("file", help="draft JSON or plain text file, or - for standard input")
@@ -326,6 +329,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "draft":
             return _cmd_draft(args)
+        if args.command == "refine":
+            return run_refine(args, _settings(args), status=_Status(not args.quiet))
         if args.command == "check":
             return _cmd_check(args)
         if args.command == "ui":

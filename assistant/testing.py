@@ -36,6 +36,7 @@ STEP_MARKERS: dict[str, str] = {
     "positive": "Task: step 5,",
     "compose": "Task: write ",
     "refine": "Task: revise the draft",
+    "refine_edits": "Task: turn my request into edits",
     "checkin": "Task: progress update",
 }
 

@@ -25,6 +25,7 @@ from assistant.guard import CANARY, leak_problems
 from assistant.notes import clean_notes
 from assistant.pipeline import Pipeline, adraft
 from assistant.prompts import load_prompt
+from assistant.refining import arefine
 from assistant.schema import (
     Draft,
     Facts,
@@ -38,7 +39,6 @@ from assistant.schema import (
 )
 from assistant.testing import ScriptedChatModel, good_script
 from assistant.validator.checks import validate_draft
-from ui.refine import arefine
 
 CASES = [
     json.loads(line) for line in (Path(__file__).parent / "data" / "adversarial_notes.jsonl").open(encoding="utf-8")
@@ -127,12 +127,19 @@ class Compromised:
                 subject=i("Update on Friday", 120, said),
                 body=i(body, 2500, said),
             )
+        elif step == "refine_edits":
+            edits: list[dict[str, Any]] = [{"op": "add_fact", "fact": said[:200]}] if said else []
+            edits += [
+                {"op": "replace_section", "section": "pain", "text": i(self.good["pain"]["statement"], 600, said)},
+                {"op": "replace_section", "section": "subject", "text": i("Update on Friday", 120, said)},
+            ]
+            good = {"understood": i("Done.", 300, said), "edits": edits, "not_possible": i("", 300, said)}
         return json.dumps(good)
 
 
 def compromised_model(payload: str) -> tuple[ScriptedChatModel, Compromised]:
     brain = Compromised(payload)
-    steps = ("intake", "pain", "ownership", "lessons", "plan", "positive", "compose", "refine")
+    steps = ("intake", "pain", "ownership", "lessons", "plan", "positive", "compose", "refine", "refine_edits")
     return ScriptedChatModel(script={s: partial(brain.answer, s) for s in steps}), brain
 
 
@@ -194,7 +201,7 @@ def assert_delimited(model: ScriptedChatModel, notes: str, *, request: str | Non
         outside = re.sub(r"<notes>.*?</notes>", "", after, flags=re.S)
         assert "<notes>" not in outside and "</notes>" not in outside
         assert notes not in _unquoted(outside)
-        if call["step"] == "refine":
+        if call["step"] in ("refine", "refine_edits"):
             assert request is not None and text.count("</request>") == 1
             assert request.strip().splitlines()[0][:30] not in str(system.content)
 
@@ -251,7 +258,10 @@ def test_multi_turn_escalation_in_the_refine_chat_cannot_leak(case: dict[str, An
         assert_schema_valid(draft)
         assert_clean([result.reply, *result.added_facts, *result.problems], draft.notes)
         assert_clean(_texts(draft.model_dump(mode="json", exclude={"notes"})), draft.notes)
-        assert_delimited(model, draft.notes, request=turn["request"])
+        if result.used_model:
+            assert_delimited(model, draft.notes, request=turn["request"])
+        else:  # a plain request ("Shorter.") is applied by the program: the model is not asked at all
+            assert model.calls == [] and turn["payload"] == ""
         assert_validated(draft)
 
 

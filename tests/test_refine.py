@@ -1,4 +1,5 @@
-"""Refine: the chain (prompt, parse, re-ask) and applying its answer to a draft."""
+"""Refine: the inputs shared with the refine_edits step (draft text, facts from the request), and the
+whole-parts chain. Applying a request is tested in test_refining.py and test_edits.py."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import pytest
 from chain_support import assert_json_schema_requested, assert_reask, run
 from ui_support import NOTES, REFINE_MARKER, TODAY, later_dates_answer, refine_answer, scripted_model
 
-from assistant.assemble import assemble_message
 from assistant.chains.refine import (
     ADDED_MARKER,
     build_refine_chain,
@@ -18,12 +18,10 @@ from assistant.chains.refine import (
     notes_with_facts,
     refine_inputs,
 )
-from assistant.errors import InputError, OutputValidationError
+from assistant.errors import OutputValidationError
 from assistant.pipeline import Pipeline, adraft
 from assistant.prompts import load_prompt
 from assistant.schema import Draft, RefineOutput
-from assistant.validator.checks import validate_draft
-from ui.refine import apply_refinement, arefine
 
 
 def _draft(validate: bool = True) -> Draft:
@@ -91,69 +89,3 @@ def test_notes_get_one_added_block() -> None:
     twice = notes_with_facts(once, ["I told support", "I called Dana"])
     assert twice == f"{once}\n- I called Dana"
     assert notes_with_facts("my notes", []) == "my notes"
-
-
-def test_apply_changes_only_the_given_parts() -> None:
-    draft = _draft()
-    out = RefineOutput.model_validate(refine_answer(positive="  I'm fully on it.  ", new_facts=["I told support"]))
-    updated, facts = apply_refinement(draft, out, "add that I told support")
-    assert updated.positive == "I'm fully on it."
-    assert (updated.pain, updated.plan, updated.message) == (draft.pain, draft.plan, draft.message)
-    assert facts == ["I told support"]
-    assert updated.notes.endswith(f"{ADDED_MARKER}\n- I told support")
-
-
-def test_arefine_moves_dates_and_reports_the_changed_sections() -> None:
-    draft = _draft()
-    model = scripted_model(refine=later_dates_answer())
-    result = asyncio.run(arefine(draft, "make the plan dates two weeks later", Pipeline(model)))
-    assert [title for title, _, _ in result.changes] == [
-        "4. Outline a path forward",
-        "6. Report back with progress",
-        "Message",
-    ]
-    assert [c.date.isoformat() for c in result.draft.report_back] == ["2026-12-21", "2026-12-28"]
-    assert result.problems == []
-    assert model.calls_for("compose") == []  # the answer rewrote the message itself
-
-
-def test_arefine_recomposes_the_message_when_only_parts_change() -> None:
-    draft = _draft()
-    answer = refine_answer(
-        reply="Added it.",
-        new_facts=["I already told the support team"],
-        positive="I'm on it, and I've already told the support team; I'll show you the gate working by mid-December.",
-    )
-    model = scripted_model(refine=answer)
-    result = asyncio.run(arefine(draft, "add that I already told the support team", Pipeline(model)))
-    assert model.calls_for("compose") == []  # the program assembles the message again from the new parts
-    assert result.draft.message == assemble_message(result.draft, result.draft.options)
-    assert f"\n\n{answer['positive']}\n\n" in result.draft.message.body
-    assert len(model.calls_for("refine")) == 1  # the re-ask check saw the added fact too
-    assert result.added_facts == ["I already told the support team"]
-    assert result.draft.notes == f"{draft.notes}\n\n{ADDED_MARKER}\n- I already told the support team"
-    assert result.draft.positive == answer["positive"]
-    assert result.draft.findings == [] and result.problems == []
-    # the same claim without the added fact is flagged: the fact is what grounds it
-    ungrounded = validate_draft(result.draft.model_copy(update={"notes": draft.notes})).findings
-    assert [(f.rule, f.step, f.span) for f in ungrounded] == [
-        ("GND_DONE", "positive", "I've already told"),
-        ("GND_DONE", "message", "I've already told"),  # the assembled message holds the positive as written
-    ]
-
-
-def test_arefine_rejects_an_empty_request() -> None:
-    with pytest.raises(InputError, match="Write what you would like to change"):
-        asyncio.run(arefine(_draft(), "   ", Pipeline(scripted_model())))
-
-
-def test_arefine_keeps_the_last_parsed_answer_when_problems_remain() -> None:
-    answer = refine_answer(ownership="Mistakes were made.")
-    model = scripted_model(refine=answer)
-    result = asyncio.run(arefine(_draft(), "rewrite ownership", Pipeline(model, max_reasks=1)))
-    assert result.draft.ownership == "Mistakes were made."
-    assert len(result.problems) == 3
-    assert "no owner" in result.problems[0] and "doesn't name what you did" in result.problems[1]
-    assert "were made" in result.problems[2]
-    assert [f.rule for f in result.draft.findings] == ["OWN_FIRST_PERSON", "OWN_ACT", "OWN_PASSIVE"]
-    assert len(model.calls_for("refine")) == 2

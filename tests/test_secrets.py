@@ -21,7 +21,6 @@ from typing import Any
 import gradio as gr
 import pytest
 from test_sim_server import sim
-from ui_support import refine_answer
 
 from assistant.cli import main
 from assistant.errors import ModelAPIError
@@ -222,7 +221,8 @@ def test_the_ui_error_notice_is_redacted(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_notes_never_reach_the_logs_with_the_fake_model_in_the_api_and_the_ui(
     debug_logs: pytest.LogCaptureFixture,
 ) -> None:
-    model = ScriptedChatModel(script={**good_script(), "refine": json.dumps(refine_answer(reply="Shorter now."))})
+    shorter = {"understood": "Shorter.", "edits": [{"op": "set_length", "length": "shorter"}], "not_possible": ""}
+    model = ScriptedChatModel(script={**good_script(), "refine_edits": json.dumps(shorter)})
     pipeline = Pipeline(model)
     draft = asyncio.run(adraft(NOTES, pipeline, today=dt.date(2026, 11, 27)))
     *_, last = handlers.generate(NOTES, "", "email", "neutral", "medium", [], pipeline_factory=lambda: pipeline)

@@ -11,7 +11,7 @@ from typing import Any
 import gradio as gr
 import pytest
 from langchain_core.messages import BaseMessage
-from ui_support import NOTES, TODAY, later_dates_answer, refine_answer, scripted_model, slow_model
+from ui_support import NOTES, TODAY, fact_edits, later_dates_edits, scripted_model, slow_model
 
 from assistant.assemble import assemble_message
 from assistant.budget import CallBudget
@@ -212,9 +212,9 @@ def test_rewriting_with_polish_asks_the_model(versions: list[Draft]) -> None:
 
 
 def test_refine_and_undo(versions: list[Draft]) -> None:
-    model = scripted_model(refine=later_dates_answer())
+    model = slow_model(refine_edits=later_dates_edits())  # a request the parser leaves to the model
     stream = handlers.refine(
-        "make the plan dates two weeks later", [], versions, pipeline_factory=lambda: Pipeline(model)
+        "push everything out by a fortnight", [], versions, pipeline_factory=lambda: Pipeline(model)
     )
     outputs = _all(stream)
     assert any("Working on it" in out[1][-1]["content"] for out in outputs[:-1])
@@ -234,12 +234,11 @@ def test_refine_and_undo(versions: list[Draft]) -> None:
 
 
 def test_refine_adds_new_facts_to_the_notes(versions: list[Draft]) -> None:
-    answer = refine_answer(
-        reply="Added it.",
-        new_facts=["I already told the support team"],
-        positive="I'm on it, and I've already told the support team; I'll show you the gate working by mid-December.",
+    answer = fact_edits(
+        "I already told the support team",
+        "I'm on it, and I've already told the support team; I'll show you the gate working by mid-December.",
     )
-    model = scripted_model(refine=answer)
+    model = scripted_model(refine_edits=answer)
     final = _all(
         handlers.refine(
             "add that I already told the support team", None, versions, pipeline_factory=lambda: Pipeline(model)
@@ -258,13 +257,14 @@ def test_refine_needs_a_draft_and_a_request(versions: list[Draft]) -> None:
 
 
 def test_a_failed_refinement_leaves_the_draft_and_says_so(versions: list[Draft]) -> None:
-    model = scripted_model(refine="not json at all")
+    model = scripted_model(refine_edits="not json at all")
     outputs = []
+    request = "shorter and warmer"  # not a plain request: the model answers it
     with pytest.raises(gr.Error) as info:
-        for out in handlers.refine("shorter", [], versions, pipeline_factory=lambda: Pipeline(model, max_reasks=0)):
+        for out in handlers.refine(request, [], versions, pipeline_factory=lambda: Pipeline(model, max_reasks=0)):
             outputs.append(out)
     assert info.value.title == "The model's answer was not usable"
-    assert outputs[-1][0] == SKIP and outputs[-1][2] == "shorter"  # request kept to try again
+    assert outputs[-1][0] == SKIP and outputs[-1][2] == request  # request kept to try again
     assert "draft is unchanged" in outputs[-1][1][-1]["content"]
 
 

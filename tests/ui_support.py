@@ -97,3 +97,24 @@ def served_app(app: Any, **launch: Any) -> Iterator[str]:
         yield f"http://127.0.0.1:{port}/"
     finally:
         app.close()
+
+
+def later_dates_edits(weeks: int = 2) -> dict[str, Any]:
+    """The refine_edits answer that moves every due date ``weeks`` weeks later."""
+    return {
+        "understood": f"Move every due date {weeks} weeks later.",
+        "edits": [{"op": "shift_dates", "target": "plan", "action": None, "amount": weeks, "unit": "weeks"}],
+        "not_possible": "",
+    }
+
+
+def fact_edits(fact: str, positive: str) -> dict[str, Any]:
+    """The refine_edits answer that adds ``fact`` to the notes and rewrites the positive."""
+    return {
+        "understood": f"Say that {fact}.",
+        "edits": [
+            {"op": "add_fact", "fact": fact},
+            {"op": "replace_section", "section": "positive", "text": positive},
+        ],
+        "not_possible": "",
+    }

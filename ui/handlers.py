@@ -342,7 +342,7 @@ def refine(
     except Exception as exc:
         raise user_error(exc) from exc
     chat.append({"role": "user", "content": _chat_text(request, draft.notes)})
-    board = ProgressBoard(steps=("refine", "compose"))
+    board = ProgressBoard(steps=("refine_edits",))
     run = BackgroundRun(lambda listener: arefine(draft, request, pipeline, listener=listener, budget=budget))
     for batch in run.batches():
         board.update(batch)
@@ -358,16 +358,12 @@ def refine(
         }
         yield [gr.skip(), [*chat, failed], request, gr.skip(), gr.skip(), *_skip_view()]
         raise user_error(exc) from exc
-    reply = result.reply or "Done."
-    if result.added_facts:
-        reply += "\n\nAdded to your notes: " + "; ".join(result.added_facts)
-    if result.problems:
-        reply += "\n\nSome problems remain; see the checks beside each step."
-    if not result.changes:
-        reply += "\n\nNothing in the draft changed."
-    chat.append({"role": "assistant", "content": _chat_text(reply, result.draft.notes)})
+    chat.append({"role": "assistant", "content": _chat_text(result.reply, result.draft.notes)})
+    if not result.changed:  # nothing applied: no new version, the draft stays as it is
+        yield [gr.skip(), chat, "", gr.skip(), gr.skip(), *_skip_view()]
+        return
     notes = result.draft.notes if result.draft.notes != draft.notes else gr.skip()
-    diff = diff_markdown(result.changes)
+    diff = diff_markdown(section_changes(draft, result.draft))
     yield [_push(versions, result.draft), chat, "", diff, notes, *draft_view(result.draft)]
 
 

@@ -44,6 +44,7 @@ _LABELS = {
     "report_back": "6. Report back",
     "compose": "Message",
     "refine": "Your change",
+    "refine_edits": "Your change",
 }
 
 

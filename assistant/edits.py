@@ -1,0 +1,382 @@
+"""Typed edits of a finished draft, and the program that applies them.
+
+A refine request becomes a list of edits (by the parser in :mod:`assistant.edit_requests`, or by
+the model in :mod:`assistant.chains.refine_edits`). The program applies them: dates are computed
+here, the check-ins are settled again from the plan, and the message is assembled again from the
+parts. An edit that cannot be applied is not applied; it is reported with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from assistant.assemble import assemble_message
+from assistant.chains.refine import notes_with_facts
+from assistant.chains.report_back import report_back
+from assistant.schema import Channel, Draft, Length, PlanAction, Tone
+from assistant.settle import working_day
+
+Section = Literal["pain", "ownership", "lessons", "positive", "subject"]
+MAX_ACTIONS = 4
+_LENGTHS: tuple[Length, ...] = ("short", "medium", "long")
+_Text = Annotated[str, StringConstraints(min_length=1, max_length=600)]
+
+
+class _Edit(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ShiftDates(_Edit):
+    """Move dates by a number of days or weeks (negative: earlier)."""
+
+    op: Literal["shift_dates"] = "shift_dates"
+    target: Literal["plan", "checkins", "action"] = Field(
+        description="plan: every due date (the check-ins follow); checkins: only the check-ins; action: one action."
+    )
+    action: int | None = Field(default=None, description="The action's number, from 1, when target is 'action'.")
+    amount: int = Field(ge=-52, le=52, description="How many days or weeks; negative moves earlier.")
+    unit: Literal["days", "weeks"] = Field(default="days", description="days or weeks.")
+
+
+class SetDate(_Edit):
+    """Give one action (or one check-in) a new date."""
+
+    op: Literal["set_date"] = "set_date"
+    target: Literal["action", "checkin"] = Field(description="action or checkin.")
+    number: int = Field(description="The action's or check-in's number, from 1.")
+    date: dt.date = Field(description="The new date, YYYY-MM-DD, after today.")
+
+
+class ReplaceSection(_Edit):
+    """Replace a section's whole text (lessons: one lesson a line)."""
+
+    op: Literal["replace_section"] = "replace_section"
+    section: Section = Field(description="pain, ownership, lessons, positive or subject.")
+    text: _Text = Field(description="The whole new text of the section.")
+
+
+class DropAction(_Edit):
+    """Remove one action from the plan."""
+
+    op: Literal["drop_action"] = "drop_action"
+    number: int = Field(description="The action's number, from 1.")
+
+
+class AddAction(_Edit):
+    """Add an action to the plan (due a week after the last one unless a date is given)."""
+
+    op: Literal["add_action"] = "add_action"
+    action: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(
+        description="What will be done, starting with a concrete verb."
+    )
+    measure: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(
+        description="What anyone can see when it is done."
+    )
+    owner: str = Field(default="me", max_length=60, description="Who does it; 'me' unless someone agreed.")
+    due: dt.date | None = Field(default=None, description="Due date, YYYY-MM-DD, or null for a week after the last.")
+
+
+class RewordAction(_Edit):
+    """Change what one action says."""
+
+    op: Literal["reword_action"] = "reword_action"
+    number: int = Field(description="The action's number, from 1.")
+    action: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(description="The new wording.")
+
+
+class SetOwner(_Edit):
+    """Change who does one action."""
+
+    op: Literal["set_owner"] = "set_owner"
+    number: int = Field(description="The action's number, from 1.")
+    owner: Annotated[str, StringConstraints(min_length=1, max_length=60)] = Field(description="The new owner.")
+
+
+class SetMeasure(_Edit):
+    """Change how one action is seen to be done."""
+
+    op: Literal["set_measure"] = "set_measure"
+    number: int = Field(description="The action's number, from 1.")
+    measure: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(description="The new measure.")
+
+
+class SetChannel(_Edit):
+    """Write the message for another channel."""
+
+    op: Literal["set_channel"] = "set_channel"
+    channel: Channel = Field(description="email, chat or talking_points.")
+
+
+class SetLength(_Edit):
+    """Make the message shorter or longer."""
+
+    op: Literal["set_length"] = "set_length"
+    length: Length | Literal["shorter", "longer"] = Field(description="short, medium, long, shorter or longer.")
+
+
+class SetTone(_Edit):
+    """Write the message's greeting and sign-off in another tone."""
+
+    op: Literal["set_tone"] = "set_tone"
+    tone: Tone = Field(description="neutral, warm, formal or direct.")
+
+
+class AddFact(_Edit):
+    """Add a fact the user states to the notes, so that the checks accept it."""
+
+    op: Literal["add_fact"] = "add_fact"
+    fact: Annotated[str, StringConstraints(min_length=1, max_length=200)] = Field(
+        description="The fact, in the user's own words."
+    )
+
+
+Edit = (
+    ShiftDates
+    | SetDate
+    | ReplaceSection
+    | DropAction
+    | AddAction
+    | RewordAction
+    | SetOwner
+    | SetMeasure
+    | SetChannel
+    | SetLength
+    | SetTone
+    | AddFact
+)
+
+
+class EditFailed(Exception):
+    """An edit that cannot be applied; the message says why, in plain words."""
+
+
+@dataclass
+class Applied:
+    """The draft after the edits, what each applied edit did, and the edits that were not applied."""
+
+    draft: Draft
+    done: list[tuple[Edit, str]] = field(default_factory=list)
+    refused: list[tuple[Edit, str]] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        """True when some edit was applied."""
+        return bool(self.done)
+
+
+def describe(edit: Edit) -> str:
+    """What an edit asks for, in plain words (for a reply about an edit not applied)."""
+    match edit:
+        case ShiftDates(target=target, action=n, amount=amount, unit=unit):
+            what = {"plan": "every due date", "checkins": "the check-ins", "action": f"action {n}"}[target]
+            return f"move {what} {_span(amount, unit)}"
+        case SetDate(target=target, number=n, date=date):
+            return f"set the date of {target} {n} to {date.isoformat()}"
+        case ReplaceSection(section=section):
+            return f"rewrite the {section}"
+        case DropAction(number=n):
+            return f"drop action {n}"
+        case AddAction(action=text):
+            return f"add the action '{text}'"
+        case RewordAction(number=n):
+            return f"reword action {n}"
+        case SetOwner(number=n, owner=owner):
+            return f"make {owner} the owner of action {n}"
+        case SetMeasure(number=n):
+            return f"change the measure of action {n}"
+        case SetChannel(channel=channel):
+            return f"write the message as {channel.replace('_', ' ')}"
+        case SetLength(length=length):
+            return f"make the message {length}"
+        case SetTone(tone=tone):
+            return f"make the message {tone}"
+        case AddFact(fact=fact):
+            return f"add to the notes: {fact}"
+    return edit.op
+
+
+_SPELLED = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _span(amount: int, unit: str) -> str:
+    """'one week later', '3 days earlier' (numbers to ten spelled out)."""
+    n = abs(amount)
+    count = _SPELLED[n] if n < len(_SPELLED) else str(n)
+    return f"{count} {unit[:-1] if n == 1 else unit} {'later' if amount >= 0 else 'earlier'}"
+
+
+def _days(edit: ShiftDates) -> dt.timedelta:
+    return dt.timedelta(days=edit.amount * (7 if edit.unit == "weeks" else 1))
+
+
+def _action_index(draft: Draft, number: int) -> int:
+    if not 1 <= number <= len(draft.plan):
+        raise EditFailed(f"the plan has actions 1 to {len(draft.plan)}, not {number}")
+    return number - 1
+
+
+def _future(day: dt.date, today: dt.date) -> dt.date:
+    if day <= today:
+        raise EditFailed(f"{day.isoformat()} is not after the draft's date {today.isoformat()}")
+    return day
+
+
+def _with_plan(draft: Draft, plan: list[PlanAction]) -> Draft:
+    """The draft with a new plan, and its check-ins settled again from it."""
+    return draft.model_copy(update={"plan": plan, "report_back": report_back(plan).checkins})
+
+
+def _moved(draft: Draft, indexes: list[int], delta: dt.timedelta) -> Draft:
+    plan = list(draft.plan)
+    for i in indexes:
+        plan[i] = plan[i].model_copy(update={"due": _future(working_day(plan[i].due + delta), draft.today)})
+    return _with_plan(draft, plan)
+
+
+def apply_edit(draft: Draft, edit: Edit) -> tuple[Draft, str]:
+    """The draft with one edit applied, and what was done; raises :class:`EditFailed` with the reason."""
+    match edit:
+        case ShiftDates(target="plan"):
+            moved = _moved(draft, list(range(len(draft.plan))), _days(edit))
+            return moved, f"moved every due date {_span(edit.amount, edit.unit)}; the check-ins follow"
+        case ShiftDates(target="action"):
+            i = _action_index(draft, edit.action or 0)
+            return _moved(draft, [i], _days(edit)), describe(edit).replace("move", "moved", 1)
+        case ShiftDates(target="checkins"):
+            checkins = [
+                c.model_copy(update={"date": _future(working_day(c.date + _days(edit)), draft.today)})
+                for c in draft.report_back
+            ]
+            return draft.model_copy(update={"report_back": checkins}), describe(edit).replace("move", "moved", 1)
+        case SetDate(target="action"):
+            i = _action_index(draft, edit.number)
+            plan = list(draft.plan)
+            plan[i] = plan[i].model_copy(update={"due": _future(edit.date, draft.today)})
+            return _with_plan(draft, plan), f"set action {edit.number} due on {edit.date.isoformat()}"
+        case SetDate(target="checkin"):
+            if not 1 <= edit.number <= len(draft.report_back):
+                raise EditFailed(f"there are check-ins 1 to {len(draft.report_back)}, not {edit.number}")
+            checkins = list(draft.report_back)
+            checkins[edit.number - 1] = checkins[edit.number - 1].model_copy(
+                update={"date": _future(edit.date, draft.today)}
+            )
+            checkins.sort(key=lambda c: c.date)
+            return draft.model_copy(update={"report_back": checkins}), f"set check-in {edit.number} on {edit.date}"
+        case ReplaceSection(section=section, text=text):
+            return _replaced(draft, section, text.strip()), f"rewrote the {section}"
+        case DropAction(number=n):
+            i = _action_index(draft, n)
+            if len(draft.plan) == 1:
+                raise EditFailed("it is the plan's only action; a plan needs at least one")
+            kept = draft.plan[:i] + draft.plan[i + 1 :]
+            return _with_plan(draft, kept), f"dropped action {n} ({draft.plan[i].action})"
+        case AddAction():
+            return _added(draft, edit)
+        case RewordAction(number=n, action=text):
+            return _action_changed(draft, n, action=text.strip()), f"reworded action {n}"
+        case SetOwner(number=n, owner=owner):
+            return _action_changed(draft, n, owner=owner.strip()), f"made {owner.strip()} the owner of action {n}"
+        case SetMeasure(number=n, measure=measure):
+            return _action_changed(draft, n, measure=measure.strip()), f"changed the measure of action {n}"
+        case SetChannel(channel=channel):
+            return _option(draft, "channel", channel), f"wrote the message as {channel.replace('_', ' ')}"
+        case SetLength(length=length):
+            return _option(draft, "length", _length(draft.options.length, length)), describe(edit).replace(
+                "make", "made", 1
+            )
+        case SetTone(tone=tone):
+            return _option(draft, "tone", tone), f"made the message {tone}"
+        case AddFact(fact=fact):
+            notes = notes_with_facts(draft.notes, [" ".join(fact.split())])
+            if notes == draft.notes:
+                raise EditFailed("the notes already say it")
+            return draft.model_copy(update={"notes": notes}), f"added to your notes: {fact.strip()}"
+    raise EditFailed(f"unknown edit {edit.op}")
+
+
+def _replaced(draft: Draft, section: Section, text: str) -> Draft:
+    if section == "subject":
+        new = draft.message.model_copy(update={"subject": text})
+        if new == draft.message:
+            raise EditFailed("the subject already reads so")
+        return draft.model_copy(update={"message": new})
+    value: str | list[str] = [line.strip("-• ").strip() for line in text.splitlines() if line.strip()]
+    if section != "lessons":
+        value = text
+    if value == getattr(draft, section):
+        raise EditFailed(f"the {section} already reads so")
+    return draft.model_copy(update={section: value})
+
+
+def _added(draft: Draft, edit: AddAction) -> tuple[Draft, str]:
+    if len(draft.plan) >= MAX_ACTIONS:
+        raise EditFailed(f"the plan already has {MAX_ACTIONS} actions, the most it can have")
+    last = max((a.due for a in draft.plan), default=draft.today)
+    due = _future(edit.due, draft.today) if edit.due else working_day(last + dt.timedelta(days=7))
+    action = PlanAction(action=edit.action.strip(), owner=edit.owner.strip() or "me", due=due, measure=edit.measure)
+    plan = sorted([*draft.plan, action], key=lambda a: a.due)
+    return _with_plan(draft, plan), f"added the action '{action.action}', due {due.isoformat()}"
+
+
+def _action_changed(draft: Draft, number: int, **update: str) -> Draft:
+    i = _action_index(draft, number)
+    new = draft.plan[i].model_copy(update=update)
+    if new == draft.plan[i]:
+        raise EditFailed(f"action {number} already reads so")
+    plan = list(draft.plan)
+    plan[i] = new
+    return _with_plan(draft, plan)
+
+
+def _length(current: Length, asked: str) -> Length:
+    if asked in _LENGTHS:
+        return asked  # type: ignore[return-value]
+    step = 1 if asked == "longer" else -1
+    i = _LENGTHS.index(current) + step
+    if not 0 <= i < len(_LENGTHS):
+        raise EditFailed(f"the message is already {current}")
+    return _LENGTHS[i]
+
+
+def _option(draft: Draft, name: str, value: str) -> Draft:
+    if getattr(draft.options, name) == value:
+        raise EditFailed(f"the message's {name} is already {value}")
+    return draft.model_copy(update={"options": draft.options.model_copy(update={name: value})})
+
+
+def apply_edits(draft: Draft, edits: list[Edit]) -> Applied:
+    """Apply ``edits`` in order; the message is assembled again when anything changed.
+
+    The subject is kept (the user's own or the one given by an edit). Findings are not
+    re-computed here: see :func:`assistant.refining.arefine`.
+    """
+    result = Applied(draft=draft)
+    for edit in edits:
+        try:
+            after, what = apply_edit(result.draft, edit)
+            if after == result.draft:
+                raise EditFailed("it changes nothing in the draft")
+        except EditFailed as exc:
+            result.refused.append((edit, str(exc)))
+        else:
+            result.draft = after
+            result.done.append((edit, what))
+    if result.changed:
+        current = result.draft
+        message = assemble_message(current, current.options, subject=current.message.subject)
+        result.draft = current.model_copy(update={"message": message})
+    return result
+
+
+class EditPlan(_Edit):
+    """What the model makes of a refine request: the edits, and what cannot be done."""
+
+    understood: str = Field(max_length=300, description="The request in one plain sentence, as understood.")
+    edits: list[Edit] = Field(max_length=6, description="The edits that do what the request asks; [] if none can.")
+    not_possible: str = Field(
+        max_length=300, description="What of the request no edit can do, and why, in plain words; '' if all can."
+    )

@@ -1,0 +1,86 @@
+"""Refine, the model's part: the request as typed edits, parsed, checked and re-asked."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+from chain_support import assert_json_schema_requested, assert_reask, run
+from ui_support import NOTES, TODAY, scripted_model
+
+from assistant.chains.refine import draft_text, refine_inputs
+from assistant.chains.refine_edits import build_refine_edits_chain
+from assistant.edits import AddFact, EditPlan, ReplaceSection
+from assistant.pipeline import Pipeline, adraft
+from assistant.prompts import load_prompt
+from assistant.schema import Draft
+from assistant.testing import STEP_MARKERS
+
+POSITIVE = "I'm on it, and I've already told the support team; I'll show you the gate working by mid-December."
+FACT_ANSWER = {
+    "understood": "Say that I already told the support team.",
+    "edits": [
+        {"op": "add_fact", "fact": "I already told the support team"},
+        {"op": "replace_section", "section": "positive", "text": POSITIVE},
+    ],
+    "not_possible": "",
+}
+
+
+def _draft() -> Draft:
+    return asyncio.run(adraft(NOTES, Pipeline(scripted_model()), today=TODAY))
+
+
+def test_prompt_declares_its_variables_and_lists_every_edit() -> None:
+    prompt = load_prompt("refine_edits")
+    assert set(prompt.variables) == {"facts", "today", "draft", "request"}
+    assert STEP_MARKERS["refine_edits"] in prompt.template
+    for op in ("shift_dates", "set_date", "replace_section", "drop_action", "add_action", "reword_action"):
+        assert f'"op": "{op}"' in prompt.template
+    for op in ("set_owner", "set_measure", "set_channel", "set_length", "set_tone", "add_fact"):
+        assert f'"op": "{op}"' in prompt.template
+
+
+def test_the_answer_is_parsed_into_typed_edits() -> None:
+    draft = _draft()
+    model = scripted_model(refine_edits=FACT_ANSWER)
+    out = run(build_refine_edits_chain(model), refine_inputs(draft, "add that I already told the support team"))
+    assert isinstance(out, EditPlan)
+    assert out.edits == [
+        AddFact(fact="I already told the support team"),
+        ReplaceSection(section="positive", text=POSITIVE),
+    ]
+    call = model.calls_for("refine_edits")[0]
+    user = str(call["messages"][1].content)
+    assert "<request>\nadd that I already told the support team\n</request>" in user
+    assert draft_text(draft) in user
+    assert_json_schema_requested(call, "refine_edits", "EditPlan")
+
+
+def test_a_fact_not_in_the_request_is_dropped_without_a_reask() -> None:
+    invented = {"op": "add_fact", "fact": "I refunded 400 customers"}
+    answer = {**FACT_ANSWER, "edits": [*FACT_ANSWER["edits"], invented]}  # type: ignore[list-item]
+    model = scripted_model(refine_edits=answer)
+    out = run(build_refine_edits_chain(model), refine_inputs(_draft(), "add that I already told the support team"))
+    assert out.edits == [
+        AddFact(fact="I already told the support team"),
+        ReplaceSection(section="positive", text=POSITIVE),
+    ]
+    assert len(model.calls_for("refine_edits")) == 1
+
+
+def test_only_invented_facts_are_reasked() -> None:
+    bad = {**FACT_ANSWER, "edits": [{"op": "add_fact", "fact": "I refunded 400 customers"}]}
+    model = scripted_model(refine_edits=[json.dumps(bad), FACT_ANSWER])
+    out = run(build_refine_edits_chain(model), refine_inputs(_draft(), "add that I already told the support team"))
+    assert len(out.edits) == 2
+    assert_reask(model.calls_for("refine_edits")[1], json.dumps(bad), "'I refunded 400 customers' is not in my request")
+
+
+def test_no_edits_needs_a_reason() -> None:
+    bad = {"understood": "Translate it.", "edits": [], "not_possible": ""}
+    good = {**bad, "not_possible": "Translating the message is not an edit I can make."}
+    model = scripted_model(refine_edits=[json.dumps(bad), good])
+    out = run(build_refine_edits_chain(model), refine_inputs(_draft(), "translate it to Klingon"))
+    assert out.edits == [] and out.not_possible.startswith("Translating")
+    assert_reask(model.calls_for("refine_edits")[1], json.dumps(bad), "there are no edits and not_possible is empty")

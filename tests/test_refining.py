@@ -1,0 +1,97 @@
+"""The refine workflow: plain requests without a model, others as the model's edits; an honest reply."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+from test_refine_edits import FACT_ANSWER, POSITIVE
+from ui_support import NOTES, TODAY, scripted_model
+
+from assistant.chains.refine import ADDED_MARKER
+from assistant.errors import InputError, OutputValidationError
+from assistant.pipeline import Pipeline, adraft
+from assistant.refining import arefine
+from assistant.schema import Draft
+from assistant.validator.checks import validate_draft
+
+
+@pytest.fixture(scope="module")
+def draft() -> Draft:
+    return asyncio.run(adraft(NOTES, Pipeline(scripted_model()), today=TODAY))
+
+
+def test_a_plain_request_moves_the_dates_without_the_model(draft: Draft) -> None:
+    model = scripted_model()
+    start = time.perf_counter()
+    result = asyncio.run(arefine(draft, "Move every due date one week later.", Pipeline(model)))
+    assert time.perf_counter() - start < 1
+    assert model.calls == []
+    assert [a.due.isoformat() for a in result.draft.plan] == ["2026-12-11", "2026-12-18"]
+    assert [c.date.isoformat() for c in result.draft.report_back] == ["2026-12-14", "2026-12-21"]
+    assert "(by Fri 18 Dec)" in result.draft.message.body
+    assert result.changed and not result.used_model
+    assert result.reply == "Moved every due date one week later; the check-ins follow."
+    assert result.draft.findings == validate_draft(result.draft).findings
+    assert result.edits_json() == [
+        {"op": "shift_dates", "target": "plan", "action": None, "amount": 1, "unit": "weeks",
+         "done": "moved every due date one week later; the check-ins follow"}
+    ]  # fmt: skip
+
+
+def test_other_requests_are_the_models_edits_applied_by_the_program(draft: Draft) -> None:
+    model = scripted_model(refine_edits=FACT_ANSWER)
+    result = asyncio.run(arefine(draft, "add that I already told the support team", Pipeline(model)))
+    assert len(model.calls_for("refine_edits")) == 1 and result.used_model
+    assert result.added_facts == ["I already told the support team"]
+    assert result.draft.notes == f"{draft.notes}\n\n{ADDED_MARKER}\n- I already told the support team"
+    assert result.draft.positive == POSITIVE
+    assert f"\n\n{POSITIVE}\n\n" in result.draft.message.body
+    assert result.draft.findings == []  # the added fact grounds the claim
+    # the same claim without the added fact is flagged: the fact is what grounds it
+    ungrounded = validate_draft(result.draft.model_copy(update={"notes": draft.notes})).findings
+    assert [(f.rule, f.step, f.span) for f in ungrounded] == [
+        ("GND_DONE", "positive", "I've already told"),
+        ("GND_DONE", "message", "I've already told"),  # the assembled message holds the positive as written
+    ]
+    assert result.reply == "Added to your notes: I already told the support team.\nRewrote the positive."
+    assert "refine_edits" in result.draft.usage
+
+
+def test_a_request_that_cannot_be_applied_says_what_was_understood_and_why(draft: Draft) -> None:
+    result = asyncio.run(arefine(draft, "drop action 7", Pipeline(scripted_model())))
+    assert not result.changed and result.draft is draft
+    assert result.reply == (
+        "I understood: drop action 7. Nothing in the draft changed, so no new version is saved.\n"
+        "I did not drop action 7: the plan has actions 1 to 2, not 7."
+    )
+
+
+def test_the_models_not_possible_is_reported(draft: Draft) -> None:
+    answer = {"understood": "Translate it to Klingon.", "edits": [], "not_possible": "no edit translates a message"}
+    result = asyncio.run(arefine(draft, "translate it to Klingon", Pipeline(scripted_model(refine_edits=answer))))
+    assert result.draft is draft
+    assert result.reply == (
+        "I understood: Translate it to Klingon. Nothing in the draft changed, so no new version is saved.\n"
+        "Not done: no edit translates a message."
+    )
+
+
+def test_empty_and_failed_requests(draft: Draft) -> None:
+    with pytest.raises(InputError, match="Write what you would like to change"):
+        asyncio.run(arefine(draft, "  ", Pipeline(scripted_model())))
+    with pytest.raises(OutputValidationError):
+        asyncio.run(arefine(draft, "rewrite it all", Pipeline(scripted_model(refine_edits="no json"), max_reasks=0)))
+
+
+def test_an_answer_that_keeps_failing_is_applied_scrubbed_and_its_problems_kept(draft: Draft) -> None:
+    passive = {"op": "replace_section", "section": "ownership", "text": "Mistakes were made."}
+    bad = {"understood": "", "edits": [passive], "not_possible": ""}
+    model = scripted_model(refine_edits=bad)
+    result = asyncio.run(arefine(draft, "rewrite ownership", Pipeline(model, max_reasks=1)))
+    assert len(model.calls_for("refine_edits")) == 2
+    assert result.problems == ["The understood is empty; write it."]
+    assert result.draft.ownership == "Mistakes were made."
+    assert [f.rule for f in result.draft.findings] == ["OWN_FIRST_PERSON", "OWN_ACT", "OWN_PASSIVE"]
+    assert result.reply.endswith("Some problems remain; see the checks beside each step.")
