@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.edits import DropAction, Edit, SetChannel, SetDate, SetLength, SetTone, ShiftDates
+from assistant.edit_types import DropAction, Edit, SetChannel, SetDate, SetLength, SetTone, ShiftDates
 
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

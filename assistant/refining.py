@@ -18,7 +18,8 @@ from assistant.chains._step import FormatState
 from assistant.chains.refine import refine_inputs
 from assistant.chains.refine_edits import build_refine_edits_chain
 from assistant.edit_requests import parse_request
-from assistant.edits import AddFact, Edit, EditPlan, apply_edits, describe
+from assistant.edit_types import AddFact, Edit, EditPlan, describe
+from assistant.edits import apply_edits
 from assistant.errors import InputError, OutputValidationError
 from assistant.pipeline import Pipeline
 from assistant.progress import Listener, ProgressEvent, StepTracker

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from assistant.edit_requests import parse_request
-from assistant.edits import DropAction, SetChannel, SetDate, SetLength, SetTone, ShiftDates
+from assistant.edit_types import DropAction, SetChannel, SetDate, SetLength, SetTone, ShiftDates
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from ui_support import NOTES, TODAY, scripted_model
 from assistant.assemble import assemble_message
 from assistant.chains.refine import ADDED_MARKER
 from assistant.chains.report_back import report_back
-from assistant.edits import (
+from assistant.edit_types import (
     AddAction,
     AddFact,
     DropAction,
@@ -26,8 +26,8 @@ from assistant.edits import (
     SetOwner,
     SetTone,
     ShiftDates,
-    apply_edits,
 )
+from assistant.edits import apply_edits
 from assistant.pipeline import Pipeline, adraft
 from assistant.schema import Draft
 

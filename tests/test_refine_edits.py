@@ -10,7 +10,7 @@ from ui_support import NOTES, TODAY, scripted_model
 
 from assistant.chains.refine import draft_text, refine_inputs
 from assistant.chains.refine_edits import build_refine_edits_chain
-from assistant.edits import AddFact, EditPlan, ReplaceSection
+from assistant.edit_types import AddFact, EditPlan, ReplaceSection
 from assistant.pipeline import Pipeline, adraft
 from assistant.prompts import load_prompt
 from assistant.schema import Draft

@@ -12,10 +12,10 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
-from assistant.chains._checks import not_blank
 from assistant.chains._step import FormatState, build_step_chain
 from assistant.chains.refine import grounded_facts
-from assistant.edits import AddFact, EditPlan
+from assistant.edit_types import AddFact, EditPlan
+from assistant.text_checks import not_blank
 
 
 def check_edits(out: EditPlan, inputs: dict[str, Any]) -> list[str]:
