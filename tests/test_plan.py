@@ -180,6 +180,8 @@ def test_a_trailing_to_ensure_clause_is_cut_from_actions_and_measures() -> None:
     )
     steps = [PlanStep(action="Call the team so as to ensure it lands", measure="All 5 confirmed")] * 2
     assert tidy_steps(PlanStepsOutput(actions=steps)).actions[0].action == "Call the team"
+    steps = [PlanStep(action="Add a discount field to the quote form and ensure it is filled", measure="x")] * 2
+    assert tidy_steps(PlanStepsOutput(actions=steps)).actions[0].action == "Add a discount field to the quote form"
 
 
 def test_what_i_learned_is_each_lessons_habit() -> None:

@@ -24,7 +24,7 @@ OWNER = "me"
 MIN_ACTIONS = 2
 
 
-_PURPOSE = re.compile(r",?\s+(?:in order\s+)?(?:to|so as to)\s+(?:ensure|make sure)\b.*$", re.IGNORECASE)
+_PURPOSE = re.compile(r",?\s+(?:(?:in order\s+)?to|so as to|and)\s+(?:ensure|make sure)\b.*$", re.IGNORECASE)
 _VAGUE_MEASURE = re.compile(r"\b(?:will|to)\s+(?:ensure|make sure|help|prevent|reduce)\b", re.IGNORECASE)
 
 # What an action of each kind leaves behind for the leader to see: used when the model's measure only
