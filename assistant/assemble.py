@@ -71,7 +71,8 @@ def _without_repeats(parts: list[str]) -> list[str]:
 def _shortened(draft: Draft, level: int) -> Draft:
     """The draft cut to fit a shorter message, least important words first:
     1 – pain and positive to one sentence; 2 – one lesson; 3 – two actions; 4 – ownership to its first sentence;
-    5 – the lesson to what changes; 6 – one action; 7 – the positive to its first clause.
+    5 – the lesson to what changes; 6 – one action; 7 – the positive to its first clause; 8 – the ownership
+    to its first clause (the act, without what follows it).
     The ownership statement is cut last: it is what the leader reads the message for."""
     update: dict[str, object] = {
         "pain": impact_sentence(draft.pain),
@@ -92,7 +93,15 @@ def _shortened(draft: Draft, level: int) -> Draft:
         update["report_back"] = _checkins_for(draft, draft.plan[:1])
     if level >= 7:
         update["positive"] = re.split(r",\s+and\s+|;\s+", str(update["positive"]), maxsplit=1)[0].rstrip(".") + "."
+    if level >= 8:
+        update["ownership"] = first_clause(str(update["ownership"]))
     return draft.model_copy(update=update)
+
+
+def first_clause(sentence: str, *, least: int = 5) -> str:
+    """The sentence up to its first comma, when that part can stand alone (``least`` words or more)."""
+    head = re.split(r",\s+", sentence.strip(), maxsplit=1)[0].rstrip(".")
+    return f"{head}." if len(head.split()) >= least else sentence
 
 
 def _checkins_for(draft: Draft, plan: list[PlanAction]) -> list[CheckIn]:
@@ -121,7 +130,7 @@ def assemble_message(draft: Draft, options: DraftOptions, subject: str = "") -> 
     """The six parts as an email, a chat message or talking points (``subject`` kept if given), cut to fit
     the channel and length asked for: whole parts when they fit, else the least important words first."""
     message = _assemble(draft, options, subject)
-    for level in (1, 2, 3, 4, 5, 6, 7):
+    for level in range(1, 9):
         if _fits(message, options):
             break
         message = _assemble(_shortened(draft, level), options, subject)
@@ -159,7 +168,10 @@ def _assemble(draft: Draft, options: DraftOptions, subject: str) -> Message:
     ownership, pain, positive, *lessons = _without_repeats(
         [draft.ownership, draft.pain, draft.positive, *draft.lessons]
     )
-    lessons = [lesson for lesson in lessons if lesson]
+    # A lesson that opens with the act the ownership already says keeps what changes ("I now ..."): the
+    # message never loses its step of learning to a repeat.
+    lessons = [kept or change_clause(whole) for kept, whole in zip(lessons, draft.lessons, strict=True)]
+    lessons = list(dict.fromkeys(lesson for lesson in lessons if lesson and lesson != "I now."))
     actions = [_action(a, words) for a in draft.plan]
     when = _when(draft.report_back, options.channel, words)
     subject = subject or subject_for(draft)

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from assistant.chains.lessons import to_lessons
-from assistant.chains.plan import restates, settle_plan
+from assistant.chains.plan import evidence_for, restates, settle_plan
 from assistant.schema import Finding, LessonPartsOutput, PlanStepsOutput
 from assistant.validator.checks import step_errors
 
@@ -54,12 +54,19 @@ def salvage_lessons(output: LessonPartsOutput, inputs: dict[str, Any]) -> Lesson
 
 
 def salvage_plan(output: PlanStepsOutput, inputs: dict[str, Any]) -> PlanStepsOutput | None:
-    """The plan without the faulty actions (validator errors, or a measure that restates its action), when at
-    least two good ones remain."""
+    """The plan with a measure that only says the action happened replaced by what the action leaves to be
+    seen, and without the actions that still have errors, when at least two good ones remain."""
     plan = settle_plan(output.actions, inputs["today_date"]).actions
-    bad = {f.item for f in step_errors("plan", plan, inputs)}
-    if None in bad:
+    errors = step_errors("plan", plan, inputs)
+    if any(f.item is None for f in errors):
         return None
-    bad |= {i for i, step in enumerate(output.actions) if restates(step.action, step.measure)}
-    kept = [step for i, step in enumerate(output.actions) if i not in bad]
+    weak = {f.item for f in errors if f.rule == "PLAN_MEASURE"}
+    steps = [
+        step.model_copy(update={"measure": evidence_for(step.action)}) if i in weak else step
+        for i, step in enumerate(output.actions)
+    ]
+    plan = settle_plan(steps, inputs["today_date"]).actions
+    bad = {f.item for f in step_errors("plan", plan, inputs)}
+    bad |= {i for i, step in enumerate(steps) if restates(step.action, step.measure)}
+    kept = [step for i, step in enumerate(steps) if i not in bad]
     return output.model_copy(update={"actions": kept}) if len(kept) >= MIN_PLAN_ACTIONS else None

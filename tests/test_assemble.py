@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from chain_support import TODAY, sample_draft, sample_facts
 
-from assistant.assemble import assemble_message, change_clause, first_sentences, impact_sentence
+from assistant.assemble import assemble_message, change_clause, first_clause, first_sentences, impact_sentence
 from assistant.chains.report_back import report_back
 from assistant.schema import Draft, DraftOptions, PlanAction
 from assistant.settle import wording
@@ -220,3 +220,23 @@ def test_german_notes_get_a_german_message() -> None:
     ) in body
     assert "Ich melde mich am 7.12.2026 & 14.12.2026 mit dem Stand jedes Schritts" in body
     assert body.endswith("\n\nDanke,\nMax")
+
+
+def test_a_message_still_too_long_keeps_only_the_act_of_the_ownership() -> None:
+    ownership = (
+        "I bulk-approved the march expense batch without opening the receipts, because I was trying to clear "
+        "the whole queue before quarter end and thought the team had looked at every single receipt already."
+    )
+    draft = sample_draft(ownership=ownership)
+    body = assemble_message(draft, DraftOptions(channel="chat", length="short")).body
+    assert "I bulk-approved the march expense batch without opening the receipts." in body
+    assert "quarter end" not in body
+    assert first_clause("I did it, then left.") == "I did it, then left."  # "I did it" cannot stand alone
+
+
+def test_a_lesson_that_repeats_the_ownership_keeps_what_changes() -> None:
+    ownership = "I left the fridge door ajar after the evening stock count."
+    lesson = "I left the fridge door ajar after the evening stock count, so I now check the door before I leave."
+    body = assemble_message(sample_draft(ownership=ownership, lessons=[lesson]), DraftOptions()).body
+    assert "What I learned: I now check the door before I leave." in body
+    assert body.count("ajar") == 1

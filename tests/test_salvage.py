@@ -7,6 +7,7 @@ import json
 from chain_support import GOOD, run, step_inputs
 
 from assistant.chains import build_positive_chain
+from assistant.chains.plan import evidence_for, settle_plan
 from assistant.pipeline import Pipeline
 from assistant.salvage import salvage_lessons, salvage_plan, salvage_statement, without_faulty_sentences
 from assistant.schema import (
@@ -19,6 +20,7 @@ from assistant.schema import (
     PositiveOutput,
 )
 from assistant.testing import ScriptedChatModel
+from assistant.validator.checks import step_errors
 from assistant.validator.findings import Finding
 
 GOOD_SENTENCE = "I'm sorry that about 400 orders were lost and you had to explain it to the VP."
@@ -108,3 +110,15 @@ def test_a_vague_action_is_dropped_when_two_good_ones_remain() -> None:
 def test_a_plan_left_with_one_action_is_not_salvaged() -> None:
     steps = PlanStepsOutput.model_validate({"actions": [GOOD["plan"]["actions"][0], VAGUE_ACTION]})
     assert salvage_plan(steps, step_inputs("plan")) is None
+
+
+def test_a_measure_that_only_says_the_action_happened_becomes_what_it_leaves_to_be_seen() -> None:
+    happened = {"action": "Call the 3 partners who emailed support", "measure": "The 3 partners were called"}
+    steps = PlanStepsOutput.model_validate({"actions": [GOOD["plan"]["actions"][0], happened]})
+    inputs = step_inputs("plan")
+    assert [f.rule for f in step_errors("plan", settle_plan(steps.actions, inputs["today_date"]).actions, inputs)] == [
+        "PLAN_MEASURE"
+    ]
+    salvaged = salvage_plan(steps, inputs)
+    assert salvaged is not None and salvaged.actions[1].measure == evidence_for(happened["action"])
+    assert salvaged.actions[0] == steps.actions[0]

@@ -31,7 +31,11 @@ _VAGUE_MEASURE = re.compile(r"\b(?:will|to)\s+(?:ensure|make sure|help|prevent|r
 # restates its action or says what it "will ensure", which a small model does for about half its actions.
 _EVIDENCE: tuple[tuple[re.Pattern[str], str], ...] = (
     (
-        re.compile(r"^(?:call|phone|ring|text|e-?mail|send|write to|tell|apologi[sz]e|meet|talk|ask|offer)\b", re.I),
+        re.compile(
+            r"^(?:call|phone|ring|text|e-?mail|send|write to|tell|apologi[sz]e|meet|talk|ask|offer|contact|inform|"
+            r"notify|reach out|follow up)\b",
+            re.I,
+        ),
         "Their answer, which I'll forward to you",
     ),
     (
