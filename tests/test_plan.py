@@ -21,7 +21,15 @@ from chain_support import (
 )
 
 from assistant.chains import build_plan_chain
-from assistant.chains.plan import evidence_for, learned_text, plan_inputs, restates, settle_plan, tidy_steps
+from assistant.chains.plan import (
+    evidence_for,
+    learned_text,
+    plan_inputs,
+    repeats_done,
+    restates,
+    settle_plan,
+    tidy_steps,
+)
 from assistant.errors import OutputValidationError
 from assistant.schema import PlanAction, PlanOutput, PlanStep, PlanStepsOutput
 from assistant.settle import due_dates
@@ -193,3 +201,13 @@ def test_what_i_learned_is_each_lessons_habit() -> None:
         "run the staging tests before every config deploy; ask for a review of every rollout change"
     )
     assert learned_text([]) == "nothing written yet"
+
+
+def test_an_action_that_names_work_already_done_is_reasked_whatever_its_verb() -> None:
+    assert repeats_done("Add a deadline reminder to the VAT return", ["set deadline reminders for me + Joost"])
+    assert repeats_done("Review the incident timeline and update it", ["I already wrote the incident timeline"])
+    assert repeats_done("Contact the 7 cleared accounts", ["all 9 frozen pending re-check, 7 cleared already"]) is None
+    again = json.dumps(_plan(action="Review the incident timeline and update it"))
+    model = ScriptedChatModel(script={"plan": [again, GOOD["plan"]]})
+    run(build_plan_chain(model), step_inputs("plan"))
+    assert_reask(model.calls[1], again, 'Action 1 is already done ("I already wrote the incident timeline")')

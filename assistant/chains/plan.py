@@ -127,9 +127,33 @@ def restates(action: str, measure: str) -> bool:
     return bool(words) and sum(w[:5] in have for w in words) / len(words) >= 0.7
 
 
+_NOT_WORK = frozenset({"already", "their", "them", "they", "with", "from", "into", "about", "have", "been", "also"})
+
+
+def _content(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z][a-z-]{3,}", text.lower()) if w not in _STOP and w not in _NOT_WORK}
+
+
+def repeats_done(action: str, done: list[str]) -> str | None:
+    """The already-done item whose work the action names again ("Add a deadline reminder" after "set
+    deadline reminders"), whatever verb it uses: most of the item's words are in the action."""
+    words = _content(action)
+    for item in done:
+        said = _content(item)
+        shared = len(said & words)
+        if shared >= 2 and shared >= 0.6 * len(said):
+            return item
+    return None
+
+
 def check_plan(plan: PlanStepsOutput, inputs: dict[str, Any]) -> list[str]:
-    """Every action needs text and a measure; two to four of them."""
+    """Every action needs text and a measure; two to four of them; none that repeats work already done."""
     problems: list[str] = []
+    facts = inputs.get("facts_model")
+    done = list(facts.already_done) if facts is not None else []
+    for i, item in enumerate(plan.actions, 1):
+        if (repeated := repeats_done(item.action, done)) is not None:
+            problems.append(f'Action {i} is already done ("{repeated}"); plan something that is still open.')
     if len(plan.actions) < MIN_ACTIONS:
         problems.append(f"Give {MIN_ACTIONS} or 3 actions; you gave {len(plan.actions)}.")
     for i, item in enumerate(plan.actions, 1):
