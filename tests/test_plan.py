@@ -211,3 +211,10 @@ def test_an_action_that_names_work_already_done_is_reasked_whatever_its_verb() -
     model = ScriptedChatModel(script={"plan": [again, GOOD["plan"]]})
     run(build_plan_chain(model), step_inputs("plan"))
     assert_reask(model.calls[1], again, 'Action 1 is already done ("I already wrote the incident timeline")')
+
+
+def test_an_action_of_one_or_two_words_is_reasked() -> None:
+    bare = json.dumps(_plan(action="Add"))
+    model = ScriptedChatModel(script={"plan": [bare, GOOD["plan"]]})
+    run(build_plan_chain(model), step_inputs("plan"))
+    assert_reask(model.calls[1], bare, 'Action 1 is only "Add"; say what I will do and to what.')

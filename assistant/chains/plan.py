@@ -22,6 +22,7 @@ from assistant.text_checks import not_blank, placeholders
 
 OWNER = "me"
 MIN_ACTIONS = 2
+_LEAST_ACTION_WORDS = 3  # "Add" alone, or "Call Anja", says too little to be checked
 
 
 _PURPOSE = re.compile(r",?\s+(?:(?:in order\s+)?to|so as to|and)\s+(?:ensure|make sure)\b.*$", re.IGNORECASE)
@@ -158,6 +159,8 @@ def check_plan(plan: PlanStepsOutput, inputs: dict[str, Any]) -> list[str]:
         problems.append(f"Give {MIN_ACTIONS} or 3 actions; you gave {len(plan.actions)}.")
     for i, item in enumerate(plan.actions, 1):
         problems += not_blank(f"action of item {i}", item.action)
+        if 0 < len(item.action.split()) < _LEAST_ACTION_WORDS:
+            problems.append(f'Action {i} is only "{item.action.strip()}"; say what I will do and to what.')
         problems += not_blank(f"measure of item {i}", item.measure)
         problems += placeholders(f"{item.action} {item.measure}")
         if item.action.strip() and restates(item.action, item.measure):
