@@ -19,6 +19,7 @@ from assistant.validator.rules import (
     sentence_at,
     sentences,
 )
+from assistant.validator.rules.pain import melodrama
 
 Span = tuple[int, int]
 
@@ -38,6 +39,7 @@ def check_ownership(text: str, ctx: Context) -> list[Finding]:
         *_non_apology(text, norm),
         *_passive(text, norm, spans),
         *_minimize(text, norm),
+        *melodrama(text, norm, step="ownership"),  # self-attack is as wrong inside the ownership statement
     ]
 
 
