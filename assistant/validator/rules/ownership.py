@@ -137,6 +137,8 @@ def _turn_is_excuse(norm: str, turn_start: int, turn_end: int, hi: int) -> bool:
     ).search(norm, 0, turn_start)
     if not owned_before or pattern(code, "not_a_turn").search(norm, max(0, turn_start - 12), turn_end):
         return False
+    if pattern(code, "rejected_before").search(norm[max(0, turn_start - 80) : turn_start]):
+        return False
     clause = norm[turn_end:hi].lstrip(" ,")
     if len(clause.split()) < 2:
         return False
