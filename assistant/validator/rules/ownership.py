@@ -178,9 +178,10 @@ def _passive(text: str, norm: str, spans: list[Span]) -> list[Finding]:
     for start, end in sorted(candidates):
         lo, hi = sentence_at(spans, start)
         subject_start = _subject_start(norm, lo, start)
-        frame = pattern(code, "reporting_frame").match(norm, subject_start, start)
+        # Sliced, since "^" does not match at a ``pos`` given to ``match``.
+        frame = pattern(code, "reporting_frame").match(norm[subject_start:start])
         if frame:  # "I'm sorry the booking was cancelled": the subject is "the booking"
-            subject_start = frame.end()
+            subject_start += frame.end()
         after = norm[end:hi]
         if (
             pattern(code, "ok_subject").search(norm[subject_start:start].strip())  # "I was told", "Nothing was lost"
