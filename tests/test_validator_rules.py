@@ -631,3 +631,32 @@ def test_a_vague_promise_is_a_kind_warning_with_a_step_to_take() -> None:
     vague = next(f for f in found if f.rule == "TXT_VAGUE_PROMISE")
     assert vague.severity == "warning" and vague.step == "positive"
     assert "Name the step" in vague.suggestion
+
+
+@pytest.mark.parametrize(
+    ("due", "fires"),
+    [("next 2 weeks", False), ("within ten days", False), ("Q4 2026", False), ("Q4 2025 - Q1 2026", True),
+     ("Q1 2027", True), ("next 9 months", True), ("soon", True), ("Q1", True)],  # Q1 2027 and 9 months: past 120 days
+)  # fmt: skip
+def test_a_due_window_in_words_is_read_as_its_last_day(due: str, fires: bool) -> None:
+    assert ("PLAN_DUE" in rules_of(check_plan_action(action(due=due), CTX))) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [("I'll add a retry to the nightly job", False), ("The platform team will add a retry", True),
+     ("Add a retry to the nightly job", True)],
+)  # fmt: skip
+def test_an_empty_owner_is_the_writer_only_when_the_action_says_i(text: str, fires: bool) -> None:
+    assert ("PLAN_OWNER" in rules_of(check_plan_action(action(action=text, owner=""), CTX))) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [("We'll figure out why the tests missed the bug", True),
+     ("We are thinking about adding a beta channel", True),
+     ("Define and implement a caching strategy", True),
+     ("Add a beta channel and announce it in the release notes", False)],
+)  # fmt: skip
+def test_thinking_figuring_out_and_strategies_to_define_are_vague(text: str, fires: bool) -> None:
+    assert ("PLAN_VAGUE" in rules_of(check_plan_action(action(action=text), CTX))) is fires
