@@ -50,7 +50,7 @@ FAMILY_CODES: dict[str, frozenset[str]] = {
     "minimizing": frozenset({"OWN_MINIMIZE"}),
     "passive_evasion": frozenset({"OWN_PASSIVE"}),
     "self_attack": frozenset({"PAIN_MELODRAMA", "POS_CRUSHED"}),
-    "vague_commitment": frozenset({"LES_PLATITUDE", "POS_OVERPROMISE", "PLAN_VAGUE"}),
+    "vague_commitment": frozenset({"LES_PLATITUDE", "POS_OVERPROMISE", "PLAN_VAGUE", "TXT_VAGUE_PROMISE"}),
     "owner_missing": frozenset({"PLAN_OWNER"}),
     "due_missing": frozenset({"PLAN_DUE"}),
     "measure_missing": frozenset({"PLAN_MEASURE"}),

@@ -22,21 +22,22 @@ bench = importlib.import_module("validator_quality")
 REAL_DEV = ROOT / "tests" / "data" / "real_dev.jsonl"
 KINDS = {"apology", "ownership", "action_item", "retraction"}
 STEPS = {"pain", "ownership", "lessons", "positive"}
-# (TP, FP, FN) per family on real_dev.jsonl with the rules of the commit that added this set,
-# before any rule was changed for it. Precision and recall may not fall below these.
+# (TP, FP, FN) per family on real_dev.jsonl. First measured with the rules of the commit that added
+# this set, before any rule was changed for it; raised after the rules were tuned on this half (issue 12).
+# Precision and recall may not fall below these.
 BASELINE: dict[str, tuple[int, int, int]] = {
     "ownership": (29, 1, 3),
-    "excuse": (3, 3, 10),
-    "blame": (2, 4, 6),
-    "non_apology": (3, 2, 2),
-    "minimizing": (0, 0, 7),
-    "passive_evasion": (8, 3, 8),
-    "self_attack": (0, 0, 4),
-    "vague_commitment": (0, 0, 10),
-    "owner_missing": (19, 3, 0),
-    "due_missing": (21, 3, 0),
+    "excuse": (12, 1, 1),
+    "blame": (5, 0, 3),
+    "non_apology": (5, 2, 0),
+    "minimizing": (6, 0, 1),
+    "passive_evasion": (14, 0, 2),
+    "self_attack": (4, 0, 0),
+    "vague_commitment": (10, 0, 0),
+    "owner_missing": (19, 2, 0),
+    "due_missing": (21, 2, 0),
     "measure_missing": (22, 2, 0),
-    "vague": (2, 1, 8),
+    "vague": (7, 1, 3),
 }
 
 

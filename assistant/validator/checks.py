@@ -20,7 +20,7 @@ from assistant.validator.rules.ownership import check_ownership
 from assistant.validator.rules.pain import check_pain
 from assistant.validator.rules.plan import check_plan_action
 from assistant.validator.rules.positive import check_positive
-from assistant.validator.rules.prose import check_non_apology
+from assistant.validator.rules.prose import check_non_apology, check_vague_promise
 
 _AGREED = re.compile(
     r"\b([A-Z][a-z]+)\b[^.\n]{0,40}?\b(?:agreed|offered|volunteered|will help|said (?:she|he|they)(?:'ll| will))",
@@ -72,8 +72,11 @@ def _basics(text: str, step: str, item: int | None = None) -> list[Finding]:
 
 
 def _prose(text: str, step: str, ctx: Context, item: int | None = None, promise: Promise = "clauses") -> list[Finding]:
-    """Rules for any prose: non-apologies (ownership has its own rule) and contradictions with the notes."""
+    """Rules for any prose: non-apologies (ownership has its own rule), vague promises in the statements
+    (lessons and plan actions have their own rules) and contradictions with the notes."""
     found = [] if step == "ownership" else check_non_apology(text, step, item)
+    if step in ("pain", "ownership", "positive"):
+        found += check_vague_promise(text, step, item)
     return found + check_contradictions(text, step, ctx, promise=promise, item=item)
 
 

@@ -19,6 +19,7 @@ from assistant.validator.rules import (
     sentence_at,
     sentences,
 )
+from assistant.validator.rules.pain import melodrama
 
 Span = tuple[int, int]
 
@@ -38,6 +39,7 @@ def check_ownership(text: str, ctx: Context) -> list[Finding]:
         *_non_apology(text, norm),
         *_passive(text, norm, spans),
         *_minimize(text, norm),
+        *melodrama(text, norm, step="ownership"),  # self-attack is as wrong inside the ownership statement
     ]
 
 
@@ -135,6 +137,8 @@ def _turn_is_excuse(norm: str, turn_start: int, turn_end: int, hi: int) -> bool:
     ).search(norm, 0, turn_start)
     if not owned_before or pattern(code, "not_a_turn").search(norm, max(0, turn_start - 12), turn_end):
         return False
+    if pattern(code, "rejected_before").search(norm[max(0, turn_start - 80) : turn_start]):
+        return False
     clause = norm[turn_end:hi].lstrip(" ,")
     if len(clause.split()) < 2:
         return False
@@ -174,9 +178,10 @@ def _passive(text: str, norm: str, spans: list[Span]) -> list[Finding]:
     for start, end in sorted(candidates):
         lo, hi = sentence_at(spans, start)
         subject_start = _subject_start(norm, lo, start)
-        frame = pattern(code, "reporting_frame").match(norm, subject_start, start)
+        # Sliced, since "^" does not match at a ``pos`` given to ``match``.
+        frame = pattern(code, "reporting_frame").match(norm[subject_start:start])
         if frame:  # "I'm sorry the booking was cancelled": the subject is "the booking"
-            subject_start = frame.end()
+            subject_start += frame.end()
         after = norm[end:hi]
         if (
             pattern(code, "ok_subject").search(norm[subject_start:start].strip())  # "I was told", "Nothing was lost"

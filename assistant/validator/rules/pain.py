@@ -9,7 +9,7 @@ from assistant.validator.rules import found, found_nowhere, normalize, pattern, 
 def check_pain(text: str, ctx: Context) -> list[Finding]:
     """Findings for the pain statement (``PAIN_NO_REGRET``, ``PAIN_MELODRAMA``; both errors)."""
     norm = normalize(text)
-    return [*_no_regret(norm), *_melodrama(text, norm)]
+    return [*_no_regret(norm), *melodrama(text, norm)]
 
 
 def _has_regret(norm: str) -> bool:
@@ -29,7 +29,8 @@ def _no_regret(norm: str) -> list[Finding]:
     return [found_nowhere("PAIN_NO_REGRET", variant=variant)]
 
 
-def _melodrama(text: str, norm: str) -> list[Finding]:
+def melodrama(text: str, norm: str, step: str | None = None) -> list[Finding]:
+    """``PAIN_MELODRAMA`` findings, one per sentence; ``step`` reports them for another step (ownership)."""
     spans = sentences(norm)
     out: list[Finding] = []
     seen: set[tuple[int, int]] = set()
@@ -37,5 +38,5 @@ def _melodrama(text: str, norm: str) -> list[Finding]:
         sentence = sentence_at(spans, match.start())
         if sentence not in seen:  # one finding per sentence
             seen.add(sentence)
-            out.append(found("PAIN_MELODRAMA", text, *match.span()))
+            out.append(found("PAIN_MELODRAMA", text, *match.span(), step=step))
     return out

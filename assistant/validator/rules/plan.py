@@ -34,7 +34,7 @@ def check_plan_action(action: PlanAction | dict[str, Any], ctx: Context, item: i
     measure = str(fields.get("measure") or "")
     return [
         *_verb(text, owner, ctx, item),
-        *_owner(owner, ctx, item),
+        *_owner(owner, ctx, item, action=text),
         *_due(fields.get("due"), ctx, item),
         *_measure(measure, text, item),
         *_vague(text, item),
@@ -93,9 +93,11 @@ def _names_a_doer(word: str, owner: str, ctx: Context) -> bool:
 # ----------------------------------------------------------------- PLAN_OWNER
 
 
-def _owner(owner: str, ctx: Context, item: int | None) -> list[Finding]:
+def _owner(owner: str, ctx: Context, item: int | None, action: str = "") -> list[Finding]:
     code = "PLAN_OWNER"
     if not owner.strip():
+        if pattern(code, "self_in_action").match(normalize(action)):  # "I'll add ...": the writer's own
+            return []
         return [found_nowhere(code, item=item, variant="missing")]
     own = words(code, "self")
     agreed = {name.strip().lower() for name in ctx.agreed_owners}
@@ -125,7 +127,7 @@ def _due(due: object, ctx: Context, item: int | None) -> list[Finding]:
         try:
             date = dt.date.fromisoformat(written)
         except ValueError:
-            date = None
+            date = _window_end(written, ctx.today)
     if date is None:
         variant = "unparseable"
     elif date <= ctx.today:
@@ -137,6 +139,26 @@ def _due(due: object, ctx: Context, item: int | None) -> list[Finding]:
     if not written:
         return [found_nowhere(code, item=item, variant=variant)]
     return [found(code, written, 0, len(written), item=item, variant=variant)]
+
+
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10, "twelve": 12}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def _window_end(written: str, today: dt.date) -> dt.date | None:
+    """The last day of a window written in words ("next 2 weeks", "Q1 2027"), or None."""
+    norm = normalize(written).strip()
+    window = pattern("PLAN_DUE", "window").match(norm)
+    if window:
+        count = window.group("n")
+        n = int(count) if count.isdigit() else _NUMBERS[count]
+        return today + dt.timedelta(days=n * _UNIT_DAYS[window.group("unit")])
+    quarters = list(pattern("PLAN_DUE", "quarter").finditer(norm))
+    if not quarters:
+        return None
+    q, year = int(quarters[-1].group("q")), int(quarters[-1].group("year"))
+    first_of_next = dt.date(year + 1, 1, 1) if q == 4 else dt.date(year, 3 * q + 1, 1)
+    return first_of_next - dt.timedelta(days=1)
 
 
 # --------------------------------------------------------------- PLAN_MEASURE
