@@ -2,7 +2,8 @@
 
 :func:`parse_request` returns the edits of a request it understands exactly, and None for
 anything else (which then goes to the model). It never guesses: a request with words it does
-not account for is left to the model.
+not account for is left to the model. Plain requests joined by "and", "then" or commas
+("shorter and warmer") are understood when every part is, and no two parts are the same kind of edit.
 """
 
 from __future__ import annotations
@@ -74,16 +75,42 @@ def _shift(text: str) -> list[Edit] | None:
     return [ShiftDates(target=target, amount=-amount if earlier else amount, unit=unit)]
 
 
-def parse_request(request: str) -> list[Edit] | None:
-    """The edits of a request understood exactly, else None (the model's turn)."""
-    text = _clean(request)
+_JOINS = re.compile(r"\s*(?:,|;|&|\band then\b|\bthen\b|\band\b|\bplus\b)\s*")
+MAX_PARTS = 3
+
+
+def parse_request(request: str, *, actions: int | None = None) -> list[Edit] | None:
+    """The edits of a request understood exactly, else None (the model's turn).
+
+    ``actions`` is the number of actions in the draft, so that "the last action" has a number;
+    without it such a request is left to the model.
+    """
+    text = " ".join(request.lower().split())
     if not text or len(text) > 120:
         return None
+    parts = [part for part in _JOINS.split(text) if _bare(_clean(part))]
+    if not 1 <= len(parts) <= MAX_PARTS:
+        return None
+    edits: list[Edit] = []
+    for part in parts:
+        found = _parse_part(_clean(part), actions)
+        if found is None:
+            return None
+        edits += found
+    if len({edit.op for edit in edits}) < len(edits):  # "shorter and longer": two of a kind is for the model
+        return None
+    return edits
+
+
+def _parse_part(text: str, actions: int | None) -> list[Edit] | None:
+    """The edits of one plain request (no joins), else None."""
     shifted = _shift(text)
     if shifted is not None:
         return shifted
     if match := _DROP.match(text):
         number = int(match[1]) if match[1] else _ORDINALS[match[2]]
+        if number < 0 and actions:
+            number = actions
         return [DropAction(number=number)] if number > 0 else None
     if match := _SET_DATE.match(text):
         try:

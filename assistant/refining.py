@@ -121,7 +121,7 @@ def _finished(
 
 def refine_plainly(draft: Draft, request: str, *, validate: bool = True) -> Refinement | None:
     """The refinement of a plain request, without a model; None when the request needs the model."""
-    edits = parse_request(_checked_request(request))
+    edits = parse_request(_checked_request(request), actions=len(draft.plan))
     return None if edits is None else _finished(draft, edits, validate=validate)
 
 

@@ -243,26 +243,3 @@ class Draft(BaseModel):
     failed_steps: dict[str, str] = Field(
         default_factory=dict, description="Steps that failed after their retries and re-asks -> the error message."
     )
-
-
-class RefineOutput(_Strict):
-    """A change to a finished draft that the user asked for in plain words: the changed parts, null for the rest."""
-
-    reply: str = Field(max_length=400, description="One or two plain sentences telling the user what was changed.")
-    new_facts: list[Annotated[str, StringConstraints(max_length=200)]] = Field(
-        max_length=5, description="Facts the request states that the notes lack, in the user's words; else []."
-    )
-    pain: str | None = Field(max_length=600, description="The whole new step 1 text, or null if unchanged.")
-    ownership: str | None = Field(max_length=600, description="The whole new step 2 text, or null if unchanged.")
-    lessons: list[Annotated[str, StringConstraints(max_length=300)]] | None = Field(
-        min_length=1, max_length=4, description="The whole new list of lessons, or null if unchanged."
-    )
-    plan: list[PlanAction] | None = Field(
-        min_length=1, max_length=4, description="The whole new list of plan actions, or null if unchanged."
-    )
-    positive: str | None = Field(max_length=400, description="The whole new step 5 text, or null if unchanged.")
-    report_back: list[CheckIn] | None = Field(
-        min_length=1, max_length=3, description="The whole new list of check-ins, or null if unchanged."
-    )
-    subject: str | None = Field(max_length=120, description="The new message subject, or null if unchanged.")
-    body: str | None = Field(max_length=2500, description="The whole new message text, or null if unchanged.")

@@ -35,7 +35,6 @@ STEP_MARKERS: dict[str, str] = {
     "plan": "Task: step 4,",
     "positive": "Task: step 5,",
     "compose": "Task: write ",
-    "refine": "Task: revise the draft",
     "refine_edits": "Task: turn my request into edits",
     "checkin": "Task: progress update",
 }

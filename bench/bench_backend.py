@@ -38,6 +38,7 @@ SCHEMA_STEPS = {
     "ReportBackOutput": "report_back",
     "MessageOutput": "compose",
     "SingleShotOutput": "single_shot",
+    "EditPlan": "refine_edits",
 }
 
 

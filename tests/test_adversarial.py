@@ -19,7 +19,6 @@ from typing import Any
 import pytest
 from chain_support import TODAY
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
-from ui_support import refine_answer
 
 from assistant.guard import CANARY, leak_problems
 from assistant.notes import clean_notes
@@ -118,15 +117,6 @@ class Compromised:
                 a["action"], a["measure"] = i(a["action"], 200, said), i(a["measure"], 200, said)
         elif step == "compose":
             good = {"subject": i(good["subject"], 120, said), "body": i(good["body"], 2500, said)}
-        elif step == "refine":
-            body = self.good["compose"]["body"]
-            good = refine_answer(
-                reply=i("Done.", 400, said),
-                new_facts=[said[:200]] if said else [],
-                pain=i(self.good["pain"]["statement"], 600, said),
-                subject=i("Update on Friday", 120, said),
-                body=i(body, 2500, said),
-            )
         elif step == "refine_edits":
             edits: list[dict[str, Any]] = [{"op": "add_fact", "fact": said[:200]}] if said else []
             edits += [
@@ -139,7 +129,7 @@ class Compromised:
 
 def compromised_model(payload: str) -> tuple[ScriptedChatModel, Compromised]:
     brain = Compromised(payload)
-    steps = ("intake", "pain", "ownership", "lessons", "plan", "positive", "compose", "refine", "refine_edits")
+    steps = ("intake", "pain", "ownership", "lessons", "plan", "positive", "compose", "refine_edits")
     return ScriptedChatModel(script={s: partial(brain.answer, s) for s in steps}), brain
 
 
@@ -201,7 +191,7 @@ def assert_delimited(model: ScriptedChatModel, notes: str, *, request: str | Non
         outside = re.sub(r"<notes>.*?</notes>", "", after, flags=re.S)
         assert "<notes>" not in outside and "</notes>" not in outside
         assert notes not in _unquoted(outside)
-        if call["step"] in ("refine", "refine_edits"):
+        if call["step"] == "refine_edits":
             assert request is not None and text.count("</request>") == 1
             assert request.strip().splitlines()[0][:30] not in str(system.content)
 

@@ -26,6 +26,13 @@ from assistant.edit_types import DropAction, SetChannel, SetDate, SetLength, Set
         ("make it a chat message", [SetChannel(channel="chat")]),
         ("turn it into talking points", [SetChannel(channel="talking_points")]),
         ("warmer", [SetTone(tone="warm")]),
+        ("shorter and warmer", [SetLength(length="shorter"), SetTone(tone="warm")]),
+        ("Make it a bit shorter and warmer, please.", [SetLength(length="shorter"), SetTone(tone="warm")]),
+        ("make it a chat message, more formal", [SetChannel(channel="chat"), SetTone(tone="formal")]),
+        (
+            "two weeks later then drop action 1",
+            [ShiftDates(target="plan", amount=2, unit="weeks"), DropAction(number=1)],
+        ),
     ],
 )
 def test_plain_requests_become_edits(request_text: str, edits: list[object]) -> None:
@@ -33,12 +40,22 @@ def test_plain_requests_become_edits(request_text: str, edits: list[object]) -> 
 
 
 @pytest.mark.parametrize(
+    ("request_text", "number"),
+    [("drop the last action", 3), ("Remove the last step.", 3), ("delete the first item", 1)],
+)
+def test_the_last_action_is_numbered_from_the_draft(request_text: str, number: int) -> None:
+    assert parse_request(request_text, actions=3) == [DropAction(number=number)]
+
+
+@pytest.mark.parametrize(
     "request_text",
     [
         "add that I already told the support team",
-        "shorter and warmer",
+        "shorter and add that I already told the support team",
+        "shorter and longer",
+        "shorter, warmer, formal and in chat",
         "rewrite the ownership",
-        "drop the last action",
+        "drop the last action",  # without the draft's number of actions, "last" has no number
         "",
     ],
 )

@@ -95,3 +95,14 @@ def test_an_answer_that_keeps_failing_is_applied_scrubbed_and_its_problems_kept(
     assert result.draft.ownership == "Mistakes were made."
     assert [f.rule for f in result.draft.findings] == ["OWN_FIRST_PERSON", "OWN_ACT", "OWN_PASSIVE"]
     assert result.reply.endswith("Some problems remain; see the checks beside each step.")
+
+
+def test_the_last_action_and_combined_requests_need_no_model(draft: Draft) -> None:
+    model = scripted_model()
+    dropped = asyncio.run(arefine(draft, "drop the last action", Pipeline(model)))
+    assert [a.action for a in dropped.draft.plan] == [draft.plan[0].action]
+    assert dropped.reply == f"Dropped action 2 ({draft.plan[1].action})."
+    both = asyncio.run(arefine(draft, "Make it shorter and warmer.", Pipeline(model)))
+    assert (both.draft.options.length, both.draft.options.tone) == ("short", "warm")
+    assert both.reply == "Made the message shorter.\nMade the message warm."
+    assert model.calls == [] and not (dropped.used_model or both.used_model)

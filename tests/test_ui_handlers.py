@@ -259,7 +259,7 @@ def test_refine_needs_a_draft_and_a_request(versions: list[Draft]) -> None:
 def test_a_failed_refinement_leaves_the_draft_and_says_so(versions: list[Draft]) -> None:
     model = scripted_model(refine_edits="not json at all")
     outputs = []
-    request = "shorter and warmer"  # not a plain request: the model answers it
+    request = "rewrite the ownership in plainer words"  # not a plain request: the model answers it
     with pytest.raises(gr.Error) as info:
         for out in handlers.refine(request, [], versions, pipeline_factory=lambda: Pipeline(model, max_reasks=0)):
             outputs.append(out)

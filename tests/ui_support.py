@@ -15,54 +15,10 @@ from assistant.testing import Answer, ScriptedChatModel, good_script
 
 TODAY = dt.date(2026, 11, 27)
 NOTES = CHAIN_NOTES  # the software-outage notes that good_script()'s intake quotes
-REFINE_MARKER = "Task: revise the draft"
-
-
-def refine_answer(**changes: Any) -> dict[str, Any]:
-    """A refine answer that changes nothing, with ``changes`` applied."""
-    answer: dict[str, Any] = {
-        "reply": "Done.",
-        "new_facts": [],
-        "pain": None,
-        "ownership": None,
-        "lessons": None,
-        "plan": None,
-        "positive": None,
-        "report_back": None,
-        "subject": None,
-        "body": None,
-    }
-    return {**answer, **changes}
-
-
-LATER_BODY = (
-    "Dana, I'm sorry about Friday: about 400 orders were lost and you had to explain it to the VP. "
-    "I pushed the change without running the staging tests; that was my decision. "
-    "I learned that skipping staging tests to beat a deadline moves the risk onto customers. "
-    "My plan: I will add a CI gate that blocks config deploys without a green staging run by 2026-12-18, "
-    "and write a pre-deploy checklist for payments config changes by 2026-12-25. "
-    "I'm committed to making this right, and I'll update you after each one."
-)
-
-
-def later_dates_answer() -> dict[str, Any]:
-    """The refine answer to 'make the plan dates two weeks later': both actions, and their check-ins."""
-    gate, checklist = good_script()["plan"]["actions"]  # type: ignore[index]
-    plan = [{**gate, "owner": "me", "due": "2026-12-18"}, {**checklist, "owner": "me", "due": "2026-12-25"}]
-    checkins = [
-        {"date": "2026-12-21", "report": "Whether the CI gate is live, with a blocked test deploy."},
-        {"date": "2026-12-28", "report": "Whether the checklist is linked from every payments deploy ticket."},
-    ]
-    return refine_answer(
-        reply="I moved the plan and the check-ins two weeks later, to 2026-12-18 and 2026-12-25.",
-        plan=plan,
-        report_back=checkins,
-        body=LATER_BODY,
-    )
 
 
 def scripted_model(**answers: Answer | list[Answer]) -> ScriptedChatModel:
-    """The good script for every step, with ``answers`` added or replaced (e.g. ``refine=...``)."""
+    """The good script for every step, with ``answers`` added or replaced (e.g. ``refine_edits=...``)."""
     script = good_script(TODAY.isoformat())
     script.update(answers)
     return ScriptedChatModel(script=script)

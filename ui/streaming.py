@@ -43,7 +43,6 @@ _LABELS = {
     "positive": "5. Positive",
     "report_back": "6. Report back",
     "compose": "Message",
-    "refine": "Your change",
     "refine_edits": "Your change",
 }
 

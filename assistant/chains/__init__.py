@@ -8,7 +8,6 @@ from assistant.chains.ownership import build_ownership_chain
 from assistant.chains.pain import build_pain_chain
 from assistant.chains.plan import build_plan_chain
 from assistant.chains.positive import build_positive_chain
-from assistant.chains.refine import build_refine_chain
 from assistant.chains.report_back import build_report_back_chain
 
 __all__ = [
@@ -20,6 +19,5 @@ __all__ = [
     "build_pain_chain",
     "build_plan_chain",
     "build_positive_chain",
-    "build_refine_chain",
     "build_report_back_chain",
 ]

@@ -1,10 +1,8 @@
-"""Refine a finished draft the way the user asks in plain words (``prompts/refine.md``).
+"""What refine's model step (:mod:`assistant.chains.refine_edits`) and the program that applies its edits
+(:mod:`assistant.edits`) share: the draft as prompt text, the step's inputs, and facts from the request.
 
-The model returns only the parts that change (:class:`RefineOutput`), so the rest of
-the draft stays exactly as the user left it. Facts the user states in the request
-("I already rolled back the change") are returned as ``new_facts``; the caller adds
-those that really come from the request to the notes, under :data:`ADDED_MARKER`, so
-the validator's grounding checks accept them.
+Facts the user states in a request ("I already rolled back the change") are added to the notes under
+:data:`ADDED_MARKER`, when they really come from the request, so the validator's grounding checks accept them.
 """
 
 from __future__ import annotations
@@ -12,14 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from langchain_core.language_models import BaseChatModel
-from langchain_core.runnables import Runnable
-
 from assistant.chains._format import checkins_text, facts_text, lessons_text, plan_text, today_text
-from assistant.chains._step import Check, FormatState, build_step_chain
 from assistant.notes import normalise_text
-from assistant.schema import Draft, RefineOutput
-from assistant.text_checks import future_date, not_blank, placeholders
+from assistant.schema import Draft
 
 ADDED_MARKER = "Added in chat:"
 _WORD = re.compile(r"[a-z]{3,}")
@@ -47,7 +40,7 @@ def draft_text(draft: Draft) -> str:
 
 
 def refine_inputs(draft: Draft, request: str) -> dict[str, Any]:
-    """The inputs of the refine chain for a draft and the user's request."""
+    """The inputs of the refine_edits step for a draft and the user's request."""
     return {
         "notes": draft.notes,
         "facts": facts_text(draft.facts),
@@ -87,41 +80,3 @@ def notes_with_facts(notes: str, facts: list[str]) -> str:
     if ADDED_MARKER in notes:
         return f"{notes.rstrip()}\n{block}"
     return f"{notes.rstrip()}\n\n{ADDED_MARKER}\n{block}"
-
-
-def check_refine(out: RefineOutput, inputs: dict[str, Any]) -> list[str]:
-    """Structural problems of a refinement: empty or placeholder text, dates not after today."""
-    today = inputs["today_date"]
-    problems = not_blank("reply", out.reply)
-    for name in ("pain", "ownership", "positive", "subject", "body"):
-        value = getattr(out, name)
-        if value is not None:
-            problems += not_blank(name, value) + placeholders(value)
-    for i, lesson in enumerate(out.lessons or [], 1):
-        problems += not_blank(f"lesson {i}", lesson) + placeholders(lesson)
-    for i, action in enumerate(out.plan or [], 1):
-        problems += not_blank(f"action of plan item {i}", action.action) + not_blank(f"owner of item {i}", action.owner)
-        problems += future_date(f"due date of plan item {i}", action.due, today)
-        problems += placeholders(f"{action.action} {action.owner} {action.measure}")
-    for i, checkin in enumerate(out.report_back or [], 1):
-        problems += future_date(f"date of check-in {i}", checkin.date, today) + placeholders(checkin.report)
-    return problems
-
-
-def build_refine_chain(
-    model: BaseChatModel,
-    *,
-    max_reasks: int = 2,
-    format_state: FormatState | None = None,
-    extra_check: Check | None = None,
-) -> Runnable[dict[str, Any], RefineOutput]:
-    """Runnable taking :func:`refine_inputs` and returning :class:`RefineOutput`."""
-
-    return build_step_chain(
-        "refine",
-        model,
-        RefineOutput,
-        max_reasks=max_reasks,
-        checks=[check_refine, extra_check],
-        format_state=format_state,
-    )

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from langchain_core.messages import BaseMessage
-from ui_support import TODAY, later_dates_answer, scripted_model, served_app
+from ui_support import TODAY, scripted_model, served_app
 
 from assistant.errors import ModelAPIError
 from assistant.pipeline import Pipeline
@@ -46,10 +46,10 @@ def _intake(messages: list[BaseMessage]) -> str:
 
 @pytest.fixture(scope="module")
 def app_url() -> Iterator[str]:
-    """The UI on a free loopback port, answering from the good script (and the refine answer)."""
+    """The UI on a free loopback port, answering from the good script."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("GRADIO_ANALYTICS_ENABLED", "False")
-        model = scripted_model(intake=_intake, refine=later_dates_answer())
+        model = scripted_model(intake=_intake)
         app = build_app(lambda: Pipeline(model), Settings(), today=TODAY)
         with served_app(app) as url:
             yield url
