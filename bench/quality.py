@@ -132,7 +132,9 @@ def _date_numbers(draft: Draft) -> set[str]:
 def score(draft: Draft, case: Case) -> dict[str, list[str]]:
     """The problems per mechanical item ([] when it passes)."""
     meta, body, channel = case.meta, draft.message.body, draft.options.channel
-    head = " ".join(body.split()[:6])
+    # who the message is addressed to: its greeting ("Hi Dana," / "Dana,"), not the first sentence after it
+    first = body.split(",", 1)[0] if "," in body else ""
+    head = first if len(first.split()) <= 3 else ""
     leader, colleagues = meta.get("leader"), meta.get("colleagues") or []
     r1 = [f"addresses colleague {c}" for c in colleagues if c != leader and re.search(rf"\b{c}\b", head)]
     if channel == "talking_points":

@@ -68,6 +68,9 @@ def test_each_item_fails_on_its_typical_failure() -> None:
         "addresses colleague Keiko",
         "does not open by addressing Tomasz",
     ]
+    # a colleague named in the first sentence after the greeting is not who the message is addressed to
+    harm = _good().message.model_copy(update={"body": "Hi Tomasz,\n\nI'm sorry that Keiko had to redo it.\n\nThanks,"})
+    assert quality.score(_good(message=harm), case)["R1"] == []
     backups = _good(ownership="I take responsibility for the stale backups.")
     assert quality.score(backups, case)["R2"] == ["ownership lacks the act's words ['cleanup', 'prod-db', 'script']"]
     keiko_owns = _good(plan=[_good().plan[0].model_copy(update={"owner": "Keiko"}), _good().plan[1]])
