@@ -172,6 +172,8 @@ def _assemble(draft: Draft, options: DraftOptions, subject: str) -> Message:
     # message never loses its step of learning to a repeat.
     lessons = [kept or change_clause(whole) for kept, whole in zip(lessons, draft.lessons, strict=True)]
     lessons = list(dict.fromkeys(lesson for lesson in lessons if lesson and lesson != "I now."))
+    if draft.pain.strip() and not pain:  # the pain only said the act again: the leader still reads regret
+        pain = words.landed
     actions = [_action(a, words) for a in draft.plan]
     when = _when(draft.report_back, options.channel, words)
     subject = subject or subject_for(draft)

@@ -240,3 +240,10 @@ def test_a_lesson_that_repeats_the_ownership_keeps_what_changes() -> None:
     body = assemble_message(sample_draft(ownership=ownership, lessons=[lesson]), DraftOptions()).body
     assert "What I learned: I now check the door before I leave." in body
     assert body.count("ajar") == 1
+
+
+def test_a_pain_that_only_repeats_the_ownership_still_leaves_regret_in_the_message() -> None:
+    ownership = "I forgot to book the Q2 accrual and closed the month without it."
+    pain = "I'm sorry that I forgot to book the Q2 accrual and closed the month without it."
+    body = assemble_message(sample_draft(ownership=ownership, pain=pain), DraftOptions(length="short")).body
+    assert body.startswith(f"Hi Dana,\n\n{wording(None).landed}\n\n{ownership}")
