@@ -77,6 +77,17 @@ class RuleScore:
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         return precision, recall, f1
 
+    def count(self, got: bool, want: bool, line: str) -> None:
+        """One line: a true positive, a false alarm or a miss (a true negative counts nowhere)."""
+        if got and want:
+            self.tp += 1
+        elif got:
+            self.fp += 1
+            self.fp_ids.append(line)
+        elif want:
+            self.fn += 1
+            self.fn_ids.append(line)
+
     @property
     def passes(self) -> bool:
         precision, recall, _ = self.metrics()
@@ -89,15 +100,7 @@ def score(rows: list[dict[str, Any]]) -> dict[str, RuleScore]:
     for row in rows:
         predicted = {f.rule for f in findings_for(row)}
         for code in RULES_BY_KIND[row["kind"]]:
-            got, want, s = code in predicted, code in row["expect"], stats[code]
-            if got and want:
-                s.tp += 1
-            elif got:
-                s.fp += 1
-                s.fp_ids.append(row["id"])
-            elif want:
-                s.fn += 1
-                s.fn_ids.append(row["id"])
+            stats[code].count(code in predicted, code in row["expect"], row["id"])
     return stats
 
 
@@ -174,15 +177,7 @@ def score_real(rows: list[dict[str, Any]]) -> dict[str, RuleScore]:
     for row in rows:
         codes = real_codes(row)
         for family in families_of(row):
-            got, want, s = bool(codes & FAMILY_CODES[family]), family in row["labels"], stats[family]
-            if got and want:
-                s.tp += 1
-            elif got:
-                s.fp += 1
-                s.fp_ids.append(row["id"])
-            elif want:
-                s.fn += 1
-                s.fn_ids.append(row["id"])
+            stats[family].count(bool(codes & FAMILY_CODES[family]), family in row["labels"], row["id"])
     return stats
 
 
