@@ -62,7 +62,7 @@ from assistant.schema import (
     PainOutput,
     PlanStepsOutput,
 )
-from assistant.settle import impact_in_notes, leader_in_notes, plain_words
+from assistant.settle import impact_in_notes, leader_in_notes, plain_words, without_excuses
 from assistant.validator.checks import step_problems, validate_draft
 
 STEPS = ("intake", "pain", "ownership", "lessons", "plan", "positive", "report_back", "compose")
@@ -251,7 +251,7 @@ def writing_inputs(facts: Facts, notes: str, today: dt.date, options: DraftOptio
         "leader_override": options.leader,
         "facts_model": facts,
         "leader": leader_text(facts, options.leader) if facts.leader_name or options.leader else "my manager",
-        "act": plain_words(facts.act),
+        "act": plain_words(without_excuses(facts.act)),
         "why": f"Why, from my notes: <notes>{plain_words(facts.cause)}</notes>" if facts.cause else "",
         "impact": plain_words(facts.impact or facts.act),
     }

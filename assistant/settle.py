@@ -244,6 +244,16 @@ def _harm_score(text: str) -> int:
     return 2 * min(len(_HARM.findall(text)), 2) + min(len(re.findall(r"\d+(?:[.,]\d+)*", text)), 3)
 
 
+def without_excuses(act: str) -> str:
+    """The act as the notes quote it, without the excuse jotted beside it: a parenthesis or a clause after a
+    comma that says why ("(wanted to get it out before the weekend)", ", we were short 2 people that night").
+    The ownership is built on the act, and a small model copies whatever the act carries."""
+    text = re.sub(r"\s*\(([^()]*)\)", lambda m: "" if _EXCUSE.search(m.group(1)) else m.group(0), act)
+    head, *rest = _CLAUSES.split(text)
+    kept = [head, *(clause for clause in rest if not _EXCUSE.search(clause))]
+    return ", ".join(part.strip() for part in kept if part.strip())
+
+
 def impact_in_notes(notes: str, *, most_chars: int = 170) -> str:
     """The harm as the notes give it, found without a model: the line that says most of what went wrong for
     people (harm words and figures), after what the first line says of it, each without its clauses that say

@@ -21,6 +21,7 @@ from assistant.settle import (
     sign_off,
     snap_quote,
     sounds_like_my_act,
+    without_excuses,
     wording,
     working_day,
 )
@@ -311,3 +312,14 @@ def test_the_harm_said_on_the_act_line_comes_first() -> None:
 def test_a_harm_without_figures_is_found_by_its_words() -> None:
     notes = "tore into Leo's analysis in the prep mtg\nhe's the intern, 3rd week\nhe's been very quiet since, may quit"
     assert impact_in_notes(notes) == "he's been very quiet since, may quit"
+
+
+def test_the_act_loses_the_excuse_jotted_beside_it_but_not_its_own_details() -> None:
+    assert without_excuses("pushed the config w/o running the staging tests (wanted it out before the weekend)") == (
+        "pushed the config w/o running the staging tests"
+    )
+    assert without_excuses("signed off the inspection w/o doing it, we were short 2 people that night") == (
+        "signed off the inspection w/o doing it"
+    )
+    detail = "gave the handover for bed 12 from the wrong chart (bed 21's), night shift gave 1 extra dose"
+    assert without_excuses(detail) == detail
