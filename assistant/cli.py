@@ -20,7 +20,7 @@ from assistant.cli_refine import add_refine_parser, run_refine
 from assistant.cli_sessions import DraftAutosave, add_sessions_parser, open_store, run_sessions
 from assistant.errors import ConfigurationError, InputError, ModelAPIError, PartialDraftError, RegainError
 from assistant.notes import decode_notes
-from assistant.redact import configured_secrets, redact
+from assistant.redact import configured_secrets, error_line, redact
 
 CHANNELS = ["email", "chat", "talking_points"]
 TONES = ["neutral", "warm", "formal", "direct"]
@@ -343,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     except RegainError as exc:
         if args.debug:
             raise
-        print(f"regain: error: {redact(str(exc), configured_secrets())}", file=sys.stderr)
+        print(error_line(exc), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("regain: interrupted", file=sys.stderr)

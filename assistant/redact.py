@@ -35,3 +35,8 @@ def configured_secrets() -> list[str]:
 
     names = ("OPENAI_API_KEY", "REGAIN_API_KEY", "REGAIN_UI_PASSWORD")
     return [value for name in names if (value := os.environ.get(name))]
+
+
+def error_line(exc: BaseException) -> str:
+    """An error as the one line the command line prints, with every configured secret taken out."""
+    return f"regain: error: {redact(str(exc), configured_secrets())}"

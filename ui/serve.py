@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 
 from assistant.errors import RegainError
-from assistant.redact import configured_secrets, redact
+from assistant.redact import error_line
 from assistant.settings import Settings, settings_from_options
 from ui.app import build_app, pipeline_factory_for
 from ui.launch import is_loopback, launch_app, ui_auth
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     except RegainError as exc:
         if args.debug:
             raise
-        print(f"regain: error: {redact(str(exc), configured_secrets())}", file=sys.stderr)
+        print(error_line(exc), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("regain: interrupted", file=sys.stderr)
