@@ -8,15 +8,14 @@ check (the step runner checks it again) and is still enough for the step.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from assistant.chains.lessons import to_lessons
 from assistant.chains.plan import evidence_for, restates, settle_plan
 from assistant.schema import Finding, LessonPartsOutput, PlanStepsOutput
+from assistant.text_checks import SENTENCE
 from assistant.validator.checks import step_errors
 
-_SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=[^\s.!?]))+(?:[.!?]+|$)")  # "1.2M" and "e.g." stay whole
 MIN_PLAN_ACTIONS = 2
 
 
@@ -26,7 +25,7 @@ def without_faulty_sentences(text: str, errors: list[Finding]) -> str | None:
     if not errors or any(f.start is None or f.end is None for f in errors):
         return None
     kept = []
-    for match in _SENTENCE.finditer(text):
+    for match in SENTENCE.finditer(text):
         faulty = any(f.start is not None and match.start() <= f.start < match.end() for f in errors)
         if not faulty and match.group().strip():
             kept.append(match.group().strip())

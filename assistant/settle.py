@@ -268,8 +268,9 @@ def impact_in_notes(notes: str, *, most_chars: int = 170) -> str:
             c for c in clauses if not sounds_like_my_act(c) and not _EXCUSE.search(c) and not is_done_text(c)
         )
         kept = re.sub(r"^(?:so|and|then)\s+", "", kept, flags=re.IGNORECASE)
-        if kept and _harm_score(kept) >= (1 if n == 0 else _HARM_ENOUGH):
-            scored.append((_harm_score(kept), n, kept))
+        score = _harm_score(kept)
+        if kept and score >= (1 if n == 0 else _HARM_ENOUGH):
+            scored.append((score, n, kept))
     if not scored:
         return lines[1] if len(lines) > 1 and not is_done_text(lines[1]) else (lines[0] if lines else "")
     best = min(scored, key=lambda item: (-item[0], item[1] == 0, item[1]))

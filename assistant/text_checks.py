@@ -64,3 +64,6 @@ def message_size(body: str, channel: str) -> int:
     if channel == "talking_points":
         return len([line for line in body.splitlines() if line.strip()])
     return len(body.split())
+
+
+SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=[^\s.!?]))+(?:[.!?]+|$)")  # "1.2M" and "e.g." stay whole

@@ -18,9 +18,8 @@ from assistant.chains._step import Check, FormatState, build_step_chain, finishe
 from assistant.language import detect_language
 from assistant.schema import PainOutput
 from assistant.settle import wording
-from assistant.text_checks import finish_sentences, not_blank, placeholders
+from assistant.text_checks import SENTENCE, finish_sentences, not_blank, placeholders
 
-_SENTENCE = re.compile(r"(?:[^.!?]|[.!?](?=[^\s.!?]))+(?:[.!?]+|$)")  # "1.2M" and "e.g." stay whole
 _SHORT = 6  # words: "I'm sorry for this." says nothing of the harm, so the next sentence stays too
 # A tail the model adds on its own ("..., which caused extra work for my leader"): a cost the notes don't give.
 _ADDED_COST = re.compile(
@@ -38,7 +37,7 @@ def check_pain(pain: PainOutput, inputs: dict[str, Any]) -> list[str]:
 def regret_sentence(text: str) -> str:
     """The model's sentence of regret: its first sentence (and the next, when the first is too short to
     name the harm)."""
-    sentences = [m.group().strip() for m in _SENTENCE.finditer(finish_sentences(text)) if m.group().strip()]
+    sentences = [m.group().strip() for m in SENTENCE.finditer(finish_sentences(text)) if m.group().strip()]
     kept = sentences[:1]
     if kept and len(kept[0].split()) < _SHORT and len(sentences) > 1:
         kept.append(sentences[1])
