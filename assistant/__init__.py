@@ -11,20 +11,20 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "Draft": "assistant.schema",
-    "DraftOptions": "assistant.schema",
-    "Facts": "assistant.schema",
-    "Pipeline": "assistant.pipeline",
-    "adraft": "assistant.pipeline",
-    "acompose": "assistant.pipeline",
-    "draft": "assistant.pipeline",
-    "RegainError": "assistant.errors",
-    "Settings": "assistant.settings",
-    "open_backend": "assistant.backend",
+    "Draft": "assistant.domain.schema",
+    "DraftOptions": "assistant.domain.schema",
+    "Facts": "assistant.domain.schema",
+    "Pipeline": "assistant.workflows.draft",
+    "adraft": "assistant.workflows.draft",
+    "acompose": "assistant.workflows.draft",
+    "draft": "assistant.workflows.draft",
+    "RegainError": "assistant.domain.errors",
+    "Settings": "assistant.model.settings",
+    "open_backend": "assistant.model.backend",
     "validate": "assistant.validator",
-    "ProgressUpdate": "assistant.progress_schema",
-    "acheckin": "assistant.checkin",
-    "checkins_ics": "assistant.calendar",
+    "ProgressUpdate": "assistant.domain.report_back",
+    "acheckin": "assistant.workflows.report_back",
+    "checkins_ics": "assistant.output.calendar",
 }
 
 __all__ = [*_EXPORTS, "__version__"]

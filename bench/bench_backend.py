@@ -2,7 +2,7 @@
 
 Shared by ``bench/single_shot.py`` and ``bench/local_efficiency.py``. Three backends:
 
-- ``local`` (default): the embedded llama.cpp model, built by :func:`assistant.backend.open_backend`
+- ``local`` (default): the embedded llama.cpp model, built by :func:`assistant.model.backend.open_backend`
   with ``REGAIN_BACKEND=local`` (``REGAIN_LOCAL_MODEL_PATH`` picks another GGUF);
 - ``sim``: ``bench/sim_server.py`` in its own process, with a latency model, for development;
 - ``url``: any OpenAI-compatible server (``--base-url``, ``--model``).
@@ -169,8 +169,8 @@ def open_bench_model(args: argparse.Namespace) -> Iterator[BenchModel]:
     """Yield a :class:`BenchModel` for ``args.backend``; servers started here are stopped after."""
     import openai
 
-    from assistant.backend import open_backend
-    from assistant.settings import Settings
+    from assistant.model.backend import open_backend
+    from assistant.model.settings import Settings
 
     with _server_for(args) as base_url:
         overrides: dict[str, Any] = {"temperature": args.temperature}

@@ -42,13 +42,13 @@ from bench_backend import (  # noqa: E402
 )
 from orchestration import load, machine, profile_top, update_section  # noqa: E402
 
-from assistant.errors import RegainError  # noqa: E402
-from assistant.language import language_instruction  # noqa: E402
-from assistant.notes import clean_notes  # noqa: E402
-from assistant.parsing import response_format_for  # noqa: E402
-from assistant.pipeline import STEPS, Pipeline, adraft  # noqa: E402
-from assistant.prompts import load_prompt  # noqa: E402
-from assistant.schema import MessageOutput, StepUsage  # noqa: E402
+from assistant.domain.errors import RegainError  # noqa: E402
+from assistant.domain.language import language_instruction  # noqa: E402
+from assistant.domain.notes import clean_notes  # noqa: E402
+from assistant.domain.schema import MessageOutput, StepUsage  # noqa: E402
+from assistant.model.parsing import response_format_for  # noqa: E402
+from assistant.model.prompts import load_prompt  # noqa: E402
+from assistant.workflows.draft import STEPS, Pipeline, adraft  # noqa: E402
 
 GOAL = 1.3
 MIDDLE = ("pain", "ownership", "lessons", "positive")

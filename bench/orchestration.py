@@ -85,10 +85,10 @@ def sim_server(ttft: float, per_token: float, per_prompt_token: float = 0.0) -> 
 
 
 def open_pipeline(base_url: str) -> Any:
-    """A Pipeline built the way the CLI/UI build it for a remote server (assistant.backend)."""
-    from assistant.backend import open_backend
-    from assistant.pipeline import Pipeline
-    from assistant.settings import Settings
+    """A Pipeline built the way the CLI/UI build it for a remote server (assistant.model.backend)."""
+    from assistant.model.backend import open_backend
+    from assistant.model.settings import Settings
+    from assistant.workflows.draft import Pipeline
 
     settings = Settings(backend="openai", base_url=base_url, model="sim-model")
     with open_backend(settings) as backend:
@@ -97,7 +97,7 @@ def open_pipeline(base_url: str) -> Any:
 
 async def one_draft(pipeline: Any) -> dict[str, Any]:
     """One timed draft: wall, first token, tokens and attempts per step."""
-    from assistant.pipeline import adraft
+    from assistant.workflows.draft import adraft
 
     first: list[float] = []
     start = time.perf_counter()
@@ -132,8 +132,8 @@ def bound(tokens: dict[str, int], ttft: float, per_token: float) -> float:
 
 async def call_ttft(backend: Any, runs: int) -> float:
     """Median time to first content token of one bare streamed call through the openai client."""
-    from assistant.parsing import response_format_for
-    from assistant.schema import PainOutput
+    from assistant.domain.schema import PainOutput
+    from assistant.model.parsing import response_format_for
 
     times = []
     for _ in range(runs):

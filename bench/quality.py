@@ -49,8 +49,8 @@ from orchestration import load, machine, sim_server, update_section  # noqa: E40
 from single_shot import run_single_shot_draft  # noqa: E402
 
 from assistant.chains.compose import LENGTH_WORDS, message_size  # noqa: E402
-from assistant.render import draft_markdown  # noqa: E402
-from assistant.schema import Draft  # noqa: E402
+from assistant.domain.schema import Draft  # noqa: E402
+from assistant.output.markdown import draft_markdown  # noqa: E402
 
 SET = ROOT / "bench" / "quality_set"
 ITEMS = ("R1", "R2", "R6", "R7", "R8", "R9")

@@ -1,7 +1,7 @@
 """The refine bench: the requests of bench/refine_set/ run through the refine workflow, each scored.
 
 Each request (bench/refine_set/requests.yaml) names a saved draft (bench/refine_set/drafts/*.json) and states
-what must change. The request is run as the UI and ``regain refine`` run it (:func:`assistant.refining.arefine`,
+what must change. The request is run as the UI and ``regain refine`` run it (:func:`assistant.workflows.refine.arefine`,
 on a model loaded once), and scored on the draft's *view* (:func:`view`): the parts the request names changed as
 stated, and every other part is as it was. A request that cannot be done must change nothing and so save no
 version. A request marked ``plain`` must be answered by the parser, without the model, within
@@ -36,9 +36,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_backend import SIM_NOTE, add_backend_args, command_line, open_bench_model  # noqa: E402
 from orchestration import load, machine, update_section  # noqa: E402
 
-from assistant.pipeline import Pipeline  # noqa: E402
-from assistant.refining import Refinement, arefine  # noqa: E402
-from assistant.schema import Draft  # noqa: E402
+from assistant.domain.schema import Draft  # noqa: E402
+from assistant.workflows.draft import Pipeline  # noqa: E402
+from assistant.workflows.refine import Refinement, arefine  # noqa: E402
 
 SET = ROOT / "bench" / "refine_set"
 PLAIN_LIMIT_S = 1.0

@@ -17,10 +17,10 @@ import platform
 import time
 from pathlib import Path
 
-from assistant.backend import open_backend
-from assistant.pipeline import Pipeline, adraft
-from assistant.settings import Settings
+from assistant.model.backend import open_backend
+from assistant.model.settings import Settings
 from assistant.validator import validate
+from assistant.workflows.draft import Pipeline, adraft
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 27)

@@ -44,13 +44,10 @@ from orchestration import load, machine, update_section  # noqa: E402
 
 from assistant.chains._format import today_text  # noqa: E402
 from assistant.chains.compose import length_text, tidy_message  # noqa: E402
-from assistant.errors import RegainError  # noqa: E402
-from assistant.language import language_instruction  # noqa: E402
-from assistant.notes import clean_notes  # noqa: E402
-from assistant.parsing import OutputParseError, parse_output, response_format_for  # noqa: E402
-from assistant.pipeline import Pipeline, adraft  # noqa: E402
-from assistant.prompts import load_prompt  # noqa: E402
-from assistant.schema import (  # noqa: E402
+from assistant.domain.errors import RegainError  # noqa: E402
+from assistant.domain.language import language_instruction  # noqa: E402
+from assistant.domain.notes import clean_notes  # noqa: E402
+from assistant.domain.schema import (  # noqa: E402
     CHANNEL_LABELS,
     CheckIn,
     Draft,
@@ -61,8 +58,11 @@ from assistant.schema import (  # noqa: E402
     PlanAction,
     StepUsage,
 )
-from assistant.settle import leader_in_notes  # noqa: E402
+from assistant.domain.settle import leader_in_notes  # noqa: E402
+from assistant.model.parsing import OutputParseError, parse_output, response_format_for  # noqa: E402
+from assistant.model.prompts import load_prompt  # noqa: E402
 from assistant.validator.checks import validate_draft  # noqa: E402
+from assistant.workflows.draft import Pipeline, adraft  # noqa: E402
 
 BENCH_PROMPTS = ROOT / "bench" / "prompts"
 GOAL_TOKENS = 1.5

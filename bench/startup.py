@@ -149,13 +149,15 @@ def main() -> None:
 
     measure("`regain --help`", lambda: timed([regain, "--help"]))
     measure("`python -c 'import assistant'`", lambda: timed([PY, "-c", "import assistant"]))
-    measure("`python -c 'import assistant.pipeline'`", lambda: timed([PY, "-c", "import assistant.pipeline"]))
+    measure(
+        "`python -c 'import assistant.workflows.draft'`", lambda: timed([PY, "-c", "import assistant.workflows.draft"])
+    )
     measure("`python -c 'pass'` (interpreter alone)", lambda: timed([PY, "-c", "pass"]))
     with sim_server(0.2, 0.005) as (base_url, _pid):
         measure("UI `python -m ui` to first 200 on /", lambda: ui_ready(base_url))
 
     imports = []
-    for module in ("assistant", "assistant.pipeline", "assistant.cli", "ui.app"):
+    for module in ("assistant", "assistant.workflows.draft", "assistant.cli", "ui.app"):
         total, heavy = import_profile(module)
         imports.append(
             f"| `{module}` | {total * 1000:.0f} | "

@@ -17,10 +17,10 @@ import openai
 import vcr
 from platformdirs import user_cache_dir
 
-from assistant.backend import Backend, open_backend
-from assistant.llm import OpenAIChatModel
-from assistant.local.weights import MODEL_NAME
-from assistant.settings import Settings
+from assistant.model.backend import Backend, open_backend
+from assistant.model.llm import OpenAIChatModel
+from assistant.model.local.weights import MODEL_NAME
+from assistant.model.settings import Settings
 
 CASSETTES = Path(__file__).parent.parent / "cassettes"
 RECORDING = os.environ.get("REGAIN_RECORD") == "1"

@@ -9,16 +9,13 @@ from typing import Any
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from langchain_core.runnables import Runnable
 
-from assistant.assemble import assemble_message
 from assistant.chains._format import today_text
 from assistant.chains.intake import settle_facts
 from assistant.chains.lessons import to_lessons
 from assistant.chains.plan import settle_plan
 from assistant.chains.report_back import report_back
-from assistant.language import language_instruction
-from assistant.pipeline import compose_inputs, pain_inputs, writing_inputs
-from assistant.prompts import load_prompt
-from assistant.schema import (
+from assistant.domain.language import language_instruction
+from assistant.domain.schema import (
     Draft,
     DraftOptions,
     Facts,
@@ -28,8 +25,11 @@ from assistant.schema import (
     PlanAction,
     PlanStepsOutput,
 )
-from assistant.settle import leader_in_notes, wording
-from assistant.testing import STEP_MARKERS, good_script
+from assistant.domain.settle import leader_in_notes, wording
+from assistant.model.prompts import load_prompt
+from assistant.model.testing import STEP_MARKERS, good_script
+from assistant.workflows.assemble import assemble_message
+from assistant.workflows.draft import compose_inputs, pain_inputs, writing_inputs
 
 TODAY = dt.date(2026, 11, 27)
 # The software-outage example (examples/software-outage.md): the notes good_script()'s intake quotes.

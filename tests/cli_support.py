@@ -12,10 +12,10 @@ import pytest
 
 def use_model(monkeypatch: pytest.MonkeyPatch, model: Any) -> None:
     """Make the CLI's backend a fake one serving ``model`` (no server, no network)."""
-    import assistant.backend
+    import assistant.model.backend
 
     @contextmanager
     def fake_open_backend(settings: Any, status: Any = None) -> Iterator[SimpleNamespace]:
         yield SimpleNamespace(chat_model=model, describe=lambda: "scripted test model")
 
-    monkeypatch.setattr(assistant.backend, "open_backend", fake_open_backend)
+    monkeypatch.setattr(assistant.model.backend, "open_backend", fake_open_backend)

@@ -2,7 +2,7 @@
 
 It serves ``/v1/models`` and ``/v1/chat/completions`` (streamed SSE or whole), answering by
 default with the good script's valid output for the step the prompt belongs to (found by
-:data:`assistant.testing.STEP_MARKERS`). Faults are planned per step (or for any step)::
+:data:`assistant.model.testing.STEP_MARKERS`). Faults are planned per step (or for any step)::
 
     server.plan("pain", Fault.status(429, retry_after=0.2), Fault.status(500))   # the next two pain calls
     server.always("pain", Fault.status(503))                                     # every pain call
@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Literal
 
-from assistant.testing import STEP_MARKERS, good_script
+from assistant.model.testing import STEP_MARKERS, good_script
 
 MODEL = "fault-model"
 MODELS = {"object": "list", "data": [{"id": MODEL, "object": "model", "created": 0, "owned_by": "tests"}]}

@@ -20,12 +20,8 @@ import pytest
 from chain_support import TODAY
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
-from assistant.guard import CANARY, leak_problems
-from assistant.notes import clean_notes
-from assistant.pipeline import Pipeline, adraft
-from assistant.prompts import load_prompt
-from assistant.refining import arefine
-from assistant.schema import (
+from assistant.domain.notes import clean_notes
+from assistant.domain.schema import (
     Draft,
     Facts,
     LessonsOutput,
@@ -36,8 +32,12 @@ from assistant.schema import (
     PositiveOutput,
     ReportBackOutput,
 )
-from assistant.testing import ScriptedChatModel, good_script
+from assistant.model.guard import CANARY, leak_problems
+from assistant.model.prompts import load_prompt
+from assistant.model.testing import ScriptedChatModel, good_script
 from assistant.validator.checks import validate_draft
+from assistant.workflows.draft import Pipeline, adraft
+from assistant.workflows.refine import arefine
 
 CASES = [
     json.loads(line) for line in (Path(__file__).parent / "data" / "adversarial_notes.jsonl").open(encoding="utf-8")
@@ -54,7 +54,7 @@ CATEGORIES = {
     "multiturn",
 }
 SYSTEM = load_prompt("system").render()
-# Independent of assistant.guard: what must never reach the user unless the notes hold it.
+# Independent of assistant.model.guard: what must never reach the user unless the notes hold it.
 FORBIDDEN = [
     re.compile(p, re.IGNORECASE)
     for p in (

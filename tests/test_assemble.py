@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 from chain_support import TODAY, sample_draft, sample_facts
 
-from assistant.assemble import assemble_message, change_clause, first_clause, first_sentences, impact_sentence
 from assistant.chains.report_back import report_back
-from assistant.schema import Draft, DraftOptions, PlanAction
-from assistant.settle import wording
-from assistant.text_checks import LENGTH_WORDS, message_size
+from assistant.domain.schema import Draft, DraftOptions, PlanAction
+from assistant.domain.settle import wording
+from assistant.domain.text_checks import LENGTH_WORDS, message_size
 from assistant.validator import validate
+from assistant.workflows.assemble import assemble_message, change_clause, first_clause, first_sentences, impact_sentence
 
 LONG_PAIN = (
     "I'm sorry that about 400 orders were lost on Friday. Checkout was down for about three hours. "

@@ -11,12 +11,12 @@ import httpx2
 import openai
 import pytest
 
-import assistant.backend as backend_module
-from assistant.backend import OPENAI_URL, client_timeout, discover_model, fallback_settings, open_backend
-from assistant.errors import ConfigurationError, ModelAPIError, PartialDraftError, TransientModelError
-from assistant.llm import OpenAIChatModel
-from assistant.local.weights import MODEL_NAME
-from assistant.settings import OPENAI_DEFAULT_MODEL, Settings
+import assistant.model.backend as backend_module
+from assistant.domain.errors import ConfigurationError, ModelAPIError, PartialDraftError, TransientModelError
+from assistant.model.backend import OPENAI_URL, client_timeout, discover_model, fallback_settings, open_backend
+from assistant.model.llm import OpenAIChatModel
+from assistant.model.local.weights import MODEL_NAME
+from assistant.model.settings import OPENAI_DEFAULT_MODEL, Settings
 
 
 def test_openai_backend_with_base_url_and_model(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,10 +13,10 @@ from chain_support import NOTES, TODAY
 from cli_support import use_model
 
 from assistant.cli import main
-from assistant.errors import InputError, OffTopicError
-from assistant.notes import check_topic, clean_notes, screen_notes
-from assistant.pipeline import Pipeline, adraft
-from assistant.testing import ScriptedChatModel, good_script
+from assistant.domain.errors import InputError, OffTopicError
+from assistant.domain.notes import check_topic, clean_notes, screen_notes
+from assistant.model.testing import ScriptedChatModel, good_script
+from assistant.workflows.draft import Pipeline, adraft
 from ui import handlers
 
 RECIPE = "Preheat the oven to 180C. Mix 200g flour with 2 eggs and the sugar. Bake for 25 minutes until golden."

@@ -8,7 +8,7 @@ import importlib
 import sys
 from pathlib import Path
 
-from assistant.schema import CheckIn, Draft, DraftOptions, Facts, Message, PlanAction
+from assistant.domain.schema import CheckIn, Draft, DraftOptions, Facts, Message, PlanAction
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))

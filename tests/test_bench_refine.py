@@ -14,8 +14,8 @@ from typing import Any
 
 from langchain_core.messages import BaseMessage
 
-from assistant.pipeline import Pipeline
-from assistant.testing import ScriptedChatModel
+from assistant.model.testing import ScriptedChatModel
+from assistant.workflows.draft import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))

@@ -8,10 +8,10 @@ import copy
 import pytest
 from chain_support import NOTES, TODAY
 
-from assistant.budget import CallBudget, budget_of, with_budget
-from assistant.errors import PartialDraftError, UsageLimitError
-from assistant.pipeline import Pipeline, adraft
-from assistant.testing import ScriptedChatModel, good_script
+from assistant.domain.errors import PartialDraftError, UsageLimitError
+from assistant.model.budget import CallBudget, budget_of, with_budget
+from assistant.model.testing import ScriptedChatModel, good_script
+from assistant.workflows.draft import Pipeline, adraft
 
 
 def test_spending_past_the_limit_names_the_setting() -> None:

@@ -6,9 +6,9 @@ import datetime as dt
 
 from icalendar import Alarm, Calendar, Event
 
-from assistant.calendar import checkin_uid, checkins_ics, next_checkin_ics
-from assistant.progress_schema import ActionProgress, ProgressUpdate
-from assistant.schema import CheckIn, PlanAction
+from assistant.domain.report_back import ActionProgress, ProgressUpdate
+from assistant.domain.schema import CheckIn, PlanAction
+from assistant.output.calendar import checkin_uid, checkins_ics, next_checkin_ics
 
 NOW = dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC)
 CHECKINS = [

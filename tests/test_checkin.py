@@ -12,15 +12,15 @@ import pytest
 from chain_support import NOTES, assert_json_schema_requested, assert_reask, sample_draft
 from langchain_core.messages import HumanMessage, SystemMessage
 
-from assistant.checkin import acheckin, action_progress
-from assistant.errors import InputError, OutputValidationError
-from assistant.pipeline import Pipeline
-from assistant.progress import ProgressEvent
-from assistant.progress_schema import ActionProgress, ProgressUpdate
-from assistant.prompts import load_prompt
-from assistant.render import progress_markdown
-from assistant.schema import PlanAction
-from assistant.testing import GOOD_PROGRESS_NOTES, STEP_MARKERS, ScriptedChatModel, good_script
+from assistant.domain.errors import InputError, OutputValidationError
+from assistant.domain.report_back import ActionProgress, ProgressUpdate
+from assistant.domain.schema import PlanAction
+from assistant.model.prompts import load_prompt
+from assistant.model.testing import GOOD_PROGRESS_NOTES, STEP_MARKERS, ScriptedChatModel, good_script
+from assistant.output.markdown import progress_markdown
+from assistant.workflows.draft import Pipeline
+from assistant.workflows.events import ProgressEvent
+from assistant.workflows.report_back import acheckin, action_progress
 
 TODAY = dt.date(2026, 12, 4)
 GOOD: dict[str, Any] = good_script()["checkin"]  # type: ignore[assignment]
@@ -193,7 +193,7 @@ def test_progress_markdown_shows_statuses_the_update_and_the_next_check_in() -> 
 
 def test_dropped_without_the_notes_saying_so_is_reasked() -> None:
     from assistant.chains.checkin import check_checkin
-    from assistant.progress_schema import CheckinOutput
+    from assistant.domain.report_back import CheckinOutput
 
     output = CheckinOutput.model_validate(
         {

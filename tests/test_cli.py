@@ -16,12 +16,12 @@ from chain_support import NOTES, prompt_line
 from cli_support import use_model
 from fault_server import ANY, MODEL, Fault, FaultServer
 
-import assistant.backend
+import assistant.model.backend
 from assistant import __version__
 from assistant.cli import main
-from assistant.render import STEP_TITLES
-from assistant.schema import Draft
-from assistant.testing import ScriptedChatModel, good_script
+from assistant.domain.schema import Draft
+from assistant.model.testing import ScriptedChatModel, good_script
+from assistant.output.markdown import STEP_TITLES
 
 KEYS = {"facts", "pain", "ownership", "lessons", "plan", "positive", "report_back", "message"}
 
@@ -125,7 +125,7 @@ def test_model_error_is_one_line(
     monkeypatch: pytest.MonkeyPatch, notes_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     model = ScriptedChatModel(script={**good_script(), "intake": "no JSON at all"})
-    monkeypatch.setattr(assistant.backend, "open_backend", lambda *a: _yielding(model))
+    monkeypatch.setattr(assistant.model.backend, "open_backend", lambda *a: _yielding(model))
     code = main(["draft", str(notes_file), "-q", "--today", "2026-11-27"])
     assert code == 6
     _assert_one_line_error(capsys, code, "usable 'intake' step after 3 attempts")
@@ -193,7 +193,7 @@ def test_a_partial_draft_is_printed_marked_incomplete_and_exits_non_zero(
 @pytest.fixture
 def local_fallback(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The embedded backend replaced by a scripted model (never starting Qwen); returns the kinds opened."""
-    real = assistant.backend.open_backend
+    real = assistant.model.backend.open_backend
     opened: list[str] = []
 
     @contextmanager
@@ -206,7 +206,7 @@ def local_fallback(monkeypatch: pytest.MonkeyPatch) -> list[str]:
             with real(settings, status) as backend:
                 yield backend
 
-    monkeypatch.setattr(assistant.backend, "open_backend", open_backend)
+    monkeypatch.setattr(assistant.model.backend, "open_backend", open_backend)
     for name, value in {"REGAIN_TIMEOUT": "2", "REGAIN_RETRY_BACKOFF": "0.01", "REGAIN_MAX_RETRIES": "1"}.items():
         monkeypatch.setenv(name, value)
     return opened

@@ -12,10 +12,10 @@ from cli_support import use_model
 from icalendar import Calendar
 
 from assistant.cli import main
-from assistant.errors import ModelAPIError
-from assistant.schema import CheckIn
+from assistant.domain.errors import ModelAPIError
+from assistant.domain.schema import CheckIn
+from assistant.model.testing import GOOD_PROGRESS_NOTES, ScriptedChatModel, good_script
 from assistant.store import Store
-from assistant.testing import GOOD_PROGRESS_NOTES, ScriptedChatModel, good_script
 
 TODAY = "2026-12-04"
 

@@ -9,8 +9,8 @@ from chain_support import sample_draft
 from cli_support import use_model
 
 from assistant.cli import main
+from assistant.model.testing import ScriptedChatModel, good_script
 from assistant.store import Store
-from assistant.testing import ScriptedChatModel, good_script
 
 
 @pytest.fixture

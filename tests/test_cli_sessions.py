@@ -16,9 +16,9 @@ from chain_support import sample_draft
 from cli_support import use_model
 
 from assistant.cli import main
-from assistant.settle import wording
+from assistant.domain.settle import wording
+from assistant.model.testing import ScriptedChatModel, good_script
 from assistant.store import Store
-from assistant.testing import ScriptedChatModel, good_script
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ def test_choose_a_versions_message(saved: str, capsys: pytest.CaptureFixture[str
 
 @contextmanager
 def _store() -> Iterator[Store]:
-    from assistant.settings import Settings
+    from assistant.model.settings import Settings
 
     store = Store.open(Settings())
     try:
@@ -209,7 +209,7 @@ def test_a_failed_draft_still_saves_the_notes(
 def test_a_failed_draft_keeps_a_partial_draft_when_there_is_one(
     db_url: str, monkeypatch: pytest.MonkeyPatch, notes_file: Path
 ) -> None:
-    from assistant.errors import ModelAPIError
+    from assistant.domain.errors import ModelAPIError
 
     def down(messages: Any) -> str:
         raise ModelAPIError("the server went away")

@@ -17,10 +17,10 @@ from chain_support import (
 
 from assistant.chains import build_compose_chain
 from assistant.chains.compose import length_text
-from assistant.errors import OutputValidationError
-from assistant.pipeline import Pipeline
-from assistant.schema import DraftOptions, MessageOutput
-from assistant.testing import ScriptedChatModel
+from assistant.domain.errors import OutputValidationError
+from assistant.domain.schema import DraftOptions, MessageOutput
+from assistant.model.testing import ScriptedChatModel
+from assistant.workflows.draft import Pipeline
 
 
 def _message(body: str, subject: str = "Friday's outage") -> str:

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-import assistant.doctor as doctor
-from assistant.errors import ModelAPIError
-from assistant.local.weights import MODEL_FILE
-from assistant.settings import Settings
+import assistant.cli.doctor as doctor
+from assistant.domain.errors import ModelAPIError
+from assistant.model.local.weights import MODEL_FILE
+from assistant.model.settings import Settings
 
 
 class _Ready:

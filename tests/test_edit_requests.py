@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from assistant.edit_requests import parse_request
-from assistant.edit_types import DropAction, SetChannel, SetDate, SetLength, SetTone, ShiftDates
+from assistant.domain.edit_requests import parse_request
+from assistant.domain.edit_types import DropAction, SetChannel, SetDate, SetLength, SetTone, ShiftDates
 
 
 @pytest.mark.parametrize(

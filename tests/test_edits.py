@@ -9,10 +9,9 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 from ui_support import NOTES, TODAY, scripted_model
 
-from assistant.assemble import assemble_message
 from assistant.chains.refine import ADDED_MARKER
 from assistant.chains.report_back import report_back
-from assistant.edit_types import (
+from assistant.domain.edit_types import (
     AddAction,
     AddFact,
     DropAction,
@@ -27,9 +26,10 @@ from assistant.edit_types import (
     SetTone,
     ShiftDates,
 )
-from assistant.edits import apply_edits
-from assistant.pipeline import Pipeline, adraft
-from assistant.schema import Draft
+from assistant.domain.schema import Draft
+from assistant.workflows.assemble import assemble_message
+from assistant.workflows.draft import Pipeline, adraft
+from assistant.workflows.edits import apply_edits
 
 
 @pytest.fixture(scope="module")

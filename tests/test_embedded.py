@@ -21,14 +21,14 @@ from typing import Any
 
 import pytest
 
-from assistant.backend import open_backend
 from assistant.chains._step import chat_prompt
-from assistant.errors import OutputValidationError
-from assistant.language import language_instruction
-from assistant.pipeline import Pipeline, writing_inputs
-from assistant.prompts import load_prompt
-from assistant.schema import Draft, DraftOptions, Facts, PositiveOutput
-from assistant.settings import Settings
+from assistant.domain.errors import OutputValidationError
+from assistant.domain.language import language_instruction
+from assistant.domain.schema import Draft, DraftOptions, Facts, PositiveOutput
+from assistant.model.backend import open_backend
+from assistant.model.prompts import load_prompt
+from assistant.model.settings import Settings
+from assistant.workflows.draft import Pipeline, writing_inputs
 
 pytestmark = pytest.mark.embedded
 GGUF = os.environ.get("REGAIN_TEST_GGUF", "")

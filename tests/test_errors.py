@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.errors import (
+from assistant.domain.errors import (
     ConfigurationError,
     InputError,
     LocalModelError,
@@ -12,7 +12,7 @@ from assistant.errors import (
     RegainError,
     UsageLimitError,
 )
-from assistant.llm import ResponseFormatUnsupported
+from assistant.model.llm import ResponseFormatUnsupported
 
 CATEGORIES: list[type[RegainError]] = [
     InputError,
@@ -61,14 +61,14 @@ def test_output_validation_error_problems_default_to_empty() -> None:
 
 
 def test_session_not_found_is_an_input_error() -> None:
-    from assistant.errors import SessionNotFound
+    from assistant.domain.errors import SessionNotFound
 
     assert issubclass(SessionNotFound, InputError)
     assert SessionNotFound.exit_code == InputError.exit_code
 
 
 def test_fault_errors_sit_in_the_tree() -> None:
-    from assistant.errors import ModelRefusalError, OutputTruncatedError, PartialDraftError, TransientModelError
+    from assistant.domain.errors import ModelRefusalError, OutputTruncatedError, PartialDraftError, TransientModelError
 
     assert issubclass(TransientModelError, ModelAPIError) and issubclass(PartialDraftError, ModelAPIError)
     assert issubclass(ModelRefusalError, OutputValidationError)

@@ -11,16 +11,16 @@ from chain_support import NOTES, TODAY
 from fault_server import ANY, MODEL, Fault, FaultServer
 from langchain_core.messages import HumanMessage
 
-from assistant.backend import open_backend
-from assistant.budget import CallBudget
-from assistant.errors import ModelAPIError, PartialDraftError, TransientModelError
-from assistant.llm import OpenAIChatModel
-from assistant.pipeline import Pipeline, adraft
-from assistant.prompts import load_prompt
-from assistant.render import draft_markdown
-from assistant.schema import Draft
-from assistant.settings import Settings
-from assistant.testing import STEP_MARKERS
+from assistant.domain.errors import ModelAPIError, PartialDraftError, TransientModelError
+from assistant.domain.schema import Draft
+from assistant.model.backend import open_backend
+from assistant.model.budget import CallBudget
+from assistant.model.llm import OpenAIChatModel
+from assistant.model.prompts import load_prompt
+from assistant.model.settings import Settings
+from assistant.model.testing import STEP_MARKERS
+from assistant.output.markdown import draft_markdown
+from assistant.workflows.draft import Pipeline, adraft
 
 FAST = {  # generous timeouts (a loaded machine must not turn a good answer into a retry), tiny backoff
     "timeout": 3.0,

@@ -8,11 +8,11 @@ import json
 from chain_support import GOOD, NOTES, PAIN, step_inputs
 
 from assistant.chains import build_pain_chain, build_positive_chain
-from assistant.guard import CANARY, leak_problems, scrub, scrub_model, scrub_stream
-from assistant.progress import ProgressEvent
-from assistant.prompts import load_prompt
-from assistant.schema import PainOutput
-from assistant.testing import ScriptedChatModel
+from assistant.domain.schema import PainOutput
+from assistant.model.guard import CANARY, leak_problems, scrub, scrub_model, scrub_stream
+from assistant.model.prompts import load_prompt
+from assistant.model.testing import ScriptedChatModel
+from assistant.workflows.events import ProgressEvent
 from ui.streaming import ProgressBoard
 
 SYSTEM = load_prompt("system").render()

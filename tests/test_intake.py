@@ -18,9 +18,9 @@ from chain_support import (
 
 from assistant.chains import build_intake_chain
 from assistant.chains.intake import check_intake, fallback_act, settle_facts
-from assistant.errors import OutputValidationError
-from assistant.schema import Facts, IntakeOutput
-from assistant.testing import ScriptedChatModel
+from assistant.domain.errors import OutputValidationError
+from assistant.domain.schema import Facts, IntakeOutput
+from assistant.model.testing import ScriptedChatModel
 
 # Notes with a "now:" line, for an act that is what was done afterwards.
 DONE_NOTES = (

@@ -19,11 +19,11 @@ import pytest
 import yaml
 from cassette_support import CASSETTES, cassette_backend
 
-from assistant.backend import ping
-from assistant.pipeline import Pipeline, acompose, adraft
-from assistant.schema import Draft, DraftOptions
-from assistant.testing import ScriptedChatModel
-from assistant.text_checks import LENGTH_WORDS, message_size
+from assistant.domain.schema import Draft, DraftOptions
+from assistant.domain.text_checks import LENGTH_WORDS, message_size
+from assistant.model.backend import ping
+from assistant.model.testing import ScriptedChatModel
+from assistant.workflows.draft import Pipeline, acompose, adraft
 
 pytestmark = pytest.mark.integration
 EXAMPLES = Path(__file__).parent.parent / "examples"

@@ -8,11 +8,11 @@ import json
 import pytest
 from chain_support import NOTES, TODAY
 
-from assistant.language import detect_language, language_instruction
-from assistant.pipeline import Pipeline, adraft
-from assistant.testing import ScriptedChatModel, good_script
+from assistant.domain.language import detect_language, language_instruction
+from assistant.model.testing import ScriptedChatModel, good_script
 from assistant.validator.checks import LANGUAGE_NEUTRAL_RULES, reask_findings
 from assistant.validator.findings import Finding
+from assistant.workflows.draft import Pipeline, adraft
 
 GERMAN = (
     "Ich habe am Freitag die Konfiguration ohne die Staging-Tests geändert. Der Checkout war drei Stunden "

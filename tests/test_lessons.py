@@ -18,9 +18,9 @@ from chain_support import (
 
 from assistant.chains import build_lessons_chain
 from assistant.chains.lessons import check_lessons, lesson_text
-from assistant.errors import OutputValidationError
-from assistant.schema import LessonPart, LessonsOutput
-from assistant.testing import ScriptedChatModel
+from assistant.domain.errors import OutputValidationError
+from assistant.domain.schema import LessonPart, LessonsOutput
+from assistant.model.testing import ScriptedChatModel
 
 ACT = "pushed the payments config change on friday afternoon without running the staging tests"
 WEAK = "I treated the staging tests as optional when I was in a hurry"

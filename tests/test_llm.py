@@ -13,9 +13,9 @@ from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage, ToolMessage
 from openai.types.chat import ChatCompletion, ChatCompletionChunk
 
-from assistant.errors import ModelAPIError, TransientModelError
-from assistant.llm import OpenAIChatModel, ResponseFormatUnsupported, to_openai_messages
-from assistant.retry import RetryPolicy
+from assistant.domain.errors import ModelAPIError, TransientModelError
+from assistant.model.llm import OpenAIChatModel, ResponseFormatUnsupported, to_openai_messages
+from assistant.model.retry import RetryPolicy
 
 BASE_URL = "http://127.0.0.1:8080/v1"
 NO_RETRY = RetryPolicy(max_retries=0, backoff=0.0)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.errors import InputError
-from assistant.notes import clean_notes, decode_notes
+from assistant.domain.errors import InputError
+from assistant.domain.notes import clean_notes, decode_notes
 
 
 def test_strips_ansi_zero_width_bidi_and_control_characters() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.notes_done import done_in_notes
+from assistant.domain.notes_done import done_in_notes
 
 
 @pytest.mark.parametrize(
@@ -91,11 +91,11 @@ def test_each_item_is_listed_once_in_notes_order() -> None:
 
 def test_it_imports_nothing_but_itself() -> None:
     code = (
-        "import sys, assistant.notes_done\n"
+        "import sys, assistant.domain.notes_done\n"
         "loaded = [m for m in sys.modules if m.startswith(('assistant.', 'langchain', 'openai'))]\n"
         "print(','.join(loaded))"
     )
     root = Path(__file__).resolve().parent.parent
     env = {**os.environ, "PYTHONPATH": str(root)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root, env=env)
-    assert out.stdout.strip() == "assistant.notes_done"
+    assert out.stdout.strip() == "assistant.domain,assistant.domain.notes_done"

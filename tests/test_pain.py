@@ -20,11 +20,11 @@ from chain_support import (
 
 from assistant.chains import build_pain_chain
 from assistant.chains.pain import regret_sentence, with_landed
-from assistant.errors import OutputValidationError
-from assistant.pipeline import pain_inputs
-from assistant.schema import DraftOptions, PainOutput
-from assistant.settle import wording
-from assistant.testing import ScriptedChatModel
+from assistant.domain.errors import OutputValidationError
+from assistant.domain.schema import DraftOptions, PainOutput
+from assistant.domain.settle import wording
+from assistant.model.testing import ScriptedChatModel
+from assistant.workflows.draft import pain_inputs
 
 
 def test_happy_path_returns_the_statement() -> None:
@@ -82,7 +82,7 @@ def test_gives_up_when_a_reask_brings_no_fewer_problems() -> None:
 
 
 def test_an_unfinished_last_sentence_is_trimmed() -> None:
-    from assistant.text_checks import finish_sentences
+    from assistant.domain.text_checks import finish_sentences
 
     assert finish_sentences("I'm sorry about Friday. I will be working a") == "I'm sorry about Friday."
     assert finish_sentences("I'm sorry about Friday.") == "I'm sorry about Friday."

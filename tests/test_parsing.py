@@ -6,14 +6,14 @@ from typing import Any
 
 import pytest
 
-from assistant.parsing import (
+from assistant.domain.schema import Facts, PainOutput, PlanOutput
+from assistant.model.parsing import (
     OutputParseError,
     extract_json_object,
     json_schema_for,
     parse_output,
     response_format_for,
 )
-from assistant.schema import Facts, PainOutput, PlanOutput
 
 
 def test_bare_json() -> None:

@@ -20,13 +20,13 @@ from chain_support import (
     sample_plan,
 )
 
-from assistant.assemble import assemble_message
-from assistant.errors import InputError, OutputValidationError, PartialDraftError
-from assistant.pipeline import Pipeline, acompose, adraft, writing_inputs
-from assistant.progress import ProgressEvent
-from assistant.schema import Draft, DraftOptions, Message
-from assistant.settle import wording
-from assistant.testing import ScriptedChatModel, good_script
+from assistant.domain.errors import InputError, OutputValidationError, PartialDraftError
+from assistant.domain.schema import Draft, DraftOptions, Message
+from assistant.domain.settle import wording
+from assistant.model.testing import ScriptedChatModel, good_script
+from assistant.workflows.assemble import assemble_message
+from assistant.workflows.draft import Pipeline, acompose, adraft, writing_inputs
+from assistant.workflows.events import ProgressEvent
 
 SIX = ["pain", "ownership", "lessons", "plan", "positive", "report_back"]
 MODEL_STEPS = ["intake", "pain", "ownership", "lessons", "plan", "positive"]  # report_back and compose need none

@@ -30,10 +30,10 @@ from assistant.chains.plan import (
     settle_plan,
     tidy_steps,
 )
-from assistant.errors import OutputValidationError
-from assistant.schema import PlanAction, PlanOutput, PlanStep, PlanStepsOutput
-from assistant.settle import due_dates
-from assistant.testing import ScriptedChatModel
+from assistant.domain.errors import OutputValidationError
+from assistant.domain.schema import PlanAction, PlanOutput, PlanStep, PlanStepsOutput
+from assistant.domain.settle import due_dates
+from assistant.model.testing import ScriptedChatModel
 
 ACT = "pushed the payments config change on friday afternoon without running the staging tests"
 

@@ -8,9 +8,9 @@ import pytest
 from chain_support import GOOD, assert_json_schema_requested, assert_prompt_layout, assert_reask, run, step_inputs
 
 from assistant.chains import build_positive_chain
-from assistant.errors import OutputValidationError
-from assistant.schema import PositiveOutput
-from assistant.testing import ScriptedChatModel
+from assistant.domain.errors import OutputValidationError
+from assistant.domain.schema import PositiveOutput
+from assistant.model.testing import ScriptedChatModel
 
 
 def test_happy_path_returns_the_statement() -> None:

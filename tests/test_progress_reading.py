@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.progress_reading import read_progress, reading_text
-from assistant.schema import PlanAction
+from assistant.domain.report_back_reading import read_progress, reading_text
+from assistant.domain.schema import PlanAction
 
 PLAN = [
     PlanAction(action=a, owner="me", due=dt.date(2026, 12, 2), measure="Anyone can see it")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import PromptError
-from assistant.prompts import available_prompts, load_prompt, parse_prompt
+from assistant.domain.errors import PromptError
+from assistant.model.prompts import available_prompts, load_prompt, parse_prompt
 
 STEP_PROMPTS = {
     "system",

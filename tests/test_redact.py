@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.redact import error_line
+from assistant.domain.redact import error_line
 
 
 def test_an_error_line_hides_a_configured_secret(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,11 +10,11 @@ from ui_support import NOTES, TODAY, scripted_model
 
 from assistant.chains.refine import draft_text, refine_inputs
 from assistant.chains.refine_edits import build_refine_edits_chain
-from assistant.edit_types import AddFact, EditPlan, ReplaceSection
-from assistant.pipeline import Pipeline, adraft
-from assistant.prompts import load_prompt
-from assistant.schema import Draft
-from assistant.testing import STEP_MARKERS
+from assistant.domain.edit_types import AddFact, EditPlan, ReplaceSection
+from assistant.domain.schema import Draft
+from assistant.model.prompts import load_prompt
+from assistant.model.testing import STEP_MARKERS
+from assistant.workflows.draft import Pipeline, adraft
 
 POSITIVE = "I'm on it, and I've already told the support team; I'll show you the gate working by mid-December."
 FACT_ANSWER = {

@@ -10,11 +10,11 @@ from test_refine_edits import FACT_ANSWER, POSITIVE
 from ui_support import NOTES, TODAY, scripted_model
 
 from assistant.chains.refine import ADDED_MARKER
-from assistant.errors import InputError, OutputValidationError
-from assistant.pipeline import Pipeline, adraft
-from assistant.refining import arefine
-from assistant.schema import Draft
+from assistant.domain.errors import InputError, OutputValidationError
+from assistant.domain.schema import Draft
 from assistant.validator.checks import validate_draft
+from assistant.workflows.draft import Pipeline, adraft
+from assistant.workflows.refine import arefine
 
 
 @pytest.fixture(scope="module")

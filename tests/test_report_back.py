@@ -8,8 +8,8 @@ from chain_support import TODAY, run, sample_plan, step_inputs
 
 from assistant.chains import build_report_back_chain
 from assistant.chains.report_back import checkin_report, report_back
-from assistant.schema import CheckIn, PlanAction, ReportBackOutput
-from assistant.settle import due_dates
+from assistant.domain.schema import CheckIn, PlanAction, ReportBackOutput
+from assistant.domain.settle import due_dates
 
 
 def _plan(*dues: dt.date) -> list[PlanAction]:

@@ -6,7 +6,7 @@ import httpx2
 import openai
 import pytest
 
-from assistant.retry import RetryPolicy, RetryState, StreamCut, is_retryable, retry_after
+from assistant.model.retry import RetryPolicy, RetryState, StreamCut, is_retryable, retry_after
 
 REQUEST = httpx2.Request("POST", "http://127.0.0.1:9/v1/chat/completions")
 

@@ -8,9 +8,7 @@ from chain_support import GOOD, run, step_inputs
 
 from assistant.chains import build_positive_chain
 from assistant.chains.plan import evidence_for, settle_plan
-from assistant.pipeline import Pipeline
-from assistant.salvage import salvage_lessons, salvage_plan, salvage_statement, without_faulty_sentences
-from assistant.schema import (
+from assistant.domain.schema import (
     LessonPart,
     LessonPartsOutput,
     OwnershipOutput,
@@ -19,9 +17,11 @@ from assistant.schema import (
     PlanStepsOutput,
     PositiveOutput,
 )
-from assistant.testing import ScriptedChatModel
+from assistant.model.testing import ScriptedChatModel
 from assistant.validator.checks import step_errors
 from assistant.validator.findings import Finding
+from assistant.workflows.draft import Pipeline
+from assistant.workflows.salvage import salvage_lessons, salvage_plan, salvage_statement, without_faulty_sentences
 
 GOOD_SENTENCE = "I'm sorry that about 400 orders were lost and you had to explain it to the VP."
 NON_APOLOGY = "I apologize for any inconvenience."

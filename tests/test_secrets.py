@@ -23,11 +23,11 @@ import pytest
 from test_sim_server import sim
 
 from assistant.cli import main
-from assistant.errors import ModelAPIError
-from assistant.pipeline import Pipeline, adraft
-from assistant.redact import HIDDEN, redact
-from assistant.settings import Settings
-from assistant.testing import ScriptedChatModel, good_script
+from assistant.domain.errors import ModelAPIError
+from assistant.domain.redact import HIDDEN, redact
+from assistant.model.settings import Settings
+from assistant.model.testing import ScriptedChatModel, good_script
+from assistant.workflows.draft import Pipeline, adraft
 from ui import handlers
 from ui.handlers import user_error
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr, ValidationError
 
-from assistant.settings import Settings
+from assistant.model.settings import Settings
 
 
 def test_defaults(isolated_env: Path) -> None:

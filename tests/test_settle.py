@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.settle import (
+from assistant.domain.settle import (
     checkin_dates,
     due_dates,
     first_name,

@@ -18,9 +18,9 @@ import openai
 import pytest
 from pydantic import BaseModel
 
-from assistant.parsing import response_format_for
-from assistant.pipeline import Pipeline, adraft
-from assistant.schema import Facts, MessageOutput, PlanOutput, ReportBackOutput
+from assistant.domain.schema import Facts, MessageOutput, PlanOutput, ReportBackOutput
+from assistant.model.parsing import response_format_for
+from assistant.workflows.draft import Pipeline, adraft
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -97,7 +97,7 @@ def test_answers_without_streaming(server: Any) -> None:
 def _three_drafts() -> tuple[list[Any], Any]:
     import asyncio
 
-    from assistant.llm import OpenAIChatModel
+    from assistant.model.llm import OpenAIChatModel
 
     async def run(server: Any) -> Any:
         aclient = openai.AsyncOpenAI(base_url=server.base_url, api_key="test", max_retries=0)

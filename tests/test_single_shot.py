@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from assistant.chains._step import chat_prompt
-from assistant.language import language_instruction
-from assistant.parsing import parse_output, response_format_for
-from assistant.prompts import load_prompt
-from assistant.schema import DraftOptions
+from assistant.domain.language import language_instruction
+from assistant.domain.schema import DraftOptions
+from assistant.model.parsing import parse_output, response_format_for
+from assistant.model.prompts import load_prompt
 from assistant.validator.checks import validate_draft
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,7 +89,7 @@ def test_a_garbled_answer_is_counted_as_failed_not_raised() -> None:
 def test_a_server_error_is_counted_as_failed_not_raised() -> None:
     from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-    from assistant.errors import ModelAPIError
+    from assistant.domain.errors import ModelAPIError
 
     class Refusing(FakeListChatModel):
         async def _agenerate(self, *args: Any, **kwargs: Any) -> Any:

@@ -26,11 +26,11 @@ from assistant.chains._step import (
     refusal_of,
     without_example,
 )
-from assistant.errors import ModelAPIError, ModelRefusalError, OutputTruncatedError, OutputValidationError
-from assistant.llm import ResponseFormatUnsupported
-from assistant.prompts import load_prompt
-from assistant.schema import PainOutput, PositiveOutput
-from assistant.testing import ScriptedChatModel
+from assistant.domain.errors import ModelAPIError, ModelRefusalError, OutputTruncatedError, OutputValidationError
+from assistant.domain.schema import PainOutput, PositiveOutput
+from assistant.model.llm import ResponseFormatUnsupported
+from assistant.model.prompts import load_prompt
+from assistant.model.testing import ScriptedChatModel
 
 
 class RefusingModel(ScriptedChatModel):

@@ -15,9 +15,9 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 from store_support import sqlite_url
 
-from assistant.errors import ConfigurationError, InputError, SessionNotFound
-from assistant.schema import DraftOptions, PlanAction
-from assistant.settings import Settings
+from assistant.domain.errors import ConfigurationError, InputError, SessionNotFound
+from assistant.domain.schema import DraftOptions, PlanAction
+from assistant.model.settings import Settings
 from assistant.store import Store
 from assistant.store.models import ActionRow, Base, ProgressRow, SessionRow, VersionRow
 

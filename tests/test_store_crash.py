@@ -25,7 +25,7 @@ CHILD = textwrap.dedent(
     import sys
     from sqlalchemy import event
     from sqlalchemy.orm import Session
-    from assistant.schema import Draft
+    from assistant.domain.schema import Draft
     from assistant.store import Store
 
     def hold(session):

@@ -9,7 +9,7 @@ from chain_support import run, step_inputs
 from langchain_core.messages import HumanMessage
 
 from assistant.chains.ownership import build_ownership_chain
-from assistant.testing import STEP_MARKERS, ScriptedChatModel, good_script, step_of
+from assistant.model.testing import STEP_MARKERS, ScriptedChatModel, good_script, step_of
 
 
 def test_the_step_is_read_from_the_step_tag() -> None:

@@ -14,9 +14,9 @@ from gradio_client.exceptions import AppError
 from ui_support import NOTES, TODAY, scripted_model, served_app
 
 from assistant.cli import main
-from assistant.errors import ConfigurationError
-from assistant.pipeline import Pipeline
-from assistant.settings import Settings
+from assistant.domain.errors import ConfigurationError
+from assistant.model.settings import Settings
+from assistant.workflows.draft import Pipeline
 from ui import app as ui_app
 from ui import serve as ui_serve
 from ui.app import build_app, launch_app, ui_auth
@@ -103,7 +103,7 @@ def test_regain_ui_opens_the_backend_and_serves(monkeypatch: pytest.MonkeyPatch)
     def fake_launch(app: gr.Blocks, **kwargs: Any) -> None:
         seen["app"], seen["launch"] = app, kwargs
 
-    monkeypatch.setattr("assistant.backend.open_backend", fake_open_backend)
+    monkeypatch.setattr("assistant.model.backend.open_backend", fake_open_backend)
     monkeypatch.setattr(ui_serve, "launch_app", fake_launch)
     monkeypatch.setenv("REGAIN_UI_USERNAME", "dana")
     monkeypatch.setenv("REGAIN_UI_PASSWORD", "pw")
@@ -127,7 +127,7 @@ def test_python_m_ui_serves_without_the_cli(monkeypatch: pytest.MonkeyPatch) -> 
     def no_cli(*args: Any, **kwargs: Any) -> int:
         raise AssertionError("python -m ui went through the CLI")
 
-    monkeypatch.setattr("assistant.backend.open_backend", fake_open_backend)
+    monkeypatch.setattr("assistant.model.backend.open_backend", fake_open_backend)
     monkeypatch.setattr(ui_serve, "launch_app", fake_launch)
     monkeypatch.setattr("assistant.cli.main", no_cli)
     assert ui_serve.main(["--host", "localhost", "--port", "7998", "--backend", "openai", "--model", "m2"]) == 0
@@ -161,7 +161,7 @@ def test_regain_ui_reports_half_set_login_in_one_line(
 
 _IMPORT_CHECK = """
 import pkgutil, socket, sys
-import assistant.backend
+import assistant.model.backend
 import gradio as gr
 
 def refuse(*args, **kwargs):
@@ -177,7 +177,7 @@ def counting_init(self, *args, **kwargs):
     built.append(type(self).__name__)
     blocks_init(self, *args, **kwargs)
 
-assistant.backend.open_backend = refuse
+assistant.model.backend.open_backend = refuse
 socket.socket.connect = no_connect
 gr.Blocks.__init__ = counting_init
 import ui
@@ -195,7 +195,7 @@ assert built == ["Blocks"] and ui.app.demo is ui.app.demo and built == ["Blocks"
 assert not ui.app.demo.is_running
 factory = next(fn.fn.handler.keywords["pipeline_factory"] for fn in ui.app.demo.fns.values() if fn.name == "generate")
 assert not factory.__wrapped__.opened
-from assistant.settings import Settings
+from assistant.model.settings import Settings
 assert not list(Settings().data_dir.glob("*.db")), "the sessions store was opened at import time"
 print("ok")
 """
@@ -225,7 +225,7 @@ def test_the_lazy_backend_opens_on_the_first_request_only(monkeypatch: pytest.Mo
         finally:
             closed.append(True)
 
-    monkeypatch.setattr("assistant.backend.open_backend", fake_open_backend)
+    monkeypatch.setattr("assistant.model.backend.open_backend", fake_open_backend)
     monkeypatch.setenv("REGAIN_MAX_REASKS", "0")
     backend = ui_app.LazyBackend()
     assert not backend.opened and opened == []

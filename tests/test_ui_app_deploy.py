@@ -16,8 +16,8 @@ import gradio as gr
 import pytest
 from ui_support import TODAY, scripted_model, served_app
 
-from assistant.pipeline import Pipeline
-from assistant.settings import Settings
+from assistant.model.settings import Settings
+from assistant.workflows.draft import Pipeline
 from ui import launch as ui_launch
 from ui.app import build_app
 from ui.launch import MAX_UPLOAD

@@ -13,13 +13,13 @@ import pytest
 from langchain_core.messages import BaseMessage
 from ui_support import NOTES, TODAY, fact_edits, later_dates_edits, scripted_model, slow_model
 
-from assistant.assemble import assemble_message
-from assistant.budget import CallBudget
-from assistant.errors import ModelAPIError
-from assistant.pipeline import Pipeline
-from assistant.schema import Draft, DraftOptions
-from assistant.settle import wording
-from assistant.testing import ScriptedChatModel, good_script
+from assistant.domain.errors import ModelAPIError
+from assistant.domain.schema import Draft, DraftOptions
+from assistant.domain.settle import wording
+from assistant.model.budget import CallBudget
+from assistant.model.testing import ScriptedChatModel, good_script
+from assistant.workflows.assemble import assemble_message
+from assistant.workflows.draft import Pipeline
 from ui import examples, handlers, interview
 from ui.handlers import VIEW_FIELDS
 from ui.render import sanitize_markdown

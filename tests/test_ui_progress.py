@@ -13,10 +13,10 @@ import pytest
 from chain_support import sample_draft
 from icalendar import Calendar
 
-from assistant.errors import ModelAPIError
-from assistant.pipeline import Pipeline
+from assistant.domain.errors import ModelAPIError
+from assistant.model.testing import GOOD_PROGRESS_NOTES, ScriptedChatModel, good_script
 from assistant.store import Store
-from assistant.testing import GOOD_PROGRESS_NOTES, ScriptedChatModel, good_script
+from assistant.workflows.draft import Pipeline
 from ui import progress
 
 TODAY = dt.date(2026, 12, 4)

@@ -12,9 +12,9 @@ import gradio as gr
 import pytest
 from ui_support import NOTES, TODAY, scripted_model
 
-from assistant.pipeline import Pipeline
-from assistant.schema import Draft
+from assistant.domain.schema import Draft
 from assistant.store import Store
+from assistant.workflows.draft import Pipeline
 from ui import handlers, sessions
 from ui.handlers import VIEW_FIELDS
 from ui.sections import with_section
@@ -168,7 +168,7 @@ def test_an_unknown_session_is_a_clear_notice(store: Store) -> None:
 
 def _failing_generate(store: Store, step: str, error: str, match: str) -> tuple[str, str]:
     """Run the Draft tab's autosaving generate with ``step`` failing; returns the saved ``(session, status)``."""
-    from assistant.errors import ModelAPIError
+    from assistant.domain.errors import ModelAPIError
 
     def down(messages: Any) -> str:
         raise ModelAPIError(error)

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
-from assistant.pipeline import Pipeline, adraft
-from assistant.schema import CheckIn, Draft, Facts, Message, PlanAction
-from assistant.testing import ScriptedChatModel, good_script
+from assistant.domain.schema import CheckIn, Draft, Facts, Message, PlanAction
+from assistant.model.testing import ScriptedChatModel, good_script
 from assistant.validator import validate
+from assistant.workflows.draft import Pipeline, adraft
 
 TODAY = dt.date(2026, 11, 27)
 NOTES = (

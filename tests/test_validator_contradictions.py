@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from test_validator import NOTES, good_draft
 
-from assistant.schema import CheckIn, Draft, PlanAction
+from assistant.domain.schema import CheckIn, Draft, PlanAction
 from assistant.validator import validate
 from assistant.validator.checks import context_for, step_problems
 from assistant.validator.content_words import content_words, stem

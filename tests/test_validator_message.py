@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.schema import Facts, Message
+from assistant.domain.schema import Facts, Message
 from assistant.validator.findings import Context
 from assistant.validator.message import check_message
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from assistant.progress_schema import ActionProgress, ProgressUpdate
-from assistant.schema import PlanAction
+from assistant.domain.report_back import ActionProgress, ProgressUpdate
+from assistant.domain.schema import PlanAction
 from assistant.validator import validate
 from assistant.validator.corpus import load_corpus
 from assistant.validator.findings import Finding

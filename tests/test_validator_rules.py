@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from assistant.schema import PlanAction
+from assistant.domain.schema import PlanAction
 from assistant.validator import validate
 from assistant.validator.corpus import RULES_BY_KIND, findings_for, load_corpus
 from assistant.validator.findings import Context, Finding

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import ConfigurationError, LocalModelError
-from assistant.local import weights
+from assistant.domain.errors import ConfigurationError, LocalModelError
+from assistant.model.local import weights
 
 PARTS = [b"first chunk ", b"second chunk ", b"third"]
 

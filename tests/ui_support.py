@@ -10,8 +10,8 @@ from typing import Any
 
 from chain_support import NOTES as CHAIN_NOTES
 
-from assistant.pipeline import Pipeline
-from assistant.testing import Answer, ScriptedChatModel, good_script
+from assistant.model.testing import Answer, ScriptedChatModel, good_script
+from assistant.workflows.draft import Pipeline
 
 TODAY = dt.date(2026, 11, 27)
 NOTES = CHAIN_NOTES  # the software-outage notes that good_script()'s intake quotes

@@ -22,9 +22,9 @@ from typing import Any
 import gradio as gr
 from langchain_core.language_models import BaseChatModel
 
-from assistant.budget import CallBudget
-from assistant.pipeline import Pipeline
-from assistant.settings import Settings
+from assistant.model.budget import CallBudget
+from assistant.model.settings import Settings
+from assistant.workflows.draft import Pipeline
 from ui import examples, handlers
 from ui.chat_tab import bind as _bind
 from ui.chat_tab import build_chat_tab, wire_chat_tab
@@ -78,7 +78,7 @@ class LazyBackend:
     def __call__(self) -> Pipeline:
         with self._lock:
             if self._pipeline is None:
-                from assistant.backend import open_backend
+                from assistant.model.backend import open_backend
 
                 settings = Settings()
                 stack = ExitStack()

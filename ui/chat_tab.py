@@ -12,8 +12,8 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.pipeline import Pipeline
-from assistant.settings import Settings
+from assistant.model.settings import Settings
+from assistant.workflows.draft import Pipeline
 from ui import interview
 from ui.handlers import VIEW_FIELDS
 

@@ -18,8 +18,7 @@ from typing import Any
 import gradio as gr
 from gradio.components.chatbot import MessageDict
 
-from assistant.budget import CallBudget
-from assistant.errors import (
+from assistant.domain.errors import (
     ConfigurationError,
     InputError,
     ModelAPIError,
@@ -28,10 +27,11 @@ from assistant.errors import (
     RegainError,
     UsageLimitError,
 )
-from assistant.notes import screen_notes
-from assistant.pipeline import STEPS, Pipeline, acompose, adraft
-from assistant.redact import configured_secrets, redact
-from assistant.schema import Draft, DraftOptions
+from assistant.domain.notes import screen_notes
+from assistant.domain.redact import configured_secrets, redact
+from assistant.domain.schema import Draft, DraftOptions
+from assistant.model.budget import CallBudget
+from assistant.workflows.draft import STEPS, Pipeline, acompose, adraft
 from ui.exports import write_message_files
 from ui.refine import arefine
 from ui.render import diff_markdown, escape_text, findings_markdown, sanitize_markdown

@@ -11,8 +11,8 @@ from pathlib import Path
 import gradio as gr
 from platformdirs import user_data_dir
 
-from assistant.errors import ConfigurationError
-from assistant.settings import Settings
+from assistant.domain.errors import ConfigurationError
+from assistant.model.settings import Settings
 
 __all__ = ["CSS", "MAX_UPLOAD", "THEME", "blocked_paths", "dev_settings", "is_loopback", "launch_app", "ui_auth"]
 

@@ -15,10 +15,10 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.checkin import acheckin
-from assistant.errors import InputError, RegainError
-from assistant.progress_schema import STATUS_LABELS, ActionProgress, ProgressUpdate, action_progress
+from assistant.domain.errors import InputError, RegainError
+from assistant.domain.report_back import STATUS_LABELS, ActionProgress, ProgressUpdate, action_progress
 from assistant.store.progress import checkin_basis, save_checkin, save_unfinished_checkin, session_calendar
+from assistant.workflows.report_back import acheckin
 from ui.handlers import PipelineFactory, user_error
 from ui.render import escape_text, findings_markdown
 from ui.sessions import StoreFactory, store_of
@@ -165,6 +165,6 @@ def write_update(
 
 
 def _is_input_error(exc: BaseException) -> bool:
-    from assistant.errors import InputError
+    from assistant.domain.errors import InputError
 
     return isinstance(exc, InputError)

@@ -8,8 +8,8 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.pipeline import Pipeline
-from assistant.settings import Settings
+from assistant.model.settings import Settings
+from assistant.workflows.draft import Pipeline
 from ui import progress, sessions
 from ui.chat_tab import bind
 from ui.sessions import StoreFactory

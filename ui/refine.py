@@ -1,4 +1,5 @@
-"""The Refine chat's workflow lives outside the UI, shared with ``regain refine``: see :mod:`assistant.refining`.
+"""The Refine chat's workflow lives outside the UI, shared with ``regain refine``:
+see :mod:`assistant.workflows.refine`.
 
 A request becomes typed edits (parsed, or the model's), the program applies them, assembles the
 message again and runs the checks again; a request that changes nothing gives no new version.
@@ -6,6 +7,6 @@ message again and runs the checks again; a request that changes nothing gives no
 
 from __future__ import annotations
 
-from assistant.refining import MAX_REQUEST_CHARS, Refinement, arefine
+from assistant.workflows.refine import MAX_REQUEST_CHARS, Refinement, arefine
 
 __all__ = ["MAX_REQUEST_CHARS", "Refinement", "arefine"]

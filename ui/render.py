@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from assistant.schema import Finding
+from assistant.domain.schema import Finding
 from ui.safe_markdown import sanitize_markdown
 
 __all__ = [

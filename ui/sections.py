@@ -13,8 +13,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from assistant.render import STEP_TITLES
-from assistant.schema import CheckIn, Draft, Finding, Message, PlanAction
+from assistant.domain.schema import CheckIn, Draft, Finding, Message, PlanAction
+from assistant.output.markdown import STEP_TITLES
 from assistant.validator.checks import check_step, context_for, validate_draft
 from assistant.validator.grounding import check_grounding
 from assistant.validator.message import check_message

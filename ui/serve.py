@@ -11,9 +11,9 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from assistant.errors import RegainError
-from assistant.redact import error_line
-from assistant.settings import Settings, settings_from_options
+from assistant.domain.errors import RegainError
+from assistant.domain.redact import error_line
+from assistant.model.settings import Settings, settings_from_options
 from ui.app import build_app, pipeline_factory_for
 from ui.launch import is_loopback, launch_app, ui_auth
 
@@ -28,7 +28,7 @@ def serve(
     status: Callable[[str, float | None], None] | None = None,
 ) -> None:
     """Open the backend from settings (as the CLI does) and serve the UI until interrupted."""
-    from assistant.backend import open_backend
+    from assistant.model.backend import open_backend
 
     auth = ui_auth(settings)
     if auth is None and not is_loopback(host):

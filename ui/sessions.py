@@ -18,9 +18,9 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.errors import InputError, RegainError
-from assistant.notes import clean_notes
-from assistant.schema import Draft, DraftOptions
+from assistant.domain.errors import InputError, RegainError
+from assistant.domain.notes import clean_notes
+from assistant.domain.schema import Draft, DraftOptions
 from assistant.store import Store
 from ui.handlers import VIEW_FIELDS, draft_options, draft_view, user_error
 

@@ -1,7 +1,7 @@
 """Run an async pipeline call in a background thread and watch its progress from a generator.
 
 Gradio streams a generator handler's yields to the page. The pipeline is async and
-reports :class:`~assistant.progress.ProgressEvent` objects to a listener; here the
+reports :class:`~assistant.workflows.events.ProgressEvent` objects to a listener; here the
 listener puts them on a queue that the handler drains between yields.
 """
 
@@ -16,8 +16,8 @@ from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from assistant.guard import scrub_stream
-from assistant.progress import Listener, ProgressEvent
+from assistant.model.guard import scrub_stream
+from assistant.workflows.events import Listener, ProgressEvent
 from ui.render import escape_text
 
 T = TypeVar("T")

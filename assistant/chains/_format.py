@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.schema import CheckIn, Facts, PlanAction
+from assistant.domain.schema import CheckIn, Facts, PlanAction
 
 
 def today_text(today: dt.date) -> str:

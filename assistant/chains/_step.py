@@ -3,12 +3,12 @@
 Every step module calls :func:`build_step_chain` with its prompt name, output type
 and (optionally) a check that returns problems in plain words. A failing output is
 sent back to the model with those problems, at most ``max_reasks`` times; after
-that :class:`~assistant.errors.OutputValidationError` carries the attempts and the
+that :class:`~assistant.domain.errors.OutputValidationError` carries the attempts and the
 last output. A refusal is asked again once, then is a
-:class:`~assistant.errors.ModelRefusalError`; an answer cut at ``max_tokens`` is asked
-again (shorter) once, then is an :class:`~assistant.errors.OutputTruncatedError`. A
-:class:`~assistant.errors.ModelAPIError` is never re-asked (the model already retried
-it), and every call is counted against the run's :class:`~assistant.budget.CallBudget`.
+:class:`~assistant.domain.errors.ModelRefusalError`; an answer cut at ``max_tokens`` is asked
+again (shorter) once, then is an :class:`~assistant.domain.errors.OutputTruncatedError`. A
+:class:`~assistant.domain.errors.ModelAPIError` is never re-asked (the model already retried
+it), and every call is counted against the run's :class:`~assistant.model.budget.CallBudget`.
 """
 
 from __future__ import annotations
@@ -24,18 +24,18 @@ from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 from pydantic import BaseModel
 
-from assistant.budget import budget_of
-from assistant.errors import (
+from assistant.domain.errors import (
     ModelRefusalError,
     OutputTruncatedError,
     OutputValidationError,
     ResponseFormatUnsupported,
 )
-from assistant.guard import map_texts, output_leaks, scrub_model, scrub_secrets
-from assistant.language import detect_language, language_instruction
-from assistant.parsing import OutputParseError, parse_output, response_format_for
-from assistant.prompts import PromptFile, load_prompt
-from assistant.settle import respell_numbers
+from assistant.domain.language import detect_language, language_instruction
+from assistant.domain.settle import respell_numbers
+from assistant.model.budget import budget_of
+from assistant.model.guard import map_texts, output_leaks, scrub_model, scrub_secrets
+from assistant.model.parsing import OutputParseError, parse_output, response_format_for
+from assistant.model.prompts import PromptFile, load_prompt
 
 T = TypeVar("T", bound=BaseModel)
 Check = Callable[[Any, dict[str, Any]], list[str]]
@@ -141,7 +141,7 @@ def example_copies(parsed: BaseModel, template: str) -> list[str]:
 
 
 def respelled(value: Any, notes: str) -> Any:
-    """Every text field with its figures in the notes' own form (:func:`~assistant.settle.respell_numbers`)."""
+    """Every text field with its figures in the notes' own form (:func:`~assistant.domain.settle.respell_numbers`)."""
     return map_texts(value, lambda text: respell_numbers(text, notes))
 
 
@@ -360,7 +360,7 @@ def finished_by(
     """A step whose model answer the program finishes: ``finish(answer, inputs)`` turns it into the step's
     output (quotes into facts, actions into a dated plan, lesson parts into lessons). The best attempt of an
     answer that kept failing its checks is finished too, and then kept (``accept_best``) or carried by the
-    :class:`~assistant.errors.OutputValidationError`."""
+    :class:`~assistant.domain.errors.OutputValidationError`."""
 
     async def run(inputs: dict[str, Any], config: RunnableConfig | None = None) -> Any:
         if prepare is not None:

@@ -15,10 +15,10 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
 from assistant.chains._step import Check, FormatState, build_step_chain
-from assistant.progress_reading import Reading, reading_text
-from assistant.progress_schema import STATUS_LABELS, ActionProgress, ActionStatus, CheckinOutput
-from assistant.schema import PlanAction
-from assistant.text_checks import future_date, not_blank, placeholders
+from assistant.domain.report_back import STATUS_LABELS, ActionProgress, ActionStatus, CheckinOutput
+from assistant.domain.report_back_reading import Reading, reading_text
+from assistant.domain.schema import PlanAction
+from assistant.domain.text_checks import future_date, not_blank, placeholders
 
 
 def progress_plan_text(
@@ -31,7 +31,7 @@ def progress_plan_text(
     by_user: Collection[int] | None = None,
 ) -> str:
     """One line per action: number, text, due date, status before the notes, whether it is late, and what the
-    progress notes seem to say about it (``readings``, from :func:`assistant.progress_reading.read_progress`).
+    progress notes seem to say about it (``readings``, from :func:`assistant.domain.report_back_reading.read_progress`).
     A fixed status is marked "set by me" when the user set it (``by_user``; all fixed ones when None), else
     "from my notes"."""
     lines = []

@@ -8,8 +8,8 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
 from assistant.chains._step import Check, FormatState, build_step_chain
-from assistant.schema import MessageOutput
-from assistant.text_checks import LENGTH_WORDS, PLACEHOLDER, message_size, not_blank, placeholders
+from assistant.domain.schema import MessageOutput
+from assistant.domain.text_checks import LENGTH_WORDS, PLACEHOLDER, message_size, not_blank, placeholders
 
 
 def length_text(channel: str, length: str) -> str:

@@ -2,7 +2,7 @@
 
 The model only quotes; the program checks every quote against the notes (a quote that is not
 there is asked for again), snaps it to the notes' own words, and settles the rest of the
-:class:`~assistant.schema.Facts` itself: the leader, and the lines that say work is already done.
+:class:`~assistant.domain.schema.Facts` itself: the leader, and the lines that say work is already done.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
 from assistant.chains._step import FormatState, build_step_chain, finished_by
-from assistant.notes_done import done_in_notes
-from assistant.schema import Facts, IntakeOutput
-from assistant.settle import (
+from assistant.domain.notes_done import done_in_notes
+from assistant.domain.schema import Facts, IntakeOutput
+from assistant.domain.settle import (
     first_person_acts,
     is_done_text,
     leader_in_notes,

@@ -10,9 +10,9 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
 from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
-from assistant.language import detect_language
-from assistant.schema import LessonPart, LessonPartsOutput, LessonsOutput
-from assistant.text_checks import not_blank, placeholders
+from assistant.domain.language import detect_language
+from assistant.domain.schema import LessonPart, LessonPartsOutput, LessonsOutput
+from assistant.domain.text_checks import not_blank, placeholders
 
 _CHANGE = re.compile(
     r"\b(?:now|from now on|going forward|in future|i will|i'll|i always|always|every|before (?:i|any|every|each)|"

@@ -15,10 +15,10 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
 from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
-from assistant.language import detect_language
-from assistant.schema import PainOutput
-from assistant.settle import wording
-from assistant.text_checks import SENTENCE, finish_sentences, not_blank, placeholders
+from assistant.domain.language import detect_language
+from assistant.domain.schema import PainOutput
+from assistant.domain.settle import wording
+from assistant.domain.text_checks import SENTENCE, finish_sentences, not_blank, placeholders
 
 _SHORT = 6  # words: "I'm sorry for this." says nothing of the harm, so the next sentence stays too
 # A tail the model adds on its own ("..., which caused extra work for my leader"): a cost the notes don't give.

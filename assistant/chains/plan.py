@@ -16,9 +16,9 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
 from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
-from assistant.schema import PlanAction, PlanOutput, PlanStep, PlanStepsOutput
-from assistant.settle import due_dates
-from assistant.text_checks import not_blank, placeholders
+from assistant.domain.schema import PlanAction, PlanOutput, PlanStep, PlanStepsOutput
+from assistant.domain.settle import due_dates
+from assistant.domain.text_checks import not_blank, placeholders
 
 OWNER = "me"
 MIN_ACTIONS = 2

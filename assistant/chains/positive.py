@@ -9,8 +9,8 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
 from assistant.chains._step import Check, FormatState, build_step_chain
-from assistant.schema import PositiveOutput
-from assistant.text_checks import finish_sentences, not_blank, placeholders
+from assistant.domain.schema import PositiveOutput
+from assistant.domain.text_checks import finish_sentences, not_blank, placeholders
 
 
 def check_positive(positive: PositiveOutput, inputs: dict[str, Any]) -> list[str]:

@@ -1,5 +1,5 @@
 """What refine's model step (:mod:`assistant.chains.refine_edits`) and the program that applies its edits
-(:mod:`assistant.edits`) share: the draft as prompt text, the step's inputs, and facts from the request.
+(:mod:`assistant.workflows.edits`) share: the draft as prompt text, the step's inputs, and facts from the request.
 
 Facts the user states in a request ("I already rolled back the change") are added to the notes under
 :data:`ADDED_MARKER`, when they really come from the request, so the validator's grounding checks accept them.
@@ -11,8 +11,8 @@ import re
 from typing import Any
 
 from assistant.chains._format import checkins_text, facts_text, lessons_text, plan_text, today_text
-from assistant.notes import normalise_text
-from assistant.schema import Draft
+from assistant.domain.notes import normalise_text
+from assistant.domain.schema import Draft
 
 ADDED_MARKER = "Added in chat:"
 _WORD = re.compile(r"[a-z]{3,}")

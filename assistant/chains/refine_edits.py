@@ -1,8 +1,8 @@
 """Refine, the model's part: a request about a finished draft as typed edits (``prompts/refine_edits.md``).
 
-The model only decides which edits the request asks for (:class:`~assistant.edits.EditPlan`);
-the program applies them (:func:`assistant.edits.apply_edits`). Plain requests never get here:
-:func:`assistant.edit_requests.parse_request` answers them without a model.
+The model only decides which edits the request asks for (:class:`~assistant.workflows.edits.EditPlan`);
+the program applies them (:func:`assistant.workflows.edits.apply_edits`). Plain requests never get here:
+:func:`assistant.domain.edit_requests.parse_request` answers them without a model.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from langchain_core.runnables import Runnable
 
 from assistant.chains._step import FormatState, build_step_chain
 from assistant.chains.refine import grounded_facts
-from assistant.edit_types import AddFact, EditPlan
-from assistant.text_checks import not_blank
+from assistant.domain.edit_types import AddFact, EditPlan
+from assistant.domain.text_checks import not_blank
 
 
 def check_edits(out: EditPlan, inputs: dict[str, Any]) -> list[str]:

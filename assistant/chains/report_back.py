@@ -11,8 +11,8 @@ from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from assistant.schema import CheckIn, PlanAction, ReportBackOutput
-from assistant.settle import checkin_dates, lower_first
+from assistant.domain.schema import CheckIn, PlanAction, ReportBackOutput
+from assistant.domain.settle import checkin_dates, lower_first
 
 
 def checkin_report(actions: list[PlanAction]) -> str:

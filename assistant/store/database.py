@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
-from assistant.errors import ConfigurationError
+from assistant.domain.errors import ConfigurationError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 HEAD = "head"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.render import draft_markdown
-from assistant.schema import Draft
+from assistant.domain.schema import Draft
+from assistant.output.markdown import draft_markdown
 from assistant.store.records import ActionState, ProgressRecord, SessionRecord, VersionInfo
 
 STATUS_LABELS = {"not_started": "not started", "in_progress": "in progress", "done": "done", "dropped": "dropped"}

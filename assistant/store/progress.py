@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from assistant.progress_schema import ActionProgress, ProgressUpdate, action_progress
-from assistant.schema import CheckIn, Draft
+from assistant.domain.report_back import ActionProgress, ProgressUpdate, action_progress
+from assistant.domain.schema import CheckIn, Draft
 from assistant.store.store import Store
 
 
@@ -60,7 +60,7 @@ def planned_checkins(store: Store, session_id: str, *, after: dt.date | None = N
 
 def session_calendar(store: Store, session_id: str, *, after: dt.date | None = None) -> bytes:
     """The session's check-ins as an ``.ics`` file, with a reminder the day before each."""
-    from assistant.calendar import checkins_ics
+    from assistant.output.calendar import checkins_ics
 
     draft = store.load_version(session_id)
     leader = draft.options.leader or draft.facts.leader_name

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.schema import DraftOptions, Facts
+from assistant.domain.schema import DraftOptions, Facts
 
 Source = Literal["generated", "edited", "refined", "restored", "checkin"]
 Status = Literal["not_started", "in_progress", "done", "dropped"]

@@ -17,9 +17,9 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from assistant.errors import InputError, SessionNotFound
-from assistant.render import draft_markdown
-from assistant.schema import Draft, DraftOptions, Facts, PlanAction
+from assistant.domain.errors import InputError, SessionNotFound
+from assistant.domain.schema import Draft, DraftOptions, Facts, PlanAction
+from assistant.output.markdown import draft_markdown
 from assistant.store.convert import action_key, action_state, session_title, utc, utc_now, version_info
 from assistant.store.database import bad_database_url, build_engine, migrate
 from assistant.store.exports import session_markdown
@@ -27,7 +27,7 @@ from assistant.store.models import SOURCES, STATUSES, ActionRow, ProgressRow, Se
 from assistant.store.records import ActionState, ProgressRecord, SessionRecord, SessionSummary, VersionInfo
 
 if TYPE_CHECKING:
-    from assistant.settings import Settings
+    from assistant.model.settings import Settings
 
 LIST_HINT = "list saved sessions with `regain sessions list`"
 

@@ -2,7 +2,7 @@
 
 ``validate(draft)`` checks a whole draft; ``validate(text, step="ownership")`` one
 step's text; ``validate(text)`` a plain-text message; ``validate(update)`` a
-progress update (:class:`~assistant.progress_schema.ProgressUpdate`). Every finding names its rule,
+progress update (:class:`~assistant.domain.report_back.ProgressUpdate`). Every finding names its rule,
 step, severity, the offending words, a plain-words message and a suggestion. No
 model calls: it is fast enough to run on every keystroke.
 """
@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import datetime as dt
 
-    from assistant.progress_schema import ProgressUpdate
-    from assistant.schema import Channel, Draft, Facts
+    from assistant.domain.report_back import ProgressUpdate
+    from assistant.domain.schema import Channel, Draft, Facts
     from assistant.validator.findings import Report
 
 STEPS = ("pain", "ownership", "lessons", "plan", "positive", "report_back", "message", "checkin")
@@ -32,7 +32,7 @@ def validate(
     leader: str | None = None,
 ) -> Report:
     """Check a draft, one step's text (``step=...``), a plain-text message, or a progress update."""
-    from assistant.progress_schema import ProgressUpdate
+    from assistant.domain.report_back import ProgressUpdate
     from assistant.validator.checks import validate_draft, validate_text
     from assistant.validator.progress import validate_progress
 

@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from assistant.language import detect_language
-from assistant.schema import CheckIn, Draft, Facts, Message, PlanAction
-from assistant.text_checks import HTML_TAG, PLACEHOLDER
+from assistant.domain.language import detect_language
+from assistant.domain.schema import CheckIn, Draft, Facts, Message, PlanAction
+from assistant.domain.text_checks import HTML_TAG, PLACEHOLDER
 from assistant.validator.contradictions import Promise, check_contradictions
 from assistant.validator.findings import Context, Finding, Report, span_finding
 from assistant.validator.grounding import check_grounding

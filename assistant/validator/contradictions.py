@@ -3,7 +3,7 @@
 - ``GND_NEGATES``: a clause that denies a notes clause ("I did not point at the intern
   publicly" against "pointed at the intern publicly in standup").
 - ``GND_ALREADY_DONE``: a plan action, or a promise in prose ("I will ..."), whose work the
-  notes say is already done (:func:`assistant.notes_done.done_in_notes` and ``facts.already_done``).
+  notes say is already done (:func:`assistant.domain.notes_done.done_in_notes` and ``facts.already_done``).
 - ``GND_RESTORED``: a promise to restore, recover or bring back what the notes say is restored,
   rolled back or back up.
 
@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.notes_done import done_in_notes
+from assistant.domain.notes_done import done_in_notes
 from assistant.validator.content_words import content_words, covered, overlap, stems_of
 from assistant.validator.findings import Context, Finding
 from assistant.validator.rules import clause_end, found, normalize, pattern, words

@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from assistant.schema import Facts
+from assistant.domain.schema import Facts
 from assistant.validator.contradictions import Promise, check_contradictions
 from assistant.validator.findings import Context, Finding
 from assistant.validator.rules.lessons import check_lesson

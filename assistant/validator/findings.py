@@ -1,4 +1,4 @@
-"""What the validator reports: findings (:class:`~assistant.schema.Finding`, a domain type, since a
+"""What the validator reports: findings (:class:`~assistant.domain.schema.Finding`, a domain type, since a
 draft carries them), a report that collects them, and the context a rule checks against."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
 
-from assistant.schema import Facts, Finding, Severity
+from assistant.domain.schema import Facts, Finding, Severity
 
 
 class Report(BaseModel):

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from assistant.language import stem
+from assistant.domain.language import stem
 from assistant.validator.findings import Context, Finding, span_finding
 
 _NUMBER = re.compile(r"(?<![\w.])(?:\d{4}-\d{2}-\d{2}|[$€£]?\d+(?:[.,:]\d+)*(?:\s?(?:%|k|K|m|M|h|hrs?|x)\b)?)(?![\w-])")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.schema import Draft, Message
-from assistant.text_checks import HTML_MARKUP, LENGTH_WORDS, PLACEHOLDER, message_size
+from assistant.domain.schema import Draft, Message
+from assistant.domain.text_checks import HTML_MARKUP, LENGTH_WORDS, PLACEHOLDER, message_size
 from assistant.validator.findings import Context, Finding, span_finding
 
 # the longest length option of each channel is its hard limit

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from assistant.progress_schema import ActionProgress, ActionStatus, CheckinOutput, ProgressUpdate
-from assistant.schema import Message, PlanAction
+from assistant.domain.report_back import ActionProgress, ActionStatus, CheckinOutput, ProgressUpdate
+from assistant.domain.schema import Message, PlanAction
 from assistant.validator.checks import context_for
 from assistant.validator.findings import Finding, Report
 from assistant.validator.grounding import check_grounding

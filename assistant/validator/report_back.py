@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.schema import CheckIn, PlanAction
+from assistant.domain.schema import CheckIn, PlanAction
 from assistant.validator.findings import Context, Finding
 
 

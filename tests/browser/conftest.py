@@ -16,10 +16,10 @@ import pytest
 from langchain_core.messages import BaseMessage
 from ui_support import TODAY, scripted_model, served_app
 
-from assistant.errors import ModelAPIError
-from assistant.pipeline import Pipeline
-from assistant.settings import Settings
-from assistant.testing import good_script
+from assistant.domain.errors import ModelAPIError
+from assistant.model.settings import Settings
+from assistant.model.testing import good_script
+from assistant.workflows.draft import Pipeline
 from ui.app import build_app
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -10,7 +10,7 @@ from conftest import CHROMIUM, contains
 from playwright.sync_api import Page, expect
 from ui_support import NOTES
 
-from assistant.testing import GOOD_PROGRESS_NOTES
+from assistant.model.testing import GOOD_PROGRESS_NOTES
 
 pytestmark = [
     pytest.mark.browser,

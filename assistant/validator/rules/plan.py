@@ -12,7 +12,7 @@ import functools
 import re
 from typing import Any
 
-from assistant.schema import PlanAction
+from assistant.domain.schema import PlanAction
 from assistant.validator.findings import Context, Finding
 from assistant.validator.rules import found, found_nowhere, normalize, pattern, rule, words
 

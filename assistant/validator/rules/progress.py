@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import re
 
-from assistant.progress_schema import ActionStatus, ProgressUpdate
+from assistant.domain.report_back import ActionStatus, ProgressUpdate
 from assistant.validator.findings import Finding
 from assistant.validator.grounding import note_stems, stem
 from assistant.validator.rules import clause_start, found, normalize, pattern, rule, words

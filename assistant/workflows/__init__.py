@@ -1,0 +1,1 @@
+"""The workflows: draft, refine, report back, typed edits, salvage, message assembly, streaming events."""

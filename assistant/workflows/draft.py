@@ -1,0 +1,402 @@
+"""The six-step pipeline: notes -> facts -> the six steps -> the message.
+
+The program settles what it can know exactly; the model writes the sentences::
+
+    settled by the program: leader, greeting, sign-off, due dates, check-in dates, the message's order
+    intake (quotes, checked) --+--> pain
+                               +--> ownership
+                               +--> lessons --> plan --> report_back (no model)
+                               +--> positive
+    all six ------------------------------------> message (assembled; a model polish is opt-in)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any, TypeVar
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.runnables import Runnable, RunnableConfig
+
+from assistant.chains import (
+    build_compose_chain,
+    build_intake_chain,
+    build_lessons_chain,
+    build_ownership_chain,
+    build_pain_chain,
+    build_plan_chain,
+    build_positive_chain,
+    build_report_back_chain,
+)
+from assistant.chains._format import checkins_text, leader_text, lessons_text, plan_text, today_text
+from assistant.chains._step import FormatState
+from assistant.chains.compose import length_text
+from assistant.chains.lessons import to_lessons
+from assistant.chains.pain import with_landed
+from assistant.chains.plan import settle_plan
+from assistant.domain.errors import (
+    ModelAPIError,
+    OffTopicError,
+    OutputValidationError,
+    PartialDraftError,
+    RegainError,
+    UsageLimitError,
+)
+from assistant.domain.notes import off_topic_message, screen_notes
+from assistant.domain.schema import (
+    CHANNEL_LABELS,
+    Draft,
+    DraftOptions,
+    Facts,
+    LessonPartsOutput,
+    Message,
+    MessageOutput,
+    PainOutput,
+    PlanStepsOutput,
+)
+from assistant.domain.settle import impact_in_notes, leader_in_notes, plain_words, without_excuses
+from assistant.model.budget import CallBudget, with_budget
+from assistant.validator.checks import step_problems, validate_draft
+from assistant.workflows.assemble import assemble_message
+from assistant.workflows.events import Listener, ProgressEvent, StepTracker
+from assistant.workflows.salvage import salvage_lessons, salvage_plan, salvage_statement
+
+STEPS = ("intake", "pain", "ownership", "lessons", "plan", "positive", "report_back", "compose")
+R = TypeVar("R")
+_SALVAGE: dict[str, Any] = {
+    "pain": salvage_statement("pain"),
+    "ownership": salvage_statement("ownership"),
+    "positive": salvage_statement("positive"),
+    "lessons": salvage_lessons,
+    "plan": salvage_plan,
+}
+
+
+@dataclass
+class Pipeline:
+    """The step chains for one model, with shared structured-output state.
+
+    ``polish`` asks the model to rewrite the assembled message as one text (for larger
+    models; off by default, since a small model's rewrite runs long and drops parts).
+    """
+
+    model: BaseChatModel
+    max_reasks: int = 2
+    structured_output: str = "auto"
+    validate: bool = True
+    max_calls: int | None = None
+    polish: bool = False
+    chains: dict[str, Runnable[dict[str, Any], Any]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        state = FormatState(mode=self.structured_output)
+        builders: dict[str, Callable[..., Runnable[dict[str, Any], Any]]] = {
+            "intake": build_intake_chain,
+            "pain": build_pain_chain,
+            "ownership": build_ownership_chain,
+            "lessons": build_lessons_chain,
+            "plan": build_plan_chain,
+            "positive": build_positive_chain,
+            "compose": build_compose_chain,
+        }
+        self.chains = {"report_back": build_report_back_chain()}
+        for name, build in builders.items():
+            kwargs: dict[str, Any] = {"max_reasks": self.max_reasks, "format_state": state}
+            if self.validate and name != "intake":
+                kwargs["extra_check"] = partial(_validator_check, name)
+                if name in _SALVAGE:
+                    kwargs["salvage"] = _SALVAGE[name]
+            self.chains[name] = build(self.model, **kwargs)
+
+
+def _validator_check(step: str, output: Any, inputs: dict[str, Any]) -> list[str]:
+    if isinstance(output, PlanStepsOutput):
+        output = settle_plan(output.actions, inputs["today_date"])
+    elif isinstance(output, LessonPartsOutput):
+        output = to_lessons(output)
+    elif isinstance(output, PainOutput):
+        output = with_landed(output, inputs)  # checked as the draft will have it, with the program's line
+    return step_problems(step, output, inputs)
+
+
+async def _run_step(
+    pipeline: Pipeline, name: str, inputs: dict[str, Any], tracker: StepTracker, config: RunnableConfig
+) -> Any:
+    tracker.emit(ProgressEvent("start", name))
+    try:
+        result = await pipeline.chains[name].ainvoke(inputs, config=config)
+    except OutputValidationError as exc:
+        if exc.last_parsed is None:
+            tracker.emit(ProgressEvent("failed", name, tokens=tracker.tokens.get(name, 0)))
+            raise
+        tracker.unresolved[name] = exc.problems
+        tracker.emit(
+            ProgressEvent("unresolved", name, tokens=tracker.tokens.get(name, 0), text="; ".join(exc.problems))
+        )
+        return exc.last_parsed
+    except BaseException:
+        tracker.emit(ProgressEvent("failed", name, tokens=tracker.tokens.get(name, 0)))
+        raise
+    tracker.emit(ProgressEvent("done", name, tokens=tracker.tokens.get(name, 0), text=_step_text(result) or ""))
+    return result
+
+
+def _step_text(result: Any) -> str | None:
+    """The text of a finished step, for progress listeners that show it as soon as it is written."""
+    if hasattr(result, "statement"):
+        return str(result.statement)
+    if hasattr(result, "lessons"):
+        return " ".join(result.lessons)
+    return None
+
+
+def _model_name(model: BaseChatModel) -> str:
+    return str(getattr(model, "model_name", "") or type(model).__name__)
+
+
+def compose_inputs(draft: Draft, options: DraftOptions) -> dict[str, Any]:
+    """Inputs of the compose (polish) step for a finished set of six parts."""
+    return {
+        "notes": draft.notes,
+        "today_date": draft.today,
+        "facts_model": draft.facts,
+        "plan_model": draft.plan,
+        "report_back_model": draft.report_back,
+        "leader_override": options.leader,
+        "leader": leader_text(draft.facts, options.leader),
+        "channel": CHANNEL_LABELS[options.channel],
+        "channel_key": options.channel,
+        "tone": options.tone,
+        "length": length_text(options.channel, options.length),
+        "length_key": options.length,
+        "pain": draft.pain,
+        "ownership": draft.ownership,
+        "lessons": lessons_text(draft.lessons),
+        "plan": plan_text(draft.plan),
+        "positive": draft.positive,
+        "report_back": checkins_text(draft.report_back),
+    }
+
+
+def _validated(draft: Draft) -> Draft:
+    return draft.model_copy(update={"findings": validate_draft(draft).findings})
+
+
+async def acompose(
+    draft: Draft,
+    pipeline: Pipeline,
+    options: DraftOptions,
+    *,
+    listener: Listener | None = None,
+    budget: CallBudget | None = None,
+) -> Draft:
+    """The message for the options asked for (channel, tone, length), without redoing the steps.
+
+    The message is assembled from the parts by the program. With ``pipeline.polish`` the model
+    rewrites it, and its version is kept only when it has fewer errors than the assembled one.
+    ``budget`` caps the model calls (default: a new one of ``pipeline.max_calls``).
+    """
+    assembled = assemble_message(draft, options)
+    unresolved = {k: v for k, v in draft.unresolved.items() if k != "compose"}
+    updated = draft.model_copy(update={"message": assembled, "options": options, "unresolved": unresolved})
+    tracker = StepTracker(listener)
+    if not pipeline.polish:
+        tracker.emit(ProgressEvent("done", "compose", text=assembled.body))
+        return _validated(updated) if pipeline.validate else updated
+    budget = budget if budget is not None else CallBudget(pipeline.max_calls)
+    config = with_budget({"callbacks": [tracker]}, budget)
+    try:
+        out: MessageOutput = await _run_step(pipeline, "compose", compose_inputs(draft, options), tracker, config)
+    except STEP_FAILURES:  # the polish failed: the assembled message stands
+        return _validated(updated) if pipeline.validate else updated
+    polished = updated.model_copy(
+        update={
+            "message": Message(channel=options.channel, subject=out.subject.strip(), body=out.body.strip()),
+            "usage": {**draft.usage, **tracker.usage},
+            "unresolved": unresolved | tracker.unresolved,
+        }
+    )
+    if not pipeline.validate:
+        return polished
+    report, fallback = validate_draft(polished), validate_draft(updated)
+    if len(fallback.errors) <= len(report.errors):
+        kept = updated.model_copy(update={"usage": polished.usage, "findings": fallback.findings})
+        return kept
+    return polished.model_copy(update={"findings": report.findings})
+
+
+def pain_inputs(notes: str, today: dt.date, options: DraftOptions) -> dict[str, Any]:
+    """The pain step's inputs: the notes, the harm the program finds in them, and the leader."""
+    leader = options.leader or leader_in_notes(notes)
+    return {
+        "notes": notes,
+        "today": today_text(today),
+        "today_date": today,
+        "leader_override": options.leader,
+        "leader": leader or "my manager",
+        "impact": plain_words(impact_in_notes(notes)),
+    }
+
+
+def writing_inputs(facts: Facts, notes: str, today: dt.date, options: DraftOptions) -> dict[str, Any]:
+    """The inputs every writing step gets: the notes, the settled facts, and their quotes in plain words."""
+    return {
+        "notes": notes,
+        "today": today_text(today),
+        "today_date": today,
+        "leader_override": options.leader,
+        "facts_model": facts,
+        "leader": leader_text(facts, options.leader) if facts.leader_name or options.leader else "my manager",
+        "act": plain_words(without_excuses(facts.act)),
+        "why": f"Why, from my notes: <notes>{plain_words(facts.cause)}</notes>" if facts.cause else "",
+        "impact": plain_words(facts.impact or facts.act),
+    }
+
+
+async def adraft(
+    notes: str,
+    pipeline: Pipeline,
+    *,
+    options: DraftOptions | None = None,
+    today: dt.date | None = None,
+    max_notes_chars: int = 20_000,
+    listener: Listener | None = None,
+    budget: CallBudget | None = None,
+) -> Draft:
+    """Turn rough notes into a complete :class:`Draft` (all six steps and the message).
+
+    When some steps fail after their retries and re-asks, the steps that succeeded are
+    kept: :class:`~assistant.domain.errors.PartialDraftError` carries them as a draft with
+    ``complete=False`` and ``failed_steps``, with a message assembled from the parts there
+    are. When the intake step fails there is no draft, and its own error is raised.
+    ``budget`` caps the model calls (default: a new one of ``pipeline.max_calls``; the UI
+    passes one per browser session).
+    """
+    options = options or DraftOptions()
+    today = today or dt.date.today()
+    notes = screen_notes(notes, max_chars=max_notes_chars)
+    tracker = StepTracker(listener)
+    budget = budget if budget is not None else CallBudget(pipeline.max_calls)
+    config = with_budget({"callbacks": [tracker]}, budget)
+    base: dict[str, Any] = {
+        "notes": notes,
+        "today": today_text(today),
+        "today_date": today,
+        "leader_override": options.leader or leader_in_notes(notes),
+    }
+
+    # The pain needs only the harm, which the program finds in the notes: it is written while intake
+    # quotes the notes, so the first step's text is ready early.
+    early_pain = asyncio.ensure_future(_run_step(pipeline, "pain", pain_inputs(notes, today, options), tracker, config))
+    try:
+        facts: Facts = await _run_step(pipeline, "intake", base, tracker, config)
+    except BaseException:
+        early_pain.cancel()
+        raise
+    if not any(part.strip() for part in (facts.act, facts.impact, facts.what_happened)):
+        early_pain.cancel()
+        raise OffTopicError(off_topic_message())
+    if options.leader:
+        facts = facts.model_copy(update={"leader_name": options.leader})
+    shared = writing_inputs(facts, notes, today, options)
+    failures: dict[str, BaseException] = {}
+
+    async def step(name: str, inputs: dict[str, Any]) -> Any:
+        try:
+            return await _run_step(pipeline, name, inputs, tracker, config)
+        except STEP_FAILURES as exc:
+            failures[name] = exc
+            return None
+
+    lessons_done = asyncio.ensure_future(step("lessons", shared))
+
+    async def plan_then_report() -> tuple[Any, Any]:
+        # The plan builds on what the lessons say I now do: its first action makes that part of the work.
+        lessons = await lessons_done
+        plan = await step("plan", {**shared, "lessons": lessons.lessons if lessons else []})
+        if plan is None:
+            _skipped(tracker, failures, "report_back", "the 'plan' step failed")
+            return None, None
+        return plan, await step("report_back", {**shared, "plan_model": plan.actions})
+
+    async def pain_step() -> Any:
+        try:
+            return await early_pain
+        except STEP_FAILURES as exc:
+            failures["pain"] = exc
+            return None
+
+    pain, ownership, lessons, (plan, report), positive = await asyncio.gather(
+        pain_step(),
+        step("ownership", shared),
+        lessons_done,
+        plan_then_report(),
+        step("positive", shared),
+    )
+    draft = Draft(
+        notes=notes,
+        today=today,
+        options=options,
+        facts=facts,
+        pain=pain.statement.strip() if pain else "",
+        ownership=ownership.statement.strip() if ownership else "",
+        lessons=[lesson.strip() for lesson in lessons.lessons] if lessons else [],
+        plan=plan.actions if plan else [],
+        positive=positive.statement.strip() if positive else "",
+        report_back=report.checkins if report else [],
+        message=Message(channel=options.channel, subject="", body=""),
+        model=_model_name(pipeline.model),
+        usage=tracker.usage,
+        unresolved=tracker.unresolved,
+    )
+    if failures:
+        raise _partial(draft.model_copy(update={"message": assemble_message(draft, options)}), failures,
+                       pipeline.validate)  # fmt: skip
+    try:
+        return await acompose(draft, pipeline, options, listener=listener, budget=budget)
+    except STEP_FAILURES as exc:
+        raise _partial(draft, {"compose": exc}, pipeline.validate) from exc
+
+
+STEP_FAILURES = (ModelAPIError, OutputValidationError, UsageLimitError)
+
+
+class _NotRun(RegainError):
+    """A step that was not run because one it depends on failed."""
+
+
+def _skipped(tracker: StepTracker, failures: dict[str, BaseException], name: str, why: str) -> None:
+    failures[name] = _NotRun(f"Not written, because {why}.")
+    tracker.emit(ProgressEvent("failed", name))
+
+
+def _partial(draft: Draft, failures: dict[str, BaseException], validate: bool) -> PartialDraftError:
+    """The error carrying a draft marked incomplete, its failed parts empty, its findings only on the rest."""
+    order = sorted(failures, key=STEPS.index)
+    failed = {name: " ".join(str(failures[name]).split()) for name in order}
+    findings = []
+    if validate:
+        hidden = set(failed)
+        findings = [f for f in validate_draft(draft).findings if f.step not in hidden]
+    incomplete = draft.model_copy(update={"complete": False, "failed_steps": failed, "findings": findings})
+    root = next((name for name in order if not isinstance(failures[name], _NotRun)), order[0])
+    first = failures[root]
+    kind = "usage_limit" if isinstance(first, UsageLimitError) else "invalid_output"
+    error = PartialDraftError(
+        f"The draft is incomplete – {len(failed)} step(s) failed ({', '.join(order)}); the other steps are kept. "
+        f"{failed[root]}",
+        draft=incomplete,
+        failed_steps=failed,
+        cause=getattr(first, "cause", kind),
+    )
+    error.__cause__ = first
+    return error
+
+
+def draft(notes: str, pipeline: Pipeline, **kwargs: Any) -> Draft:
+    """Synchronous :func:`adraft`."""
+    return asyncio.run(adraft(notes, pipeline, **kwargs))

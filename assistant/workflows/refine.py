@@ -1,0 +1,170 @@
+"""The refine workflow, shared by the web UI and ``regain refine``: a request becomes typed edits, the
+program applies them, assembles the message again and runs the validator again.
+
+A plain request ("two weeks later", "drop action 3", "shorter") is parsed without a model; any
+other goes to the model, which answers with edits only. The reply says what was applied, and for
+an edit that was not applied, what was understood and why not. When nothing was applied the draft
+is returned as it was (``changed`` is False), so callers save no new version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from langchain_core.runnables import RunnableConfig
+
+from assistant.chains._step import FormatState
+from assistant.chains.refine import refine_inputs
+from assistant.chains.refine_edits import build_refine_edits_chain
+from assistant.domain.edit_requests import parse_request
+from assistant.domain.edit_types import AddFact, Edit, EditPlan, describe
+from assistant.domain.errors import InputError, OutputValidationError
+from assistant.domain.schema import Draft, StepUsage
+from assistant.model.budget import CallBudget, with_budget
+from assistant.validator.checks import validate_draft
+from assistant.workflows.draft import Pipeline
+from assistant.workflows.edits import apply_edits
+from assistant.workflows.events import Listener, ProgressEvent, StepTracker
+
+MAX_REQUEST_CHARS = 2_000
+STEP = "refine_edits"
+
+
+@dataclass
+class Refinement:
+    """What a refine request did: the draft after it, the edits applied and refused, and the reply."""
+
+    draft: Draft
+    reply: str
+    applied: list[tuple[Edit, str]] = field(default_factory=list)
+    refused: list[tuple[Edit, str]] = field(default_factory=list)
+    understood: str = ""
+    not_possible: str = ""
+    used_model: bool = False
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        """True when some edit was applied (only then is a new version worth saving)."""
+        return bool(self.applied)
+
+    @property
+    def added_facts(self) -> list[str]:
+        """The facts added to the notes."""
+        return [e.fact for e, _ in self.applied if isinstance(e, AddFact)]
+
+    def edits_json(self) -> list[dict[str, object]]:
+        """The applied edits as JSON-ready dicts, each with what it did (for ``--json``)."""
+        return [{**e.model_dump(mode="json"), "done": what} for e, what in self.applied]
+
+
+def _sentence(text: str) -> str:
+    text = text.strip().rstrip(".")
+    return text[:1].upper() + text[1:] + "." if text else ""
+
+
+def reply_for(result: Refinement) -> str:
+    """The reply: only what was applied, then what was not and why."""
+    lines = [_sentence(what) for _, what in result.applied]
+    for edit, why in result.refused:
+        lines.append(_sentence(f"I did not {describe(edit)}: {why}"))
+    if result.not_possible:
+        lines.append(_sentence(f"Not done: {result.not_possible}"))
+    if result.problems and result.applied:
+        lines.append("Some problems remain; see the checks beside each step.")
+    if not result.applied:
+        understood = f"I understood: {result.understood.strip().rstrip('.')}. " if result.understood.strip() else ""
+        lines.insert(0, f"{understood}Nothing in the draft changed, so no new version is saved.")
+    return "\n".join(line for line in lines if line)
+
+
+def _checked_request(request: str) -> str:
+    request = request.strip()
+    if not request:
+        raise InputError("Write what you would like to change, for example 'make it shorter'.")
+    if len(request) > MAX_REQUEST_CHARS:
+        raise InputError(f"The request is {len(request):,} characters; keep it under {MAX_REQUEST_CHARS:,}.")
+    return request
+
+
+def _finished(
+    draft: Draft,
+    edits: list[Edit],
+    *,
+    validate: bool,
+    understood: str = "",
+    not_possible: str = "",
+    usage: dict[str, StepUsage] | None = None,
+    problems: list[str] | None = None,
+) -> Refinement:
+    """Apply ``edits``, check the result, and write the reply; the draft as it was when nothing applied."""
+    applied = apply_edits(draft, edits)
+    updated = applied.draft
+    if applied.changed:
+        if usage:
+            updated = updated.model_copy(update={"usage": {**updated.usage, **usage}})
+        if validate:  # the findings belong to the refined text, not to the draft before it
+            updated = updated.model_copy(update={"findings": validate_draft(updated).findings})
+    result = Refinement(
+        draft=updated if applied.changed else draft,
+        reply="",
+        applied=applied.done,
+        refused=applied.refused,
+        understood=understood or "; ".join(describe(e) for e in edits),
+        not_possible=not_possible,
+        used_model=usage is not None,
+        problems=problems or [],
+    )
+    result.reply = reply_for(result)
+    return result
+
+
+def refine_plainly(draft: Draft, request: str, *, validate: bool = True) -> Refinement | None:
+    """The refinement of a plain request, without a model; None when the request needs the model."""
+    edits = parse_request(_checked_request(request), actions=len(draft.plan))
+    return None if edits is None else _finished(draft, edits, validate=validate)
+
+
+async def arefine(
+    draft: Draft,
+    request: str,
+    pipeline: Pipeline,
+    *,
+    listener: Listener | None = None,
+    budget: CallBudget | None = None,
+) -> Refinement:
+    """Change ``draft`` as ``request`` asks: parsed edits, or the model's edits; then applied and checked.
+
+    ``budget`` caps the model calls (default: a new one of ``pipeline.max_calls``).
+    """
+    plain = refine_plainly(draft, request, validate=pipeline.validate)
+    if plain is not None:
+        return plain
+    chain = build_refine_edits_chain(
+        pipeline.model, max_reasks=pipeline.max_reasks, format_state=FormatState(mode=pipeline.structured_output)
+    )
+    tracker = StepTracker(listener)
+    budget = budget if budget is not None else CallBudget(pipeline.max_calls)
+    config: RunnableConfig = with_budget({"callbacks": [tracker]}, budget)
+    tracker.emit(ProgressEvent("start", STEP))
+    problems: list[str] = []
+    try:
+        plan = await chain.ainvoke(refine_inputs(draft, request.strip()), config=config)
+    except OutputValidationError as exc:  # the last answer, its texts scrubbed, is applied and then checked
+        if not isinstance(exc.last_parsed, EditPlan):
+            tracker.emit(ProgressEvent("failed", STEP, tokens=tracker.tokens.get(STEP, 0)))
+            raise
+        plan, problems = exc.last_parsed, exc.problems
+    except BaseException:
+        tracker.emit(ProgressEvent("failed", STEP, tokens=tracker.tokens.get(STEP, 0)))
+        raise
+    tracker.emit(ProgressEvent("done", STEP, tokens=tracker.tokens.get(STEP, 0)))
+    return _finished(
+        draft,
+        plan.edits,
+        validate=pipeline.validate,
+        understood=plan.understood,
+        not_possible=plan.not_possible,
+        usage=tracker.usage,
+        problems=problems,
+    )
