@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from test_validator import good_draft  # noqa: E402
+from validator_support import good_draft  # noqa: E402
 
 from assistant.validator import validate  # noqa: E402
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import http.server
+import importlib
 import json
 import logging
 import re
 import socket
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +22,6 @@ from typing import Any
 
 import gradio as gr
 import pytest
-from test_sim_server import sim
 
 from assistant.cli import main
 from assistant.domain.errors import ModelAPIError
@@ -32,6 +33,8 @@ from ui import handlers
 from ui.handlers import user_error
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+sim = importlib.import_module("sim_server")  # bench/sim_server.py
 FAKE_KEY = "sk-regain-test-0123456789abcdefSECRET"
 MARKER = "ZEBRA-MARKER-7Q"
 NOTES = (

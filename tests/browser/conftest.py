@@ -7,12 +7,12 @@ are never used. Screenshots go to ``test-artifacts/`` (gitignored).
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import CHROMIUM, CHROMIUM_ARGS, TIMEOUT, UNREACHABLE
 from langchain_core.messages import BaseMessage
 from ui_support import TODAY, scripted_model, served_app
 
@@ -22,19 +22,7 @@ from assistant.model.testing import good_script
 from assistant.workflows.draft import Pipeline
 from ui.app import build_app
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-UNREACHABLE = "SIMULATE-UNREACHABLE"
 
 
 def _intake(messages: list[BaseMessage]) -> str:
@@ -67,9 +55,6 @@ def browser() -> Iterator[object]:
             chromium.close()
 
 
-TIMEOUT = 30_000
-
-
 @pytest.fixture
 def page(browser: Any, app_url: str) -> Iterator[Any]:
     """A fresh desktop-sized page on the app, downloads allowed."""
@@ -79,11 +64,6 @@ def page(browser: Any, app_url: str) -> Iterator[Any]:
     page.goto(app_url)
     yield page
     context.close()
-
-
-def contains(text: str) -> re.Pattern[str]:
-    """A pattern matching any value that contains ``text`` (for ``to_have_value``)."""
-    return re.compile(re.escape(text))
 
 
 @pytest.fixture

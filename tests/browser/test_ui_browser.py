@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CHROMIUM, TIMEOUT, UNREACHABLE, contains
+from browser_support import CHROMIUM, TIMEOUT, UNREACHABLE, contains
 from playwright.sync_api import Page, expect
 from ui_support import NOTES
 

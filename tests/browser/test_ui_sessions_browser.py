@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, contains
+from browser_support import CHROMIUM, contains
 from playwright.sync_api import Page, expect
 from ui_support import NOTES
 

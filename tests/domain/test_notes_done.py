@@ -95,7 +95,7 @@ def test_it_imports_nothing_but_itself() -> None:
         "loaded = [m for m in sys.modules if m.startswith(('assistant.', 'langchain', 'openai'))]\n"
         "print(','.join(loaded))"
     )
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "PYTHONPATH": str(root)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root, env=env)
     assert out.stdout.strip() == "assistant.domain,assistant.domain.notes_done"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from assistant.domain.schema import CheckIn, Draft, DraftOptions, Facts, Message, PlanAction
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 quality = importlib.import_module("quality")
 TODAY = dt.date(2026, 12, 2)

@@ -10,7 +10,7 @@ import importlib
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 local_efficiency = importlib.import_module("local_efficiency")
 sim = importlib.import_module("sim_server")

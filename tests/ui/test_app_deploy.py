@@ -23,7 +23,7 @@ from ui.app import build_app
 from ui.launch import MAX_UPLOAD
 
 pytestmark = pytest.mark.filterwarnings("ignore::Warning:gradio.queueing")
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SECRET = "REGAIN-PRIVATE-CONTENT-91"
 
 

@@ -26,7 +26,7 @@ from assistant.validator.rules.pain import check_pain
 from assistant.validator.rules.plan import check_plan_action
 from assistant.validator.rules.positive import check_positive
 
-CORPUS = Path(__file__).parent / "data" / "validator_corpus.jsonl"
+CORPUS = Path(__file__).parents[1] / "data" / "validator_corpus.jsonl"
 TODAY = dt.date(2026, 11, 27)
 GOAL_PRECISION = 0.90
 GOAL_RECALL = 0.85

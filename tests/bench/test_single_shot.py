@@ -19,7 +19,7 @@ from assistant.model.parsing import parse_output, response_format_for
 from assistant.model.prompts import load_prompt
 from assistant.validator.checks import validate_draft
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 single_shot = importlib.import_module("single_shot")
 sim = importlib.import_module("sim_server")

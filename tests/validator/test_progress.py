@@ -242,7 +242,7 @@ def test_evidence_must_come_from_the_progress_notes() -> None:
 
 # ------------------------------------------------------------ labelled corpus
 
-CORPUS = Path(__file__).parent / "data" / "progress_corpus.jsonl"
+CORPUS = Path(__file__).parents[1] / "data" / "progress_corpus.jsonl"
 GOAL_PRECISION = 0.90
 GOAL_RECALL = 0.80
 

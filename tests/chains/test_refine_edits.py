@@ -6,6 +6,7 @@ import asyncio
 import json
 
 from chain_support import assert_json_schema_requested, assert_reask, run
+from refine_support import FACT_ANSWER, POSITIVE
 from ui_support import NOTES, TODAY, scripted_model
 
 from assistant.chains.refine import draft_text, refine_inputs
@@ -15,16 +16,6 @@ from assistant.domain.schema import Draft
 from assistant.model.prompts import load_prompt
 from assistant.model.testing import STEP_MARKERS
 from assistant.workflows.draft import Pipeline, adraft
-
-POSITIVE = "I'm on it, and I've already told the support team; I'll show you the gate working by mid-December."
-FACT_ANSWER = {
-    "understood": "Say that I already told the support team.",
-    "edits": [
-        {"op": "add_fact", "fact": "I already told the support team"},
-        {"op": "replace_section", "section": "positive", "text": POSITIVE},
-    ],
-    "not_possible": "",
-}
 
 
 def _draft() -> Draft:

@@ -6,7 +6,7 @@ import asyncio
 import time
 
 import pytest
-from test_refine_edits import FACT_ANSWER, POSITIVE
+from refine_support import FACT_ANSWER, POSITIVE
 from ui_support import NOTES, TODAY, scripted_model
 
 from assistant.chains.refine import ADDED_MARKER

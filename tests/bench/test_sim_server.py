@@ -22,7 +22,7 @@ from assistant.domain.schema import Facts, MessageOutput, PlanOutput, ReportBack
 from assistant.model.parsing import response_format_for
 from assistant.workflows.draft import Pipeline, adraft
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _load_sim() -> ModuleType:

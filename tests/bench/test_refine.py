@@ -17,7 +17,7 @@ from langchain_core.messages import BaseMessage
 from assistant.model.testing import ScriptedChatModel
 from assistant.workflows.draft import Pipeline
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 refine = importlib.import_module("refine")
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from assistant.store import Store
 from assistant.store.models import VersionRow
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # The child saves version 2 through the real save_version; just before COMMIT it flushes
 # the rows, says so on stdout and waits on stdin, where the parent kills it with SIGKILL.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from test_validator import NOTES, good_draft
+from validator_support import NOTES, good_draft
 
 from assistant.domain.schema import CheckIn, Draft, PlanAction
 from assistant.validator import validate
