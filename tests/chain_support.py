@@ -29,7 +29,7 @@ from assistant.domain.settle import leader_in_notes, wording
 from assistant.model.prompts import load_prompt
 from assistant.model.testing import STEP_MARKERS, good_script
 from assistant.workflows.assemble import assemble_message
-from assistant.workflows.draft import compose_inputs, pain_inputs, writing_inputs
+from assistant.workflows.step_inputs import compose_inputs, pain_inputs, writing_inputs
 
 TODAY = dt.date(2026, 11, 27)
 # The software-outage example (examples/software-outage.md): the notes good_script()'s intake quotes.

@@ -28,7 +28,8 @@ from assistant.domain.schema import Draft, DraftOptions, Facts, PositiveOutput
 from assistant.model.backend import open_backend
 from assistant.model.prompts import load_prompt
 from assistant.model.settings import Settings
-from assistant.workflows.draft import Pipeline, writing_inputs
+from assistant.workflows.draft import Pipeline
+from assistant.workflows.step_inputs import writing_inputs
 
 pytestmark = pytest.mark.embedded
 GGUF = os.environ.get("REGAIN_TEST_GGUF", "")

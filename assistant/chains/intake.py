@@ -15,15 +15,9 @@ from langchain_core.runnables import Runnable
 
 from assistant.chains._step import FormatState, build_step_chain, finished_by
 from assistant.domain.notes_done import done_in_notes
+from assistant.domain.notes_reading import first_person_acts, is_done_text, note_clauses, snap_quote, sounds_like_my_act
 from assistant.domain.schema import Facts, IntakeOutput
-from assistant.domain.settle import (
-    first_person_acts,
-    is_done_text,
-    leader_in_notes,
-    note_clauses,
-    snap_quote,
-    sounds_like_my_act,
-)
+from assistant.domain.settle import leader_in_notes
 
 
 def is_off_topic(output: IntakeOutput) -> bool:

@@ -32,9 +32,8 @@ from assistant.chains import (
     build_positive_chain,
     build_report_back_chain,
 )
-from assistant.chains._format import checkins_text, leader_text, lessons_text, plan_text, today_text
+from assistant.chains._format import today_text
 from assistant.chains._step import FormatState
-from assistant.chains.compose import length_text
 from assistant.chains.lessons import to_lessons
 from assistant.chains.pain import with_landed
 from assistant.chains.plan import settle_plan
@@ -48,7 +47,6 @@ from assistant.domain.errors import (
 )
 from assistant.domain.notes import off_topic_message, screen_notes
 from assistant.domain.schema import (
-    CHANNEL_LABELS,
     Draft,
     DraftOptions,
     Facts,
@@ -58,12 +56,13 @@ from assistant.domain.schema import (
     PainOutput,
     PlanStepsOutput,
 )
-from assistant.domain.settle import impact_in_notes, leader_in_notes, plain_words, without_excuses
+from assistant.domain.settle import leader_in_notes
 from assistant.model.budget import CallBudget, with_budget
 from assistant.validator.checks import step_problems, validate_draft
 from assistant.workflows.assemble import assemble_message
 from assistant.workflows.events import Listener, ProgressEvent, StepTracker
 from assistant.workflows.salvage import salvage_lessons, salvage_plan, salvage_statement
+from assistant.workflows.step_inputs import compose_inputs, pain_inputs, writing_inputs
 
 STEPS = ("intake", "pain", "ownership", "lessons", "plan", "positive", "report_back", "compose")
 R = TypeVar("R")
@@ -158,30 +157,6 @@ def _model_name(model: BaseChatModel) -> str:
     return str(getattr(model, "model_name", "") or type(model).__name__)
 
 
-def compose_inputs(draft: Draft, options: DraftOptions) -> dict[str, Any]:
-    """Inputs of the compose (polish) step for a finished set of six parts."""
-    return {
-        "notes": draft.notes,
-        "today_date": draft.today,
-        "facts_model": draft.facts,
-        "plan_model": draft.plan,
-        "report_back_model": draft.report_back,
-        "leader_override": options.leader,
-        "leader": leader_text(draft.facts, options.leader),
-        "channel": CHANNEL_LABELS[options.channel],
-        "channel_key": options.channel,
-        "tone": options.tone,
-        "length": length_text(options.channel, options.length),
-        "length_key": options.length,
-        "pain": draft.pain,
-        "ownership": draft.ownership,
-        "lessons": lessons_text(draft.lessons),
-        "plan": plan_text(draft.plan),
-        "positive": draft.positive,
-        "report_back": checkins_text(draft.report_back),
-    }
-
-
 def _validated(draft: Draft) -> Draft:
     return draft.model_copy(update={"findings": validate_draft(draft).findings})
 
@@ -227,34 +202,6 @@ async def acompose(
         kept = updated.model_copy(update={"usage": polished.usage, "findings": fallback.findings})
         return kept
     return polished.model_copy(update={"findings": report.findings})
-
-
-def pain_inputs(notes: str, today: dt.date, options: DraftOptions) -> dict[str, Any]:
-    """The pain step's inputs: the notes, the harm the program finds in them, and the leader."""
-    leader = options.leader or leader_in_notes(notes)
-    return {
-        "notes": notes,
-        "today": today_text(today),
-        "today_date": today,
-        "leader_override": options.leader,
-        "leader": leader or "my manager",
-        "impact": plain_words(impact_in_notes(notes)),
-    }
-
-
-def writing_inputs(facts: Facts, notes: str, today: dt.date, options: DraftOptions) -> dict[str, Any]:
-    """The inputs every writing step gets: the notes, the settled facts, and their quotes in plain words."""
-    return {
-        "notes": notes,
-        "today": today_text(today),
-        "today_date": today,
-        "leader_override": options.leader,
-        "facts_model": facts,
-        "leader": leader_text(facts, options.leader) if facts.leader_name or options.leader else "my manager",
-        "act": plain_words(without_excuses(facts.act)),
-        "why": f"Why, from my notes: <notes>{plain_words(facts.cause)}</notes>" if facts.cause else "",
-        "impact": plain_words(facts.impact or facts.act),
-    }
 
 
 async def adraft(

@@ -24,7 +24,7 @@ from assistant.domain.errors import OutputValidationError
 from assistant.domain.schema import DraftOptions, PainOutput
 from assistant.domain.settle import wording
 from assistant.model.testing import ScriptedChatModel
-from assistant.workflows.draft import pain_inputs
+from assistant.workflows.step_inputs import pain_inputs
 
 
 def test_happy_path_returns_the_statement() -> None:

@@ -6,22 +6,24 @@ import datetime as dt
 
 import pytest
 
+from assistant.domain.notes_reading import (
+    first_person_acts,
+    impact_in_notes,
+    is_done_text,
+    note_clauses,
+    snap_quote,
+    sounds_like_my_act,
+    without_excuses,
+)
 from assistant.domain.settle import (
     checkin_dates,
     due_dates,
     first_name,
-    first_person_acts,
     greeting,
-    impact_in_notes,
-    is_done_text,
     leader_in_notes,
-    note_clauses,
     plain_words,
     respell_numbers,
     sign_off,
-    snap_quote,
-    sounds_like_my_act,
-    without_excuses,
     wording,
     working_day,
 )

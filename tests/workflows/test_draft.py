@@ -25,8 +25,9 @@ from assistant.domain.schema import Draft, DraftOptions, Message
 from assistant.domain.settle import wording
 from assistant.model.testing import ScriptedChatModel, good_script
 from assistant.workflows.assemble import assemble_message
-from assistant.workflows.draft import Pipeline, acompose, adraft, writing_inputs
+from assistant.workflows.draft import Pipeline, acompose, adraft
 from assistant.workflows.events import ProgressEvent
+from assistant.workflows.step_inputs import writing_inputs
 
 SIX = ["pain", "ownership", "lessons", "plan", "positive", "report_back"]
 MODEL_STEPS = ["intake", "pain", "ownership", "lessons", "plan", "positive"]  # report_back and compose need none
