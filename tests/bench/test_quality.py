@@ -13,6 +13,7 @@ from assistant.domain.schema import CheckIn, Draft, DraftOptions, Facts, Message
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 quality = importlib.import_module("quality")
+scoring = importlib.import_module("quality_items")  # bench/quality_items.py
 TODAY = dt.date(2026, 12, 2)
 
 
@@ -58,35 +59,39 @@ def _good(**update: object) -> Draft:
 
 
 def test_a_good_draft_passes_every_mechanical_item() -> None:
-    assert quality.score(_good(), _case()) == {item: [] for item in quality.ITEMS}
+    assert scoring.score(_good(), _case()) == {item: [] for item in quality.ITEMS}
 
 
 def test_each_item_fails_on_its_typical_failure() -> None:
     case = _case()
     keiko = _good().message.model_copy(update={"body": "Hi Keiko,\n\nI'm sorry.\n\nThanks,"})
-    assert quality.score(_good(message=keiko), case)["R1"] == [
+    assert scoring.score(_good(message=keiko), case)["R1"] == [
         "addresses colleague Keiko",
         "does not open by addressing Tomasz",
     ]
     # a colleague named in the first sentence after the greeting is not who the message is addressed to
     harm = _good().message.model_copy(update={"body": "Hi Tomasz,\n\nI'm sorry that Keiko had to redo it.\n\nThanks,"})
-    assert quality.score(_good(message=harm), case)["R1"] == []
+    assert scoring.score(_good(message=harm), case)["R1"] == []
     backups = _good(ownership="I take responsibility for the stale backups.")
-    assert quality.score(backups, case)["R2"] == ["ownership lacks the act's words ['cleanup', 'prod-db', 'script']"]
+    assert scoring.score(backups, case)["R2"] == ["ownership lacks the act's words ['cleanup', 'prod-db', 'script']"]
     keiko_owns = _good(plan=[_good().plan[0].model_copy(update={"owner": "Keiko"}), _good().plan[1]])
-    assert quality.score(keiko_owns, case)["R6"] == ["action 1 owned by 'Keiko'"]
+    assert scoring.score(keiko_owns, case)["R6"] == ["action 1 owned by 'Keiko'"]
     invented = _good(pain="I'm sorry: 1.5M rows were gone for 5 hours.")
-    assert quality.score(invented, case)["R7"] == ["number 1.5 is not in the notes"]
+    assert scoring.score(invented, case)["R7"] == ["number 1.5 is not in the notes"]
     redo = _good(plan=[_good().plan[0], _good().plan[1].model_copy(update={"action": "Get it restored from replica"})])
-    assert quality.score(redo, case)["R7"] == ["action 2 plans what is done: 'restored from replica + snapshot'"]
+    assert scoring.score(redo, case)["R7"] == ["action 2 plans what is done: 'restored from replica + snapshot'"]
     early = _good(report_back=[CheckIn(date=TODAY + dt.timedelta(days=3), report="a"),
                                CheckIn(date=TODAY + dt.timedelta(days=3), report="a")])  # fmt: skip
-    assert quality.score(early, case)["R8"] == [
+    assert scoring.score(early, case)["R8"] == [
         "two check-ins share a date or a text",
         "a check-in comes before the action it reports is due",
     ]
     sloppy = _good().message.model_copy(update={"body": "I'm sorry.\n\n[Your Name]"})
-    assert quality.score(_good(message=sloppy), case)["R9"] == ["placeholder [Your Name]", "no greeting", "no sign-off"]
+    assert scoring.score(_good(message=sloppy), case)["R9"] == [
+        "placeholder [Your Name]",
+        "no greeting",
+        "no sign-off",
+    ]
 
 
 def test_a_whole_run_on_the_simulated_server(tmp_path: Path) -> None:

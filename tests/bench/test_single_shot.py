@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 single_shot = importlib.import_module("single_shot")
 sim = importlib.import_module("sim_server")
+answers = importlib.import_module("sim_answers")
 NOTES = (ROOT / "examples" / "software-outage.md").read_text(encoding="utf-8")
 TODAY = dt.date(2026, 11, 27)
 
@@ -42,7 +43,7 @@ def test_messages_share_the_steps_system_and_notes_prefix() -> None:
 def test_an_answer_becomes_a_draft_the_validator_accepts() -> None:
     response_format: Any = response_format_for(single_shot.SingleShotOutput, "json_schema")
     schema = response_format["json_schema"]["schema"]
-    answer = single_shot.SingleShotOutput.model_validate(sim.instance_for(schema, today=TODAY))
+    answer = single_shot.SingleShotOutput.model_validate(answers.instance_for(schema, today=TODAY))
     draft = single_shot.draft_from(answer, NOTES, TODAY, DraftOptions(), "sim-model")
     assert draft.facts.leader_name == "Dana"
     assert draft.plan and draft.report_back and draft.message.body
