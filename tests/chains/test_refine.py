@@ -1,5 +1,6 @@
 """Refine's shared inputs (assistant/chains/refine.py): facts from the request, and the notes they are added to.
-The model step is tested in test_refine_edits.py, applying a request in test_refining.py and test_edits.py."""
+The model step is tested in test_refine_edits.py, applying a request in tests/workflows/ (test_refine.py,
+test_edits.py)."""
 
 from __future__ import annotations
 
