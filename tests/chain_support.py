@@ -98,6 +98,15 @@ def step_inputs(step: str, options: DraftOptions | None = None) -> dict[str, Any
     return writing_inputs(sample_facts(), NOTES, TODAY, options)
 
 
+OPEN_LINE = "haven't answered the 60+ tickets yet"
+
+
+def open_step_inputs(step: str) -> dict[str, Any]:
+    """:func:`step_inputs` for notes that leave something open (the plan then asks the model for an action)."""
+    inputs = step_inputs(step)
+    return {**inputs, "notes": f"{inputs['notes']}\n{OPEN_LINE}"}
+
+
 def prompt_line(step: str, **value: str) -> str:
     """The line of ``prompts/<step>.md`` that holds the one placeholder given, filled in: what the model reads
     there (so a test checks the value without copying the prompt's label)."""

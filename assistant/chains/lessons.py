@@ -36,10 +36,18 @@ def check_lessons(lessons: LessonsOutput, inputs: dict[str, Any]) -> list[str]:
     return problems
 
 
+# "... to avoid such penalties", "..., which could prevent errors": an aim adds nothing to the habit itself
+_AIM = re.compile(
+    r",?\s+(?:(?:in order )?to (?:avoid|prevent|ensure|make sure)|so that|which (?:could|would|will))\b.*$", re.I
+)
+
+
 def lesson_text(part: LessonPart) -> str:
     """One lesson from its parts: "<weak point>, so I now <habit>." """
     weak = part.weak_point.strip().rstrip(".;, ")
-    habit = re.sub(r"^(?:so\s+)?(?:i\s+)?(?:(?:now|will|always)\s+)*", "", part.habit.strip().rstrip(". "), flags=re.I)
+    habit = _AIM.sub("", part.habit.strip().rstrip(". "))
+    habit = re.sub(r"^(?:so\s+)?(?:(?:from now on|going forward|in future),?\s+)?(?:i\s+)?(?:(?:now|will|always)\s+)*"
+                   r"(?:(?:ensure|make sure)(?:\s+to|\s+that\s+i)?\s+)?", "", habit, flags=re.I)  # fmt: skip
     if not weak:
         return f"I now {habit}." if habit else ""
     if not habit:

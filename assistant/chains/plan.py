@@ -13,11 +13,13 @@ from collections.abc import Callable
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.runnables import Runnable
+from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 
 from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
+from assistant.domain.language import detect_language
+from assistant.domain.notes_done import open_in_notes
 from assistant.domain.schema import PlanAction, PlanOutput, PlanStep, PlanStepsOutput
-from assistant.domain.settle import due_dates
+from assistant.domain.settle import due_dates, wording
 from assistant.domain.text_checks import not_blank, placeholders
 
 OWNER = "me"
@@ -74,6 +76,57 @@ def tidy_steps(output: PlanStepsOutput) -> PlanStepsOutput:
             measure = evidence_for(action)
         steps.append(s.model_copy(update={"action": action, "measure": measure}))
     return output.model_copy(update={"actions": steps})
+
+
+def _habit(lesson: str) -> str:
+    """The lesson's new habit (the part after "so I now"), short enough for an action; "" when there is none."""
+    parts = re.split(r",?\s+so\s+I now\s+", lesson.strip().rstrip("."), maxsplit=1)
+    habit = parts[1].strip() if len(parts) == 2 else ""
+    if len(habit) > _HABIT_CHARS:
+        habit = habit.split(",")[0].strip()
+    if not habit or _PAST.match(habit):  # "skipped the metadata scrub b/c ...": the cause again, not a habit
+        return ""
+    return habit if len(habit.split()) >= 3 and len(habit) <= _HABIT_CHARS else ""
+
+
+_HABIT_CHARS = 110
+_PAST = re.compile(r"^(?:\w+ed|sent|left|forgot|ran|did|was|were|made|took|got|had|didn't|did not)\b", re.I)
+
+
+def habit_step(inputs: dict[str, Any]) -> PlanStep | None:
+    """The action that makes the first lesson's habit a step of the work itself, in the notes' language: the
+    lessons step has written exactly what changes, so the plan does not ask the model to say it again."""
+    habits = [h for h in (_habit(lesson) for lesson in inputs.get("lessons") or []) if h]
+    if not habits:
+        return None
+    action, measure = wording(detect_language(inputs.get("notes") or "")).checklist
+    return PlanStep(action=action.format(habit=habits[0]), measure=measure)
+
+
+def asked_actions(inputs: dict[str, Any]) -> int:
+    """How many actions the model writes: one for what the notes leave open, one that builds the lesson into
+    the work when there is no lesson to build it from; 0 when the program writes the whole plan."""
+    still_open = bool(open_in_notes(inputs.get("notes") or ""))
+    return int(still_open) + int(habit_step(inputs) is None)
+
+
+def planned_steps(steps: list[PlanStep], inputs: dict[str, Any]) -> list[PlanStep]:
+    """The plan's actions: the lesson's habit made a step of the work (:func:`habit_step`, or the model's first
+    action when there is no lesson), then the model's action for what the notes leave open, or, with nothing
+    open or an action that shares no word with what is open, going back over my other recent work of the kind
+    (the program's words, in the notes' language): a small model's action beside the point is worse than none."""
+    notes = inputs.get("notes") or ""
+    action, measure = wording(detect_language(notes)).lookback
+    lookback = PlanStep(action=action, measure=measure)
+    mine = [step for step in steps if step.action not in (lookback.action,)]
+    habit = habit_step(inputs)
+    first = [habit] if habit is not None else mine[:1]
+    rest = mine[1:] if habit is None else [s for s in mine if s.action != habit.action]
+    still_open = open_in_notes(notes)
+    if habit is not None:  # the model's one action is for what is open: kept only when it is about that
+        rest = [step for step in rest if _content(step.action) & _content(" ".join(still_open))]
+    second = rest[:1] if still_open and rest else [lookback]
+    return [*first, *second]
 
 
 def settle_plan(steps: list[PlanStep], today: dt.date) -> PlanOutput:
@@ -155,8 +208,8 @@ def check_plan(plan: PlanStepsOutput, inputs: dict[str, Any]) -> list[str]:
     for i, item in enumerate(plan.actions, 1):
         if (repeated := repeats_done(item.action, done)) is not None:
             problems.append(f'Action {i} is already done ("{repeated}"); plan something that is still open.')
-    if len(plan.actions) < MIN_ACTIONS:
-        problems.append(f"Give {MIN_ACTIONS} or 3 actions; you gave {len(plan.actions)}.")
+    if len(plan.actions) < (asked := asked_actions(inputs)):
+        problems.append(f"Give {asked} actions; you gave {len(plan.actions)}.")
     for i, item in enumerate(plan.actions, 1):
         problems += not_blank(f"action of item {i}", item.action)
         if 0 < len(item.action.split()) < _LEAST_ACTION_WORDS:
@@ -178,12 +231,28 @@ def learned_text(lessons: list[str]) -> str:
 
 
 def plan_inputs(inputs: dict[str, Any]) -> dict[str, Any]:
-    """What the plan prompt needs besides the shared inputs: what is already done and what I learned, each as
-    one line."""
+    """What the plan prompt needs besides the shared inputs: what is already done, what is still open and what I
+    learned, each as one line, and the task for the actions the model writes (:func:`asked_actions`)."""
     facts = inputs.get("facts_model")
     done = "; ".join(facts.already_done) if facts is not None and facts.already_done else "nothing yet"
+    still_open = open_in_notes(inputs.get("notes") or "")
     learned = learned_text(list(inputs.get("lessons") or []))
-    return {**inputs, "done": done, "learned": learned}
+    if habit_step(inputs) is None:
+        task = _TWO_ACTIONS if still_open else _ONE_ACTION
+    else:
+        task = _OPEN_ACTION
+    return {**inputs, "done": done, "open": "; ".join(still_open) or "nothing", "learned": learned, "task": task}
+
+
+_FIRST = """builds what I learned into the work itself, so that it no longer rests on my memory: name the exact form,
+  tool, script, checklist or review step it changes ("Add", "Put", "Set up")."""
+_OPEN = """puts right what is still open above, for the people it affects ("Tell", "Ask", "Apologise", "Restore",
+  "Correct"); never what is already done."""
+_ONE_ACTION = f"one action I will take, about my case only. It {_FIRST}"
+_OPEN_ACTION = f"one action I will take, about my case only. It {_OPEN}"
+_TWO_ACTIONS = f"""two actions I will take, about my case only.
+- Action 1 {_FIRST}
+- Action 2 {_OPEN}"""
 
 
 def build_plan_chain(
@@ -208,6 +277,18 @@ def build_plan_chain(
     )
 
     def finish(output: PlanStepsOutput, inputs: dict[str, Any]) -> PlanOutput:
-        return settle_plan(output.actions, inputs["today_date"])
+        return settle_plan(planned_steps(output.actions, inputs), inputs["today_date"])
 
-    return finished_by(steps, finish, "plan", prepare=plan_inputs)
+    finished = finished_by(steps, finish, "plan", prepare=plan_inputs)
+
+    async def run(inputs: dict[str, Any], config: RunnableConfig | None = None) -> PlanOutput:
+        if asked_actions(inputs) == 0:  # the lesson's habit and the look back: nothing for the model to write
+            return finish(PlanStepsOutput(actions=planned_steps([], inputs)), inputs)
+        return await finished.ainvoke(inputs, config=config)  # type: ignore[no-any-return]
+
+    def run_sync(inputs: dict[str, Any], config: RunnableConfig | None = None) -> PlanOutput:
+        import asyncio
+
+        return asyncio.run(run(inputs, config))
+
+    return RunnableLambda(run_sync, afunc=run, name="plan")

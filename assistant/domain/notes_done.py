@@ -1,4 +1,5 @@
-"""What the notes say is already done: the work the writer did about the mistake before writing.
+"""What the notes say is already done (the work the writer did about the mistake before writing), and
+what they say is still open.
 
 A plan must not promise that work again, and a message must not offer to restore what
 the notes say is back. Jotted notes say it in a few ways, all handled here:
@@ -42,7 +43,7 @@ _DONE = re.compile(
 )
 # Still to do, or not done: "need to roll back", "haven't fixed it", "rollback pending".
 _NOT_DONE = re.compile(
-    r"n't\b|\b(?:not|no|never|cannot|yet|pending|todo|to\s+do|tbd|need|needs|have\s+to|has\s+to|will|going\s+to|"
+    r"n't\b|\b(?:not|no|never|cannot|yet|still|pending|todo|to\s+do|tbd|need|needs|have\s+to|has\s+to|will|going\s+to|"
     r"should|must|plan\s+to|planning|trying|tomorrow|next\s+week|asap|waiting|hopefully|maybe)\b",
     re.I,
 )
@@ -79,4 +80,45 @@ def done_in_notes(notes: str) -> list[str]:
     return found
 
 
-__all__ = ["done_in_notes"]
+# Still open: harm not yet put right, an answer or a sign-off still awaited ("haven't told the client yet",
+# "~3k rows still missing", "no reply yet", "needs controller sign-off", "droht mit kündigung").
+_OPEN = re.compile(
+    r"\b(?:yet|still\s+(?:missing|open|bouncing|failing|waiting|pending|unpaid|unanswered|down|broken|out|at\s+risk)|"
+    r"haven'?t|have\s+not|hasn'?t|no\s+reply|no\s+answer|pending|waiting|at\s+risk|remain(?:s|ing)?\s+(?:open|missing|unpaid)|"
+    r"needs?\s+(?:[\w-]+\s+){0,2}(?:sign-?off|approval|review)|noch\s+(?:offen|nicht)|droht|offen)\b",
+    re.I,
+)
+# The message itself is not open work: "need to write this up for my boss", "wants it in writing".
+_THE_MESSAGE = re.compile(
+    r"\b(?:write\s+(?:this|it)\s+up|writeup|write-up|in\s+writing|get\s+this\s+to|tell\s+(?:my\s+)?(?:boss|manager|lead))\b",
+    re.I,
+)
+
+
+def open_in_notes(notes: str) -> list[str]:
+    """The lines of ``notes`` that say something is still open (not put right, awaited), as written, in order.
+
+    A line that is about the message to the leader itself ("need to write this up") is left out, and so
+    is the part of a line the notes give as done.
+
+    >>> open_in_notes("sent the quote w/ 40% off\\nhaven't told the client yet\\nnow: asked to delete it, no reply yet")
+    ["haven't told the client yet", 'asked to delete it, no reply yet']
+    """
+    done = set(done_in_notes(notes))
+    found: list[str] = []
+    for sentence in _SENTENCE.split(notes):
+        status = _STATUS_LINE.match(sentence)
+        items = _items(status.group(1) if status else sentence)
+        for item in items:
+            if "(" in item and ")" not in item:  # "~120 still bouncing (old addresses, separate problem)"
+                item = item.split("(")[0].strip(_TRIM)
+            if item in done or not _OPEN.search(item) or _THE_MESSAGE.search(item):
+                continue
+            if len(item.split()) < 4:  # "no reply yet": the whole line says from whom
+                item = (status.group(1) if status else sentence).strip(_TRIM)
+            if item not in found:
+                found.append(item)
+    return found
+
+
+__all__ = ["done_in_notes", "open_in_notes"]

@@ -132,7 +132,7 @@ class LessonPart(_Strict):
 class LessonPartsOutput(_Strict):
     """What the lessons step asks the model for."""
 
-    lessons: list[LessonPart] = Field(min_length=1, max_length=3, description="Two lessons.")
+    lessons: list[LessonPart] = Field(min_length=1, max_length=3, description="One lesson.")
 
 
 class PlanStep(_Strict):
@@ -145,7 +145,7 @@ class PlanStep(_Strict):
 class PlanStepsOutput(_Strict):
     """What the plan step asks the model for."""
 
-    actions: list[PlanStep] = Field(min_length=2, max_length=4, description="Three concrete actions.")
+    actions: list[PlanStep] = Field(min_length=1, max_length=4, description="One or two concrete actions.")
 
 
 class PlanOutput(_Strict):

@@ -183,6 +183,8 @@ class Wording:
     report: str  # "... {days} ..."
     report_short: str
     landed: str  # the pain's second sentence: what it meant for the leader, and that it weighs on me
+    lookback: tuple[str, str]  # the plan's action (and its measure) when the notes leave nothing open to put right
+    checklist: tuple[str, str]  # the plan's action (and measure) that makes the lesson's habit part of the work
     closes: dict[str, str]
     days: Callable[[dt.date], str]
 
@@ -201,6 +203,10 @@ WORDINGS: dict[str | None, Wording] = {
         "I'll report back on {days} with where each step stands and what you can see for it.",
         "I'll report back on {days}.",
         "I know it landed on you too, and that weighs on me.",
+        ("Go back over my other work of the same kind from the last month, to find any other case like this one",
+         "A list of everything I checked, with what I found and fixed"),
+        ('Put "{habit}" on my checklist for this work, as a step I tick every time',
+         "My checklist with the new step, ticked on every case from now on"),
         {"neutral": "Thanks,", "warm": "Thank you for bearing with me,", "formal": "Kind regards,", "direct": "Thanks,"},  # noqa: E501
         _en_day,
     ),
@@ -209,6 +215,10 @@ WORDINGS: dict[str | None, Wording] = {
         "Ich melde mich am {days} mit dem Stand jedes Schritts und dem, was du dann sehen kannst.",
         "Ich melde mich am {days}.",
         "Ich weiß, dass es auch an dir hängen geblieben ist, und das belastet mich.",
+        ("Meine übrige Arbeit dieser Art aus dem letzten Monat durchgehen, um jeden weiteren solchen Fall zu finden",
+         "Eine Liste von allem, was ich geprüft habe, mit dem, was ich gefunden und behoben habe"),
+        ("„{habit}“ als Schritt auf meine Checkliste für diese Arbeit setzen und jedes Mal abhaken",
+         "Meine Checkliste mit dem neuen Schritt, ab jetzt bei jedem Fall abgehakt"),
         {"neutral": "Danke,", "warm": "Danke für deine Geduld,", "formal": "Viele Grüße,", "direct": "Danke,"},
         _numeric_day,
     ),
@@ -217,6 +227,10 @@ WORDINGS: dict[str | None, Wording] = {
         "Te informaré el {days} de cómo va cada paso y de lo que podrás ver.",
         "Te informaré el {days}.",
         "Sé que también te ha caído a ti, y eso me pesa.",
+        ("Revisar el resto de mi trabajo de este tipo del último mes, para encontrar cualquier otro caso como este",
+         "Una lista de todo lo que revisé, con lo que encontré y corregí"),
+        ('Añadir "{habit}" a mi lista de control para este trabajo, como un paso que marco cada vez',
+         "Mi lista de control con el nuevo paso, marcado en cada caso a partir de ahora"),
         {"neutral": "Gracias,", "warm": "Gracias por tu paciencia,", "formal": "Saludos cordiales,", "direct": "Gracias,"},  # noqa: E501
         _numeric_day,
     ),
@@ -225,6 +239,10 @@ WORDINGS: dict[str | None, Wording] = {
         "Je te ferai un point le {days} sur chaque étape et ce que tu pourras constater.",
         "Je te ferai un point le {days}.",
         "Je sais que ça t'est retombé dessus aussi, et ça me pèse.",
+        ("Reprendre le reste de mon travail de ce type du dernier mois, pour trouver tout autre cas de ce genre",
+         "Une liste de tout ce que j'ai vérifié, avec ce que j'ai trouvé et corrigé"),
+        ("Ajouter « {habit} » à ma liste de contrôle pour ce travail, comme une étape que je coche à chaque fois",
+         "Ma liste de contrôle avec la nouvelle étape, cochée à chaque fois désormais"),
         {"neutral": "Merci,", "warm": "Merci de ta patience,", "formal": "Cordialement,", "direct": "Merci,"},
         _numeric_day,
     ),

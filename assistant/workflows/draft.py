@@ -36,7 +36,7 @@ from assistant.chains._format import today_text
 from assistant.chains._step import FormatState
 from assistant.chains.lessons import to_lessons
 from assistant.chains.pain import with_landed
-from assistant.chains.plan import settle_plan
+from assistant.chains.plan import planned_steps, settle_plan
 from assistant.domain.errors import (
     ModelAPIError,
     OffTopicError,
@@ -114,7 +114,7 @@ class Pipeline:
 
 def _validator_check(step: str, output: Any, inputs: dict[str, Any]) -> list[str]:
     if isinstance(output, PlanStepsOutput):
-        output = settle_plan(output.actions, inputs["today_date"])
+        output = settle_plan(planned_steps(output.actions, inputs), inputs["today_date"])
     elif isinstance(output, LessonPartsOutput):
         output = to_lessons(output)
     elif isinstance(output, PainOutput):

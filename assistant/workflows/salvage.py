@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from assistant.chains.lessons import to_lessons
-from assistant.chains.plan import evidence_for, restates, settle_plan
+from assistant.chains.plan import evidence_for, planned_steps, restates, settle_plan
 from assistant.domain.schema import Finding, LessonPartsOutput, PlanStepsOutput
 from assistant.domain.text_checks import SENTENCE
 from assistant.validator.checks import step_errors
@@ -55,14 +55,15 @@ def salvage_lessons(output: LessonPartsOutput, inputs: dict[str, Any]) -> Lesson
 def salvage_plan(output: PlanStepsOutput, inputs: dict[str, Any]) -> PlanStepsOutput | None:
     """The plan with a measure that only says the action happened replaced by what the action leaves to be
     seen, and without the actions that still have errors, when at least two good ones remain."""
-    plan = settle_plan(output.actions, inputs["today_date"]).actions
+    planned = planned_steps(output.actions, inputs)
+    plan = settle_plan(planned, inputs["today_date"]).actions
     errors = step_errors("plan", plan, inputs)
     if any(f.item is None for f in errors):
         return None
     weak = {f.item for f in errors if f.rule == "PLAN_MEASURE"}
     steps = [
         step.model_copy(update={"measure": evidence_for(step.action)}) if i in weak else step
-        for i, step in enumerate(output.actions)
+        for i, step in enumerate(planned)
     ]
     plan = settle_plan(steps, inputs["today_date"]).actions
     bad = {f.item for f in step_errors("plan", plan, inputs)}

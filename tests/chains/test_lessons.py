@@ -62,6 +62,15 @@ def test_the_prompt_carries_the_act_and_the_cause_in_plain_words() -> None:
         ("I skipped the check", "I will Check every order", "I skipped the check, so I now check every order."),
         ("", "check every order", "I now check every order."),
         ("I skipped the check", "", "I skipped the check."),
+        # an aim adds nothing to the habit, and "ensure to" only hides its verb
+        (
+            "I skipped it",
+            "check the date before filing to avoid such penalties",
+            "I skipped it, so I now check the date before filing.",
+        ),
+        ("I skipped it", "check the codes, which could prevent errors", "I skipped it, so I now check the codes."),
+        ("I skipped it", "from now on, I will ensure to check the list", "I skipped it, so I now check the list."),
+        ("I skipped it", "make sure that I check the list", "I skipped it, so I now check the list."),
     ],
 )
 def test_lesson_text(weak: str, habit: str, expected: str) -> None:

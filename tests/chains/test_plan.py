@@ -14,17 +14,20 @@ from chain_support import (
     assert_json_schema_requested,
     assert_prompt_layout,
     assert_reask,
+    open_step_inputs,
     prompt_line,
     run,
-    sample_plan,
     step_inputs,
 )
 
 from assistant.chains import build_plan_chain
 from assistant.chains.plan import (
+    asked_actions,
     evidence_for,
+    habit_step,
     learned_text,
     plan_inputs,
+    planned_steps,
     repeats_done,
     restates,
     settle_plan,
@@ -32,10 +35,17 @@ from assistant.chains.plan import (
 )
 from assistant.domain.errors import OutputValidationError
 from assistant.domain.schema import PlanAction, PlanOutput, PlanStep, PlanStepsOutput
-from assistant.domain.settle import due_dates
+from assistant.domain.settle import due_dates, wording
 from assistant.model.testing import ScriptedChatModel
 
 ACT = "pushed the payments config change on friday afternoon without running the staging tests"
+HABIT = "run the staging tests before every config deploy"
+LESSON = f"I treated the staging tests as optional under a deadline, so I now {HABIT}."
+LOOKBACK = wording(None).lookback
+
+
+def _open_inputs() -> dict[str, Any]:
+    return open_step_inputs("plan")
 
 
 def _plan(**first: str) -> dict[str, Any]:
@@ -55,14 +65,8 @@ def test_happy_path_adds_owner_me_and_due_dates_a_week_apart() -> None:
             due=dt.date(2026, 12, 4),
             measure="A deploy without a green staging run is rejected by the pipeline",
         ),
-        PlanAction(
-            action="Write a pre-deploy checklist for payments config changes",
-            owner="me",
-            due=dt.date(2026, 12, 11),
-            measure="The checklist is linked from every payments deploy ticket",
-        ),
+        PlanAction(action=LOOKBACK[0], owner="me", due=dt.date(2026, 12, 11), measure=LOOKBACK[1]),
     ]
-    assert out.actions == sample_plan()
     assert_prompt_layout(model.calls[0], "plan")
     assert_json_schema_requested(model.calls[0], "plan", "PlanStepsOutput")
 
@@ -139,12 +143,78 @@ def test_restates(action: str, measure: str, expected: bool) -> None:
     assert restates(action, measure) is expected
 
 
-def test_a_single_action_is_refused_by_the_schema_and_reasked() -> None:
+def test_with_something_open_and_no_lesson_a_single_action_is_reasked() -> None:
     one = json.dumps({"actions": [{"action": "Add a CI gate", "measure": "A deploy without tests is rejected"}]})
     model = ScriptedChatModel(script={"plan": [one, GOOD["plan"]]})
-    out = run(build_plan_chain(model), step_inputs("plan"))
+    out = run(build_plan_chain(model), _open_inputs())
     assert len(model.calls) == 2 and len(out.actions) == 2
-    assert "actions" in str(model.calls[1]["messages"][-1].content)
+    assert "Give 2 actions; you gave 1." in str(model.calls[1]["messages"][-1].content)
+    assert [a.action for a in out.actions] == [a["action"] for a in GOOD["plan"]["actions"]]
+
+
+def test_with_nothing_open_and_no_lesson_the_model_writes_one_action_and_the_plan_adds_the_look_back() -> None:
+    model = ScriptedChatModel(script={"plan": GOOD["plan"]})
+    out = run(build_plan_chain(model), step_inputs("plan"))
+    assert "Task: step 4, one action I will take" in str(model.calls[0]["messages"][1].content)
+    # a second action the model wrote anyway would be repair work the notes do not ask for
+    assert [a.action for a in out.actions] == [GOOD["plan"]["actions"][0]["action"], LOOKBACK[0]]
+
+
+def test_with_a_lesson_and_nothing_open_the_program_writes_the_plan_without_the_model() -> None:
+    model = ScriptedChatModel(script={"plan": GOOD["plan"]})
+    out = run(build_plan_chain(model), {**step_inputs("plan"), "lessons": [LESSON]})
+    assert model.calls == []
+    assert [(a.action, a.measure, a.owner) for a in out.actions] == [
+        (f'Put "{HABIT}" on my checklist for this work, as a step I tick every time',
+         "My checklist with the new step, ticked on every case from now on", "me"),
+        (*LOOKBACK, "me"),
+    ]  # fmt: skip
+    assert [a.due for a in out.actions] == due_dates(TODAY, 2)
+
+
+def test_with_a_lesson_and_something_open_the_model_writes_the_action_for_what_is_open() -> None:
+    answer = {"actions": [{"action": "Answer each of the 60+ tickets with what happened", "measure": "60+ replies"}]}
+    model = ScriptedChatModel(script={"plan": answer})
+    out = run(build_plan_chain(model), {**_open_inputs(), "lessons": [LESSON]})
+    user = str(model.calls[0]["messages"][1].content)
+    assert "one action I will take, about my case only. It puts right what is still open above" in user
+    assert prompt_line("plan", open="haven't answered the 60+ tickets yet") in user
+    assert [a.action for a in out.actions] == [
+        f'Put "{HABIT}" on my checklist for this work, as a step I tick every time',
+        "Answer each of the 60+ tickets with what happened",
+    ]
+
+
+def test_an_action_that_is_not_about_what_is_open_gives_way_to_the_look_back() -> None:
+    """A small model's repair action beside the point ("provide them with the latest backup" for missing rows)
+    is worse than the program's look back; no re-ask, which seldom mends it."""
+    off = {"actions": [{"action": "Add a CI gate for config deploys", "measure": "A deploy without tests fails"}]}
+    model = ScriptedChatModel(script={"plan": [off]})
+    out = run(build_plan_chain(model), {**_open_inputs(), "lessons": [LESSON]})
+    assert len(model.calls) == 1
+    assert [a.action for a in out.actions][1] == LOOKBACK[0]
+
+
+@pytest.mark.parametrize(
+    "lesson",
+    [
+        "I skipped the metadata scrub, so I now skipped the metadata scrub b/c it was late.",  # the cause again
+        "I was in a hurry, so I now check.",  # too short to be a step
+        "I was in a hurry.",  # no habit
+    ],
+)
+def test_a_lesson_without_a_habit_to_build_in_leaves_the_first_action_to_the_model(lesson: str) -> None:
+    inputs = {**step_inputs("plan"), "lessons": [lesson]}
+    assert habit_step(inputs) is None and asked_actions(inputs) == 1
+
+
+def test_the_programs_actions_are_in_the_language_of_the_notes() -> None:
+    notes = "hab die tourenplanung mit der alten kundenliste hochgeladen, 23 stopps falsch\nSven hat es gemerkt"
+    lesson = "Ich habe es nicht geprüft, so I now prüfe ich die Liste gegen das CRM."
+    inputs = {**step_inputs("plan"), "notes": notes, "lessons": [lesson]}
+    steps = planned_steps([], inputs)
+    assert steps[0].action.startswith("„prüfe ich die Liste gegen das CRM“ als Schritt auf meine Checkliste")
+    assert (steps[1].action, steps[1].measure) == wording("German").lookback
 
 
 def test_a_blank_action_is_reasked() -> None:

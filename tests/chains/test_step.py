@@ -316,7 +316,7 @@ def test_six_words_of_a_style_only_example_answer_are_asked_afresh() -> None:
     copied = json.dumps(plan)
     model = ScriptedChatModel(script={"plan": [copied, GOOD["plan"]]})
     assert load_prompt("plan").example_is_style_only is True
-    run(build_plan_chain(model), step_inputs("plan"))
+    run(build_plan_chain(model), step_inputs("plan"))  # no lesson to build in: the model is asked
     assert len(model.calls_for("plan")) == 2
     again = messages_of(model.calls_for("plan")[1])
     assert len(again) == 2 and "Answer:" not in str(again[1].content)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.domain.notes_done import done_in_notes
+from assistant.domain.notes_done import done_in_notes, open_in_notes
 
 
 @pytest.mark.parametrize(
@@ -82,6 +82,49 @@ def test_done_work_is_found_in_jotted_notes(notes: str, done: list[str]) -> None
 )
 def test_pending_negated_or_mistaken_work_is_not_done(notes: str) -> None:
     assert done_in_notes(notes) == []
+
+
+@pytest.mark.parametrize(
+    ("notes", "still_open"),
+    [
+        (
+            "sent the quote w/ 40% off\nhaven't said anything to the client yet",
+            ["haven't said anything to the client yet"],
+        ),
+        ("now: restored from replica + snapshot, gap of ~3k rows still missing", ["gap of ~3k rows still missing"]),
+        # a short item says more with its whole line
+        (
+            "already asked their counsel to delete it, no reply yet",
+            ["already asked their counsel to delete it, no reply yet"],
+        ),
+        ("now: invoices re-sent. ~120 still bouncing (old addresses)", ["~120 still bouncing (old addresses)"]),
+        (
+            "drafted the memo, needs controller sign-off before it goes anywhere",
+            ["needs controller sign-off before it goes anywhere"],
+        ),
+        ("bäckerei lindner droht mit kündigung", ["bäckerei lindner droht mit kündigung"]),
+    ],
+)
+def test_what_is_still_open_is_found_in_jotted_notes(notes: str, still_open: list[str]) -> None:
+    assert open_in_notes(notes) == still_open
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "need to write this up for my boss before the client call",  # the message itself
+        "my manager wants it in writing",
+        "their ops lead still wants to stay w/ us",  # good news, not open work
+        "sent the agreement w/ our internal comments still in",  # the mistake
+        "now: rolled back, refunds sent",
+    ],
+)
+def test_the_message_itself_and_done_work_are_not_open(notes: str) -> None:
+    assert open_in_notes(notes) == []
+
+
+def test_still_missing_is_not_done() -> None:
+    assert done_in_notes("now: restored from replica, ~3k rows still missing") == ["restored from replica"]
 
 
 def test_each_item_is_listed_once_in_notes_order() -> None:

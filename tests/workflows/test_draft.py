@@ -17,7 +17,6 @@ from chain_support import (
     sample_draft,
     sample_facts,
     sample_lessons,
-    sample_plan,
 )
 
 from assistant.domain.errors import InputError, OutputValidationError, PartialDraftError
@@ -30,7 +29,10 @@ from assistant.workflows.events import ProgressEvent
 from assistant.workflows.step_inputs import writing_inputs
 
 SIX = ["pain", "ownership", "lessons", "plan", "positive", "report_back"]
-MODEL_STEPS = ["intake", "pain", "ownership", "lessons", "plan", "positive"]  # report_back and compose need none
+# report_back and compose need no model; nor does the plan when the notes leave nothing open (the sample notes)
+MODEL_STEPS = ["intake", "pain", "ownership", "lessons", "positive"]
+# a line that leaves something open: the model writes the plan's action for it
+OPEN = "\nhaven't answered the 60+ tickets yet"
 
 
 def _draft(model: ScriptedChatModel, notes: str = NOTES, **kwargs: Any) -> Draft:
@@ -48,7 +50,10 @@ def test_full_draft_has_every_field_and_an_assembled_message() -> None:
     assert draft.facts == sample_facts()
     assert draft.pain == PAIN and draft.ownership == GOOD["ownership"]["statement"]
     assert draft.lessons == sample_lessons() and draft.positive == GOOD["positive"]["statement"]
-    assert draft.plan == sample_plan()
+    habit = "run the staging tests before every config deploy, whatever the deadline"
+    checklist, lookback = wording(None).checklist, wording(None).lookback
+    assert [(a.action, a.measure) for a in draft.plan] == [(checklist[0].format(habit=habit), checklist[1]), lookback]
+    assert [(a.owner, a.due) for a in draft.plan] == [("me", dt.date(2026, 12, 4)), ("me", dt.date(2026, 12, 11))]
     assert [c.date for c in draft.report_back] == [dt.date(2026, 12, 7), dt.date(2026, 12, 14)]
     assert draft.message == assemble_message(draft, DraftOptions())
     assert draft.message.assembled is True and draft.message.body.startswith(
@@ -81,7 +86,7 @@ def test_every_step_shares_the_system_message_and_notes_prefix() -> None:
 
 def test_writing_steps_see_the_settled_facts_in_plain_words() -> None:
     model = ScriptedChatModel(script=good_script())
-    _draft(model)
+    _draft(model, notes=NOTES + OPEN)
     act = "pushed the payments config change on friday afternoon without running the staging tests"
     for step in ("ownership", "lessons", "plan"):
         assert prompt_line(step, act=act) in _user_text(model, step), step
@@ -120,12 +125,23 @@ def test_steps_run_concurrently_and_the_pain_starts_before_the_intake_is_done() 
     assert ("start", "compose") not in order
 
 
-def test_the_plan_prompt_carries_what_the_lessons_say_i_now_do_and_the_harm() -> None:
-    model = ScriptedChatModel(script=good_script())
-    _draft(model)
+def test_the_plan_prompt_carries_what_the_lessons_say_i_now_do_the_harm_and_what_is_open() -> None:
+    answer = {"actions": [{"action": "Answer each of the 60+ tickets with what happened", "measure": "60+ replies"}]}
+    model = ScriptedChatModel(script={**good_script(), "plan": answer})
+    draft = _draft(model, notes=NOTES + OPEN)
     learned = "run the staging tests before every config deploy, whatever the deadline"
     assert prompt_line("plan", learned=learned) in _user_text(model, "plan")
     assert "support got 60+ tickets" in _user_text(model, "plan")
+    assert prompt_line("plan", open="haven't answered the 60+ tickets yet") in _user_text(model, "plan")
+    # the lesson's habit is the first action; the model's (first) action is the second, for what is open
+    assert draft.plan[0].action.startswith(f'Put "{learned}"')
+    assert draft.plan[1].action == answer["actions"][0]["action"] and "plan" not in draft.unresolved
+
+
+def test_with_nothing_open_the_program_writes_the_plan_and_no_model_is_asked() -> None:
+    model = ScriptedChatModel(script=good_script())
+    draft = _draft(model)
+    assert model.calls_for("plan") == [] and len(draft.plan) == 2 and "plan" not in draft.unresolved
 
 
 def test_leader_option_overrides_the_notes() -> None:
@@ -205,7 +221,7 @@ def test_a_step_whose_output_never_parses_gives_a_partial_draft_with_an_assemble
 def test_a_failed_plan_skips_the_report_back_and_the_message_has_neither() -> None:
     model = ScriptedChatModel(script={**good_script(), "plan": "no plan"})
     with pytest.raises(PartialDraftError) as info:
-        _draft(model, max_reasks=0)
+        _draft(model, max_reasks=0, notes=NOTES + OPEN)
     assert set(info.value.failed_steps) == {"plan", "report_back"}
     assert info.value.failed_steps["report_back"] == "Not written, because the 'plan' step failed."
     body = info.value.draft.message.body

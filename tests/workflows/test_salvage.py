@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from chain_support import GOOD, run, step_inputs
+from chain_support import GOOD, open_step_inputs, run, step_inputs
 
 from assistant.chains import build_positive_chain
 from assistant.chains.plan import evidence_for, settle_plan
@@ -102,20 +102,20 @@ def test_a_lone_platitude_lesson_is_not_salvaged() -> None:
 
 def test_a_vague_action_is_dropped_when_two_good_ones_remain() -> None:
     steps = PlanStepsOutput.model_validate({"actions": [*GOOD["plan"]["actions"], VAGUE_ACTION]})
-    assert salvage_plan(steps, step_inputs("plan")) == PlanStepsOutput(
+    assert salvage_plan(steps, open_step_inputs("plan")) == PlanStepsOutput(
         actions=[PlanStep.model_validate(a) for a in GOOD["plan"]["actions"]]
     )
 
 
 def test_a_plan_left_with_one_action_is_not_salvaged() -> None:
     steps = PlanStepsOutput.model_validate({"actions": [GOOD["plan"]["actions"][0], VAGUE_ACTION]})
-    assert salvage_plan(steps, step_inputs("plan")) is None
+    assert salvage_plan(steps, open_step_inputs("plan")) is None
 
 
 def test_a_measure_that_only_says_the_action_happened_becomes_what_it_leaves_to_be_seen() -> None:
     happened = {"action": "Call the 3 partners who emailed support", "measure": "The 3 partners were called"}
     steps = PlanStepsOutput.model_validate({"actions": [GOOD["plan"]["actions"][0], happened]})
-    inputs = step_inputs("plan")
+    inputs = open_step_inputs("plan")
     assert [f.rule for f in step_errors("plan", settle_plan(steps.actions, inputs["today_date"]).actions, inputs)] == [
         "PLAN_MEASURE"
     ]
