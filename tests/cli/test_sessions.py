@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import json
 import stat
 import sys
@@ -199,7 +200,7 @@ def test_a_failed_draft_still_saves_the_notes(
     use_model(monkeypatch, ScriptedChatModel(script={**good_script(), "intake": "no JSON at all"}))
     assert main(["draft", str(notes_file), "--today", "2026-11-27"]) == 6
     err = capsys.readouterr().err
-    assert "regain: error: " in err and "your notes are saved as session s-" in err
+    assert "regain: error: " in err and re.search(r"your notes (and \d finished step\(s\) )?are saved as session s-", err)
     with _store() as store:
         [summary] = store.list_sessions()
         assert summary.n_versions == 0
