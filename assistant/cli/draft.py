@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from assistant.cli.sessions import keep_after_failure, open_store, say_saved, start_autosave
+from assistant.cli.sessions import open_store, say_kept, say_saved, start_autosave
 from assistant.domain.errors import InputError, ModelAPIError, PartialDraftError
 
 if TYPE_CHECKING:
@@ -32,7 +32,8 @@ def _write_draft(
     import asyncio
 
     from assistant.model.backend import open_backend
-    from assistant.workflows.draft import Pipeline, adraft
+    from assistant.workflows.autosave import adraft_saved
+    from assistant.workflows.draft import Pipeline
 
     with open_backend(settings, status.message) as backend:
         status.message(f"Using {backend.describe()}")
@@ -44,15 +45,14 @@ def _write_draft(
             polish=settings.polish or bool(getattr(args, "polish", False)),
         )
         return asyncio.run(
-            adraft(
+            adraft_saved(
                 notes,
                 pipeline,
+                autosave,
                 options=options,
                 today=today,
                 max_notes_chars=settings.max_notes_chars,
                 listener=status.event,
-                done=autosave.done() if autosave is not None else None,
-                on_step=autosave.step_finished if autosave is not None else None,
             )
         )
 
@@ -120,12 +120,12 @@ def _draft_and_save(
         result = _draft_with_fallback(settings, notes, options, today, args, status, autosave)
     except BaseException as exc:
         if autosave is not None:
-            keep_after_failure(autosave, exc, args.quiet)
+            say_kept(autosave, exc, args.quiet)
         if isinstance(exc, PartialDraftError):
             _print_draft(exc.draft, as_json=args.json)
         raise
     if autosave is not None:
-        say_saved(autosave, result, args.quiet)
+        say_saved(autosave, args.quiet)
     errors = sum(1 for f in result.findings if f.severity == "error")
     warnings = len(result.findings) - errors
     if not args.quiet:

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.domain.errors import InputError
+from assistant.domain.schema import Draft
 
 if TYPE_CHECKING:
-    from assistant.domain.schema import Draft, DraftOptions
+    from assistant.domain.schema import DraftOptions
     from assistant.model.settings import Settings
     from assistant.store import Store
     from assistant.workflows.autosave import DraftAutosave
@@ -194,21 +195,16 @@ def resume_hint(autosave: DraftAutosave) -> str:
     return f"regain draft --resume {autosave.session_id}"
 
 
-def say_saved(autosave: DraftAutosave, draft: Draft, quiet: bool) -> int:
-    """Save the finished draft as a new version and say so on stderr."""
-    number = autosave.saved(draft)
+def say_saved(autosave: DraftAutosave, quiet: bool) -> None:
+    """Say on stderr where the finished draft is saved."""
+    number = autosave.version
     _say(quiet, f"saved as session {autosave.session_id}" + ("" if autosave.new else f" (version {number})"))
-    return number
 
 
-def keep_after_failure(autosave: DraftAutosave, exc: BaseException, quiet: bool) -> None:
-    """Keep what there is after a failed or interrupted draft (a partial draft; the notes and finished steps
-    are saved already) and say how to finish it."""
-    try:
-        number = autosave.failed(exc)
-    except Exception:  # the original error is what the user needs to see, not this one
-        return
-    if number is not None:
+def say_kept(autosave: DraftAutosave, exc: BaseException, quiet: bool) -> None:
+    """Say what is kept after a failed or interrupted draft (the notes, the finished steps, a partial draft)
+    and how to finish it."""
+    if isinstance(getattr(exc, "draft", None), Draft) and autosave.version is not None:
         _say(quiet, f"the partial draft is saved in session {autosave.session_id}; {resume_hint(autosave)} "
                     "writes the failed steps again")  # fmt: skip
     else:

@@ -5,14 +5,13 @@ finishes, and the draft as a version when it is done; a failed draft keeps its p
 killed process or a closed tab loses only the steps that were being written, and
 ``regain draft --resume ID`` writes just those::
 
-    autosave = DraftAutosave.start(store, notes, options, today)      # or DraftAutosave.resume(store, "s-7f")
-    draft = await adraft(autosave.notes, pipeline, options=autosave.options, today=autosave.today,
-                         done=autosave.done(), on_step=autosave.step_finished)
-    autosave.saved(draft)                                              # or autosave.failed(exc)
+    autosave = DraftAutosave.start(store, notes, options, today)   # or DraftAutosave.resume(store, "s-7f")
+    draft = await adraft_saved(notes, pipeline, autosave)           # autosave.version: the version saved
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 from typing import Any
@@ -21,6 +20,7 @@ from assistant.domain.checkpoint import DraftCheckpoint, SavedStep
 from assistant.domain.schema import Draft, DraftOptions
 from assistant.store import Store
 from assistant.store.checkpoints import load_checkpoint, save_step, start_checkpoint
+from assistant.workflows.draft import Pipeline, adraft
 from assistant.workflows.events import StepResult
 
 log = logging.getLogger(__name__)
@@ -37,6 +37,8 @@ class DraftAutosave:
         """Whether :meth:`start` made the session (False for ``--session`` and resumed drafts)."""
         self.unsaved: list[str] = []
         """Steps whose save failed (the draft goes on; they are written again if it is resumed)."""
+        self.version: int | None = None
+        """The version saved last (the draft, or the partial draft), None before."""
 
     @classmethod
     def start(
@@ -116,9 +118,10 @@ class DraftAutosave:
 
     def saved(self, draft: Draft, *, summary: str = "drafted from the notes") -> int:
         """Save the finished draft as the session's next version (ending the checkpoint); returns its number."""
-        return self.store.save_version(
+        self.version = self.store.save_version(
             self.session_id, draft, source="generated", summary=summary, clear_checkpoint=draft.complete
         )
+        return self.version
 
     def failed(self, exc: BaseException) -> int | None:
         """Keep what there is after a failed draft: the partial draft the error carries (``PartialDraftError``)
@@ -127,6 +130,25 @@ class DraftAutosave:
         partial = getattr(exc, "draft", None)
         if not isinstance(partial, Draft):
             return None
-        return self.store.save_version(
+        self.version = self.store.save_version(
             self.session_id, partial, source="generated", summary="partial draft", complete=False
         )
+        return self.version
+
+
+async def adraft_saved(notes: str, pipeline: Pipeline, autosave: DraftAutosave | None, **kwargs: Any) -> Draft:
+    """:func:`~assistant.workflows.draft.adraft`, saved as it goes when ``autosave`` is given: the steps saved
+    before are reused, each new one is saved as it finishes, and the draft as a version when it is done (a
+    partial draft as an incomplete version, see :meth:`DraftAutosave.failed`). The autosave's notes, options
+    and date are the draft's; ``kwargs`` go to ``adraft`` (listener, budget, ...)."""
+    if autosave is None:
+        return await adraft(notes, pipeline, **kwargs)
+    kwargs.update(options=autosave.options, today=autosave.today)
+    try:
+        draft = await adraft(autosave.notes, pipeline, done=autosave.done(), on_step=autosave.step_finished, **kwargs)
+    except BaseException as exc:
+        with contextlib.suppress(Exception):  # the draft's own error is what the user needs to see
+            autosave.failed(exc)
+        raise
+    autosave.saved(draft)
+    return draft
