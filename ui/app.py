@@ -26,6 +26,7 @@ from assistant.model.budget import CallBudget
 from assistant.model.settings import Settings
 from assistant.workflows.draft import Pipeline
 from ui import examples, handlers
+from ui.autosave import drafting
 from ui.chat_tab import bind as _bind
 from ui.chat_tab import build_chat_tab, wire_chat_tab
 from ui.launch import dev_settings, launch_app, ui_auth
@@ -131,7 +132,7 @@ def build_app(
                 saved = build_sessions_tab()
         saved["tab"], reporting["tab"] = sessions_tab, progress_tab
         save = functools.partial(autosaving, store_factory=store, max_notes_chars=settings.max_notes_chars)
-        _wire_draft(draft, versions, session, budget, factory, save, settings, today)
+        _wire_draft(draft, versions, session, budget, factory, save, store, settings, today)
         wire_chat_tab(chat, draft, versions, session, factory, save, settings, today)
         wire_sessions_tab(saved, draft, versions, session, store)
         wire_edit_autosave(draft, versions, session, store)
@@ -236,10 +237,12 @@ def _wire_draft(
     budget: gr.State,
     factory: Callable[[], Pipeline],
     save: Callable[..., Any],
+    store: StoreFactory,
     settings: Settings,
     today: dt.date | None,
 ) -> None:
-    """Wire the Draft tab; every handler that changes the draft saves it (``save`` wraps it)."""
+    """Wire the Draft tab; every handler that changes the draft saves it (``save`` wraps it; Generate saves
+    each step as it finishes, see :mod:`ui.autosave`)."""
     saved = [session, c["saved"]]
     n = 3 + len(handlers.VIEW_FIELDS)
     quiet: dict[str, Any] = {"show_progress": "hidden", "queue": False}
@@ -247,7 +250,14 @@ def _wire_draft(
     c["channel"].change(lambda value: value, c["channel"], c["rewrite_channel"], api_visibility="private", **quiet)
     generate = _bind(handlers.generate, pipeline_factory=factory, max_notes_chars=settings.max_notes_chars, today=today)
     c["generate"].click(
-        save(generate, source="generated", n_outputs=n, new_session=True, keep_notes=lambda args: args[:5]),
+        drafting(
+            generate,
+            store_factory=store,
+            n_outputs=n,
+            notes_of=lambda args: args[:5],
+            today=today,
+            max_notes_chars=settings.max_notes_chars,
+        ),  # fmt: skip
         [c["notes"], c["leader"], c["channel"], c["tone"], c["length"], versions, budget, session],
         [versions, c["progress"], c["diff"], *_view(c), *saved],
         show_progress="hidden",

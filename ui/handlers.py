@@ -31,7 +31,8 @@ from assistant.domain.notes import screen_notes
 from assistant.domain.redact import configured_secrets, redact
 from assistant.domain.schema import Draft, DraftOptions
 from assistant.model.budget import CallBudget
-from assistant.workflows.draft import STEPS, Pipeline, acompose, adraft
+from assistant.workflows.autosave import DraftAutosave, adraft_saved
+from assistant.workflows.draft import STEPS, Pipeline, acompose
 from ui.exports import write_message_files
 from ui.refine import arefine
 from ui.render import diff_markdown, escape_text, findings_markdown, sanitize_markdown
@@ -196,10 +197,13 @@ def generate(
     pipeline_factory: PipelineFactory,
     max_notes_chars: int = 20_000,
     today: dt.date | None = None,
+    autosave: DraftAutosave | None = None,
 ) -> Iterator[list[Any]]:
     """Write a new draft, streaming progress; yields ``[versions, progress, diff, *view]``.
 
-    ``budget`` is the browser session's cap on model calls (default: one per draft).
+    ``budget`` is the browser session's cap on model calls (default: one per draft). With ``autosave``
+    (see :func:`ui.autosave.drafting`) each step is saved as it finishes and the draft (or the partial
+    draft) when it ends, by the run itself: a closed tab stops the page, not the saving.
     """
     try:
         screen_notes(notes or "", max_chars=max_notes_chars)
@@ -209,11 +213,12 @@ def generate(
         raise user_error(exc) from exc
     board = ProgressBoard(steps=STEPS)
     run: BackgroundRun[Draft] = BackgroundRun(
-        lambda listener: adraft(
+        lambda listener: adraft_saved(
             notes,
             pipeline,
+            autosave,
             options=options,
-            today=today,
+            today=autosave.today if autosave else today,
             max_notes_chars=max_notes_chars,
             listener=listener,
             budget=budget,

@@ -18,10 +18,12 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.domain.checkpoint import STEP_OUTPUTS
 from assistant.domain.errors import InputError, RegainError
 from assistant.domain.notes import clean_notes
 from assistant.domain.schema import Draft, DraftOptions
 from assistant.store import Store
+from assistant.store.checkpoints import load_checkpoint
 from ui.handlers import VIEW_FIELDS, draft_options, draft_view, user_error
 
 StoreFactory = Callable[[], Store]
@@ -44,7 +46,8 @@ def store_of(store_factory: StoreFactory) -> Store:
         raise user_error(exc) from exc
 
 
-def _saved_note(session_id: str, number: int | None) -> str:
+def saved_note(session_id: str, number: int | None) -> str:
+    """The line under the Generate button that says where the work is saved."""
     where = f"version {number} of session `{session_id}`" if number else f"session `{session_id}` (notes only)"
     return f"<small>Saved as {where}.</small>"
 
@@ -85,7 +88,7 @@ def save_draft(
         number = store.save_version(session_id, draft, source=source, summary=summary)
     except RegainError as exc:
         raise user_error(exc) from exc
-    return session_id, _saved_note(session_id, number)
+    return session_id, saved_note(session_id, number)
 
 
 def save_notes(
@@ -113,7 +116,7 @@ def save_notes(
         session_id = store.create_session(notes, title=title, options=options)
     except RegainError as exc:
         raise user_error(exc) from exc
-    return session_id, _saved_note(session_id, None)
+    return session_id, saved_note(session_id, None)
 
 
 def last_request(chat: list[dict[str, Any]] | None) -> str:
@@ -226,6 +229,12 @@ def show_session(session_id: str | None, *, store_factory: StoreFactory) -> tupl
     older = numbers[-2] if len(numbers) > 1 else (numbers[0] if numbers else None)
     newer = numbers[-1] if numbers else None
     info = f"Session `{session_id}`: {len(rows)} version(s)." if rows else "Only the notes were saved."
+    checkpoint = load_checkpoint(store_of(store_factory), session_id)
+    if checkpoint is not None:
+        info += (
+            f" A draft was interrupted with {len(checkpoint.steps)} of {len(STEP_OUTPUTS)} steps written (incomplete); "
+            f"finish it with `regain draft --resume {session_id}`."
+        )
     return rows, gr.Dropdown(choices=numbers, value=older), gr.Dropdown(choices=numbers, value=newer), info
 
 

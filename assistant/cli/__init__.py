@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from assistant import __version__
+from assistant.cli.draft import run_draft
 from assistant.cli.refine import add_refine_parser, run_refine
 from assistant.cli.report_back import add_checkin_parser, run_checkin
-from assistant.cli.sessions import DraftAutosave, add_sessions_parser, open_store, run_sessions
-from assistant.domain.errors import ConfigurationError, InputError, ModelAPIError, PartialDraftError, RegainError
+from assistant.cli.sessions import add_sessions_parser, run_sessions
+from assistant.domain.errors import ConfigurationError, InputError, RegainError
 from assistant.domain.notes import decode_notes
 from assistant.domain.redact import configured_secrets, error_line, redact
 
@@ -36,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     d = sub.add_parser("draft", help="turn rough notes into a recovery draft and a message")
-    d.add_argument("notes", help="notes file, or - to read standard input")
+    d.add_argument("notes", nargs="?", help="notes file, or - to read standard input")
     d.add_argument("--json", action="store_true", help="print one JSON object instead of Markdown")
     d.add_argument("--leader", help="your leader's name or role (overrides the notes)")
     d.add_argument("--channel", choices=CHANNELS, default="email", help="message channel (default: email)")
@@ -50,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     d.add_argument("--no-save", action="store_true", help="do not save the notes and draft as a session")
     d.add_argument("--session", metavar="ID", help="save the draft as a new version of this session")
+    d.add_argument(
+        "--resume",
+        metavar="ID",
+        help="finish this session's interrupted draft: its saved steps are kept, the rest written "
+        "(with its notes, options and date)",
+    )
     _model_options(d)
 
     _model_options(add_refine_parser(sub))
@@ -174,99 +181,6 @@ class _Status:
         sys.stderr.flush()
 
 
-def _write_draft(settings: Any, notes: str, options: Any, args: argparse.Namespace, status: _Status) -> Any:
-    import asyncio
-
-    from assistant.model.backend import open_backend
-    from assistant.workflows.draft import Pipeline, adraft
-
-    with open_backend(settings, status.message) as backend:
-        status.message(f"Using {backend.describe()}")
-        pipeline = Pipeline(
-            backend.chat_model,
-            max_reasks=settings.max_reasks,
-            structured_output=settings.structured_output,
-            max_calls=settings.max_calls_per_session,
-            polish=settings.polish or bool(getattr(args, "polish", False)),
-        )
-        return asyncio.run(
-            adraft(
-                notes,
-                pipeline,
-                options=options,
-                today=args.today,
-                max_notes_chars=settings.max_notes_chars,
-                listener=status.event,
-            )
-        )
-
-
-def _cmd_draft(args: argparse.Namespace) -> int:
-    from assistant.domain.notes import screen_notes
-    from assistant.domain.schema import DraftOptions
-
-    settings = _settings(args)
-    notes = _read_notes(args.notes)
-    sender = (args.name or settings.user_name or "").strip() or None
-    options = DraftOptions(channel=args.channel, tone=args.tone, length=args.length, leader=args.leader, sender=sender)
-    status = _Status(enabled=not args.quiet)
-    screen_notes(notes, max_chars=settings.max_notes_chars)  # fail before starting any model
-    if args.no_save and args.session:
-        raise InputError("--session saves into a session; drop --no-save, or drop --session.")
-    store = None if args.no_save else open_store(settings)
-    try:
-        autosave = (
-            None if store is None else DraftAutosave(store, notes, options, session=args.session, quiet=args.quiet)
-        )
-        try:
-            result = _draft_with_fallback(settings, notes, options, args, status)
-        except BaseException as exc:
-            if autosave is not None:
-                autosave.failed(exc)
-            if isinstance(exc, PartialDraftError):
-                _print_draft(exc.draft, as_json=args.json)
-            raise
-        if autosave is not None:
-            autosave.saved(result)
-    finally:
-        if store is not None:
-            store.close()
-    errors = sum(1 for f in result.findings if f.severity == "error")
-    warnings = len(result.findings) - errors
-    if not args.quiet:
-        unresolved = f", {len(result.unresolved)} step(s) still with problems" if result.unresolved else ""
-        passing = not errors and not result.unresolved
-        verdict = "all checks pass" if passing else "see 'Needs your attention' / findings before sending"
-        print(f"checks: {errors} error(s), {warnings} warning(s){unresolved} – {verdict}", file=sys.stderr)
-    _print_draft(result, as_json=args.json)
-    return 0
-
-
-def _draft_with_fallback(settings: Any, notes: str, options: Any, args: argparse.Namespace, status: _Status) -> Any:
-    """The draft from the configured model; with REGAIN_FALLBACK=local, from the embedded one if it stays down."""
-    from assistant.model.backend import fallback_settings
-
-    try:
-        return _write_draft(settings, notes, options, args, status)
-    except ModelAPIError as exc:
-        local = fallback_settings(settings, exc)
-        if local is None:
-            raise
-        status.message(f"The remote model keeps failing ({exc.cause}); trying the embedded local model")
-        return _write_draft(local, notes, options, args, status)
-
-
-def _print_draft(draft: Any, *, as_json: bool) -> None:
-    """A draft on stdout: JSON (with ``complete``), or Markdown (an incomplete one opens with a banner)."""
-    from assistant.output.markdown import draft_markdown
-
-    if as_json:
-        print(json.dumps(draft.model_dump(mode="json"), ensure_ascii=False, indent=2))
-    else:
-        print(draft_markdown(draft))
-    sys.stdout.flush()
-
-
 def _cmd_check(args: argparse.Namespace) -> int:
     from pydantic import ValidationError as SchemaError
 
@@ -328,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "draft":
-            return _cmd_draft(args)
+            return run_draft(args, _settings(args), read_notes=_read_notes, status=_Status(not args.quiet))
         if args.command == "refine":
             return run_refine(args, _settings(args), status=_Status(not args.quiet))
         if args.command == "check":

@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.domain.errors import InputError
+from assistant.domain.schema import Draft
 
 if TYPE_CHECKING:
-    from assistant.domain.schema import Draft, DraftOptions
+    from assistant.domain.schema import DraftOptions
     from assistant.model.settings import Settings
     from assistant.store import Store
+    from assistant.workflows.autosave import DraftAutosave
 
 
 def add_sessions_parser(sub: Any) -> None:
@@ -177,42 +179,41 @@ def _delete(store: Store, session_id: str, yes: bool) -> int:
     return 0
 
 
-class DraftAutosave:
-    """Saves what ``regain draft`` works on: the notes before the model starts, the draft when it is done.
+def start_autosave(
+    store: Store, notes: str, options: DraftOptions, today: dt.date, *, session: str | None, quiet: bool
+) -> DraftAutosave:
+    """Save the notes of ``regain draft`` before the model starts (each step is saved as it finishes)."""
+    from assistant.workflows.autosave import DraftAutosave
 
-    If the pipeline fails, the notes are already saved (and a partial draft too,
-    when the error carries one as ``draft``, see PartialDraftError), so nothing is lost.
-    """
+    autosave = DraftAutosave.start(store, notes, options, today, session=session)
+    _say(quiet, f"saving each step in session {autosave.session_id} (if interrupted: {resume_hint(autosave)})")
+    return autosave
 
-    def __init__(self, store: Store, notes: str, options: DraftOptions, *, session: str | None, quiet: bool) -> None:
-        self.store = store
-        self.quiet = quiet
-        self.new = session is None
-        self.session_id = store.resolve(session) if session else store.create_session(notes, options=options)
 
-    def saved(self, draft: Draft) -> int:
-        """Save the finished draft as a new version and say so on stderr."""
-        source = "generated"
-        number = self.store.save_version(self.session_id, draft, source=source, summary="drafted from the notes")
-        self._say(f"saved as session {self.session_id}" + ("" if self.new else f" (version {number})"))
-        return number
+def resume_hint(autosave: DraftAutosave) -> str:
+    """The command that finishes the session's draft."""
+    return f"regain draft --resume {autosave.session_id}"
 
-    def failed(self, exc: BaseException) -> None:
-        """Keep what there is after a failed draft: a partial draft, or (already) the notes."""
-        from assistant.domain.schema import Draft
 
-        partial = getattr(exc, "draft", None)
-        try:
-            if isinstance(partial, Draft):
-                self.store.save_version(
-                    self.session_id, partial, source="generated", summary="partial draft", complete=False
-                )
-                self._say(f"the partial draft is saved in session {self.session_id}")
-            elif self.new:
-                self._say(f"your notes are saved as session {self.session_id}")
-        except Exception:  # the original error is what the user needs to see, not this one
-            pass
+def say_saved(autosave: DraftAutosave, quiet: bool) -> None:
+    """Say on stderr where the finished draft is saved."""
+    number = autosave.version
+    _say(quiet, f"saved as session {autosave.session_id}" + ("" if autosave.new else f" (version {number})"))
 
-    def _say(self, text: str) -> None:
-        if not self.quiet:
-            print(text, file=sys.stderr)
+
+def say_kept(autosave: DraftAutosave, exc: BaseException, quiet: bool) -> None:
+    """Say what is kept after a failed or interrupted draft (the notes, the finished steps, a partial draft)
+    and how to finish it."""
+    if isinstance(getattr(exc, "draft", None), Draft) and autosave.version is not None:
+        _say(quiet, f"the partial draft is saved in session {autosave.session_id}; {resume_hint(autosave)} "
+                    "writes the failed steps again")  # fmt: skip
+    else:
+        steps = len(autosave.checkpoint.steps)
+        kept = f"your notes and {steps} finished step(s) are" if steps else "your notes are"
+        where = "as" if autosave.new else "in"
+        _say(quiet, f"{kept} saved {where} session {autosave.session_id}; finish with {resume_hint(autosave)}")
+
+
+def _say(quiet: bool, text: str) -> None:
+    if not quiet:
+        print(text, file=sys.stderr)

@@ -43,6 +43,8 @@ class SessionRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
     chosen_version: Mapped[int | None] = mapped_column(Integer)
+    checkpoint: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """A draft being written, step by step (added in migration 0003; None when there is none)."""
 
 
 class VersionRow(Base):

@@ -127,12 +127,20 @@ class Store:
         return session_id
 
     def save_version(
-        self, session_id: str, draft: Draft, *, source: str, summary: str = "", complete: bool | None = None
+        self,
+        session_id: str,
+        draft: Draft,
+        *,
+        source: str,
+        summary: str = "",
+        complete: bool | None = None,
+        clear_checkpoint: bool = False,
     ) -> int:
         """Save ``draft`` as the session's next version and return its number.
 
         The version is complete only if the draft is (``Draft.complete``) and ``complete`` is not False: an
-        incomplete draft is never saved as complete.
+        incomplete draft is never saved as complete. ``clear_checkpoint`` ends the session's draft being
+        written (:mod:`assistant.store.checkpoints`) in the same transaction.
 
         The session's notes, facts and options follow the draft; the plan's actions
         follow its plan, keeping the status of actions whose text is unchanged.
@@ -161,6 +169,8 @@ class Store:
             row.facts = payload["facts"]
             row.options = payload["options"]
             row.updated_at = now
+            if clear_checkpoint:
+                row.checkpoint = None
             self._sync_actions(db, session_id, draft.plan, now)
         return number
 
@@ -358,6 +368,10 @@ class Store:
         for version in data["versions"]:
             version["draft"] = drafts[version["number"]]
         data["progress_updates"] = [p.model_dump(mode="json") for p in self.progress_updates(session_id)]
+        with self._tx() as db:
+            checkpoint = self._session_row(db, session_id).checkpoint
+        if checkpoint is not None:
+            data["checkpoint"] = checkpoint  # a draft being written (interrupted): its steps so far
         return data
 
     def export_markdown(self, session_id: str) -> str:

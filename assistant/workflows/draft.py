@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
@@ -60,7 +60,7 @@ from assistant.domain.settle import leader_in_notes
 from assistant.model.budget import CallBudget, with_budget
 from assistant.validator.checks import step_problems, validate_draft
 from assistant.workflows.assemble import assemble_message
-from assistant.workflows.events import Listener, ProgressEvent, StepTracker
+from assistant.workflows.events import Listener, ProgressEvent, StepHook, StepResult, StepTracker
 from assistant.workflows.salvage import salvage_lessons, salvage_plan, salvage_statement
 from assistant.workflows.step_inputs import compose_inputs, pain_inputs, writing_inputs
 
@@ -125,6 +125,8 @@ def _validator_check(step: str, output: Any, inputs: dict[str, Any]) -> list[str
 async def _run_step(
     pipeline: Pipeline, name: str, inputs: dict[str, Any], tracker: StepTracker, config: RunnableConfig
 ) -> Any:
+    if name in tracker.done:  # written before the draft was interrupted: not asked of the model again
+        return _reused(name, tracker)
     tracker.emit(ProgressEvent("start", name))
     try:
         result = await pipeline.chains[name].ainvoke(inputs, config=config)
@@ -136,12 +138,25 @@ async def _run_step(
         tracker.emit(
             ProgressEvent("unresolved", name, tokens=tracker.tokens.get(name, 0), text="; ".join(exc.problems))
         )
+        tracker.finished(name, StepResult(exc.last_parsed, tuple(exc.problems)))
         return exc.last_parsed
     except BaseException:
         tracker.emit(ProgressEvent("failed", name, tokens=tracker.tokens.get(name, 0)))
         raise
     tracker.emit(ProgressEvent("done", name, tokens=tracker.tokens.get(name, 0), text=_step_text(result) or ""))
+    tracker.finished(name, StepResult(result))
     return result
+
+
+def _reused(name: str, tracker: StepTracker) -> Any:
+    """A step's saved result, reported as finished (with its problems, if it was kept with some)."""
+    saved = tracker.done[name]
+    if saved.unresolved:
+        tracker.unresolved[name] = list(saved.unresolved)
+        tracker.emit(ProgressEvent("unresolved", name, text="; ".join(saved.unresolved)))
+    else:
+        tracker.emit(ProgressEvent("done", name, text=_step_text(saved.output) or ""))
+    return saved.output
 
 
 def _step_text(result: Any) -> str | None:
@@ -213,6 +228,8 @@ async def adraft(
     max_notes_chars: int = 20_000,
     listener: Listener | None = None,
     budget: CallBudget | None = None,
+    done: Mapping[str, StepResult] | None = None,
+    on_step: StepHook | None = None,
 ) -> Draft:
     """Turn rough notes into a complete :class:`Draft` (all six steps and the message).
 
@@ -222,11 +239,15 @@ async def adraft(
     are. When the intake step fails there is no draft, and its own error is raised.
     ``budget`` caps the model calls (default: a new one of ``pipeline.max_calls``; the UI
     passes one per browser session).
+
+    ``done`` holds steps finished before (by name, intake's :class:`Facts` included): they are reused,
+    not run again, so an interrupted draft resumes where it stopped. ``on_step`` is called as each step
+    finishes, with its result (:class:`~assistant.workflows.autosave.DraftAutosave` saves it).
     """
     options = options or DraftOptions()
     today = today or dt.date.today()
     notes = screen_notes(notes, max_chars=max_notes_chars)
-    tracker = StepTracker(listener)
+    tracker = StepTracker(listener, done=done, on_step=on_step)
     budget = budget if budget is not None else CallBudget(pipeline.max_calls)
     config = with_budget({"callbacks": [tracker]}, budget)
     base: dict[str, Any] = {

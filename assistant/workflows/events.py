@@ -9,7 +9,7 @@ objects to a listener (the CLI's status line, the UI's progress bar).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 from uuid import UUID
@@ -36,6 +36,18 @@ class ProgressEvent:
 Listener = Callable[[ProgressEvent], None]
 
 
+@dataclass(frozen=True)
+class StepResult:
+    """A finished step's output, as the draft uses it, and the problems it was kept with (none when clean)."""
+
+    output: Any
+    unresolved: tuple[str, ...] = ()
+
+
+StepHook = Callable[[str, StepResult], None]
+"""Called with a step's name and result the moment the step finishes (the autosave saves it)."""
+
+
 def _step_of(tags: list[str] | None) -> str | None:
     for tag in tags or []:
         if tag.startswith("step:"):
@@ -44,12 +56,24 @@ def _step_of(tags: list[str] | None) -> str | None:
 
 
 class StepTracker(BaseCallbackHandler):
-    """Counts streamed tokens and reported usage per step, and reports progress."""
+    """Counts streamed tokens and reported usage per step, and reports progress.
+
+    ``done`` holds the results of steps finished before (a resumed draft): they are not run again.
+    ``on_step`` hears of every step as it finishes (see :meth:`finished`).
+    """
 
     run_inline = True
 
-    def __init__(self, listener: Listener | None = None) -> None:
+    def __init__(
+        self,
+        listener: Listener | None = None,
+        *,
+        done: Mapping[str, StepResult] | None = None,
+        on_step: StepHook | None = None,
+    ) -> None:
         self.listener = listener
+        self.done = dict(done or {})
+        self.on_step = on_step
         self.usage: dict[str, StepUsage] = {}
         self.tokens: dict[str, int] = {}
         self.unresolved: dict[str, list[str]] = {}
@@ -59,6 +83,11 @@ class StepTracker(BaseCallbackHandler):
         """Send an event to the listener, if any."""
         if self.listener is not None:
             self.listener(event)
+
+    def finished(self, step: str, result: StepResult) -> None:
+        """A step has finished: tell ``on_step`` (the autosave keeps it at once)."""
+        if self.on_step is not None:
+            self.on_step(step, result)
 
     def on_chat_model_start(
         self,

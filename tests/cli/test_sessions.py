@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import stat
 import sys
 from collections.abc import Iterator
@@ -199,7 +200,9 @@ def test_a_failed_draft_still_saves_the_notes(
     use_model(monkeypatch, ScriptedChatModel(script={**good_script(), "intake": "no JSON at all"}))
     assert main(["draft", str(notes_file), "--today", "2026-11-27"]) == 6
     err = capsys.readouterr().err
-    assert "regain: error: " in err and "your notes are saved as session s-" in err
+    assert "regain: error: " in err and re.search(
+        r"your notes (and \d finished step\(s\) )?are saved as session s-", err
+    )
     with _store() as store:
         [summary] = store.list_sessions()
         assert summary.n_versions == 0
@@ -223,3 +226,46 @@ def test_a_failed_draft_keeps_a_partial_draft_when_there_is_one(
         partial = store.load_version(summary.id)
         assert partial.complete is False and set(partial.failed_steps) >= {"positive"}
         assert partial.pain == f"{good_script()['pain']['statement']} {wording(None).landed}"  # type: ignore[index]
+
+
+def test_resume_finishes_a_failed_draft_writing_only_the_failed_steps(
+    db_url: str, monkeypatch: pytest.MonkeyPatch, notes_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assistant.domain.errors import ModelAPIError
+
+    def down(messages: Any) -> str:
+        raise ModelAPIError("the server went away")
+
+    use_model(monkeypatch, ScriptedChatModel(script={**good_script(), "ownership": down}))
+    assert main(["draft", str(notes_file), "--today", "2026-11-27", "--channel", "chat"]) == 5
+    err = capsys.readouterr().err
+    with _store() as store:
+        [summary] = store.list_sessions()
+    assert f"regain draft --resume {summary.id} writes the failed steps again" in err
+    model = ScriptedChatModel(script=good_script())
+    use_model(monkeypatch, model)
+    assert main(["draft", "--resume", summary.id, "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert {call["step"] for call in model.calls} == {"ownership"}
+    assert f"Resuming session {summary.id} (steps saved: " in err and "(version 2)" in err
+    draft = json.loads(out)
+    assert (draft["today"], draft["options"]["channel"], draft["complete"]) == ("2026-11-27", "chat", True)
+    with _store() as store:
+        assert [(v.number, v.complete) for v in store.list_versions(summary.id)] == [(1, False), (2, True)]
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["draft"], "Give a notes file (or - for standard input), or --resume ID"),
+        (["draft", "--resume", "s-1", "notes.md"], "drop a notes file"),
+        (["draft", "--resume", "s-1", "--today", "2026-11-27"], "drop --today"),
+        (["draft", "--resume", "s-nope"], "No saved session 's-nope'; list saved sessions with `regain sessions list`"),
+    ],
+)
+def test_resume_errors_say_what_to_do(
+    db_url: str, args: list[str], says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert says in err and err.count("\n") == 1

@@ -10,7 +10,9 @@ from alembic.migration import MigrationContext
 from chain_support import sample_draft
 from sqlalchemy import text
 
+from assistant.domain.checkpoint import DraftCheckpoint, SavedStep
 from assistant.store import Store
+from assistant.store.checkpoints import load_checkpoint, save_step, start_checkpoint
 from assistant.store.database import build_engine, migrate, table_names
 from assistant.store.models import Base
 
@@ -32,9 +34,9 @@ def test_upgrade_from_an_empty_database(store_url: str) -> None:  # noqa: F811
             "actions",
             "progress_updates",
         }
-    assert _revision(store_url) == "0002"
+    assert _revision(store_url) == "0003"
     Store(store_url).close()  # opening again is a no-op upgrade
-    assert _revision(store_url) == "0002"
+    assert _revision(store_url) == "0003"
 
 
 def test_models_and_migrations_agree(store_url: str) -> None:  # noqa: F811
@@ -81,7 +83,7 @@ def test_upgrade_from_the_first_schema_keeps_the_data(store_url: str) -> None:  
     assert _revision(store_url) == "0001"
 
     with Store(store_url) as store:
-        assert _revision(store_url) == "0002"
+        assert _revision(store_url) == "0003"
         record = store.get_session("s-0001aa")
         assert (record.title, record.notes, record.chosen_version) == ("Old session", draft.notes, 1)
         assert record.created_at == now
@@ -92,3 +94,9 @@ def test_upgrade_from_the_first_schema_keeps_the_data(store_url: str) -> None:  
         assert [(u.id, u.version) for u in store.progress_updates("s-0001aa")] == [(update_id, 1)]
         assert store.save_version("s-0001aa", draft, source="checkin") == 2
         assert store.actions("s-0001aa")[0].status == "done"
+        # and the one 0003 added: the old session has no draft being written, and can start one
+        assert load_checkpoint(store, "s-0001aa") is None
+        start_checkpoint(store, "s-0001aa", DraftCheckpoint(notes=draft.notes, today=draft.today))
+        save_step(store, "s-0001aa", "pain", SavedStep(output={"statement": "I am sorry."}))
+        saved = load_checkpoint(store, "s-0001aa")
+        assert saved is not None and saved.steps["pain"].output == {"statement": "I am sorry."}

@@ -14,8 +14,10 @@ from ui_support import NOTES, TODAY, scripted_model
 
 from assistant.domain.schema import Draft
 from assistant.store import Store
+from assistant.store.checkpoints import load_checkpoint
 from assistant.workflows.draft import Pipeline
 from ui import handlers, sessions
+from ui.autosave import drafting
 from ui.handlers import VIEW_FIELDS
 from ui.sections import with_section
 
@@ -166,6 +168,62 @@ def test_an_unknown_session_is_a_clear_notice(store: Store) -> None:
     assert "regain sessions list" in info.value.message
 
 
+def _generate(store: Store, pipeline: Pipeline) -> Any:
+    """The Draft tab's Generate as the app wires it: saved step by step (ui.autosave.drafting)."""
+    return drafting(
+        functools.partial(handlers.generate, pipeline_factory=lambda: pipeline, today=TODAY),
+        store_factory=lambda: store,
+        n_outputs=3 + len(VIEW_FIELDS),
+        notes_of=lambda args: args[:5],
+        today=TODAY,
+    )
+
+
+def test_generate_saves_the_notes_first_then_each_step_then_the_draft(store: Store) -> None:
+    pipeline = Pipeline(scripted_model())
+    outputs = list(_generate(store, pipeline)(NOTES, "Dana", "chat", "neutral", "medium", [], None, None))
+    session, status = outputs[0][-2:]
+    assert session and "notes only" in status  # before the model wrote anything
+    assert outputs[-1][-2:] == [session, f"<small>Saved as version 1 of session `{session}`.</small>"]
+    [info] = store.list_versions(session)
+    assert (info.source, info.complete) == ("generated", True)
+    draft = store.load_version(session)
+    assert draft == outputs[-1][0][-1] and draft.options.leader == "Dana" and draft.today == TODAY
+    assert load_checkpoint(store, session) is None  # finished: nothing to resume
+
+
+def test_a_closed_tab_does_not_stop_the_saving(store: Store) -> None:
+    import time
+
+    pipeline = Pipeline(scripted_model())
+    run = _generate(store, pipeline)(NOTES, "", "email", "neutral", "medium", [], None, None)
+    session = next(run)[-2]
+    for out in run:  # the tab is closed once the intake's facts are shown
+        if "Facts from your notes | **done**" in str(out[1]):
+            break
+    run.close()
+    deadline = time.monotonic() + 30  # the run goes on in its thread, saving each step, then the draft
+    while not store.list_versions(session) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    [info] = store.list_versions(session)
+    assert info.complete and load_checkpoint(store, session) is None
+
+
+def test_an_interrupted_draft_is_shown_as_one_to_resume(store: Store) -> None:
+    from assistant.domain.schema import DraftOptions, Facts
+    from assistant.workflows.autosave import DraftAutosave
+    from assistant.workflows.events import StepResult
+
+    autosave = DraftAutosave.start(store, NOTES, DraftOptions(), TODAY)  # then the server was killed
+    facts = Facts(what_happened="x", impact="y", cause="", affected=[], leader_name=None, leader_role=None,
+                  already_done=[])  # fmt: skip
+    autosave.step_finished("intake", StepResult(facts))
+    info = sessions.show_session(autosave.session_id, store_factory=lambda: store)[3]
+    assert "Only the notes were saved." in info
+    resume = f"finish it with `regain draft --resume {autosave.session_id}`"
+    assert f"interrupted with 1 of 7 steps written (incomplete); {resume}" in info
+
+
 def _failing_generate(store: Store, step: str, error: str, match: str) -> tuple[str, str]:
     """Run the Draft tab's autosaving generate with ``step`` failing; returns the saved ``(session, status)``."""
     from assistant.domain.errors import ModelAPIError
@@ -174,14 +232,7 @@ def _failing_generate(store: Store, step: str, error: str, match: str) -> tuple[
         raise ModelAPIError(error)
 
     pipeline = Pipeline(scripted_model(**{step: down}))
-    generate = sessions.autosaving(
-        functools.partial(handlers.generate, pipeline_factory=lambda: pipeline, today=TODAY),
-        store_factory=lambda: store,
-        source="generated",
-        n_outputs=3 + len(VIEW_FIELDS),
-        new_session=True,
-        keep_notes=lambda args: args[:5],
-    )
+    generate = _generate(store, pipeline)
     outputs: list[list[Any]] = []
     with pytest.raises(gr.Error, match=match):
         for out in generate(NOTES, "Dana", "email", "neutral", "medium", [], None, None):
