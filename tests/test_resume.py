@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from chain_support import NOTES, TODAY
+from chain_support import NOTES, OPEN_LINE, TODAY
 from fault_server import MODEL, Fault, FaultServer
 
 from assistant.domain.checkpoint import DraftCheckpoint
@@ -52,7 +52,7 @@ def _wait_for_steps(session_id: str, steps: tuple[str, ...], timeout: float = 60
 
 def test_a_killed_draft_resumes_without_redoing_its_saved_steps(fault_server: FaultServer, tmp_path: Path) -> None:
     notes = tmp_path / "notes.md"
-    notes.write_text(NOTES, encoding="utf-8")
+    notes.write_text(f"{NOTES}\n{OPEN_LINE}", encoding="utf-8")  # something open: the plan asks the model
     fault_server.plan("plan", Fault("hang"))  # the first plan call never answers
     child = subprocess.Popen(
         _regain("draft", str(notes), "--today", TODAY.isoformat(), "--json"),

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from chain_support import NOTES, TODAY
+from chain_support import NOTES, OPEN_LINE, TODAY
 
 from assistant.domain.errors import ModelAPIError, PartialDraftError, SessionNotFound
 from assistant.domain.schema import Draft, DraftOptions
@@ -67,7 +67,8 @@ def test_each_step_is_saved_as_it_finishes(store: Store) -> None:
 
 
 def test_a_resumed_draft_asks_only_for_the_missing_steps(store: Store) -> None:
-    autosave = DraftAutosave.start(store, NOTES, DraftOptions(), TODAY)
+    notes = f"{NOTES}\n{OPEN_LINE}"  # something open: the plan asks the model
+    autosave = DraftAutosave.start(store, notes, DraftOptions(), TODAY)
     with pytest.raises(PartialDraftError) as info:
         _run(ScriptedChatModel(script={**good_script(), "plan": _down}), autosave)
     assert autosave.failed(info.value) == 1  # the partial draft, as an incomplete version
@@ -79,7 +80,7 @@ def test_a_resumed_draft_asks_only_for_the_missing_steps(store: Store) -> None:
     model = ScriptedChatModel(script=good_script())
     draft = _run(model, resumed)
     assert {call["step"] for call in model.calls} == {"plan"}
-    whole = asyncio.run(adraft(NOTES, Pipeline(ScriptedChatModel(script=good_script())), today=TODAY))
+    whole = asyncio.run(adraft(notes, Pipeline(ScriptedChatModel(script=good_script())), today=TODAY))
     assert draft.model_dump(exclude={"usage"}) == whole.model_dump(exclude={"usage"})
     assert set(draft.usage) == {"plan"}
     assert resumed.saved(draft) == 2
