@@ -17,7 +17,7 @@ from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 
 from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
 from assistant.domain.language import detect_language
-from assistant.domain.notes_done import open_in_notes
+from assistant.domain.notes_done import done_in_notes, open_in_notes
 from assistant.domain.schema import PlanAction, PlanOutput, PlanStep, PlanStepsOutput
 from assistant.domain.settle import due_dates, wording
 from assistant.domain.text_checks import not_blank, placeholders
@@ -96,11 +96,17 @@ _PAST = re.compile(r"^(?:\w+ed|sent|left|forgot|ran|did|was|were|made|took|got|h
 def habit_step(inputs: dict[str, Any]) -> PlanStep | None:
     """The action that makes the first lesson's habit a step of the work itself, in the notes' language: the
     lessons step has written exactly what changes, so the plan does not ask the model to say it again."""
-    habits = [h for h in (_habit(lesson) for lesson in inputs.get("lessons") or []) if h]
-    if not habits:
+    done = _done(inputs)
+    habits = [h for h in (_habit(lesson) for lesson in inputs.get("lessons") or []) if h and not repeats_done(h, done)]
+    if not habits:  # no habit, or one that is work already done ("set deadline reminders"): the model's turn
         return None
     action, measure = wording(detect_language(inputs.get("notes") or "")).checklist
     return PlanStep(action=action.format(habit=habits[0]), measure=measure)
+
+
+def _done(inputs: dict[str, Any]) -> list[str]:
+    facts = inputs.get("facts_model")
+    return list(facts.already_done) if facts is not None else done_in_notes(inputs.get("notes") or "")
 
 
 def asked_actions(inputs: dict[str, Any]) -> int:
@@ -203,9 +209,13 @@ def repeats_done(action: str, done: list[str]) -> str | None:
 def check_plan(plan: PlanStepsOutput, inputs: dict[str, Any]) -> list[str]:
     """Every action needs text and a measure; two to four of them; none that repeats work already done."""
     problems: list[str] = []
-    facts = inputs.get("facts_model")
-    done = list(facts.already_done) if facts is not None else []
+    done = _done(inputs)
+    still_open = _content(" ".join(open_in_notes(inputs.get("notes") or "")))
     for i, item in enumerate(plan.actions, 1):
+        # an action about what is open ("ask the controller to sign off the memo") is not the done work ("drafted
+        # the memo") again, though it names the same thing
+        if len(_content(item.action) & still_open) >= 2:
+            continue
         if (repeated := repeats_done(item.action, done)) is not None:
             problems.append(f'Action {i} is already done ("{repeated}"); plan something that is still open.')
     if len(plan.actions) < (asked := asked_actions(inputs)):

@@ -23,6 +23,7 @@ from chain_support import (
 from assistant.chains import build_plan_chain
 from assistant.chains.plan import (
     asked_actions,
+    check_plan,
     evidence_for,
     habit_step,
     learned_text,
@@ -165,7 +166,7 @@ def test_with_a_lesson_and_nothing_open_the_program_writes_the_plan_without_the_
     out = run(build_plan_chain(model), {**step_inputs("plan"), "lessons": [LESSON]})
     assert model.calls == []
     assert [(a.action, a.measure, a.owner) for a in out.actions] == [
-        (f'Put "{HABIT}" on my checklist for this work, as a step I tick every time',
+        (f'Add "{HABIT}" to my checklist for this work',
          "My checklist with the new step, ticked on every case from now on", "me"),
         (*LOOKBACK, "me"),
     ]  # fmt: skip
@@ -180,7 +181,7 @@ def test_with_a_lesson_and_something_open_the_model_writes_the_action_for_what_i
     assert "one action I will take, about my case only. It puts right what is still open above" in user
     assert prompt_line("plan", open="haven't answered the 60+ tickets yet") in user
     assert [a.action for a in out.actions] == [
-        f'Put "{HABIT}" on my checklist for this work, as a step I tick every time',
+        f'Add "{HABIT}" to my checklist for this work',
         "Answer each of the 60+ tickets with what happened",
     ]
 
@@ -206,6 +207,25 @@ def test_an_action_that_is_not_about_what_is_open_gives_way_to_the_look_back() -
 def test_a_lesson_without_a_habit_to_build_in_leaves_the_first_action_to_the_model(lesson: str) -> None:
     inputs = {**step_inputs("plan"), "lessons": [lesson]}
     assert habit_step(inputs) is None and asked_actions(inputs) == 1
+
+
+def test_a_habit_that_is_work_already_done_leaves_the_first_action_to_the_model() -> None:
+    lesson = "I left it in drafts, so I now set a deadline reminder for myself and Joost."
+    inputs = {
+        **step_inputs("plan"),
+        "notes": step_inputs("plan")["notes"] + "\nnow: set deadline reminders for me + Joost",
+    }
+    facts = inputs["facts_model"].model_copy(update={"already_done": ["set deadline reminders for me + Joost"]})
+    assert habit_step({**inputs, "facts_model": facts, "lessons": [lesson]}) is None
+
+
+def test_an_action_about_what_is_open_is_not_taken_for_the_done_work_it_names() -> None:
+    inputs = open_step_inputs("plan")
+    inputs = {**inputs, "notes": inputs["notes"] + "\nalready drafted the restatement memo, needs controller sign-off"}
+    facts = inputs["facts_model"].model_copy(update={"already_done": ["already drafted the restatement memo"]})
+    ask = {"actions": [{"action": "Ask the controller to sign off the restatement memo", "measure": "Her sign-off"}]}
+    problems = check_plan(PlanStepsOutput.model_validate(ask), {**inputs, "facts_model": facts, "lessons": [LESSON]})
+    assert not any("already done" in p for p in problems)
 
 
 def test_the_programs_actions_are_in_the_language_of_the_notes() -> None:

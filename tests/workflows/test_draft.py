@@ -134,7 +134,7 @@ def test_the_plan_prompt_carries_what_the_lessons_say_i_now_do_the_harm_and_what
     assert "support got 60+ tickets" in _user_text(model, "plan")
     assert prompt_line("plan", open="haven't answered the 60+ tickets yet") in _user_text(model, "plan")
     # the lesson's habit is the first action; the model's (first) action is the second, for what is open
-    assert draft.plan[0].action.startswith(f'Put "{learned}"')
+    assert draft.plan[0].action.startswith(f'Add "{learned}"')
     assert draft.plan[1].action == answer["actions"][0]["action"] and "plan" not in draft.unresolved
 
 
