@@ -185,6 +185,7 @@ class Wording:
     landed: str  # the pain's second sentence: what it meant for the leader, and that it weighs on me
     lookback: tuple[str, str]  # the plan's action (and its measure) when the notes leave nothing open to put right
     checklist: tuple[str, str]  # the plan's action (and measure) that makes the lesson's habit part of the work
+    checklist_short: str  # that action in a short message, right after the lesson has said the habit
     closes: dict[str, str]
     days: Callable[[dt.date], str]
 
@@ -207,6 +208,7 @@ WORDINGS: dict[str | None, Wording] = {
          "A list of everything I checked, with what I found and fixed"),
         ('Add "{habit}" to my checklist for this work',
          "My checklist with the new step, ticked on every case from now on"),
+        "Add that step to my checklist for this work",
         {"neutral": "Thanks,", "warm": "Thank you for bearing with me,", "formal": "Kind regards,", "direct": "Thanks,"},  # noqa: E501
         _en_day,
     ),
@@ -219,6 +221,7 @@ WORDINGS: dict[str | None, Wording] = {
          "Eine Liste von allem, was ich geprüft habe, mit dem, was ich gefunden und behoben habe"),
         ("„{habit}“ als Schritt auf meine Checkliste für diese Arbeit setzen",
          "Meine Checkliste mit dem neuen Schritt, ab jetzt bei jedem Fall abgehakt"),
+        "Diesen Schritt auf meine Checkliste für diese Arbeit setzen",
         {"neutral": "Danke,", "warm": "Danke für deine Geduld,", "formal": "Viele Grüße,", "direct": "Danke,"},
         _numeric_day,
     ),
@@ -231,6 +234,7 @@ WORDINGS: dict[str | None, Wording] = {
          "Una lista de todo lo que revisé, con lo que encontré y corregí"),
         ('Añadir "{habit}" a mi lista de control para este trabajo',
          "Mi lista de control con el nuevo paso, marcado en cada caso a partir de ahora"),
+        "Añadir ese paso a mi lista de control para este trabajo",
         {"neutral": "Gracias,", "warm": "Gracias por tu paciencia,", "formal": "Saludos cordiales,", "direct": "Gracias,"},  # noqa: E501
         _numeric_day,
     ),
@@ -243,6 +247,7 @@ WORDINGS: dict[str | None, Wording] = {
          "Une liste de tout ce que j'ai vérifié, avec ce que j'ai trouvé et corrigé"),
         ("Ajouter « {habit} » à ma liste de contrôle pour ce travail",
          "Ma liste de contrôle avec la nouvelle étape, cochée à chaque fois désormais"),
+        "Ajouter cette étape à ma liste de contrôle pour ce travail",
         {"neutral": "Merci,", "warm": "Merci de ta patience,", "formal": "Cordialement,", "direct": "Merci,"},
         _numeric_day,
     ),

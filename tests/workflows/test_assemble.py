@@ -247,3 +247,17 @@ def test_a_pain_that_only_repeats_the_ownership_still_leaves_regret_in_the_messa
     pain = "I'm sorry that I forgot to book the Q2 accrual and closed the month without it."
     body = assemble_message(sample_draft(ownership=ownership, pain=pain), DraftOptions(length="short")).body
     assert body.startswith(f"Hi Dana,\n\n{wording(None).landed}\n\n{ownership}")
+
+
+def test_a_short_message_does_not_say_the_lessons_habit_twice() -> None:
+    """The lesson says what I now do; in a message cut to fit, the checklist action after it does not quote it
+    again."""
+    habit = "run the full staging test suite and read its report before every payments config deploy"
+    checklist, measure = wording(None).checklist
+    plan = [PlanAction(action=checklist.format(habit=habit), owner="me", due=dt.date(2026, 12, 4), measure=measure)]
+    lesson = f"I treated the staging tests as optional under a deadline, so I now {habit}."
+    draft = sample_draft(plan=plan, pain=LONG_PAIN, ownership=LONG_OWNERSHIP, lessons=[lesson])
+    short = assemble_message(draft, DraftOptions(channel="chat", length="short")).body
+    assert "I will add that step to my checklist for this work" in short and short.count(habit) == 1
+    email = assemble_message(sample_draft(plan=plan, lessons=[lesson]), DraftOptions()).body
+    assert f'I will add "{habit}" to my checklist for this work' in email  # room enough: the action says it all
