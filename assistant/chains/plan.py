@@ -97,8 +97,14 @@ def habit_step(inputs: dict[str, Any]) -> PlanStep | None:
     """The action that makes the first lesson's habit a step of the work itself, in the notes' language: the
     lessons step has written exactly what changes, so the plan does not ask the model to say it again."""
     done = _done(inputs)
-    habits = [h for h in (_habit(lesson) for lesson in inputs.get("lessons") or []) if h and not repeats_done(h, done)]
-    if not habits:  # no habit, or one that is work already done ("set deadline reminders"): the model's turn
+    facts = inputs.get("facts_model")
+    went_wrong = f"{facts.act} {facts.cause}" if facts is not None else ""
+    habits = [
+        h
+        for h in (_habit(lesson) for lesson in inputs.get("lessons") or [])
+        if h and not repeats_done(h, done) and not (went_wrong.strip() and restates(went_wrong, h))
+    ]
+    if not habits:  # none, work already done ("set deadline reminders"), or the cause again ("skip the scrub ...")
         return None
     action, measure = wording(detect_language(inputs.get("notes") or "")).checklist
     return PlanStep(action=action.format(habit=habits[0]), measure=measure)

@@ -80,14 +80,16 @@ def done_in_notes(notes: str) -> list[str]:
     return found
 
 
-# Still open: harm not yet put right, an answer or a sign-off still awaited ("haven't told the client yet",
-# "~3k rows still missing", "no reply yet", "needs controller sign-off", "droht mit kündigung").
+# Still open: harm not yet put right, a sign-off still needed ("haven't told the client yet", "~3k rows still
+# missing", "needs controller sign-off", "droht mit kündigung"). A reply awaited ("no reply yet") is not: the only
+# action it asks for is the one already done, which a small model then plans again.
 _OPEN = re.compile(
     r"\b(?:yet|still\s+(?:missing|open|bouncing|failing|waiting|pending|unpaid|unanswered|down|broken|out|at\s+risk)|"
-    r"haven'?t|have\s+not|hasn'?t|no\s+reply|no\s+answer|pending|waiting|at\s+risk|remain(?:s|ing)?\s+(?:open|missing|unpaid)|"
+    r"haven'?t|have\s+not|hasn'?t|pending|at\s+risk|remain(?:s|ing)?\s+(?:open|missing|unpaid)|"
     r"needs?\s+(?:[\w-]+\s+){0,2}(?:sign-?off|approval|review)|noch\s+(?:offen|nicht)|droht|offen)\b",
     re.I,
 )
+_AWAITED = re.compile(r"\b(?:no\s+(?:reply|answer|response|word)|waiting\s+(?:for|on))\b", re.I)
 # The message itself is not open work: "need to write this up for my boss", "wants it in writing".
 _THE_MESSAGE = re.compile(
     r"\b(?:write\s+(?:this|it)\s+up|writeup|write-up|in\s+writing|get\s+this\s+to|tell\s+(?:my\s+)?(?:boss|manager|lead))\b",
@@ -102,7 +104,7 @@ def open_in_notes(notes: str) -> list[str]:
     is the part of a line the notes give as done.
 
     >>> open_in_notes("sent the quote w/ 40% off\\nhaven't told the client yet\\nnow: asked to delete it, no reply yet")
-    ["haven't told the client yet", 'asked to delete it, no reply yet']
+    ["haven't told the client yet"]
     """
     done = set(done_in_notes(notes))
     found: list[str] = []
@@ -112,9 +114,9 @@ def open_in_notes(notes: str) -> list[str]:
         for item in items:
             if "(" in item and ")" not in item:  # "~120 still bouncing (old addresses, separate problem)"
                 item = item.split("(")[0].strip(_TRIM)
-            if item in done or not _OPEN.search(item) or _THE_MESSAGE.search(item):
+            if item in done or not _OPEN.search(item) or _THE_MESSAGE.search(item) or _AWAITED.search(item):
                 continue
-            if len(item.split()) < 4:  # "no reply yet": the whole line says from whom
+            if len(item.split()) < 4:  # "still pending": the whole line says what
                 item = (status.group(1) if status else sentence).strip(_TRIM)
             if item not in found:
                 found.append(item)

@@ -186,6 +186,7 @@ class Wording:
     lookback: tuple[str, str]  # the plan's action (and its measure) when the notes leave nothing open to put right
     checklist: tuple[str, str]  # the plan's action (and measure) that makes the lesson's habit part of the work
     checklist_short: str  # that action in a short message, right after the lesson has said the habit
+    sorry: str  # "... {harm}": the pain's regret when the model's sentence is missing, with the notes' harm
     closes: dict[str, str]
     days: Callable[[dt.date], str]
 
@@ -209,6 +210,7 @@ WORDINGS: dict[str | None, Wording] = {
         ('Add "{habit}" to my checklist for this work',
          "My checklist with the new step, ticked on every case from now on"),
         "Add that step to my checklist for this work",
+        "I'm sorry for what this caused: {harm}.",
         {"neutral": "Thanks,", "warm": "Thank you for bearing with me,", "formal": "Kind regards,", "direct": "Thanks,"},  # noqa: E501
         _en_day,
     ),
@@ -222,6 +224,7 @@ WORDINGS: dict[str | None, Wording] = {
         ("„{habit}“ als Schritt auf meine Checkliste für diese Arbeit setzen",
          "Meine Checkliste mit dem neuen Schritt, ab jetzt bei jedem Fall abgehakt"),
         "Diesen Schritt auf meine Checkliste für diese Arbeit setzen",
+        "Es tut mir leid, was das angerichtet hat: {harm}.",
         {"neutral": "Danke,", "warm": "Danke für deine Geduld,", "formal": "Viele Grüße,", "direct": "Danke,"},
         _numeric_day,
     ),
@@ -235,6 +238,7 @@ WORDINGS: dict[str | None, Wording] = {
         ('Añadir "{habit}" a mi lista de control para este trabajo',
          "Mi lista de control con el nuevo paso, marcado en cada caso a partir de ahora"),
         "Añadir ese paso a mi lista de control para este trabajo",
+        "Siento lo que esto ha causado: {harm}.",
         {"neutral": "Gracias,", "warm": "Gracias por tu paciencia,", "formal": "Saludos cordiales,", "direct": "Gracias,"},  # noqa: E501
         _numeric_day,
     ),
@@ -248,6 +252,7 @@ WORDINGS: dict[str | None, Wording] = {
         ("Ajouter « {habit} » à ma liste de contrôle pour ce travail",
          "Ma liste de contrôle avec la nouvelle étape, cochée à chaque fois désormais"),
         "Ajouter cette étape à ma liste de contrôle pour ce travail",
+        "Je suis désolé de ce que cela a causé : {harm}.",
         {"neutral": "Merci,", "warm": "Merci de ta patience,", "formal": "Cordialement,", "direct": "Merci,"},
         _numeric_day,
     ),

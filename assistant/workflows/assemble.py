@@ -13,8 +13,9 @@ import datetime as dt
 import re
 
 from assistant.domain.language import detect_language
+from assistant.domain.notes_reading import impact_in_notes
 from assistant.domain.schema import CheckIn, Draft, DraftOptions, Message, PlanAction
-from assistant.domain.settle import WORDINGS, Wording, greeting, lower_first, sign_off, wording
+from assistant.domain.settle import WORDINGS, Wording, greeting, lower_first, plain_words, sign_off, wording
 from assistant.domain.text_checks import LENGTH_WORDS, message_size
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'“(])")
@@ -184,8 +185,9 @@ def _assemble(draft: Draft, options: DraftOptions, subject: str) -> Message:
     # message never loses its step of learning to a repeat.
     lessons = [kept or change_clause(whole) for kept, whole in zip(lessons, draft.lessons, strict=True)]
     lessons = list(dict.fromkeys(lesson for lesson in lessons if lesson and lesson != "I now."))
-    if draft.pain.strip() and not pain:  # the pain only said the act again: the leader still reads regret
-        pain = words.landed
+    if not pain:  # the pain failed, or only said the act again: the leader still reads regret for the harm
+        harm = plain_words(impact_in_notes(draft.notes)).rstrip(". ")
+        pain = f"{words.sorry.format(harm=harm)} {words.landed}" if harm else words.landed
     actions = [_action(a, words) for a in draft.plan]
     when = _when(draft.report_back, options.channel, words)
     subject = subject or subject_for(draft)

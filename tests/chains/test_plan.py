@@ -228,6 +228,15 @@ def test_an_action_about_what_is_open_is_not_taken_for_the_done_work_it_names() 
     assert not any("already done" in p for p in problems)
 
 
+def test_a_habit_that_says_the_cause_again_leaves_the_first_action_to_the_model() -> None:
+    inputs = step_inputs("plan")
+    facts = inputs["facts_model"].model_copy(update={"cause": "skipped the metadata scrub b/c it was late"})
+    lesson = "I sent it with the comments in, so I now skip the metadata scrub b/c it was late."
+    assert habit_step({**inputs, "facts_model": facts, "lessons": [lesson]}) is None
+    good = "I sent it with the comments in, so I now run the metadata scrub before any agreement leaves."
+    assert habit_step({**inputs, "facts_model": facts, "lessons": [good]}) is not None
+
+
 def test_the_programs_actions_are_in_the_language_of_the_notes() -> None:
     notes = "hab die tourenplanung mit der alten kundenliste hochgeladen, 23 stopps falsch\nSven hat es gemerkt"
     lesson = "Ich habe es nicht geprüft, so I now prüfe ich die Liste gegen das CRM."

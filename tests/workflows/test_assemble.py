@@ -245,8 +245,19 @@ def test_a_lesson_that_repeats_the_ownership_keeps_what_changes() -> None:
 def test_a_pain_that_only_repeats_the_ownership_still_leaves_regret_in_the_message() -> None:
     ownership = "I forgot to book the Q2 accrual and closed the month without it."
     pain = "I'm sorry that I forgot to book the Q2 accrual and closed the month without it."
-    body = assemble_message(sample_draft(ownership=ownership, pain=pain), DraftOptions(length="short")).body
-    assert body.startswith(f"Hi Dana,\n\n{wording(None).landed}\n\n{ownership}")
+    body = assemble_message(sample_draft(ownership=ownership, pain=pain), DraftOptions()).body
+    harm = "checkout was down about 3h (14:10-17:05), about 400 orders lost, support got 60+ tickets"
+    regret = f"I'm sorry for what this caused: {harm}. {wording(None).landed}"
+    assert body.startswith(f"Hi Dana,\n\n{regret}\n\n{ownership}")
+
+
+def test_a_pain_step_that_failed_leaves_the_programs_regret_for_the_harm_in_the_message() -> None:
+    body = assemble_message(sample_draft(pain=""), DraftOptions()).body
+    assert body.startswith("Hi Dana,\n\nI'm sorry for what this caused: checkout was down about 3h")
+    checked = sample_draft(pain="").model_copy(
+        update={"message": assemble_message(sample_draft(pain=""), DraftOptions())}
+    )
+    assert not [f for f in validate(checked).findings if f.step == "message" and f.severity == "error"]
 
 
 def test_a_short_message_does_not_say_the_lessons_habit_twice() -> None:
