@@ -17,6 +17,7 @@ from typing import Any
 
 import openai
 import pytest
+from chain_support import OPEN_LINE
 from pydantic import BaseModel
 
 from assistant.domain.schema import Facts, MessageOutput, PlanOutput, ReportBackOutput
@@ -106,6 +107,7 @@ def _three_drafts() -> tuple[list[Any], Any]:
         aclient = openai.AsyncOpenAI(base_url=server.base_url, api_key="test", max_retries=0)
         model = OpenAIChatModel(client=_client(server), async_client=aclient, model_name=sim.MODEL)
         notes = (ROOT / "examples" / "software-outage.md").read_text(encoding="utf-8")
+        notes += f"{OPEN_LINE}\n"  # something open: the plan asks the model too, so every model step runs
         try:
             return await asyncio.gather(*(adraft(notes, Pipeline(model)) for _ in range(3)))
         finally:

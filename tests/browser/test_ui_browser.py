@@ -37,9 +37,10 @@ def test_draft_edit_refine_undo_and_download(page: Page, artifacts: Path) -> Non
     # the message is assembled by the program from the six parts: greeting, the parts in order, sign-off
     body = page.locator("#message-body textarea")
     expect(body).to_have_value(re.compile(r"^Hi Dana,\n\nI'm sorry that about 400 orders were lost"))
-    expect(body).to_have_value(
-        contains("Here is my plan:\n- I will add a CI gate that blocks config deploys unless the staging tests passed")
-    )
+    # nothing open in the notes: the plan is the program's, the lesson's habit on my checklist, then the look back
+    habit = "run the staging tests before every config deploy, whatever the deadline"
+    expect(body).to_have_value(contains(f'Here is my plan:\n- I will add "{habit}" to my checklist for this work'))
+    expect(body).to_have_value(contains("- I will go back over my other work of the same kind from the last month"))
     expect(body).to_have_value(contains("I'll report back on Mon 7 Dec and Mon 14 Dec"))
     expect(body).to_have_value(re.compile(r"Thanks,$"))
     page.screenshot(path=str(artifacts / "1-generated.png"), full_page=True)

@@ -32,9 +32,10 @@ def test_a_draft_is_saved_then_reported_on(page: Page, artifacts: Path) -> None:
 
     page.get_by_role("tab", name="Progress").click()
     action = page.locator("#progress-action-1")
-    expect(action).to_contain_text("1. Add a CI gate")
+    # nothing open in the notes: the plan is the program's, the lesson's habit on my checklist, then the look back
+    expect(action).to_contain_text('1. Add "run the staging tests before every config deploy')
     expect(action).to_contain_text("saved status: not started")
-    expect(page.locator("#progress-action-2")).to_contain_text("2. Write a pre-deploy checklist")
+    expect(page.locator("#progress-action-2")).to_contain_text("2. Go back over my other work of the same kind")
     expect(page.locator("#progress-action-3")).to_be_hidden()
     page.locator("#progress-notes textarea").fill(GOOD_PROGRESS_NOTES)
     page.locator("#progress-write").click()

@@ -20,6 +20,7 @@ import assistant.model.backend
 from assistant import __version__
 from assistant.cli import main
 from assistant.domain.schema import Draft
+from assistant.domain.settle import wording
 from assistant.model.testing import ScriptedChatModel, good_script
 from assistant.output.markdown import STEP_TITLES
 
@@ -184,8 +185,13 @@ def test_a_partial_draft_is_printed_marked_incomplete_and_exits_non_zero(
         assert data["complete"] is False and data["pain"] == ""
         assert data["ownership"] == "I pushed the change without running the staging tests. That was my decision."
         assert set(data["failed_steps"]) == {"pain"}
-        # the message is assembled from the parts there are
-        assert data["message"]["body"].startswith("Hi Dana,\n\nI pushed the change without running the staging tests.")
+        # the message is assembled from the parts there are: the pain failed, so the program's regret for the
+        # notes' harm opens it, then the ownership
+        harm = "checkout was down about 3h (14:10-17:05), about 400 orders lost, support got 60+ tickets"
+        regret = f"{wording(None).sorry.format(harm=harm)} {wording(None).landed}"
+        assert data["message"]["body"].startswith(
+            f"Hi Dana,\n\n{regret}\n\nI pushed the change without running the staging tests."
+        )
     else:
         assert out.startswith("> **INCOMPLETE – these steps failed: 1. Show your pain.**")
 

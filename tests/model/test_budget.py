@@ -6,7 +6,7 @@ import asyncio
 import copy
 
 import pytest
-from chain_support import NOTES, TODAY
+from chain_support import NOTES, OPEN_LINE, TODAY
 
 from assistant.domain.errors import PartialDraftError, UsageLimitError
 from assistant.model.budget import CallBudget, budget_of, with_budget
@@ -49,7 +49,8 @@ def test_re_asks_count_against_the_cap() -> None:
     good_pain = good_script()["pain"]
     assert isinstance(good_pain, dict)
     model = ScriptedChatModel(script={**good_script(), "pain": ["not json", "still not json", good_pain]})
+    notes = f"{NOTES}\n{OPEN_LINE}"  # something open: the plan asks the model, 8 calls in all with the re-asks
     with pytest.raises(PartialDraftError) as info:
-        asyncio.run(adraft(NOTES, Pipeline(model, max_calls=7), today=TODAY))
+        asyncio.run(adraft(notes, Pipeline(model, max_calls=7), today=TODAY))
     assert len(model.calls) == 7
     assert "REGAIN_MAX_CALLS_PER_SESSION" in " ".join(info.value.failed_steps.values())

@@ -61,7 +61,10 @@ def test_generate_streams_progress_then_shows_all_six_steps() -> None:
     view = _view(final)
     good = good_script()
     assert view["pain_text"] == f"{good['pain']['statement']} {wording(None).landed}"  # type: ignore[index]
-    assert view["plan_text"].startswith("Add a CI gate that blocks config deploys")
+    # nothing open in the notes: the plan is the program's two actions, the lesson's habit and the look back
+    habit = "run the staging tests before every config deploy, whatever the deadline"
+    assert view["plan_text"].startswith(wording(None).checklist[0].format(habit=habit))
+    assert wording(None).lookback[0] in view["plan_text"]
     assert "| 2026-12-04 |" in view["plan_text"] and "| 2026-12-11 |" in view["plan_text"]
     assert view["subject"] == "My mistake, and what I'm doing about it"  # the assembled message's subject
     assert view["body"].startswith("Hi Dana,\n\nI'm sorry that about 400 orders")
@@ -419,7 +422,8 @@ def test_chat_mode_edit_replaces_an_answer_and_continues_from_there() -> None:
 
 
 def test_the_session_budget_caps_model_calls_across_drafts() -> None:
-    budget = CallBudget(6)  # one draft takes 6 calls: the intake and the five writing steps
+    # one draft takes 5 calls: the intake and the four writing steps (the plan makes no call when nothing is open)
+    budget = CallBudget(5)
     pipeline = Pipeline(scripted_model())
 
     def generate() -> list[list[Any]]:
@@ -429,8 +433,8 @@ def test_the_session_budget_caps_model_calls_across_drafts() -> None:
             )
         )
 
-    assert generate()[-1][0][0].complete and budget.used == 6
+    assert generate()[-1][0][0].complete and budget.used == 5
     with pytest.raises(gr.Error) as info:
         generate()
     assert info.value.title == "Usage limit reached" and "REGAIN_MAX_CALLS_PER_SESSION" in info.value.message
-    assert budget.used == 6
+    assert budget.used == 5
