@@ -29,6 +29,14 @@ _ADDED_COST = re.compile(
 )
 
 
+# What follows the harm in a run-on sentence: an excuse ("..., but I'd have been late anyway") or my own doings
+# ("..., and I already booked 90 minutes", "..., and that I called Kateřina"), which the pain leaves out.
+_AFTER_HARM = re.compile(
+    r"(?:,?\s+(?:but|although|though|even though|and (?:that )?I)|,\s+and that)\b.*?(?=[.!?]?$)",
+    re.IGNORECASE,
+)
+
+
 def check_pain(pain: PainOutput, inputs: dict[str, Any]) -> list[str]:
     """Structural problems of the pain statement."""
     return not_blank("statement", pain.statement) + placeholders(pain.statement)
@@ -36,12 +44,12 @@ def check_pain(pain: PainOutput, inputs: dict[str, Any]) -> list[str]:
 
 def regret_sentence(text: str) -> str:
     """The model's sentence of regret: its first sentence (and the next, when the first is too short to
-    name the harm)."""
+    name the harm), without a cost it adds, an excuse or my own doings after the harm."""
     sentences = [m.group().strip() for m in SENTENCE.finditer(finish_sentences(text)) if m.group().strip()]
     kept = sentences[:1]
     if kept and len(kept[0].split()) < _SHORT and len(sentences) > 1:
         kept.append(sentences[1])
-    return " ".join(_ADDED_COST.sub("", sentence) for sentence in kept)
+    return " ".join(_AFTER_HARM.sub("", _ADDED_COST.sub("", sentence)) for sentence in kept)
 
 
 def tidy_pain(output: PainOutput) -> PainOutput:

@@ -72,9 +72,8 @@ def _without_repeats(parts: list[str]) -> list[str]:
 def _shortened(draft: Draft, level: int) -> Draft:
     """The draft cut to fit a shorter message, least important words first:
     1 – pain and positive to one sentence; 2 – one lesson; 3 – two actions; 4 – ownership to its first sentence;
-    5 – the lesson to what changes, and the checklist action without the habit the lesson has just said;
-    6 – one action; 7 – the positive to its first clause; 8 – the ownership to its first clause (the act,
-    without what follows it).
+    5 – the lesson to what changes; 6 – one action; 7 – the positive to its first clause; 8 – the ownership to
+    its first clause (the act, without what follows it).
     The ownership statement is cut last: it is what the leader reads the message for."""
     update: dict[str, object] = {
         "pain": impact_sentence(draft.pain),
@@ -90,8 +89,6 @@ def _shortened(draft: Draft, level: int) -> Draft:
         update["ownership"] = first_sentences(draft.ownership, 1)
     if level >= 5:
         update["lessons"] = [change_clause(lesson) for lesson in update["lessons"]]  # type: ignore[attr-defined]
-        words = wording(detect_language(draft.notes))
-        update["plan"] = [_without_habit(a, words) for a in update.get("plan", draft.plan)]  # type: ignore[attr-defined]
     if level >= 6:
         update["plan"] = update["plan"][:1]  # type: ignore[index]
         update["report_back"] = _checkins_for(draft, draft.plan[:1])
@@ -102,13 +99,14 @@ def _shortened(draft: Draft, level: int) -> Draft:
     return draft.model_copy(update=update)
 
 
-def _without_habit(action: PlanAction, words: Wording) -> PlanAction:
-    """The checklist action ('Add "check X" to my checklist for this work') without the habit, which the lesson
-    says just before it: 'Add that step to my checklist for this work'."""
+def _without_habit(action: PlanAction, words: Wording, learned: str) -> PlanAction:
+    """The checklist action ('Add "check X" to my checklist for this work') without the habit when the lesson
+    just before it in the message says it: 'Add that step to my checklist for this work'."""
     head, _, tail = words.checklist[0].partition("{habit}")
-    if action.action.startswith(head) and action.action.endswith(tail):
-        return action.model_copy(update={"action": words.checklist_short})
-    return action
+    if not (action.action.startswith(head) and action.action.endswith(tail)):
+        return action
+    habit = action.action[len(head) : len(action.action) - len(tail)].strip().lower()
+    return action.model_copy(update={"action": words.checklist_short}) if habit in learned.lower() else action
 
 
 def first_clause(sentence: str, *, least: int = 5) -> str:
@@ -188,7 +186,7 @@ def _assemble(draft: Draft, options: DraftOptions, subject: str) -> Message:
     if not pain:  # the pain failed, or only said the act again: the leader still reads regret for the harm
         harm = plain_words(impact_in_notes(draft.notes)).rstrip(". ")
         pain = f"{words.sorry.format(harm=harm)} {words.landed}" if harm else words.landed
-    actions = [_action(a, words) for a in draft.plan]
+    actions = [_action(_without_habit(a, words, " ".join(lessons[:1])), words) for a in draft.plan]
     when = _when(draft.report_back, options.channel, words)
     subject = subject or subject_for(draft)
     learned = f"{words.learned} " + " ".join(lessons) if lessons else ""

@@ -112,3 +112,25 @@ def test_a_cost_the_model_adds_on_its_own_is_cut_but_a_harm_with_figures_stays()
     assert regret_sentence(added) == "I'm sorry that 90 applicants got someone else's decision."
     harm = "I'm sorry that the belt tore, causing 2,600 parcels to miss the trucks."
     assert regret_sentence(harm) == harm
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "I'm sorry that we paid a €4,300 penalty, and the tax portal was down but I'd have been late anyway.",
+            "I'm sorry that we paid a €4,300 penalty, and the tax portal was down.",
+        ),
+        (
+            "I'm sorry that Noor feels invisible, and I left her 2 messages unanswered, and I booked 90 minutes.",
+            "I'm sorry that Noor feels invisible.",
+        ),
+        (
+            "I'm sorry that €96k ARR is at risk, and that the CRM reminder never fired, and that I called her.",
+            "I'm sorry that €96k ARR is at risk.",
+        ),
+        ("I'm sorry that 400 orders were lost and support got 60+ tickets.", None),  # "and" alone stays
+    ],
+)
+def test_the_regret_ends_with_the_harm(text: str, kept: str | None) -> None:
+    assert regret_sentence(text) == (kept or text)

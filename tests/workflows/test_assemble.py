@@ -261,8 +261,8 @@ def test_a_pain_step_that_failed_leaves_the_programs_regret_for_the_harm_in_the_
 
 
 def test_a_short_message_does_not_say_the_lessons_habit_twice() -> None:
-    """The lesson says what I now do; in a message cut to fit, the checklist action after it does not quote it
-    again."""
+    """The lesson says what I now do; the checklist action right after it in the message does not quote it again
+    (the plan itself keeps the whole action)."""
     habit = "run the full staging test suite and read its report before every payments config deploy"
     checklist, measure = wording(None).checklist
     plan = [PlanAction(action=checklist.format(habit=habit), owner="me", due=dt.date(2026, 12, 4), measure=measure)]
@@ -271,4 +271,6 @@ def test_a_short_message_does_not_say_the_lessons_habit_twice() -> None:
     short = assemble_message(draft, DraftOptions(channel="chat", length="short")).body
     assert "I will add that step to my checklist for this work" in short and short.count(habit) == 1
     email = assemble_message(sample_draft(plan=plan, lessons=[lesson]), DraftOptions()).body
-    assert f'I will add "{habit}" to my checklist for this work' in email  # room enough: the action says it all
+    assert "I will add that step to my checklist for this work" in email and email.count(habit) == 1
+    without_lesson = assemble_message(sample_draft(plan=plan, lessons=["I now rest before I deploy."]), DraftOptions())
+    assert f'I will add "{habit}" to my checklist for this work' in without_lesson.body
