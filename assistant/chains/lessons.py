@@ -10,7 +10,9 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
 from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
+from assistant.chains.plan import repeats_done
 from assistant.domain.language import detect_language
+from assistant.domain.notes_done import done_in_notes
 from assistant.domain.schema import LessonPart, LessonPartsOutput, LessonsOutput
 from assistant.domain.text_checks import not_blank, placeholders
 
@@ -30,6 +32,12 @@ def check_lessons(lessons: LessonsOutput, inputs: dict[str, Any]) -> list[str]:
         if english and lesson.strip() and not _CHANGE.search(lesson):
             problems.append(
                 f'Lesson {i} does not say what I now do differently; end it with what changes ("so I now ...").'
+            )
+        done = repeats_done(lesson.split(" so I now ", 1)[-1], done_in_notes(inputs.get("notes") or ""))
+        if lesson.strip() and " so I now " in lesson and done is not None:
+            problems.append(
+                f'Lesson {i} names work already done ("{done}") as the change; say what I now do differently every '
+                "time, in how I work."
             )
     if len({lesson.strip().lower() for lesson in lessons.lessons}) < len(lessons.lessons):
         problems.append("Two lessons are the same; make each lesson different.")

@@ -98,16 +98,26 @@ def habit_step(inputs: dict[str, Any]) -> PlanStep | None:
     lessons step has written exactly what changes, so the plan does not ask the model to say it again."""
     done = _done(inputs)
     facts = inputs.get("facts_model")
-    went_wrong = f"{facts.act} {facts.cause}" if facts is not None else ""
+    cause = facts.cause if facts is not None else ""
     habits = [
         h
         for h in (_habit(lesson) for lesson in inputs.get("lessons") or [])
-        if h and not repeats_done(h, done) and not (went_wrong.strip() and restates(went_wrong, h))
+        if h and not repeats_done(h, done) and not says_the_cause_again(h, cause)
     ]
     if not habits:  # none, work already done ("set deadline reminders"), or the cause again ("skip the scrub ...")
         return None
     action, measure = wording(detect_language(inputs.get("notes") or "")).checklist
     return PlanStep(action=action.format(habit=habits[0]), measure=measure)
+
+
+def says_the_cause_again(habit: str, cause: str) -> bool:
+    """A "habit" that is the cause again: "skip the metadata scrub b/c it was late" for "skipped the metadata
+    scrub b/c it was late" (its first verb is the cause's, or it gives a reason). "Check the batch-id" for
+    "skipped the batch-id check" shares the cause's words, and is a habit."""
+    if re.search(r"\b(?:b/c|because|since)\b", habit, re.I):
+        return True
+    first = [re.findall(r"[a-z]+", text.lower())[:1] for text in (habit, cause)]
+    return bool(first[0] and first[1]) and first[0][0][:4] == first[1][0][:4]
 
 
 def _done(inputs: dict[str, Any]) -> list[str]:
@@ -217,6 +227,13 @@ def check_plan(plan: PlanStepsOutput, inputs: dict[str, Any]) -> list[str]:
     problems: list[str] = []
     done = _done(inputs)
     still_open = _content(" ".join(open_in_notes(inputs.get("notes") or "")))
+    facts = inputs.get("facts_model")
+    act = facts.act if facts is not None else ""
+    for i, item in enumerate(plan.actions, 1):
+        if act and restates(act, item.action):
+            problems.append(
+                f"Action {i} says again what I did wrong; say what I will do to put it right or prevent it."
+            )
     for i, item in enumerate(plan.actions, 1):
         # an action about what is open ("ask the controller to sign off the memo") is not the done work ("drafted
         # the memo") again, though it names the same thing

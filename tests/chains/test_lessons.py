@@ -113,3 +113,11 @@ def test_gives_up_keeping_the_last_output_as_lessons() -> None:
     assert info.value.problems == ["Replace the placeholder <manager> with real words or leave it out."]
     joined = "I did not check with <manager> first, so I now ask first."
     assert info.value.last_parsed == LessonsOutput(lessons=[joined])
+
+
+def test_a_lesson_whose_change_is_work_already_done_is_reasked() -> None:
+    inputs = {**step_inputs("lessons"), "notes": "sent it w/ the comments in\nalready asked their counsel to delete it"}
+    done = LessonsOutput(lessons=["I sent it in a hurry, so I now ask their counsel to delete it."])
+    assert any("work already done" in p for p in check_lessons(done, inputs))
+    habit = LessonsOutput(lessons=["I sent it in a hurry, so I now scrub every file before it leaves."])
+    assert not any("work already done" in p for p in check_lessons(habit, inputs))

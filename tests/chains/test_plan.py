@@ -31,6 +31,7 @@ from assistant.chains.plan import (
     planned_steps,
     repeats_done,
     restates,
+    says_the_cause_again,
     settle_plan,
     tidy_steps,
 )
@@ -235,6 +236,29 @@ def test_a_habit_that_says_the_cause_again_leaves_the_first_action_to_the_model(
     assert habit_step({**inputs, "facts_model": facts, "lessons": [lesson]}) is None
     good = "I sent it with the comments in, so I now run the metadata scrub before any agreement leaves."
     assert habit_step({**inputs, "facts_model": facts, "lessons": [good]}) is not None
+
+
+@pytest.mark.parametrize(
+    ("habit", "cause", "again"),
+    [
+        ("skip the metadata scrub b/c it was late", "skipped the metadata scrub b/c it was late", True),
+        ("skip the metadata scrub on late sends", "skipped the metadata scrub b/c it was late", True),
+        (
+            "check the batch-id before uploading the payment file",
+            "skipped the batch-id check b/c it said failed",
+            False,
+        ),
+        ("check the batch-id before uploading the payment file", "", False),
+    ],
+)
+def test_says_the_cause_again(habit: str, cause: str, again: bool) -> None:
+    assert says_the_cause_again(habit, cause) is again
+
+
+def test_an_action_that_says_again_what_i_did_wrong_is_reasked() -> None:
+    again = {"actions": [{"action": f"Push {ACT[7:]}", "measure": "The deploy log"}]}
+    problems = check_plan(PlanStepsOutput.model_validate(again), step_inputs("plan"))
+    assert any("says again what I did wrong" in p for p in problems)
 
 
 def test_the_programs_actions_are_in_the_language_of_the_notes() -> None:
