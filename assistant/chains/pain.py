@@ -16,10 +16,12 @@ from langchain_core.runnables import Runnable
 
 from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
 from assistant.domain.language import detect_language
+from assistant.domain.notes_reading import impact_in_notes
 from assistant.domain.schema import PainOutput
-from assistant.domain.settle import wording
+from assistant.domain.settle import plain_words, wording
 from assistant.domain.text_checks import SENTENCE, finish_sentences, not_blank, placeholders
 
+LONGEST_REGRET = 40  # words: a sentence of regret that runs on pastes the notes
 _SHORT = 6  # words: "I'm sorry for this." says nothing of the harm, so the next sentence stays too
 # A tail the model adds on its own ("..., which caused extra work for my leader"): a cost the notes don't give.
 _ADDED_COST = re.compile(
@@ -58,11 +60,17 @@ def tidy_pain(output: PainOutput) -> PainOutput:
 
 
 def with_landed(output: PainOutput, inputs: dict[str, Any]) -> PainOutput:
-    """The sentence of regret and the program's line on what it meant for the leader."""
-    landed = wording(detect_language(inputs.get("notes") or "")).landed
+    """The sentence of regret and the program's line on what it meant for the leader. A sentence of more than
+    :data:`LONGEST_REGRET` words pastes the notes (the act, the cause, what was done) instead of naming the harm:
+    the program's regret for the notes' harm stands in for it."""
+    words = wording(detect_language(inputs.get("notes") or ""))
+    landed = words.landed
     statement = output.statement.strip()
     if landed in statement:
         return output
+    harm = plain_words(impact_in_notes(inputs.get("notes") or "")).rstrip(". ")
+    if len(statement.split()) > LONGEST_REGRET and harm:
+        statement = words.sorry.format(harm=harm)
     return output.model_copy(update={"statement": f"{statement} {landed}".strip()})
 
 

@@ -134,3 +134,13 @@ def test_a_cost_the_model_adds_on_its_own_is_cut_but_a_harm_with_figures_stays()
 )
 def test_the_regret_ends_with_the_harm(text: str, kept: str | None) -> None:
     assert regret_sentence(text) == (kept or text)
+
+
+def test_a_regret_that_runs_on_gives_way_to_the_programs_regret_for_the_harm() -> None:
+    inputs = step_inputs("pain")
+    pasted = "I'm sorry that " + ", and ".join(["I forgot to book the accrual and closed the month without it"] * 4)
+    out = with_landed(PainOutput(statement=pasted + "."), inputs)
+    harm = "checkout was down about 3h (14:10-17:05), about 400 orders lost, support got 60+ tickets"
+    assert out.statement == f"{wording(None).sorry.format(harm=harm)} {wording(None).landed}"
+    short = with_landed(PainOutput(statement="I'm sorry that about 400 orders were lost."), inputs)
+    assert short.statement.startswith("I'm sorry that about 400 orders were lost.")
