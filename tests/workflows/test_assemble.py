@@ -274,3 +274,9 @@ def test_a_short_message_does_not_say_the_lessons_habit_twice() -> None:
     assert "I will add that step to my checklist for this work" in email and email.count(habit) == 1
     without_lesson = assemble_message(sample_draft(plan=plan, lessons=["I now rest before I deploy."]), DraftOptions())
     assert f'I will add "{habit}" to my checklist for this work' in without_lesson.body
+
+
+def test_the_programs_regret_names_the_harm_intake_quoted() -> None:
+    facts = sample_facts().model_copy(update={"impact": "Q2 opex understated by ~4%"})
+    body = assemble_message(sample_draft(pain="", facts=facts), DraftOptions()).body
+    assert body.startswith("Hi Dana,\n\nI'm sorry for what this caused: Q2 opex understated by about 4%.")
