@@ -95,6 +95,8 @@ def step_inputs(step: str, options: DraftOptions | None = None) -> dict[str, Any
         return {**writing_inputs(sample_facts(), NOTES, TODAY, options), "plan_model": sample_plan()}
     if step == "compose":
         return compose_inputs(sample_draft(), options)
+    if step == "positive":  # written after the lessons, on the habit the first one names
+        return {**writing_inputs(sample_facts(), NOTES, TODAY, options), "lessons": sample_lessons()}
     return writing_inputs(sample_facts(), NOTES, TODAY, options)
 
 
@@ -125,11 +127,16 @@ def messages_of(call: dict[str, Any]) -> list[BaseMessage]:
 
 
 def assert_prompt_layout(call: dict[str, Any], step: str) -> None:
-    """System message is the shared one; the notes sit in <notes> tags in the user message only."""
+    """System message is the shared one; the notes sit in <notes> tags in the user message only (a step given
+    only the program's quotes of them has those in the tags, and not the notes)."""
     system, user = messages_of(call)[:2]
     assert isinstance(system, SystemMessage) and isinstance(user, HumanMessage)
     assert system.content == load_prompt("system").render()
     assert NOTES not in str(system.content)
+    if not load_prompt(step).with_notes:
+        assert NOTES not in str(user.content) and "<notes>" in str(user.content)
+        assert STEP_MARKERS[step] in str(user.content)
+        return
     assert f"<notes>\n{NOTES}\n</notes>" in str(user.content)
     notes_part = load_prompt("notes").render(notes=NOTES, language=language_instruction(NOTES))
     assert str(user.content).startswith(notes_part.rstrip("\n"))

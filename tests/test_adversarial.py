@@ -183,10 +183,14 @@ def assert_delimited(model: ScriptedChatModel, notes: str, *, request: str | Non
         assert isinstance(system, SystemMessage) and isinstance(human, HumanMessage)
         assert system.content == SYSTEM
         text = str(human.content)
-        header, rest = text.split("<notes>\n", 1)
-        assert header.count("<notes>") == 1  # the header names the tag once
-        inside, after = rest.split("\n</notes>", 1)
-        assert notes.startswith(inside.split("\n\nAdded in chat:")[0])
+        if load_prompt(call["step"]).with_notes:
+            header, rest = text.split("<notes>\n", 1)
+            assert header.count("<notes>") == 1  # the header names the tag once
+            inside, after = rest.split("\n</notes>", 1)
+            assert notes.startswith(inside.split("\n\nAdded in chat:")[0])
+        else:  # a step given only the program's quotes of the notes (the pain: the harm)
+            assert "<notes>\n" not in text
+            after = text
         # later <notes> blocks hold only the program's quotes of the notes; nothing of the notes outside them
         outside = re.sub(r"<notes>.*?</notes>", "", after, flags=re.S)
         assert "<notes>" not in outside and "</notes>" not in outside

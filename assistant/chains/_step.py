@@ -66,11 +66,12 @@ def chat_prompt(step: PromptFile) -> ChatPromptTemplate:
     """The messages of a step: shared system guidance, then the notes, then the step's task.
 
     The system text and the notes come first and are identical for every step, so a
-    server that caches prompt prefixes evaluates them once per draft.
+    server that caches prompt prefixes evaluates them once per draft. A step whose prompt file says
+    ``with_notes: false`` is given only what its own prompt quotes from them (the pain: the harm).
     """
     system = load_prompt("system")
     notes = load_prompt("notes")
-    human = notes.template.rstrip("\n") + "\n\n" + step.template
+    human = notes.template.rstrip("\n") + "\n\n" + step.template if step.with_notes else step.template
     return ChatPromptTemplate.from_messages([("system", system.template), ("human", human)])
 
 

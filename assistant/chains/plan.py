@@ -93,9 +93,9 @@ _HABIT_CHARS = 110
 _PAST = re.compile(r"^(?:\w+ed|sent|left|forgot|ran|did|was|were|made|took|got|had|didn't|did not)\b", re.I)
 
 
-def habit_step(inputs: dict[str, Any]) -> PlanStep | None:
-    """The action that makes the first lesson's habit a step of the work itself, in the notes' language: the
-    lessons step has written exactly what changes, so the plan does not ask the model to say it again."""
+def lesson_habit(inputs: dict[str, Any]) -> str | None:
+    """The first lesson's new habit ("double-check the host before running a cleanup script"); None when there is
+    none, when it is work already done ("set deadline reminders"), or the cause again ("skip the scrub ...")."""
     done = _done(inputs)
     facts = inputs.get("facts_model")
     cause = facts.cause if facts is not None else ""
@@ -104,10 +104,17 @@ def habit_step(inputs: dict[str, Any]) -> PlanStep | None:
         for h in (_habit(lesson) for lesson in inputs.get("lessons") or [])
         if h and not repeats_done(h, done) and not says_the_cause_again(h, cause)
     ]
-    if not habits:  # none, work already done ("set deadline reminders"), or the cause again ("skip the scrub ...")
+    return habits[0] if habits else None
+
+
+def habit_step(inputs: dict[str, Any]) -> PlanStep | None:
+    """The action that makes the first lesson's habit a step of the work itself, in the notes' language: the
+    lessons step has written exactly what changes, so the plan does not ask the model to say it again."""
+    habit = lesson_habit(inputs)
+    if habit is None:
         return None
     action, measure = wording(detect_language(inputs.get("notes") or "")).checklist
-    return PlanStep(action=action.format(habit=habits[0]), measure=measure)
+    return PlanStep(action=action.format(habit=habit), measure=measure)
 
 
 def says_the_cause_again(habit: str, cause: str) -> bool:

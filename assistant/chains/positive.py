@@ -1,4 +1,10 @@
-"""Step 5, be positive (``prompts/positive.md``)."""
+"""Step 5, be positive (``prompts/positive.md``).
+
+The model writes one sentence of commitment around the habit the first lesson names (the same habit the
+plan puts on my checklist). With no such habit there is nothing specific to be confident in, and the
+program's sentence stands, with no model call: asked without one, a small model made up what would
+"catch this kind of slip" ("the db cleanup will catch this kind of error").
+"""
 
 from __future__ import annotations
 
@@ -6,10 +12,13 @@ from collections.abc import Callable
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.runnables import Runnable
+from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 
-from assistant.chains._step import Check, FormatState, build_step_chain
+from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
+from assistant.chains.plan import lesson_habit
+from assistant.domain.language import detect_language
 from assistant.domain.schema import PositiveOutput
+from assistant.domain.settle import wording
 from assistant.domain.text_checks import finish_sentences, not_blank, placeholders
 
 
@@ -23,6 +32,11 @@ def tidy_positive(output: PositiveOutput) -> PositiveOutput:
     return output.model_copy(update={"statement": finish_sentences(output.statement)})
 
 
+def committed(inputs: dict[str, Any]) -> PositiveOutput:
+    """The program's sentence of commitment, in the notes' language, for a draft whose lesson names no habit."""
+    return PositiveOutput(statement=wording(detect_language(inputs.get("notes") or "")).committed)
+
+
 def build_positive_chain(
     model: BaseChatModel,
     *,
@@ -31,15 +45,31 @@ def build_positive_chain(
     extra_check: Check | None = None,
     salvage: Callable[[PositiveOutput, dict[str, Any]], PositiveOutput | None] | None = None,
 ) -> Runnable[dict[str, Any], PositiveOutput]:
-    """Runnable taking the shared inputs and returning :class:`PositiveOutput`."""
-
-    return build_step_chain(
+    """Runnable taking the shared inputs and the ``lessons`` and returning :class:`PositiveOutput`."""
+    written = finished_by(
+        build_step_chain(
+            "positive",
+            model,
+            PositiveOutput,
+            max_reasks=max_reasks,
+            checks=[check_positive, extra_check],
+            format_state=format_state,
+            salvage=salvage,
+            repair=tidy_positive,
+        ),
+        lambda output, _: output,
         "positive",
-        model,
-        PositiveOutput,
-        max_reasks=max_reasks,
-        checks=[check_positive, extra_check],
-        format_state=format_state,
-        salvage=salvage,
-        repair=tidy_positive,
+        prepare=lambda inputs: {**inputs, "habit": lesson_habit(inputs) or ""},
     )
+
+    async def run(inputs: dict[str, Any], config: RunnableConfig | None = None) -> PositiveOutput:
+        if lesson_habit(inputs) is None:
+            return committed(inputs)
+        return await written.ainvoke(inputs, config=config)  # type: ignore[no-any-return]
+
+    def run_sync(inputs: dict[str, Any], config: RunnableConfig | None = None) -> PositiveOutput:
+        import asyncio
+
+        return asyncio.run(run(inputs, config))
+
+    return RunnableLambda(run_sync, afunc=run, name="positive")

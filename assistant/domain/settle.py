@@ -187,6 +187,7 @@ class Wording:
     checklist: tuple[str, str]  # the plan's action (and measure) that makes the lesson's habit part of the work
     checklist_short: str  # that action in a short message, right after the lesson has said the habit
     sorry: str  # "... {harm}": the pain's regret when the model's sentence is missing, with the notes' harm
+    committed: str  # the positive step when no lesson gives a new habit to be confident in
     closes: dict[str, str]
     days: Callable[[dt.date], str]
 
@@ -211,6 +212,7 @@ WORDINGS: dict[str | None, Wording] = {
          "My checklist with the new step, ticked on every case from now on"),
         "Add that step to my checklist for this work",
         "I'm sorry for what this caused: {harm}.",
+        "I'm committed to making this right, and at each check-in I'll show you how it is going.",
         {"neutral": "Thanks,", "warm": "Thank you for bearing with me,", "formal": "Kind regards,", "direct": "Thanks,"},  # noqa: E501
         _en_day,
     ),
@@ -225,6 +227,7 @@ WORDINGS: dict[str | None, Wording] = {
          "Meine Checkliste mit dem neuen Schritt, ab jetzt bei jedem Fall abgehakt"),
         "Diesen Schritt auf meine Checkliste für diese Arbeit setzen",
         "Es tut mir leid, was das angerichtet hat: {harm}.",
+        "Ich setze alles daran, das wieder gutzumachen, und zeige dir bei jedem Termin, wie es vorangeht.",
         {"neutral": "Danke,", "warm": "Danke für deine Geduld,", "formal": "Viele Grüße,", "direct": "Danke,"},
         _numeric_day,
     ),
@@ -239,6 +242,7 @@ WORDINGS: dict[str | None, Wording] = {
          "Mi lista de control con el nuevo paso, marcado en cada caso a partir de ahora"),
         "Añadir ese paso a mi lista de control para este trabajo",
         "Siento lo que esto ha causado: {harm}.",
+        "Estoy decidido a arreglarlo, y en cada seguimiento te mostraré cómo va.",
         {"neutral": "Gracias,", "warm": "Gracias por tu paciencia,", "formal": "Saludos cordiales,", "direct": "Gracias,"},  # noqa: E501
         _numeric_day,
     ),
@@ -253,6 +257,7 @@ WORDINGS: dict[str | None, Wording] = {
          "Ma liste de contrôle avec la nouvelle étape, cochée à chaque fois désormais"),
         "Ajouter cette étape à ma liste de contrôle pour ce travail",
         "Je suis désolé de ce que cela a causé : {harm}.",
+        "Je suis déterminé à réparer cela, et à chaque point je te montrerai où j'en suis.",
         {"neutral": "Merci,", "warm": "Merci de ta patience,", "formal": "Cordialement,", "direct": "Merci,"},
         _numeric_day,
     ),

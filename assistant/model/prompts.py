@@ -9,6 +9,10 @@ A prompt file looks like::
     ---
     Write ... {facts} ...
 
+Optional keys: ``max_tokens``, ``temperature``, ``example_words`` (words of the worked example that
+must not reach an answer), ``example_is_style_only``, and ``with_notes: false`` for a step that is given
+only what its own text quotes from the notes, not the whole notes.
+
 Variables use ``{name}`` (literal braces are doubled). Loading checks the declared
 variables against the ones the text uses and fails with the missing names. Files are
 read as UTF-8; Jinja is never used.
@@ -46,6 +50,7 @@ class PromptFile:
     temperature: float | None = None
     example_words: tuple[str, ...] = ()
     example_is_style_only: bool = False
+    with_notes: bool = True
 
     def render(self, **values: str) -> str:
         """Fill the template; every declared variable must be given."""
@@ -100,6 +105,7 @@ def parse_prompt(name: str, raw: str) -> PromptFile:
         temperature=float(temperature) if temperature is not None else None,  # type: ignore[arg-type]
         example_words=tuple(w.lower() for w in example_words),
         example_is_style_only=bool(meta.get("example_is_style_only", False)),
+        with_notes=bool(meta.get("with_notes", True)),
     )
 
 

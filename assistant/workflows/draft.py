@@ -3,10 +3,10 @@
 The program settles what it can know exactly; the model writes the sentences::
 
     settled by the program: leader, greeting, sign-off, due dates, check-in dates, the message's order
-    intake (quotes, checked) --+--> pain
-                               +--> ownership
-                               +--> lessons --> plan --> report_back (no model)
-                               +--> positive
+    pain (the harm the program finds in the notes), then
+    intake (quotes, checked) --+--> ownership
+                               +--> lessons --+--> plan --> report_back (no model)
+                                              +--> positive (on the lesson's habit)
     all six ------------------------------------> message (assembled; a model polish is opt-in)
 """
 
@@ -257,10 +257,11 @@ async def adraft(
         "leader_override": options.leader or leader_in_notes(notes),
     }
 
-    # The pain needs only the harm, which the program finds in the notes: it is written while intake
-    # quotes the notes, so the first step's text is ready early.
+    # The pain needs only the harm, which the program finds in the notes, so it is written first, alone: on
+    # the embedded model the server's two slots share the cores, and beside intake it took twice as long.
     early_pain = asyncio.ensure_future(_run_step(pipeline, "pain", pain_inputs(notes, today, options), tracker, config))
     try:
+        await asyncio.wait([early_pain])
         facts: Facts = await _run_step(pipeline, "intake", base, tracker, config)
     except BaseException:
         early_pain.cancel()
@@ -291,6 +292,11 @@ async def adraft(
             return None, None
         return plan, await step("report_back", {**shared, "plan_model": plan.actions})
 
+    async def positive_after_lessons() -> Any:
+        # The positive is about the habit the lesson names (the one the plan puts on my checklist).
+        lessons = await lessons_done
+        return await step("positive", {**shared, "lessons": lessons.lessons if lessons else []})
+
     async def pain_step() -> Any:
         try:
             return await early_pain
@@ -303,7 +309,7 @@ async def adraft(
         step("ownership", shared),
         lessons_done,
         plan_then_report(),
-        step("positive", shared),
+        positive_after_lessons(),
     )
     draft = Draft(
         notes=notes,

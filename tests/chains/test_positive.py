@@ -5,11 +5,20 @@ from __future__ import annotations
 import json
 
 import pytest
-from chain_support import GOOD, assert_json_schema_requested, assert_prompt_layout, assert_reask, run, step_inputs
+from chain_support import (
+    GOOD,
+    assert_json_schema_requested,
+    assert_prompt_layout,
+    assert_reask,
+    prompt_line,
+    run,
+    step_inputs,
+)
 
 from assistant.chains import build_positive_chain
 from assistant.domain.errors import OutputValidationError
 from assistant.domain.schema import PositiveOutput
+from assistant.domain.settle import wording
 from assistant.model.testing import ScriptedChatModel
 
 
@@ -41,3 +50,37 @@ def test_gives_up_after_max_reasks() -> None:
         run(build_positive_chain(model, max_reasks=1), step_inputs("positive"))
     assert (info.value.n_attempts, info.value.last_output) == (2, "")
     assert "empty" in str(info.value)
+
+
+def test_the_model_is_given_the_lessons_habit_and_not_the_notes() -> None:
+    model = ScriptedChatModel(script={"positive": GOOD["positive"]})
+    run(build_positive_chain(model), step_inputs("positive"))
+    asked = str(model.calls[0]["messages"][1].content)
+    habit = "run the staging tests before every config deploy, whatever the deadline"
+    assert prompt_line("positive", habit=habit) in asked
+    assert "pushed the payments config" not in asked
+
+
+GERMAN = "Ich habe die Tourenplanung mit der alten Kundenliste hochgeladen.\n14 Kunden ohne Lieferung."
+
+
+@pytest.mark.parametrize(
+    ("lessons", "notes", "expected"),
+    [
+        ([], None, "I'm committed to making this right, and at each check-in I'll show you how it is going."),
+        (  # the lesson's "habit" is work already done
+            ["I rushed it, so I now wrote the incident timeline"],
+            None,
+            "I'm committed to making this right, and at each check-in I'll show you how it is going.",
+        ),
+        ([], GERMAN, wording("German").committed),
+    ],
+)
+def test_without_a_habit_the_programs_sentence_stands_and_the_model_is_not_asked(
+    lessons: list[str], notes: str | None, expected: str
+) -> None:
+    model = ScriptedChatModel(script={"positive": GOOD["positive"]})
+    inputs = {**step_inputs("positive"), "lessons": lessons}
+    inputs["notes"] = notes or inputs["notes"]
+    assert run(build_positive_chain(model), inputs).statement == expected
+    assert model.calls == []

@@ -28,7 +28,8 @@ def test_the_canary_is_a_problem_in_any_case() -> None:
 
 
 def test_copied_instructions_are_a_problem_and_are_cut() -> None:
-    copied = "I'm sorry about it. " + SYSTEM.splitlines()[1]
+    rule = next(line for line in SYSTEM.splitlines() if line.startswith("- Take full responsibility"))
+    copied = "I'm sorry about it. " + rule.removeprefix("- ")
     assert "copies your instructions" in leak_problems(copied, NOTES)[0]
     assert scrub(copied, NOTES) == "I'm sorry about it."
 

@@ -76,12 +76,18 @@ def test_the_sender_signs_the_message() -> None:
     assert draft.message.body.endswith("\n\nThanks,\nAlex")
 
 
-def test_every_step_shares_the_system_message_and_notes_prefix() -> None:
+def test_every_step_shares_the_system_message_and_the_steps_given_the_notes_their_prefix() -> None:
     model = ScriptedChatModel(script=good_script())
     _draft(model)
     assert len({str(c["messages"][0].content) for c in model.calls}) == 1
-    prefixes = {str(c["messages"][1].content).split("</notes>")[0] for c in model.calls}
+    with_notes = [c for c in model.calls if c["step"] not in ("pain", "positive")]
+    assert {c["step"] for c in with_notes} == {"intake", "ownership", "lessons"}  # the plan: no model call here
+    prefixes = {str(c["messages"][1].content).split("</notes>")[0] for c in with_notes}
     assert prefixes == {f"My notes about what happened, between <notes> tags:\n<notes>\n{NOTES}\n"}
+    # the pain is given only the harm, the positive only the lesson's habit: never the whole notes
+    for call in model.calls_for("pain") + model.calls_for("positive"):
+        asked = str(call["messages"][1].content)
+        assert NOTES not in asked and "My notes about" not in asked
 
 
 def test_writing_steps_see_the_settled_facts_in_plain_words() -> None:
@@ -110,17 +116,20 @@ def test_writing_inputs() -> None:
     assert writing_inputs(without, NOTES, TODAY, DraftOptions(leader="Sam"))["leader"] == "Sam"
 
 
-def test_steps_run_concurrently_and_the_pain_starts_before_the_intake_is_done() -> None:
+def test_the_pain_comes_first_alone_then_the_steps_run_concurrently() -> None:
     events: list[ProgressEvent] = []
     _draft(ScriptedChatModel(script=good_script()), listener=events.append)
     order = [(e.kind, e.step) for e in events if e.kind in ("start", "done")]
-    assert order.index(("start", "pain")) < order.index(("done", "intake"))
-    independent = ["ownership", "lessons", "positive"]
+    # the pain needs only the harm the program finds: written first, alone, so its text comes early
+    assert order[:2] == [("start", "pain"), ("done", "pain")]
+    assert order.index(("done", "pain")) < order.index(("start", "intake"))
+    independent = ["ownership", "lessons"]
     first_done = min(order.index(("done", s)) for s in independent)
     assert all(order.index(("start", s)) < first_done for s in independent)
     assert all(order.index(("done", "intake")) < order.index(("start", s)) for s in independent)
-    # the plan builds on the lessons, the report back on the plan
+    # the plan and the positive build on the lessons, the report back on the plan
     assert order.index(("done", "lessons")) < order.index(("start", "plan"))
+    assert order.index(("done", "lessons")) < order.index(("start", "positive"))
     assert order.index(("done", "plan")) < order.index(("start", "report_back"))
     assert ("start", "compose") not in order
 
