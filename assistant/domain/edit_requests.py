@@ -21,7 +21,8 @@ _COUNT = r"(\d{1,2}|a couple of|couple of|an?|one|two|three|four|five|six|seven|
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
 _FILLER = re.compile(
     r"\b(?:please|pls|can you|could you|would you|i'd like you to|i want you to|just|the|all|of|my|it|a bit|"
-    r"bit|little|make|much|lot|by|message|draft|plan's|plans)\b"
+    r"bit|little|make|much|lot|by|message|draft|plan's|plans|bitte|mach es|mach|por favor|hazlo|hazla|"
+    r"s'il te plaît|s'il vous plaît|rends-le|rends|fais-le)(?!\w)"
 )
 _DATES = r"(?:every |all |the )*(?:(?:plan |due |action )?dates?|deadlines?|due dates?|plan|check-?ins?|schedule)"
 _SHIFT = re.compile(
@@ -45,9 +46,43 @@ _CHANNEL = re.compile(
     r"(chat|slack|teams|e-?mail|mail|talking points|talking_points|bullet points)(?:\s+message|\s+version)?$"
 )
 _LENGTH = {"shorter": "shorter", "more concise": "shorter", "concise": "shorter", "briefer": "shorter",
-           "longer": "longer", "more detailed": "longer", "short": "short", "long": "long"}  # fmt: skip
+           "longer": "longer", "more detailed": "longer", "short": "short", "long": "long",
+           "kürzer": "shorter", "länger": "longer", "más corto": "shorter", "mas corto": "shorter",
+           "más breve": "shorter", "más largo": "longer", "plus court": "shorter", "plus long": "longer"}  # fmt: skip
 _TONE = {"warmer": "warm", "warm": "warm", "more formal": "formal", "formal": "formal", "more direct": "direct",
-         "direct": "direct", "neutral": "neutral", "more neutral": "neutral"}  # fmt: skip
+         "direct": "direct", "neutral": "neutral", "more neutral": "neutral",
+         "wärmer": "warm", "herzlicher": "warm", "förmlicher": "formal", "direkter": "direct",
+         "más cálido": "warm", "más formal": "formal", "más directo": "direct",
+         "plus chaleureux": "warm", "plus formel": "formal", "plus direct": "direct"}  # fmt: skip
+# "Verschiebe alle Termine um eine Woche nach hinten", "mueve las fechas una semana más tarde",
+# "décale les dates d'une semaine": (how many, days or weeks, later or earlier) in German, Spanish and French.
+_FOREIGN_NUMBERS = {"ein": 1, "eine": 1, "einen": 1, "zwei": 2, "drei": 3, "vier": 4, "un": 1, "una": 1, "uno": 1,
+                    "dos": 2, "tres": 3, "cuatro": 4, "une": 1, "deux": 2, "trois": 3, "quatre": 4}  # fmt: skip
+_FOREIGN_SHIFTS = (
+    re.compile(r"^verschieb\w*\s+(?:alle\s+|die\s+)*(?P<what>termine|fristen|daten|fälligkeiten|check-?ins)?\s*"
+               r"um\s+(?P<n>\d{1,2}|eine?n?|zwei|drei|vier)\s+(?P<unit>tage?n?|wochen?)\s+"
+               r"(?P<dir>nach hinten|später|nach vorne|früher)$"),
+    re.compile(r"^(?:mueve|retrasa|aplaza|pasa|adelanta)\s+(?:todas\s+)?(?:las\s+)?(?P<what>fechas|plazos)?\s*"
+               r"(?P<n>\d{1,2}|una?|uno|dos|tres|cuatro)\s+(?P<unit>días?|semanas?)\s*"
+               r"(?P<dir>más tarde|después|antes)?$"),
+    re.compile(r"^(?:décale|repousse|reporte|avance)\s+(?:toutes\s+)?(?:les\s+)?(?P<what>dates|échéances)?\s*"
+               r"(?:de\s+|d')?(?P<n>\d{1,2}|une?|deux|trois|quatre)\s+(?P<unit>jours?|semaines?)\s*"
+               r"(?P<dir>plus tard|plus tôt)?$"),
+)  # fmt: skip
+_FOREIGN_EARLIER = ("nach vorne", "früher", "antes", "plus tôt")
+_FOREIGN_EARLIER_VERBS = ("adelanta", "avance")
+
+
+def _foreign_shift(text: str) -> list[Edit] | None:
+    bare = _bare(text).replace("d' ", "d'")
+    for pattern in _FOREIGN_SHIFTS:
+        if match := pattern.match(bare):
+            n = match["n"]
+            amount = int(n) if n.isdigit() else _FOREIGN_NUMBERS[n]
+            earlier = (match["dir"] or "") in _FOREIGN_EARLIER or bare.split()[0] in _FOREIGN_EARLIER_VERBS
+            unit = "weeks" if match["unit"].startswith(("w", "sem")) else "days"
+            return [ShiftDates(target="plan", amount=-amount if earlier else amount, unit=unit)]
+    return None
 
 
 def _clean(request: str) -> str:
@@ -75,7 +110,7 @@ def _shift(text: str) -> list[Edit] | None:
     return [ShiftDates(target=target, amount=-amount if earlier else amount, unit=unit)]
 
 
-_JOINS = re.compile(r"\s*(?:,|;|&|\band then\b|\bthen\b|\band\b|\bplus\b)\s*")
+_JOINS = re.compile(r"\s*(?:,|;|&|\band then\b|\bthen\b|\band\b)\s*")  # not "plus": French "plus court"
 MAX_PARTS = 3
 
 
@@ -104,7 +139,7 @@ def parse_request(request: str, *, actions: int | None = None) -> list[Edit] | N
 
 def _parse_part(text: str, actions: int | None) -> list[Edit] | None:
     """The edits of one plain request (no joins), else None."""
-    shifted = _shift(text)
+    shifted = _shift(text) or _foreign_shift(text)
     if shifted is not None:
         return shifted
     if match := _DROP.match(text):

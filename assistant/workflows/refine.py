@@ -17,6 +17,7 @@ from assistant.chains._step import FormatState
 from assistant.chains.refine import refine_inputs
 from assistant.chains.refine_edits import build_refine_edits_chain
 from assistant.domain.edit_requests import parse_request
+from assistant.domain.edit_scope import about_named_action, unasked
 from assistant.domain.edit_types import AddFact, Edit, EditPlan, describe
 from assistant.domain.errors import InputError, OutputValidationError
 from assistant.domain.schema import Draft, StepUsage
@@ -96,8 +97,10 @@ def _finished(
     not_possible: str = "",
     usage: dict[str, StepUsage] | None = None,
     problems: list[str] | None = None,
+    refused: list[tuple[Edit, str]] | None = None,
 ) -> Refinement:
-    """Apply ``edits``, check the result, and write the reply; the draft as it was when nothing applied."""
+    """Apply ``edits``, check the result, and write the reply; the draft as it was when nothing applied.
+    ``refused`` are edits already turned down, with the reason."""
     applied = apply_edits(draft, edits)
     updated = applied.draft
     if applied.changed:
@@ -109,7 +112,7 @@ def _finished(
         draft=updated if applied.changed else draft,
         reply="",
         applied=applied.done,
-        refused=applied.refused,
+        refused=[*(refused or []), *applied.refused],
         understood=understood or "; ".join(describe(e) for e in edits),
         not_possible=not_possible,
         used_model=usage is not None,
@@ -117,6 +120,21 @@ def _finished(
     )
     result.reply = reply_for(result)
     return result
+
+
+def asked_edits(edits: list[Edit], request: str, draft: Draft) -> tuple[list[Edit], list[tuple[Edit, str]]]:
+    """The model's edits that the request asks for (each about the action the request names, if it names one),
+    and the others with the reason they are not applied (:mod:`assistant.domain.edit_scope`)."""
+    actions = [a.action for a in draft.plan]
+    kept: list[Edit] = []
+    refused: list[tuple[Edit, str]] = []
+    for edit in edits:
+        reason = unasked(edit, request)
+        if reason is None:
+            kept.append(about_named_action(edit, request, actions))
+        else:
+            refused.append((edit, reason))
+    return kept, refused
 
 
 def refine_plainly(draft: Draft, request: str, *, validate: bool = True) -> Refinement | None:
@@ -159,9 +177,11 @@ async def arefine(
         tracker.emit(ProgressEvent("failed", STEP, tokens=tracker.tokens.get(STEP, 0)))
         raise
     tracker.emit(ProgressEvent("done", STEP, tokens=tracker.tokens.get(STEP, 0)))
+    asked, refused = asked_edits(plan.edits, request, draft)
     return _finished(
         draft,
-        plan.edits,
+        asked,
+        refused=refused,
         validate=pipeline.validate,
         understood=plan.understood,
         not_possible=plan.not_possible,

@@ -41,8 +41,7 @@ RIGHT_EDITS: dict[str, list[dict[str, Any]]] = {
         }
     ],  # fmt: skip
     "r22": [],
-    "r25": [{"op": "shift_dates", "target": "plan", "action": None, "amount": 1, "unit": "weeks"}],
-    "r26": [{"op": "set_length", "length": "shorter"}],
+    "r27": [{"op": "shift_dates", "target": "action", "action": 2, "amount": 1, "unit": "weeks"}],
 }
 
 

@@ -29,6 +29,17 @@ from assistant.domain.edit_types import DropAction, SetChannel, SetDate, SetLeng
         ("shorter and warmer", [SetLength(length="shorter"), SetTone(tone="warm")]),
         ("Make it a bit shorter and warmer, please.", [SetLength(length="shorter"), SetTone(tone="warm")]),
         ("make it a chat message, more formal", [SetChannel(channel="chat"), SetTone(tone="formal")]),
+        # German, Spanish and French
+        (
+            "Verschiebe bitte alle Termine um eine Woche nach hinten.",
+            [ShiftDates(target="plan", amount=1, unit="weeks")],
+        ),
+        ("Verschiebe die Termine um 3 Tage nach vorne", [ShiftDates(target="plan", amount=-3, unit="days")]),
+        ("bitte kürzer", [SetLength(length="shorter")]),
+        ("Hazlo más corto, por favor.", [SetLength(length="shorter")]),
+        ("mueve las fechas dos semanas más tarde", [ShiftDates(target="plan", amount=2, unit="weeks")]),
+        ("Décale les dates d'une semaine", [ShiftDates(target="plan", amount=1, unit="weeks")]),
+        ("plus chaleureux, s'il te plaît", [SetTone(tone="warm")]),
         (
             "two weeks later then drop action 1",
             [ShiftDates(target="plan", amount=2, unit="weeks"), DropAction(number=1)],
@@ -55,6 +66,8 @@ def test_the_last_action_is_numbered_from_the_draft(request_text: str, number: i
         "shorter and longer",
         "shorter, warmer, formal and in chat",
         "rewrite the ownership",
+        "Verschiebe nur die Schulung um eine Woche nach hinten",  # one action, named by its words: the model's
+        "machen Sie es kürzer und erwähnen Sie Priya",
         "drop the last action",  # without the draft's number of actions, "last" has no number
         "",
     ],

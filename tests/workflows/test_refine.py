@@ -42,7 +42,8 @@ def test_a_plain_request_moves_the_dates_without_the_model(draft: Draft) -> None
 
 def test_other_requests_are_the_models_edits_applied_by_the_program(draft: Draft) -> None:
     model = scripted_model(refine_edits=FACT_ANSWER)
-    result = asyncio.run(arefine(draft, "add that I already told the support team", Pipeline(model)))
+    request = "add that I already told the support team, and say so in the closing"
+    result = asyncio.run(arefine(draft, request, Pipeline(model)))
     assert len(model.calls_for("refine_edits")) == 1 and result.used_model
     assert result.added_facts == ["I already told the support team"]
     assert result.draft.notes == f"{draft.notes}\n\n{ADDED_MARKER}\n- I already told the support team"
@@ -57,6 +58,17 @@ def test_other_requests_are_the_models_edits_applied_by_the_program(draft: Draft
     ]
     assert result.reply == "Added to your notes: I already told the support team.\nRewrote the positive."
     assert "refine_edits" in result.draft.usage
+
+
+def test_an_edit_of_a_kind_the_request_never_mentions_is_not_applied_and_the_reply_says_why(draft: Draft) -> None:
+    model = scripted_model(refine_edits=FACT_ANSWER)  # the fact, and a rewrite of the positive nobody asked for
+    result = asyncio.run(arefine(draft, "add that I already told the support team", Pipeline(model)))
+    assert result.added_facts == ["I already told the support team"]
+    assert result.draft.positive == draft.positive
+    assert result.reply == (
+        "Added to your notes: I already told the support team.\n"
+        "I did not rewrite the positive: your request does not mention the positive."
+    )
 
 
 def test_a_request_that_cannot_be_applied_says_what_was_understood_and_why(draft: Draft) -> None:

@@ -1,0 +1,362 @@
+"""Which of the model's edits a refine request asks for, decided by the program.
+
+A small model asked to turn "make Priya the owner of that action" into edits also rewrote the lessons and
+moved the check-ins. The program keeps an edit only when the request says something of its kind (a
+date word for a date edit, the section's name for a rewrite of a section, a tone word for the tone), in
+English, German, Spanish or French; :func:`unasked` gives the reason for one it does not keep. And when the
+request names exactly one action by its words ("the checklist", "the support briefing"), an edit of an action
+is about that one, whatever number the model gave (:func:`named_action`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.domain.edit_types import (
+    AddAction,
+    AddFact,
+    DropAction,
+    Edit,
+    ReplaceSection,
+    RewordAction,
+    SetChannel,
+    SetDate,
+    SetLength,
+    SetMeasure,
+    SetOwner,
+    SetTone,
+    ShiftDates,
+)
+
+
+def _words(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
+
+
+_MONTHS = (
+    r"jan(?:uary)?\b|feb(?:ruary)?\b|mar(?:ch)?\b|apr(?:il)?\b|may\b|june?\b|july?\b|aug(?:ust)?\b|sep(?:t|tember)?\b|"
+    r"oct(?:ober)?\b|nov(?:ember)?\b|dec(?:ember)?\b|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}\b"
+)
+# What each kind of edit needs the request to say (word beginnings: "postpon" for "postpone", "postponed").
+_KINDS: dict[str, re.Pattern[str]] = {
+    "dates": _words(
+        r"dates?\b",
+        r"due\b",
+        r"deadline",
+        r"later\b",
+        r"earlier\b",
+        r"sooner\b",
+        r"postpon",
+        r"delay",
+        r"push",
+        r"pull\b",
+        r"move",
+        r"shift",
+        r"reschedul",
+        r"bring (?:it |them )?forward",
+        r"more time",
+        r"extra time",
+        r"extend",
+        r"check-?ins?\b",
+        r"schedule",
+        r"weeks?\b",
+        _MONTHS,
+        r"verschieb",
+        r"später",
+        r"früher",
+        r"nach hinten",
+        r"nach vorne",
+        r"termin",
+        r"frist",
+        r"woche",
+        r"aplaz",
+        r"retras",
+        r"adelant",
+        r"más tarde",
+        r"fecha",
+        r"plazo",
+        r"semana",
+        r"décal",
+        r"reporte",
+        r"plus tard",
+        r"plus tôt",
+        r"échéance",
+        r"semaine",
+    ),
+    "pain": _words(
+        r"sorry",
+        r"apolog",
+        r"regret",
+        r"pain\b",
+        r"impact",
+        r"harm",
+        r"opening",
+        r"first paragraph",
+        r"entschuldig",
+        r"tut mir leid",
+        r"lo siento",
+        r"disculp",
+        r"désolé",
+    ),
+    "ownership": _words(
+        r"own", r"responsib", r"blame", r"fault", r"mistake", r"verantwort", r"responsab", r"culpa", r"faute"
+    ),
+    "lessons": _words(r"lesson", r"learn", r"gelernt", r"lehre", r"lecci", r"aprend", r"leçon", r"appris"),
+    "positive": _words(
+        r"positive",
+        r"commit",
+        r"confiden",
+        r"upbeat",
+        r"optimis",
+        r"clos",
+        r"ending",
+        r"end\b",
+        r"last paragraph",
+        r"zuversicht",
+        r"positiv",
+        r"compromis",
+        r"engage",
+    ),
+    "subject": _words(r"subject", r"title", r"headline", r"betreff", r"asunto", r"objet"),
+    "channel": _words(
+        r"e-?mail",
+        r"mail\b",
+        r"chat",
+        r"slack",
+        r"teams\b",
+        r"talking points",
+        r"bullet",
+        r"1:1",
+        r"one-on-one",
+        r"meeting",
+        r"in person",
+        r"say (?:it|this)",
+        r"nachricht",
+        r"gespräch",
+        r"correo",
+        r"mensaje",
+        r"puntos",
+        r"courriel",
+        r"message",
+        r"réunion",
+    ),
+    "length": _words(
+        r"short",
+        r"long",
+        r"brief(?:er)?\b",
+        r"concise",
+        r"length",
+        r"trim",
+        r"tighten",
+        r"condense",
+        r"wordy",
+        r"fewer words",
+        r"kürzer",
+        r"länger",
+        r"kurz",
+        r"corto",
+        r"largo",
+        r"breve",
+        r"court",
+        r"plus long",
+    ),
+    "tone": _words(
+        r"tone",
+        r"warm",
+        r"cold",
+        r"soft",
+        r"friendl",
+        r"formal",
+        r"direct",
+        r"blunt",
+        r"stiff",
+        r"harsh",
+        r"gentle",
+        r"kind\b",
+        r"polite",
+        r"casual",
+        r"neutral",
+        r"ton\b",
+        r"freundlich",
+        r"herzlich",
+        r"förmlich",
+        r"cálid",
+        r"amable",
+        r"formal",
+        r"chaleureu",
+        r"aimable",
+    ),
+    "drop": _words(
+        r"drop",
+        r"remove",
+        r"delete",
+        r"cut",
+        r"take (?:it|that|this|them)? ?out",
+        r"n[o']t needed",
+        r"no longer need",
+        r"unnecessary",
+        r"without",
+        r"skip",
+        r"get rid",
+        r"streich",
+        r"entfern",
+        r"lösch",
+        r"quit",
+        r"elimin",
+        r"borra",
+        r"supprim",
+        r"enlève",
+        r"retire",
+    ),
+    "add": _words(
+        r"add",
+        r"also",
+        r"include",
+        r"another",
+        r"new action",
+        r"extra",
+        r"plus\b",
+        r"ergänz",
+        r"hinzu",
+        r"añad",
+        r"agreg",
+        r"incluy",
+        r"ajout",
+    ),
+    "reword": _words(
+        r"reword",
+        r"rephrase",
+        r"wording",
+        r"word it",
+        r"say",
+        r"change",
+        r"rename",
+        r"rewrite",
+        r"instead",
+        r"formulier",
+        r"änder",
+        r"cambi",
+        r"reformul",
+        r"modifi",
+    ),
+    "owner": _words(
+        r"owner",
+        r"own",
+        r"assign",
+        r"herself",
+        r"himself",
+        r"themselves",
+        r"responsible",
+        r"who\b",
+        r"take over",
+        r"hand (?:it|that|this) (?:to|over)",
+        r"zuständig",
+        r"verantwortlich",
+        r"responsable",
+        r"encarg",
+    ),
+    "measure": _words(
+        r"measure",
+        r"done when",
+        r"success",
+        r"evidence",
+        r"metric",
+        r"show",
+        r"proof",
+        r"criteri",
+        r"how (?:you|we|dana|they|my \w+) (?:will )?(?:know|see)",
+        r"messen",
+        r"nachweis",
+        r"medida",
+        r"mesure",
+        r"preuve",
+    ),
+}
+_KIND_NAMES = {"dates": "the dates", "channel": "the channel", "length": "the length", "tone": "the tone",
+               "drop": "dropping an action", "add": "adding an action", "reword": "rewording an action",
+               "owner": "who owns an action", "measure": "an action's measure", "subject": "the subject"}  # fmt: skip
+
+
+def _kind(edit: Edit) -> str | None:
+    match edit:
+        case ShiftDates() | SetDate():
+            return "dates"
+        case ReplaceSection(section=section):
+            return section
+        case SetChannel():
+            return "channel"
+        case SetLength():
+            return "length"
+        case SetTone():
+            return "tone"
+        case DropAction():
+            return "drop"
+        case AddAction():
+            return "add"
+        case RewordAction():
+            return "reword"
+        case SetOwner():
+            return "owner"
+        case SetMeasure():
+            return "measure"
+        case AddFact():  # checked against the request's own words by the refine step
+            return None
+    return None
+
+
+_WHOLE = _words(r"rewrite (?:it|the whole|everything|all)", r"whole (?:thing|message|draft)", r"every (?:part|section)",
+                r"all (?:the )?(?:parts|sections)")  # fmt: skip
+
+
+def unasked(edit: Edit, request: str) -> str | None:
+    """Why ``edit`` is not what ``request`` asks for (its kind is never mentioned), or None when it may be."""
+    kind = _kind(edit)
+    if kind is None or _KINDS[kind].search(request):
+        return None
+    if isinstance(edit, ReplaceSection) and _WHOLE.search(request):
+        return None
+    what = _KIND_NAMES.get(kind, f"the {kind}")
+    return f"your request does not mention {what}"
+
+
+_STOP = frozenset(
+    {
+        "that", "this", "with", "from", "have", "will", "into", "about", "just", "please", "make", "move", "them",
+        "they", "their", "there", "then", "than", "what", "when", "action", "actions", "item", "step", "plan", "date",
+        "dates", "week", "weeks", "days", "later", "earlier", "sooner", "owner", "measure", "drop", "remove", "sure",
+        "need", "needs", "needed", "also", "should", "could", "would", "can't", "isn't",
+    }
+)  # fmt: skip
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-zäöüßéèáíóúñ0-9]+", text.lower()) if len(w) >= 4 and w not in _STOP}
+
+
+def named_action(request: str, actions: list[str]) -> int | None:
+    """The number (from 1) of the one action the request names by its words ("the checklist"), else None: the
+    action sharing the most words with the request, at least twice as many as any other."""
+    asked = _stems(request)
+    shared = sorted(((len(asked & _stems(action)), i) for i, action in enumerate(actions, 1)), reverse=True)
+    if not shared or shared[0][0] == 0:
+        return None
+    second = shared[1][0] if len(shared) > 1 else 0
+    return shared[0][1] if shared[0][0] >= 2 * second and shared[0][0] > second else None
+
+
+def about_named_action(edit: Edit, request: str, actions: list[str]) -> Edit:
+    """``edit`` about the action the request names by its words, when it names exactly one and the request gives
+    no number of its own ("action 2"): a small model often counted wrong."""
+    if re.search(r"\b(?:action|item|step|#)\s*#?\d", request, re.IGNORECASE):
+        return edit
+    number = named_action(request, actions)
+    if number is None:
+        return edit
+    match edit:
+        case ShiftDates(target="action") if edit.action != number:
+            return edit.model_copy(update={"action": number})
+        case SetDate(target="action") | DropAction() | RewordAction() | SetOwner() | SetMeasure() if (
+            edit.number != number
+        ):
+            return edit.model_copy(update={"number": number})
+    return edit

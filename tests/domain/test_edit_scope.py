@@ -1,0 +1,110 @@
+"""Which of the model's edits a refine request asks for."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from assistant.domain.edit_scope import about_named_action, named_action, unasked
+from assistant.domain.edit_types import (
+    AddFact,
+    DropAction,
+    Edit,
+    ReplaceSection,
+    SetChannel,
+    SetDate,
+    SetLength,
+    SetMeasure,
+    SetOwner,
+    SetTone,
+    ShiftDates,
+)
+
+# The actions of bench/refine_set/drafts/outage-chat-three.json
+ACTIONS = [
+    "Add a CI gate that blocks config deploys unless the staging tests passed",
+    "Write a pre-deploy checklist for payments config changes",
+    "Brief the support team on the new deploy gate",
+]
+LESSONS = ReplaceSection(section="lessons", text="I now run the staging tests.")
+
+
+@pytest.mark.parametrize(
+    ("request_text", "edit"),
+    [
+        ("Priya offered to brief support herself, so make her the owner of that action.", LESSONS),
+        (
+            "Priya offered to brief support herself, so make her the owner of that action.",
+            ShiftDates(target="plan", amount=1),
+        ),
+        (
+            "Add that I already called the three biggest affected merchants on Monday.",
+            ShiftDates(target="checkins", amount=1),
+        ),
+        ("Send this to the VP by fax tonight.", SetDate(target="checkin", number=1, date=dt.date(2026, 12, 8))),
+        ("This sounds a bit cold for Dana, can you soften the tone?", ReplaceSection(section="pain", text="Sorry.")),
+        ("Support already knows about the gate; take the briefing out of the plan.", SetLength(length="short")),
+        ("Hazlo más corto, por favor.", ShiftDates(target="checkins", amount=7)),
+    ],
+)
+def test_an_edit_of_a_kind_the_request_never_mentions_is_unasked(request_text: str, edit: Edit) -> None:
+    assert unasked(edit, request_text) is not None
+
+
+@pytest.mark.parametrize(
+    ("request_text", "edit"),
+    [
+        ("Priya offered to brief support herself, so make her the owner of that action.",
+         SetOwner(number=3, owner="Priya")),
+        ("I need a few more days for the checklist, make it due on December 16.",
+         SetDate(target="action", number=2, date=dt.date(2026, 12, 16))),
+        ("The support briefing can happen a week sooner, please move just that one.",
+         ShiftDates(target="action", action=3, amount=-1, unit="weeks")),
+        ("Verschiebe bitte alle Termine um eine Woche nach hinten.", ShiftDates(target="plan", amount=1, unit="weeks")),
+        ("Hazlo más corto, por favor.", SetLength(length="shorter")),
+        ("This sounds a bit cold for Dana, can you soften the tone?", SetTone(tone="warm")),
+        ("I'd rather say this to Dana in our 1:1, give me talking points instead of an email.",
+         SetChannel(channel="talking_points")),
+        ("Support already knows about the gate, so the briefing isn't needed; take it out of the plan.",
+         DropAction(number=3)),
+        ("For the CI gate, the measure should be: a test deploy without a green staging run is blocked.",
+         SetMeasure(number=1, measure="A test deploy without a green staging run is blocked")),
+        ("Make the apology less stiff", ReplaceSection(section="pain", text="I'm sorry that ...")),
+        ("Rewrite the whole thing in plainer words", ReplaceSection(section="lessons", text="I now ...")),
+        ("Add that I already called the merchants.", AddFact(fact="I already called the merchants")),
+    ],
+)  # fmt: skip
+def test_an_edit_the_request_speaks_of_is_asked(request_text: str, edit: Edit) -> None:
+    assert unasked(edit, request_text) is None
+
+
+def test_the_reason_names_what_the_request_left_out() -> None:
+    assert unasked(LESSONS, "make Priya the owner of action 3") == "your request does not mention the lessons"
+    assert unasked(ShiftDates(target="plan", amount=1), "fax it") == "your request does not mention the dates"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "number"),
+    [
+        ("The support briefing can happen a week sooner, please move just that one.", 3),
+        ("I need a few more days for the checklist, make it due on December 16.", 2),
+        ("Support already knows about the gate, so the briefing isn't needed; take it out of the plan.", 3),
+        ("For the CI gate, the measure should be: a test deploy without a green staging run is blocked.", 1),
+        ("Make it shorter and warmer", None),
+        ("The deploy one should move", None),  # "deploy" is in all three: no one action is named
+    ],
+)
+def test_the_action_a_request_names_by_its_words(request_text: str, number: int | None) -> None:
+    assert named_action(request_text, ACTIONS) == number
+
+
+def test_an_edit_is_about_the_action_the_request_names_unless_it_gives_a_number() -> None:
+    wrong = SetDate(target="action", number=1, date=dt.date(2026, 12, 16))
+    request = "I need a few more days for the checklist, make it due on December 16."
+    assert about_named_action(wrong, request, ACTIONS) == wrong.model_copy(update={"number": 2})
+    shifted = ShiftDates(target="action", action=2, amount=-7)
+    assert about_named_action(shifted, "the support briefing a week sooner", ACTIONS).action == 3  # type: ignore[union-attr]
+    assert about_named_action(wrong, "action 1: the checklist is due December 16", ACTIONS) == wrong
+    plan_wide = ShiftDates(target="plan", amount=7)
+    assert about_named_action(plan_wide, "move the checklist a week later", ACTIONS) == plan_wide
