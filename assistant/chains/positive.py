@@ -2,8 +2,9 @@
 
 The model writes one sentence of commitment around the habit the first lesson names (the same habit the
 plan puts on my checklist). With no such habit there is nothing specific to be confident in, and the
-program's sentence stands, with no model call: asked without one, a small model made up what would
-"catch this kind of slip" ("the db cleanup will catch this kind of error").
+program's sentence stands, with no model call; so it does when the model's sentence still fails its checks
+after the re-asks, since the program's always passes them. Asked without a habit, a small model made up what
+would "catch this kind of slip" ("the db cleanup will catch this kind of error").
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 
 from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
 from assistant.chains.plan import lesson_habit
+from assistant.domain.errors import ModelRefusalError, OutputValidationError
 from assistant.domain.language import detect_language
 from assistant.domain.schema import PositiveOutput
 from assistant.domain.settle import wording
@@ -65,7 +67,12 @@ def build_positive_chain(
     async def run(inputs: dict[str, Any], config: RunnableConfig | None = None) -> PositiveOutput:
         if lesson_habit(inputs) is None:
             return committed(inputs)
-        return await written.ainvoke(inputs, config=config)  # type: ignore[no-any-return]
+        try:
+            return await written.ainvoke(inputs, config=config)  # type: ignore[no-any-return]
+        except ModelRefusalError:  # named to the user, not covered up
+            raise
+        except OutputValidationError:  # no usable sentence after the re-asks: the program's stands in for it
+            return committed(inputs)
 
     def run_sync(inputs: dict[str, Any], config: RunnableConfig | None = None) -> PositiveOutput:
         import asyncio
