@@ -169,10 +169,12 @@ async def _baseline(args: argparse.Namespace, cases: list[Case], today: dt.date,
     with open_bench_model(args) as bm:
         for case in cases:
             start = time.perf_counter()
-            draft, failed = await run_single_shot_draft(bm.chat_model, case.notes, today, case.meta.get("channel"))
+            draft, failed, tokens = await run_single_shot_draft(
+                bm.chat_model, case.notes, today, case.meta.get("channel")
+            )
             wall = time.perf_counter() - start
-            if draft is None:
-                scored = Scored(case.id, "single-shot", wall, failed=failed)
+            if draft is None:  # its tokens were spent all the same
+                scored = Scored(case.id, "single-shot", wall, failed=failed, tokens=tokens)
             else:
                 scored = judge(draft, case, "single-shot", wall)
             write_markdown(drafts / f"{case.id}.single-shot.md", case, draft, scored)

@@ -147,8 +147,9 @@ def _score(outcome: Outcome, draft: Draft) -> Outcome:
 
 async def run_single_shot_draft(
     model: Any, notes: str, today: dt.date, channel: str | None = None
-) -> tuple[Draft | None, str | None]:
-    """One call for the whole draft, parsed, post-processed and validated: (draft, None) or (None, why it failed)."""
+) -> tuple[Draft | None, str | None, int]:
+    """One call for the whole draft, parsed, post-processed and validated: (draft, None, tokens) or (None, why it
+    failed, tokens). An answer that does not parse spent its tokens all the same (one cut at its limit, the most)."""
     options = DraftOptions(channel=channel or "email")
     notes = clean_notes(notes, max_chars=20_000)
     prompt = load_prompt("single_shot", BENCH_PROMPTS)
@@ -159,13 +160,14 @@ async def run_single_shot_draft(
             response_format=response_format_for(SingleShotOutput, "json_schema"),
         )
     except RegainError as exc:
-        return None, f"{type(exc).__name__}: {str(exc)[:140]}"
+        return None, f"{type(exc).__name__}: {str(exc)[:140]}", 0
     usage = message.usage_metadata or {}
+    tokens = usage.get("input_tokens", 0) + usage.get("output_tokens", 0)
     try:
         out = parse_output(message.text, SingleShotOutput)
     except OutputParseError as exc:
         finish = message.response_metadata.get("finish_reason")
-        return None, f"unparseable (finish_reason {finish}): {str(exc)[:140]}"
+        return None, f"unparseable (finish_reason {finish}): {str(exc)[:140]}", tokens
     draft = draft_from(out, notes, today, options, str(model.model_name))
     draft.usage = {
         "single_shot": StepUsage(
@@ -175,14 +177,14 @@ async def run_single_shot_draft(
             cached_tokens=(usage.get("input_token_details") or {}).get("cache_read", 0) or 0,
         )
     }
-    return draft.model_copy(update={"findings": validate_draft(draft).findings}), None
+    return draft.model_copy(update={"findings": validate_draft(draft).findings}), None, tokens
 
 
 async def run_single_shot(model: Any, example: str, notes: str, today: dt.date) -> Outcome:
     """One call for the whole draft; parse, post-process and validate it."""
     outcome = Outcome("single-shot", example, calls=1)
     start = time.perf_counter()
-    draft, failed = await run_single_shot_draft(model, notes, today)
+    draft, failed, _ = await run_single_shot_draft(model, notes, today)
     outcome.wall = time.perf_counter() - start
     if draft is None:
         outcome.failed = failed

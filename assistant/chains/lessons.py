@@ -10,7 +10,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
 from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
-from assistant.chains.plan import repeats_done
+from assistant.chains.plan import repeats_done, says_the_cause_again, says_what_happened
 from assistant.domain.language import detect_language
 from assistant.domain.notes_done import done_in_notes
 from assistant.domain.schema import LessonPart, LessonPartsOutput, LessonsOutput
@@ -27,11 +27,19 @@ def check_lessons(lessons: LessonsOutput, inputs: dict[str, Any]) -> list[str]:
     """Each lesson must be non-empty and distinct."""
     problems: list[str] = []
     english = detect_language(inputs.get("notes") or "") is None
+    facts = inputs.get("facts_model")
+    cause = facts.cause if facts is not None else ""
     for i, lesson in enumerate(lessons.lessons, 1):
         problems += not_blank(f"lesson {i}", lesson) + placeholders(lesson)
         if english and lesson.strip() and not _CHANGE.search(lesson):
             problems.append(
                 f'Lesson {i} does not say what I now do differently; end it with what changes ("so I now ...").'
+            )
+        habit = lesson.split(" so I now ", 1)[-1] if " so I now " in lesson else ""
+        if habit and (says_what_happened(habit) or says_the_cause_again(habit, cause)):
+            problems.append(
+                f'Lesson {i} ends with what happened ("{habit.strip().rstrip(".")}"), not with what I now do '
+                'differently every time; end it with a habit that starts with a verb ("so I now check ...").'
             )
         done = repeats_done(lesson.split(" so I now ", 1)[-1], done_in_notes(inputs.get("notes") or ""))
         if lesson.strip() and " so I now " in lesson and done is not None:

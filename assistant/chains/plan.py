@@ -93,6 +93,11 @@ _HABIT_CHARS = 110
 _PAST = re.compile(r"^(?:\w+ed|sent|left|forgot|ran|did|was|were|made|took|got|had|didn't|did not)\b", re.I)
 
 
+def says_what_happened(habit: str) -> bool:
+    """A "habit" in the past tense ("skipped the metadata scrub b/c it was late"): what happened, not what I now do."""
+    return bool(_PAST.match(habit.strip()))
+
+
 def lesson_habit(inputs: dict[str, Any]) -> str | None:
     """The first lesson's new habit ("double-check the host before running a cleanup script"); None when there is
     none, when it is work already done ("set deadline reminders"), or the cause again ("skip the scrub ...")."""

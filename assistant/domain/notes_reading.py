@@ -87,6 +87,10 @@ def first_person_acts(notes: str) -> list[str]:
     return [m.group(1).strip() for m in _I_DID.finditer(notes) if not is_done_text(m.group(1))]
 
 
+# A line that opens with work already done: it says nothing of the harm, even where a later clause does.
+_DONE_LINE_START = re.compile(r"^(?:now|update|status|fixed|done|already)\b\s*:?", re.IGNORECASE)
+
+
 def is_done_text(text: str) -> bool:
     """True for a line or clause that says work is already done ("now: restored", "I already wrote ...")."""
     return bool(_DONE_LINE.search(text))
@@ -134,7 +138,7 @@ def impact_in_notes(notes: str, *, most_chars: int = 170) -> str:
     lines = [line.strip(" \t-*•") for line in notes.splitlines() if line.strip(" \t-*•")]
     scored: list[tuple[int, int, str]] = []
     for n, line in enumerate(lines):
-        if is_done_text(line):
+        if _DONE_LINE_START.match(line):  # "now: restored ...", "already drafted the memo, needs sign-off"
             continue
         clauses = [c.strip() for c in _CLAUSES.split(line) if c.strip()]
         kept = ", ".join(
@@ -144,8 +148,13 @@ def impact_in_notes(notes: str, *, most_chars: int = 170) -> str:
         score = _harm_score(kept)
         if kept and score >= (1 if n == 0 else _HARM_ENOUGH):
             scored.append((score, n, kept))
-    if not scored:
-        return lines[1] if len(lines) > 1 and not is_done_text(lines[1]) else (lines[0] if lines else "")
+    if not scored:  # the first line that is neither my act nor work done, else the second line, else the first
+        plain = [line for line in lines if not sounds_like_my_act(line) and not is_done_text(line)]
+        return (
+            plain[0]
+            if plain
+            else (lines[1] if len(lines) > 1 and not is_done_text(lines[1]) else lines[0] if lines else "")
+        )
     best = min(scored, key=lambda item: (-item[0], item[1] == 0, item[1]))
     # The first line often says the act and its first harm in one breath ("..., checkout down 3h").
     first = next((item for item in scored if item[1] == 0), None)

@@ -183,8 +183,9 @@ def _assemble(draft: Draft, options: DraftOptions, subject: str) -> Message:
     # message never loses its step of learning to a repeat.
     lessons = [kept or change_clause(whole) for kept, whole in zip(lessons, draft.lessons, strict=True)]
     lessons = list(dict.fromkeys(lesson for lesson in lessons if lesson and lesson != "I now."))
-    if not pain:  # the pain failed, or only said the act again: the leader still reads regret for the harm
-        # the harm intake quoted and checked, else the line of the notes the program finds for it
+    if not pain.replace(words.landed, "").strip() and not _REGRET.search(ownership):
+        # the pain failed, or only said the act again, and the ownership says no sorry: the leader still reads
+        # regret for the harm intake quoted and checked, else for the line of the notes the program finds
         harm = plain_words(draft.facts.impact or impact_in_notes(draft.notes)).rstrip(". ")
         pain = f"{words.sorry.format(harm=harm)} {words.landed}" if harm else words.landed
     actions = [_action(_without_habit(a, words, " ".join(lessons[:1])), words) for a in draft.plan]

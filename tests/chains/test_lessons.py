@@ -121,3 +121,13 @@ def test_a_lesson_whose_change_is_work_already_done_is_reasked() -> None:
     assert any("work already done" in p for p in check_lessons(done, inputs))
     habit = LessonsOutput(lessons=["I sent it in a hurry, so I now scrub every file before it leaves."])
     assert not any("work already done" in p for p in check_lessons(habit, inputs))
+
+
+def test_a_lesson_that_ends_with_what_happened_is_reasked() -> None:
+    inputs = step_inputs("lessons")
+    cause_again = LessonsOutput(
+        lessons=["I sent it with the comments still in, so I now skipped the metadata scrub b/c it was late."]
+    )
+    assert any("ends with what happened" in p for p in check_lessons(cause_again, inputs))
+    habit = LessonsOutput(lessons=["I sent it with the comments still in, so I now scrub the metadata before sending."])
+    assert not any("ends with what happened" in p for p in check_lessons(habit, inputs))

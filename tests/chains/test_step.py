@@ -27,7 +27,7 @@ from assistant.chains._step import (
     without_example,
 )
 from assistant.domain.errors import ModelAPIError, ModelRefusalError, OutputTruncatedError, OutputValidationError
-from assistant.domain.schema import PainOutput, PositiveOutput
+from assistant.domain.schema import OwnershipOutput, PainOutput, PositiveOutput
 from assistant.model.llm import ResponseFormatUnsupported
 from assistant.model.prompts import load_prompt
 from assistant.model.testing import ScriptedChatModel
@@ -192,16 +192,16 @@ def test_a_length_cut_is_asked_shorter_once_then_names_max_tokens() -> None:
 
 def test_a_length_cut_that_still_parses_is_kept_as_unresolved_by_the_caller() -> None:
     long = {"statement": "Sorry."}  # parses, but the validator-like check below rejects it
-    model = ScriptedChatModel(script={**GOOD, "positive": long}, finish_reason="length")
-    chain = build_positive_chain(model, max_reasks=2, extra_check=lambda out, inputs: ["Say more about the impact."])
+    model = ScriptedChatModel(script={**GOOD, "ownership": long}, finish_reason="length")
+    chain = build_ownership_chain(model, max_reasks=2, extra_check=lambda out, inputs: ["Say more about the impact."])
     with pytest.raises(OutputValidationError) as info:
-        run(chain, step_inputs("positive"))
-    assert info.value.last_parsed == PositiveOutput(statement="Sorry.")
+        run(chain, step_inputs("ownership"))
+    assert info.value.last_parsed == OwnershipOutput(statement="Sorry.")
     assert info.value.problems == [
         "Your answer was cut off because it was too long; keep every field shorter.",
         "Say more about the impact.",
     ]
-    assert len(model.calls_for("positive")) == 2  # the second cut answer was no better: no third call
+    assert len(model.calls_for("ownership")) == 2  # the second cut answer was no better: no third call
 
 
 # --- re-asks: the best attempt, when to stop, what counts as a problem --------------------------
@@ -219,21 +219,21 @@ def _statement(text: str) -> str:
 def test_the_best_attempt_is_kept_and_a_worse_reask_stops_the_step() -> None:
     answers = [_statement("First try."), _statement("Second try."), _statement("Third try.")]
     check = _by_statement({"First try.": ["a", "b"], "Second try.": ["c"], "Third try.": ["d", "e", "f"]})
-    model = ScriptedChatModel(script={"positive": answers})
+    model = ScriptedChatModel(script={"ownership": answers})
     with pytest.raises(OutputValidationError) as info:
-        run(build_positive_chain(model, max_reasks=5, extra_check=check), step_inputs("positive"))
-    assert len(model.calls_for("positive")) == 3  # the third answer was worse: no fourth call
-    assert info.value.last_parsed == PositiveOutput(statement="Second try.")
+        run(build_ownership_chain(model, max_reasks=5, extra_check=check), step_inputs("ownership"))
+    assert len(model.calls_for("ownership")) == 3  # the third answer was worse: no fourth call
+    assert info.value.last_parsed == OwnershipOutput(statement="Second try.")
     assert info.value.problems == ["c"]
     assert info.value.last_output == _statement("Third try.")
 
 
 def test_a_reask_that_does_not_reduce_the_problems_stops_the_step() -> None:
-    model = ScriptedChatModel(script={"positive": _statement("Same again.")})
+    model = ScriptedChatModel(script={"ownership": _statement("Same again.")})
     check = _by_statement({"Same again.": ["Say more about the impact."]})
     with pytest.raises(OutputValidationError) as info:
-        run(build_positive_chain(model, max_reasks=5, extra_check=check), step_inputs("positive"))
-    assert len(model.calls_for("positive")) == 2
+        run(build_ownership_chain(model, max_reasks=5, extra_check=check), step_inputs("ownership"))
+    assert len(model.calls_for("ownership")) == 2
     assert info.value.n_attempts == 2
     assert info.value.problems == ["Say more about the impact."]
 

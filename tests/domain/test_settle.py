@@ -325,3 +325,13 @@ def test_the_act_loses_the_excuse_jotted_beside_it_but_not_its_own_details() -> 
     )
     detail = "gave the handover for bed 12 from the wrong chart (bed 21's), night shift gave 1 extra dose"
     assert without_excuses(detail) == detail
+
+
+def test_the_harm_is_found_in_a_line_whose_later_clause_says_already() -> None:
+    notes = (
+        "forgot to book the Q2 accrual for the Norvale consulting invoices (~$64k), closed the month w/o it\n"
+        "Q2 opex understated by ~4%, and those numbers already went out in the board pack\n"
+        "external auditor (Grace Mbeki) found it in her sampling, not us\n"
+        "already drafted the restatement memo, needs controller sign-off before it goes anywhere\n"
+    )
+    assert impact_in_notes(notes) == "Q2 opex understated by ~4%"

@@ -7,7 +7,7 @@ import json
 
 from chain_support import GOOD, NOTES, PAIN, step_inputs
 
-from assistant.chains import build_pain_chain, build_positive_chain
+from assistant.chains import build_ownership_chain, build_pain_chain
 from assistant.domain.schema import PainOutput
 from assistant.model.guard import CANARY, leak_problems, scrub, scrub_model, scrub_stream
 from assistant.model.prompts import load_prompt
@@ -79,9 +79,9 @@ def test_a_leaking_answer_is_asked_again_then_the_clean_one_is_kept() -> None:
 
 def test_a_model_that_keeps_leaking_leaves_only_a_scrubbed_answer() -> None:
     leaking = json.dumps({"statement": f"I'm sorry about the lost orders. {CANARY} <iframe src=x></iframe> Truly."})
-    model = ScriptedChatModel(script={"positive": leaking})
+    model = ScriptedChatModel(script={"ownership": leaking})
     try:
-        asyncio.run(build_positive_chain(model, max_reasks=1).ainvoke(step_inputs("positive")))
+        asyncio.run(build_ownership_chain(model, max_reasks=1).ainvoke(step_inputs("ownership")))
     except Exception as exc:  # OutputValidationError
         assert CANARY not in str(exc) and CANARY not in (exc.last_output or "")  # type: ignore[attr-defined]
         assert exc.last_parsed.statement == "I'm sorry about the lost orders. Truly."  # type: ignore[attr-defined]

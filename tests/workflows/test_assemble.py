@@ -280,3 +280,11 @@ def test_the_programs_regret_names_the_harm_intake_quoted() -> None:
     facts = sample_facts().model_copy(update={"impact": "Q2 opex understated by ~4%"})
     body = assemble_message(sample_draft(pain="", facts=facts), DraftOptions()).body
     assert body.startswith("Hi Dana,\n\nI'm sorry for what this caused: Q2 opex understated by about 4%.")
+
+
+def test_a_pain_that_only_repeats_the_ownership_gives_way_to_the_programs_regret_for_the_harm() -> None:
+    ownership = "I pushed the payments config change on Friday without running the staging tests."
+    draft = sample_draft(ownership=ownership, pain=f"I'm sorry that {ownership[2:]} {wording(None).landed}")
+    body = assemble_message(draft, DraftOptions()).body
+    harm = "checkout was down about 3h (14:10-17:05), about 400 orders lost, support got 60+ tickets"
+    assert body.startswith(f"Hi Dana,\n\nI'm sorry for what this caused: {harm}. {wording(None).landed}\n\n{ownership}")
