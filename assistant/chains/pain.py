@@ -25,7 +25,7 @@ LONGEST_REGRET = 40  # words: a sentence of regret that runs on pastes the notes
 _SHORT = 6  # words: "I'm sorry for this." says nothing of the harm, so the next sentence stays too
 # A tail the model adds on its own ("..., which caused extra work for my leader"): a cost the notes don't give.
 _ADDED_COST = re.compile(
-    r",?\s+(?:(?:which|that)\s+(?:has\s+|have\s+|also\s+)?(?:caused|resulted in|led to|cost)|causing|resulting in|"
+    r",?\s+(?:(?:which|that|and)\s+(?:has\s+|have\s+|also\s+)?(?:caused|resulted in|led to|cost)|causing|resulting in|"
     r"costing)\b[^0-9]*?(?=[.!?]?$)",
     re.IGNORECASE,
 )
@@ -39,9 +39,24 @@ _AFTER_HARM = re.compile(
 )
 
 
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def kept_figures(statement: str, harm: str) -> bool:
+    """True when the sentence keeps a figure of the harm (or the harm has none): the leader reads the notes' own
+    numbers, not "the contract is at risk"."""
+    figures = set(_FIGURE.findall(harm))
+    return not figures or bool(figures & set(_FIGURE.findall(statement)))
+
+
 def check_pain(pain: PainOutput, inputs: dict[str, Any]) -> list[str]:
-    """Structural problems of the pain statement."""
-    return not_blank("statement", pain.statement) + placeholders(pain.statement)
+    """Structural problems of the pain statement, and a harm whose figures it leaves out."""
+    problems = not_blank("statement", pain.statement) + placeholders(pain.statement)
+    harm = str(inputs.get("impact") or "")
+    if pain.statement.strip() and not kept_figures(regret_sentence(pain.statement), harm):
+        figures = ", ".join(dict.fromkeys(m.group() for m in re.finditer(r"\S*\d\S*", harm)))
+        problems.append(f"Keep the figures of the harm in the sentence ({figures.rstrip(',.')}).")
+    return problems
 
 
 def regret_sentence(text: str) -> str:
@@ -61,15 +76,16 @@ def tidy_pain(output: PainOutput) -> PainOutput:
 
 def with_landed(output: PainOutput, inputs: dict[str, Any]) -> PainOutput:
     """The sentence of regret and the program's line on what it meant for the leader. A sentence of more than
-    :data:`LONGEST_REGRET` words pastes the notes (the act, the cause, what was done) instead of naming the harm:
-    the program's regret for the notes' harm stands in for it."""
+    :data:`LONGEST_REGRET` words pastes the notes (the act, the cause, what was done) instead of naming the harm,
+    and one without any figure of the harm leaves out what the leader needs: the program's regret for the
+    notes' harm stands in for either."""
     words = wording(detect_language(inputs.get("notes") or ""))
     landed = words.landed
     statement = output.statement.strip()
     if landed in statement:
         return output
     harm = plain_words(impact_in_notes(inputs.get("notes") or "")).rstrip(". ")
-    if len(statement.split()) > LONGEST_REGRET and harm:
+    if harm and (len(statement.split()) > LONGEST_REGRET or not kept_figures(statement, harm)):
         statement = words.sorry.format(harm=harm)
     return output.model_copy(update={"statement": f"{statement} {landed}".strip()})
 

@@ -144,3 +144,16 @@ def test_a_regret_that_runs_on_gives_way_to_the_programs_regret_for_the_harm() -
     assert out.statement == f"{wording(None).sorry.format(harm=harm)} {wording(None).landed}"
     short = with_landed(PainOutput(statement="I'm sorry that about 400 orders were lost."), inputs)
     assert short.statement.startswith("I'm sorry that about 400 orders were lost.")
+
+
+def test_a_regret_without_the_harms_figures_is_asked_again_then_gives_way_to_the_programs() -> None:
+    vague = json.dumps({"statement": "I'm sorry that checkout went down and orders were lost."})
+    model = ScriptedChatModel(script={"pain": [vague, GOOD["pain"]]})
+    out = run(build_pain_chain(model), step_inputs("pain"))
+    assert out.statement.startswith(GOOD["pain"]["statement"])
+    assert_reask(model.calls[1], vague, "Keep the figures of the harm", "3h", "400", "60+")
+    harm = "checkout was down about 3h (14:10-17:05), about 400 orders lost, support got 60+ tickets"
+    kept = with_landed(
+        PainOutput(statement="I'm sorry that checkout went down and orders were lost."), step_inputs("pain")
+    )
+    assert kept.statement == f"{wording(None).sorry.format(harm=harm)} {wording(None).landed}"

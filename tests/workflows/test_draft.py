@@ -80,12 +80,12 @@ def test_every_step_shares_the_system_message_and_the_steps_given_the_notes_thei
     model = ScriptedChatModel(script=good_script())
     _draft(model)
     assert len({str(c["messages"][0].content) for c in model.calls}) == 1
-    with_notes = [c for c in model.calls if c["step"] not in ("pain", "positive")]
-    assert {c["step"] for c in with_notes} == {"intake", "ownership", "lessons"}  # the plan: no model call here
+    with_notes = [c for c in model.calls if c["step"] not in ("pain", "ownership", "positive")]
+    assert {c["step"] for c in with_notes} == {"intake", "lessons"}  # the plan: no model call here
     prefixes = {str(c["messages"][1].content).split("</notes>")[0] for c in with_notes}
     assert prefixes == {f"My notes about what happened, between <notes> tags:\n<notes>\n{NOTES}\n"}
-    # the pain is given only the harm, the positive only the lesson's habit: never the whole notes
-    for call in model.calls_for("pain") + model.calls_for("positive"):
+    # the pain is given only the harm, the ownership the act, the positive the lesson's habit: not the whole notes
+    for call in model.calls_for("pain") + model.calls_for("ownership") + model.calls_for("positive"):
         asked = str(call["messages"][1].content)
         assert NOTES not in asked and "My notes about" not in asked
 
@@ -196,7 +196,7 @@ def test_progress_events_and_usage_per_step() -> None:
 
 
 def test_step_that_keeps_failing_checks_is_kept_as_unresolved() -> None:
-    bad_pain = {"statement": "[Name], I am sorry."}
+    bad_pain = {"statement": "[Name], I am sorry about the 400 lost orders."}
     events: list[ProgressEvent] = []
     model = ScriptedChatModel(script={**good_script(), "pain": bad_pain})
     draft = _draft(model, max_reasks=1, listener=events.append)
