@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_backend import SIM_NOTE, add_backend_args, command_line, open_bench_model  # noqa: E402
 from orchestration import load, machine, update_section  # noqa: E402
 
+from assistant.domain.edit_types import describe  # noqa: E402
 from assistant.domain.schema import Draft  # noqa: E402
 from assistant.workflows.draft import Pipeline  # noqa: E402
 from assistant.workflows.refine import Refinement, arefine  # noqa: E402
@@ -162,8 +163,9 @@ def judge(case: Case, before: Draft, result: Refinement, wall: float) -> Scored:
     problems = check(before, result.draft, case.expect)
     if not case.expect and result.changed:
         problems.append("a request that cannot be done saved a new version")
-    if case.expect and not result.changed:
-        problems.append("nothing was applied")
+    if case.expect and not result.changed:  # with each edit the program refused, and why
+        refused = "; ".join(f"{describe(edit)}: {why}" for edit, why in result.refused)
+        problems.append(f"nothing was applied ({refused})" if refused else "nothing was applied")
     if case.plain and result.used_model:
         problems.append("a plain request went to the model")
     if case.plain and wall > PLAIN_LIMIT_S:
@@ -208,7 +210,7 @@ def run(args: argparse.Namespace) -> list[Scored]:
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.replace("|", "/").split())[:160]
+    return " ".join(text.replace("|", "/").split())[:300]
 
 
 def _row(s: Scored) -> str:
