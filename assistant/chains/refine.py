@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from assistant.chains._format import checkins_text, facts_text, lessons_text, plan_text, today_text
+from assistant.domain.edit_scope import mentioned_kinds
 from assistant.domain.notes import normalise_text
 from assistant.domain.schema import Draft
 
@@ -39,9 +40,48 @@ def draft_text(draft: Draft) -> str:
     )
 
 
+_SECTIONS = ("pain", "ownership", "lessons", "positive", "subject")
+# Each edit the refine_edits step may give, with the kind of request it answers (edit_scope's word lists).
+_MENU: tuple[tuple[str, str], ...] = (
+    ("dates", '- {"op": "shift_dates", "target": "plan" | "checkins" | "action", "action": N or null, "amount": N, '
+              '"unit": "days" | "weeks"}\n  (negative amount: earlier; "plan" moves every due date and the check-ins '
+              "follow)"),
+    ("dates", '- {"op": "set_date", "target": "action" | "checkin", "number": N, "date": "YYYY-MM-DD"}'),
+    ("section", '- {"op": "replace_section", "section": SECTIONS, "text": "..."}\n  (the whole new text, in the first '
+                "person, taking full responsibility; lessons: one lesson a line)"),
+    ("drop", '- {"op": "drop_action", "number": N}'),
+    ("add", '- {"op": "add_action", "action": "...", "measure": "...", "owner": "me", "due": "YYYY-MM-DD" or null}'),
+    ("reword", '- {"op": "reword_action", "number": N, "action": "..."}'),
+    ("owner", '- {"op": "set_owner", "number": N, "owner": "..."}'),
+    ("measure", '- {"op": "set_measure", "number": N, "measure": "..."}'),
+    ("channel", '- {"op": "set_channel", "channel": "email" | "chat" | "talking_points"}'),
+    ("length", '- {"op": "set_length", "length": "short" | "medium" | "long" | "shorter" | "longer"}'),
+    ("tone", '- {"op": "set_tone", "tone": "neutral" | "warm" | "formal" | "direct"}'),
+    ("fact", '- {"op": "add_fact", "fact": "..."} (a fact my request states that the notes lack, in my own words)'),
+)  # fmt: skip
+
+
+_A_FACT = re.compile(r"^\s*(?:please\s+)?(?:add|mention|say|note|include)\s+(?:that|the fact)\b", re.IGNORECASE)
+
+
+def edits_menu(request: str) -> str:
+    """The edits offered for ``request``: only the kinds it speaks of (and adding a fact), so a small model is not
+    offered rewrites of parts nobody asked about; all of them when it names none."""
+    kinds = mentioned_kinds(request)
+    sections = [s for s in _SECTIONS if s in kinds]
+    offered = [
+        (kind, line) for kind, line in _MENU if kind == "fact" or kind in kinds or (kind == "section" and sections)
+    ]
+    if len(offered) == 1 and not _A_FACT.search(request):  # it names no kind: every edit, every section
+        offered, sections = list(_MENU), list(_SECTIONS)
+    text = "\n".join(line for _kind, line in offered)
+    return text.replace("SECTIONS", " | ".join(f'"{s}"' for s in sections))
+
+
 def refine_inputs(draft: Draft, request: str) -> dict[str, Any]:
     """The inputs of the refine_edits step for a draft and the user's request."""
     return {
+        "edits": edits_menu(request),
         "notes": draft.notes,
         "facts": facts_text(draft.facts),
         "facts_model": draft.facts,

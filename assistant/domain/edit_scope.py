@@ -99,7 +99,16 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"désolé",
     ),
     "ownership": _words(
-        r"own", r"responsib", r"blame", r"fault", r"mistake", r"verantwort", r"responsab", r"culpa", r"faute"
+        r"ownership",
+        r"own (?:it|up|the)",
+        r"responsib",
+        r"blame",
+        r"fault",
+        r"mistake",
+        r"verantwort",
+        r"responsab",
+        r"culpa",
+        r"faute",
     ),
     "lessons": _words(r"lesson", r"learn", r"gelernt", r"lehre", r"lecci", r"aprend", r"leçon", r"appris"),
     "positive": _words(
@@ -143,7 +152,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
     "length": _words(
         r"short",
         r"long",
-        r"brief(?:er)?\b",
+        r"briefer",
+        r"more brief",
         r"concise",
         r"length",
         r"trim",
@@ -209,18 +219,16 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"retire",
     ),
     "add": _words(
-        r"add",
-        r"also",
-        r"include",
-        r"another",
+        r"add (?:an? |one |another |this )?(?:new )?(?:action|step|item|task)",
+        r"another action",
         r"new action",
-        r"extra",
-        r"plus\b",
+        r"also (?:do|plan|schedule)",
+        r"include (?:an? )?(?:action|step)",
+        r"extra action",
         r"ergänz",
         r"hinzu",
         r"añad",
         r"agreg",
-        r"incluy",
         r"ajout",
     ),
     "reword": _words(
@@ -306,6 +314,15 @@ def _kind(edit: Edit) -> str | None:
 
 _WHOLE = _words(r"rewrite (?:it|the whole|everything|all)", r"whole (?:thing|message|draft)", r"every (?:part|section)",
                 r"all (?:the )?(?:parts|sections)")  # fmt: skip
+
+
+def mentioned_kinds(request: str) -> set[str]:
+    """The kinds of edit the request speaks of ("dates", "owner", "pain", ...); every section when it asks for the
+    whole text rewritten."""
+    kinds = {kind for kind, words in _KINDS.items() if words.search(request)}
+    if _WHOLE.search(request):
+        kinds |= {"pain", "ownership", "lessons", "positive"}
+    return kinds
 
 
 def unasked(edit: Edit, request: str) -> str | None:

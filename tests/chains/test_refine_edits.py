@@ -9,7 +9,7 @@ from chain_support import assert_json_schema_requested, assert_reask, run
 from refine_support import FACT_ANSWER, POSITIVE
 from ui_support import NOTES, TODAY, scripted_model
 
-from assistant.chains.refine import draft_text, refine_inputs
+from assistant.chains.refine import draft_text, edits_menu, refine_inputs
 from assistant.chains.refine_edits import build_refine_edits_chain
 from assistant.domain.edit_types import AddFact, EditPlan, ReplaceSection
 from assistant.domain.schema import Draft
@@ -22,14 +22,26 @@ def _draft() -> Draft:
     return asyncio.run(adraft(NOTES, Pipeline(scripted_model()), today=TODAY))
 
 
-def test_prompt_declares_its_variables_and_lists_every_edit() -> None:
+def test_prompt_declares_its_variables_and_a_request_naming_no_kind_is_offered_every_edit() -> None:
     prompt = load_prompt("refine_edits")
-    assert set(prompt.variables) == {"facts", "today", "draft", "request"}
+    assert set(prompt.variables) == {"facts", "today", "draft", "request", "edits"}
     assert STEP_MARKERS["refine_edits"] in prompt.template
+    menu = edits_menu("Send this to the VP by fax tonight.")
     for op in ("shift_dates", "set_date", "replace_section", "drop_action", "add_action", "reword_action"):
-        assert f'"op": "{op}"' in prompt.template
+        assert f'"op": "{op}"' in menu
     for op in ("set_owner", "set_measure", "set_channel", "set_length", "set_tone", "add_fact"):
-        assert f'"op": "{op}"' in prompt.template
+        assert f'"op": "{op}"' in menu
+
+
+def test_a_request_is_offered_only_the_edits_of_the_kinds_it_speaks_of() -> None:
+    menu = edits_menu("Priya offered to brief support herself, so make her the owner of that action.")
+    assert [line.split('"op": "')[1].split('"')[0] for line in menu.splitlines() if '"op"' in line] == [
+        "set_owner",
+        "add_fact",
+    ]
+    apology = edits_menu("Make the apology less stiff")
+    assert '"section": "pain"' in apology and "ownership" not in apology and '"op": "set_tone"' in apology
+    assert '"op": "add_action"' not in edits_menu("Add that I already called the merchants on Monday.")
 
 
 def test_the_answer_is_parsed_into_typed_edits() -> None:
