@@ -14,7 +14,7 @@ it), and every call is counted against the run's :class:`~assistant.model.budget
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
@@ -376,6 +376,14 @@ def finished_by(
             exc.last_parsed = finish(exc.last_parsed, inputs)
             raise
         return finish(output, inputs)
+
+    return as_runnable(run, name)
+
+
+def as_runnable(
+    run: Callable[[dict[str, Any], RunnableConfig | None], Awaitable[Any]], name: str
+) -> Runnable[dict[str, Any], Any]:
+    """A runnable step from its async ``run(inputs, config)``, also callable synchronously (``invoke``)."""
 
     def run_sync(inputs: dict[str, Any], config: RunnableConfig | None = None) -> Any:
         import asyncio

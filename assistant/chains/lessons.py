@@ -41,8 +41,8 @@ def check_lessons(lessons: LessonsOutput, inputs: dict[str, Any]) -> list[str]:
                 f'Lesson {i} ends with what happened ("{habit.strip().rstrip(".")}"), not with what I now do '
                 'differently every time; end it with a habit that starts with a verb ("so I now check ...").'
             )
-        done = repeats_done(lesson.split(" so I now ", 1)[-1], done_in_notes(inputs.get("notes") or ""))
-        if lesson.strip() and " so I now " in lesson and done is not None:
+        done = repeats_done(habit, done_in_notes(inputs.get("notes") or "")) if habit else None
+        if done is not None:
             problems.append(
                 f'Lesson {i} names work already done ("{done}") as the change; say what I now do differently every '
                 "time, in how I work."

@@ -84,7 +84,8 @@ def with_landed(output: PainOutput, inputs: dict[str, Any]) -> PainOutput:
     statement = output.statement.strip()
     if landed in statement:
         return output
-    harm = plain_words(impact_in_notes(inputs.get("notes") or "")).rstrip(". ")
+    # the harm pain_inputs found (found again only for a caller that gives the notes alone)
+    harm = str(inputs.get("impact") or plain_words(impact_in_notes(inputs.get("notes") or ""))).rstrip(". ")
     if harm and (len(statement.split()) > LONGEST_REGRET or not kept_figures(statement, harm)):
         statement = words.sorry.format(harm=harm)
     return output.model_copy(update={"statement": f"{statement} {landed}".strip()})

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
+from langchain_core.runnables import Runnable, RunnableConfig
 
-from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
+from assistant.chains._step import Check, FormatState, as_runnable, build_step_chain, finished_by
 from assistant.domain.language import detect_language
 from assistant.domain.notes_done import done_in_notes, open_in_notes
 from assistant.domain.schema import PlanAction, PlanOutput, PlanStep, PlanStepsOutput
@@ -331,9 +331,4 @@ def build_plan_chain(
             return finish(PlanStepsOutput(actions=planned_steps([], inputs)), inputs)
         return await finished.ainvoke(inputs, config=config)  # type: ignore[no-any-return]
 
-    def run_sync(inputs: dict[str, Any], config: RunnableConfig | None = None) -> PlanOutput:
-        import asyncio
-
-        return asyncio.run(run(inputs, config))
-
-    return RunnableLambda(run_sync, afunc=run, name="plan")
+    return as_runnable(run, "plan")

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
+from langchain_core.runnables import Runnable, RunnableConfig
 
-from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
+from assistant.chains._step import Check, FormatState, as_runnable, build_step_chain
 from assistant.chains.plan import lesson_habit
 from assistant.domain.errors import ModelRefusalError, OutputValidationError
 from assistant.domain.language import detect_language
@@ -48,35 +48,26 @@ def build_positive_chain(
     salvage: Callable[[PositiveOutput, dict[str, Any]], PositiveOutput | None] | None = None,
 ) -> Runnable[dict[str, Any], PositiveOutput]:
     """Runnable taking the shared inputs and the ``lessons`` and returning :class:`PositiveOutput`."""
-    written = finished_by(
-        build_step_chain(
-            "positive",
-            model,
-            PositiveOutput,
-            max_reasks=max_reasks,
-            checks=[check_positive, extra_check],
-            format_state=format_state,
-            salvage=salvage,
-            repair=tidy_positive,
-        ),
-        lambda output, _: output,
+    written = build_step_chain(
         "positive",
-        prepare=lambda inputs: {**inputs, "habit": lesson_habit(inputs) or ""},
+        model,
+        PositiveOutput,
+        max_reasks=max_reasks,
+        checks=[check_positive, extra_check],
+        format_state=format_state,
+        salvage=salvage,
+        repair=tidy_positive,
     )
 
     async def run(inputs: dict[str, Any], config: RunnableConfig | None = None) -> PositiveOutput:
-        if lesson_habit(inputs) is None:
+        habit = lesson_habit(inputs)
+        if habit is None:
             return committed(inputs)
         try:
-            return await written.ainvoke(inputs, config=config)  # type: ignore[no-any-return]
+            return await written.ainvoke({**inputs, "habit": habit}, config=config)
         except ModelRefusalError:  # named to the user, not covered up
             raise
         except OutputValidationError:  # no usable sentence after the re-asks: the program's stands in for it
             return committed(inputs)
 
-    def run_sync(inputs: dict[str, Any], config: RunnableConfig | None = None) -> PositiveOutput:
-        import asyncio
-
-        return asyncio.run(run(inputs, config))
-
-    return RunnableLambda(run_sync, afunc=run, name="positive")
+    return as_runnable(run, "positive")

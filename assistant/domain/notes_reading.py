@@ -150,11 +150,9 @@ def impact_in_notes(notes: str, *, most_chars: int = 170) -> str:
             scored.append((score, n, kept))
     if not scored:  # the first line that is neither my act nor work done, else the second line, else the first
         plain = [line for line in lines if not sounds_like_my_act(line) and not is_done_text(line)]
-        return (
-            plain[0]
-            if plain
-            else (lines[1] if len(lines) > 1 and not is_done_text(lines[1]) else lines[0] if lines else "")
-        )
+        if plain:
+            return plain[0]
+        return lines[1] if len(lines) > 1 and not is_done_text(lines[1]) else (lines[0] if lines else "")
     best = min(scored, key=lambda item: (-item[0], item[1] == 0, item[1]))
     # The first line often says the act and its first harm in one breath ("..., checkout down 3h").
     first = next((item for item in scored if item[1] == 0), None)

@@ -283,10 +283,13 @@ async def adraft(
 
     lessons_done = asyncio.ensure_future(step("lessons", shared))
 
+    async def with_lessons() -> dict[str, Any]:
+        lessons = await lessons_done
+        return {**shared, "lessons": lessons.lessons if lessons else []}
+
     async def plan_then_report() -> tuple[Any, Any]:
         # The plan builds on what the lessons say I now do: its first action makes that part of the work.
-        lessons = await lessons_done
-        plan = await step("plan", {**shared, "lessons": lessons.lessons if lessons else []})
+        plan = await step("plan", await with_lessons())
         if plan is None:
             _skipped(tracker, failures, "report_back", "the 'plan' step failed")
             return None, None
@@ -294,8 +297,7 @@ async def adraft(
 
     async def positive_after_lessons() -> Any:
         # The positive is about the habit the lesson names (the one the plan puts on my checklist).
-        lessons = await lessons_done
-        return await step("positive", {**shared, "lessons": lessons.lessons if lessons else []})
+        return await step("positive", await with_lessons())
 
     async def pain_step() -> Any:
         try:
