@@ -78,9 +78,12 @@ def _word_start(norm: str, pos: int) -> int:
 
 @dataclass(frozen=True)
 class _Affirmed(_Said):
-    """A notes clause that states something plainly, and the stems of its "instead of ..." part."""
+    """A notes clause that states something plainly, the stems of its "instead of ..." part, and, when it has
+    such a part, the stem of its first content word (the verb it states: "signed" in "signed off the inspection
+    w/o doing it")."""
 
     contrast: frozenset[str]
+    lead: str | None
 
 
 @functools.lru_cache(maxsize=64)
@@ -89,6 +92,8 @@ def _affirmed(notes: str) -> tuple[_Affirmed, ...]:
 
     "ran the script on prod instead of staging" states "ran the script on prod"; "staging" is
     its contrast, so a denial that mentions staging ("I did not run it on staging") agrees with it.
+    A clause with a contrast is denied only by a denial of its first word: "signed off the inspection
+    w/o doing it" is agreed with by "I did not inspect the belt before signing off".
     """
     code = "GND_NEGATES"
     out = []
@@ -98,7 +103,8 @@ def _affirmed(notes: str) -> tuple[_Affirmed, ...]:
         stated, contrast = (parts[0], parts[1]) if len(parts) > 1 else (clause, "")
         stems = stems_of(stated)
         if len(stems) >= 2 and not pattern(code, "note_negation").search(stated):
-            out.append(_Affirmed(stated.strip(), stems, stems_of(contrast)))
+            lead = content_words(stated)[0][1] if len(parts) > 1 else None
+            out.append(_Affirmed(stated.strip(), stems, stems_of(contrast), lead))
     return tuple(out)
 
 
@@ -133,7 +139,7 @@ def _negates(text: str, norm: str, step: str, notes: str, item: int | None) -> l
             shared = overlap(said, note.stems)
             if (
                 not said & note.contrast
-                and covered(verbs[0], note.stems)
+                and covered(verbs[0], note.stems if note.lead is None else {note.lead})
                 and shared >= 2
                 and shared >= 0.6 * len(said)
                 and overlap(note.stems, frozenset(said)) >= 0.5 * len(note.stems)

@@ -183,6 +183,17 @@ def test_what_the_notes_say_happened_instead_may_be_denied() -> None:
     assert gnd("I did not run the migration script on the production database.", MIGRATION) == {"GND_NEGATES"}
 
 
+INSPECTION = "signed off the conveyor belt inspection on line 3 w/o doing it, we were short 2 people that night"
+
+
+def test_a_clause_done_without_something_is_denied_only_by_denying_what_it_says_was_done() -> None:
+    # the notes say the inspection was not done: saying so again agrees with them (a false alarm in session 13)
+    assert gnd("I did not inspect the conveyor belt on line 3 before signing off.", INSPECTION, step="lessons") == set()
+    assert gnd("I did not sign off the conveyor belt inspection on line 3.", INSPECTION, step="ownership") == {
+        "GND_NEGATES"
+    }
+
+
 # ----------------------------------------------------------- GND_ALREADY_DONE
 
 
