@@ -12,9 +12,10 @@ from collections.abc import Callable
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.runnables import Runnable
+from langchain_core.runnables import Runnable, RunnableConfig
 
-from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
+from assistant.chains._step import Check, FormatState, as_runnable, build_step_chain
+from assistant.domain.errors import OutputValidationError
 from assistant.domain.language import detect_language
 from assistant.domain.notes_reading import impact_in_notes
 from assistant.domain.schema import PainOutput
@@ -41,6 +42,28 @@ _AFTER_HARM = re.compile(
 
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
+# What a small model adds to the harm on its own: a judgement or a cost ("significant financial distress",
+# "harm to our business", "14°C was too low"), unless the notes use the word themselves.
+_JUDGEMENT = re.compile(
+    r"\b(?:significant\w*|substantial\w*|considerabl\w*|serious\w*|sever\w+|major|huge|enormous|immense|"
+    r"distress\w*|harm\w*|damag\w*|reputation\w*|business\w*|compan(?:y|ies)|inconvenien\w+|frustrat\w+|stress\w*|"
+    r"anxi\w+|burden\w*|effort\w*|trouble\w*|concern\w*|worr\w+|impact\w*|consequence\w*|financial\w*|disrupt\w*|"
+    r"hardship\w*|upset\w*|oversight\w*|mistake\w*|chaos|time|too\s+\w+)\b",
+    re.IGNORECASE,
+)
+# Who the harm is about: a "he" or "she" the harm doesn't have turns who did what around.
+_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
+
+
+def added_to_harm(statement: str, harm: str, notes: str) -> list[str]:
+    """The words of the sentence that add to what the notes say: a judgement or cost the notes don't use, or a
+    "he"/"she" the harm doesn't have."""
+    known = (notes or harm).lower()
+    added = [m.group() for m in _JUDGEMENT.finditer(statement) if not re.search(rf"\b{m.group().lower()}", known)]
+    people = {w.lower() for w in _PERSON.findall(harm)}
+    added += [w for w in _PERSON.findall(statement) if w.lower() not in people]
+    return list(dict.fromkeys(added))
+
 
 def kept_figures(statement: str, harm: str) -> bool:
     """True when the sentence keeps a figure of the harm (or the harm has none): the leader reads the notes' own
@@ -56,6 +79,10 @@ def check_pain(pain: PainOutput, inputs: dict[str, Any]) -> list[str]:
     if pain.statement.strip() and not kept_figures(regret_sentence(pain.statement), harm):
         figures = ", ".join(dict.fromkeys(m.group() for m in re.finditer(r"\S*\d\S*", harm)))
         problems.append(f"Keep the figures of the harm in the sentence ({figures.rstrip(',.')}).")
+    added = added_to_harm(regret_sentence(pain.statement), harm, str(inputs.get("notes") or ""))
+    if harm and added:
+        quoted = ", ".join(f'"{w}"' for w in added)
+        problems.append(f"Say only what my notes say about the harm, in their words; leave out {quoted}.")
     return problems
 
 
@@ -86,9 +113,20 @@ def with_landed(output: PainOutput, inputs: dict[str, Any]) -> PainOutput:
         return output
     # the harm pain_inputs found (found again only for a caller that gives the notes alone)
     harm = str(inputs.get("impact") or plain_words(impact_in_notes(inputs.get("notes") or ""))).rstrip(". ")
-    if harm and (len(statement.split()) > LONGEST_REGRET or not kept_figures(statement, harm)):
+    if harm and (
+        not statement
+        or len(statement.split()) > LONGEST_REGRET
+        or not kept_figures(statement, harm)
+        or added_to_harm(statement, harm, inputs.get("notes") or "")
+    ):
         statement = words.sorry.format(harm=harm)
     return output.model_copy(update={"statement": f"{statement} {landed}".strip()})
+
+
+def program_regret(output: PainOutput, inputs: dict[str, Any]) -> PainOutput:
+    """The program's regret for the notes' harm, with its line on what it meant for the leader: what stands in
+    when every answer of the model failed its checks."""
+    return with_landed(output.model_copy(update={"statement": ""}), inputs)
 
 
 def build_pain_chain(
@@ -99,7 +137,8 @@ def build_pain_chain(
     extra_check: Check | None = None,
     salvage: Callable[[PainOutput, dict[str, Any]], PainOutput | None] | None = None,
 ) -> Runnable[dict[str, Any], PainOutput]:
-    """Runnable taking the shared inputs and returning :class:`PainOutput`."""
+    """Runnable taking the shared inputs and returning :class:`PainOutput`. When the model's sentence still fails
+    its checks after the re-asks, the program's regret for the notes' harm stands in (if it passes them)."""
     chain = build_step_chain(
         "pain",
         model,
@@ -110,4 +149,19 @@ def build_pain_chain(
         salvage=salvage,
         repair=tidy_pain,
     )
-    return finished_by(chain, with_landed, "pain")
+
+    async def run(inputs: dict[str, Any], config: RunnableConfig | None = None) -> PainOutput:
+        try:
+            return with_landed(await chain.ainvoke(inputs, config=config), inputs)
+        except OutputValidationError as exc:
+            if exc.last_parsed is None:
+                raise
+            stand_in = program_regret(exc.last_parsed, inputs)
+            if stand_in.statement.startswith(wording(detect_language(inputs.get("notes") or "")).landed) or (
+                extra_check is not None and extra_check(stand_in, inputs)
+            ):  # no harm found to regret, or the program's regret fails a check too: the model's answer is shown
+                exc.last_parsed = with_landed(exc.last_parsed, inputs)
+                raise
+            return stand_in
+
+    return as_runnable(run, "pain")

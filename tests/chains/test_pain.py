@@ -19,7 +19,7 @@ from chain_support import (
 )
 
 from assistant.chains import build_pain_chain
-from assistant.chains.pain import regret_sentence, with_landed
+from assistant.chains.pain import added_to_harm, regret_sentence, with_landed
 from assistant.domain.errors import OutputValidationError
 from assistant.domain.schema import DraftOptions, PainOutput
 from assistant.domain.settle import wording
@@ -71,14 +71,52 @@ def test_placeholder_is_reasked() -> None:
     assert_reask(model.calls[1], bad, "Replace the placeholder [Name]")
 
 
-def test_gives_up_when_a_reask_brings_no_fewer_problems() -> None:
+def test_gives_up_when_the_programs_regret_fails_the_checks_too() -> None:
     bad = json.dumps({"statement": "   "})
     model = ScriptedChatModel(script={"pain": bad})
+    refuses_all = lambda _output, _inputs: ["Not this."]  # noqa: E731
     with pytest.raises(OutputValidationError) as info:
-        run(build_pain_chain(model, max_reasks=2), step_inputs("pain"))
+        run(build_pain_chain(model, max_reasks=2, extra_check=refuses_all), step_inputs("pain"))
     assert (info.value.n_attempts, info.value.last_output) == (2, bad)
-    assert info.value.problems == ["The statement is empty; write it."]
+    assert info.value.problems == ["The statement is empty; write it.", "Not this."]
     assert isinstance(info.value.last_parsed, PainOutput)
+
+
+def test_the_programs_regret_for_the_harm_stands_in_when_every_answer_fails() -> None:
+    bad = json.dumps({"statement": "   "})
+    model = ScriptedChatModel(script={"pain": bad})
+    out = run(build_pain_chain(model, max_reasks=2), step_inputs("pain"))
+    assert len(model.calls) == 2
+    assert out.statement == (
+        "I'm sorry for what this caused: checkout was down about 3h (14:10-17:05), about 400 orders lost, support "
+        "got 60+ tickets. I know it landed on you too, and that weighs on me."
+    )
+
+
+def test_a_judgement_the_notes_dont_make_is_reasked_and_then_replaced() -> None:
+    invented = json.dumps(
+        {"statement": "I'm sorry that about 400 orders were lost, which was a significant harm to our business."}
+    )
+    model = ScriptedChatModel(script={"pain": invented})
+    out = run(build_pain_chain(model, max_reasks=1), step_inputs("pain"))
+    assert_reask(model.calls[1], invented, 'leave out "significant", "harm", "business"')
+    assert out.statement.startswith("I'm sorry for what this caused: checkout was down about 3h")
+
+
+@pytest.mark.parametrize(
+    ("statement", "added"),
+    [
+        ("I'm sorry that 14°C was too low for the doses.", ["too low"]),
+        ("I'm sorry that it caused severe financial distress.", ["severe", "financial", "distress"]),
+        ("I'm sorry that Patrick raised it in his skip-level.", ["his"]),  # the harm says "she ... her"
+        ("I'm sorry that Noor raised it in her skip-level and said she feels invisible.", []),
+        ("I'm sorry that the penalty was significant.", []),  # the notes' own word
+    ],
+)
+def test_what_the_sentence_adds_to_the_notes_is_named(statement: str, added: list[str]) -> None:
+    harm = "she raised it in her skip-level w/ Patrick, said she feels invisible"
+    notes = f"cancelled the 1:1s\n{harm}\na significant penalty\n14°C at 7am"
+    assert added_to_harm(statement, harm, notes) == added
 
 
 def test_an_unfinished_last_sentence_is_trimmed() -> None:

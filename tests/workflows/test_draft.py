@@ -196,16 +196,25 @@ def test_progress_events_and_usage_per_step() -> None:
 
 
 def test_step_that_keeps_failing_checks_is_kept_as_unresolved() -> None:
-    bad_pain = {"statement": "[Name], I am sorry about the 400 lost orders."}
+    bad = {"statement": "[Name], I pushed the payments config change without running the staging tests."}
     events: list[ProgressEvent] = []
-    model = ScriptedChatModel(script={**good_script(), "pain": bad_pain})
+    model = ScriptedChatModel(script={**good_script(), "ownership": bad})
     draft = _draft(model, max_reasks=1, listener=events.append)
-    assert draft.pain == f"{bad_pain['statement']} {wording(None).landed}"
-    assert list(draft.unresolved) == ["pain"]
-    assert "Replace the placeholder [Name] with real words or leave it out." in draft.unresolved["pain"]
-    assert draft.usage["pain"].attempts == 2 == len(model.calls_for("pain"))
-    assert ("unresolved", "pain") in [(e.kind, e.step) for e in events]
+    assert draft.ownership.startswith(bad["statement"])
+    assert list(draft.unresolved) == ["ownership"]
+    assert "Replace the placeholder [Name] with real words or leave it out." in draft.unresolved["ownership"]
+    assert draft.usage["ownership"].attempts == 2 == len(model.calls_for("ownership"))
+    assert ("unresolved", "ownership") in [(e.kind, e.step) for e in events]
     assert [e.attempt for e in events if e.kind == "attempt"] == [2]
+
+
+def test_a_pain_that_keeps_failing_gives_way_to_the_programs_regret_for_the_harm() -> None:
+    bad_pain = {"statement": "[Name], I am sorry about the 400 lost orders."}
+    model = ScriptedChatModel(script={**good_script(), "pain": bad_pain})
+    draft = _draft(model, max_reasks=1)
+    assert draft.pain.startswith("I'm sorry for what this caused: ") and "[Name]" not in draft.message.body
+    assert "400" in draft.pain and not draft.unresolved
+    assert len(model.calls_for("pain")) == 2
 
 
 def test_a_step_whose_output_never_parses_gives_a_partial_draft_with_an_assembled_message() -> None:
