@@ -92,6 +92,7 @@ def test_shared_prefix_is_cached_between_steps() -> None:
         "notes": notes,
         "act": "signed the change order without checking the budget sheet",
         "why": "",
+        "skipped": "",
         "language": language_instruction(notes),
     }
     # intake and lessons both carry the notes; pain, ownership and positive are given only their line

@@ -159,3 +159,26 @@ def impact_in_notes(notes: str, *, most_chars: int = 170) -> str:
     if first is not None and first is not best and len(first[2]) + len(best[2]) + 2 <= most_chars:
         return f"{first[2]}, {best[2]}"
     return best[2]
+
+
+# "didn't reread the pdf", "w/o opening the receipts", "skipped the batch-id check", "instead of checking the
+# ledger": the step the act left out, up to the end of its clause.
+_SKIPPED = re.compile(
+    r"\b(?:didn'?t|did not|never|w/o|without|skipped|forgot to|forgot|instead of(?=\s+\w+ing\s))\s+"
+    r"(?P<step>[^,;.\n]+?)(?=\s*(?:[,;.\n]|\band\b|\bbut\b|\bb/c\b|\bbecause\b|$))",
+    re.IGNORECASE,
+)
+_EMPTY_STEP = re.compile(r"^(?:doing|do|it|that|this|them|so|one|any|anything|a|the|\s)*$", re.IGNORECASE)
+# In the cause, only a check counts ("didn't report it myself" is no step the act left out).
+_A_CHECK = re.compile(r"\b(?:check\w*|review\w*|re-?read\w*|test\w*|verif\w*|confirm\w*|compar\w*|spot|scrub)\b", re.I)
+
+
+def skipped_step(act: str, cause: str = "") -> str:
+    """The step my act left out, as the notes say it ("didn't reread the pdf"), from the act, else a check the
+    cause names; "" when they name none ("w/o doing it" names none)."""
+    for text, only_checks in ((act, False), (cause, True)):
+        for match in _SKIPPED.finditer(text or ""):
+            step = match.group("step")
+            if not _EMPTY_STEP.match(step) and (not only_checks or _A_CHECK.search(step)):
+                return match.group().strip()
+    return ""

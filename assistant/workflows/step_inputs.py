@@ -11,7 +11,7 @@ from typing import Any
 
 from assistant.chains._format import checkins_text, leader_text, lessons_text, plan_text, today_text
 from assistant.chains.compose import length_text
-from assistant.domain.notes_reading import impact_in_notes, without_excuses
+from assistant.domain.notes_reading import impact_in_notes, skipped_step, without_excuses
 from assistant.domain.schema import CHANNEL_LABELS, Draft, DraftOptions, Facts
 from assistant.domain.settle import leader_in_notes, plain_words
 
@@ -65,4 +65,11 @@ def writing_inputs(facts: Facts, notes: str, today: dt.date, options: DraftOptio
         "act": plain_words(without_excuses(facts.act)),
         "why": f"Why, from my notes: <notes>{plain_words(facts.cause)}</notes>" if facts.cause else "",
         "impact": plain_words(facts.impact or facts.act),
+        "skipped": _skipped_line(facts),
     }
+
+
+def _skipped_line(facts: Facts) -> str:
+    """The step my act left out, when the notes name one and the act or the cause don't already say it all."""
+    step = skipped_step(without_excuses(facts.act), facts.cause)
+    return f"The step I left out, from my notes: <notes>{plain_words(step)}</notes>" if step else ""

@@ -31,7 +31,7 @@ TODAY = dt.date(2026, 11, 27)
 def test_messages_share_the_steps_system_and_notes_prefix() -> None:
     ours = single_shot.single_shot_messages(NOTES, TODAY, DraftOptions())
     step = chat_prompt(load_prompt("lessons")).format_messages(
-        notes=NOTES, act="x", why="", language=language_instruction(NOTES)
+        notes=NOTES, act="x", why="", skipped="", language=language_instruction(NOTES)
     )
     notes_block = load_prompt("notes").render(notes=NOTES, language=language_instruction(NOTES)).rstrip("\n")
     assert ours[0].content == step[0].content == load_prompt("system").template
