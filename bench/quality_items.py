@@ -69,7 +69,11 @@ def _numbers(text: str) -> set[str]:
 
 def _date_numbers(draft: Draft) -> set[str]:
     days = [a.due for a in draft.plan] + [c.date for c in draft.report_back] + [draft.today]
-    return {str(v) for d in days for v in (d.year, d.month, d.day, f"{d.month:02d}", f"{d.day:02d}")}
+    out = set()
+    for d in days:  # the parts of a date, and the whole of one written "10.12.2026" (German), which reads as one
+        out |= {str(v) for v in (d.year, d.month, d.day, f"{d.month:02d}", f"{d.day:02d}")}
+        out |= {f"{d.day}.{d.month}.{d.year}", f"{d.day:02d}.{d.month:02d}.{d.year}"}
+    return out
 
 
 def score(draft: Draft, case: Case) -> dict[str, list[str]]:

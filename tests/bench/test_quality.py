@@ -94,6 +94,16 @@ def test_each_item_fails_on_its_typical_failure() -> None:
     ]
 
 
+def test_the_programs_dates_in_any_language_are_not_numbers_the_notes_lack() -> None:
+    due = _good().plan[0].due
+    german = _good().message.model_copy(
+        update={"body": f"Hallo Tomasz,\n\n1.2M Zeilen gelöscht (bis {due.day}.{due.month}.{due.year}).\n\nDanke,"}
+    )
+    assert scoring.score(_good(message=german), _case())["R7"] == []
+    wrong = german.model_copy(update={"body": german.body.replace(f"{due.day}.{due.month}.", "31.1.")})
+    assert scoring.score(_good(message=wrong), _case())["R7"] == [f"number 31.1.{due.year} is not in the notes"]
+
+
 def test_a_whole_run_on_the_simulated_server(tmp_path: Path) -> None:
     results = tmp_path / "RESULTS.md"
     argv = ["--backend", "sim", "--only", "q01", "q13", "--today", TODAY.isoformat(), "--drafts", str(tmp_path),
