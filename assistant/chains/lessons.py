@@ -14,6 +14,7 @@ from assistant.chains.plan import repeats_done, says_the_cause_again, says_what_
 from assistant.domain.language import detect_language
 from assistant.domain.notes_done import done_in_notes
 from assistant.domain.schema import LessonPart, LessonPartsOutput, LessonsOutput
+from assistant.domain.settle import join_lesson, split_lesson
 from assistant.domain.text_checks import not_blank, placeholders
 
 _CHANGE = re.compile(
@@ -35,7 +36,7 @@ def check_lessons(lessons: LessonsOutput, inputs: dict[str, Any]) -> list[str]:
             problems.append(
                 f'Lesson {i} does not say what I now do differently; end it with what changes ("so I now ...").'
             )
-        habit = lesson.split(" so I now ", 1)[-1] if " so I now " in lesson else ""
+        habit = split_lesson(lesson)[1]
         if habit and (says_what_happened(habit) or says_the_cause_again(habit, cause)):
             problems.append(
                 f'Lesson {i} ends with what happened ("{habit.strip().rstrip(".")}"), not with what I now do '
@@ -58,19 +59,15 @@ _AIM = re.compile(
 )
 
 
-def lesson_text(part: LessonPart) -> str:
-    """One lesson from its parts: "<weak point>, so I now <habit>." """
+def lesson_text(part: LessonPart, language: str | None = None) -> str:
+    """One lesson from its parts: "<weak point>, so I now <habit>." (in German "<weak point>. Ab jetzt: <habit>.")"""
     weak = part.weak_point.strip().rstrip(".;, ")
     habit = _AIM.sub("", part.habit.strip().rstrip(". "))
     habit = re.sub(r"^(?:so\s+)?(?:(?:from now on|going forward|in future),?\s+)?(?:i\s+)?(?:(?:now|will|always)\s+)*"
                    r"(?:(?:ensure|make sure)(?:\s+to|\s+that\s+i)?\s+)?", "", habit, flags=re.I)  # fmt: skip
-    if not weak:
-        return f"I now {habit}." if habit else ""
-    if not habit:
-        return f"{weak}."
-    if not re.match(r"[a-z][\w+.-]*://", weak):  # never turn a link into "Https://"
+    if weak and not re.match(r"[a-z][\w+.-]*://", weak):  # never turn a link into "Https://"
         weak = weak[:1].upper() + weak[1:]
-    return f"{weak}, so I now {habit[:1].lower()}{habit[1:]}."
+    return join_lesson(weak, habit, language)
 
 
 LESSON_CHARS = 300  # LessonsOutput's limit
@@ -83,9 +80,11 @@ def _fitted(text: str) -> str:
     return text[: LESSON_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;: ") + "."
 
 
-def to_lessons(parts: LessonPartsOutput) -> LessonsOutput:
-    """The lessons as text."""
-    return LessonsOutput(lessons=[_fitted(text) for text in (lesson_text(p) for p in parts.lessons) if text] or [""])
+def to_lessons(parts: LessonPartsOutput, inputs: dict[str, Any] | None = None) -> LessonsOutput:
+    """The lessons as text, in the notes' language (from ``inputs``)."""
+    language = detect_language((inputs or {}).get("notes") or "")
+    texts = (lesson_text(p, language) for p in parts.lessons)
+    return LessonsOutput(lessons=[_fitted(text) for text in texts if text] or [""])
 
 
 def build_lessons_chain(
@@ -99,7 +98,7 @@ def build_lessons_chain(
     """Runnable taking the shared inputs and returning :class:`LessonsOutput` (the model writes the parts)."""
 
     def check(parts: LessonPartsOutput, inputs: dict[str, Any]) -> list[str]:
-        return check_lessons(to_lessons(parts), inputs)
+        return check_lessons(to_lessons(parts, inputs), inputs)
 
     parts = build_step_chain(
         "lessons",
@@ -111,4 +110,4 @@ def build_lessons_chain(
         salvage=salvage,
     )
 
-    return finished_by(parts, lambda output, _: to_lessons(output), "lessons")
+    return finished_by(parts, to_lessons, "lessons")

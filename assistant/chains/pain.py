@@ -112,7 +112,8 @@ def with_landed(output: PainOutput, inputs: dict[str, Any]) -> PainOutput:
     if landed in statement:
         return output
     # the harm pain_inputs found (found again only for a caller that gives the notes alone)
-    harm = str(inputs.get("impact") or plain_words(impact_in_notes(inputs.get("notes") or ""))).rstrip(". ")
+    notes = str(inputs.get("notes") or "")
+    harm = str(inputs.get("impact") or plain_words(impact_in_notes(notes), detect_language(notes))).rstrip(". ")
     if harm and (
         not statement
         or len(statement.split()) > LONGEST_REGRET

@@ -19,7 +19,7 @@ from assistant.chains._step import Check, FormatState, as_runnable, build_step_c
 from assistant.domain.language import detect_language
 from assistant.domain.notes_done import done_in_notes, open_in_notes
 from assistant.domain.schema import PlanAction, PlanOutput, PlanStep, PlanStepsOutput
-from assistant.domain.settle import due_dates, wording
+from assistant.domain.settle import due_dates, split_lesson, wording
 from assistant.domain.text_checks import not_blank, placeholders
 
 OWNER = "me"
@@ -80,8 +80,7 @@ def tidy_steps(output: PlanStepsOutput) -> PlanStepsOutput:
 
 def _habit(lesson: str) -> str:
     """The lesson's new habit (the part after "so I now"), short enough for an action; "" when there is none."""
-    parts = re.split(r",?\s+so\s+I now\s+", lesson.strip().rstrip("."), maxsplit=1)
-    habit = parts[1].strip() if len(parts) == 2 else ""
+    habit = split_lesson(lesson)[1]
     if len(habit) > _HABIT_CHARS:
         habit = habit.split(",")[0].strip()
     if not habit or _PAST.match(habit):  # "skipped the metadata scrub b/c ...": the cause again, not a habit
@@ -271,7 +270,7 @@ def check_plan(plan: PlanStepsOutput, inputs: dict[str, Any]) -> list[str]:
 
 def learned_text(lessons: list[str]) -> str:
     """What the lessons say I now do, as one line: each lesson's habit (the part after "so I now")."""
-    habits = [re.split(r"(?:^|,?\s+so\s+)I now\s+", lesson, maxsplit=1)[-1].strip().rstrip(".") for lesson in lessons]
+    habits = [split_lesson(lesson)[1] or lesson.strip().rstrip(".") for lesson in lessons]
     return "; ".join(h for h in habits if h) or "nothing written yet"
 
 

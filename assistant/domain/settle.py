@@ -86,9 +86,17 @@ _ABBREVIATIONS = (
 )
 
 
-def plain_words(text: str) -> str:
+_ABOUT = {"German": "ca. ", "Dutch": "ca. ", "French": "env. ", "Spanish": "aprox. ", "Portuguese": "aprox. ",
+          "Italian": "circa "}  # fmt: skip
+
+
+def plain_words(text: str, language: str | None = None) -> str:
     """A quote of jotted notes with the common shorthand spelled out ("w/o" -> "without", "~400" -> "about 400"),
-    for the prompts that turn it into sentences. Numbers and names are left exactly as they are."""
+    for the prompts that turn it into sentences. Numbers and names are left exactly as they are. Notes in another
+    language (``language``, as :func:`~assistant.domain.language.detect_language` names it) only get their "~"
+    in that language ("ca. 3h"): English words in them come back in the draft ("2 Fahrer about 3h")."""
+    if language is not None:
+        return re.sub(r"\s{2,}", " ", re.sub(r"~\s*", _ABOUT.get(language, "~"), text)).strip()
     for pattern, full in _ABBREVIATIONS:
         text = pattern.sub(full, text)
     return re.sub(r"\s{2,}", " ", text).strip()
@@ -267,6 +275,43 @@ WORDINGS: dict[str | None, Wording] = {
 def wording(language: str | None) -> Wording:
     """The message's own words for the notes' language (English for any language without its own)."""
     return WORDINGS.get(language, WORDINGS[None])
+
+
+# --- a lesson's two parts -------------------------------------------------------------------------
+
+# What opens the new habit in a lesson ("..., so I now check ..."); a language without "I" before its verb gets a
+# label instead ("... . Ab jetzt: die Liste gegen das CRM prüfen.").
+_FROM_NOW = {"German": "Ab jetzt:", "French": "Désormais :", "Spanish": "A partir de ahora:",
+             "Portuguese": "A partir de agora:", "Italian": "D'ora in poi:", "Dutch": "Voortaan:"}  # fmt: skip
+_HABIT_START = re.compile(
+    r"(?:^|,?\s+so\s+|(?<=[.;])\s+)(?:I now|" + "|".join(re.escape(v) for v in _FROM_NOW.values()) + r")\s+"
+)
+
+
+def join_lesson(weak_point: str, habit: str, language: str | None = None) -> str:
+    """One lesson from what let this happen and what I now do: "<weak point>, so I now <habit>." in English,
+    "<weak point>. Ab jetzt: <habit>." in German; the habit alone when there is no weak point."""
+    if language not in _FROM_NOW:
+        if not weak_point:
+            return f"I now {habit}." if habit else ""
+        return f"{weak_point}, so I now {habit[:1].lower()}{habit[1:]}." if habit else f"{weak_point}."
+    label = _FROM_NOW[language]
+    if not weak_point:
+        return f"{label} {habit}." if habit else ""
+    return f"{weak_point}. {label} {habit}." if habit else f"{weak_point}."
+
+
+def split_lesson(lesson: str) -> tuple[str, str]:
+    """A lesson's weak point and its new habit (the part after "so I now", or "Ab jetzt:"); the habit is "" when
+    the lesson has none."""
+    parts = _HABIT_START.split(lesson.strip().rstrip("."), maxsplit=1)
+    return (parts[0].strip().rstrip(".;,"), parts[1].strip()) if len(parts) == 2 else (lesson.strip(), "")
+
+
+def habit_clause(lesson: str, language: str | None = None) -> str:
+    """What changes, from a lesson: "I now Y." ("Ab jetzt: Y."), else the lesson as it is."""
+    habit = split_lesson(lesson)[1]
+    return join_lesson("", habit, language) if habit else lesson
 
 
 # --- greeting and sign-off ----------------------------------------------------------------------

@@ -15,7 +15,16 @@ import re
 from assistant.domain.language import detect_language
 from assistant.domain.notes_reading import impact_in_notes
 from assistant.domain.schema import CheckIn, Draft, DraftOptions, Message, PlanAction
-from assistant.domain.settle import WORDINGS, Wording, greeting, lower_first, plain_words, sign_off, wording
+from assistant.domain.settle import (
+    WORDINGS,
+    Wording,
+    greeting,
+    habit_clause,
+    lower_first,
+    plain_words,
+    sign_off,
+    wording,
+)
 from assistant.domain.text_checks import LENGTH_WORDS, message_size
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'“(])")
@@ -88,7 +97,7 @@ def _shortened(draft: Draft, level: int) -> Draft:
     if level >= 4:
         update["ownership"] = first_sentences(draft.ownership, 1)
     if level >= 5:
-        update["lessons"] = [change_clause(lesson) for lesson in update["lessons"]]  # type: ignore[attr-defined]
+        update["lessons"] = [change_clause(lesson, detect_language(draft.notes)) for lesson in update["lessons"]]  # type: ignore[attr-defined]
     if level >= 6:
         update["plan"] = update["plan"][:1]  # type: ignore[index]
         update["report_back"] = _checkins_for(draft, draft.plan[:1])
@@ -127,10 +136,11 @@ def _checkins_for(draft: Draft, plan: list[PlanAction]) -> list[CheckIn]:
 _CHANGE = re.compile(r"(?:,|;|—|–)\s*(?:so|and so|which is why)\s+(I (?:now|will|'ll)\b.*)$", re.IGNORECASE)
 
 
-def change_clause(lesson: str) -> str:
-    """What changes, from a lesson of the form "X let this happen, so I now Y": "I now Y." (else the lesson)."""
+def change_clause(lesson: str, language: str | None = None) -> str:
+    """What changes, from a lesson of the form "X let this happen, so I now Y": "I now Y." (in German "Ab jetzt:
+    Y."; else the lesson)."""
     match = _CHANGE.search(lesson.strip())
-    return match.group(1)[:1].upper() + match.group(1)[1:] if match else lesson
+    return match.group(1)[:1].upper() + match.group(1)[1:] if match else habit_clause(lesson, language)
 
 
 def _fits(message: Message, options: DraftOptions) -> bool:
@@ -181,12 +191,12 @@ def _assemble(draft: Draft, options: DraftOptions, subject: str) -> Message:
     )
     # A lesson that opens with the act the ownership already says keeps what changes ("I now ..."): the
     # message never loses its step of learning to a repeat.
-    lessons = [kept or change_clause(whole) for kept, whole in zip(lessons, draft.lessons, strict=True)]
+    lessons = [kept or change_clause(whole, language) for kept, whole in zip(lessons, draft.lessons, strict=True)]
     lessons = list(dict.fromkeys(lesson for lesson in lessons if lesson and lesson != "I now."))
     if not pain.replace(words.landed, "").strip() and not _REGRET.search(ownership):
         # the pain failed, or only said the act again, and the ownership says no sorry: the leader still reads
         # regret for the harm intake quoted and checked, else for the line of the notes the program finds
-        harm = plain_words(draft.facts.impact or impact_in_notes(draft.notes)).rstrip(". ")
+        harm = plain_words(draft.facts.impact or impact_in_notes(draft.notes), language).rstrip(". ")
         pain = f"{words.sorry.format(harm=harm)} {words.landed}" if harm else words.landed
     actions = [_action(_without_habit(a, words, " ".join(lessons[:1])), words) for a in draft.plan]
     when = _when(draft.report_back, options.channel, words)

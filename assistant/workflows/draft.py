@@ -116,7 +116,7 @@ def _validator_check(step: str, output: Any, inputs: dict[str, Any]) -> list[str
     if isinstance(output, PlanStepsOutput):
         output = settle_plan(planned_steps(output.actions, inputs), inputs["today_date"])
     elif isinstance(output, LessonPartsOutput):
-        output = to_lessons(output)
+        output = to_lessons(output, inputs)
     elif isinstance(output, PainOutput):
         output = with_landed(output, inputs)  # checked as the draft will have it, with the program's line
     return step_problems(step, output, inputs)

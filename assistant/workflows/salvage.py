@@ -44,7 +44,7 @@ def salvage_statement(step: str) -> Any:
 
 def salvage_lessons(output: LessonPartsOutput, inputs: dict[str, Any]) -> LessonPartsOutput | None:
     """The lessons without the faulty ones, when at least one good lesson remains."""
-    errors = step_errors("lessons", to_lessons(output).lessons, inputs)
+    errors = step_errors("lessons", to_lessons(output, inputs).lessons, inputs)
     bad = {f.item for f in errors}
     if None in bad:
         return None

@@ -11,6 +11,7 @@ from typing import Any
 
 from assistant.chains._format import checkins_text, leader_text, lessons_text, plan_text, today_text
 from assistant.chains.compose import length_text
+from assistant.domain.language import detect_language
 from assistant.domain.notes_reading import impact_in_notes, skipped_step, without_excuses
 from assistant.domain.schema import CHANNEL_LABELS, Draft, DraftOptions, Facts
 from assistant.domain.settle import leader_in_notes, plain_words
@@ -49,12 +50,14 @@ def pain_inputs(notes: str, today: dt.date, options: DraftOptions) -> dict[str, 
         "today_date": today,
         "leader_override": options.leader,
         "leader": leader or "my manager",
-        "impact": plain_words(impact_in_notes(notes)),
+        "impact": plain_words(impact_in_notes(notes), detect_language(notes)),
     }
 
 
 def writing_inputs(facts: Facts, notes: str, today: dt.date, options: DraftOptions) -> dict[str, Any]:
     """The inputs every writing step gets: the notes, the settled facts, and their quotes in plain words."""
+    language = detect_language(notes)
+    why = f"Why, from my notes: <notes>{plain_words(facts.cause, language)}</notes>" if facts.cause else ""
     return {
         "notes": notes,
         "today": today_text(today),
@@ -62,14 +65,14 @@ def writing_inputs(facts: Facts, notes: str, today: dt.date, options: DraftOptio
         "leader_override": options.leader,
         "facts_model": facts,
         "leader": leader_text(facts, options.leader) if facts.leader_name or options.leader else "my manager",
-        "act": plain_words(without_excuses(facts.act)),
-        "why": f"Why, from my notes: <notes>{plain_words(facts.cause)}</notes>" if facts.cause else "",
-        "impact": plain_words(facts.impact or facts.act),
-        "skipped": _skipped_line(facts),
+        "act": plain_words(without_excuses(facts.act), language),
+        "why": why,
+        "impact": plain_words(facts.impact or facts.act, language),
+        "skipped": _skipped_line(facts, language),
     }
 
 
-def _skipped_line(facts: Facts) -> str:
+def _skipped_line(facts: Facts, language: str | None) -> str:
     """The step my act left out, when the notes name one and the act or the cause don't already say it all."""
     step = skipped_step(without_excuses(facts.act), facts.cause)
-    return f"The step I left out, from my notes: <notes>{plain_words(step)}</notes>" if step else ""
+    return f"The step I left out, from my notes: <notes>{plain_words(step, language)}</notes>" if step else ""

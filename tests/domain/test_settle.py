@@ -11,6 +11,7 @@ from assistant.domain.notes_reading import (
     impact_in_notes,
     is_done_text,
     note_clauses,
+    skipped_step,
     snap_quote,
     sounds_like_my_act,
     without_excuses,
@@ -20,10 +21,13 @@ from assistant.domain.settle import (
     due_dates,
     first_name,
     greeting,
+    habit_clause,
+    join_lesson,
     leader_in_notes,
     plain_words,
     respell_numbers,
     sign_off,
+    split_lesson,
     wording,
     working_day,
 )
@@ -153,6 +157,56 @@ def test_plain_words_keeps_numbers_and_names_as_they_are() -> None:
     assert plain_words("~400 orders, approx. 3.5h (14:10-17:05), Dana saw $1,200 lost") == (
         "about 400 orders, about 3.5h (14:10-17:05), Dana saw $1,200 lost"
     )
+
+
+def test_notes_in_another_language_only_get_their_tilde_in_that_language() -> None:
+    assert plain_words("2 fahrer ~3h umsonst unterwegs, mtg w/ Sven", "German") == (
+        "2 fahrer ca. 3h umsonst unterwegs, mtg w/ Sven"
+    )
+    assert plain_words("~3h", "Japanese") == "~3h"
+
+
+@pytest.mark.parametrize(
+    ("act", "cause", "step"),
+    [
+        ("typed it in the wrong field and didn't reread the pdf", "", "didn't reread the pdf"),
+        ("bulk-approved the batch w/o opening the receipts, was in a rush", "", "w/o opening the receipts"),
+        ("uploaded it twice", 'skipped the batch-id check b/c the portal said "failed"', "skipped the batch-id check"),
+        ("forgot it", "I ticked it from memory instead of checking the ledger", "instead of checking the ledger"),
+        ("signed off the inspection w/o doing it", "", ""),  # names no step
+        ("ran the script on prod-db instead of staging-db", "", ""),  # a place, not a step
+        ("exported the list to my drive", "I didn't report it myself", ""),  # the cause names no check
+    ],
+)  # fmt: skip
+def test_the_step_my_act_left_out_is_found_in_the_act_or_a_check_the_cause_names(
+    act: str, cause: str, step: str
+) -> None:
+    assert skipped_step(act, cause) == step
+
+
+# --- a lesson's parts -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "lesson"),
+    [
+        (None, "I trusted the old list, so I now check the list against the CRM."),
+        ("German", "Ich habe der alten Liste vertraut. Ab jetzt: die Liste vor dem Hochladen gegen das CRM prüfen."),
+        ("French", "J'ai fait confiance à l'ancienne liste. Désormais : comparer la liste avec le CRM."),
+    ],
+)
+def test_a_lesson_is_joined_in_the_notes_language_and_split_again(language: str | None, lesson: str) -> None:
+    weak, habit = split_lesson(lesson)
+    assert join_lesson(weak, habit, language) == lesson
+    assert habit and not habit.startswith(("I now", "Ab jetzt", "Désormais"))
+    assert habit_clause(lesson, language).rstrip(".").endswith(habit)
+
+
+def test_a_lesson_without_a_habit_has_none_and_a_habit_alone_is_what_i_now_do() -> None:
+    assert split_lesson("Communication matters.") == ("Communication matters.", "")
+    assert join_lesson("", "check the host", None) == "I now check the host."
+    assert join_lesson("", "den Host prüfen", "German") == "Ab jetzt: den Host prüfen."
+    assert habit_clause("Communication matters.") == "Communication matters."
 
 
 # --- dates ------------------------------------------------------------------------------------------
