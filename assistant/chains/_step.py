@@ -13,6 +13,7 @@ it), and every call is counted against the run's :class:`~assistant.model.budget
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -133,10 +134,31 @@ def instruction_copies(parsed: BaseModel, template: str) -> list[str]:
 _EXAMPLE_COPY_WORDS = 6
 
 
+def _strings(value: Any) -> list[str]:
+    """Every text in a parsed output or a JSON value (not the field names: '"lessons": [{"weak_point": "I ...'
+    is in every answer)."""
+    if isinstance(value, BaseModel):
+        value = value.model_dump()
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return [t for item in value for t in _strings(item)]
+    return []
+
+
 def example_copies(parsed: BaseModel, template: str) -> list[str]:
-    """A problem when the output repeats 6 words in a row of the worked example's answer."""
-    answers = "\n".join(line for line in template.splitlines() if line.startswith("Answer:"))
-    if _shingles(parsed.model_dump_json(), _EXAMPLE_COPY_WORDS) & _shingles(answers, _EXAMPLE_COPY_WORDS):
+    """A problem when a text of the output repeats 6 words in a row of a text of the worked example's answer."""
+    answers: list[str] = []
+    for line in template.splitlines():
+        if line.startswith("Answer:"):
+            try:
+                answers += _strings(json.loads(line.removeprefix("Answer:").replace("{{", "{").replace("}}", "}")))
+            except json.JSONDecodeError:
+                answers.append(line)
+    example = {shingle for text in answers for shingle in _shingles(text, _EXAMPLE_COPY_WORDS)}
+    if any(_shingles(text, _EXAMPLE_COPY_WORDS) & example for text in _strings(parsed)):
         return ["You copied the example; write about my case, in words that fit it."]
     return []
 

@@ -27,7 +27,7 @@ from assistant.chains._step import (
     without_example,
 )
 from assistant.domain.errors import ModelAPIError, ModelRefusalError, OutputTruncatedError, OutputValidationError
-from assistant.domain.schema import OwnershipOutput, PainOutput, PositiveOutput
+from assistant.domain.schema import LessonPartsOutput, OwnershipOutput, PainOutput, PositiveOutput
 from assistant.model.llm import ResponseFormatUnsupported
 from assistant.model.prompts import load_prompt
 from assistant.model.testing import ScriptedChatModel
@@ -331,6 +331,20 @@ def test_example_copies_only_counts_the_example_answer() -> None:
     assert example_copies(PainOutput(statement="Now the list is sent to every customer."), template) == [
         "You copied the example; write about my case, in words that fit it."
     ]
+
+
+def test_example_copies_compares_texts_not_the_field_names_every_answer_shares() -> None:
+    template = (
+        'Answer: {{"lessons": [{{"weak_point": "I trusted the old bouquet order", "habit": "check the venue"}}]}}'
+    )
+    mine = LessonPartsOutput.model_validate(
+        {"lessons": [{"weak_point": "I trusted the DNS warning", "habit": "check the renewal ticket every week"}]}
+    )
+    assert example_copies(mine, template) == []  # '"lessons": [{"weak_point": "I trusted the' is only the shape
+    copied = LessonPartsOutput.model_validate(
+        {"lessons": [{"weak_point": "Again I trusted the old bouquet order", "habit": "x"}]}
+    )
+    assert example_copies(copied, template) == ["You copied the example; write about my case, in words that fit it."]
 
 
 def test_a_salvage_that_passes_every_check_saves_the_reask() -> None:
