@@ -377,3 +377,55 @@ def about_named_action(edit: Edit, request: str, actions: list[str]) -> Edit:
         ):
             return edit.model_copy(update={"number": number})
     return edit
+
+
+# --- values the request states exactly ------------------------------------------------------------------------
+
+# A tone the request asks for in other words than the tone's name ("soften it", "sounds cold").
+_TONE_ASKED: dict[str, re.Pattern[str]] = {
+    "warm": _words(r"warm", r"soft", r"friendl", r"kinder", r"gentle", r"cold", r"harsh", r"herzlich", r"freundlich",
+                   r"cálid", r"amable", r"chaleureu", r"aimable"),
+    "formal": _words(r"formal", r"professional", r"too casual", r"förmlich", r"formel"),
+    "direct": _words(r"direct", r"to the point", r"straight", r"blunt", r"fluff", r"direkt", r"directo"),
+    "neutral": _words(r"neutral", r"less emotional", r"sachlich", r"neutre"),
+}  # fmt: skip
+_CHANNEL_ASKED: dict[str, re.Pattern[str]] = {
+    "talking_points": _words(r"talking points?", r"bullet points?", r"1:1", r"one-on-one", r"stichpunkt", r"puntos"),
+    "chat": _words(r"chat", r"slack", r"teams message", r"nachricht"),
+    "email": _words(r"e-?mail", r"mail"),
+}  # fmt: skip
+# "talking points instead of an email": the channel after these is the one the request leaves.
+_NOT_THIS = re.compile(r"\b(?:instead of|rather than|not as|not an?|statt|anstatt|en lugar de|au lieu d)\b[^,.;]*",
+                       re.IGNORECASE)  # fmt: skip
+_EARLIER = _words(r"earlier", r"sooner", r"bring forward", r"früher", r"nach vorne", r"antes", r"adelant", r"plus tôt",
+                  r"avance")  # fmt: skip
+_LATER = _words(r"later", r"more time", r"postpone", r"delay", r"push back", r"extra time", r"später", r"mehr zeit",
+                r"nach hinten", r"más tarde", r"más tiempo", r"plus tard", r"plus de temps", r"repousse")  # fmt: skip
+_EVERY = _words(r"every", r"all\b", r"whole plan", r"alle", r"todas", r"todos", r"toutes", r"tous")
+
+
+def _only(asked: dict[str, re.Pattern[str]], text: str) -> str | None:
+    found = [value for value, pattern in asked.items() if pattern.search(text)]
+    return found[0] if len(found) == 1 else None
+
+
+def settled_edit(edit: Edit, request: str, actions: list[str]) -> Edit:
+    """``edit`` with what the request states exactly put right: the tone or channel it names ("soften it" is
+    warm; "talking points instead of an email" is talking points), the direction of a shift ("a week sooner"
+    moves earlier), and the action it names by its words (a shift of the whole plan "for the checklist" is a
+    shift of that action). A small model often picks the right kind of edit with the wrong value."""
+    edit = about_named_action(edit, request, actions)
+    channel = _only(_CHANNEL_ASKED, _NOT_THIS.sub(" ", request))
+    match edit:
+        case SetTone() if (tone := _only(_TONE_ASKED, request)) and tone != edit.tone:
+            return edit.model_copy(update={"tone": tone})
+        case SetChannel() if channel and channel != edit.channel:
+            return edit.model_copy(update={"channel": channel})
+        case ShiftDates():
+            earlier, later = bool(_EARLIER.search(request)), bool(_LATER.search(request))
+            if earlier != later and (edit.amount < 0) != earlier:
+                edit = edit.model_copy(update={"amount": -edit.amount})
+            number = named_action(request, actions)
+            if edit.target == "plan" and number is not None and not _EVERY.search(request):
+                edit = edit.model_copy(update={"target": "action", "action": number})
+    return edit

@@ -17,7 +17,7 @@ from assistant.chains._step import FormatState
 from assistant.chains.refine import refine_inputs
 from assistant.chains.refine_edits import build_refine_edits_chain
 from assistant.domain.edit_requests import parse_request
-from assistant.domain.edit_scope import about_named_action, unasked
+from assistant.domain.edit_scope import settled_edit, unasked
 from assistant.domain.edit_types import AddFact, Edit, EditPlan, describe
 from assistant.domain.errors import InputError, OutputValidationError
 from assistant.domain.schema import Draft, StepUsage
@@ -123,15 +123,16 @@ def _finished(
 
 
 def asked_edits(edits: list[Edit], request: str, draft: Draft) -> tuple[list[Edit], list[tuple[Edit, str]]]:
-    """The model's edits that the request asks for (each about the action the request names, if it names one),
-    and the others with the reason they are not applied (:mod:`assistant.domain.edit_scope`)."""
+    """The model's edits that the request asks for, with the values the request states exactly (the action it
+    names, the tone, the channel, the direction of a shift), and the others with the reason they are not applied
+    (:mod:`assistant.domain.edit_scope`)."""
     actions = [a.action for a in draft.plan]
     kept: list[Edit] = []
     refused: list[tuple[Edit, str]] = []
     for edit in edits:
         reason = unasked(edit, request)
         if reason is None:
-            kept.append(about_named_action(edit, request, actions))
+            kept.append(settled_edit(edit, request, actions))
         else:
             refused.append((edit, reason))
     return kept, refused

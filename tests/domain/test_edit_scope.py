@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.domain.edit_scope import about_named_action, named_action, unasked
+from assistant.domain.edit_scope import about_named_action, named_action, settled_edit, unasked
 from assistant.domain.edit_types import (
     AddFact,
     DropAction,
@@ -108,3 +108,37 @@ def test_an_edit_is_about_the_action_the_request_names_unless_it_gives_a_number(
     assert about_named_action(wrong, "action 1: the checklist is due December 16", ACTIONS) == wrong
     plan_wide = ShiftDates(target="plan", amount=7)
     assert about_named_action(plan_wide, "move the checklist a week later", ACTIONS) == plan_wide
+
+
+# --- values the request states exactly -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("edit", "request_text", "settled"),
+    [
+        (SetTone(tone="neutral"), "This sounds a bit cold for Dana, can you soften the tone?", SetTone(tone="warm")),
+        (SetTone(tone="warm"), "Make it warmer but also more formal", SetTone(tone="warm")),  # two tones: the model's
+        (
+            SetChannel(channel="email"),
+            "I'd rather say this to Dana in our 1:1, give me talking points instead of an email.",
+            SetChannel(channel="talking_points"),
+        ),
+        (
+            ShiftDates(target="action", action=3, amount=1, unit="weeks"),
+            "The support briefing can happen a week sooner, please move just that one.",
+            ShiftDates(target="action", action=3, amount=-1, unit="weeks"),
+        ),
+        (
+            ShiftDates(target="plan", amount=1, unit="weeks"),
+            "Für die Checkliste brauche ich eine Woche mehr Zeit.",
+            ShiftDates(target="action", action=2, amount=1, unit="weeks"),
+        ),
+        (
+            ShiftDates(target="plan", amount=1, unit="weeks"),
+            "Move all dates for the checklist a week later",  # "all": the whole plan, as the model said
+            ShiftDates(target="plan", amount=1, unit="weeks"),
+        ),
+    ],
+)
+def test_the_values_the_request_states_exactly_are_the_programs(edit: Edit, request_text: str, settled: Edit) -> None:
+    assert settled_edit(edit, request_text, ACTIONS) == settled
