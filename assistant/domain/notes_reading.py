@@ -110,7 +110,8 @@ _HARM = re.compile(
     re.IGNORECASE,
 )
 _EXCUSE = re.compile(
-    r"\b(?:short|wanted|waiting on|was at|thought|assumed|busy|rushed|because|trusted|from memory|dachte|weil)\b",
+    r"\b(?:short|wanted|waiting on|was at|thought|assumed|busy|rushed|rushing|in a (?:rush|hurry)|because|b/c|"
+    r"trusted|from memory|(?:was|were) trying to|tried to|under pressure|dachte|weil)\b",
     re.IGNORECASE,
 )
 _CLAUSES = re.compile(r",\s+|;\s+|\s+-\s+")

@@ -377,6 +377,9 @@ def test_the_act_loses_the_excuse_jotted_beside_it_but_not_its_own_details() -> 
     assert without_excuses("signed off the inspection w/o doing it, we were short 2 people that night") == (
         "signed off the inspection w/o doing it"
     )
+    assert without_excuses("bulk-approved the batch w/o opening the receipts, was trying to clear the queue") == (
+        "bulk-approved the batch w/o opening the receipts"
+    )
     detail = "gave the handover for bed 12 from the wrong chart (bed 21's), night shift gave 1 extra dose"
     assert without_excuses(detail) == detail
 
