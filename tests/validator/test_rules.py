@@ -84,6 +84,18 @@ def test_a_but_clause_with_the_writers_own_situation_is_an_excuse() -> None:
     assert "OWN_EXCUSE" in rules_of(found)
 
 
+@pytest.mark.parametrize(
+    ("text", "excuse"),
+    [
+        ("I approved the batch without the receipts, I was trying to clear the queue before quarter end.", True),
+        ("I approved 9 accounts without the check; I wanted it under 100 by Friday.", True),
+        ("I was trying to fix the outage when I deleted the wrong table.", False),  # what happened, no aim as a reason
+    ],
+)
+def test_the_aim_offered_as_the_reason_is_an_excuse(text: str, excuse: bool) -> None:
+    assert ("OWN_EXCUSE" in rules_of(check_ownership(text, CTX))) is excuse
+
+
 def test_an_outside_fact_the_writer_then_owns_is_not_blame() -> None:
     found = check_ownership("The vendor's API changed, which I should have caught.", CTX)
     assert "OWN_BLAME" not in rules_of(found)
