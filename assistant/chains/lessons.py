@@ -7,14 +7,16 @@ from collections.abc import Callable
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.runnables import Runnable
+from langchain_core.runnables import Runnable, RunnableConfig
 
-from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
+from assistant.chains._step import Check, FormatState, as_runnable, build_step_chain
 from assistant.chains.plan import repeats_done, says_the_cause_again, says_what_happened
+from assistant.domain.errors import OutputValidationError
 from assistant.domain.language import detect_language
 from assistant.domain.notes_done import done_in_notes
+from assistant.domain.notes_reading import skipped_habit, skipped_step, without_excuses
 from assistant.domain.schema import LessonPart, LessonPartsOutput, LessonsOutput
-from assistant.domain.settle import join_lesson, split_lesson
+from assistant.domain.settle import join_lesson, plain_words, split_lesson
 from assistant.domain.text_checks import not_blank, placeholders
 
 _CHANGE = re.compile(
@@ -42,6 +44,11 @@ def check_lessons(lessons: LessonsOutput, inputs: dict[str, Any]) -> list[str]:
                 f'Lesson {i} ends with what happened ("{habit.strip().rstrip(".")}"), not with what I now do '
                 'differently every time; end it with a habit that starts with a verb ("so I now check ...").'
             )
+        left_out = _left_out(inputs)
+        if english and habit and left_out and not _shares_a_word(habit, left_out):
+            problems.append(
+                f'Lesson {i}: make what I now do the step my notes say I left out ("{left_out}"), and say when I do it.'
+            )
         done = repeats_done(habit, done_in_notes(inputs.get("notes") or "")) if habit else None
         if done is not None:
             problems.append(
@@ -51,6 +58,43 @@ def check_lessons(lessons: LessonsOutput, inputs: dict[str, Any]) -> list[str]:
     if len({lesson.strip().lower() for lesson in lessons.lessons}) < len(lessons.lessons):
         problems.append("Two lessons are the same; make each lesson different.")
     return problems
+
+
+# fmt: off
+_GENERIC = frozenset({"check", "double", "make", "sure", "every", "before", "after", "with", "that", "this", "from",
+                      "what", "else", "used", "always", "ensure", "carefully"})
+# fmt: on
+
+
+def _content(text: str) -> set[str]:
+    return {w[:6] for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) >= 4 and w not in _GENERIC}
+
+
+def _shares_a_word(habit: str, step: str) -> bool:
+    """The habit takes up the step: they share a word that says what the step is ("reread", "receipts")."""
+    words = _content(step)
+    return not words or bool(words & _content(habit))
+
+
+def _left_out(inputs: dict[str, Any]) -> str:
+    """The step my act left out, as the notes say it ("didn't reread the pdf"); "" when they name none."""
+    facts = inputs.get("facts_model")
+    return skipped_step(without_excuses(facts.act), facts.cause) if facts is not None else ""
+
+
+def program_lesson(parts: LessonPartsOutput, inputs: dict[str, Any]) -> LessonPartsOutput | None:
+    """The model's first lesson with the program's habit: the step my notes say I left out, as a habit ("didn't
+    reread the pdf" -> "reread the pdf"), and where the notes say it plainly, the weak point too ("I didn't reread
+    the pdf"). None when the notes name no step left out."""
+    step = _left_out(inputs)
+    habit = skipped_habit(step).replace(" anyone ", " someone ")
+    if not habit:
+        return None
+    habit = f"{habit} every time"
+    weak = parts.lessons[0].weak_point if parts.lessons else ""
+    if re.match(r"(?:didn'?t|did not|never|skipped|forgot)\b", step, re.IGNORECASE):
+        weak = f"I {step}"
+    return LessonPartsOutput(lessons=[LessonPart(weak_point=plain_words(weak), habit=plain_words(habit))])
 
 
 # "... to avoid such penalties", "..., which could prevent errors": an aim adds nothing to the habit itself
@@ -110,4 +154,16 @@ def build_lessons_chain(
         salvage=salvage,
     )
 
-    return finished_by(parts, to_lessons, "lessons")
+    async def run(inputs: dict[str, Any], config: RunnableConfig | None = None) -> LessonsOutput:
+        try:
+            return to_lessons(await parts.ainvoke(inputs, config=config), inputs)
+        except OutputValidationError as exc:
+            if exc.last_parsed is None:
+                raise
+            stand_in = program_lesson(exc.last_parsed, inputs)
+            if stand_in is None or [p for c in (check, extra_check) if c is not None for p in c(stand_in, inputs)]:
+                exc.last_parsed = to_lessons(exc.last_parsed, inputs)
+                raise
+            return to_lessons(stand_in, inputs)
+
+    return as_runnable(run, "lessons")

@@ -183,3 +183,43 @@ def skipped_step(act: str, cause: str = "") -> str:
             if not _EMPTY_STEP.match(step) and (not only_checks or _A_CHECK.search(step)):
                 return match.group().strip()
     return ""
+
+
+_IRREGULAR_BASE = {"sent": "send", "ran": "run", "left": "leave", "took": "take", "gave": "give", "made": "make",
+                   "wrote": "write", "read": "read", "reread": "reread", "did": "do", "got": "get", "told": "tell",
+                   "forgot": "forget", "kept": "keep", "put": "put", "set": "set", "shut": "shut"}  # fmt: skip
+# fmt: off
+_E_STEMS = frozenset({"us", "mak", "tak", "shar", "updat", "clos", "sav", "compar", "releas", "writ", "schedul",
+                      "validat", "generat", "creat", "prepar", "receiv", "chang", "arrang", "leav", "giv", "hav", "mov",
+                      "remov", "merg", "purg", "stag", "escalat", "notic", "reconcil"})
+# fmt: on
+
+
+def _base(verb: str) -> str:
+    """The base form of a past or -ing verb: "sent" -> "send", "opening" -> "open", "running" -> "run"."""
+    word = verb.lower()
+    if word in _IRREGULAR_BASE:
+        return _IRREGULAR_BASE[word]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            stem = word[: -len(suffix)]
+            if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+                return stem[:-1]  # "running" -> "run"
+            return stem + "e" if stem in _E_STEMS else stem
+    return word
+
+
+def skipped_habit(step: str) -> str:
+    """The step my act left out as a habit, starting with a verb: "didn't reread the pdf" -> "reread the pdf",
+    "w/o opening the receipts" -> "open the receipts", "skipped the batch-id check" -> "do the batch-id check";
+    "" for no step."""
+    match = re.match(
+        r"(?P<marker>didn'?t|did not|never|w/o|without|skipped|forgot to|forgot|instead of)\s+(?P<rest>.+)", step, re.I
+    )
+    if not match:
+        return ""
+    marker, rest = match["marker"].lower(), match["rest"].strip()
+    first, _, tail = rest.partition(" ")
+    if marker in ("skipped", "forgot") or first.lower() in ("the", "a", "an", "my", "any"):
+        return f"do {rest}"  # "skipped the batch-id check", "w/o the beneficial-owner check"
+    return f"{_base(first)} {tail}".strip()

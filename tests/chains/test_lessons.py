@@ -104,15 +104,38 @@ def test_a_lesson_in_another_language_is_not_held_to_the_english_wording() -> No
     assert check_lessons(lessons, {"notes": notes}) == []
 
 
-def test_gives_up_keeping_the_last_output_as_lessons() -> None:
+def test_gives_up_keeping_the_last_output_as_lessons_when_the_notes_name_no_step_left_out() -> None:
     bad = _parts(("I did not check with <manager> first", "ask first"))
     model = ScriptedChatModel(script={"lessons": bad})
+    inputs = step_inputs("lessons")
+    inputs["facts_model"] = inputs["facts_model"].model_copy(update={"act": "pushed the config on friday", "cause": ""})
     with pytest.raises(OutputValidationError) as info:
-        run(build_lessons_chain(model, max_reasks=1), step_inputs("lessons"))
+        run(build_lessons_chain(model, max_reasks=1), inputs)
     assert (info.value.n_attempts, info.value.last_output) == (2, bad)
     assert info.value.problems == ["Replace the placeholder <manager> with real words or leave it out."]
     joined = "I did not check with <manager> first, so I now ask first."
     assert info.value.last_parsed == LessonsOutput(lessons=[joined])
+
+
+def test_the_step_the_notes_say_i_left_out_becomes_the_habit_when_every_answer_fails() -> None:
+    bad = _parts(("I did not check with <manager> first", "ask first"))
+    model = ScriptedChatModel(script={"lessons": bad})
+    inputs = step_inputs("lessons")
+    inputs["facts_model"] = inputs["facts_model"].model_copy(update={"act": "sent the quote, didn't reread the pdf"})
+    out = run(build_lessons_chain(model, max_reasks=1), inputs)
+    assert out == LessonsOutput(lessons=["I didn't reread the pdf, so I now reread the pdf every time."])
+
+
+def test_a_habit_that_is_not_the_step_left_out_is_reasked() -> None:
+    inputs = step_inputs("lessons")
+    inputs["facts_model"] = inputs["facts_model"].model_copy(update={"act": "sent the quote, didn't reread the pdf"})
+    generic = LessonsOutput(lessons=["I typed it in the wrong field, so I now double-check my work before sending."])
+    assert check_lessons(generic, inputs) == [
+        'Lesson 1: make what I now do the step my notes say I left out ("didn\'t reread the pdf"), and say when I '
+        "do it."
+    ]
+    taken_up = LessonsOutput(lessons=["I typed it in the wrong field, so I now reread every quote pdf before sending."])
+    assert check_lessons(taken_up, inputs) == []
 
 
 def test_a_lesson_whose_change_is_work_already_done_is_reasked() -> None:
