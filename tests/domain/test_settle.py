@@ -153,6 +153,12 @@ def test_plain_words_spells_out_shorthand() -> None:
     )
 
 
+def test_plain_words_spells_out_units_and_plus_signs() -> None:
+    assert plain_words("€4,300 penalty + interest, first in 5 yrs, 1 yr, 3 hrs, 40 mins, 2+2") == (
+        "€4,300 penalty and interest, first in 5 years, 1 year, 3 hours, 40 minutes, 2+2"
+    )
+
+
 def test_plain_words_keeps_numbers_and_names_as_they_are() -> None:
     assert plain_words("~400 orders, approx. 3.5h (14:10-17:05), Dana saw $1,200 lost") == (
         "about 400 orders, about 3.5h (14:10-17:05), Dana saw $1,200 lost"
