@@ -52,9 +52,15 @@ _CAUSE_WORDS = re.compile(
 )
 
 
+# A side issue the notes set beside my part: "auto-renew was also broken (not mine, ...)", "the tax portal was also
+# down on deadline day but I'd have been late anyway".
+_SIDE_ISSUE = re.compile(r"\b(?:also|as well|not mine|not my|anyway|either way)\b", re.IGNORECASE)
+
+
 def looks_like_cause(quote: str) -> bool:
-    """A quote that can be a reason ("wanted it out before the weekend", "didn't check"): not a plain event."""
-    return bool(_CAUSE_WORDS.search(quote))
+    """A quote that can be my reason ("wanted it out before the weekend", "didn't check"): not a plain event, and
+    not a side issue the notes set beside it ("the portal was also down")."""
+    return bool(_CAUSE_WORDS.search(quote)) and not _SIDE_ISSUE.search(quote)
 
 
 def fallback_act(notes: str) -> str:

@@ -17,7 +17,7 @@ from chain_support import (
 )
 
 from assistant.chains import build_intake_chain
-from assistant.chains.intake import check_intake, fallback_act, settle_facts
+from assistant.chains.intake import check_intake, fallback_act, looks_like_cause, settle_facts
 from assistant.domain.errors import OutputValidationError
 from assistant.domain.schema import Facts, IntakeOutput
 from assistant.model.testing import ScriptedChatModel
@@ -218,3 +218,17 @@ def test_settle_facts_prefers_the_notes_first_person_act_over_an_event() -> None
         already_done=[],
     )
     assert settle_facts(quotes, notes).act == "I owned the renewal ticket and snoozed the reminder twice"
+
+
+@pytest.mark.parametrize(
+    ("quote", "cause"),
+    [
+        ("wanted it out before the weekend", True),
+        ("I ticked it from memory instead of checking the ledger", True),
+        ("auto-renew was also broken since the dns migration (not mine, but I'd seen the warning and left it)", False),
+        ("the tax portal was also down on deadline day but I'd have been late anyway", False),
+        ("checkout was down 3h", False),  # a plain event
+    ],
+)
+def test_a_cause_is_my_reason_not_an_event_or_a_side_issue(quote: str, cause: bool) -> None:
+    assert looks_like_cause(quote) is cause
