@@ -172,8 +172,15 @@ EXAMPLE_PROBLEMS = ("You copied the example", "The word '")  # how example_copie
 
 
 def without_example(prompt: PromptFile) -> PromptFile:
-    """The prompt with its worked example (the "Example ..." and "Answer: ..." lines) left out."""
-    kept = [line for line in prompt.template.splitlines() if not line.startswith(("Example", "Answer:"))]
+    """The prompt with its worked examples left out: from the first "Example ..." line to the last "Answer: ..."
+    line (the cases between them too), or those lines alone."""
+    lines = prompt.template.splitlines()
+    starts = [i for i, line in enumerate(lines) if line.startswith("Example")]
+    answers = [i for i, line in enumerate(lines) if line.startswith("Answer:")]
+    if starts and answers and starts[0] < answers[-1]:
+        kept = lines[: starts[0]] + lines[answers[-1] + 1 :]
+    else:
+        kept = [line for line in lines if not line.startswith(("Example", "Answer:"))]
     return replace(prompt, template="\n".join(kept) + "\n")
 
 

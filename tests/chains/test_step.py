@@ -276,6 +276,12 @@ def test_without_example_leaves_out_the_example_and_its_answer() -> None:
     assert "Now the JSON object for my case above." in prompt.template
 
 
+def test_without_example_leaves_out_every_case_of_several_examples() -> None:
+    prompt = without_example(load_prompt("lessons"))
+    assert "Answer:" not in prompt.template and "bouquet" not in prompt.template and "florist" not in prompt.template
+    assert "Task: step 3" in prompt.template and prompt.template.rstrip().endswith("my case above.")
+
+
 def test_copied_instructions_are_reasked() -> None:
     task = next(line for line in load_prompt("positive").template.splitlines() if line.startswith("Task:"))
     task = task.removeprefix("Task: ")
