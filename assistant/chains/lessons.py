@@ -111,7 +111,8 @@ def lesson_text(part: LessonPart, language: str | None = None) -> str:
                    r"(?:(?:ensure|make sure)(?:\s+to|\s+that\s+i)?\s+)?", "", habit, flags=re.I)  # fmt: skip
     if weak and not re.match(r"[a-z][\w+.-]*://", weak):  # never turn a link into "Https://"
         weak = weak[:1].upper() + weak[1:]
-    return join_lesson(weak, habit, language)
+    # the model copies the notes' shorthand ("b/c it was late"): spelled out, as in the other parts
+    return join_lesson(plain_words(weak, language), plain_words(habit, language), language)
 
 
 LESSON_CHARS = 300  # LessonsOutput's limit
