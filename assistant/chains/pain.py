@@ -62,6 +62,9 @@ def added_to_harm(statement: str, harm: str, notes: str) -> list[str]:
     added = [m.group() for m in _JUDGEMENT.finditer(statement) if not re.search(rf"\b{m.group().lower()}", known)]
     people = {w.lower() for w in _PERSON.findall(harm)}
     added += [w for w in _PERSON.findall(statement) if w.lower() not in people]
+    # "Fatima (his buddy)" written "Fatima, my buddy": someone else's relation made mine
+    added += [f"my {m[1]}" for m in re.finditer(r"\b(?:his|her|their)\s+(\w+)", harm, re.IGNORECASE)
+              if re.search(rf"\bmy\s+{re.escape(m[1])}\b", statement, re.IGNORECASE)]  # fmt: skip
     return list(dict.fromkeys(added))
 
 

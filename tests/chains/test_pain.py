@@ -111,6 +111,7 @@ def test_a_judgement_the_notes_dont_make_is_reasked_and_then_replaced() -> None:
         ("I'm sorry that Patrick raised it in his skip-level.", ["his"]),  # the harm says "she ... her"
         ("I'm sorry that Noor raised it in her skip-level and said she feels invisible.", []),
         ("I'm sorry that the penalty was significant.", []),  # the notes' own word
+        ("I'm sorry that Fatima, my skip-level, is upset.", ["upset", "my skip"]),
     ],
 )
 def test_what_the_sentence_adds_to_the_notes_is_named(statement: str, added: list[str]) -> None:
