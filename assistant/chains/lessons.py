@@ -12,7 +12,7 @@ from langchain_core.runnables import Runnable, RunnableConfig
 from assistant.chains._step import Check, FormatState, as_runnable, build_step_chain
 from assistant.chains.plan import repeats_done, says_the_cause_again, says_what_happened
 from assistant.domain.errors import OutputValidationError
-from assistant.domain.language import detect_language
+from assistant.domain.language import detect_language, stem
 from assistant.domain.notes_done import done_in_notes
 from assistant.domain.notes_reading import skipped_habit, skipped_step, without_excuses
 from assistant.domain.schema import LessonPart, LessonPartsOutput, LessonsOutput
@@ -67,7 +67,8 @@ _GENERIC = frozenset({"check", "double", "make", "sure", "every", "before", "aft
 
 
 def _content(text: str) -> set[str]:
-    return {w[:6] for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) >= 4 and w not in _GENERIC}
+    stems = (stem(w) for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) >= 4)
+    return {s[:6] for s in stems if s not in _GENERIC and len(s) >= 4}
 
 
 def _shares_a_word(habit: str, step: str) -> bool:

@@ -136,6 +136,12 @@ def test_a_habit_that_is_not_the_step_left_out_is_reasked() -> None:
     ]
     taken_up = LessonsOutput(lessons=["I typed it in the wrong field, so I now reread every quote pdf before sending."])
     assert check_lessons(taken_up, inputs) == []
+    # a step named only by generic words ("w/o checking what else used it") asks for no word in particular
+    inputs["facts_model"] = inputs["facts_model"].model_copy(
+        update={"act": "rotated the key w/o checking what else used it"}
+    )
+    any_check = LessonsOutput(lessons=["I trusted the old key, so I now check every key's users before rotating it."])
+    assert check_lessons(any_check, inputs) == []
 
 
 def test_a_lesson_whose_change_is_work_already_done_is_reasked() -> None:
