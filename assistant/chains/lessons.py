@@ -104,10 +104,18 @@ _AIM = re.compile(
 )
 
 
+# "... as soon as possible": a time no one can check, which the habit's own "when" says better without it
+_VAGUE_WHEN = re.compile(
+    r",?\s+(?:as soon as (?:possible|i can)|asap|in a timely (?:manner|way|fashion)|when(?:ever)? possible|"
+    r"if possible)\b",
+    re.IGNORECASE,
+)
+
+
 def lesson_text(part: LessonPart, language: str | None = None) -> str:
     """One lesson from its parts: "<weak point>, so I now <habit>." (in German "<weak point>. Ab jetzt: <habit>.")"""
     weak = part.weak_point.strip().rstrip(".;, ")
-    habit = _AIM.sub("", part.habit.strip().rstrip(". "))
+    habit = _VAGUE_WHEN.sub("", _AIM.sub("", part.habit.strip().rstrip(". ")))
     habit = re.sub(r"^(?:so\s+)?(?:(?:from now on|going forward|in future),?\s+)?(?:i\s+)?(?:(?:now|will|always)\s+)*"
                    r"(?:(?:ensure|make sure)(?:\s+to|\s+that\s+i)?\s+)?", "", habit, flags=re.I)  # fmt: skip
     if weak and not re.match(r"[a-z][\w+.-]*://", weak):  # never turn a link into "Https://"

@@ -71,6 +71,12 @@ def test_the_prompt_carries_the_act_and_the_cause_in_plain_words() -> None:
         ("I skipped it", "check the codes, which could prevent errors", "I skipped it, so I now check the codes."),
         ("I skipped it", "from now on, I will ensure to check the list", "I skipped it, so I now check the list."),
         ("I skipped it", "make sure that I check the list", "I skipped it, so I now check the list."),
+        # a time no one can check
+        (
+            "I didn't report it",
+            "report it to the DPO as soon as possible after finding it",
+            "I didn't report it, so I now report it to the DPO after finding it.",
+        ),
     ],
 )
 def test_lesson_text(weak: str, habit: str, expected: str) -> None:
