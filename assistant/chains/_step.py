@@ -31,7 +31,7 @@ from assistant.domain.errors import (
     OutputValidationError,
     ResponseFormatUnsupported,
 )
-from assistant.domain.language import detect_language, language_instruction
+from assistant.domain.language import detect_language, language_instruction, looks_english
 from assistant.domain.settle import respell_numbers
 from assistant.model.budget import budget_of
 from assistant.model.guard import map_texts, output_leaks, scrub_model, scrub_secrets
@@ -171,6 +171,18 @@ def respelled(value: Any, notes: str) -> Any:
 EXAMPLE_PROBLEMS = ("You copied the example", "The word '")  # how example_copies and example_leaks start
 
 
+WRITTEN_IN_THE_NOTES_LANGUAGE = frozenset({"pain", "ownership", "lessons", "positive", "plan"})
+
+
+def wrong_language(parsed: BaseModel, notes: str) -> list[str]:
+    """A problem when notes in another language got an answer in English (a small model falls back to the
+    language of its instructions)."""
+    language = detect_language(notes)
+    if language is None or not looks_english(" ".join(_strings(parsed))):
+        return []
+    return [f"Write every text in {language}, the language of my notes, not in English."]
+
+
 def without_example(prompt: PromptFile) -> PromptFile:
     """The prompt with its worked examples left out: from the first "Example ..." line to the last "Answer: ..."
     line (the cases between them too), or those lines alone."""
@@ -257,6 +269,8 @@ class _StepRunner:
 
     def _problems(self, parsed: BaseModel, inputs: dict[str, Any]) -> list[str]:
         problems = example_leaks(parsed, self.prompt_file.example_words, inputs.get("notes") or "")
+        if self.name in WRITTEN_IN_THE_NOTES_LANGUAGE:
+            problems += wrong_language(parsed, inputs.get("notes") or "")
         problems += instruction_copies(parsed, self.prompt_file.template)
         if self.prompt_file.example_is_style_only:
             problems += example_copies(parsed, self.prompt_file.template)

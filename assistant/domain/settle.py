@@ -91,7 +91,8 @@ _ABBREVIATIONS = (
 )
 
 
-_ABOUT = {"German": "ca. ", "Dutch": "ca. ", "French": "env. ", "Spanish": "aprox. ", "Portuguese": "aprox. ",
+# no abbreviation with a full stop: "ca." ends a sentence for whatever splits the text into sentences
+_ABOUT = {"German": "etwa ", "Dutch": "ongeveer ", "French": "environ ", "Spanish": "unos ", "Portuguese": "cerca de ",
           "Italian": "circa "}  # fmt: skip
 
 
@@ -99,7 +100,7 @@ def plain_words(text: str, language: str | None = None) -> str:
     """A quote of jotted notes with the common shorthand spelled out ("w/o" -> "without", "~400" -> "about 400"),
     for the prompts that turn it into sentences. Numbers and names are left exactly as they are. Notes in another
     language (``language``, as :func:`~assistant.domain.language.detect_language` names it) only get their "~"
-    in that language ("ca. 3h"): English words in them come back in the draft ("2 Fahrer about 3h")."""
+    in that language ("etwa 3h"): English words in them come back in the draft ("2 Fahrer about 3h")."""
     if language is not None:
         return re.sub(r"\s{2,}", " ", re.sub(r"~\s*", _ABOUT.get(language, "~"), text)).strip()
     for pattern, full in _ABBREVIATIONS:

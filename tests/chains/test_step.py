@@ -25,6 +25,7 @@ from assistant.chains._step import (
     reask_text,
     refusal_of,
     without_example,
+    wrong_language,
 )
 from assistant.domain.errors import ModelAPIError, ModelRefusalError, OutputTruncatedError, OutputValidationError
 from assistant.domain.schema import LessonPartsOutput, OwnershipOutput, PainOutput, PositiveOutput
@@ -376,3 +377,17 @@ def test_a_salvage_that_still_fails_a_check_is_not_used() -> None:
     out = run(chain, step_inputs("positive"))
     assert out.statement == GOOD["positive"]["statement"]
     assert_reask(model.calls_for("positive")[1], bad, "- non-apology")
+
+
+def test_an_english_answer_to_notes_in_another_language_is_reasked() -> None:
+    german = "hab die tourenplanung für mo mit der alten kundenliste hochgeladen, 23 stopps falsch\nich war es"
+    english = json.dumps({"statement": "I uploaded the tour plan for Monday with the old customer list."})
+    deutsch = json.dumps({"statement": "Ich habe die Tourenplanung für Mo mit der alten Kundenliste hochgeladen."})
+    model = ScriptedChatModel(script={"ownership": [english, deutsch]})
+    inputs = {**step_inputs("ownership"), "notes": german}
+    out = run(build_ownership_chain(model), inputs)
+    assert out.statement.startswith("Ich habe")
+    assert "Write every text in German, the language of my notes, not in English." in str(
+        model.calls_for("ownership")[1]["messages"][-1].content
+    )
+    assert wrong_language(OwnershipOutput(statement="I pushed it."), "pushed config w/o tests") == []

@@ -167,7 +167,7 @@ def test_plain_words_keeps_numbers_and_names_as_they_are() -> None:
 
 def test_notes_in_another_language_only_get_their_tilde_in_that_language() -> None:
     assert plain_words("2 fahrer ~3h umsonst unterwegs, mtg w/ Sven", "German") == (
-        "2 fahrer ca. 3h umsonst unterwegs, mtg w/ Sven"
+        "2 fahrer etwa 3h umsonst unterwegs, mtg w/ Sven"
     )
     assert plain_words("~3h", "Japanese") == "~3h"
 
