@@ -89,7 +89,9 @@ def _habit(lesson: str) -> str:
 
 
 _HABIT_CHARS = 110
-_PAST = re.compile(r"^(?:\w+ed|sent|left|forgot|ran|did|was|were|made|took|got|had|didn't|did not)\b", re.I)
+_PAST = re.compile(
+    r"^(?:\w+ed|sent|left|forgot|ran|did|was|were|made|took|got|had|didn't|did not|(?:should|could|would) have)\b", re.I
+)
 
 
 def says_what_happened(habit: str) -> bool:

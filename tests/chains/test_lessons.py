@@ -166,3 +166,5 @@ def test_a_lesson_that_ends_with_what_happened_is_reasked() -> None:
     assert any("ends with what happened" in p for p in check_lessons(cause_again, inputs))
     habit = LessonsOutput(lessons=["I sent it with the comments still in, so I now scrub the metadata before sending."])
     assert not any("ends with what happened" in p for p in check_lessons(habit, inputs))
+    regret = LessonsOutput(lessons=["I did not check it, so I now should have double-checked the template first."])
+    assert any("ends with what happened" in p for p in check_lessons(regret, inputs))
