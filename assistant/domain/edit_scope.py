@@ -325,9 +325,20 @@ def mentioned_kinds(request: str) -> set[str]:
     return kinds
 
 
-def unasked(edit: Edit, request: str) -> str | None:
-    """Why ``edit`` is not what ``request`` asks for (its kind is never mentioned), or None when it may be."""
+_AN_ACTION = _words(r"action", r"item", r"step", r"task", r"#\s*\d", r"aktion", r"punkt", r"acci[oó]n", r"tâche")
+
+
+def unasked(edit: Edit, request: str, actions: list[str] | None = None) -> str | None:
+    """Why ``edit`` is not what ``request`` asks for (its kind is never mentioned; for a rewording, given the
+    draft's ``actions``, no action either), or None when it may be."""
     kind = _kind(edit)
+    if (
+        isinstance(edit, RewordAction)
+        and actions is not None
+        and not _AN_ACTION.search(request)
+        and named_action(request, actions) is None
+    ):
+        return "your request does not name an action to reword"
     if kind is None or _KINDS[kind].search(request):
         return None
     if isinstance(edit, ReplaceSection) and _WHOLE.search(request):
@@ -429,3 +440,24 @@ def settled_edit(edit: Edit, request: str, actions: list[str]) -> Edit:
             if edit.target == "plan" and number is not None and not _EVERY.search(request):
                 edit = edit.model_copy(update={"target": "action", "action": number})
     return edit
+
+
+_ASKED_CHANNEL = re.compile(
+    r"\b(?:give me|as|into|switch to|want|prefer|rather have|make it|turn it into)\s+(?:an?\s+|the\s+|some\s+)?"
+    r"(talking points|bullet points|chat(?: message)?|slack message|e-?mail)\b",
+    re.IGNORECASE,
+)
+
+
+def asked_channel(request: str) -> str | None:
+    """The channel a request asks for in so many words ("give me talking points instead of an email"), else None;
+    the channel it leaves ("instead of an email") is not the one it asks for."""
+    found = {
+        _CHANNELS_BY_WORD[m[1].lower().split()[0].replace("-", "")]
+        for m in _ASKED_CHANNEL.finditer(_NOT_THIS.sub(" ", request))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+_CHANNELS_BY_WORD = {"talking": "talking_points", "bullet": "talking_points", "chat": "chat", "slack": "chat",
+                     "email": "email"}  # fmt: skip

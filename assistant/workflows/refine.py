@@ -17,8 +17,8 @@ from assistant.chains._step import FormatState
 from assistant.chains.refine import refine_inputs
 from assistant.chains.refine_edits import build_refine_edits_chain
 from assistant.domain.edit_requests import parse_request
-from assistant.domain.edit_scope import settled_edit, unasked
-from assistant.domain.edit_types import AddFact, Edit, EditPlan, describe
+from assistant.domain.edit_scope import asked_channel, settled_edit, unasked
+from assistant.domain.edit_types import AddFact, Edit, EditPlan, SetChannel, describe
 from assistant.domain.errors import InputError, OutputValidationError
 from assistant.domain.schema import Draft, StepUsage
 from assistant.model.budget import CallBudget, with_budget
@@ -125,16 +125,20 @@ def _finished(
 def asked_edits(edits: list[Edit], request: str, draft: Draft) -> tuple[list[Edit], list[tuple[Edit, str]]]:
     """The model's edits that the request asks for, with the values the request states exactly (the action it
     names, the tone, the channel, the direction of a shift), and the others with the reason they are not applied
-    (:mod:`assistant.domain.edit_scope`)."""
+    (:mod:`assistant.domain.edit_scope`). A channel the request asks for in so many words is set even when the
+    model's answer left it out."""
     actions = [a.action for a in draft.plan]
     kept: list[Edit] = []
     refused: list[tuple[Edit, str]] = []
     for edit in edits:
-        reason = unasked(edit, request)
+        reason = unasked(edit, request, actions)
         if reason is None:
             kept.append(settled_edit(edit, request, actions))
         else:
             refused.append((edit, reason))
+    channel = asked_channel(request)  # asked for in so many words, though the model's answer left it out
+    if channel is not None and channel != draft.options.channel and not any(isinstance(e, SetChannel) for e in kept):
+        kept.append(SetChannel(channel=channel))  # type: ignore[arg-type]
     return kept, refused
 
 

@@ -6,12 +6,13 @@ import datetime as dt
 
 import pytest
 
-from assistant.domain.edit_scope import about_named_action, named_action, settled_edit, unasked
+from assistant.domain.edit_scope import about_named_action, asked_channel, named_action, settled_edit, unasked
 from assistant.domain.edit_types import (
     AddFact,
     DropAction,
     Edit,
     ReplaceSection,
+    RewordAction,
     SetChannel,
     SetDate,
     SetLength,
@@ -142,3 +143,25 @@ def test_an_edit_is_about_the_action_the_request_names_unless_it_gives_a_number(
 )
 def test_the_values_the_request_states_exactly_are_the_programs(edit: Edit, request_text: str, settled: Edit) -> None:
     assert settled_edit(edit, request_text, ACTIONS) == settled
+
+
+@pytest.mark.parametrize(
+    ("request_text", "channel"),
+    [
+        ("I'd rather say this to Dana in our 1:1, give me talking points instead of an email.", "talking_points"),
+        ("send it as a slack message", "chat"),
+        ("Make it an email instead of talking points", "email"),
+        ("as we said in chat, move the dates", None),  # a channel named in passing
+    ],
+)
+def test_a_channel_asked_for_in_so_many_words(request_text: str, channel: str | None) -> None:
+    assert asked_channel(request_text) == channel
+
+
+def test_a_rewording_needs_the_request_to_name_an_action() -> None:
+    reword = RewordAction(number=1, action="I will add a CI gate")
+    assert unasked(reword, "give me talking points instead, say it plainly", ACTIONS) == (
+        "your request does not name an action to reword"
+    )
+    assert unasked(reword, "reword action 1 to say it plainly", ACTIONS) is None
+    assert unasked(reword, "say the staging tests part more plainly", ACTIONS) is None  # by its words

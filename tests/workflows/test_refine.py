@@ -118,3 +118,21 @@ def test_the_last_action_and_combined_requests_need_no_model(draft: Draft) -> No
     assert (both.draft.options.length, both.draft.options.tone) == ("short", "warm")
     assert both.reply == "Made the message shorter.\nMade the message warm."
     assert model.calls == [] and not (dropped.used_model or both.used_model)
+
+
+def test_a_channel_asked_for_in_so_many_words_is_set_and_an_unnamed_action_is_not_reworded(draft: Draft) -> None:
+    import json
+
+    rewordings = json.dumps(
+        {
+            "understood": "Talking points for the 1:1.",
+            "edits": [{"op": "reword_action", "number": 1, "action": "I will add a CI gate (by Fri 4 Dec)"}],
+            "not_possible": "",
+        }
+    )
+    model = scripted_model(refine_edits=rewordings)
+    request = "I'd rather say this to Dana in our 1:1, give me talking points instead of an email."
+    result = asyncio.run(arefine(draft, request, Pipeline(model)))
+    assert result.draft.options.channel == "talking_points"
+    assert [a.action for a in result.draft.plan] == [a.action for a in draft.plan]
+    assert "your request does not name an action to reword" in result.reply
