@@ -11,6 +11,7 @@ is about that one, whatever number the model gave (:func:`named_action`).
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from assistant.domain.edit_types import (
     AddAction,
@@ -432,14 +433,50 @@ def settled_edit(edit: Edit, request: str, actions: list[str]) -> Edit:
             return edit.model_copy(update={"tone": tone})
         case SetChannel() if channel and channel != edit.channel:
             return edit.model_copy(update={"channel": channel})
+        case SetDate(target="action") if (shift := relative_shift(request)) is not None and not _A_DATE.search(request):
+            # "a week sooner" answered with a date: the program does the arithmetic
+            return ShiftDates(target="action", action=edit.number, amount=shift[0], unit=shift[1])
         case ShiftDates():
+            shift = relative_shift(request)
+            if shift is not None:
+                edit = edit.model_copy(update={"amount": shift[0], "unit": shift[1]})
             earlier, later = bool(_EARLIER.search(request)), bool(_LATER.search(request))
             if earlier != later and (edit.amount < 0) != earlier:
                 edit = edit.model_copy(update={"amount": -edit.amount})
             number = named_action(request, actions)
-            if edit.target == "plan" and number is not None and not _EVERY.search(request):
+            if (
+                edit.target in ("plan", "checkins")
+                and number is not None
+                and not _EVERY.search(request)
+                and not (edit.target == "checkins" and _CHECKINS.search(request))
+            ):
                 edit = edit.model_copy(update={"target": "action", "action": number})
     return edit
+
+
+_A_DATE = re.compile(_MONTHS, re.IGNORECASE)
+_CHECKINS = _words(r"check-?ins?", r"report", r"termin", r"rückmeld", r"seguimiento", r"point")
+_AMOUNT = re.compile(
+    r"\b(?P<n>\d{1,2}|an?|one|two|three|four|ein(?:e[nm]?)?|zwei|drei|vier|una?|dos|tres|une?|deux|trois)\s+"
+    r"(?P<unit>days?|weeks?|tage?n?|wochen?|d[ií]as?|semanas?|jours?|semaines?)\b",
+    re.IGNORECASE,
+)
+_AMOUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "ein": 1, "eine": 1, "einen": 1, "einem": 1,
+            "zwei": 2, "drei": 3, "vier": 4, "un": 1, "una": 1, "dos": 2, "tres": 3, "une": 1, "deux": 2,
+            "trois": 3}  # fmt: skip
+
+
+def relative_shift(request: str) -> tuple[int, Literal["days", "weeks"]] | None:
+    """How far the request moves a date, when it says so once ("a week sooner", "eine Woche mehr Zeit"): the
+    amount (negative for earlier) and the unit; None when it says no amount, two, or no direction."""
+    amounts = list(_AMOUNT.finditer(request))
+    earlier, later = bool(_EARLIER.search(request)), bool(_LATER.search(request))
+    if len(amounts) != 1 or earlier == later:
+        return None
+    n, unit = amounts[0]["n"].lower(), amounts[0]["unit"].lower()
+    amount = int(n) if n.isdigit() else _AMOUNTS[n]
+    weeks = unit.startswith(("week", "woch", "seman", "semai"))
+    return (-amount if earlier else amount), ("weeks" if weeks else "days")
 
 
 _ASKED_CHANNEL = re.compile(

@@ -6,7 +6,14 @@ import datetime as dt
 
 import pytest
 
-from assistant.domain.edit_scope import about_named_action, asked_channel, named_action, settled_edit, unasked
+from assistant.domain.edit_scope import (
+    about_named_action,
+    asked_channel,
+    named_action,
+    relative_shift,
+    settled_edit,
+    unasked,
+)
 from assistant.domain.edit_types import (
     AddFact,
     DropAction,
@@ -165,3 +172,27 @@ def test_a_rewording_needs_the_request_to_name_an_action() -> None:
     )
     assert unasked(reword, "reword action 1 to say it plainly", ACTIONS) is None
     assert unasked(reword, "say the staging tests part more plainly", ACTIONS) is None  # by its words
+
+
+@pytest.mark.parametrize(
+    ("request_text", "shift"),
+    [
+        ("The support briefing can happen a week sooner, please move just that one.", (-1, "weeks")),
+        ("Für die Checkliste brauche ich eine Woche mehr Zeit.", (1, "weeks")),
+        ("push the dates 3 days later", (3, "days")),
+        ("I need a few more days for the checklist, make it due on December 16.", None),  # no amount
+        ("move it a week later and the check-ins two days earlier", None),  # two amounts
+    ],
+)
+def test_how_far_a_request_moves_a_date(request_text: str, shift: tuple[int, str] | None) -> None:
+    assert relative_shift(request_text) == shift
+
+
+def test_a_date_the_model_worked_out_for_a_relative_request_is_the_programs_shift() -> None:
+    sooner = "The support briefing can happen a week sooner, please move just that one."
+    set_date = SetDate(target="action", number=3, date=dt.date(2026, 12, 25))
+    assert settled_edit(set_date, sooner, ACTIONS) == ShiftDates(target="action", action=3, amount=-1, unit="weeks")
+    checkins = ShiftDates(target="checkins", amount=1, unit="weeks")
+    assert settled_edit(checkins, sooner, ACTIONS) == ShiftDates(target="action", action=3, amount=-1, unit="weeks")
+    dated = "Move the support briefing to Dec 11, a week sooner"  # a date of its own: the model's date stands
+    assert settled_edit(set_date, dated, ACTIONS) == set_date
