@@ -103,3 +103,10 @@ def test_a_whole_run_on_the_simulated_server(tmp_path: Path) -> None:
     assert all(" | plain | parser | " in row and row.endswith("| PASS |") for row in rows if "| plain |" in row)
     assert any(row.startswith("| r22-cannot-fax | model | model |") and row.endswith("| PASS |") for row in rows)
     assert any(row.startswith("| r20-add-fact | model | model |") and "nothing was applied" in row for row in rows)
+
+
+def test_the_held_out_requests_load_and_name_saved_drafts() -> None:
+    cases = refine.load_cases(set_file="heldout.yaml")
+    assert len(cases) >= 12 and len({c.id for c in cases}) == len(cases)
+    for case in cases:
+        assert refine.load_draft(case.draft).plan  # every request is about a draft the set holds
