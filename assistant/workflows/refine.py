@@ -17,8 +17,9 @@ from assistant.chains._step import FormatState
 from assistant.chains.refine import refine_inputs
 from assistant.chains.refine_edits import build_refine_edits_chain
 from assistant.domain.edit_requests import parse_request
-from assistant.domain.edit_scope import asked_channel, settled_edit, unasked
+from assistant.domain.edit_scope import unasked
 from assistant.domain.edit_types import AddFact, Edit, EditPlan, SetChannel, describe
+from assistant.domain.edit_values import asked_channel, settled_edit
 from assistant.domain.errors import InputError, OutputValidationError
 from assistant.domain.schema import Draft, StepUsage
 from assistant.model.budget import CallBudget, with_budget

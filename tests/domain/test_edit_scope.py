@@ -6,14 +6,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.domain.edit_scope import (
-    about_named_action,
-    asked_channel,
-    named_action,
-    relative_shift,
-    settled_edit,
-    unasked,
-)
+from assistant.domain.edit_scope import about_named_action, named_action, unasked
 from assistant.domain.edit_types import (
     AddFact,
     DropAction,
@@ -118,53 +111,6 @@ def test_an_edit_is_about_the_action_the_request_names_unless_it_gives_a_number(
     assert about_named_action(plan_wide, "move the checklist a week later", ACTIONS) == plan_wide
 
 
-# --- values the request states exactly -----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("edit", "request_text", "settled"),
-    [
-        (SetTone(tone="neutral"), "This sounds a bit cold for Dana, can you soften the tone?", SetTone(tone="warm")),
-        (SetTone(tone="warm"), "Make it warmer but also more formal", SetTone(tone="warm")),  # two tones: the model's
-        (
-            SetChannel(channel="email"),
-            "I'd rather say this to Dana in our 1:1, give me talking points instead of an email.",
-            SetChannel(channel="talking_points"),
-        ),
-        (
-            ShiftDates(target="action", action=3, amount=1, unit="weeks"),
-            "The support briefing can happen a week sooner, please move just that one.",
-            ShiftDates(target="action", action=3, amount=-1, unit="weeks"),
-        ),
-        (
-            ShiftDates(target="plan", amount=1, unit="weeks"),
-            "Für die Checkliste brauche ich eine Woche mehr Zeit.",
-            ShiftDates(target="action", action=2, amount=1, unit="weeks"),
-        ),
-        (
-            ShiftDates(target="plan", amount=1, unit="weeks"),
-            "Move all dates for the checklist a week later",  # "all": the whole plan, as the model said
-            ShiftDates(target="plan", amount=1, unit="weeks"),
-        ),
-    ],
-)
-def test_the_values_the_request_states_exactly_are_the_programs(edit: Edit, request_text: str, settled: Edit) -> None:
-    assert settled_edit(edit, request_text, ACTIONS) == settled
-
-
-@pytest.mark.parametrize(
-    ("request_text", "channel"),
-    [
-        ("I'd rather say this to Dana in our 1:1, give me talking points instead of an email.", "talking_points"),
-        ("send it as a slack message", "chat"),
-        ("Make it an email instead of talking points", "email"),
-        ("as we said in chat, move the dates", None),  # a channel named in passing
-    ],
-)
-def test_a_channel_asked_for_in_so_many_words(request_text: str, channel: str | None) -> None:
-    assert asked_channel(request_text) == channel
-
-
 def test_a_rewording_needs_the_request_to_name_an_action() -> None:
     reword = RewordAction(number=1, action="I will add a CI gate")
     assert unasked(reword, "give me talking points instead, say it plainly", ACTIONS) == (
@@ -172,27 +118,3 @@ def test_a_rewording_needs_the_request_to_name_an_action() -> None:
     )
     assert unasked(reword, "reword action 1 to say it plainly", ACTIONS) is None
     assert unasked(reword, "say the staging tests part more plainly", ACTIONS) is None  # by its words
-
-
-@pytest.mark.parametrize(
-    ("request_text", "shift"),
-    [
-        ("The support briefing can happen a week sooner, please move just that one.", (-1, "weeks")),
-        ("Für die Checkliste brauche ich eine Woche mehr Zeit.", (1, "weeks")),
-        ("push the dates 3 days later", (3, "days")),
-        ("I need a few more days for the checklist, make it due on December 16.", None),  # no amount
-        ("move it a week later and the check-ins two days earlier", None),  # two amounts
-    ],
-)
-def test_how_far_a_request_moves_a_date(request_text: str, shift: tuple[int, str] | None) -> None:
-    assert relative_shift(request_text) == shift
-
-
-def test_a_date_the_model_worked_out_for_a_relative_request_is_the_programs_shift() -> None:
-    sooner = "The support briefing can happen a week sooner, please move just that one."
-    set_date = SetDate(target="action", number=3, date=dt.date(2026, 12, 25))
-    assert settled_edit(set_date, sooner, ACTIONS) == ShiftDates(target="action", action=3, amount=-1, unit="weeks")
-    checkins = ShiftDates(target="checkins", amount=1, unit="weeks")
-    assert settled_edit(checkins, sooner, ACTIONS) == ShiftDates(target="action", action=3, amount=-1, unit="weeks")
-    dated = "Move the support briefing to Dec 11, a week sooner"  # a date of its own: the model's date stands
-    assert settled_edit(set_date, dated, ACTIONS) == set_date

@@ -1,0 +1,85 @@
+"""The values a refine request states exactly: tone, channel, amount and direction, date, the action named."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from assistant.domain.edit_types import Edit, SetChannel, SetDate, SetTone, ShiftDates
+from assistant.domain.edit_values import asked_channel, relative_shift, settled_edit
+
+# The actions of bench/refine_set/drafts/outage-chat-three.json
+ACTIONS = [
+    "Add a CI gate that blocks config deploys unless the staging tests passed",
+    "Write a pre-deploy checklist for payments config changes",
+    "Brief the support team on the new deploy gate",
+]
+
+
+@pytest.mark.parametrize(
+    ("edit", "request_text", "settled"),
+    [
+        (SetTone(tone="neutral"), "This sounds a bit cold for Dana, can you soften the tone?", SetTone(tone="warm")),
+        (SetTone(tone="warm"), "Make it warmer but also more formal", SetTone(tone="warm")),  # two tones: the model's
+        (
+            SetChannel(channel="email"),
+            "I'd rather say this to Dana in our 1:1, give me talking points instead of an email.",
+            SetChannel(channel="talking_points"),
+        ),
+        (
+            ShiftDates(target="action", action=3, amount=1, unit="weeks"),
+            "The support briefing can happen a week sooner, please move just that one.",
+            ShiftDates(target="action", action=3, amount=-1, unit="weeks"),
+        ),
+        (
+            ShiftDates(target="plan", amount=1, unit="weeks"),
+            "Für die Checkliste brauche ich eine Woche mehr Zeit.",
+            ShiftDates(target="action", action=2, amount=1, unit="weeks"),
+        ),
+        (
+            ShiftDates(target="plan", amount=1, unit="weeks"),
+            "Move all dates for the checklist a week later",  # "all": the whole plan, as the model said
+            ShiftDates(target="plan", amount=1, unit="weeks"),
+        ),
+    ],
+)
+def test_the_values_the_request_states_exactly_are_the_programs(edit: Edit, request_text: str, settled: Edit) -> None:
+    assert settled_edit(edit, request_text, ACTIONS) == settled
+
+
+@pytest.mark.parametrize(
+    ("request_text", "channel"),
+    [
+        ("I'd rather say this to Dana in our 1:1, give me talking points instead of an email.", "talking_points"),
+        ("send it as a slack message", "chat"),
+        ("Make it an email instead of talking points", "email"),
+        ("as we said in chat, move the dates", None),  # a channel named in passing
+    ],
+)
+def test_a_channel_asked_for_in_so_many_words(request_text: str, channel: str | None) -> None:
+    assert asked_channel(request_text) == channel
+
+
+@pytest.mark.parametrize(
+    ("request_text", "shift"),
+    [
+        ("The support briefing can happen a week sooner, please move just that one.", (-1, "weeks")),
+        ("Für die Checkliste brauche ich eine Woche mehr Zeit.", (1, "weeks")),
+        ("push the dates 3 days later", (3, "days")),
+        ("I need a few more days for the checklist, make it due on December 16.", None),  # no amount
+        ("move it a week later and the check-ins two days earlier", None),  # two amounts
+    ],
+)
+def test_how_far_a_request_moves_a_date(request_text: str, shift: tuple[int, str] | None) -> None:
+    assert relative_shift(request_text) == shift
+
+
+def test_a_date_the_model_worked_out_for_a_relative_request_is_the_programs_shift() -> None:
+    sooner = "The support briefing can happen a week sooner, please move just that one."
+    set_date = SetDate(target="action", number=3, date=dt.date(2026, 12, 25))
+    assert settled_edit(set_date, sooner, ACTIONS) == ShiftDates(target="action", action=3, amount=-1, unit="weeks")
+    checkins = ShiftDates(target="checkins", amount=1, unit="weeks")
+    assert settled_edit(checkins, sooner, ACTIONS) == ShiftDates(target="action", action=3, amount=-1, unit="weeks")
+    dated = "Move the support briefing to Dec 11, a week sooner"  # a date of its own: the model's date stands
+    assert settled_edit(set_date, dated, ACTIONS) == set_date
