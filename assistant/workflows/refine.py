@@ -18,8 +18,8 @@ from assistant.chains.refine import refine_inputs
 from assistant.chains.refine_edits import build_refine_edits_chain
 from assistant.domain.edit_requests import parse_request
 from assistant.domain.edit_scope import unasked
-from assistant.domain.edit_types import AddFact, Edit, EditPlan, SetChannel, describe
-from assistant.domain.edit_values import asked_channel, settled_edit
+from assistant.domain.edit_types import AddFact, Edit, EditPlan, SetChannel, SetTone, describe
+from assistant.domain.edit_values import asked_channel, asked_tone, settled_edit
 from assistant.domain.errors import InputError, OutputValidationError
 from assistant.domain.schema import Draft, StepUsage
 from assistant.model.budget import CallBudget, with_budget
@@ -133,13 +133,16 @@ def asked_edits(edits: list[Edit], request: str, draft: Draft) -> tuple[list[Edi
     refused: list[tuple[Edit, str]] = []
     for edit in edits:
         reason = unasked(edit, request, actions)
-        if reason is None:
-            kept.append(settled_edit(edit, request, actions))
-        else:
+        if reason is not None:
             refused.append((edit, reason))
+        elif (settled := settled_edit(edit, request, actions, draft.today)) not in kept:  # two edits made one
+            kept.append(settled)
     channel = asked_channel(request)  # asked for in so many words, though the model's answer left it out
     if channel is not None and channel != draft.options.channel and not any(isinstance(e, SetChannel) for e in kept):
         kept.append(SetChannel(channel=channel))  # type: ignore[arg-type]
+    tone = asked_tone(request)  # the model rewrote sections for a tone (refused): the tone is what was asked
+    if not kept and refused and tone is not None and tone != draft.options.tone:
+        kept.append(SetTone(tone=tone))  # type: ignore[arg-type]
     return kept, refused
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from assistant.domain.edit_types import Edit, SetChannel, SetDate, SetTone, ShiftDates
-from assistant.domain.edit_values import asked_channel, relative_shift, settled_edit
+from assistant.domain.edit_values import asked_channel, asked_tone, relative_shift, settled_edit, stated_date
 
 # The actions of bench/refine_set/drafts/outage-chat-three.json
 ACTIONS = [
@@ -83,3 +83,43 @@ def test_a_date_the_model_worked_out_for_a_relative_request_is_the_programs_shif
     assert settled_edit(checkins, sooner, ACTIONS) == ShiftDates(target="action", action=3, amount=-1, unit="weeks")
     dated = "Move the support briefing to Dec 11, a week sooner"  # a date of its own: the model's date stands
     assert settled_edit(set_date, dated, ACTIONS) == set_date
+
+
+TODAY = dt.date(2026, 11, 27)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "date"),
+    [
+        ("lets do the support team briefing on wed the 16th instead", dt.date(2026, 12, 16)),
+        ("make it due on December 16.", dt.date(2026, 12, 16)),
+        ("16th of December for the checklist", dt.date(2026, 12, 16)),
+        ("Checkliste bis 16.12. bitte", dt.date(2026, 12, 16)),
+        ("action 1 due on 2026-12-08", dt.date(2026, 12, 8)),
+        ("the 3rd", dt.date(2026, 12, 3)),  # this month's 3rd is past: the next one
+        ("Dec 16 or Dec 18", None),  # two dates: the model's choice
+        ("move it a week later", None),
+    ],
+)
+def test_the_one_calendar_date_a_request_states(request_text: str, date: dt.date | None) -> None:
+    assert stated_date(request_text, TODAY) == date
+
+
+def test_a_stated_date_is_the_programs_whatever_the_model_worked_out() -> None:
+    wrong = SetDate(target="action", number=3, date=dt.date(2026, 12, 18))
+    request = "lets do the support team briefing on wed the 16th instead"
+    assert settled_edit(wrong, request, ACTIONS, TODAY) == SetDate(
+        target="action", number=3, date=dt.date(2026, 12, 16)
+    )
+    shift = ShiftDates(target="action", action=3, amount=2, unit="days")
+    assert settled_edit(shift, request, ACTIONS, TODAY) == SetDate(
+        target="action", number=3, date=dt.date(2026, 12, 16)
+    )
+
+
+def test_more_time_without_a_direction_is_later_and_a_tone_in_other_words_is_named() -> None:
+    assert relative_shift("the checklist is gonna need another week") == (1, "weeks")
+    assert relative_shift("an extra 3 days") is None  # "an extra" is not the amount here: no unit follows it
+    assert asked_tone("make it a lot more buttoned-up and professional") == "formal"
+    assert asked_tone("make it warmer and more formal") is None
+    assert asked_channel("can I just DM her this") is None  # no channel asked for in so many words

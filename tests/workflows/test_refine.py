@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import time
 
 import pytest
@@ -136,3 +137,23 @@ def test_a_channel_asked_for_in_so_many_words_is_set_and_an_unnamed_action_is_no
     assert result.draft.options.channel == "talking_points"
     assert [a.action for a in result.draft.plan] == [a.action for a in draft.plan]
     assert "your request does not name an action to reword" in result.reply
+
+
+def test_two_edits_the_program_settles_into_one_are_applied_once(draft: Draft) -> None:
+    import json
+
+    twice = {"op": "shift_dates", "target": "plan", "amount": -2, "unit": "days"}
+    answer = json.dumps({"understood": "Earlier.", "edits": [twice, {**twice, "amount": 2}], "not_possible": ""})
+    request = "Die Checkliste schaffe ich zwei Tage früher"
+    result = asyncio.run(arefine(draft, request, Pipeline(scripted_model(refine_edits=answer))))
+    assert [a.due for a in result.draft.plan] == [draft.plan[0].due - dt.timedelta(days=2), draft.plan[1].due]
+
+
+def test_a_tone_asked_for_in_other_words_is_set_when_the_model_only_rewrote_sections(draft: Draft) -> None:
+    import json
+
+    rewrite = {"op": "replace_section", "section": "pain", "text": "I deeply regret the outage."}
+    answer = json.dumps({"understood": "More formal.", "edits": [rewrite], "not_possible": ""})
+    request = "Dana will forward this to the VP, it needs to be a lot more buttoned-up and professional."
+    result = asyncio.run(arefine(draft, request, Pipeline(scripted_model(refine_edits=answer))))
+    assert result.draft.options.tone == "formal" and result.draft.pain == draft.pain
