@@ -286,25 +286,27 @@ def wording(language: str | None) -> Wording:
 # --- a lesson's two parts -------------------------------------------------------------------------
 
 # What opens the new habit in a lesson ("..., so I now check ..."); a language without "I" before its verb gets a
-# label instead ("... . Ab jetzt: die Liste gegen das CRM prüfen.").
-_FROM_NOW = {"German": "Ab jetzt:", "French": "Désormais :", "Spanish": "A partir de ahora:",
-             "Portuguese": "A partir de agora:", "Italian": "D'ora in poi:", "Dutch": "Voortaan:"}  # fmt: skip
+# label instead, in the same sentence, so that a message cut to first sentences keeps it ("... – ab jetzt: die
+# Liste gegen das CRM prüfen.").
+_FROM_NOW = {"German": "ab jetzt:", "French": "désormais :", "Spanish": "a partir de ahora:",
+             "Portuguese": "a partir de agora:", "Italian": "d'ora in poi:", "Dutch": "voortaan:"}  # fmt: skip
 _HABIT_START = re.compile(
-    r"(?:^|,?\s+so\s+|(?<=[.;])\s+)(?:I now|" + "|".join(re.escape(v) for v in _FROM_NOW.values()) + r")\s+"
+    r"(?:^|,?\s+so\s+|\s+–\s+)(?:I now|" + "|".join(re.escape(v) for v in _FROM_NOW.values()) + r")\s+",
+    re.IGNORECASE,
 )
 
 
 def join_lesson(weak_point: str, habit: str, language: str | None = None) -> str:
     """One lesson from what let this happen and what I now do: "<weak point>, so I now <habit>." in English,
-    "<weak point>. Ab jetzt: <habit>." in German; the habit alone when there is no weak point."""
+    "<weak point> – ab jetzt: <habit>." in German; the habit alone when there is no weak point."""
     if language not in _FROM_NOW:
         if not weak_point:
             return f"I now {habit}." if habit else ""
         return f"{weak_point}, so I now {habit[:1].lower()}{habit[1:]}." if habit else f"{weak_point}."
     label = _FROM_NOW[language]
     if not weak_point:
-        return f"{label} {habit}." if habit else ""
-    return f"{weak_point}. {label} {habit}." if habit else f"{weak_point}."
+        return f"{label[:1].upper()}{label[1:]} {habit}." if habit else ""
+    return f"{weak_point.rstrip('.')} – {label} {habit}." if habit else f"{weak_point}."
 
 
 def split_lesson(lesson: str) -> tuple[str, str]:

@@ -102,7 +102,9 @@ def _shortened(draft: Draft, level: int) -> Draft:
         update["plan"] = update["plan"][:1]  # type: ignore[index]
         update["report_back"] = _checkins_for(draft, draft.plan[:1])
     if level >= 7:
-        update["positive"] = re.split(r",\s+and\s+|;\s+", str(update["positive"]), maxsplit=1)[0].rstrip(".") + "."
+        update["positive"] = (
+            re.split(r",\s+(?:and|und|et|y|e|en)\s+|;\s+", str(update["positive"]), maxsplit=1)[0].rstrip(".") + "."
+        )
     if level >= 8:
         update["ownership"] = first_clause(str(update["ownership"]))
     return draft.model_copy(update=update)

@@ -197,8 +197,8 @@ def test_the_step_my_act_left_out_is_found_in_the_act_or_a_check_the_cause_names
     ("language", "lesson"),
     [
         (None, "I trusted the old list, so I now check the list against the CRM."),
-        ("German", "Ich habe der alten Liste vertraut. Ab jetzt: die Liste vor dem Hochladen gegen das CRM prüfen."),
-        ("French", "J'ai fait confiance à l'ancienne liste. Désormais : comparer la liste avec le CRM."),
+        ("German", "Ich habe der alten Liste vertraut – ab jetzt: die Liste vor dem Hochladen gegen das CRM prüfen."),
+        ("French", "J'ai fait confiance à l'ancienne liste – désormais : comparer la liste avec le CRM."),
     ],
 )
 def test_a_lesson_is_joined_in_the_notes_language_and_split_again(language: str | None, lesson: str) -> None:

@@ -288,3 +288,30 @@ def test_a_pain_that_only_repeats_the_ownership_gives_way_to_the_programs_regret
     body = assemble_message(draft, DraftOptions()).body
     harm = "checkout was down about 3h (14:10-17:05), about 400 orders lost, support got 60+ tickets"
     assert body.startswith(f"Hi Dana,\n\nI'm sorry for what this caused: {harm}. {wording(None).landed}\n\n{ownership}")
+
+
+def test_a_german_chat_message_keeps_the_lessons_habit_and_fits_the_chat() -> None:
+    notes = (
+        "hab die tourenplanung für mo mit der alten kundenliste hochgeladen, 23 stopps falsch\n"
+        "2 fahrer ~3h umsonst unterwegs, 4 kunden ohne lieferung, bäckerei lindner droht mit kündigung\n"
+        "hab die liste vorher nicht gegen das crm geprüft, dachte die wär aktuell\n"
+        "meine chefin Anja will bis EOD wissen was passiert ist"
+    )
+    words = wording("German")
+    draft = sample_draft().model_copy(
+        update={
+            "notes": notes,
+            "pain": "Es tut mir leid, was das angerichtet hat: 2 Fahrer etwa 3h umsonst unterwegs, 4 Kunden ohne "
+            f"Lieferung, die Bäckerei Lindner droht mit Kündigung. {words.landed}",
+            "ownership": "Ich habe die Tourenplanung für Mo mit der alten Kundenliste hochgeladen. Das war meine "
+            "Entscheidung, und die Verantwortung liegt bei mir.",
+            "lessons": [
+                "Ich habe die Liste nicht gegen das CRM geprüft – ab jetzt: die Liste vor dem Hochladen "
+                "gegen das CRM prüfen."
+            ],  # fmt: skip
+            "positive": words.committed,
+        }
+    )
+    message = assemble_message(draft, DraftOptions(channel="chat", leader="Anja"))
+    assert message_size(message.body, "chat") <= LENGTH_WORDS["chat"]["medium"]
+    assert "ab jetzt: die liste vor dem hochladen gegen das crm prüfen" in message.body.lower()
