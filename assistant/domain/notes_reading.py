@@ -175,9 +175,11 @@ _A_CHECK = re.compile(r"\b(?:check\w*|review\w*|re-?read\w*|test\w*|verif\w*|con
 
 
 def skipped_step(act: str, cause: str = "") -> str:
-    """The step my act left out, as the notes say it ("didn't reread the pdf"), from the act, else a check the
-    cause names; "" when they name none ("w/o doing it" names none)."""
-    for text, only_checks in ((act, False), (cause, True)):
+    """The step my act left out, as the notes say it ("didn't reread the pdf"): a check the cause names ("I ticked
+    it from memory instead of checking the ledger"), else the step the act says it left out; "" when they name
+    none ("w/o doing it" names none). The cause comes first: in "forgot to book the accrual" the act is the slip
+    itself, and the cause says which check would have caught it."""
+    for text, only_checks in ((cause, True), (act, False)):
         for match in _SKIPPED.finditer(text or ""):
             step = match.group("step")
             if not _EMPTY_STEP.match(step) and (not only_checks or _A_CHECK.search(step)):

@@ -179,6 +179,8 @@ def test_notes_in_another_language_only_get_their_tilde_in_that_language() -> No
         ("bulk-approved the batch w/o opening the receipts, was in a rush", "", "w/o opening the receipts"),
         ("uploaded it twice", 'skipped the batch-id check b/c the portal said "failed"', "skipped the batch-id check"),
         ("forgot it", "I ticked it from memory instead of checking the ledger", "instead of checking the ledger"),
+        # the act is the slip itself; the cause names the check that would have caught it
+        ("forgot to book it", "ticked it instead of checking the ledger", "instead of checking the ledger"),
         ("signed off the inspection w/o doing it", "", ""),  # names no step
         ("ran the script on prod-db instead of staging-db", "", ""),  # a place, not a step
         ("exported the list to my drive", "I didn't report it myself", ""),  # the cause names no check
