@@ -65,14 +65,12 @@ _A_FACT = re.compile(r"^\s*(?:please\s+)?(?:add|mention|say|note|include)\s+(?:t
 
 
 def edits_menu(request: str) -> str:
-    """The edits offered for ``request``: only the kinds it speaks of (and adding a fact), so a small model is not
-    offered rewrites of parts nobody asked about; all of them when it names none."""
-    kinds = mentioned_kinds(request)
+    """The edits offered for ``request``: only the kinds it speaks of (adding a fact only when it asks for that), so
+    a small model is not offered rewrites of parts nobody asked about; all of them when it names none."""
+    kinds = mentioned_kinds(request) | ({"fact"} if _A_FACT.search(request) else set())
     sections = [s for s in _SECTIONS if s in kinds]
-    offered = [
-        (kind, line) for kind, line in _MENU if kind == "fact" or kind in kinds or (kind == "section" and sections)
-    ]
-    if len(offered) == 1 and not _A_FACT.search(request):  # it names no kind: every edit, every section
+    offered = [(kind, line) for kind, line in _MENU if kind in kinds or (kind == "section" and sections)]
+    if not offered:  # it names no kind: every edit, every section
         offered, sections = list(_MENU), list(_SECTIONS)
     text = "\n".join(line for _kind, line in offered)
     return text.replace("SECTIONS", " | ".join(f'"{s}"' for s in sections))

@@ -221,6 +221,27 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"enlève",
         r"retire",
     ),
+    # a fact is added to the notes only when the request asks for that ("add that ...", "note that ...", "for the
+    # record"): "I'll just DM her on slack" states a fact nobody asked to keep
+    "fact": _words(
+        r"add",
+        r"note",
+        r"mention",
+        r"include",
+        r"for the record",
+        r"fyi",
+        r"keep in mind",
+        r"füg",
+        r"ergänz",
+        r"hinzu",
+        r"erwähn",
+        r"añad",
+        r"agreg",
+        r"menciona",
+        r"ajout",
+        r"mentionn",
+        r"précis",
+    ),
     "add": _words(
         r"add (?:an? |one |another |this )?(?:new )?(?:action|step|item|task)",
         r"another action",
@@ -285,7 +306,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
 }
 _KIND_NAMES = {"dates": "the dates", "channel": "the channel", "length": "the length", "tone": "the tone",
                "drop": "dropping an action", "add": "adding an action", "reword": "rewording an action",
-               "owner": "who owns an action", "measure": "an action's measure", "subject": "the subject"}  # fmt: skip
+               "owner": "who owns an action", "measure": "an action's measure", "subject": "the subject",
+               "fact": "adding a fact to your notes"}  # fmt: skip
 
 
 def _kind(edit: Edit) -> str | None:
@@ -310,8 +332,8 @@ def _kind(edit: Edit) -> str | None:
             return "owner"
         case SetMeasure():
             return "measure"
-        case AddFact():  # checked against the request's own words by the refine step
-            return None
+        case AddFact():  # its words are checked against the request's own by the refine step too
+            return "fact"
     return None
 
 

@@ -118,3 +118,12 @@ def test_a_rewording_needs_the_request_to_name_an_action() -> None:
     )
     assert unasked(reword, "reword action 1 to say it plainly", ACTIONS) is None
     assert unasked(reword, "say the staging tests part more plainly", ACTIONS) is None  # by its words
+
+
+def test_a_fact_is_added_to_the_notes_only_when_the_request_asks_for_that() -> None:
+    fact = AddFact(fact="Marco agreed to own the CI gate")
+    assert unasked(fact, "Marco said he'd own the CI gate, he agreed, so put him down for that one.") == (
+        "your request does not mention adding a fact to your notes"
+    )
+    assert unasked(fact, "Add that Marco agreed to own the CI gate.") is None
+    assert unasked(fact, "Bitte ergänze, dass Marco das CI-Gate übernimmt.") is None
