@@ -400,11 +400,13 @@ def finished_by(
     *,
     prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
     accept_best: bool = False,
+    stand_in: Callable[[Any, dict[str, Any]], Any | None] | None = None,
 ) -> Runnable[dict[str, Any], Any]:
     """A step whose model answer the program finishes: ``finish(answer, inputs)`` turns it into the step's
     output (quotes into facts, actions into a dated plan, lesson parts into lessons). The best attempt of an
     answer that kept failing its checks is finished too, and then kept (``accept_best``) or carried by the
-    :class:`~assistant.domain.errors.OutputValidationError`."""
+    :class:`~assistant.domain.errors.OutputValidationError`; unless ``stand_in(answer, inputs)`` gives the
+    program's own output for the step (the regret for the notes' harm, the step the notes say I left out)."""
 
     async def run(inputs: dict[str, Any], config: RunnableConfig | None = None) -> Any:
         if prepare is not None:
@@ -414,6 +416,9 @@ def finished_by(
         except OutputValidationError as exc:
             if exc.last_parsed is None:
                 raise
+            replaced = stand_in(exc.last_parsed, inputs) if stand_in is not None else None
+            if replaced is not None:
+                return replaced
             if accept_best:
                 return finish(exc.last_parsed, inputs)
             exc.last_parsed = finish(exc.last_parsed, inputs)

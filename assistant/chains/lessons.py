@@ -7,11 +7,10 @@ from collections.abc import Callable
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.runnables import Runnable, RunnableConfig
+from langchain_core.runnables import Runnable
 
-from assistant.chains._step import Check, FormatState, as_runnable, build_step_chain
+from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
 from assistant.chains.plan import repeats_done, says_the_cause_again, says_what_happened
-from assistant.domain.errors import OutputValidationError
 from assistant.domain.language import detect_language, stem
 from assistant.domain.notes_done import done_in_notes
 from assistant.domain.notes_reading import skipped_habit, skipped_step, without_excuses
@@ -164,16 +163,11 @@ def build_lessons_chain(
         salvage=salvage,
     )
 
-    async def run(inputs: dict[str, Any], config: RunnableConfig | None = None) -> LessonsOutput:
-        try:
-            return to_lessons(await parts.ainvoke(inputs, config=config), inputs)
-        except OutputValidationError as exc:
-            if exc.last_parsed is None:
-                raise
-            stand_in = program_lesson(exc.last_parsed, inputs)
-            if stand_in is None or [p for c in (check, extra_check) if c is not None for p in c(stand_in, inputs)]:
-                exc.last_parsed = to_lessons(exc.last_parsed, inputs)
-                raise
-            return to_lessons(stand_in, inputs)
+    def stand_in(output: LessonPartsOutput, inputs: dict[str, Any]) -> LessonsOutput | None:
+        """The program's lesson on the step my notes say I left out, when there is one and it passes the checks."""
+        lesson = program_lesson(output, inputs)
+        if lesson is None or [p for c in (check, extra_check) if c is not None for p in c(lesson, inputs)]:
+            return None
+        return to_lessons(lesson, inputs)
 
-    return as_runnable(run, "lessons")
+    return finished_by(parts, to_lessons, "lessons", stand_in=stand_in)

@@ -12,10 +12,9 @@ from collections.abc import Callable
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.runnables import Runnable, RunnableConfig
+from langchain_core.runnables import Runnable
 
-from assistant.chains._step import Check, FormatState, as_runnable, build_step_chain
-from assistant.domain.errors import OutputValidationError
+from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
 from assistant.domain.language import detect_language
 from assistant.domain.notes_reading import impact_in_notes
 from assistant.domain.schema import PainOutput
@@ -154,18 +153,12 @@ def build_pain_chain(
         repair=tidy_pain,
     )
 
-    async def run(inputs: dict[str, Any], config: RunnableConfig | None = None) -> PainOutput:
-        try:
-            return with_landed(await chain.ainvoke(inputs, config=config), inputs)
-        except OutputValidationError as exc:
-            if exc.last_parsed is None:
-                raise
-            stand_in = program_regret(exc.last_parsed, inputs)
-            if stand_in.statement.startswith(wording(detect_language(inputs.get("notes") or "")).landed) or (
-                extra_check is not None and extra_check(stand_in, inputs)
-            ):  # no harm found to regret, or the program's regret fails a check too: the model's answer is shown
-                exc.last_parsed = with_landed(exc.last_parsed, inputs)
-                raise
-            return stand_in
+    def stand_in(output: PainOutput, inputs: dict[str, Any]) -> PainOutput | None:
+        """The program's regret, when it found a harm to regret and the regret passes the checks."""
+        regret = program_regret(output, inputs)
+        landed = wording(detect_language(inputs.get("notes") or "")).landed
+        if regret.statement.startswith(landed) or (extra_check is not None and extra_check(regret, inputs)):
+            return None
+        return regret
 
-    return as_runnable(run, "pain")
+    return finished_by(chain, with_landed, "pain", stand_in=stand_in)
