@@ -99,7 +99,9 @@ def program_lesson(parts: LessonPartsOutput, inputs: dict[str, Any]) -> LessonPa
 
 # "... to avoid such penalties", "..., which could prevent errors": an aim adds nothing to the habit itself
 _AIM = re.compile(
-    r",?\s+(?:(?:in order )?to (?:avoid|prevent|ensure|make sure)|so that|which (?:could|would|will))\b.*$", re.I
+    r",?\s+(?:(?:in order )?to (?:avoid|prevent|ensure|make sure)|and (?:ensure|make sure)|so that|"
+    r"which (?:could|would|will))\b.*$",
+    re.I,
 )
 
 
