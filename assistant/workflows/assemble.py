@@ -102,9 +102,7 @@ def _shortened(draft: Draft, level: int) -> Draft:
         update["plan"] = update["plan"][:1]  # type: ignore[index]
         update["report_back"] = _checkins_for(draft, draft.plan[:1])
     if level >= 7:
-        update["positive"] = (
-            re.split(r",\s+(?:and|und|et|y|e|en)\s+|;\s+", str(update["positive"]), maxsplit=1)[0].rstrip(".") + "."
-        )
+        update["positive"] = _first_clause_of(str(update["positive"]))
     if level >= 8:
         update["ownership"] = first_clause(str(update["ownership"]))
     return draft.model_copy(update=update)
@@ -182,15 +180,22 @@ def subject_for(draft: Draft) -> str:
     return "My mistake, and what I'm doing about it"
 
 
+def _first_clause_of(sentence: str) -> str:
+    """A sentence cut before its ", and ..." (", und", ", et", ", y"): the short form of a commitment."""
+    return re.split(r",\s+(?:and|und|et|y|e|en)\s+|;\s+", sentence, maxsplit=1)[0].rstrip(".") + "."
+
+
 def _assemble(draft: Draft, options: DraftOptions, subject: str) -> Message:
     language = detect_language(draft.notes)
     words = wording(language)
     leader = options.leader or draft.facts.leader_name
     hello = greeting(leader, options.channel, options.tone, language)
     bye = sign_off(options.sender, options.channel, options.tone, language)
-    ownership, pain, positive, *lessons = _without_repeats(
-        [draft.ownership, draft.pain, draft.positive, *draft.lessons]
+    ownership, pain, *lessons, positive = _without_repeats(
+        [draft.ownership, draft.pain, *draft.lessons, draft.positive]
     )
+    if draft.positive.strip() and not positive:  # it only said the lesson again: the program's commitment instead
+        positive = words.committed if options.channel == "email" else _first_clause_of(words.committed)
     # A lesson that opens with the act the ownership already says keeps what changes ("I now ..."): the
     # message never loses its step of learning to a repeat.
     lessons = [kept or change_clause(whole, language) for kept, whole in zip(lessons, draft.lessons, strict=True)]

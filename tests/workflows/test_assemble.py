@@ -315,3 +315,13 @@ def test_a_german_chat_message_keeps_the_lessons_habit_and_fits_the_chat() -> No
     message = assemble_message(draft, DraftOptions(channel="chat", leader="Anja"))
     assert message_size(message.body, "chat") <= LENGTH_WORDS["chat"]["medium"]
     assert "ab jetzt: die liste vor dem hochladen gegen das crm prüfen" in message.body.lower()
+
+
+def test_a_positive_that_only_says_the_lesson_again_gives_way_to_the_programs_commitment() -> None:
+    lesson = "I skipped the staging tests, so I now run the staging tests before every config deploy."
+    draft = sample_draft().model_copy(
+        update={"lessons": [lesson], "positive": "I now run the staging tests before every config deploy."}
+    )
+    body = assemble_message(draft, DraftOptions(channel="email")).body
+    assert "I now run the staging tests before every config deploy." in body
+    assert wording(None).committed in body and body.count("run the staging tests before every config deploy") == 1
