@@ -400,13 +400,14 @@ def finished_by(
     *,
     prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
     accept_best: bool = False,
-    stand_in: Callable[[Any, dict[str, Any]], Any | None] | None = None,
+    stand_in: Callable[[Any | None, dict[str, Any]], Any | None] | None = None,
 ) -> Runnable[dict[str, Any], Any]:
     """A step whose model answer the program finishes: ``finish(answer, inputs)`` turns it into the step's
     output (quotes into facts, actions into a dated plan, lesson parts into lessons). The best attempt of an
     answer that kept failing its checks is finished too, and then kept (``accept_best``) or carried by the
     :class:`~assistant.domain.errors.OutputValidationError`; unless ``stand_in(answer, inputs)`` gives the
-    program's own output for the step (the regret for the notes' harm, the step the notes say I left out)."""
+    program's own output for the step (the regret for the notes' harm, the step the notes say I left out), also
+    when no answer parsed at all (``answer`` is None then)."""
 
     async def run(inputs: dict[str, Any], config: RunnableConfig | None = None) -> Any:
         if prepare is not None:
@@ -414,11 +415,11 @@ def finished_by(
         try:
             output = await chain.ainvoke(inputs, config=config)
         except OutputValidationError as exc:
+            replaced = stand_in(exc.last_parsed, inputs) if stand_in is not None else None
+            if replaced is not None:  # also for an answer that never parsed, or was cut off: the program's own
+                return replaced
             if exc.last_parsed is None:
                 raise
-            replaced = stand_in(exc.last_parsed, inputs) if stand_in is not None else None
-            if replaced is not None:
-                return replaced
             if accept_best:
                 return finish(exc.last_parsed, inputs)
             exc.last_parsed = finish(exc.last_parsed, inputs)

@@ -82,16 +82,17 @@ def _left_out(inputs: dict[str, Any]) -> str:
     return skipped_step(without_excuses(facts.act), facts.cause) if facts is not None else ""
 
 
-def program_lesson(parts: LessonPartsOutput, inputs: dict[str, Any]) -> LessonPartsOutput | None:
+def program_lesson(parts: LessonPartsOutput | None, inputs: dict[str, Any]) -> LessonPartsOutput | None:
     """The model's first lesson with the program's habit: the step my notes say I left out, as a habit ("didn't
     reread the pdf" -> "reread the pdf"), and where the notes say it plainly, the weak point too ("I didn't reread
     the pdf"). None when the notes name no step left out."""
-    step = _left_out(inputs)
+    # the facts' act and cause, else a check the notes say was skipped (intake may have quoted another line)
+    step = _left_out(inputs) or skipped_step("", str(inputs.get("notes") or ""))
     habit = skipped_habit(step).replace(" anyone ", " someone ")
     if not habit:
         return None
     habit = f"{habit} every time"
-    weak = parts.lessons[0].weak_point if parts.lessons else ""
+    weak = parts.lessons[0].weak_point if parts is not None and parts.lessons else ""
     if re.match(r"(?:didn'?t|did not|never|skipped|forgot)\b", step, re.IGNORECASE):
         weak = f"I {step}"
     return LessonPartsOutput(lessons=[LessonPart(weak_point=plain_words(weak), habit=plain_words(habit))])
@@ -165,7 +166,7 @@ def build_lessons_chain(
         salvage=salvage,
     )
 
-    def stand_in(output: LessonPartsOutput, inputs: dict[str, Any]) -> LessonsOutput | None:
+    def stand_in(output: LessonPartsOutput | None, inputs: dict[str, Any]) -> LessonsOutput | None:
         """The program's lesson on the step my notes say I left out, when there is one and it passes the checks."""
         lesson = program_lesson(output, inputs)
         if lesson is None or [p for c in (check, extra_check) if c is not None for p in c(lesson, inputs)]:

@@ -153,9 +153,9 @@ def build_pain_chain(
         repair=tidy_pain,
     )
 
-    def stand_in(output: PainOutput, inputs: dict[str, Any]) -> PainOutput | None:
+    def stand_in(output: PainOutput | None, inputs: dict[str, Any]) -> PainOutput | None:
         """The program's regret, when it found a harm to regret and the regret passes the checks."""
-        regret = program_regret(output, inputs)
+        regret = program_regret(output or PainOutput(statement=""), inputs)
         landed = wording(detect_language(inputs.get("notes") or "")).landed
         if regret.statement.startswith(landed) or (extra_check is not None and extra_check(regret, inputs)):
             return None

@@ -17,9 +17,9 @@ from chain_support import (
 )
 
 from assistant.chains import build_lessons_chain
-from assistant.chains.lessons import check_lessons, lesson_text
+from assistant.chains.lessons import check_lessons, lesson_text, program_lesson
 from assistant.domain.errors import OutputValidationError
-from assistant.domain.schema import LessonPart, LessonsOutput
+from assistant.domain.schema import LessonPart, LessonPartsOutput, LessonsOutput
 from assistant.model.testing import ScriptedChatModel
 
 ACT = "pushed the payments config change on friday afternoon without running the staging tests"
@@ -173,3 +173,12 @@ def test_a_lesson_that_ends_with_what_happened_is_reasked() -> None:
     assert not any("ends with what happened" in p for p in check_lessons(habit, inputs))
     regret = LessonsOutput(lessons=["I did not check it, so I now should have double-checked the template first."])
     assert any("ends with what happened" in p for p in check_lessons(regret, inputs))
+
+
+def test_the_programs_lesson_takes_a_check_the_notes_say_was_skipped_when_the_facts_have_none() -> None:
+    inputs = step_inputs("lessons")
+    inputs["facts_model"] = inputs["facts_model"].model_copy(update={"act": "sent the proposal to the wrong contact"})
+    inputs["notes"] = "sent the proposal to the wrong contact\nreused an old thread and didn't check the attachment"
+    assert program_lesson(None, inputs) == LessonPartsOutput(
+        lessons=[LessonPart(weak_point="I didn't check the attachment", habit="check the attachment every time")]
+    )

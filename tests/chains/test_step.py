@@ -170,10 +170,14 @@ def test_a_refusal_is_asked_again_once_then_named(refusal: dict[str, str]) -> No
             return result
 
     model = Refusing(script=GOOD)
-    with pytest.raises(ModelRefusalError, match="Refusal: the model refused to write the 'pain' step") as info:
-        run(build_pain_chain(model, max_reasks=2), step_inputs("pain"))
-    assert len(model.calls_for("pain")) == 2 and info.value.last_parsed is None
-    assert reask_text([REFUSAL_PROBLEM]) in str(model.calls_for("pain")[1]["messages"][-1].content)
+    with pytest.raises(ModelRefusalError, match="Refusal: the model refused to write the 'ownership' step") as info:
+        run(build_ownership_chain(model, max_reasks=2), step_inputs("ownership"))
+    assert len(model.calls_for("ownership")) == 2 and info.value.last_parsed is None
+    assert reask_text([REFUSAL_PROBLEM]) in str(model.calls_for("ownership")[1]["messages"][-1].content)
+    # the pain has the program's regret for the notes' harm to stand in
+    assert run(build_pain_chain(Refusing(script=GOOD), max_reasks=2), step_inputs("pain")).statement.startswith(
+        "I'm sorry for what this caused:"
+    )
 
 
 def test_refusal_detection_leaves_json_and_plain_answers_alone() -> None:
@@ -183,12 +187,13 @@ def test_refusal_detection_leaves_json_and_plain_answers_alone() -> None:
 
 
 def test_a_length_cut_is_asked_shorter_once_then_names_max_tokens() -> None:
-    model = ScriptedChatModel(script={**GOOD, "pain": '{"statement": "I am so'}, finish_reason="length")
-    limit = load_prompt("pain").max_tokens
-    with pytest.raises(OutputTruncatedError, match=f"Output cut at max_tokens.*max_tokens {limit} in prompts/pain.md"):
-        run(build_pain_chain(model, max_reasks=2), step_inputs("pain"))
-    assert len(model.calls_for("pain")) == 2
-    assert "too long" in str(model.calls_for("pain")[1]["messages"][-1].content)
+    model = ScriptedChatModel(script={**GOOD, "ownership": '{"statement": "I pushed'}, finish_reason="length")
+    limit = load_prompt("ownership").max_tokens
+    match = f"Output cut at max_tokens.*max_tokens {limit} in prompts/ownership.md"
+    with pytest.raises(OutputTruncatedError, match=match):
+        run(build_ownership_chain(model, max_reasks=2), step_inputs("ownership"))
+    assert len(model.calls_for("ownership")) == 2
+    assert "too long" in str(model.calls_for("ownership")[1]["messages"][-1].content)
 
 
 def test_a_length_cut_that_still_parses_is_kept_as_unresolved_by_the_caller() -> None:

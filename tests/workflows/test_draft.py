@@ -219,21 +219,28 @@ def test_a_pain_that_keeps_failing_gives_way_to_the_programs_regret_for_the_harm
 
 def test_a_step_whose_output_never_parses_gives_a_partial_draft_with_an_assembled_message() -> None:
     events: list[ProgressEvent] = []
-    model = ScriptedChatModel(script={**good_script(), "lessons": "Lesson: test first."})
+    model = ScriptedChatModel(script={**good_script(), "ownership": "Ownership: mine."})
     with pytest.raises(PartialDraftError) as info:
         _draft(model, max_reasks=1, listener=events.append)
     cause = info.value.__cause__
     assert isinstance(cause, OutputValidationError)
-    assert (cause.step, cause.n_attempts, cause.last_output) == ("lessons", 2, "Lesson: test first.")
-    assert set(info.value.failed_steps) == {"lessons"}
+    assert (cause.step, cause.n_attempts, cause.last_output) == ("ownership", 2, "Ownership: mine.")
+    assert set(info.value.failed_steps) == {"ownership"}
     draft = info.value.draft
-    assert draft.complete is False and draft.lessons == []
+    assert draft.complete is False and draft.ownership == ""
     assert draft.pain == PAIN
     assert draft.message.assembled is True
     assert draft.message.body.startswith("Hi Dana,\n\nI'm sorry that about 400")
-    assert "What I learned" not in draft.message.body and "Here is my plan:" in draft.message.body
-    assert ("failed", "lessons") in [(e.kind, e.step) for e in events]
+    assert "What I learned" in draft.message.body and "Here is my plan:" in draft.message.body
+    assert ("failed", "ownership") in [(e.kind, e.step) for e in events]
     assert model.calls_for("compose") == []
+
+
+def test_lessons_that_never_parse_give_way_to_the_programs_lesson_on_the_step_left_out() -> None:
+    model = ScriptedChatModel(script={**good_script(), "lessons": "Lesson: test first."})
+    draft = _draft(model, max_reasks=1)  # the sample notes: "... w/o running the staging tests"
+    assert draft.complete and draft.lessons == ["I now run the staging tests every time."]
+    assert len(model.calls_for("lessons")) == 2
 
 
 def test_a_failed_plan_skips_the_report_back_and_the_message_has_neither() -> None:
