@@ -198,11 +198,11 @@ def test_a_length_cut_is_reasked_shorter(fault_server: FaultServer) -> None:
 
 
 def test_length_cuts_twice_end_in_an_error_naming_max_tokens(fault_server: FaultServer) -> None:
-    fault_server.always("pain", Fault("length"))
+    fault_server.always("ownership", Fault("length"))
     error = _partial(fault_server)
-    assert len(fault_server.calls("pain")) == 2
-    assert "Output cut at max_tokens" in error.failed_steps["pain"]
-    assert "REGAIN_MAX_TOKENS_PER_CALL" in error.failed_steps["pain"]
+    assert len(fault_server.calls("ownership")) == 2
+    assert "Output cut at max_tokens" in error.failed_steps["ownership"]
+    assert "REGAIN_MAX_TOKENS_PER_CALL" in error.failed_steps["ownership"]
 
 
 # --- partial drafts and consumption ---------------------------------------------------------------------

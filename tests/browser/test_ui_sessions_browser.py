@@ -49,6 +49,7 @@ def test_a_draft_is_saved_then_reported_on(page: Page, artifacts: Path) -> None:
 
 
 def test_opening_with_no_session_picked_is_one_hint_without_error_badges(page: Page, artifacts: Path) -> None:
+    page.wait_for_load_state("networkidle")  # a click before the app's handlers are wired does nothing
     page.get_by_role("tab", name="Sessions").click()
     expect(page.locator("#session-picker input")).to_have_value("")
     page.locator("#session-open").click()
