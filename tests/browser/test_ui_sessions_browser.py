@@ -49,11 +49,17 @@ def test_a_draft_is_saved_then_reported_on(page: Page, artifacts: Path) -> None:
 
 
 def test_opening_with_no_session_picked_is_one_hint_without_error_badges(page: Page, artifacts: Path) -> None:
-    page.wait_for_load_state("networkidle")  # a click before the app's handlers are wired does nothing
     page.get_by_role("tab", name="Sessions").click()
     expect(page.locator("#session-picker input")).to_have_value("")
-    page.locator("#session-open").click()
-    expect(page.locator("#session-info")).to_contain_text("Nothing to open yet: pick a saved session")
+    # a click before the app has wired its handlers does nothing: click again until the hint shows (at most 3 times)
+    for attempt in range(3):
+        page.locator("#session-open").click()
+        try:
+            expect(page.locator("#session-info")).to_contain_text("Nothing to open yet: pick a saved session")
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
     page.wait_for_timeout(500)  # an error would mark the outputs a moment after the click
     page.screenshot(path=str(artifacts / "sessions-open-none.png"), full_page=True)
     expect(page.get_by_text("pick a saved session", exact=False)).to_have_count(1)
