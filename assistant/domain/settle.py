@@ -283,6 +283,26 @@ def wording(language: str | None) -> Wording:
     return WORDINGS.get(language, WORDINGS[None])
 
 
+# --- the harm as the leader reads it ----------------------------------------------------------------
+
+_ROLE = r"(?:manager|boss|lead|mgr|director|supervisor)"
+
+
+def addressed_to(text: str, leader: str | None) -> str:
+    """English notes' harm as said to the leader: the leader's name and "my manager" become "you" ("she raised it
+    in her skip-level w/ Patrick (my manager)" -> "... w/ you"; "Dana had to tell the VP" -> "you had to tell the
+    VP"). Other text, and text with no leader known, is left as it is."""
+    if not leader or not text:
+        return text
+    name = re.escape(leader.split()[0])
+    text = re.sub(
+        rf"(?:\bmy\s+{_ROLE}\s+)?\b{name}\b(?:'s\b)?(?:\s*\([^)]*\))?",
+        lambda m: "your" if m.group().endswith("'s") else "you",
+        text,
+    )
+    return re.sub(rf"\bmy\s+{_ROLE}\b(?:\s*\([^)]*\))?", "you", text)
+
+
 # --- a lesson's two parts -------------------------------------------------------------------------
 
 # What opens the new habit in a lesson ("..., so I now check ..."); a language without "I" before its verb gets a

@@ -18,6 +18,7 @@ from assistant.domain.schema import CheckIn, Draft, DraftOptions, Message, PlanA
 from assistant.domain.settle import (
     WORDINGS,
     Wording,
+    addressed_to,
     greeting,
     habit_clause,
     lower_first,
@@ -204,6 +205,7 @@ def _assemble(draft: Draft, options: DraftOptions, subject: str) -> Message:
         # the pain failed, or only said the act again, and the ownership says no sorry: the leader still reads
         # regret for the harm intake quoted and checked, else for the line of the notes the program finds
         harm = plain_words(draft.facts.impact or impact_in_notes(draft.notes), language).rstrip(". ")
+        harm = addressed_to(harm, leader) if language is None else harm
         pain = f"{words.sorry.format(harm=harm)} {words.landed}" if harm else words.landed
     actions = [_action(_without_habit(a, words, " ".join(lessons[:1])), words) for a in draft.plan]
     when = _when(draft.report_back, options.channel, words)

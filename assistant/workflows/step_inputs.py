@@ -14,7 +14,7 @@ from assistant.chains.compose import length_text
 from assistant.domain.language import detect_language
 from assistant.domain.notes_reading import impact_in_notes, skipped_step, without_excuses
 from assistant.domain.schema import CHANNEL_LABELS, Draft, DraftOptions, Facts
-from assistant.domain.settle import leader_in_notes, plain_words
+from assistant.domain.settle import addressed_to, leader_in_notes, plain_words
 
 
 def compose_inputs(draft: Draft, options: DraftOptions) -> dict[str, Any]:
@@ -44,13 +44,16 @@ def compose_inputs(draft: Draft, options: DraftOptions) -> dict[str, Any]:
 def pain_inputs(notes: str, today: dt.date, options: DraftOptions) -> dict[str, Any]:
     """The pain step's inputs: the notes, the harm the program finds in them, and the leader."""
     leader = options.leader or leader_in_notes(notes)
+    language = detect_language(notes)
+    harm = plain_words(impact_in_notes(notes), language)
     return {
         "notes": notes,
         "today": today_text(today),
         "today_date": today,
         "leader_override": options.leader,
         "leader": leader or "my manager",
-        "impact": plain_words(impact_in_notes(notes), detect_language(notes)),
+        # the regret is said to the leader: "Dana had to tell the VP" is "you had to tell the VP"
+        "impact": addressed_to(harm, leader) if language is None else harm,
     }
 
 

@@ -17,6 +17,7 @@ from assistant.domain.notes_reading import (
     without_excuses,
 )
 from assistant.domain.settle import (
+    addressed_to,
     checkin_dates,
     due_dates,
     first_name,
@@ -400,3 +401,20 @@ def test_the_harm_is_found_in_a_line_whose_later_clause_says_already() -> None:
         "already drafted the restatement memo, needs controller sign-off before it goes anywhere\n"
     )
     assert impact_in_notes(notes) == "Q2 opex understated by ~4%"
+
+
+@pytest.mark.parametrize(
+    ("harm", "said"),
+    [
+        ("she raised it in her skip-level with Patrick (my manager), said she feels invisible",
+         "she raised it in her skip-level with you, said she feels invisible"),
+        ("Dana had to tell the VP", "you had to tell the VP"),
+        ("my boss Anneke (CFO) got the letter directly, not from me", "you got the letter directly, not from me"),
+        ("Dana's team lost 400 orders", "your team lost 400 orders"),
+        ("400 orders lost, Danai noticed", "400 orders lost, Danai noticed"),  # another name
+    ],
+)  # fmt: skip
+def test_the_harm_is_said_to_the_leader(harm: str, said: str) -> None:
+    leader = "Anneke" if "Anneke" in harm else "Patrick" if "Patrick" in harm else "Dana"
+    assert addressed_to(harm, leader) == said
+    assert addressed_to(harm, None) == harm
