@@ -83,7 +83,7 @@ def _shortened(draft: Draft, level: int) -> Draft:
     """The draft cut to fit a shorter message, least important words first:
     1 – pain and positive to one sentence; 2 – one lesson; 3 – two actions; 4 – ownership to its first sentence;
     5 – the lesson to what changes; 6 – one action; 7 – the positive to its first clause; 8 – the ownership to
-    its first clause (the act, without what follows it).
+    its first clause (the act, without what follows it); 9 – the pain to its first clause.
     The ownership statement is cut last: it is what the leader reads the message for."""
     update: dict[str, object] = {
         "pain": impact_sentence(draft.pain),
@@ -106,6 +106,8 @@ def _shortened(draft: Draft, level: int) -> Draft:
         update["positive"] = _first_clause_of(str(update["positive"]))
     if level >= 8:
         update["ownership"] = first_clause(str(update["ownership"]))
+    if level >= 9:
+        update["pain"] = _first_clause_of(str(update["pain"]))
     return draft.model_copy(update=update)
 
 
@@ -152,7 +154,7 @@ def assemble_message(draft: Draft, options: DraftOptions, subject: str = "") -> 
     """The six parts as an email, a chat message or talking points (``subject`` kept if given), cut to fit
     the channel and length asked for: whole parts when they fit, else the least important words first."""
     message = _assemble(draft, options, subject)
-    for level in range(1, 9):
+    for level in range(1, 10):
         if _fits(message, options):
             break
         message = _assemble(_shortened(draft, level), options, subject)

@@ -325,3 +325,17 @@ def test_a_positive_that_only_says_the_lesson_again_gives_way_to_the_programs_co
     body = assemble_message(draft, DraftOptions(channel="email")).body
     assert "I now run the staging tests before every config deploy." in body
     assert wording(None).committed in body and body.count("run the staging tests before every config deploy") == 1
+
+
+def test_a_chat_still_too_long_at_the_last_cut_loses_the_pains_second_clause() -> None:
+    draft = sample_draft().model_copy(
+        update={
+            "pain": "I'm sorry that 6 people saw a competitor's deal and pricing for 5 minutes, and Velanto's "
+            "buyer (Ruben) asked about it at the end, in front of everyone on their side of the call.",
+            "ownership": "I shared the CRM during the Velanto demo with the pipeline tab open and did not close it.",
+            "lessons": ["I now check the CRM for any potential conflicts or issues before sharing it with others."],
+        }
+    )
+    message = assemble_message(draft, DraftOptions(channel="chat", leader="Jonas"))
+    assert message_size(message.body, "chat") <= LENGTH_WORDS["chat"]["medium"]
+    assert "6 people saw a competitor's deal" in message.body and "I now check the CRM" in message.body
