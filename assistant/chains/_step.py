@@ -34,7 +34,7 @@ from assistant.domain.errors import (
 from assistant.domain.language import detect_language, language_instruction, looks_english
 from assistant.domain.settle import respell_numbers
 from assistant.model.budget import budget_of
-from assistant.model.guard import map_texts, output_leaks, scrub_model, scrub_secrets
+from assistant.model.guard import map_texts, output_leaks, scrub_model, scrub_secrets, texts_of
 from assistant.model.parsing import OutputParseError, parse_output, response_format_for
 from assistant.model.prompts import PromptFile, load_prompt
 
@@ -134,31 +134,17 @@ def instruction_copies(parsed: BaseModel, template: str) -> list[str]:
 _EXAMPLE_COPY_WORDS = 6
 
 
-def _strings(value: Any) -> list[str]:
-    """Every text in a parsed output or a JSON value (not the field names: '"lessons": [{"weak_point": "I ...'
-    is in every answer)."""
-    if isinstance(value, BaseModel):
-        value = value.model_dump()
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        value = list(value.values())
-    if isinstance(value, list):
-        return [t for item in value for t in _strings(item)]
-    return []
-
-
 def example_copies(parsed: BaseModel, template: str) -> list[str]:
     """A problem when a text of the output repeats 6 words in a row of a text of the worked example's answer."""
     answers: list[str] = []
     for line in template.splitlines():
         if line.startswith("Answer:"):
             try:
-                answers += _strings(json.loads(line.removeprefix("Answer:").replace("{{", "{").replace("}}", "}")))
+                answers += texts_of(json.loads(line.removeprefix("Answer:").replace("{{", "{").replace("}}", "}")))
             except json.JSONDecodeError:
                 answers.append(line)
     example = {shingle for text in answers for shingle in _shingles(text, _EXAMPLE_COPY_WORDS)}
-    if any(_shingles(text, _EXAMPLE_COPY_WORDS) & example for text in _strings(parsed)):
+    if any(_shingles(text, _EXAMPLE_COPY_WORDS) & example for text in texts_of(parsed)):
         return ["You copied the example; write about my case, in words that fit it."]
     return []
 
@@ -178,7 +164,7 @@ def wrong_language(parsed: BaseModel, notes: str) -> list[str]:
     """A problem when notes in another language got an answer in English (a small model falls back to the
     language of its instructions)."""
     language = detect_language(notes)
-    if language is None or not looks_english(" ".join(_strings(parsed))):
+    if language is None or not looks_english(" ".join(texts_of(parsed))):
         return []
     return [f"Write every text in {language}, the language of my notes, not in English."]
 

@@ -31,6 +31,8 @@ def check_lessons(lessons: LessonsOutput, inputs: dict[str, Any]) -> list[str]:
     english = detect_language(inputs.get("notes") or "") is None
     facts = inputs.get("facts_model")
     cause = facts.cause if facts is not None else ""
+    left_out = _left_out(inputs)
+    done_work = done_in_notes(inputs.get("notes") or "")
     for i, lesson in enumerate(lessons.lessons, 1):
         problems += not_blank(f"lesson {i}", lesson) + placeholders(lesson)
         if english and lesson.strip() and not _CHANGE.search(lesson):
@@ -43,12 +45,11 @@ def check_lessons(lessons: LessonsOutput, inputs: dict[str, Any]) -> list[str]:
                 f'Lesson {i} ends with what happened ("{habit.strip().rstrip(".")}"), not with what I now do '
                 'differently every time; end it with a habit that starts with a verb ("so I now check ...").'
             )
-        left_out = _left_out(inputs)
         if english and habit and left_out and not _shares_a_word(habit, left_out):
             problems.append(
                 f'Lesson {i}: make what I now do the step my notes say I left out ("{left_out}"), and say when I do it.'
             )
-        done = repeats_done(habit, done_in_notes(inputs.get("notes") or "")) if habit else None
+        done = repeats_done(habit, done_work) if habit else None
         if done is not None:
             problems.append(
                 f'Lesson {i} names work already done ("{done}") as the change; say what I now do differently every '

@@ -78,10 +78,11 @@ def check_pain(pain: PainOutput, inputs: dict[str, Any]) -> list[str]:
     """Structural problems of the pain statement, and a harm whose figures it leaves out."""
     problems = not_blank("statement", pain.statement) + placeholders(pain.statement)
     harm = str(inputs.get("impact") or "")
-    if pain.statement.strip() and not kept_figures(regret_sentence(pain.statement), harm):
+    regret = regret_sentence(pain.statement)
+    if pain.statement.strip() and not kept_figures(regret, harm):
         figures = ", ".join(dict.fromkeys(m.group() for m in re.finditer(r"\S*\d\S*", harm)))
         problems.append(f"Keep the figures of the harm in the sentence ({figures.rstrip(',.')}).")
-    added = added_to_harm(regret_sentence(pain.statement), harm, str(inputs.get("notes") or ""))
+    added = added_to_harm(regret, harm, str(inputs.get("notes") or ""))
     if harm and added:
         quoted = ", ".join(f'"{w}"' for w in added)
         problems.append(f"Say only what my notes say about the harm, in their words; leave out {quoted}.")
@@ -120,7 +121,7 @@ def with_landed(output: PainOutput, inputs: dict[str, Any]) -> PainOutput:
         not statement
         or len(statement.split()) > LONGEST_REGRET
         or not kept_figures(statement, harm)
-        or added_to_harm(statement, harm, inputs.get("notes") or "")
+        or added_to_harm(statement, harm, notes)
     ):
         statement = words.sorry.format(harm=harm)
     return output.model_copy(update={"statement": f"{statement} {landed}".strip()})

@@ -13,10 +13,9 @@ import datetime as dt
 import re
 from typing import Literal
 
-from assistant.domain.edit_scope import MONTHS, about_named_action, named_action, word_starts
+from assistant.domain.edit_scope import MONTHS, about_named_action, named_action
+from assistant.domain.edit_scope import word_starts as _words
 from assistant.domain.edit_types import Edit, SetChannel, SetDate, SetTone, ShiftDates
-
-_words = word_starts
 
 _TONE_ASKED: dict[str, re.Pattern[str]] = {
     "warm": _words(r"warm", r"soft", r"friendl", r"kinder", r"gentle", r"cold", r"harsh", r"herzlich", r"freundlich",

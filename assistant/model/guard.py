@@ -118,13 +118,16 @@ def scrub(text: str, notes: str) -> str:
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 
 
-def _texts(value: Any) -> list[str]:
+def texts_of(value: Any) -> list[str]:
+    """Every text in a parsed output, a list, or a JSON value (the values, never the field names)."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, BaseModel):
-        return [t for name in type(value).model_fields for t in _texts(getattr(value, name))]
+        return [t for name in type(value).model_fields for t in texts_of(getattr(value, name))]
+    if isinstance(value, dict):
+        return [t for item in value.values() for t in texts_of(item)]
     if isinstance(value, (list, tuple)):
-        return [t for item in value for t in _texts(item)]
+        return [t for item in value for t in texts_of(item)]
     return []
 
 
@@ -148,7 +151,7 @@ def _scrubbed(value: Any, notes: str) -> Any:
 def output_leaks(output: BaseModel, notes: str) -> list[str]:
     """:func:`leak_problems` over every text field of a parsed output, each problem once."""
     found: list[str] = []
-    for text in _texts(output):
+    for text in texts_of(output):
         found += [p for p in leak_problems(text, notes) if p not in found]
     return found
 

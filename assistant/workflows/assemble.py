@@ -84,7 +84,8 @@ def _shortened(draft: Draft, level: int) -> Draft:
     1 – pain and positive to one sentence; 2 – one lesson; 3 – two actions; 4 – ownership to its first sentence;
     5 – the lesson to what changes; 6 – one action; 7 – the positive to its first clause; 8 – the ownership to
     its first clause (the act, without what follows it); 9 – the pain to its first clause.
-    The ownership statement is cut last: it is what the leader reads the message for."""
+    The ownership statement keeps its act to the end: it is what the leader reads the message for."""
+    language = detect_language(draft.notes)
     update: dict[str, object] = {
         "pain": impact_sentence(draft.pain),
         "positive": first_sentences(draft.positive, 1),
@@ -98,7 +99,7 @@ def _shortened(draft: Draft, level: int) -> Draft:
     if level >= 4:
         update["ownership"] = first_sentences(draft.ownership, 1)
     if level >= 5:
-        update["lessons"] = [change_clause(lesson, detect_language(draft.notes)) for lesson in update["lessons"]]  # type: ignore[attr-defined]
+        update["lessons"] = [change_clause(lesson, language) for lesson in update["lessons"]]  # type: ignore[attr-defined]
     if level >= 6:
         update["plan"] = update["plan"][:1]  # type: ignore[index]
         update["report_back"] = _checkins_for(draft, draft.plan[:1])
