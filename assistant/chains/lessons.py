@@ -101,7 +101,7 @@ def program_lesson(parts: LessonPartsOutput | None, inputs: dict[str, Any]) -> L
 
 # "... to avoid such penalties", "..., which could prevent errors": an aim adds nothing to the habit itself
 _AIM = re.compile(
-    r",?\s+(?:(?:in order )?to (?:avoid|prevent|ensure|make sure)|and (?:ensure|make sure)|so that|"
+    r",?\s+(?:(?:in order )?to (?:avoid|prevent|ensure|make sure)|and (?:i )?(?:ensure|make sure)|so that|"
     r"which (?:could|would|will))\b.*$",
     re.I,
 )
