@@ -74,6 +74,7 @@ def test_the_prompt_carries_the_act_and_the_cause_in_plain_words() -> None:
             "check the key's users, and ensure that all services are",
             "I skipped it, so I now check the key's users.",
         ),
+        ("I skipped it", "run the tests, and I make sure that all.", "I skipped it, so I now run the tests."),
         ("I skipped it", "from now on, I will ensure to check the list", "I skipped it, so I now check the list."),
         ("I skipped it", "make sure that I check the list", "I skipped it, so I now check the list."),
         # a time no one can check
