@@ -4,7 +4,7 @@ Each request (bench/refine_set/requests.yaml) names a saved draft (bench/refine_
 what must change. The request is run as the UI and ``regain refine`` run it (:func:`assistant.workflows.refine.arefine`,
 on a model loaded once), and scored on the draft's *view* (:func:`view`): the parts the request names changed as
 stated, and every other part is as it was. A request that cannot be done must change nothing and so save no
-version. A request marked ``plain`` must be answered by the parser, without the model, within
+version. A request marked ``plain`` must be answered by the program (its parser), without the model, within
 :data:`PLAIN_LIMIT_S`. The wall time of every request is reported; results go to bench/RESULTS.md (section
 ``refine``) with ``--write-results``.
 
@@ -215,7 +215,7 @@ def _cell(text: str) -> str:
 
 
 def _row(s: Scored) -> str:
-    how = "model" if s.used_model else "parser"
+    how = "model" if s.used_model else "program"
     state = "PASS" if s.passed else f"FAIL: {_cell(s.failed or '; '.join(s.problems))}"
     return f"| {s.case} | {'plain' if s.plain else 'model'} | {how} | {s.wall:.2f} | {state} |"
 

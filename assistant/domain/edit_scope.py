@@ -310,7 +310,8 @@ _KIND_NAMES = {"dates": "the dates", "channel": "the channel", "length": "the le
                "fact": "adding a fact to your notes"}  # fmt: skip
 
 
-def _kind(edit: Edit) -> str | None:
+def edit_kind(edit: Edit) -> str | None:
+    """The kind of an edit, as the request must speak of it ("dates", "tone", a section's name, ...)."""
     match edit:
         case ShiftDates() | SetDate():
             return "dates"
@@ -356,7 +357,7 @@ _AN_ACTION = _words(r"action", r"item", r"step", r"task", r"#\s*\d", r"aktion", 
 def unasked(edit: Edit, request: str, actions: list[str] | None = None) -> str | None:
     """Why ``edit`` is not what ``request`` asks for (its kind is never mentioned; for a rewording, given the
     draft's ``actions``, no action either), or None when it may be."""
-    kind = _kind(edit)
+    kind = edit_kind(edit)
     if (
         isinstance(edit, RewordAction)
         and actions is not None

@@ -1,10 +1,10 @@
 """The values a refine request states exactly, which the program sets whatever the model wrote.
 
-A small model often picks the right kind of edit with the wrong value: "soften it" answered with the neutral
-tone, "a week sooner" with a week later, "on the 16th" with a date it worked out wrong. What the request
-states in so many words (a tone, a channel, an amount and a direction, a calendar date, the action it names)
-is the program's (:func:`settled_edit`); a channel or tone asked for but left out of the model's answer is added
-(:func:`asked_channel`, :func:`asked_tone`).
+A small model often picks the right kind of edit with the wrong value: "a week sooner" answered with a week
+later, "on the 16th" with a date it worked out wrong, "the checklist" with the first action. What the request
+states in so many words (an amount and a direction, a calendar date, the action it names) is the program's
+(:func:`settled_edit`). The tone, length and channel a request asks for, and date edits it states in full, are read
+by :mod:`assistant.domain.edit_reading`, which builds on :func:`relative_shift` and :func:`stated_date`.
 """
 
 from __future__ import annotations
@@ -15,48 +15,25 @@ from typing import Literal
 
 from assistant.domain.edit_scope import MONTHS, about_named_action, named_action
 from assistant.domain.edit_scope import word_starts as _words
-from assistant.domain.edit_types import Edit, SetChannel, SetDate, SetTone, ShiftDates
+from assistant.domain.edit_types import Edit, SetDate, ShiftDates
 
-_TONE_ASKED: dict[str, re.Pattern[str]] = {
-    "warm": _words(r"warm", r"soft", r"friendl", r"kinder", r"gentle", r"cold", r"harsh", r"herzlich", r"freundlich",
-                   r"cálid", r"amable", r"chaleureu", r"aimable"),
-    "formal": _words(r"formal", r"professional", r"too casual", r"förmlich", r"formel"),
-    "direct": _words(r"direct", r"to the point", r"straight", r"blunt", r"fluff", r"direkt", r"directo"),
-    "neutral": _words(r"neutral", r"less emotional", r"sachlich", r"neutre"),
-}  # fmt: skip
-_CHANNEL_ASKED: dict[str, re.Pattern[str]] = {
-    "talking_points": _words(r"talking points?", r"bullets?\b", r"bullet points?", r"1:1", r"one-on-one", r"stichpunkt",
-                             r"puntos"),
-    "chat": _words(r"chat", r"slack", r"teams message", r"dm\b", r"direct message", r"nachricht"),
-    "email": _words(r"e-?mail", r"mail"),
-}  # fmt: skip
-# "talking points instead of an email": the channel after these is the one the request leaves.
-_NOT_THIS = re.compile(r"\b(?:instead of|rather than|not as|not an?|statt|anstatt|en lugar de|au lieu d)\b[^,.;]*",
-                       re.IGNORECASE)  # fmt: skip
-_EARLIER = _words(r"earlier", r"sooner", r"bring forward", r"früher", r"nach vorne", r"antes", r"adelant", r"plus tôt",
-                  r"avance")  # fmt: skip
-_LATER = _words(r"later", r"more time", r"postpone", r"delay", r"push back", r"extra time", r"später", r"mehr zeit",
-                r"nach hinten", r"más tarde", r"más tiempo", r"plus tard", r"plus de temps", r"repousse")  # fmt: skip
+_EARLIER = _words(r"earlier", r"sooner", r"bring (?:\w+ ){0,4}forward", r"pull (?:\w+ ){0,4}(?:in|forward)\b",
+                  r"move (?:\w+ ){0,4}up\b", r"ahead of", r"früher", r"nach vorne", r"vorzieh", r"vorgezogen",
+                  r"vorverleg", r"antes", r"adelant", r"plus tôt", r"avance")  # fmt: skip
+_LATER = _words(r"later", r"more time", r"postpone", r"delay", r"push(?:ed)? (?:\w+ ){0,4}(?:back|out)\b",
+                r"move (?:\w+ ){0,4}(?:back|out)\b", r"bump (?:\w+ ){0,4}(?:back|out)\b", r"slip", r"runway",
+                r"extra time", r"extend", r"take longer", r"more days", r"behind\b", r"später", r"mehr zeit",
+                r"nach hinten", r"más tarde", r"más tiempo", r"retras", r"aplaz", r"plus tard", r"plus de temps",
+                r"repousse", r"report(?:e|er|ez)\b")  # fmt: skip
 _EVERY = _words(r"every", r"all\b", r"whole plan", r"alle", r"todas", r"todos", r"toutes", r"tous")
 
 
-def _only(asked: dict[str, re.Pattern[str]], text: str) -> str | None:
-    found = [value for value, pattern in asked.items() if pattern.search(text)]
-    return found[0] if len(found) == 1 else None
-
-
 def settled_edit(edit: Edit, request: str, actions: list[str], today: dt.date | None = None) -> Edit:
-    """``edit`` with what the request states exactly put right: the tone or channel it names ("soften it" is
-    warm; "talking points instead of an email" is talking points), the direction of a shift ("a week sooner"
+    """``edit`` with what the request states exactly put right: the direction of a shift ("a week sooner"
     moves earlier), and the action it names by its words (a shift of the whole plan "for the checklist" is a
     shift of that action). A small model often picks the right kind of edit with the wrong value."""
     edit = about_named_action(edit, request, actions)
-    channel = _only(_CHANNEL_ASKED, _NOT_THIS.sub(" ", request))
     match edit:
-        case SetTone() if (tone := _only(_TONE_ASKED, request)) and tone != edit.tone:
-            return edit.model_copy(update={"tone": tone})
-        case SetChannel() if channel and channel != edit.channel:
-            return edit.model_copy(update={"channel": channel})
         case SetDate(target="action") if today is not None and (day := stated_date(request, today)) is not None:
             return edit.model_copy(update={"date": day}) if day != edit.date else edit
         case ShiftDates(target="action", action=int(number)) if (
@@ -86,18 +63,51 @@ def settled_edit(edit: Edit, request: str, actions: list[str], today: dt.date | 
 
 _A_DATE = re.compile(MONTHS, re.IGNORECASE)
 _CHECKINS = _words(r"check-?ins?", r"report", r"termin", r"rückmeld", r"seguimiento", r"point")
+_SMALL = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+)
 _AMOUNT = re.compile(
-    r"\b(?P<n>\d{1,2}|an?|one|two|three|four|another|one more|an extra|a further|a couple of|ein(?:e[nm]?)?|zwei|"
-    r"drei|vier|una?|dos|tres|une?|deux|trois)\s+"
-    r"(?P<unit>days?|weeks?|tage?n?|wochen?|d[ií]as?|semanas?|jours?|semaines?)\b",
+    r"\b(?P<n>\d{1,2}|an?|" + "|".join(_SMALL[1:]) + r"|one|another|one more|an extra|a further|a couple of|"
+    r"a couple|couple of|ein(?:e[nm]?)?|zwei|drei|vier|fünf|zehn|una?|dos|tres|cuatro|cinco|diez|une?|deux|trois|"
+    r"quatre|cinq|dix)\s+(?P<more>(?:more|extra|further|additional)\s+)?"
+    r"(?P<unit>days?|weeks?|wks?|tage?n?|wochen?|d[ií]as?|semanas?|jours?|semaines?)\b"
+    r"|\b(?P<fortnight>a fortnight)\b",
     re.IGNORECASE,
 )
-_AMOUNTS = {"another": 1, "one more": 1, "an extra": 1, "a further": 1, "a couple of": 2, "a": 1, "an": 1, "one": 1,
-            "two": 2, "three": 3, "four": 4, "ein": 1, "eine": 1, "einen": 1, "einem": 1, "zwei": 2, "drei": 3,
-            "vier": 4, "un": 1, "una": 1, "dos": 2, "tres": 3, "une": 1, "deux": 2, "trois": 3}  # fmt: skip
+_AMOUNTS = {"another": 1, "one more": 1, "an extra": 1, "a further": 1, "a couple of": 2, "a couple": 2,
+            "couple of": 2, "a": 1, "an": 1, "ein": 1, "eine": 1, "einen": 1, "einem": 1, "zwei": 2, "drei": 3,
+            "vier": 4, "fünf": 5, "zehn": 10, "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+            "diez": 10, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10,
+            **{word: n for n, word in enumerate(_SMALL, 1)}}  # fmt: skip
 
 
 _MORE = frozenset({"another", "one more", "an extra", "a further"})
+
+
+def _sentence_at(text: str, index: int) -> str:
+    """The sentence of ``text`` around ``index``."""
+    start = max(text.rfind(mark, 0, index) for mark in ".!?;") + 1
+    ends = [i for mark in ".!?;" if (i := text.find(mark, index)) >= 0]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def relative_shift(request: str) -> tuple[int, Literal["days", "weeks"]] | None:
@@ -106,48 +116,39 @@ def relative_shift(request: str) -> tuple[int, Literal["days", "weeks"]] | None:
     amounts = list(_AMOUNT.finditer(request))
     if len(amounts) != 1:
         return None
-    n, unit = amounts[0]["n"].lower(), amounts[0]["unit"].lower()
-    earlier = bool(_EARLIER.search(request))
-    later = bool(_LATER.search(request)) or (n in _MORE and not earlier)  # "another week": more time
-    if earlier == later:
+    if amounts[0]["fortnight"]:
+        n, unit = "2", "weeks"
+    else:
+        n, unit = amounts[0]["n"].lower(), amounts[0]["unit"].lower()
+    before = request[: amounts[0].start()].lower().rstrip()
+    more = n in _MORE or bool(amounts[0]["more"]) or before.endswith(tuple(_MORE))
+    for text in (_sentence_at(request, amounts[0].start()), request):  # the amount's own sentence says it first
+        earlier = bool(_EARLIER.search(text))
+        later = bool(_LATER.search(text)) or (more and not earlier)  # "another week", "ten more days": more time
+        if earlier != later:
+            break
+    else:
         return None
     amount = int(n) if n.isdigit() else _AMOUNTS[n]
-    weeks = unit.startswith(("week", "woch", "seman", "semai"))
+    weeks = unit.startswith(("week", "wk", "woch", "seman", "semai"))
     return (-amount if earlier else amount), ("weeks" if weeks else "days")
 
 
-_ASKED_CHANNEL = re.compile(
-    r"\b(?:give me|as|into|switch to|want|prefer|rather have|make it|turn it into)\s+(?:an?\s+|the\s+|some\s+)?"
-    r"(talking points|bullet points|chat(?: message)?|slack message|e-?mail)\b",
-    re.IGNORECASE,
-)
-
-
-def asked_channel(request: str) -> str | None:
-    """The channel a request asks for in so many words ("give me talking points instead of an email"), else None;
-    the channel it leaves ("instead of an email") is not the one it asks for."""
-    found = {
-        _CHANNELS_BY_WORD[m[1].lower().split()[0].replace("-", "")]
-        for m in _ASKED_CHANNEL.finditer(_NOT_THIS.sub(" ", request))
-    }
-    return found.pop() if len(found) == 1 else None
-
-
-_CHANNELS_BY_WORD = {"talking": "talking_points", "bullet": "talking_points", "chat": "chat", "slack": "chat",
-                     "email": "email"}  # fmt: skip
-
-
-_MONTH_NUMBER = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}  # fmt: skip
-_MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# Month names by their beginnings, in English, German, Spanish and French ("Dec", "Dezember", "dic.", "déc").
+_MONTH_NUMBER = {"jan": 1, "ene": 1, "feb": 2, "fév": 2, "fev": 2, "mar": 3, "mär": 3, "apr": 4, "abr": 4, "avr": 4,
+                 "may": 5, "mai": 5, "jun": 6, "juin": 6, "jul": 7, "juil": 7, "aug": 8, "ago": 8, "aoû": 8, "sep": 9,
+                 "oct": 10, "okt": 10, "nov": 11, "dec": 12, "dez": 12, "dic": 12, "déc": 12}  # fmt: skip
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True)) + r")[a-zéû]*\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"
 _STATED = (
     re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b"),
-    re.compile(rf"\b{_MONTH}\s+{_DAY}\b", re.IGNORECASE),  # "Dec 16", "December 16th"
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}", re.IGNORECASE),  # "16 Dec", "16th of December"
+    re.compile(rf"\b{_MONTH}\s+{_DAY}(?!\d)", re.IGNORECASE),  # "Dec 16", "December 16th"
+    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}", re.IGNORECASE),  # "16 Dec", "16th of December", "16. Dezember"
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>\d{4})?"),  # "16.12." / "16.12.2026"
     re.compile(r"\bthe\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b", re.IGNORECASE),  # "the 16th": its month is the next
 )
+# "17/12" is the 17th of December and "12/17" too; "12/11" could be either, and is not read.
+_SLASHED = re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<year>\d{4}))?(?![\d/])")
 
 
 def stated_date(request: str, today: dt.date) -> dt.date | None:
@@ -158,7 +159,7 @@ def stated_date(request: str, today: dt.date) -> dt.date | None:
         for match in pattern.finditer(request):
             parts = match.groupdict()
             if parts.get("month"):
-                month = _MONTH_NUMBER[parts["month"][:3].lower()]
+                month = _MONTH_NUMBER[parts["month"].lower()]
             elif parts.get("mon"):
                 month = int(parts["mon"])
             else:
@@ -169,6 +170,15 @@ def stated_date(request: str, today: dt.date) -> dt.date | None:
                 found.add(day)
         if found:
             break
+    if not found:
+        for match in _SLASHED.finditer(request):
+            a, b = int(match["a"]), int(match["b"])
+            if (a > 12) == (b > 12):
+                continue
+            day, month = (a, b) if a > 12 else (b, a)
+            year = int(match["year"]) if match["year"] else None
+            if (date := _next_day(day, month, year, today, roll_month=False)) is not None:
+                found.add(date)
     return found.pop() if len(found) == 1 else None
 
 
@@ -186,9 +196,3 @@ def _next_day(day: int, month: int, year: int | None, today: dt.date, *, roll_mo
         if date > today:
             return date
     return None
-
-
-def asked_tone(request: str) -> str | None:
-    """The one tone a request asks for, in the tone's name or other words ("soften it", "more buttoned-up and
-    professional"), else None."""
-    return _only(_TONE_ASKED, request)

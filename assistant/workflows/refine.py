@@ -16,10 +16,11 @@ from langchain_core.runnables import RunnableConfig
 from assistant.chains._step import FormatState
 from assistant.chains.refine import refine_inputs
 from assistant.chains.refine_edits import build_refine_edits_chain
+from assistant.domain.edit_reading import cannot_do, needs_model, read_edits
 from assistant.domain.edit_requests import parse_request
-from assistant.domain.edit_scope import unasked
-from assistant.domain.edit_types import AddFact, Edit, EditPlan, SetChannel, SetTone, describe
-from assistant.domain.edit_values import asked_channel, asked_tone, settled_edit
+from assistant.domain.edit_scope import edit_kind, unasked
+from assistant.domain.edit_types import AddFact, Edit, EditPlan, describe
+from assistant.domain.edit_values import settled_edit
 from assistant.domain.errors import InputError, OutputValidationError
 from assistant.domain.schema import Draft, StepUsage
 from assistant.model.budget import CallBudget, with_budget
@@ -124,25 +125,27 @@ def _finished(
 
 
 def asked_edits(edits: list[Edit], request: str, draft: Draft) -> tuple[list[Edit], list[tuple[Edit, str]]]:
-    """The model's edits that the request asks for, with the values the request states exactly (the action it
-    names, the tone, the channel, the direction of a shift), and the others with the reason they are not applied
-    (:mod:`assistant.domain.edit_scope`). A channel the request asks for in so many words is set even when the
-    model's answer left it out."""
+    """The edits the request asks for: what the program reads in it by itself (the tone, length and channel in the
+    user's own words, date edits stated in full; :mod:`assistant.domain.edit_reading`), then the model's edits of
+    other kinds that the request asks for, with the values it states exactly (the action it names, the direction
+    of a shift); and the model's other edits with the reason they are not applied (:mod:`assistant.domain.edit_scope`;
+    a date or channel edit for a request to send or schedule the message)."""
     actions = [a.action for a in draft.plan]
-    kept: list[Edit] = []
+    kept: list[Edit] = read_edits(request, draft)
+    read = {edit_kind(edit) for edit in kept}
+    cannot = cannot_do(request)
     refused: list[tuple[Edit, str]] = []
     for edit in edits:
+        kind = edit_kind(edit)
+        if kind in read:  # the program read this kind itself: its reading stands
+            continue
         reason = unasked(edit, request, actions)
+        if reason is None and cannot and kind in ("dates", "channel"):
+            reason = cannot
         if reason is not None:
             refused.append((edit, reason))
         elif (settled := settled_edit(edit, request, actions, draft.today)) not in kept:  # two edits made one
             kept.append(settled)
-    channel = asked_channel(request)  # asked for in so many words, though the model's answer left it out
-    if channel is not None and channel != draft.options.channel and not any(isinstance(e, SetChannel) for e in kept):
-        kept.append(SetChannel(channel=channel))  # type: ignore[arg-type]
-    tone = asked_tone(request)  # the model rewrote sections for a tone (refused): the tone is what was asked
-    if not kept and refused and tone is not None and tone != draft.options.tone:
-        kept.append(SetTone(tone=tone))  # type: ignore[arg-type]
     return kept, refused
 
 
@@ -160,13 +163,18 @@ async def arefine(
     listener: Listener | None = None,
     budget: CallBudget | None = None,
 ) -> Refinement:
-    """Change ``draft`` as ``request`` asks: parsed edits, or the model's edits; then applied and checked.
+    """Change ``draft`` as ``request`` asks: parsed edits, or the edits the program reads in the request's own words
+    when that is all it asks for (:mod:`assistant.domain.edit_reading`), or else the model's edits with the program's
+    readings; then applied and checked.
 
     ``budget`` caps the model calls (default: a new one of ``pipeline.max_calls``).
     """
     plain = refine_plainly(draft, request, validate=pipeline.validate)
     if plain is not None:
         return plain
+    read, cannot = read_edits(request, draft), cannot_do(request)
+    if (read or cannot) and not needs_model(request):  # the program read all of it by itself
+        return _finished(draft, read, validate=pipeline.validate, not_possible=cannot or "")
     chain = build_refine_edits_chain(
         pipeline.model, max_reasks=pipeline.max_reasks, format_state=FormatState(mode=pipeline.structured_output)
     )
@@ -193,7 +201,7 @@ async def arefine(
         refused=refused,
         validate=pipeline.validate,
         understood=plan.understood,
-        not_possible=plan.not_possible,
+        not_possible=plan.not_possible or cannot_do(request) or "",
         usage=tracker.usage,
         problems=problems,
     )

@@ -82,13 +82,30 @@ def test_a_request_that_cannot_be_applied_says_what_was_understood_and_why(draft
 
 
 def test_the_models_not_possible_is_reported(draft: Draft) -> None:
-    answer = {"understood": "Translate it to Klingon.", "edits": [], "not_possible": "no edit translates a message"}
-    result = asyncio.run(arefine(draft, "translate it to Klingon", Pipeline(scripted_model(refine_edits=answer))))
+    answer = {"understood": "Write it as a haiku.", "edits": [], "not_possible": "no edit writes a poem"}
+    result = asyncio.run(arefine(draft, "rewrite it as a haiku", Pipeline(scripted_model(refine_edits=answer))))
     assert result.draft is draft
     assert result.reply == (
-        "I understood: Translate it to Klingon. Nothing in the draft changed, so no new version is saved.\n"
-        "Not done: no edit translates a message."
+        "I understood: Write it as a haiku. Nothing in the draft changed, so no new version is saved.\n"
+        "Not done: no edit writes a poem."
     )
+
+
+def test_what_regain_cannot_do_is_said_without_the_model(draft: Draft) -> None:
+    model = scripted_model()
+    result = asyncio.run(arefine(draft, "looks good, schedule it to go out to her at 9 on Monday", Pipeline(model)))
+    assert result.draft is draft and not result.changed and not result.used_model and not model.calls
+    assert "cannot send, schedule, fax or print it" in result.reply
+
+
+def test_a_request_in_the_users_own_words_is_read_without_the_model(draft: Draft) -> None:
+    model = scripted_model()
+    request = "she only ever reads Slack and this reads as a form letter; the checklist needs 3 more days"
+    result = asyncio.run(arefine(draft, request, Pipeline(model)))
+    assert not model.calls and not result.used_model
+    assert (result.draft.options.channel, result.draft.options.tone) == ("chat", "warm")
+    assert "checklist" in draft.plan[0].action  # the action it names by its words
+    assert [a.due for a in result.draft.plan] == [draft.plan[0].due + dt.timedelta(days=3), draft.plan[1].due]
 
 
 def test_empty_and_failed_requests(draft: Draft) -> None:
@@ -132,7 +149,7 @@ def test_a_channel_asked_for_in_so_many_words_is_set_and_an_unnamed_action_is_no
         }
     )
     model = scripted_model(refine_edits=rewordings)
-    request = "I'd rather say this to Dana in our 1:1, give me talking points instead of an email."
+    request = "I'd rather say this to Dana in our 1:1, give me talking points instead of an email, reworded a bit."
     result = asyncio.run(arefine(draft, request, Pipeline(model)))
     assert result.draft.options.channel == "talking_points"
     assert [a.action for a in result.draft.plan] == [a.action for a in draft.plan]

@@ -1,0 +1,269 @@
+"""What the program reads in a refine request by itself, in the user's own words, whatever the model answers.
+
+People rarely say "set the tone to warm". They say "it reads a bit like a form letter", "she lives in Slack",
+"trim it so it fits on one screen", "the checklist needs another ten days, the gate is fine where it is". A small
+model turns such requests into the wrong edit or the wrong value often (a rewrite of every section for "too cold",
+a shift of the check-ins for "the checklist needs another week"). The program reads:
+
+- a **tone**, **length** or **channel** from cues (:func:`read_tone`, :func:`read_length`, :func:`read_channel`):
+  what the user asks for ("more human", "to the point") or what they find wrong ("cold", "too casual");
+- a **date change** with everything it needs (:func:`read_dates`): how far and which way, or the calendar day,
+  and of what (every due date, the check-ins, or the one action the request names);
+- a request Regain **cannot do** (:func:`cannot_do`): send, schedule, fax or print the message.
+
+:func:`read_edits` gives the edits read; they replace the model's edits of the same kind. Anything it does not
+read is left to the model, whose edits are then checked (:mod:`assistant.domain.edit_scope`) and put right
+(:mod:`assistant.domain.edit_values`). It reads English, German, Spanish and French cues.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from assistant.domain.edit_scope import named_action
+from assistant.domain.edit_types import Edit, SetChannel, SetDate, SetLength, SetTone, ShiftDates
+from assistant.domain.edit_values import relative_shift, stated_date
+from assistant.domain.schema import Draft
+
+
+def _cues(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
+
+
+# What the text is, when the user finds it wrong ("reads a bit cold"), and what they want it to be.
+_SEEMS = r"(?:reads?|sounds?|feels?|seems?|comes? across|looks?|is|it's|its|too|bit|kind of|kinda|so|very|little)"
+_TONE_CUES: dict[str, re.Pattern[str]] = {
+    "warm": _cues(
+        r"warm", r"kind(?:er|ly|ness)?\b(?! of)", r"soft(?:en|er)", r"friendl", r"gentle", r"human", r"personal\b",
+        r"caring", r"(?:i|that i) (?:actually |really |truly )?care", r"how (?:this|it|much it) (?:hit|affected)",
+        r"empath", r"heartfelt", r"from the heart", r"sincer", r"appreciat", r"grateful", r"thank",
+        r"(?:been|was|is) (?:\w+ ){0,2}(?:decent|kind|supportive|good|great|patient)", r"support(?:ed|ive) me",
+        r"cold", r"frosty", r"icy", r"clinical", r"robotic", r"stiff", r"impersonal", r"form letter",
+        r"(?:like|as if) (?:i'm |i am |i was )?(?:filing|writing|reading) a report", r"corporate", r"harsh", r"curt",
+        rf"{_SEEMS} (?:\w+ ){{0,2}}blunt",
+        r"herzlich", r"wärmer", r"freundlich", r"menschlich", r"persönlicher", r"kalt", r"distanziert",
+        r"cálid", r"calid", r"amable", r"cariño", r"cercan", r"(?:me |le )importa", r"fr[ií]o", r"fr[ií]a",
+        r"chaleureu", r"aimable", r"humain", r"froid", r"distant",
+    ),
+    "formal": _cues(
+        r"formal", r"professional", r"polished", r"buttoned", r"executive", r"up the chain", r"the vp\b", r"vps?\b",
+        r"leadership", r"senior", r"the board", r"director", r"ceo\b", r"cfo\b", r"cto\b", r"audience",
+        r"hold up in front", r"too casual", r"chatty", r"informal", r"sloppy", r"too relaxed",
+        r"förmlich", r"formell", r"professionell", r"geschäftsführ", r"vorstand", r"salopp", r"lässig",
+        r"profesional", r"formel", r"professionnel", r"soutenu", r"direction\b",
+    ),
+    "direct": _cues(
+        r"direct", r"to the point",
+        r"(?:say|tell|put|want|wants|like|likes|give|be) (?:it |this |things |me )?straight",
+        r"straight(?:forward| to the point| talk)", r"cushion", r"hedg", r"tiptoe", r"around the bush", r"sugar ?coat",
+        r"waffl", r"fluff", r"padding", r"cut to the chase", r"get to the point", r"spit it out", r"wishy",
+        r"too soft", r"too apologetic", r"grovel", r"(?:be|more|brutally) blunt", r"blunter",
+        r"direkt", r"auf den punkt", r"klartext", r"sin rodeos", r"directo", r"droit au but", r"sans détour",
+    ),
+    "neutral": _cues(
+        r"neutral", r"less emotional", r"tone it down", r"dial it back", r"too emotional", r"over the top",
+        r"dramatic", r"sachlich", r"neutre", r"menos emotiv",
+    ),
+}  # fmt: skip
+
+
+def _one(cues: dict[str, re.Pattern[str]], text: str, current: str | None) -> str | None:
+    """The one value whose cues the text has; the current value is not asked for when another is."""
+    found = [value for value, pattern in cues.items() if pattern.search(text)]
+    if len(found) > 1 and current in found:
+        found.remove(current)
+    return found[0] if len(found) == 1 else None
+
+
+def read_tone(request: str, current: str | None = None) -> str | None:
+    """The one tone the request asks for, in its own words ("more human", "no cushioning", "it has to hold up in
+    front of the VP") or by what it finds wrong ("it reads cold", "too casual"); None when it reads none, or two
+    (besides the ``current`` one)."""
+    return _one(_TONE_CUES, request, current)
+
+
+_LONGER = _cues(
+    r"longer", r"flesh(?:ed)? (?:it |this )?out", r"more detail", r"detailed", r"expand", r"elaborat", r"thin\b",
+    r"more to it", r"too short", r"too brief", r"say more", r"more context", r"not (?:long|detailed) enough",
+    r"länger", r"ausführlich", r"más largo", r"más detall", r"plus long", r"plus de détails", r"développ",
+)  # fmt: skip
+_SHORTER = _cues(
+    r"short(?:er|en)?\b", r"trim", r"cut (?:it |this |that |the message |the email )?(?:down|back)", r"condens",
+    r"tighten", r"concise", r"briefer", r"(?:keep|make) it brief", r"be brief", r"too long", r"long-?winded",
+    r"wordy", r"verbose", r"wall of text", r"tl;?dr", r"one screen", r"skim", r"a lot to (?:get through|read|take in)",
+    r"fewer words", r"less text", r"too much text", r"pare (?:it )?down",
+    r"kürzer", r"kürz", r"knapp", r"zu lang", r"más corto", r"más breve", r"acorta", r"demasiado largo",
+    r"plus court", r"raccourc", r"trop long",
+)  # fmt: skip
+
+
+_NOT_LENGTH = _cues(
+    r"(?:take|takes|taking|took|need|needs|last|lasts) (?:a (?:bit|little|lot) )?longer",
+    r"longer than",
+    r"no longer",
+    r"short (?:on|of) ",
+    r"short-?term",
+    r"shortly",
+    r"in short",
+)
+
+
+def read_length(request: str) -> Literal["shorter", "longer"] | None:
+    """ "shorter" or "longer" when the request asks for that in its own words ("trim it so it fits on one screen",
+    "flesh it out", "feels a little thin"), not of time ("the checklist will take longer"); None when it reads
+    neither, or both."""
+    request = _NOT_LENGTH.sub(" ", request)
+    longer = bool(_LONGER.search(request))
+    shorter = bool(_SHORTER.search(_LONGER.sub(" ", request)))
+    if longer == shorter:
+        return None
+    return "longer" if longer else "shorter"
+
+
+_CHANNEL_CUES: dict[str, re.Pattern[str]] = {
+    "chat": _cues(
+        r"chat", r"slack", r"(?:on|in|via|over|a) teams\b", r"teams message", r"dms?\b", r"direct message", r"pm\b",
+        r"whatsapp", r"text (?:her|him|them)\b", r"paste (?:it |this )?(?:there|in|into)", r"instant message",
+    ),
+    "talking_points": _cues(
+        r"talking points?", r"bullets?\b", r"bullet points?", r"1:1", r"1-on-1", r"one[- ]on[- ]one", r"in person",
+        r"face to face", r"to (?:her|his|their|your) face",
+        r"say (?:it|this) (?:to (?:her|him|them) )?(?:out loud|aloud)",
+        r"work from (?:it|them)", r"glance at", r"notes? (?:for|to talk|i can talk)", r"talk (?:it |this )?through",
+        r"de vive voix", r"points? à aborder", r"liste de points", r"en persona", r"cara a cara", r"puntos",
+        r"persönlich", r"im gespräch", r"stichpunkt", r"unter vier augen",
+    ),
+    "email": _cues(r"e-?mail", r"mail\b", r"courriel", r"correo"),
+}  # fmt: skip
+# The channel the request leaves: "instead of an email", "she never checks her inbox", "rather than type it out".
+_LEFT = _cues(
+    r"(?:instead of|rather than|not as|not an?|statt|anstatt|en lugar de|en vez de|au lieu d)\b[^,.;!?]*",
+    r"(?:never|rarely|doesn't|does not|won't|hardly (?:ever )?)\s+(?:\w+\s+){0,3}(?:e-?mails?|inbox|mail)\b",
+)
+
+
+def read_channel(request: str, current: str | None = None) -> str | None:
+    """The one channel the request asks for ("she lives in Slack", "a few bullets for our 1:1"), not the one it
+    leaves ("instead of an email", "she never checks her inbox", or the ``current`` one when it names another);
+    None when it reads none, or two."""
+    return _one(_CHANNEL_CUES, _LEFT.sub(" ", request), current)
+
+
+_CANNOT = _cues(
+    r"(?:^|[.!?;,]\s*|(?:can|could|would|will) (?:you|u)\s+(?:just\s+)?|please\s+|pls\s+|and\s+)"
+    r"(?:send|schedule|fax|print|deliver|post|forward|mail|e-?mail)\s+"
+    r"(?:it|this|that|the (?:message|email|draft|note))\b",
+    r"(?:go|goes|went) out (?:to|at|on)\b", r"by fax", r"\bfax\b", r"send (?:it|this) (?:for me|to (?:her|him|them))",
+    r"übersetz", r"translate", r"tradu[cz]",
+)  # fmt: skip
+
+
+def cannot_do(request: str) -> str | None:
+    """What Regain cannot do that the request asks for (send, schedule, fax or print the message; translate it),
+    said plainly with what to do instead; None when it asks for nothing of that kind."""
+    if not _CANNOT.search(request):
+        return None
+    if re.search(r"übersetz|translat|tradu", request, re.IGNORECASE):
+        return ("Regain writes the message in the language of your notes and cannot translate it: write the notes in "
+                "that language and draft again")  # fmt: skip
+    return ("Regain writes the message but cannot send, schedule, fax or print it: copy it into your email or chat "
+            "and send it yourself")  # fmt: skip
+
+
+_CHECKINS = _cues(r"check-?ins?", r"catch-?ups?", r"report(?:ing)?(?:-| )backs?", r"syncs?\b", r"rückmeld",
+                  r"seguimientos?", r"points? d'étape", r"suivis?\b")  # fmt: skip
+_PLAN_WORDS = _cues(r"deadlines?", r"due dates?", r"dates", r"the plan", r"actions", r"tasks", r"items",
+                    r"fristen", r"termine", r"fechas", r"plazos", r"échéances")  # fmt: skip
+_EVERY = _cues(r"every", r"all\b", r"both\b", r"everything", r"everyth\w*", r"whole", r"timeline", r"the plan\b",
+               r"alle[ns]?\b", r"beide", r"todas?\b", r"todos\b", r"toutes?\b", r"tous\b")  # fmt: skip
+# A clause that keeps something as it is: "the CI gate is fine where it is", "die Fristen bitte so lassen".
+_KEEP = re.compile(
+    r"[^.;!?,]*\b(?:fine (?:where|as) (?:it|they) (?:is|are)|stays?\b|as (?:it|they) (?:is|are)|keep|leave|unchanged|"
+    r"don'?t (?:touch|move|change)|so lassen|bleib|lass\w*|dejar?|deja|igual|laisse[rz]?|tel quel)[^.;!?,]*",
+    re.IGNORECASE,
+)
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
+             "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
+             "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4}  # fmt: skip
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")s?\b", re.IGNORECASE)
+_SAME_WEEK = _cues(r"(?:those|that|the same|each|their) weeks?", r"(?:der|dieser|jener) woche", r"esa semana",
+                   r"cette semaine", r"instead")  # fmt: skip
+
+
+def _without_cannot(request: str) -> str:
+    """The request without the clause that asks for what Regain cannot do ("send this to the VP by fax")."""
+    return " ".join(c for c in re.split(r"(?<=[.!?;,])\s+", request) if not _CANNOT.search(c))
+
+
+def read_dates(request: str, draft: Draft) -> list[Edit]:
+    """The date edits the request states with everything they need, else []: how far and which way ("another ten
+    days", "zwei Tage früher"), or the calendar day ("wednesday the 16th", "17/12"); and of what: the check-ins,
+    every due date, or the one action the request names by its words (a clause that keeps something as it is, "the
+    gate is fine where it is", names nothing). The check-ins on another weekday of their weeks too."""
+    asked = _KEEP.sub(" ", request)
+    action = named_action(_CHECKINS.sub(" ", asked), [a.action for a in draft.plan])
+    checkins = bool(_CHECKINS.search(asked)) and action is None and not _PLAN_WORDS.search(asked)
+    if checkins:
+        said = " ".join(c for c in re.split(r"(?<=[.!?;])\s+", asked) if _CHECKINS.search(c))
+        weekday = {w.lower() for w in _WEEKDAY.findall(said)}
+        if len(weekday) == 1 and _SAME_WEEK.search(said):
+            day = _WEEKDAYS[weekday.pop()]
+            moved = [c.date + dt.timedelta(days=day - c.date.weekday()) for c in draft.report_back]
+            return [SetDate(target="checkin", number=i, date=d) for i, d in enumerate(moved, 1) if d > draft.today]
+    shift = relative_shift(request)
+    if shift is not None:
+        amount, unit = shift
+        if checkins:
+            return [ShiftDates(target="checkins", amount=amount, unit=unit)]
+        if action is not None and not _EVERY.search(asked):
+            return [ShiftDates(target="action", action=action, amount=amount, unit=unit)]
+        if action is None and (_EVERY.search(asked) or _PLAN_WORDS.search(asked)):
+            return [ShiftDates(target="plan", amount=amount, unit=unit)]
+        return []
+    day = stated_date(request, draft.today)
+    if day is not None and action is not None and not checkins:
+        return [SetDate(target="action", number=action, date=day)]
+    return []
+
+
+def read_edits(request: str, draft: Draft) -> list[Edit]:
+    """The edits the program reads in the request by itself (one of each kind at most): the tone, the length, the
+    channel (when it is not the draft's already) and the dates; a clause asking for what Regain cannot do
+    (:func:`cannot_do`) is not read."""
+    request = _without_cannot(request)
+    edits: list[Edit] = []
+    tone = read_tone(request, draft.options.tone)
+    if tone is not None and tone != draft.options.tone:
+        edits.append(SetTone(tone=tone))  # type: ignore[arg-type]
+    length = read_length(request)
+    if length is not None:
+        edits.append(SetLength(length=length))
+    channel = read_channel(request, draft.options.channel)
+    if channel is not None and channel != draft.options.channel:
+        edits.append(SetChannel(channel=channel))  # type: ignore[arg-type]
+    return edits + read_dates(request, draft)
+
+
+# What only the model can do: a new owner, measure, action or fact in the user's words, a rewording, a section.
+_FOR_THE_MODEL = _cues(
+    r"drop", r"remove", r"delete", r"scrap", r"(?:take|leave) (?:\w+ ){0,5}out\b", r"get rid", r"skip (?:the|that)",
+    r"cut (?:the|that|this) (?!message|email|note|text)", r"n[o']t (?:be )?needed", r"no longer need", r"don'?t need",
+    r"overkill", r"owner", r"own(?:s|ing)?\b", r"assign", r"put (?:him|her|them|me) down", r"take (?:over|on)\b",
+    r"hand (?:it|that|this) (?:to|over)", r"offered to", r"measure", r"metric", r"done when", r"success", r"evidence",
+    r"proof", r"how (?:we|you|she|he|they) (?:will |would )?know", r"add", r"mention", r"note that", r"include",
+    r"for the record", r"fyi", r"also say", r"reword", r"rephrase", r"rename", r"wording", r"word it", r"rewrite",
+    r"lesson", r"subject", r"headline", r"title", r"apolog", r"sorry", r"regret", r"opening", r"closing",
+    r"(?:first|last) (?:paragraph|line|sentence)", r"sign-?off", r"greeting",
+    r"streich", r"entfern", r"lösch", r"zuständig", r"verantwortlich", r"ergänz", r"hinzu", r"erwähn", r"quita",
+    r"elimin", r"borra", r"responsable", r"encarg", r"añad", r"agreg", r"menciona", r"supprim", r"enlève",
+    r"ajout", r"mentionn",
+)  # fmt: skip
+
+
+def needs_model(request: str) -> bool:
+    """True when the request may ask for more than the program reads by itself (:func:`read_edits`): a new owner,
+    measure, action or fact, dropping or rewording an action, or rewriting a section."""
+    return bool(_FOR_THE_MODEL.search(request))

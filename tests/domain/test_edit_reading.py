@@ -1,0 +1,121 @@
+"""What the program reads in a refine request by itself: tone, length and channel cues, dates stated in full, and
+what Regain cannot do."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from chain_support import sample_draft
+
+from assistant.domain.edit_reading import cannot_do, needs_model, read_channel, read_edits, read_length, read_tone
+from assistant.domain.edit_types import SetDate, SetLength, SetTone, ShiftDates
+from assistant.domain.schema import Draft, DraftOptions
+
+
+def _draft(channel: str = "email", tone: str = "neutral") -> Draft:
+    """Two actions (the CI gate, due 4 Dec; the checklist, due 11 Dec), check-ins on 7 and 14 Dec."""
+    return sample_draft(options=DraftOptions(channel=channel, tone=tone))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "tone"),
+    [
+        ("it comes across as really stiff, like I'm reading from a script", "warm"),
+        ("can it sound more human? she has been very patient with me", "warm"),
+        ("too blunt for my taste", "warm"),  # what it finds wrong: the other way
+        ("this will be read by the leadership team, so please polish it", "formal"),
+        ("way too chatty for something about lost orders", "formal"),
+        ("stop beating around the bush, just say what happened", "direct"),
+        ("be blunt", "direct"),
+        ("es suena muy frío", "warm"),
+        ("make it warmer but also more formal", None),  # two tones: not read
+        ("move the dates a week later", None),
+    ],
+)
+def test_a_tone_in_the_users_own_words(request_text: str, tone: str | None) -> None:
+    assert read_tone(request_text) == tone
+
+
+def test_the_current_tone_is_not_the_one_asked_for_when_another_is() -> None:
+    assert read_tone("less formal, more personal please", current="formal") == "warm"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "length"),
+    [
+        ("nobody reads a wall of text like this", "shorter"),
+        ("can you condense it a bit", "shorter"),
+        ("it's too short for what happened, add some detail", "longer"),
+        ("the checklist will take longer than planned, another week", None),  # time, not length
+        ("shorter and longer", None),
+    ],
+)
+def test_a_length_in_the_users_own_words(request_text: str, length: str | None) -> None:
+    assert read_length(request_text) == length
+
+
+@pytest.mark.parametrize(
+    ("request_text", "channel", "current"),
+    [
+        ("we only talk on Teams these days", "chat", "email"),
+        ("I'll bring it up face to face on Monday, just give me something to glance at", "talking_points", "email"),
+        ("he doesn't read his emails anymore, send it over chat", "chat", "email"),
+        ("as an email please, not a chat", "email", "chat"),
+        ("can you make it warmer", None, "email"),
+    ],
+)
+def test_a_channel_in_the_users_own_words(request_text: str, channel: str | None, current: str) -> None:
+    assert read_channel(request_text, current) == channel
+
+
+def test_date_edits_stated_in_full_are_read_with_what_they_move() -> None:
+    draft = _draft()
+    assert read_edits("the checklist needs a few more days, say 4 more days", draft) == [
+        ShiftDates(target="action", action=2, amount=4, unit="days")
+    ]
+    assert read_edits("push all the deadlines out by two weeks", draft) == [
+        ShiftDates(target="plan", amount=2, unit="weeks")
+    ]
+    # a clause that keeps one action where it is names nothing
+    assert read_edits("The gate stays where it is, but the checklist slips a week.", draft) == [
+        ShiftDates(target="action", action=2, amount=1, unit="weeks")
+    ]
+    assert read_edits("our check-ins should be three days later", draft) == [
+        ShiftDates(target="checkins", amount=3, unit="days")
+    ]
+    assert read_edits("the checklist by 16/12 please", draft) == [
+        SetDate(target="action", number=2, date=dt.date(2026, 12, 16))
+    ]
+    # the check-ins on another weekday of their weeks
+    assert read_edits("Mondays are bad for me; could our check-ins be on the Thursday of those weeks?", draft) == [
+        SetDate(target="checkin", number=1, date=dt.date(2026, 12, 10)),
+        SetDate(target="checkin", number=2, date=dt.date(2026, 12, 17)),
+    ]
+    assert read_edits("move it a bit", draft) == []  # how far, and of what: not said
+
+
+def test_every_kind_read_in_one_request_and_the_draft_options_left_alone() -> None:
+    draft = _draft(channel="chat", tone="warm")
+    assert read_edits("a bit more human and way shorter, she'll read it in Slack", draft) == [
+        SetLength(length="shorter")  # warm and chat already
+    ]
+    assert (
+        read_edits("less stiff and put it in an email", _draft())
+        == [SetTone(tone="warm")]  # the draft is an email already
+    )
+
+
+def test_what_regain_cannot_do_is_said_with_what_to_do_instead() -> None:
+    said = cannot_do("looks fine, can you send it to her tomorrow at 8?")
+    assert said is not None and "copy it" in said
+    assert cannot_do("schedule this to go out on Monday") is not None
+    assert cannot_do("Dana will forward this to the VP, make it formal") is None  # someone else forwards it
+    # the clause that asks to send is not read for a tone ("the VP")
+    assert read_edits("Fax this to the VP tonight.", _draft()) == []
+
+
+def test_requests_only_the_model_can_do_are_left_to_it() -> None:
+    assert needs_model("make Priya the owner of the checklist and make it warmer")
+    assert needs_model("add that I called the merchants")
+    assert not needs_model("it reads like a form letter")
