@@ -9,6 +9,8 @@ a shift of the check-ins for "the checklist needs another week"). The program re
   what the user asks for ("more human", "to the point") or what they find wrong ("cold", "too casual");
 - a **date change** with everything it needs (:func:`read_dates`): how far and which way, or the calendar day,
   and of what (every due date, the check-ins, or the one action the request names);
+- **dropping** the one action the request names, or **handing it over** to the one person it names
+  (:func:`read_plan_edits`);
 - a request Regain **cannot do** (:func:`cannot_do`): send, schedule, fax or print the message.
 
 :func:`read_edits` gives the edits read; they replace the model's edits of the same kind. Anything it does not
@@ -23,7 +25,7 @@ import re
 from typing import Literal
 
 from assistant.domain.edit_scope import named_action
-from assistant.domain.edit_types import Edit, SetChannel, SetDate, SetLength, SetTone, ShiftDates
+from assistant.domain.edit_types import DropAction, Edit, SetChannel, SetDate, SetLength, SetOwner, SetTone, ShiftDates
 from assistant.domain.edit_values import relative_shift, stated_date
 from assistant.domain.schema import Draft
 
@@ -231,8 +233,8 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
 
 def read_edits(request: str, draft: Draft) -> list[Edit]:
     """The edits the program reads in the request by itself (one of each kind at most): the tone, the length, the
-    channel (when it is not the draft's already) and the dates; a clause asking for what Regain cannot do
-    (:func:`cannot_do`) is not read."""
+    channel (when it is not the draft's already), the dates, or else dropping or handing over the action it names;
+    a clause asking for what Regain cannot do (:func:`cannot_do`) is not read."""
     request = _without_cannot(request)
     edits: list[Edit] = []
     tone = read_tone(request, draft.options.tone)
@@ -244,26 +246,80 @@ def read_edits(request: str, draft: Draft) -> list[Edit]:
     channel = read_channel(request, draft.options.channel)
     if channel is not None and channel != draft.options.channel:
         edits.append(SetChannel(channel=channel))  # type: ignore[arg-type]
-    return edits + read_dates(request, draft)
+    dates = read_dates(request, draft)
+    return edits + dates + ([] if dates else read_plan_edits(request, draft))
 
 
-# What only the model can do: a new owner, measure, action or fact in the user's words, a rewording, a section.
-_FOR_THE_MODEL = _cues(
+_DROP = _cues(
     r"drop", r"remove", r"delete", r"scrap", r"(?:take|leave) (?:\w+ ){0,5}out\b", r"get rid", r"skip (?:the|that)",
     r"cut (?:the|that|this) (?!message|email|note|text)", r"n[o']t (?:be )?needed", r"no longer need", r"don'?t need",
-    r"overkill", r"owner", r"own(?:s|ing)?\b", r"assign", r"put (?:him|her|them|me) down", r"take (?:over|on)\b",
-    r"hand (?:it|that|this) (?:to|over)", r"offered to", r"measure", r"metric", r"done when", r"success", r"evidence",
-    r"proof", r"how (?:we|you|she|he|they) (?:will |would )?know", r"add", r"mention", r"note that", r"include",
-    r"for the record", r"fyi", r"also say", r"reword", r"rephrase", r"rename", r"wording", r"word it", r"rewrite",
-    r"lesson", r"subject", r"headline", r"title", r"apolog", r"sorry", r"regret", r"opening", r"closing",
-    r"(?:first|last) (?:paragraph|line|sentence)", r"sign-?off", r"greeting",
-    r"streich", r"entfern", r"lösch", r"zuständig", r"verantwortlich", r"ergänz", r"hinzu", r"erwähn", r"quita",
-    r"elimin", r"borra", r"responsable", r"encarg", r"añad", r"agreg", r"menciona", r"supprim", r"enlève",
-    r"ajout", r"mentionn",
+    r"overkill", r"streich", r"entfern", r"lösch", r"quita", r"elimin", r"borra", r"supprim", r"enlève",
+)  # fmt: skip
+_OWNER = _cues(
+    r"owner", r"own(?:s|ing)?\b", r"assign", r"put (?:him|her|them|me) down", r"take (?:over|on)\b",
+    r"hand (?:it|that|this) (?:to|over)", r"offered to",
+    r"will (?:take|own|handle|run|do) (?:the|that|this|it|over)",
+    r"(?:he|she|they)(?:'ll| will) (?:do|write|run|handle|take)",
+    r"zuständig", r"verantwortlich", r"übernimmt", r"responsable", r"encarg", r"s'en charge",
+)  # fmt: skip
+# Capitalised words that begin sentences or name things, not people ("Actually", "The", "CI").
+_NOT_NAMES = frozenset(
+    (
+        "i", "i'm", "i'll", "i'd", "the", "a", "an", "and", "but", "so", "also", "actually", "can", "could", "would",
+        "will", "please", "put", "make", "give", "let", "have", "assign", "hand", "she", "he", "they", "we", "it",
+        "this", "that", "just", "ok", "okay", "hmm", "since", "because", "yes", "no", "maybe", "then", "now", "our",
+        "my", "her", "his", "their", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "ci",
+        "qa", "vp", "cto", "ceo", "cfo", "slack", "teams",
+    )
 )  # fmt: skip
 
 
-def needs_model(request: str) -> bool:
-    """True when the request may ask for more than the program reads by itself (:func:`read_edits`): a new owner,
-    measure, action or fact, dropping or rewording an action, or rewriting a section."""
-    return bool(_FOR_THE_MODEL.search(request))
+def _person(request: str, draft: Draft) -> str | None:
+    """The one person the request names (a capitalised word that is not a common word, the leader, or a word of the
+    plan), else None."""
+    leader = (draft.facts.leader_name or "").lower().split()
+    plan_words = {w.lower() for a in draft.plan for w in re.findall(r"[A-Za-z]+", a.action)}
+    names = {
+        w for w in re.findall(r"\b[A-Z][a-zà-ÿ]+\b", request)
+        if w.lower() not in _NOT_NAMES and w.lower() not in leader and w.lower() not in plan_words
+    }  # fmt: skip
+    return names.pop() if len(names) == 1 else None
+
+
+def read_plan_edits(request: str, draft: Draft) -> list[Edit]:
+    """Dropping or handing over the one action the request names by its words ("scrap the support briefing, it's
+    overkill"; "Jonas offered to write the checklist, put him down for it"), else []."""
+    action = named_action(_CHECKINS.sub(" ", _KEEP.sub(" ", request)), [a.action for a in draft.plan])
+    if action is None:
+        return []
+    if _OWNER.search(request) and (person := _person(request, draft)) is not None:
+        return [SetOwner(number=action, owner=person)]
+    if _DROP.search(request) and not _OWNER.search(request):
+        return [DropAction(number=action)]
+    return []
+
+
+# What only the model can do, by kind: a new measure, action or fact in the user's words, a rewording, a section;
+# and dropping an action or handing it over, when the program did not read which, or to whom.
+_FOR_THE_MODEL: dict[str, re.Pattern[str]] = {
+    "drop": _DROP,
+    "owner": _OWNER,
+    "other": _cues(
+        r"measure", r"metric", r"done when", r"success", r"evidence", r"proof",
+        r"how (?:we|you|she|he|they) (?:will |would )?know", r"add", r"mention", r"note that", r"include",
+        r"for the record", r"fyi", r"also say", r"reword", r"rephrase", r"rename", r"wording", r"word it", r"rewrite",
+        r"lesson", r"subject", r"headline", r"title", r"apolog", r"sorry", r"regret", r"opening", r"closing",
+        r"(?:first|last) (?:paragraph|line|sentence)", r"sign-?off", r"greeting", r"ergänz", r"hinzu", r"erwähn",
+        r"añad", r"agreg", r"menciona", r"ajout", r"mentionn",
+    ),
+}  # fmt: skip
+
+
+def needs_model(request: str, read: list[Edit] | None = None) -> bool:
+    """True when the request may ask for more than the program read by itself (``read``, from :func:`read_edits`):
+    a new measure, action or fact, a rewording, a rewritten section, or dropping or handing over an action it did
+    not read."""
+    done = {"drop" for e in read or [] if isinstance(e, DropAction)} | {
+        "owner" for e in read or [] if isinstance(e, SetOwner)
+    }
+    return any(pattern.search(request) for kind, pattern in _FOR_THE_MODEL.items() if kind not in done)

@@ -173,7 +173,7 @@ async def arefine(
     if plain is not None:
         return plain
     read, cannot = read_edits(request, draft), cannot_do(request)
-    if (read or cannot) and not needs_model(request):  # the program read all of it by itself
+    if (read or cannot) and not needs_model(request, read):  # the program read all of it by itself
         return _finished(draft, read, validate=pipeline.validate, not_possible=cannot or "")
     chain = build_refine_edits_chain(
         pipeline.model, max_reasks=pipeline.max_reasks, format_state=FormatState(mode=pipeline.structured_output)

@@ -9,7 +9,7 @@ import pytest
 from chain_support import sample_draft
 
 from assistant.domain.edit_reading import cannot_do, needs_model, read_channel, read_edits, read_length, read_tone
-from assistant.domain.edit_types import SetDate, SetLength, SetTone, ShiftDates
+from assistant.domain.edit_types import DropAction, SetDate, SetLength, SetOwner, SetTone, ShiftDates
 from assistant.domain.schema import Draft, DraftOptions
 
 
@@ -115,7 +115,21 @@ def test_what_regain_cannot_do_is_said_with_what_to_do_instead() -> None:
     assert read_edits("Fax this to the VP tonight.", _draft()) == []
 
 
+def test_dropping_or_handing_over_the_one_action_named() -> None:
+    draft = _draft()
+    assert read_edits("we can get rid of the checklist, nobody would read it", draft) == [DropAction(number=2)]
+    assert read_edits("Amara offered to build the CI gate, she knows the pipeline", draft) == [
+        SetOwner(number=1, owner="Amara")
+    ]
+    assert read_edits("give the CI gate to someone else", draft) == []  # to whom: not said
+    assert read_edits("drop the second paragraph", draft) == []  # no action named
+
+
 def test_requests_only_the_model_can_do_are_left_to_it() -> None:
-    assert needs_model("make Priya the owner of the checklist and make it warmer")
+    draft = _draft()
+    assert needs_model("make it warmer and change how we measure the checklist")
     assert needs_model("add that I called the merchants")
+    assert needs_model("Amara will take the gate")  # the owner read, but not which action: the model's
+    read = read_edits("Amara offered to build the CI gate", draft)
+    assert read and not needs_model("Amara offered to build the CI gate", read)
     assert not needs_model("it reads like a form letter")
