@@ -38,35 +38,47 @@ def _cues(*alternatives: str) -> re.Pattern[str]:
 _SEEMS = r"(?:reads?|sounds?|feels?|seems?|comes? across|looks?|is|it's|its|too|bit|kind of|kinda|so|very|little)"
 _TONE_CUES: dict[str, re.Pattern[str]] = {
     "warm": _cues(
-        r"warm", r"kind(?:er|ly|ness)?\b(?! of)", r"soft(?:en|er)", r"friendl", r"gentle", r"human", r"personal\b",
-        r"caring", r"(?:i|that i) (?:actually |really |truly )?care", r"how (?:this|it|much it) (?:hit|affected)",
-        r"empath", r"heartfelt", r"from the heart", r"sincer", r"appreciat", r"grateful", r"thank",
-        r"(?:been|was|is) (?:\w+ ){0,2}(?:decent|kind|supportive|good|great|patient)", r"support(?:ed|ive) me",
+        r"warm", r"kind(?:er|ly|ness)?\b(?! of)", r"soft(?:en|er)", r"friendl", r"gentle",
+        r"(?:more|sound|sounds|feel|feels|less|so) human", r"human touch", r"like a (?:human|person)",
+        r"(?:more|less|too) personal", r"personal touch", r"caring", r"(?:i|that i) (?:actually |really |truly )?care",
+        r"how (?:this|it|much it) (?:hit|affected)", r"empath", r"heartfelt", r"from the heart",
         r"cold", r"frosty", r"icy", r"clinical", r"robotic", r"stiff", r"impersonal", r"form letter",
-        r"(?:like|as if) (?:i'm |i am |i was )?(?:filing|writing|reading) a report", r"corporate", r"harsh", r"curt",
-        rf"{_SEEMS} (?:\w+ ){{0,2}}blunt",
+        r"(?:like|as if) (?:i'm |i am |i was )?(?:filing|writing|reading) a report",
+        r"(?:too|so|very|sounds?|reads?) corporate", r"harsh", r"curt", rf"{_SEEMS} (?:\w+ ){{0,2}}blunt",
         r"herzlich", r"wärmer", r"freundlich", r"menschlich", r"persönlicher", r"kalt", r"distanziert",
         r"cálid", r"calid", r"amable", r"cariño", r"cercan", r"(?:me |le )importa", r"fr[ií]o", r"fr[ií]a",
-        r"chaleureu", r"aimable", r"humain", r"froid", r"distant",
+        r"chaleureu", r"aimable", r"humain", r"froid",
     ),
     "formal": _cues(
-        r"formal", r"professional", r"polished", r"buttoned", r"executive", r"up the chain", r"the vp\b", r"vps?\b",
-        r"leadership", r"senior", r"the board", r"director", r"ceo\b", r"cfo\b", r"cto\b", r"audience",
-        r"hold up in front", r"too casual", r"chatty", r"informal", r"sloppy", r"too relaxed",
-        r"förmlich", r"formell", r"professionell", r"geschäftsführ", r"vorstand", r"salopp", r"lässig",
-        r"profesional", r"formel", r"professionnel", r"soutenu", r"direction\b",
+        r"formal", r"professional", r"polished", r"buttoned", r"too casual", r"chatty", r"informal", r"sloppy",
+        r"too relaxed", r"förmlich", r"formell", r"professionell", r"salopp", r"lässig", r"profesional", r"formel",
+        r"professionnel", r"soutenu",
     ),
     "direct": _cues(
-        r"direct", r"to the point",
+        r"direct(?:er|ly)?\b(?! message)", r"to the point",
         r"(?:say|tell|put|want|wants|like|likes|give|be) (?:it |this |things |me )?straight",
         r"straight(?:forward| to the point| talk)", r"cushion", r"hedg", r"tiptoe", r"around the bush", r"sugar ?coat",
         r"waffl", r"fluff", r"padding", r"cut to the chase", r"get to the point", r"spit it out", r"wishy",
         r"too soft", r"too apologetic", r"grovel", r"(?:be|more|brutally) blunt", r"blunter",
-        r"direkt", r"auf den punkt", r"klartext", r"sin rodeos", r"directo", r"droit au but", r"sans détour",
+        r"direkt", r"auf den punkt", r"klartext", r"sin rodeos", r"directo\b", r"droit au but", r"sans détour",
     ),
     "neutral": _cues(
         r"neutral", r"less emotional", r"tone it down", r"dial it back", r"too emotional", r"over the top",
         r"dramatic", r"sachlich", r"neutre", r"menos emotiv",
+    ),
+}  # fmt: skip
+# Hints of a tone, not words about it: who will read it ("the VP", "that kind of audience"), how the leader was
+# ("she was really decent about it"). Read only in a request that asks for nothing the model must write, since
+# "add that the VP thanked support" states a fact.
+_TONE_HINTS: dict[str, re.Pattern[str]] = {
+    "warm": _cues(
+        r"appreciat", r"grateful", r"thank", r"support(?:ed|ive) me",
+        r"(?:been|was|is|were) (?:\w+ ){0,2}(?:decent|kind|supportive|patient|gracious|understanding|generous)",
+    ),
+    "formal": _cues(
+        r"executive", r"up the chain", r"the vp\b", r"vps?\b", r"leadership", r"senior (?:management|leaders)",
+        r"the board\b", r"ceo\b", r"cfo\b", r"cto\b", r"audience", r"hold up in front", r"geschäftsführ",
+        r"vorstand", r"direction\b",
     ),
 }  # fmt: skip
 
@@ -79,11 +91,14 @@ def _one(cues: dict[str, re.Pattern[str]], text: str, current: str | None) -> st
     return found[0] if len(found) == 1 else None
 
 
-def read_tone(request: str, current: str | None = None) -> str | None:
-    """The one tone the request asks for, in its own words ("more human", "no cushioning", "it has to hold up in
-    front of the VP") or by what it finds wrong ("it reads cold", "too casual"); None when it reads none, or two
-    (besides the ``current`` one)."""
-    return _one(_TONE_CUES, request, current)
+def read_tone(request: str, current: str | None = None, *, hints: bool = True) -> str | None:
+    """The one tone the request asks for, in its own words ("more human", "no cushioning") or by what it finds wrong
+    ("it reads cold", "too casual"), or with ``hints`` by who reads it or how the leader was ("it has to hold up in
+    front of the VP"); None when it reads none, or two (besides the ``current`` one)."""
+    tone = _one(_TONE_CUES, request, current)
+    if tone is None and hints and not any(p.search(request) for p in _TONE_CUES.values()):
+        tone = _one(_TONE_HINTS, request, current)
+    return tone
 
 
 _LONGER = _cues(
@@ -127,17 +142,23 @@ def read_length(request: str) -> Literal["shorter", "longer"] | None:
 _CHANNEL_CUES: dict[str, re.Pattern[str]] = {
     "chat": _cues(
         r"chat", r"slack", r"(?:on|in|via|over|a) teams\b", r"teams message", r"dms?\b", r"direct message", r"pm\b",
-        r"whatsapp", r"text (?:her|him|them)\b", r"paste (?:it |this )?(?:there|in|into)", r"instant message",
+        r"whatsapp", r"instant message",
     ),
     "talking_points": _cues(
-        r"talking points?", r"bullets?\b", r"bullet points?", r"1:1", r"1-on-1", r"one[- ]on[- ]one", r"in person",
-        r"face to face", r"to (?:her|his|their|your) face",
-        r"say (?:it|this) (?:to (?:her|him|them) )?(?:out loud|aloud)",
-        r"work from (?:it|them)", r"glance at", r"notes? (?:for|to talk|i can talk)", r"talk (?:it |this )?through",
-        r"de vive voix", r"points? à aborder", r"liste de points", r"en persona", r"cara a cara", r"puntos",
-        r"persönlich", r"im gespräch", r"stichpunkt", r"unter vier augen",
+        r"talking points?", r"bullets?\b", r"bullet points?", r"1:1", r"1-on-1", r"one[- ]on[- ]one",
+        r"de vive voix", r"points? à aborder", r"liste de points", r"puntos", r"stichpunkt",
     ),
     "email": _cues(r"e-?mail", r"mail\b", r"courriel", r"correo"),
+}  # fmt: skip
+# Hints of a channel: how it will be said ("in person", "while we talk"); read as _TONE_HINTS are.
+_CHANNEL_HINTS: dict[str, re.Pattern[str]] = {
+    "chat": _cues(r"text (?:her|him|them)\b", r"paste (?:it |this )?(?:there|in|into)"),
+    "talking_points": _cues(
+        r"in person", r"face to face", r"to (?:her|his|their|your) face",
+        r"say (?:it|this) (?:to (?:her|him|them) )?(?:out loud|aloud)", r"work from (?:it|them)", r"glance at",
+        r"notes? (?:for|to talk|i can talk)", r"talk (?:it |this )?through", r"en persona", r"cara a cara",
+        r"persönlich", r"im gespräch", r"unter vier augen",
+    ),
 }  # fmt: skip
 # The channel the request leaves: "instead of an email", "she never checks her inbox", "rather than type it out".
 _LEFT = _cues(
@@ -146,18 +167,24 @@ _LEFT = _cues(
 )
 
 
-def read_channel(request: str, current: str | None = None) -> str | None:
-    """The one channel the request asks for ("she lives in Slack", "a few bullets for our 1:1"), not the one it
-    leaves ("instead of an email", "she never checks her inbox", or the ``current`` one when it names another);
-    None when it reads none, or two."""
-    return _one(_CHANNEL_CUES, _LEFT.sub(" ", request), current)
+def read_channel(request: str, current: str | None = None, *, hints: bool = True) -> str | None:
+    """The one channel the request asks for ("she lives in Slack", "a few bullets for our 1:1"; with ``hints``, "I'll
+    say it in person"), not the one it leaves ("instead of an email", "she never checks her inbox", or the
+    ``current`` one when it names another); None when it reads none, or two."""
+    asked = _LEFT.sub(" ", request)
+    channel = _one(_CHANNEL_CUES, asked, current)
+    if channel is None and hints:
+        found = {value for value, p in {**_CHANNEL_CUES, **_CHANNEL_HINTS}.items() if p.search(asked)}
+        found = {value for value in found if value != current} if len(found) > 1 else found
+        channel = found.pop() if len(found) == 1 else None
+    return channel
 
 
 _CANNOT = _cues(
-    r"(?:^|[.!?;,]\s*|(?:can|could|would|will) (?:you|u)\s+(?:just\s+)?|please\s+|pls\s+|and\s+)"
+    r"(?:^|(?<=[.!?;,])\s*|(?:can|could|would|will) (?:you|u)\s+(?:just\s+)?|please\s+|pls\s+|and\s+)"
     r"(?:send|schedule|fax|print|deliver|post|forward|mail|e-?mail)\s+"
     r"(?:it|this|that|the (?:message|email|draft|note))\b",
-    r"(?:go|goes|went) out (?:to|at|on)\b", r"by fax", r"\bfax\b", r"send (?:it|this) (?:for me|to (?:her|him|them))",
+    r"by fax", r"\bfax\b", r"send (?:it|this) (?:for me|to (?:her|him|them))",
     r"übersetz", r"translate", r"tradu[cz]",
 )  # fmt: skip
 
@@ -237,13 +264,14 @@ def read_edits(request: str, draft: Draft) -> list[Edit]:
     a clause asking for what Regain cannot do (:func:`cannot_do`) is not read."""
     request = _without_cannot(request)
     edits: list[Edit] = []
-    tone = read_tone(request, draft.options.tone)
+    hints = not _FOR_THE_MODEL["other"].search(request)  # "add that she thanked me": a fact, not a tone
+    tone = read_tone(request, draft.options.tone, hints=hints)
     if tone is not None and tone != draft.options.tone:
         edits.append(SetTone(tone=tone))  # type: ignore[arg-type]
     length = read_length(request)
     if length is not None:
         edits.append(SetLength(length=length))
-    channel = read_channel(request, draft.options.channel)
+    channel = read_channel(request, draft.options.channel, hints=hints)
     if channel is not None and channel != draft.options.channel:
         edits.append(SetChannel(channel=channel))  # type: ignore[arg-type]
     dates = read_dates(request, draft)

@@ -133,3 +133,14 @@ def test_requests_only_the_model_can_do_are_left_to_it() -> None:
     read = read_edits("Amara offered to build the CI gate", draft)
     assert read and not needs_model("Amara offered to build the CI gate", read)
     assert not needs_model("it reads like a form letter")
+
+
+def test_hints_of_a_tone_or_channel_are_not_read_in_a_request_that_states_a_fact() -> None:
+    draft = _draft()
+    assert read_edits("Dana will show it to the leadership team, it has to hold up there", draft) == [
+        SetTone(tone="formal")
+    ]
+    assert read_edits("add that the VP thanked support in person", draft) == []  # a fact, for the model
+    assert read_tone("my director reads this") is None  # not "direct"
+    assert read_tone("I'll send it as a direct message") is None
+    assert read_tone("it was human error, make it warmer") == "warm"
