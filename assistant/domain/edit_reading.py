@@ -26,7 +26,7 @@ from typing import Literal
 
 from assistant.domain.edit_scope import named_action
 from assistant.domain.edit_types import DropAction, Edit, SetChannel, SetDate, SetLength, SetOwner, SetTone, ShiftDates
-from assistant.domain.edit_values import relative_shift, stated_date
+from assistant.domain.edit_values import relative_shift, stated_date, stated_dates
 from assistant.domain.schema import Draft
 
 
@@ -201,7 +201,7 @@ def cannot_do(request: str) -> str | None:
             "and send it yourself")  # fmt: skip
 
 
-_CHECKINS = _cues(r"check-?ins?", r"catch-?ups?", r"report(?:ing)?(?:-| )backs?", r"syncs?\b", r"rückmeld",
+_CHECKINS = _cues(r"check[- ]?ins?\b", r"catch-?ups?", r"report(?:ing)?(?:-| )backs?", r"syncs?\b", r"rückmeld",
                   r"seguimientos?", r"points? d'étape", r"suivis?\b")  # fmt: skip
 _PLAN_WORDS = _cues(r"deadlines?", r"due dates?", r"dates", r"the plan", r"actions", r"tasks", r"items",
                     r"fristen", r"termine", r"fechas", r"plazos", r"échéances")  # fmt: skip
@@ -218,6 +218,21 @@ _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday":
              "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
              "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4}  # fmt: skip
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")s?\b", re.IGNORECASE)
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1,
+            "erste": 1, "ersten": 1, "zweite": 2, "zweiten": 2, "dritte": 3, "letzte": -1, "letzten": -1,
+            "primer": 1, "primera": 1, "segunda": 2, "segundo": 2, "premier": 1, "première": 1,
+            "deuxième": 2}  # fmt: skip
+_ONE_CHECKIN = re.compile(r"\b(" + "|".join(_ORDINAL) + r")\s+(?:check[- ]?in|catch-?up|sync|rückmeldung|seguimiento)",
+                          re.IGNORECASE)  # fmt: skip
+_NEXT_WEEKDAY = re.compile(r"\b(?:next|on|by|this|coming|am|el|le)\s+(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_DAY_AFTER = _cues(r"the day after", r"a day later", r"the next day", r"am tag danach", r"el día siguiente",
+                   r"le lendemain")  # fmt: skip
+_DAY_BEFORE = _cues(r"the day before", r"a day earlier", r"am tag davor", r"el día anterior", r"la veille")
+# A new action: its date is the new action's, for the model (:data:`_FOR_THE_MODEL`).
+_NEW_ACTION = _cues(r"one more (?:thing|step|action|item|task)",
+                    r"(?:another|new|extra|additional) (?:action|step|item|task)",
+                    r"add (?:an? |one |this )?(?:action|step|item|task)", r"for the plan\s*:",
+                    r"to the plan\b")  # fmt: skip
 _SAME_WEEK = _cues(r"(?:those|that|the same|each|their) weeks?", r"(?:der|dieser|jener) woche", r"esa semana",
                    r"cette semaine", r"instead")  # fmt: skip
 
@@ -232,16 +247,21 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
     days", "zwei Tage früher"), or the calendar day ("wednesday the 16th", "17/12"); and of what: the check-ins,
     every due date, or the one action the request names by its words (a clause that keeps something as it is, "the
     gate is fine where it is", names nothing). The check-ins on another weekday of their weeks too."""
+    if _NEW_ACTION.search(request):
+        return []
     asked = _KEEP.sub(" ", request)
     action = named_action(_CHECKINS.sub(" ", asked), [a.action for a in draft.plan])
     checkins = bool(_CHECKINS.search(asked)) and action is None and not _PLAN_WORDS.search(asked)
+    known = {a.due for a in draft.plan} | {c.date for c in draft.report_back}
     if checkins:
-        said = " ".join(c for c in re.split(r"(?<=[.!?;])\s+", asked) if _CHECKINS.search(c))
+        said = " ".join(c for c in re.split(r"(?<=[.!?;,])\s+", asked) if _CHECKINS.search(c))
         weekday = {w.lower() for w in _WEEKDAY.findall(said)}
         if len(weekday) == 1 and _SAME_WEEK.search(said):
             day = _WEEKDAYS[weekday.pop()]
             moved = [c.date + dt.timedelta(days=day - c.date.weekday()) for c in draft.report_back]
             return [SetDate(target="checkin", number=i, date=d) for i, d in enumerate(moved, 1) if d > draft.today]
+        if (one := _one_checkin(asked, draft, known)) is not None:
+            return [one]
     shift = relative_shift(request)
     if shift is not None:
         amount, unit = shift
@@ -252,10 +272,37 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
         if action is None and (_EVERY.search(asked) or _PLAN_WORDS.search(asked)):
             return [ShiftDates(target="plan", amount=amount, unit=unit)]
         return []
-    day = stated_date(request, draft.today)
+    day = stated_date(request, draft.today, known) or _next_weekday(asked, draft.today)
     if day is not None and action is not None and not checkins:
         return [SetDate(target="action", number=action, date=day)]
     return []
+
+
+def _next_weekday(request: str, today: dt.date) -> dt.date | None:
+    """The day "next thursday", "on Friday" or "by Wednesday" is: the first such day after ``today`` (one weekday)."""
+    days = {_WEEKDAYS[m.lower()] for m in _NEXT_WEEKDAY.findall(request)}
+    if len(days) != 1:
+        return None
+    return today + dt.timedelta(days=(days.pop() - today.weekday() - 1) % 7 + 1)
+
+
+def _one_checkin(request: str, draft: Draft, known: set[dt.date]) -> SetDate | None:
+    """The one check-in the request names by its place ("the first check-in") on the day it states ("the 8th", "the
+    day after the 7th"), else None."""
+    places = {_ORDINAL[m.lower()] for m in _ONE_CHECKIN.findall(request)}
+    if len(places) != 1 or not draft.report_back:
+        return None
+    place = places.pop()
+    number = len(draft.report_back) if place < 0 else place
+    if number > len(draft.report_back):
+        return None
+    days = stated_dates(request, draft.today)
+    if len(days) != 1:
+        return None
+    day = days.pop()
+    if _DAY_AFTER.search(request) != _DAY_BEFORE.search(request):  # "out on the 7th, so the day after"
+        day += dt.timedelta(days=1 if _DAY_AFTER.search(request) else -1)
+    return SetDate(target="checkin", number=number, date=day) if day > draft.today and day not in known else None
 
 
 def read_edits(request: str, draft: Draft) -> list[Edit]:
@@ -335,10 +382,11 @@ _FOR_THE_MODEL: dict[str, re.Pattern[str]] = {
     "other": _cues(
         r"measure", r"metric", r"done when", r"success", r"evidence", r"proof",
         r"how (?:we|you|she|he|they) (?:will |would )?know", r"add", r"mention", r"note that", r"include",
-        r"for the record", r"fyi", r"also say", r"reword", r"rephrase", r"rename", r"wording", r"word it", r"rewrite",
-        r"lesson", r"subject", r"headline", r"title", r"apolog", r"sorry", r"regret", r"opening", r"closing",
-        r"(?:first|last) (?:paragraph|line|sentence)", r"sign-?off", r"greeting", r"ergänz", r"hinzu", r"erwähn",
-        r"añad", r"agreg", r"menciona", r"ajout", r"mentionn",
+        r"for the record", r"fyi", r"also say", r"one more (?:thing|step|action|item|task)",
+        r"(?:another|new|extra|additional) (?:action|step|item|task)", r"for the plan\s*:", r"reword", r"rephrase",
+        r"rename", r"wording", r"word it", r"rewrite", r"lesson", r"subject", r"headline", r"title", r"apolog",
+        r"sorry", r"regret", r"opening", r"closing", r"(?:first|last) (?:paragraph|line|sentence)", r"sign-?off",
+        r"greeting", r"ergänz", r"hinzu", r"erwähn", r"añad", r"agreg", r"menciona", r"ajout", r"mentionn",
     ),
 }  # fmt: skip
 

@@ -151,12 +151,16 @@ _STATED = (
 _SLASHED = re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<year>\d{4}))?(?![\d/])")
 
 
-def stated_date(request: str, today: dt.date) -> dt.date | None:
-    """The one calendar date the request states ("Dec 16", "16 December", "the 16th", "16.12.", "2026-12-16"),
-    the next such day after ``today`` when it gives no year; None when it states none, or several."""
+def stated_dates(request: str, today: dt.date) -> set[dt.date]:
+    """Every calendar date the request states ("Dec 16", "16 December", "the 16th", "16.12.", "17/12", "2026-12-16"),
+    the next such day after ``today`` when it gives no year; a part of the request read as one date is not read
+    again ("the 3rd of January" is not also "the 3rd")."""
     found: set[dt.date] = set()
+    spans: list[tuple[int, int]] = []
     for pattern in _STATED:
         for match in pattern.finditer(request):
+            if any(start < match.end() and match.start() < end for start, end in spans):
+                continue
             parts = match.groupdict()
             if parts.get("month"):
                 month = _MONTH_NUMBER[parts["month"].lower()]
@@ -166,19 +170,27 @@ def stated_date(request: str, today: dt.date) -> dt.date | None:
                 month = today.month
             day = _next_day(int(parts["day"]), month, int(parts["year"]) if parts.get("year") else None, today,
                             roll_month=not (parts.get("month") or parts.get("mon")))  # fmt: skip
+            spans.append(match.span())
             if day is not None:
                 found.add(day)
-        if found:
-            break
-    if not found:
-        for match in _SLASHED.finditer(request):
-            a, b = int(match["a"]), int(match["b"])
-            if (a > 12) == (b > 12):
-                continue
-            day, month = (a, b) if a > 12 else (b, a)
-            year = int(match["year"]) if match["year"] else None
-            if (date := _next_day(day, month, year, today, roll_month=False)) is not None:
-                found.add(date)
+    for match in _SLASHED.finditer(request):
+        a, b = int(match["a"]), int(match["b"])
+        if (a > 12) == (b > 12) or any(start < match.end() and match.start() < end for start, end in spans):
+            continue
+        day, month = (a, b) if a > 12 else (b, a)
+        year = int(match["year"]) if match["year"] else None
+        if (date := _next_day(day, month, year, today, roll_month=False)) is not None:
+            found.add(date)
+    return found
+
+
+def stated_date(request: str, today: dt.date, known: set[dt.date] | frozenset[dt.date] = frozenset()) -> dt.date | None:
+    """The one calendar date the request states (:func:`stated_dates`); when it states several, the one that is not
+    ``known`` already ("won't be done by the 11th, can we say 18/12" is the 18th when the 11th is the due date);
+    None when it states none, or several new ones."""
+    found = stated_dates(request, today)
+    if len(found) > 1:
+        found -= set(known)
     return found.pop() if len(found) == 1 else None
 
 

@@ -144,3 +144,20 @@ def test_hints_of_a_tone_or_channel_are_not_read_in_a_request_that_states_a_fact
     assert read_tone("my director reads this") is None  # not "direct"
     assert read_tone("I'll send it as a direct message") is None
     assert read_tone("it was human error, make it warmer") == "warm"
+
+
+def test_a_weekday_an_ordinal_check_in_and_a_date_already_in_the_draft() -> None:
+    draft = _draft()  # today 2026-11-27, a Friday
+    assert read_edits("the checklist is quick, make it due next Tuesday", draft) == [
+        SetDate(target="action", number=2, date=dt.date(2026, 12, 1))
+    ]
+    # the date the checklist is due now is not the one asked for
+    assert read_edits("the checklist won't make the 11th; say 15/12 for it", draft) == [
+        SetDate(target="action", number=2, date=dt.date(2026, 12, 15))
+    ]
+    assert read_edits("I'm away on the 14th, can the second check in be the day before", draft) == [
+        SetDate(target="checkin", number=2, date=dt.date(2026, 12, 13))
+    ]
+    # a new action's date belongs to the new action: for the model
+    assert read_edits("one more thing for the plan: a checklist review with QA by the 18th", draft) == []
+    assert needs_model("one more thing for the plan: a checklist review with QA by the 18th")

@@ -109,3 +109,10 @@ def test_a_stated_date_is_the_programs_whatever_the_model_worked_out() -> None:
 def test_more_time_without_a_direction_is_later() -> None:
     assert relative_shift("the checklist is gonna need another week") == (1, "weeks")
     assert relative_shift("it needs an extra 3 days") == (3, "days")
+
+
+def test_a_part_read_as_one_date_is_not_read_again_and_a_known_date_is_not_the_new_one() -> None:
+    assert stated_date("the 3rd of January", TODAY) == dt.date(2027, 1, 3)  # not also "the 3rd"
+    said = "not by the 11th; 18/12 works"
+    assert stated_date(said, TODAY) is None  # two dates
+    assert stated_date(said, TODAY, known={dt.date(2026, 12, 11)}) == dt.date(2026, 12, 18)
