@@ -68,16 +68,18 @@ def test_a_request_that_changes_nothing_saves_no_version(
 def test_other_requests_go_to_the_model(
     saved: str, db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    measure = "Every payments deploy ticket links the checklist"
     answer = {
-        "understood": "Make Sam the owner of the checklist.",
-        "edits": [{"op": "set_owner", "number": 2, "owner": "Sam"}],
+        "understood": "A new measure for the checklist.",
+        "edits": [{"op": "set_measure", "number": 2, "measure": measure}],
         "not_possible": "",
     }
     model = ScriptedChatModel(script={**good_script(), "refine_edits": answer})
     use_model(monkeypatch, model)
-    assert main(["refine", saved, "Sam agreed to write the checklist, make him its owner"]) == 0
+    request = "For the checklist, the measure should be that every payments deploy ticket links it"
+    assert main(["refine", saved, request]) == 0
     out, _ = capsys.readouterr()
     assert [c["step"] for c in model.calls] == ["refine_edits"]
-    assert out.startswith("Made Sam the owner of action 2.")
+    assert out.startswith("Changed the measure of action 2.")
     with Store(db_url) as store:
-        assert [a.owner for a in store.load_version(saved).plan] == ["me", "Sam"]
+        assert store.load_version(saved).plan[1].measure == measure
