@@ -25,7 +25,17 @@ import re
 from typing import Literal
 
 from assistant.domain.edit_scope import named_action
-from assistant.domain.edit_types import DropAction, Edit, SetChannel, SetDate, SetLength, SetOwner, SetTone, ShiftDates
+from assistant.domain.edit_types import (
+    DropAction,
+    Edit,
+    SetChannel,
+    SetDate,
+    SetLength,
+    SetMeasure,
+    SetOwner,
+    SetTone,
+    ShiftDates,
+)
 from assistant.domain.edit_values import relative_shift, stated_date, stated_dates
 from assistant.domain.schema import Draft
 
@@ -189,10 +199,15 @@ _CANNOT = _cues(
 )  # fmt: skip
 
 
+# "I'll send this to him over Teams": the user sends it; that is no request to Regain.
+_I_WILL = re.compile(r"\bi(?:'ll|'d| will| would| can| am going to|'m going to| plan to)\b", re.IGNORECASE)
+
+
 def cannot_do(request: str) -> str | None:
     """What Regain cannot do that the request asks for (send, schedule, fax or print the message; translate it),
     said plainly with what to do instead; None when it asks for nothing of that kind."""
-    if not _CANNOT.search(request):
+    clauses = re.split(r"(?<=[.!?;])\s+", request)
+    if not any(_CANNOT.search(c) and not _I_WILL.search(c) for c in clauses):
         return None
     if re.search(r"übersetz|translat|tradu", request, re.IGNORECASE):
         return ("Regain writes the message in the language of your notes and cannot translate it: write the notes in "
@@ -216,15 +231,19 @@ _KEEP = re.compile(
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
              "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
              "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
-             "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4}  # fmt: skip
-_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")s?\b", re.IGNORECASE)
+             "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4,
+             "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4}  # fmt: skip
+_WEEKDAY = re.compile(r"\b(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")s?\b\.?", re.IGNORECASE)
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1,
             "erste": 1, "ersten": 1, "zweite": 2, "zweiten": 2, "dritte": 3, "letzte": -1, "letzten": -1,
             "primer": 1, "primera": 1, "segunda": 2, "segundo": 2, "premier": 1, "première": 1,
             "deuxième": 2}  # fmt: skip
 _ONE_CHECKIN = re.compile(r"\b(" + "|".join(_ORDINAL) + r")\s+(?:check[- ]?in|catch-?up|sync|rückmeldung|seguimiento)",
                           re.IGNORECASE)  # fmt: skip
-_NEXT_WEEKDAY = re.compile(r"\b(?:next|on|by|this|coming|am|el|le)\s+(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_NEXT_WEEKDAY = re.compile(
+    r"\b(?:next|on|by|this|coming|am|el|le)\s+(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
 _DAY_AFTER = _cues(r"the day after", r"a day later", r"the next day", r"am tag danach", r"el día siguiente",
                    r"le lendemain")  # fmt: skip
 _DAY_BEFORE = _cues(r"the day before", r"a day earlier", r"am tag davor", r"el día anterior", r"la veille")
@@ -239,7 +258,9 @@ _SAME_WEEK = _cues(r"(?:those|that|the same|each|their) weeks?", r"(?:der|dieser
 
 def _without_cannot(request: str) -> str:
     """The request without the clause that asks for what Regain cannot do ("send this to the VP by fax")."""
-    return " ".join(c for c in re.split(r"(?<=[.!?;,])\s+", request) if not _CANNOT.search(c))
+    return " ".join(
+        c for c in re.split(r"(?<=[.!?;,])\s+", request) if not (_CANNOT.search(c) and not _I_WILL.search(c))
+    )
 
 
 def read_dates(request: str, draft: Draft) -> list[Edit]:
@@ -253,6 +274,10 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
     action = named_action(_CHECKINS.sub(" ", asked), [a.action for a in draft.plan])
     checkins = bool(_CHECKINS.search(asked)) and action is None and not _PLAN_WORDS.search(asked)
     known = {a.due for a in draft.plan} | {c.date for c in draft.report_back}
+    if action is None and not checkins:  # "won't be done by the 11th": the action due on the 11th
+        action = _due_on(stated_dates(asked, draft.today), draft)
+    if checkins and (one := _one_checkin(asked, draft, known)) is not None:
+        return [one]
     if checkins:
         said = " ".join(c for c in re.split(r"(?<=[.!?;,])\s+", asked) if _CHECKINS.search(c))
         weekday = {w.lower() for w in _WEEKDAY.findall(said)}
@@ -260,8 +285,6 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
             day = _WEEKDAYS[weekday.pop()]
             moved = [c.date + dt.timedelta(days=day - c.date.weekday()) for c in draft.report_back]
             return [SetDate(target="checkin", number=i, date=d) for i, d in enumerate(moved, 1) if d > draft.today]
-        if (one := _one_checkin(asked, draft, known)) is not None:
-            return [one]
     shift = relative_shift(request)
     if shift is not None:
         amount, unit = shift
@@ -272,10 +295,18 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
         if action is None and (_EVERY.search(asked) or _PLAN_WORDS.search(asked)):
             return [ShiftDates(target="plan", amount=amount, unit=unit)]
         return []
-    day = stated_date(request, draft.today, known) or _next_weekday(asked, draft.today)
+    day = stated_date(request, draft.today, known)
+    if day is None and not stated_dates(request, draft.today):  # a weekday only when no calendar date is stated
+        day = _next_weekday(asked, draft.today)
     if day is not None and action is not None and not checkins:
         return [SetDate(target="action", number=action, date=day)]
     return []
+
+
+def _due_on(days: set[dt.date], draft: Draft) -> int | None:
+    """The number of the one action due on one of ``days``, else None."""
+    due = {i for i, a in enumerate(draft.plan, 1) if a.due in days}
+    return due.pop() if len(due) == 1 else None
 
 
 def _next_weekday(request: str, today: dt.date) -> dt.date | None:
@@ -296,12 +327,19 @@ def _one_checkin(request: str, draft: Draft, known: set[dt.date]) -> SetDate | N
     number = len(draft.report_back) if place < 0 else place
     if number > len(draft.report_back):
         return None
+    current = draft.report_back[number - 1].date
     days = stated_dates(request, draft.today)
-    if len(days) != 1:
+    if len(days) > 1:
+        days -= known
+    weekday = {_WEEKDAYS[w.lower()] for w in _NEXT_WEEKDAY.findall(request)}
+    if len(days) == 1 and not (days <= known and len(weekday) == 1):
+        day = days.pop()
+        if _DAY_AFTER.search(request) != _DAY_BEFORE.search(request):  # "out on the 7th, so the day after"
+            day += dt.timedelta(days=1 if _DAY_AFTER.search(request) else -1)
+    elif len(weekday) == 1:  # "on wed instead": that day of its week
+        day = current + dt.timedelta(days=weekday.pop() - current.weekday())
+    else:
         return None
-    day = days.pop()
-    if _DAY_AFTER.search(request) != _DAY_BEFORE.search(request):  # "out on the 7th, so the day after"
-        day += dt.timedelta(days=1 if _DAY_AFTER.search(request) else -1)
     return SetDate(target="checkin", number=number, date=day) if day > draft.today and day not in known else None
 
 
@@ -361,9 +399,31 @@ def _person(request: str, draft: Draft) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+_MEASURE = _cues(r"measure", r"metric", r"success", r"done when", r"messgr", r"kennzahl", r"medida", r"mesure",
+                 r"criteri", r"critère")  # fmt: skip
+# The new wording, after a colon or in quotes: 'the measure should be: a test deploy is blocked', '… be "X"'.
+_NEW_WORDING = re.compile(r"""(?::\s*|["“](?=[^"”]{8,}["”]))(?P<text>[^"”:]{8,200}?)["”]?\s*[.!]?\s*$""")
+
+
+def _measure(request: str, draft: Draft) -> SetMeasure | None:
+    """A new measure the request gives in so many words, after a colon or in quotes, for the action it names before
+    them ("For the CI gate, the measure should be: a test deploy is blocked"), else None."""
+    wording = _NEW_WORDING.search(request)
+    if wording is None or not _MEASURE.search(request[: wording.start()]):
+        return None
+    action = named_action(request[: wording.start()], [a.action for a in draft.plan])
+    text = " ".join(wording["text"].split()).rstrip(".")
+    if action is None or len(text.split()) < 3:
+        return None
+    return SetMeasure(number=action, measure=text[:1].upper() + text[1:])
+
+
 def read_plan_edits(request: str, draft: Draft) -> list[Edit]:
     """Dropping or handing over the one action the request names by its words ("scrap the support briefing, it's
-    overkill"; "Jonas offered to write the checklist, put him down for it"), else []."""
+    overkill"; "Jonas offered to write the checklist, put him down for it"), or its new measure in so many words;
+    else []."""
+    if (measure := _measure(request, draft)) is not None:
+        return [measure]
     action = named_action(_CHECKINS.sub(" ", _KEEP.sub(" ", request)), [a.action for a in draft.plan])
     if action is None:
         return []
@@ -379,8 +439,8 @@ def read_plan_edits(request: str, draft: Draft) -> list[Edit]:
 _FOR_THE_MODEL: dict[str, re.Pattern[str]] = {
     "drop": _DROP,
     "owner": _OWNER,
+    "measure": _cues(r"measure", r"metric", r"done when", r"success", r"evidence", r"proof", r"messgr", r"kennzahl"),
     "other": _cues(
-        r"measure", r"metric", r"done when", r"success", r"evidence", r"proof",
         r"how (?:we|you|she|he|they) (?:will |would )?know", r"add", r"mention", r"note that", r"include",
         r"for the record", r"fyi", r"also say", r"one more (?:thing|step|action|item|task)",
         r"(?:another|new|extra|additional) (?:action|step|item|task)", r"for the plan\s*:", r"reword", r"rephrase",
@@ -395,7 +455,6 @@ def needs_model(request: str, read: list[Edit] | None = None) -> bool:
     """True when the request may ask for more than the program read by itself (``read``, from :func:`read_edits`):
     a new measure, action or fact, a rewording, a rewritten section, or dropping or handing over an action it did
     not read."""
-    done = {"drop" for e in read or [] if isinstance(e, DropAction)} | {
-        "owner" for e in read or [] if isinstance(e, SetOwner)
-    }
+    kinds = {DropAction: "drop", SetOwner: "owner", SetMeasure: "measure"}
+    done = {kinds[type(e)] for e in read or [] if type(e) in kinds}
     return any(pattern.search(request) for kind, pattern in _FOR_THE_MODEL.items() if kind not in done)

@@ -298,6 +298,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"criteri",
         r"how (?:you|we|dana|they|my \w+) (?:will )?(?:know|see)",
         r"messen",
+        r"messgr",
+        r"kennzahl",
         r"nachweis",
         r"medida",
         r"mesure",
@@ -384,7 +386,9 @@ _STOP = frozenset(
 
 
 def _stems(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-zäöüßéèáíóúñ0-9]+", text.lower()) if len(w) >= 4 and w not in _STOP}
+    """The words of ``text`` by their first five letters, and its acronyms ("CI", "QA")."""
+    words = {w[:5] for w in re.findall(r"[a-zäöüßéèáíóúñ0-9]+", text.lower()) if len(w) >= 4 and w not in _STOP}
+    return words | {w.lower() for w in re.findall(r"\b[A-Z]{2,3}\b", text)}
 
 
 def named_action(request: str, actions: list[str]) -> int | None:

@@ -9,7 +9,16 @@ import pytest
 from chain_support import sample_draft
 
 from assistant.domain.edit_reading import cannot_do, needs_model, read_channel, read_edits, read_length, read_tone
-from assistant.domain.edit_types import DropAction, SetDate, SetLength, SetOwner, SetTone, ShiftDates
+from assistant.domain.edit_types import (
+    DropAction,
+    SetChannel,
+    SetDate,
+    SetLength,
+    SetMeasure,
+    SetOwner,
+    SetTone,
+    ShiftDates,
+)
 from assistant.domain.schema import Draft, DraftOptions
 
 
@@ -161,3 +170,36 @@ def test_a_weekday_an_ordinal_check_in_and_a_date_already_in_the_draft() -> None
     # a new action's date belongs to the new action: for the model
     assert read_edits("one more thing for the plan: a checklist review with QA by the 18th", draft) == []
     assert needs_model("one more thing for the plan: a checklist review with QA by the 18th")
+
+
+def test_the_user_sending_it_themselves_is_a_channel_not_a_request_to_send() -> None:
+    assert cannot_do("I'll send this to her over Teams rather than by email.") is None
+    assert read_edits("I'll send this to her over Teams rather than by email.", _draft()) == [
+        SetChannel(channel="chat")
+    ]
+    assert cannot_do("send this to her over Teams") is not None
+
+
+def test_an_action_named_by_its_due_date_or_acronym_and_a_check_in_by_its_weekday() -> None:
+    draft = _draft()  # the gate due 4 Dec, the checklist due 11 Dec; check-ins 7 and 14 Dec
+    assert read_edits("the second one won't be done by the 11th. Make that one December 18.", draft) == [
+        SetDate(target="action", number=2, date=dt.date(2026, 12, 18))
+    ]
+    assert read_edits("¿Me cambias la fecha de CI al miércoles 9 de diciembre?", draft) == [
+        SetDate(target="action", number=1, date=dt.date(2026, 12, 9))
+    ]
+    assert read_edits("she's out monday the 7th, could the first check in be on wed instead?", draft) == [
+        SetDate(target="checkin", number=1, date=dt.date(2026, 12, 9))
+    ]
+    # two calendar dates for two actions: not read as one (and not as "next Tuesday")
+    assert read_edits("the gate by Tue the 8th, and the checklist by 15/12", draft) == []
+
+
+def test_a_new_measure_given_in_so_many_words() -> None:
+    draft = _draft()
+    request = "For the CI gate, the measure should be: a test deploy without a green staging run is blocked."
+    assert read_edits(request, draft) == [
+        SetMeasure(number=1, measure="A test deploy without a green staging run is blocked")
+    ]
+    assert not needs_model(request, read_edits(request, draft))
+    assert read_edits("the measure for the checklist is too vague", draft) == []  # no new wording: the model's
