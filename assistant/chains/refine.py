@@ -21,7 +21,8 @@ _DIGITS = re.compile(r"\d+")
 
 
 def draft_text(draft: Draft) -> str:
-    """The draft's parts and message as labelled plain text, for the prompt."""
+    """The draft's parts and the message's subject as labelled plain text, for the prompt; not the message's body,
+    which the program assembles again from the parts (it would add a third to the prompt's length)."""
     return "\n".join(
         [
             f"Pain: {draft.pain}",
@@ -34,8 +35,6 @@ def draft_text(draft: Draft) -> str:
             "Check-ins:",
             checkins_text(draft.report_back),
             f"Message subject: {draft.message.subject}",
-            "Message body:",
-            draft.message.body,
         ]
     )
 
