@@ -303,6 +303,11 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
     return []
 
 
+def mentions_checkins(request: str) -> bool:
+    """True when the request speaks of the check-ins ("the first check in", "our catch-ups")."""
+    return bool(_CHECKINS.search(request))
+
+
 def _due_on(days: set[dt.date], draft: Draft) -> int | None:
     """The number of the one action due on one of ``days``, else None."""
     due = {i for i, a in enumerate(draft.plan, 1) if a.due in days}

@@ -16,10 +16,10 @@ from langchain_core.runnables import RunnableConfig
 from assistant.chains._step import FormatState
 from assistant.chains.refine import refine_inputs
 from assistant.chains.refine_edits import build_refine_edits_chain
-from assistant.domain.edit_reading import cannot_do, needs_model, read_edits
+from assistant.domain.edit_reading import cannot_do, mentions_checkins, needs_model, read_edits
 from assistant.domain.edit_requests import parse_request
 from assistant.domain.edit_scope import edit_kind, unasked
-from assistant.domain.edit_types import AddFact, Edit, EditPlan, describe
+from assistant.domain.edit_types import AddFact, Edit, EditPlan, SetDate, ShiftDates, describe
 from assistant.domain.edit_values import settled_edit
 from assistant.domain.errors import InputError, OutputValidationError
 from assistant.domain.schema import Draft, StepUsage
@@ -129,7 +129,8 @@ def asked_edits(edits: list[Edit], request: str, draft: Draft) -> tuple[list[Edi
     user's own words, date edits stated in full; :mod:`assistant.domain.edit_reading`), then the model's edits of
     other kinds that the request asks for, with the values it states exactly (the action it names, the direction
     of a shift); and the model's other edits with the reason they are not applied (:mod:`assistant.domain.edit_scope`;
-    a date or channel edit for a request to send or schedule the message)."""
+    a date or channel edit for a request to send or schedule the message; the check-ins moved on their own for a
+    request that does not speak of them)."""
     actions = [a.action for a in draft.plan]
     kept: list[Edit] = read_edits(request, draft)
     read = {edit_kind(edit) for edit in kept}
@@ -142,11 +143,17 @@ def asked_edits(edits: list[Edit], request: str, draft: Draft) -> tuple[list[Edi
         reason = unasked(edit, request, actions)
         if reason is None and cannot and kind in ("dates", "channel"):
             reason = cannot
+        if reason is None and _of_checkins(edit) and not mentions_checkins(request):
+            reason = "your request does not mention the check-ins (they follow the plan's dates)"
         if reason is not None:
             refused.append((edit, reason))
         elif (settled := settled_edit(edit, request, actions, draft.today)) not in kept:  # two edits made one
             kept.append(settled)
     return kept, refused
+
+
+def _of_checkins(edit: Edit) -> bool:
+    return isinstance(edit, ShiftDates | SetDate) and edit.target in ("checkins", "checkin")
 
 
 def refine_plainly(draft: Draft, request: str, *, validate: bool = True) -> Refinement | None:

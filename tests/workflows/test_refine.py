@@ -174,3 +174,12 @@ def test_a_tone_asked_for_in_other_words_is_set_when_the_model_only_rewrote_sect
     request = "Dana will forward this to the VP, it needs to be a lot more buttoned-up and professional."
     result = asyncio.run(arefine(draft, request, Pipeline(scripted_model(refine_edits=answer))))
     assert result.draft.options.tone == "formal" and result.draft.pain == draft.pain
+
+
+def test_the_check_ins_do_not_move_on_their_own_for_a_request_that_does_not_speak_of_them(draft: Draft) -> None:
+    shift = {"op": "shift_dates", "target": "checkins", "amount": 1, "unit": "weeks"}
+    answer = {"understood": "Push the briefing back.", "edits": [shift], "not_possible": ""}
+    model = scripted_model(refine_edits=answer)
+    result = asyncio.run(arefine(draft, "push the support team briefing back a week", Pipeline(model)))
+    assert model.calls and not result.changed and result.draft is draft  # no briefing in this plan: nothing moves
+    assert "does not mention the check-ins" in result.reply
