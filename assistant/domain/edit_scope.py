@@ -380,7 +380,8 @@ _STOP = frozenset(
         "that", "this", "with", "from", "have", "will", "into", "about", "just", "please", "make", "move", "them",
         "they", "their", "there", "then", "than", "what", "when", "action", "actions", "item", "step", "plan", "date",
         "dates", "week", "weeks", "days", "later", "earlier", "sooner", "owner", "measure", "drop", "remove", "sure",
-        "need", "needs", "needed", "also", "should", "could", "would", "can't", "isn't",
+        "need", "needs", "needed", "also", "should", "could", "would", "can't", "isn't", "back", "forward", "push",
+        "pull", "bring", "delay", "postpone", "more", "extra", "another", "until", "before", "after",
     }
 )  # fmt: skip
 
