@@ -28,6 +28,7 @@ from assistant.domain.edit_scope import named_action
 from assistant.domain.edit_types import (
     DropAction,
     Edit,
+    RewordAction,
     SetChannel,
     SetDate,
     SetLength,
@@ -54,7 +55,7 @@ _TONE_CUES: dict[str, re.Pattern[str]] = {
         r"how (?:this|it|much it) (?:hit|affected)", r"empath", r"heartfelt", r"from the heart",
         r"cold", r"frosty", r"icy", r"clinical", r"robotic", r"stiff", r"impersonal", r"form letter",
         r"(?:like|as if) (?:i'm |i am |i was )?(?:filing|writing|reading) a report",
-        r"(?:too|so|very|sounds?|reads?) corporate", r"harsh", r"curt", rf"{_SEEMS} (?:\w+ ){{0,2}}blunt",
+        r"(?:too|so|very|sounds?|reads?) corporate", r"harsh", rf"{_SEEMS} (?:\w+ ){{0,2}}blunt",
         r"herzlich", r"wärmer", r"freundlich", r"menschlich", r"persönlicher", r"kalt", r"distanziert",
         r"cálid", r"calid", r"amable", r"cariño", r"cercan", r"(?:me |le )importa", r"fr[ií]o", r"fr[ií]a",
         r"chaleureu", r"aimable", r"humain", r"froid",
@@ -83,7 +84,7 @@ _TONE_CUES: dict[str, re.Pattern[str]] = {
 _TONE_HINTS: dict[str, re.Pattern[str]] = {
     "warm": _cues(
         r"appreciat", r"grateful", r"thank", r"support(?:ed|ive) me",
-        r"(?:been|was|is|were) (?:\w+ ){0,2}(?:decent|kind|supportive|patient|gracious|understanding|generous)",
+        r"(?:been|was|is|were) (?:\w+ ){0,2}(?:decent|kind(?! of)|supportive|patient|gracious|understanding|generous)",
     ),
     "formal": _cues(
         r"executive", r"up the chain", r"the vp\b", r"vps?\b", r"leadership", r"senior (?:management|leaders)",
@@ -155,7 +156,7 @@ _CHANNEL_CUES: dict[str, re.Pattern[str]] = {
         r"whatsapp", r"instant message",
     ),
     "talking_points": _cues(
-        r"talking points?", r"bullets?\b", r"bullet points?", r"1:1", r"1-on-1", r"one[- ]on[- ]one",
+        r"talking points?", r"bullets?\b", r"bullet points?", r"1:1\b(?!s)", r"1-on-1\b(?!s)", r"one[- ]on[- ]one",
         r"de vive voix", r"points? à aborder", r"liste de points", r"puntos", r"stichpunkt",
     ),
     "email": _cues(r"e-?mail", r"mail\b", r"courriel", r"correo"),
@@ -196,6 +197,8 @@ _CANNOT = _cues(
     r"(?:it|this|that|the (?:message|email|draft|note))\b",
     r"by fax", r"\bfax\b", r"send (?:it|this) (?:for me|to (?:her|him|them))",
     r"übersetz", r"translate", r"tradu[cz]",
+    r"(?:pull|fetch|grab|get|look up|query|export)\b[^.?!]{0,40}\bfrom\s+(?:grafana|datadog|jira|splunk|kibana|sentry|"
+    r"salesforce|confluence|the (?:logs?|dashboards?|database|crm|metrics))",
 )  # fmt: skip
 
 
@@ -204,11 +207,17 @@ _I_WILL = re.compile(r"\bi(?:'ll|'d| will| would| can| am going to|'m going to| 
 
 
 def cannot_do(request: str) -> str | None:
-    """What Regain cannot do that the request asks for (send, schedule, fax or print the message; translate it),
+    """What Regain cannot do that the request asks for (send, schedule, fax or print the message; translate it; look
+    up numbers in another tool),
     said plainly with what to do instead; None when it asks for nothing of that kind."""
     clauses = re.split(r"(?<=[.!?;])\s+", request)
     if not any(_CANNOT.search(c) and not _I_WILL.search(c) for c in clauses):
         return None
+    if re.search(
+        r"\bfrom\s+(?:grafana|datadog|jira|splunk|kibana|sentry|salesforce|confluence|the )", request, re.IGNORECASE
+    ) and not re.search(r"\b(?:send|schedule|fax|print)\b", request, re.IGNORECASE):
+        return ("Regain cannot look things up in other tools: look up the numbers yourself and ask to add them "
+                "(\"add that …\")")  # fmt: skip
     if re.search(r"übersetz|translat|tradu", request, re.IGNORECASE):
         return ("Regain writes the message in the language of your notes and cannot translate it: write the notes in "
                 "that language and draft again")  # fmt: skip
@@ -219,9 +228,11 @@ def cannot_do(request: str) -> str | None:
 _CHECKINS = _cues(r"check[- ]?ins?\b", r"catch-?ups?", r"report(?:ing)?(?:-| )backs?", r"syncs?\b", r"rückmeld",
                   r"seguimientos?", r"points? d'étape", r"suivis?\b")  # fmt: skip
 _PLAN_WORDS = _cues(r"deadlines?", r"due dates?", r"dates", r"the plan", r"actions", r"tasks", r"items",
-                    r"fristen", r"termine", r"fechas", r"plazos", r"échéances")  # fmt: skip
+                    r"fristen", r"termine", r"aufgaben", r"aktionen", r"fechas", r"plazos", r"acciones", r"tareas",
+                    r"échéances", r"tâches")  # fmt: skip
 _EVERY = _cues(r"every", r"all\b", r"both\b", r"everything", r"everyth\w*", r"whole", r"timeline", r"the plan\b",
-               r"alle[ns]?\b", r"beide", r"todas?\b", r"todos\b", r"toutes?\b", r"tous\b")  # fmt: skip
+               r"each of", r"alle[ns]?\b", r"beide", r"jede[nrs]?\b", r"todas?\b", r"todos\b", r"cada\b", r"toutes?\b",
+               r"tous\b", r"chaque\b")  # fmt: skip
 # A clause that keeps something as it is: "the CI gate is fine where it is", "die Fristen bitte so lassen".
 _KEEP = re.compile(
     r"[^.;!?,]*\b(?:fine (?:where|as) (?:it|they) (?:is|are)|stays?\b|as (?:it|they) (?:is|are)|keep|leave|unchanged|"
@@ -253,10 +264,16 @@ _NEW_ACTION = _cues(r"one more (?:thing|step|action|item|task)",
                     r"add (?:an? |one |this )?(?:action|step|item|task)", r"for the plan\s*:",
                     r"to the plan\b")  # fmt: skip
 _SAME_WEEK = _cues(r"(?:those|that|the same|each|their) weeks?", r"(?:der|dieser|jener) woche", r"esa semana",
-                   r"cette semaine", r"instead")  # fmt: skip
+                   r"cette semaine", r"instead", r"each time", r"every time", r"jedes mal", r"cada vez",
+                   r"chaque fois")  # fmt: skip
+# The day a request leaves: "on the tuesday instead of the monday".
+_LEFT_DAY = re.compile(
+    r"\b(?:instead of|rather than|not on|statt|en lugar del?|au lieu du)\s+(?:the\s+|a\s+|el\s+|le\s+)?\w+",
+    re.IGNORECASE,
+)
 
 
-def _without_cannot(request: str) -> str:
+def without_cannot(request: str) -> str:
     """The request without the clause that asks for what Regain cannot do ("send this to the VP by fax")."""
     return " ".join(
         c for c in re.split(r"(?<=[.!?;,])\s+", request) if not (_CANNOT.search(c) and not _I_WILL.search(c))
@@ -280,7 +297,7 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
         return [one]
     if checkins:
         said = " ".join(c for c in re.split(r"(?<=[.!?;,])\s+", asked) if _CHECKINS.search(c))
-        weekday = {w.lower() for w in _WEEKDAY.findall(said)}
+        weekday = {w.lower() for w in _WEEKDAY.findall(_LEFT_DAY.sub(" ", said))}
         if len(weekday) == 1 and _SAME_WEEK.search(said):
             day = _WEEKDAYS[weekday.pop()]
             moved = [c.date + dt.timedelta(days=day - c.date.weekday()) for c in draft.report_back]
@@ -352,7 +369,7 @@ def read_edits(request: str, draft: Draft) -> list[Edit]:
     """The edits the program reads in the request by itself (one of each kind at most): the tone, the length, the
     channel (when it is not the draft's already), the dates, or else dropping or handing over the action it names;
     a clause asking for what Regain cannot do (:func:`cannot_do`) is not read."""
-    request = _without_cannot(request)
+    request = without_cannot(request)
     edits: list[Edit] = []
     hints = not _FOR_THE_MODEL["other"].search(request)  # "add that she thanked me": a fact, not a tone
     tone = read_tone(request, draft.options.tone, hints=hints)
@@ -404,32 +421,57 @@ def _person(request: str, draft: Draft) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
-_MEASURE = _cues(r"measure", r"metric", r"success", r"done when", r"messgr", r"kennzahl", r"medida", r"mesure",
-                 r"criteri", r"critère")  # fmt: skip
-# The new wording, after a colon or in quotes: 'the measure should be: a test deploy is blocked', '… be "X"'.
-_NEW_WORDING = re.compile(r"""(?::\s*|["“](?=[^"”]{8,}["”]))(?P<text>[^"”:]{8,200}?)["”]?\s*[.!]?\s*$""")
+_MEASURE = _cues(r"measure", r"metric", r"success", r"done when", r"proof", r"evidence", r"how (?:we|you|she|he) know",
+                 r"messgr", r"kennzahl", r"nachweis", r"medida", r"prueba", r"mesure", r"preuve", r"criteri",
+                 r"critère")  # fmt: skip
+_REWORD = _cues(r"reword", r"rephrase", r"rename", r"wording", r"word it", r"rewrite", r"change (?:\w+ ){0,3}to\b",
+                r"replace (?:\w+ ){0,3}with\b", r"umformulier", r"reformul",
+                r"cambia (?:\w+ ){0,3}(?:a|por)\b")  # fmt: skip
+_ACTION_PLACE = re.compile(r"\b(?:the\s+)?(" + "|".join(_ORDINAL) + r")\s+(?:step|action|item|task|one|point)\b",
+                           re.IGNORECASE)  # fmt: skip
 
 
-def _measure(request: str, draft: Draft) -> SetMeasure | None:
-    """A new measure the request gives in so many words, after a colon or in quotes, for the action it names before
-    them ("For the CI gate, the measure should be: a test deploy is blocked"), else None."""
-    wording = _NEW_WORDING.search(request)
-    if wording is None or not _MEASURE.search(request[: wording.start()]):
+def _placed_action(request: str, draft: Draft) -> int | None:
+    """The one action the request names by its place ("the 2nd step", "the last action"), else None."""
+    places = {_ORDINAL[m.lower()] for m in _ACTION_PLACE.findall(request)}
+    if len(places) != 1 or not draft.plan:
         return None
-    action = named_action(request[: wording.start()], [a.action for a in draft.plan])
-    text = " ".join(wording["text"].split()).rstrip(".")
+    place = places.pop()
+    number = len(draft.plan) if place < 0 else place
+    return number if number <= len(draft.plan) else None
+
+
+# The new wording, after a colon, in quotes or after "be that": 'the measure should be: a test deploy is blocked',
+# '… be "X"', 'I'd rather the proof be that the tracker lists every deadline'.
+_NEW_WORDING = re.compile(
+    r"""(?::\s*|["“](?=[^"”]{8,}["”])|\b(?:be|is|are) that\s+)(?P<text>[^"”:]{8,200}?)["”]?\s*[.!]?\s*$"""
+)
+
+
+def _worded(request: str, draft: Draft, cue: re.Pattern[str]) -> tuple[int, str] | None:
+    """The action and the new wording the request gives for it in so many words (after a colon, in quotes, or after
+    "be that"), when ``cue`` says what the wording is for before it; else None."""
+    wording = _NEW_WORDING.search(request)
+    if wording is None or not cue.search(request[: wording.start()]):
+        return None
+    before = request[: wording.start()]
+    action = _placed_action(before, draft) or named_action(before, [a.action for a in draft.plan])
+    text = " ".join(re.split(r"(?<=[a-z)])\.\s+", wording["text"])[0].split()).rstrip(".")
     if action is None or len(text.split()) < 3:
         return None
-    return SetMeasure(number=action, measure=text[:1].upper() + text[1:])
+    return action, text[:1].upper() + text[1:]
 
 
 def read_plan_edits(request: str, draft: Draft) -> list[Edit]:
-    """Dropping or handing over the one action the request names by its words ("scrap the support briefing, it's
-    overkill"; "Jonas offered to write the checklist, put him down for it"), or its new measure in so many words;
-    else []."""
-    if (measure := _measure(request, draft)) is not None:
-        return [measure]
-    action = named_action(_CHECKINS.sub(" ", _KEEP.sub(" ", request)), [a.action for a in draft.plan])
+    """Dropping or handing over the one action the request names by its words or place ("scrap the support briefing,
+    it's overkill"; "Jonas offered to write the checklist, put him down for it"; "get rid of the 2nd step"), or its
+    new measure or wording in so many words ("the measure should be: …", "change that step to: …"); else []."""
+    if (measure := _worded(request, draft, _MEASURE)) is not None:
+        return [SetMeasure(number=measure[0], measure=measure[1])]
+    if (reword := _worded(request, draft, _REWORD)) is not None:
+        return [RewordAction(number=reword[0], action=reword[1])]
+    asked = _CHECKINS.sub(" ", _KEEP.sub(" ", request))
+    action = _placed_action(asked, draft) or named_action(asked, [a.action for a in draft.plan])
     if action is None:
         return []
     if _OWNER.search(request) and (person := _person(request, draft)) is not None:
@@ -445,13 +487,14 @@ _FOR_THE_MODEL: dict[str, re.Pattern[str]] = {
     "drop": _DROP,
     "owner": _OWNER,
     "measure": _cues(r"measure", r"metric", r"done when", r"success", r"evidence", r"proof", r"messgr", r"kennzahl"),
+    "reword": _REWORD,
     "other": _cues(
         r"how (?:we|you|she|he|they) (?:will |would )?know", r"add", r"mention", r"note that", r"include",
         r"for the record", r"fyi", r"also say", r"one more (?:thing|step|action|item|task)",
-        r"(?:another|new|extra|additional) (?:action|step|item|task)", r"for the plan\s*:", r"reword", r"rephrase",
-        r"rename", r"wording", r"word it", r"rewrite", r"lesson", r"subject", r"headline", r"title", r"apolog",
-        r"sorry", r"regret", r"opening", r"closing", r"(?:first|last) (?:paragraph|line|sentence)", r"sign-?off",
-        r"greeting", r"ergänz", r"hinzu", r"erwähn", r"añad", r"agreg", r"menciona", r"ajout", r"mentionn",
+        r"(?:another|new|extra|additional) (?:action|step|item|task)", r"for the plan\s*:", r"lesson", r"subject",
+        r"headline", r"title", r"apolog", r"sorry", r"regret", r"opening", r"closing",
+        r"(?:first|last) (?:paragraph|line|sentence)", r"sign-?off", r"greeting", r"ergänz", r"hinzu", r"erwähn",
+        r"añad", r"agreg", r"menciona", r"ajout", r"mentionn",
     ),
 }  # fmt: skip
 
@@ -460,6 +503,6 @@ def needs_model(request: str, read: list[Edit] | None = None) -> bool:
     """True when the request may ask for more than the program read by itself (``read``, from :func:`read_edits`):
     a new measure, action or fact, a rewording, a rewritten section, or dropping or handing over an action it did
     not read."""
-    kinds = {DropAction: "drop", SetOwner: "owner", SetMeasure: "measure"}
+    kinds = {DropAction: "drop", SetOwner: "owner", SetMeasure: "measure", RewordAction: "reword"}
     done = {kinds[type(e)] for e in read or [] if type(e) in kinds}
     return any(pattern.search(request) for kind, pattern in _FOR_THE_MODEL.items() if kind not in done)

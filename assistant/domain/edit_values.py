@@ -121,7 +121,13 @@ def relative_shift(request: str) -> tuple[int, Literal["days", "weeks"]] | None:
     else:
         n, unit = amounts[0]["n"].lower(), amounts[0]["unit"].lower()
     before = request[: amounts[0].start()].lower().rstrip()
-    more = n in _MORE or bool(amounts[0]["more"]) or before.endswith(tuple(_MORE))
+    after = request[amounts[0].end() :].lower().lstrip()
+    more = (
+        n in _MORE
+        or bool(amounts[0]["more"])
+        or before.endswith(tuple(_MORE))
+        or after.startswith(("more", "extra", "más", "mas ", "mehr", "de plus", "supplémentaires", "adicionales"))
+    )  # "tres días más", "drei Tage mehr"
     for text in (_sentence_at(request, amounts[0].start()), request):  # the amount's own sentence says it first
         earlier = bool(_EARLIER.search(text))
         later = bool(_LATER.search(text)) or (more and not earlier)  # "another week", "ten more days": more time
@@ -145,7 +151,12 @@ _STATED = (
     re.compile(rf"\b{_MONTH}\s+{_DAY}(?!\d)", re.IGNORECASE),  # "Dec 16", "December 16th"
     re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}", re.IGNORECASE),  # "16 Dec", "16th of December", "16. Dezember"
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>\d{4})?"),  # "16.12." / "16.12.2026"
-    re.compile(r"\bthe\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b", re.IGNORECASE),  # "the 16th": its month is the next
+    # "the 16th": its month is the next; not "the 2nd step"
+    re.compile(
+        r"\bthe\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:step|action|item|task|one|point|paragraph|"
+        r"check|bullet|line|sentence|lesson|part|time))",
+        re.IGNORECASE,
+    ),
 )
 # "17/12" is the 17th of December and "12/17" too; "12/11" could be either, and is not read.
 _SLASHED = re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<year>\d{4}))?(?![\d/])")

@@ -16,7 +16,7 @@ from langchain_core.runnables import RunnableConfig
 from assistant.chains._step import FormatState
 from assistant.chains.refine import refine_inputs
 from assistant.chains.refine_edits import build_refine_edits_chain
-from assistant.domain.edit_reading import cannot_do, mentions_checkins, needs_model, read_edits
+from assistant.domain.edit_reading import cannot_do, mentions_checkins, needs_model, read_edits, without_cannot
 from assistant.domain.edit_requests import parse_request
 from assistant.domain.edit_scope import edit_kind, unasked
 from assistant.domain.edit_types import AddFact, Edit, EditPlan, SetDate, ShiftDates, describe
@@ -180,7 +180,8 @@ async def arefine(
     if plain is not None:
         return plain
     read, cannot = read_edits(request, draft), cannot_do(request)
-    if (read or cannot) and not needs_model(request, read):  # the program read all of it by itself
+    # the program read all of it by itself (what it cannot do aside: "pull the numbers from grafana and drop them in")
+    if (read or cannot) and not needs_model(without_cannot(request) if cannot else request, read):
         return _finished(draft, read, validate=pipeline.validate, not_possible=cannot or "")
     chain = build_refine_edits_chain(
         pipeline.model, max_reasks=pipeline.max_reasks, format_state=FormatState(mode=pipeline.structured_output)

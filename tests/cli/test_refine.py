@@ -76,7 +76,7 @@ def test_other_requests_go_to_the_model(
     }
     model = ScriptedChatModel(script={**good_script(), "refine_edits": answer})
     use_model(monkeypatch, model)
-    request = "For the checklist, the measure should be that every payments deploy ticket links it"
+    request = "The measure for the checklist is too vague, make it something Dana can check herself"
     assert main(["refine", saved, request]) == 0
     out, _ = capsys.readouterr()
     assert [c["step"] for c in model.calls] == ["refine_edits"]

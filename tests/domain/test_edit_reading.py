@@ -11,6 +11,7 @@ from chain_support import sample_draft
 from assistant.domain.edit_reading import cannot_do, needs_model, read_channel, read_edits, read_length, read_tone
 from assistant.domain.edit_types import (
     DropAction,
+    RewordAction,
     SetChannel,
     SetDate,
     SetLength,
@@ -203,3 +204,28 @@ def test_a_new_measure_given_in_so_many_words() -> None:
     ]
     assert not needs_model(request, read_edits(request, draft))
     assert read_edits("the measure for the checklist is too vague", draft) == []  # no new wording: the model's
+
+
+def test_an_action_by_its_place_and_a_new_wording_in_so_many_words() -> None:
+    draft = _draft()
+    assert read_edits("the 2nd step makes no sense, just get rid of that one", draft) == [DropAction(number=2)]
+    request = (
+        "the first action is backwards. Change that step to something like: run the staging tests on every deploy."
+    )
+    assert read_edits(request, draft) == [RewordAction(number=1, action="Run the staging tests on every deploy")]
+    assert not needs_model(request, read_edits(request, draft))
+    request = "For the checklist, I'd rather the proof be that every deploy ticket links it."
+    assert read_edits(request, draft) == [SetMeasure(number=2, measure="Every deploy ticket links it")]
+
+
+def test_context_is_not_a_request() -> None:
+    draft = _draft(channel="chat")
+    # "her 1:1s" is when she meets people, not a wish for talking points; "instead of the monday" is the day left
+    assert read_edits("she does her 1:1s on tuesdays, so the check ins on the tuesday instead of the monday each time",
+                      draft) == [
+        SetDate(target="checkin", number=1, date=dt.date(2026, 12, 8)),
+        SetDate(target="checkin", number=2, date=dt.date(2026, 12, 15)),
+    ]  # fmt: skip
+    assert read_edits("Necesito tres días más para cada una de las acciones", draft) == [
+        ShiftDates(target="plan", amount=3, unit="days")
+    ]

@@ -183,3 +183,11 @@ def test_the_check_ins_do_not_move_on_their_own_for_a_request_that_does_not_spea
     result = asyncio.run(arefine(draft, "push the support team briefing back a week", Pipeline(model)))
     assert model.calls and not result.changed and result.draft is draft  # no briefing in this plan: nothing moves
     assert "does not mention the check-ins" in result.reply
+
+
+def test_a_request_to_look_numbers_up_elsewhere_is_answered_without_the_model(draft: Draft) -> None:
+    model = scripted_model()
+    request = "can u pull the real error rates from grafana and drop them in"
+    result = asyncio.run(arefine(draft, request, Pipeline(model)))
+    assert not model.calls and not result.changed
+    assert "cannot look things up in other tools" in result.reply
