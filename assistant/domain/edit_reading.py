@@ -75,7 +75,8 @@ _TONE_CUES: dict[str, re.Pattern[str]] = {
     ),
     "neutral": _cues(
         r"neutral", r"less emotional", r"tone it down", r"dial it back", r"too emotional", r"over the top",
-        r"dramatic", r"sachlich", r"neutre", r"menos emotiv",
+        r"dramatic", r"matter[- ]of[- ]fact", r"even[- ]keeled", r"measured", r"less edge", r"calmer", r"sachlich",
+        r"neutre", r"menos emotiv",
     ),
 }  # fmt: skip
 # Hints of a tone, not words about it: who will read it ("the VP", "that kind of audience"), how the leader was
@@ -89,7 +90,8 @@ _TONE_HINTS: dict[str, re.Pattern[str]] = {
     "formal": _cues(
         r"executive", r"up the chain", r"the vp\b", r"vps?\b", r"leadership", r"senior (?:management|leaders)",
         r"the board\b", r"ceo\b", r"cfo\b", r"cto\b", r"audience", r"hold up in front", r"geschäftsführ",
-        r"vorstand", r"direction\b",
+        r"vorstand", r"direction\b", r"officer\b", r"(?:incident|personnel|official|hr) (?:file|record)", r"on record",
+        r"regulator", r"compliance team",
     ),
 }  # fmt: skip
 
@@ -118,7 +120,8 @@ _LONGER = _cues(
     r"länger", r"ausführlich", r"más largo", r"más detall", r"plus long", r"plus de détails", r"développ",
 )  # fmt: skip
 _SHORTER = _cues(
-    r"short(?:er|en)?\b", r"trim", r"cut (?:it |this |that |the message |the email )?(?:down|back)", r"condens",
+    r"shorter", r"shorten", r"(?:make|keep|be) (?:it |this )?(?:\w+ )?short\b", r"short and sweet", r"trim",
+    r"cut (?:it |this |that |the message |the email )?(?:down|back)", r"condens",
     r"tighten", r"concise", r"briefer", r"(?:keep|make) it brief", r"be brief", r"too long", r"long-?winded",
     r"wordy", r"verbose", r"wall of text", r"tl;?dr", r"one screen", r"skim", r"a lot to (?:get through|read|take in)",
     r"fewer words", r"less text", r"too much text", r"pare (?:it )?down",
@@ -252,7 +255,9 @@ _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 _ONE_CHECKIN = re.compile(r"\b(" + "|".join(_ORDINAL) + r")\s+(?:check[- ]?in|catch-?up|sync|rückmeldung|seguimiento)",
                           re.IGNORECASE)  # fmt: skip
 _NEXT_WEEKDAY = re.compile(
-    r"\b(?:next|on|by|this|coming|am|el|le)\s+(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\b",
+    r"\b(?:next|due|by|until|to|till|this coming|bis|para el|pour)\s+(?:next\s+|el\s+|le\s+)?("
+    + "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+    + r")\b",
     re.IGNORECASE,
 )
 _DAY_AFTER = _cues(r"the day after", r"a day later", r"the next day", r"am tag danach", r"el día siguiente",
@@ -288,8 +293,13 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
     if _NEW_ACTION.search(request):
         return []
     asked = _KEEP.sub(" ", request)
-    action = named_action(_CHECKINS.sub(" ", asked), [a.action for a in draft.plan])
-    checkins = bool(_CHECKINS.search(asked)) and action is None and not _PLAN_WORDS.search(asked)
+    action = _named(_CHECKINS.sub(" ", asked), draft)
+    checkins = (
+        bool(_CHECKINS.search(asked))
+        and action is None
+        and not _PLAN_WORDS.search(asked)
+        and not re.search(r"\beverything\b|\ball of it\b", asked, re.IGNORECASE)
+    )  # "push everything out a week, check-ins too": the plan, and the check-ins follow
     known = {a.due for a in draft.plan} | {c.date for c in draft.report_back}
     if action is None and not checkins:  # "won't be done by the 11th": the action due on the 11th
         action = _due_on(stated_dates(asked, draft.today), draft)
@@ -318,6 +328,14 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
     if day is not None and action is not None and not checkins:
         return [SetDate(target="action", number=action, date=day)]
     return []
+
+
+def _named(request: str, draft: Draft) -> int | None:
+    """The one action the request names by its words (:func:`named_action`); the leader's name names none ("Renata
+    can't stand hedging" is not about "Tell Renata about the missed deadline")."""
+    for name in (draft.facts.leader_name or "").split():
+        request = re.sub(rf"\b{re.escape(name)}\b", " ", request, flags=re.IGNORECASE)
+    return named_action(request, [a.action for a in draft.plan])
 
 
 def mentions_checkins(request: str) -> bool:
@@ -353,7 +371,8 @@ def _one_checkin(request: str, draft: Draft, known: set[dt.date]) -> SetDate | N
     days = stated_dates(request, draft.today)
     if len(days) > 1:
         days -= known
-    weekday = {_WEEKDAYS[w.lower()] for w in _NEXT_WEEKDAY.findall(request)}
+    said = " ".join(c for c in re.split(r"[.!?;,]\s+|\s+-+\s+", request) if _ONE_CHECKIN.search(c))
+    weekday = {_WEEKDAYS[w.lower()] for w in _WEEKDAY.findall(_LEFT_DAY.sub(" ", said))}
     if len(days) == 1 and not (days <= known and len(weekday) == 1):
         day = days.pop()
         if _DAY_AFTER.search(request) != _DAY_BEFORE.search(request):  # "out on the 7th, so the day after"
@@ -425,15 +444,19 @@ _MEASURE = _cues(r"measure", r"metric", r"success", r"done when", r"proof", r"ev
                  r"messgr", r"kennzahl", r"nachweis", r"medida", r"prueba", r"mesure", r"preuve", r"criteri",
                  r"critère")  # fmt: skip
 _REWORD = _cues(r"reword", r"rephrase", r"rename", r"wording", r"word it", r"rewrite", r"change (?:\w+ ){0,3}to\b",
+                r"swap (?:it|that|this|that one)? ?(?:for|with)\b", r"too vague", r"what i (?:actually |really )?mean",
                 r"replace (?:\w+ ){0,3}with\b", r"umformulier", r"reformul",
                 r"cambia (?:\w+ ){0,3}(?:a|por)\b")  # fmt: skip
 _ACTION_PLACE = re.compile(r"\b(?:the\s+)?(" + "|".join(_ORDINAL) + r")\s+(?:step|action|item|task|one|point)\b",
                            re.IGNORECASE)  # fmt: skip
+_ACTION_NUMBER = re.compile(r"\b(?:step|action|item|task|point)\s*#?\s*(\d)\b", re.IGNORECASE)
 
 
 def _placed_action(request: str, draft: Draft) -> int | None:
     """The one action the request names by its place ("the 2nd step", "the last action"), else None."""
-    places = {_ORDINAL[m.lower()] for m in _ACTION_PLACE.findall(request)}
+    places = {_ORDINAL[m.lower()] for m in _ACTION_PLACE.findall(request)} | {
+        int(n) for n in _ACTION_NUMBER.findall(request)
+    }
     if len(places) != 1 or not draft.plan:
         return None
     place = places.pop()
@@ -444,7 +467,9 @@ def _placed_action(request: str, draft: Draft) -> int | None:
 # The new wording, after a colon, in quotes or after "be that": 'the measure should be: a test deploy is blocked',
 # '… be "X"', 'I'd rather the proof be that the tracker lists every deadline'.
 _NEW_WORDING = re.compile(
-    r"""(?::\s*|["“](?=[^"”]{8,}["”])|\b(?:be|is|are) that\s+)(?P<text>[^"”:]{8,200}?)["”]?\s*[.!]?\s*$"""
+    r"""(?::\s*|["“](?=[^"”]{8,}["”])|\b(?:be|is|are) that\s+|\b(?:should|must|has to|needs to) be\s+|"""
+    r"""\b(?:swap|replace) (?:it|that|this|that one) (?:for|with)\s+|\bmean(?:t)?(?: to do)? is\s+(?:to\s+)?)"""
+    r"""(?P<text>[^"”:]{8,200}?)["”]?\s*[.!]?\s*$"""
 )
 
 
@@ -452,10 +477,10 @@ def _worded(request: str, draft: Draft, cue: re.Pattern[str]) -> tuple[int, str]
     """The action and the new wording the request gives for it in so many words (after a colon, in quotes, or after
     "be that"), when ``cue`` says what the wording is for before it; else None."""
     wording = _NEW_WORDING.search(request)
-    if wording is None or not cue.search(request[: wording.start()]):
+    if wording is None or not cue.search(request[: wording.start("text")]):
         return None
-    before = request[: wording.start()]
-    action = _placed_action(before, draft) or named_action(before, [a.action for a in draft.plan])
+    before = request[: wording.start("text")]
+    action = _placed_action(before, draft) or _named(before, draft)
     text = " ".join(re.split(r"(?<=[a-z)])\.\s+", wording["text"])[0].split()).rstrip(".")
     if action is None or len(text.split()) < 3:
         return None
@@ -471,7 +496,7 @@ def read_plan_edits(request: str, draft: Draft) -> list[Edit]:
     if (reword := _worded(request, draft, _REWORD)) is not None:
         return [RewordAction(number=reword[0], action=reword[1])]
     asked = _CHECKINS.sub(" ", _KEEP.sub(" ", request))
-    action = _placed_action(asked, draft) or named_action(asked, [a.action for a in draft.plan])
+    action = _placed_action(asked, draft) or _named(asked, draft)
     if action is None:
         return []
     if _OWNER.search(request) and (person := _person(request, draft)) is not None:

@@ -229,3 +229,25 @@ def test_context_is_not_a_request() -> None:
     assert read_edits("Necesito tres días más para cada una de las acciones", draft) == [
         ShiftDates(target="plan", amount=3, unit="days")
     ]
+
+
+def test_context_in_a_request_moves_nothing() -> None:
+    draft = _draft()
+    # "on Monday" is when something happened, "a short training" is no length, "everything … check-ins too" the plan
+    assert read_edits("all the lost orders were refunded on Monday, the checklist should say so", draft) == []
+    assert read_edits("I want to run a short training on the checklist", draft) == []
+    assert read_edits("can u push everything out by a week? check-ins too obviously", draft) == [
+        ShiftDates(target="plan", amount=1, unit="weeks")
+    ]
+    # the leader's name is no action's word: "Dana" is not the action that mentions her
+    with_leader = draft.model_copy(
+        update={"facts": draft.facts.model_copy(update={"leader_name": "Dana"}),
+                "plan": [draft.plan[0], draft.plan[1].model_copy(update={"action": "Tell Dana about the checklist"})]}
+    )  # fmt: skip
+    assert read_edits("Dana hates hedging. The CI gate needs until 2026-12-09.", with_leader) == [
+        SetTone(tone="direct"),
+        SetDate(target="action", number=1, date=dt.date(2026, 12, 9)),
+    ]
+    assert read_edits("step 2 is pointless, swap it for a review of every deploy script", draft) == [
+        RewordAction(number=2, action="A review of every deploy script")
+    ]
