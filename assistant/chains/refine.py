@@ -20,23 +20,29 @@ _WORD = re.compile(r"[a-z]{3,}")
 _DIGITS = re.compile(r"\d+")
 
 
-def draft_text(draft: Draft) -> str:
+def draft_text(draft: Draft, kinds: set[str] | None = None) -> str:
     """The draft's parts and the message's subject as labelled plain text, for the prompt; not the message's body,
-    which the program assembles again from the parts (it would add a third to the prompt's length)."""
-    return "\n".join(
-        [
-            f"Pain: {draft.pain}",
-            f"Ownership: {draft.ownership}",
-            "Lessons:",
-            lessons_text(draft.lessons),
-            "Plan:",
-            plan_text(draft.plan),
-            f"Positive: {draft.positive}",
-            "Check-ins:",
-            checkins_text(draft.report_back),
-            f"Message subject: {draft.message.subject}",
-        ]
-    )
+    which the program assembles again from the parts (it would add a third to the prompt's length). With ``kinds``
+    (the kinds of edit a request speaks of, :func:`offered_kinds`), only the parts those edits touch, and the plan,
+    whose actions are numbered: a shorter prompt is a faster answer."""
+    every = kinds is None
+    kinds = kinds or set()
+    parts: list[str] = []
+    for name, label, text in (
+        ("pain", "Pain", draft.pain),
+        ("ownership", "Ownership", draft.ownership),
+        ("lessons", "Lessons:\n", lessons_text(draft.lessons)),
+    ):
+        if every or name in kinds:
+            parts.append(f"{label}{'' if label.endswith(chr(10)) else ': '}{text}")
+    parts.append(f"Plan:\n{plan_text(draft.plan)}")
+    if every or "positive" in kinds:
+        parts.append(f"Positive: {draft.positive}")
+    if every or "dates" in kinds:
+        parts.append(f"Check-ins:\n{checkins_text(draft.report_back)}")
+    if every or kinds & {"subject", "channel"}:
+        parts.append(f"Message subject: {draft.message.subject}")
+    return "\n".join(parts)
 
 
 _SECTIONS = ("pain", "ownership", "lessons", "positive", "subject")
@@ -63,14 +69,22 @@ _MENU: tuple[tuple[str, str], ...] = (
 _A_FACT = re.compile(r"^\s*(?:please\s+)?(?:add|mention|say|note|include)\s+(?:that|the fact)\b", re.IGNORECASE)
 
 
+def offered_kinds(request: str) -> set[str] | None:
+    """The kinds of edit offered for ``request``: those it speaks of (adding a fact only when it asks for that);
+    None when it names none (then every edit is offered)."""
+    kinds = mentioned_kinds(request) | ({"fact"} if _A_FACT.search(request) else set())
+    return kinds if any(kind in kinds or kind == "section" and kinds & set(_SECTIONS) for kind, _ in _MENU) else None
+
+
 def edits_menu(request: str) -> str:
     """The edits offered for ``request``: only the kinds it speaks of (adding a fact only when it asks for that), so
     a small model is not offered rewrites of parts nobody asked about; all of them when it names none."""
-    kinds = mentioned_kinds(request) | ({"fact"} if _A_FACT.search(request) else set())
-    sections = [s for s in _SECTIONS if s in kinds]
-    offered = [(kind, line) for kind, line in _MENU if kind in kinds or (kind == "section" and sections)]
-    if not offered:  # it names no kind: every edit, every section
+    kinds = offered_kinds(request)
+    if kinds is None:  # it names no kind: every edit, every section
         offered, sections = list(_MENU), list(_SECTIONS)
+    else:
+        sections = [s for s in _SECTIONS if s in kinds]
+        offered = [(kind, line) for kind, line in _MENU if kind in kinds or (kind == "section" and sections)]
     text = "\n".join(line for _kind, line in offered)
     return text.replace("SECTIONS", " | ".join(f'"{s}"' for s in sections))
 
@@ -85,7 +99,7 @@ def refine_inputs(draft: Draft, request: str) -> dict[str, Any]:
         "today": today_text(draft.today),
         "today_date": draft.today,
         "leader_override": draft.options.leader,
-        "draft": draft_text(draft),
+        "draft": draft_text(draft, offered_kinds(request)),
         "request": normalise_text(request),
         "plan_model": draft.plan,
         "report_back_model": draft.report_back,

@@ -55,8 +55,15 @@ def test_the_answer_is_parsed_into_typed_edits() -> None:
     call = model.calls_for("refine_edits")[0]
     user = str(call["messages"][1].content)
     assert "<request>\nadd that I already told the support team\n</request>" in user
-    assert draft_text(draft) in user
+    # only the parts a new fact touches, and the numbered plan: not the other sections
+    assert draft_text(draft, {"fact"}) in user and draft.plan[0].action in user and draft.pain not in user
     assert_json_schema_requested(call, "refine_edits", "EditPlan")
+
+
+def test_a_request_that_names_no_kind_of_edit_sees_the_whole_draft() -> None:
+    draft = _draft()
+    inputs = refine_inputs(draft, "hmm, not sure about this")
+    assert inputs["draft"] == draft_text(draft) and draft.pain in inputs["draft"] and draft.positive in inputs["draft"]
 
 
 def test_a_fact_not_in_the_request_is_dropped_without_a_reask() -> None:
