@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.chains._format import checkins_text, facts_text, lessons_text, plan_text, today_text
+from assistant.chains._format import checkins_text, lessons_text, plan_text, today_text
 from assistant.domain.edit_scope import mentioned_kinds
 from assistant.domain.notes import normalise_text
 from assistant.domain.schema import Draft
@@ -94,7 +94,6 @@ def refine_inputs(draft: Draft, request: str) -> dict[str, Any]:
     return {
         "edits": edits_menu(request),
         "notes": draft.notes,
-        "facts": facts_text(draft.facts),
         "facts_model": draft.facts,
         "today": today_text(draft.today),
         "today_date": draft.today,

@@ -24,7 +24,7 @@ def _draft() -> Draft:
 
 def test_prompt_declares_its_variables_and_a_request_naming_no_kind_is_offered_every_edit() -> None:
     prompt = load_prompt("refine_edits")
-    assert set(prompt.variables) == {"facts", "today", "draft", "request", "edits"}
+    assert set(prompt.variables) == {"today", "draft", "request", "edits"}  # the notes come with every step
     assert STEP_MARKERS["refine_edits"] in prompt.template
     menu = edits_menu("Send this to the VP by fax tonight.")
     for op in ("shift_dates", "set_date", "replace_section", "drop_action", "add_action", "reword_action"):
