@@ -15,7 +15,7 @@ from langchain_core.runnables import RunnableConfig
 
 from assistant.chains._step import FormatState
 from assistant.chains.refine import refine_inputs
-from assistant.chains.refine_edits import build_refine_edits_chain
+from assistant.chains.refine_edits import build_refine_edits_chain, without_unstated_facts
 from assistant.domain.edit_reading import cannot_do, mentions_checkins, needs_model, read_edits, without_cannot
 from assistant.domain.edit_requests import parse_request
 from assistant.domain.edit_scope import edit_kind, unasked
@@ -197,7 +197,10 @@ async def arefine(
         if not isinstance(exc.last_parsed, EditPlan):
             tracker.emit(ProgressEvent("failed", STEP, tokens=tracker.tokens.get(STEP, 0)))
             raise
-        plan, problems = exc.last_parsed, exc.problems
+        # a fact the request does not state is never applied, though the answer kept failing on other counts
+        inputs = {"request": request.strip()}
+        plan = without_unstated_facts(exc.last_parsed, inputs) or exc.last_parsed
+        problems = [p for p in exc.problems if "is not in my request" not in p]
     except BaseException:
         tracker.emit(ProgressEvent("failed", STEP, tokens=tracker.tokens.get(STEP, 0)))
         raise

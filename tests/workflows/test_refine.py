@@ -191,3 +191,14 @@ def test_a_request_to_look_numbers_up_elsewhere_is_answered_without_the_model(dr
     result = asyncio.run(arefine(draft, request, Pipeline(model)))
     assert not model.calls and not result.changed
     assert "cannot look things up in other tools" in result.reply
+
+
+def test_a_fact_the_request_does_not_state_is_never_applied(draft: Draft) -> None:
+    invented = {"understood": "Add it.", "edits": [{"op": "add_fact", "fact": "The training is on Friday the 18th"}],
+                "not_possible": ""}  # fmt: skip
+    model = scripted_model(refine_edits=invented)
+    result = asyncio.run(
+        arefine(draft, "add that I want to run a training for the team", Pipeline(model, max_reasks=1))
+    )
+    assert len(model.calls_for("refine_edits")) == 2  # asked again, and then not applied
+    assert not result.changed and result.draft.notes == draft.notes
