@@ -26,6 +26,7 @@ from typing import Literal
 
 from assistant.domain.edit_scope import named_action
 from assistant.domain.edit_types import (
+    AddAction,
     DropAction,
     Edit,
     RewordAction,
@@ -487,10 +488,36 @@ def _worded(request: str, draft: Draft, cue: re.Pattern[str]) -> tuple[int, str]
     return action, text[:1].upper() + text[1:]
 
 
+_DONE_WHEN = re.compile(r",?\s*(?:done when|measured by|measure:|success is|success means|so that|erledigt wenn|"
+                        r"terminé quand|hecho cuando)\s*", re.IGNORECASE)  # fmt: skip
+_BY_DATE = re.compile(r",?\s*\b(?:by|due|until|bis|para el|avant le)\s+[^,.;]*$", re.IGNORECASE)
+
+
+def _new_action(request: str, draft: Draft) -> AddAction | None:
+    """A new action the request gives in so many words, with its measure ("Add an action: run a deploy drill, done
+    when the drill log shows a blocked deploy"; a due date at its end is the action's), else None."""
+    colon = request.find(":")
+    if colon < 0 or not _NEW_ACTION.search(request[:colon]):
+        return None
+    parts = _DONE_WHEN.split(request[colon + 1 :].strip(), maxsplit=1)
+    if len(parts) != 2:  # no measure: for the model
+        return None
+    action, measure = (" ".join(p.split()).strip(" .") for p in parts)
+    due = stated_date(request[colon:], draft.today)
+    action = _BY_DATE.sub("", action).strip(" .") if due else action
+    measure = _BY_DATE.sub("", measure).strip(" .") if due else measure
+    if len(action.split()) < 3 or len(measure.split()) < 3:
+        return None
+    return AddAction(action=action[:1].upper() + action[1:], measure=measure[:1].upper() + measure[1:], due=due)
+
+
 def read_plan_edits(request: str, draft: Draft) -> list[Edit]:
     """Dropping or handing over the one action the request names by its words or place ("scrap the support briefing,
     it's overkill"; "Jonas offered to write the checklist, put him down for it"; "get rid of the 2nd step"), or its
-    new measure or wording in so many words ("the measure should be: …", "change that step to: …"); else []."""
+    new measure or wording in so many words ("the measure should be: …", "change that step to: …"), or a new action
+    with its measure ("add an action: …, done when …"); else []."""
+    if (added := _new_action(request, draft)) is not None:
+        return [added]
     if (measure := _worded(request, draft, _MEASURE)) is not None:
         return [SetMeasure(number=measure[0], measure=measure[1])]
     if (reword := _worded(request, draft, _REWORD)) is not None:
@@ -530,4 +557,6 @@ def needs_model(request: str, read: list[Edit] | None = None) -> bool:
     not read."""
     kinds = {DropAction: "drop", SetOwner: "owner", SetMeasure: "measure", RewordAction: "reword"}
     done = {kinds[type(e)] for e in read or [] if type(e) in kinds}
+    if any(isinstance(e, AddAction) for e in read or []):  # "add an action: …, done when …": its measure too
+        done |= {"other", "measure"}
     return any(pattern.search(request) for kind, pattern in _FOR_THE_MODEL.items() if kind not in done)

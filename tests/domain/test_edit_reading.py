@@ -10,6 +10,7 @@ from chain_support import sample_draft
 
 from assistant.domain.edit_reading import cannot_do, needs_model, read_channel, read_edits, read_length, read_tone
 from assistant.domain.edit_types import (
+    AddAction,
     DropAction,
     RewordAction,
     SetChannel,
@@ -251,3 +252,14 @@ def test_context_in_a_request_moves_nothing() -> None:
     assert read_edits("step 2 is pointless, swap it for a review of every deploy script", draft) == [
         RewordAction(number=2, action="A review of every deploy script")
     ]
+
+
+def test_a_new_action_given_with_its_measure() -> None:
+    draft = _draft()
+    request = "one more step for the plan: a config review with QA by Dec 18, done when every change has a reviewer"
+    read = read_edits(request, draft)
+    assert read == [
+        AddAction(action="A config review with QA", measure="Every change has a reviewer", due=dt.date(2026, 12, 18))
+    ]
+    assert not needs_model(request, read)
+    assert read_edits("one more thing for the plan: a training for the team by the 18th", draft) == []  # no measure
