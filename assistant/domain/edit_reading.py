@@ -339,6 +339,11 @@ def _named(request: str, draft: Draft) -> int | None:
     return named_action(request, [a.action for a in draft.plan])
 
 
+def asks_to_drop(request: str) -> bool:
+    """True when the request asks to drop something ("scrap", "get rid of", "not needed"), not only says "without"."""
+    return bool(_DROP.search(request))
+
+
 def mentions_checkins(request: str) -> bool:
     """True when the request speaks of the check-ins ("the first check in", "our catch-ups")."""
     return bool(_CHECKINS.search(request))

@@ -16,10 +16,17 @@ from langchain_core.runnables import RunnableConfig
 from assistant.chains._step import FormatState
 from assistant.chains.refine import refine_inputs
 from assistant.chains.refine_edits import build_refine_edits_chain, without_unstated_facts
-from assistant.domain.edit_reading import cannot_do, mentions_checkins, needs_model, read_edits, without_cannot
+from assistant.domain.edit_reading import (
+    asks_to_drop,
+    cannot_do,
+    mentions_checkins,
+    needs_model,
+    read_edits,
+    without_cannot,
+)
 from assistant.domain.edit_requests import parse_request
 from assistant.domain.edit_scope import edit_kind, unasked
-from assistant.domain.edit_types import AddFact, Edit, EditPlan, SetDate, ShiftDates, describe
+from assistant.domain.edit_types import AddFact, DropAction, Edit, EditPlan, SetDate, ShiftDates, describe
 from assistant.domain.edit_values import settled_edit
 from assistant.domain.errors import InputError, OutputValidationError
 from assistant.domain.schema import Draft, StepUsage
@@ -143,6 +150,8 @@ def asked_edits(edits: list[Edit], request: str, draft: Draft) -> tuple[list[Edi
         reason = unasked(edit, request, actions)
         if reason is None and cannot and kind in ("dates", "channel"):
             reason = cannot
+        if reason is None and isinstance(edit, DropAction) and not asks_to_drop(request):
+            reason = "your request does not ask to drop an action"
         if reason is None and _of_checkins(edit) and not mentions_checkins(request):
             reason = "your request does not mention the check-ins (they follow the plan's dates)"
         if reason is not None:

@@ -202,3 +202,12 @@ def test_a_fact_the_request_does_not_state_is_never_applied(draft: Draft) -> Non
     )
     assert len(model.calls_for("refine_edits")) == 2  # asked again, and then not applied
     assert not result.changed and result.draft.notes == draft.notes
+
+
+def test_an_action_is_dropped_only_when_the_request_asks_for_that(draft: Draft) -> None:
+    dropped = {"understood": "Add a step.", "edits": [{"op": "drop_action", "number": 2}], "not_possible": ""}
+    model = scripted_model(refine_edits=dropped)
+    request = "one more thing for the plan: a required test send, so nothing can go out without it"
+    result = asyncio.run(arefine(draft, request, Pipeline(model)))
+    assert not result.changed and len(result.draft.plan) == len(draft.plan)
+    assert "does not ask to drop an action" in result.reply
