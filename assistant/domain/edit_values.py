@@ -13,7 +13,8 @@ import datetime as dt
 import re
 from typing import Literal
 
-from assistant.domain.edit_scope import MONTHS, about_named_action, named_action
+from assistant.domain.edit_naming import about_named_action, named_action
+from assistant.domain.edit_scope import MONTHS
 from assistant.domain.edit_scope import word_starts as _words
 from assistant.domain.edit_types import Edit, SetDate, ShiftDates
 

@@ -16,19 +16,10 @@ from langchain_core.outputs import ChatResult
 from pydantic import Field
 
 from assistant.chains import build_ownership_chain, build_pain_chain, build_plan_chain, build_positive_chain
-from assistant.chains._step import (
-    REFUSAL_PROBLEM,
-    FormatState,
-    example_copies,
-    example_leaks,
-    instruction_copies,
-    reask_text,
-    refusal_of,
-    without_example,
-    wrong_language,
-)
+from assistant.chains._answer_checks import example_leaks, wrong_language
+from assistant.chains._step import REFUSAL_PROBLEM, FormatState, reask_text, refusal_of
 from assistant.domain.errors import ModelAPIError, ModelRefusalError, OutputTruncatedError, OutputValidationError
-from assistant.domain.schema import LessonPartsOutput, OwnershipOutput, PainOutput, PositiveOutput
+from assistant.domain.schema import OwnershipOutput, PainOutput, PositiveOutput
 from assistant.model.llm import ResponseFormatUnsupported
 from assistant.model.prompts import load_prompt
 from assistant.model.testing import ScriptedChatModel
@@ -274,20 +265,6 @@ def test_an_example_word_that_is_also_in_the_notes_is_no_problem() -> None:
     ]
 
 
-def test_without_example_leaves_out_the_example_and_its_answer() -> None:
-    prompt = without_example(load_prompt("pain"))
-    assert "Example for another case" not in prompt.template and "Answer:" not in prompt.template
-    assert prompt.template.startswith(load_prompt("pain").template.split("\n\n")[0] + "\n\n")
-    assert "{impact}" in prompt.template and "{leader}" in prompt.template
-    assert "Now the JSON object for my case above." in prompt.template
-
-
-def test_without_example_leaves_out_every_case_of_several_examples() -> None:
-    prompt = without_example(load_prompt("lessons"))
-    assert "Answer:" not in prompt.template and "bouquet" not in prompt.template and "florist" not in prompt.template
-    assert "Task: step 3" in prompt.template and prompt.template.rstrip().endswith("my case above.")
-
-
 def test_copied_instructions_are_reasked() -> None:
     task = next(line for line in load_prompt("positive").template.splitlines() if line.startswith("Task:"))
     task = task.removeprefix("Task: ")
@@ -296,14 +273,6 @@ def test_copied_instructions_are_reasked() -> None:
     run(build_positive_chain(model), step_inputs("positive"))
     reask = str(model.calls_for("positive")[1]["messages"][-1].content)
     assert "- You copied words from my instructions; write about my case in your own words." in reask
-
-
-def test_seven_words_of_the_instructions_are_not_a_copy() -> None:
-    template = "Task: say I'm sorry for the harm and name it with the numbers.\nAnswer: {{}}"
-    assert instruction_copies(PainOutput(statement="Sorry for the harm and name it."), template) == []
-    assert instruction_copies(PainOutput(statement="Sorry for the harm and name it with."), template) == [
-        "You copied words from my instructions; write about my case in your own words."
-    ]
 
 
 def _six_words_of_the_example_answer(name: str) -> str:
@@ -332,31 +301,6 @@ def test_six_words_of_a_style_only_example_answer_are_asked_afresh() -> None:
     assert len(model.calls_for("plan")) == 2
     again = messages_of(model.calls_for("plan")[1])
     assert len(again) == 2 and "Answer:" not in str(again[1].content)
-
-
-def test_example_copies_only_counts_the_example_answer() -> None:
-    template = (
-        "Task: the form cannot be sent until it is checked.\n"
-        'Answer: {{"statement": "The list is sent to every customer today"}}'
-    )
-    assert example_copies(PainOutput(statement="The form cannot be sent until it is checked."), template) == []
-    assert example_copies(PainOutput(statement="Now the list is sent to every customer."), template) == [
-        "You copied the example; write about my case, in words that fit it."
-    ]
-
-
-def test_example_copies_compares_texts_not_the_field_names_every_answer_shares() -> None:
-    template = (
-        'Answer: {{"lessons": [{{"weak_point": "I trusted the old bouquet order", "habit": "check the venue"}}]}}'
-    )
-    mine = LessonPartsOutput.model_validate(
-        {"lessons": [{"weak_point": "I trusted the DNS warning", "habit": "check the renewal ticket every week"}]}
-    )
-    assert example_copies(mine, template) == []  # '"lessons": [{"weak_point": "I trusted the' is only the shape
-    copied = LessonPartsOutput.model_validate(
-        {"lessons": [{"weak_point": "Again I trusted the old bouquet order", "habit": "x"}]}
-    )
-    assert example_copies(copied, template) == ["You copied the example; write about my case, in words that fit it."]
 
 
 def test_a_salvage_that_passes_every_check_saves_the_reask() -> None:

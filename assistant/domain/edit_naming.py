@@ -1,0 +1,56 @@
+"""Which action of the plan a refine request names by its words ("the checklist", "the support briefing").
+
+A small model often counts the actions wrong: when the request names exactly one by its words and gives no number
+of its own, an edit of an action is about that one (:func:`about_named_action`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.domain.edit_types import DropAction, Edit, RewordAction, SetDate, SetMeasure, SetOwner, ShiftDates
+
+_STOP = frozenset(
+    {
+        "that", "this", "with", "from", "have", "will", "into", "about", "just", "please", "make", "move", "them",
+        "they", "their", "there", "then", "than", "what", "when", "action", "actions", "item", "step", "plan", "date",
+        "dates", "week", "weeks", "days", "later", "earlier", "sooner", "owner", "measure", "drop", "remove", "sure",
+        "need", "needs", "needed", "also", "should", "could", "would", "can't", "isn't", "back", "forward", "push",
+        "pull", "bring", "delay", "postpone", "more", "extra", "another", "until", "before", "after",
+    }
+)  # fmt: skip
+
+
+def _stems(text: str) -> set[str]:
+    """The words of ``text`` by their first five letters, and its acronyms ("CI", "QA")."""
+    words = {w[:5] for w in re.findall(r"[a-zäöüßéèáíóúñ0-9]+", text.lower()) if len(w) >= 4 and w not in _STOP}
+    return words | {w.lower() for w in re.findall(r"\b[A-Z]{2,3}\b", text)}
+
+
+def named_action(request: str, actions: list[str]) -> int | None:
+    """The number (from 1) of the one action the request names by its words ("the checklist"), else None: the
+    action sharing the most words with the request, at least twice as many as any other."""
+    asked = _stems(request)
+    shared = sorted(((len(asked & _stems(action)), i) for i, action in enumerate(actions, 1)), reverse=True)
+    if not shared or shared[0][0] == 0:
+        return None
+    second = shared[1][0] if len(shared) > 1 else 0
+    return shared[0][1] if shared[0][0] >= 2 * second and shared[0][0] > second else None
+
+
+def about_named_action(edit: Edit, request: str, actions: list[str]) -> Edit:
+    """``edit`` about the action the request names by its words, when it names exactly one and the request gives
+    no number of its own ("action 2"): a small model often counted wrong."""
+    if re.search(r"\b(?:action|item|step|#)\s*#?\d", request, re.IGNORECASE):
+        return edit
+    number = named_action(request, actions)
+    if number is None:
+        return edit
+    match edit:
+        case ShiftDates(target="action") if edit.action != number:
+            return edit.model_copy(update={"action": number})
+        case SetDate(target="action") | DropAction() | RewordAction() | SetOwner() | SetMeasure() if (
+            edit.number != number
+        ):
+            return edit.model_copy(update={"number": number})
+    return edit

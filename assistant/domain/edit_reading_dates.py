@@ -1,0 +1,167 @@
+"""The dates a refine request states with everything they need (:func:`read_dates`), and the cues the readings of
+:mod:`assistant.domain.edit_reading` share: the check-ins, a clause that keeps something as it is, an action named by
+its place or its words, a new action.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from assistant.domain.edit_naming import named_action
+from assistant.domain.edit_types import (
+    Edit,
+    SetDate,
+    ShiftDates,
+)
+from assistant.domain.edit_values import relative_shift, stated_date, stated_dates
+from assistant.domain.schema import Draft
+
+
+def cues(*alternatives: str) -> re.Pattern[str]:
+    """A pattern of any of ``alternatives``, each starting a word, in any case."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
+
+
+CHECKINS = cues(r"check[- ]?ins?\b", r"catch-?ups?", r"report(?:ing)?(?:-| )backs?", r"syncs?\b", r"rückmeld",
+                  r"seguimientos?", r"points? d'étape", r"suivis?\b")  # fmt: skip
+_PLAN_WORDS = cues(r"deadlines?", r"due dates?", r"dates", r"the plan", r"actions", r"tasks", r"items",
+                    r"fristen", r"termine", r"aufgaben", r"aktionen", r"fechas", r"plazos", r"acciones", r"tareas",
+                    r"échéances", r"tâches")  # fmt: skip
+_EVERY = cues(r"every", r"all\b", r"both\b", r"everything", r"everyth\w*", r"whole", r"timeline", r"the plan\b",
+               r"each of", r"alle[ns]?\b", r"beide", r"jede[nrs]?\b", r"todas?\b", r"todos\b", r"cada\b", r"toutes?\b",
+               r"tous\b", r"chaque\b")  # fmt: skip
+# A clause that keeps something as it is: "the CI gate is fine where it is", "die Fristen bitte so lassen".
+KEEP = re.compile(
+    r"[^.;!?,]*\b(?:fine (?:where|as) (?:it|they) (?:is|are)|stays?\b|as (?:it|they) (?:is|are)|keep|leave|unchanged|"
+    r"don'?t (?:touch|move|change)|so lassen|bleib|lass\w*|dejar?|deja|igual|laisse[rz]?|tel quel)[^.;!?,]*",
+    re.IGNORECASE,
+)
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
+             "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
+             "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4,
+             "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4}  # fmt: skip
+_WEEKDAY = re.compile(r"\b(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")s?\b\.?", re.IGNORECASE)
+ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1,
+            "erste": 1, "ersten": 1, "zweite": 2, "zweiten": 2, "dritte": 3, "letzte": -1, "letzten": -1,
+            "primer": 1, "primera": 1, "segunda": 2, "segundo": 2, "premier": 1, "première": 1,
+            "deuxième": 2}  # fmt: skip
+_ONE_CHECKIN = re.compile(r"\b(" + "|".join(ORDINAL) + r")\s+(?:check[- ]?in|catch-?up|sync|rückmeldung|seguimiento)",
+                          re.IGNORECASE)  # fmt: skip
+_NEXT_WEEKDAY = re.compile(
+    r"\b(?:next|due|by|until|to|till|this coming|bis|para el|pour)\s+(?:next\s+|el\s+|le\s+)?("
+    + "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_DAY_AFTER = cues(r"the day after", r"a day later", r"the next day", r"am tag danach", r"el día siguiente",
+                   r"le lendemain")  # fmt: skip
+_DAY_BEFORE = cues(r"the day before", r"a day earlier", r"am tag davor", r"el día anterior", r"la veille")
+# A new action: its date is the new action's, for the model (:data:`_FOR_THE_MODEL`).
+NEW_ACTION = cues(r"one more (?:thing|step|action|item|task)",
+                    r"(?:another|new|extra|additional) (?:action|step|item|task)",
+                    r"add (?:an? |one |this )?(?:action|step|item|task)", r"for the plan\s*:",
+                    r"to the plan\b")  # fmt: skip
+_SAME_WEEK = cues(r"(?:those|that|the same|each|their) weeks?", r"(?:der|dieser|jener) woche", r"esa semana",
+                   r"cette semaine", r"instead", r"each time", r"every time", r"jedes mal", r"cada vez",
+                   r"chaque fois")  # fmt: skip
+# The day a request leaves: "on the tuesday instead of the monday".
+_LEFT_DAY = re.compile(
+    r"\b(?:instead of|rather than|not on|statt|en lugar del?|au lieu du)\s+(?:the\s+|a\s+|el\s+|le\s+)?\w+",
+    re.IGNORECASE,
+)
+
+
+def read_dates(request: str, draft: Draft) -> list[Edit]:
+    """The date edits the request states with everything they need, else []: how far and which way ("another ten
+    days", "zwei Tage früher"), or the calendar day ("wednesday the 16th", "17/12"); and of what: the check-ins,
+    every due date, or the one action the request names by its words (a clause that keeps something as it is, "the
+    gate is fine where it is", names nothing). The check-ins on another weekday of their weeks too."""
+    if NEW_ACTION.search(request):
+        return []
+    asked = KEEP.sub(" ", request)
+    action = named_in(CHECKINS.sub(" ", asked), draft)
+    checkins = (
+        bool(CHECKINS.search(asked))
+        and action is None
+        and not _PLAN_WORDS.search(asked)
+        and not re.search(r"\beverything\b|\ball of it\b", asked, re.IGNORECASE)
+    )  # "push everything out a week, check-ins too": the plan, and the check-ins follow
+    known = {a.due for a in draft.plan} | {c.date for c in draft.report_back}
+    if action is None and not checkins:  # "won't be done by the 11th": the action due on the 11th
+        action = _due_on(stated_dates(asked, draft.today), draft)
+    if checkins and (one := _one_checkin(asked, draft, known)) is not None:
+        return [one]
+    if checkins:
+        said = " ".join(c for c in re.split(r"(?<=[.!?;,])\s+", asked) if CHECKINS.search(c))
+        weekday = {w.lower() for w in _WEEKDAY.findall(_LEFT_DAY.sub(" ", said))}
+        if len(weekday) == 1 and _SAME_WEEK.search(said):
+            day = _WEEKDAYS[weekday.pop()]
+            moved = [c.date + dt.timedelta(days=day - c.date.weekday()) for c in draft.report_back]
+            return [SetDate(target="checkin", number=i, date=d) for i, d in enumerate(moved, 1) if d > draft.today]
+    shift = relative_shift(request)
+    if shift is not None:
+        amount, unit = shift
+        if checkins:
+            return [ShiftDates(target="checkins", amount=amount, unit=unit)]
+        if action is not None and not _EVERY.search(asked):
+            return [ShiftDates(target="action", action=action, amount=amount, unit=unit)]
+        if action is None and (_EVERY.search(asked) or _PLAN_WORDS.search(asked)):
+            return [ShiftDates(target="plan", amount=amount, unit=unit)]
+        return []
+    day = stated_date(request, draft.today, known)
+    if day is None and not stated_dates(request, draft.today):  # a weekday only when no calendar date is stated
+        day = _next_weekday(asked, draft.today)
+    if day is not None and action is not None and not checkins:
+        return [SetDate(target="action", number=action, date=day)]
+    return []
+
+
+def named_in(request: str, draft: Draft) -> int | None:
+    """The one action the request names by its words (:func:`named_action`); the leader's name names none ("Renata
+    can't stand hedging" is not about "Tell Renata about the missed deadline")."""
+    for name in (draft.facts.leader_name or "").split():
+        request = re.sub(rf"\b{re.escape(name)}\b", " ", request, flags=re.IGNORECASE)
+    return named_action(request, [a.action for a in draft.plan])
+
+
+def _due_on(days: set[dt.date], draft: Draft) -> int | None:
+    """The number of the one action due on one of ``days``, else None."""
+    due = {i for i, a in enumerate(draft.plan, 1) if a.due in days}
+    return due.pop() if len(due) == 1 else None
+
+
+def _next_weekday(request: str, today: dt.date) -> dt.date | None:
+    """The day "next thursday", "on Friday" or "by Wednesday" is: the first such day after ``today`` (one weekday)."""
+    days = {_WEEKDAYS[m.lower()] for m in _NEXT_WEEKDAY.findall(request)}
+    if len(days) != 1:
+        return None
+    return today + dt.timedelta(days=(days.pop() - today.weekday() - 1) % 7 + 1)
+
+
+def _one_checkin(request: str, draft: Draft, known: set[dt.date]) -> SetDate | None:
+    """The one check-in the request names by its place ("the first check-in") on the day it states ("the 8th", "the
+    day after the 7th"), else None."""
+    places = {ORDINAL[m.lower()] for m in _ONE_CHECKIN.findall(request)}
+    if len(places) != 1 or not draft.report_back:
+        return None
+    place = places.pop()
+    number = len(draft.report_back) if place < 0 else place
+    if number > len(draft.report_back):
+        return None
+    current = draft.report_back[number - 1].date
+    days = stated_dates(request, draft.today)
+    if len(days) > 1:
+        days -= known
+    said = " ".join(c for c in re.split(r"[.!?;,]\s+|\s+-+\s+", request) if _ONE_CHECKIN.search(c))
+    weekday = {_WEEKDAYS[w.lower()] for w in _WEEKDAY.findall(_LEFT_DAY.sub(" ", said))}
+    if len(days) == 1 and not (days <= known and len(weekday) == 1):
+        day = days.pop()
+        if _DAY_AFTER.search(request) != _DAY_BEFORE.search(request):  # "out on the 7th, so the day after"
+            day += dt.timedelta(days=1 if _DAY_AFTER.search(request) else -1)
+    elif len(weekday) == 1:  # "on wed instead": that day of its week
+        day = current + dt.timedelta(days=weekday.pop() - current.weekday())
+    else:
+        return None
+    return SetDate(target="checkin", number=number, date=day) if day > draft.today and day not in known else None

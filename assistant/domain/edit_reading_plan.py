@@ -1,0 +1,146 @@
+"""The plan edits a refine request states in so many words (:func:`read_plan_edits`): dropping or handing over the
+action it names, its new measure or wording, or a new action with its measure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.domain.edit_reading_dates import CHECKINS, KEEP, NEW_ACTION, ORDINAL, cues, named_in
+from assistant.domain.edit_types import (
+    AddAction,
+    DropAction,
+    Edit,
+    RewordAction,
+    SetMeasure,
+    SetOwner,
+)
+from assistant.domain.edit_values import stated_date
+from assistant.domain.schema import Draft
+
+DROP = cues(
+    r"drop", r"remove", r"delete", r"scrap", r"(?:take|leave) (?:\w+ ){0,5}out\b", r"get rid", r"skip (?:the|that)",
+    r"cut (?:the|that|this) (?!message|email|note|text)", r"n[o']t (?:be )?needed", r"no longer need", r"don'?t need",
+    r"overkill", r"streich", r"entfern", r"lösch", r"quita", r"elimin", r"borra", r"supprim", r"enlève",
+)  # fmt: skip
+OWNER = cues(
+    r"owner", r"own(?:s|ing)?\b", r"assign", r"put (?:him|her|them|me) down", r"take (?:over|on)\b",
+    r"hand (?:it|that|this) (?:to|over)", r"offered to",
+    r"will (?:take|own|handle|run|do) (?:the|that|this|it|over)",
+    r"(?:he|she|they)(?:'ll| will) (?:do|write|run|handle|take)",
+    r"zuständig", r"verantwortlich", r"übernimmt", r"responsable", r"encarg", r"s'en charge",
+)  # fmt: skip
+# Capitalised words that begin sentences or name things, not people ("Actually", "The", "CI").
+_NOT_NAMES = frozenset(
+    (
+        "i", "i'm", "i'll", "i'd", "the", "a", "an", "and", "but", "so", "also", "actually", "can", "could", "would",
+        "will", "please", "put", "make", "give", "let", "have", "assign", "hand", "she", "he", "they", "we", "it",
+        "this", "that", "just", "ok", "okay", "hmm", "since", "because", "yes", "no", "maybe", "then", "now", "our",
+        "my", "her", "his", "their", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "ci",
+        "qa", "vp", "cto", "ceo", "cfo", "slack", "teams",
+    )
+)  # fmt: skip
+
+
+def _person(request: str, draft: Draft) -> str | None:
+    """The one person the request names (a capitalised word that is not a common word, the leader, or a word of the
+    plan), else None."""
+    leader = (draft.facts.leader_name or "").lower().split()
+    plan_words = {w.lower() for a in draft.plan for w in re.findall(r"[A-Za-z]+", a.action)}
+    names = {
+        w for w in re.findall(r"\b[A-Z][a-zà-ÿ]+\b", request)
+        if w.lower() not in _NOT_NAMES and w.lower() not in leader and w.lower() not in plan_words
+    }  # fmt: skip
+    return names.pop() if len(names) == 1 else None
+
+
+_MEASURE = cues(r"measure", r"metric", r"success", r"done when", r"proof", r"evidence", r"how (?:we|you|she|he) know",
+                 r"messgr", r"kennzahl", r"nachweis", r"medida", r"prueba", r"mesure", r"preuve", r"criteri",
+                 r"critère")  # fmt: skip
+REWORD = cues(r"reword", r"rephrase", r"rename", r"wording", r"word it", r"rewrite", r"change (?:\w+ ){0,3}to\b",
+                r"swap (?:it|that|this|that one)? ?(?:for|with)\b", r"too vague", r"what i (?:actually |really )?mean",
+                r"replace (?:\w+ ){0,3}with\b", r"umformulier", r"reformul",
+                r"cambia (?:\w+ ){0,3}(?:a|por)\b")  # fmt: skip
+_ACTION_PLACE = re.compile(r"\b(?:the\s+)?(" + "|".join(ORDINAL) + r")\s+(?:step|action|item|task|one|point)\b",
+                           re.IGNORECASE)  # fmt: skip
+_ACTION_NUMBER = re.compile(r"\b(?:step|action|item|task|point)\s*#?\s*(\d)\b", re.IGNORECASE)
+
+
+def _placed_action(request: str, draft: Draft) -> int | None:
+    """The one action the request names by its place ("the 2nd step", "the last action"), else None."""
+    places = {ORDINAL[m.lower()] for m in _ACTION_PLACE.findall(request)} | {
+        int(n) for n in _ACTION_NUMBER.findall(request)
+    }
+    if len(places) != 1 or not draft.plan:
+        return None
+    place = places.pop()
+    number = len(draft.plan) if place < 0 else place
+    return number if number <= len(draft.plan) else None
+
+
+# The new wording, after a colon, in quotes or after "be that": 'the measure should be: a test deploy is blocked',
+# '… be "X"', 'I'd rather the proof be that the tracker lists every deadline'.
+_NEW_WORDING = re.compile(
+    r"""(?::\s*|["“](?=[^"”]{8,}["”])|\b(?:be|is|are) that\s+|\b(?:should|must|has to|needs to) be\s+|"""
+    r"""\b(?:swap|replace) (?:it|that|this|that one) (?:for|with)\s+|\bmean(?:t)?(?: to do)? is\s+(?:to\s+)?)"""
+    r"""(?P<text>[^"”:]{8,200}?)["”]?\s*[.!]?\s*$"""
+)
+
+
+def _worded(request: str, draft: Draft, cue: re.Pattern[str]) -> tuple[int, str] | None:
+    """The action and the new wording the request gives for it in so many words (after a colon, in quotes, or after
+    "be that"), when ``cue`` says what the wording is for before it; else None."""
+    wording = _NEW_WORDING.search(request)
+    if wording is None or not cue.search(request[: wording.start("text")]):
+        return None
+    before = request[: wording.start("text")]
+    action = _placed_action(before, draft) or named_in(before, draft)
+    text = " ".join(re.split(r"(?<=[a-z)])\.\s+", wording["text"])[0].split()).rstrip(".")
+    if action is None or len(text.split()) < 3:
+        return None
+    return action, text[:1].upper() + text[1:]
+
+
+_DONE_WHEN = re.compile(r",?\s*(?:done when|measured by|measure:|success is|success means|so that|erledigt wenn|"
+                        r"terminé quand|hecho cuando)\s*", re.IGNORECASE)  # fmt: skip
+_BY_DATE = re.compile(r",?\s*\b(?:by|due|until|bis|para el|avant le)\s+[^,.;]*$", re.IGNORECASE)
+
+
+def _new_action(request: str, draft: Draft) -> AddAction | None:
+    """A new action the request gives in so many words, with its measure ("Add an action: run a deploy drill, done
+    when the drill log shows a blocked deploy"; a due date at its end is the action's), else None."""
+    colon = request.find(":")
+    if colon < 0 or not NEW_ACTION.search(request[:colon]):
+        return None
+    parts = _DONE_WHEN.split(request[colon + 1 :].strip(), maxsplit=1)
+    if len(parts) != 2:  # no measure: for the model
+        return None
+    action, measure = (" ".join(p.split()).strip(" .") for p in parts)
+    due = stated_date(request[colon:], draft.today)
+    action = _BY_DATE.sub("", action).strip(" .") if due else action
+    measure = _BY_DATE.sub("", measure).strip(" .") if due else measure
+    if len(action.split()) < 3 or len(measure.split()) < 3:
+        return None
+    return AddAction(action=action[:1].upper() + action[1:], measure=measure[:1].upper() + measure[1:], due=due)
+
+
+def read_plan_edits(request: str, draft: Draft) -> list[Edit]:
+    """Dropping or handing over the one action the request names by its words or place ("scrap the support briefing,
+    it's overkill"; "Jonas offered to write the checklist, put him down for it"; "get rid of the 2nd step"), or its
+    new measure or wording in so many words ("the measure should be: …", "change that step to: …"), or a new action
+    with its measure ("add an action: …, done when …"); else []."""
+    if (added := _new_action(request, draft)) is not None:
+        return [added]
+    if (measure := _worded(request, draft, _MEASURE)) is not None:
+        return [SetMeasure(number=measure[0], measure=measure[1])]
+    if (reword := _worded(request, draft, REWORD)) is not None:
+        return [RewordAction(number=reword[0], action=reword[1])]
+    asked = CHECKINS.sub(" ", KEEP.sub(" ", request))
+    action = _placed_action(asked, draft) or named_in(asked, draft)
+    if action is None:
+        return []
+    if OWNER.search(request) and (person := _person(request, draft)) is not None:
+        return [SetOwner(number=action, owner=person)]
+    if DROP.search(request) and not OWNER.search(request):
+        return [DropAction(number=action)]
+    return []

@@ -1,0 +1,43 @@
+"""Which action of the plan a refine request names by its words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from assistant.domain.edit_naming import about_named_action, named_action
+from assistant.domain.edit_types import SetDate, ShiftDates
+
+# The actions of bench/refine_set/drafts/outage-chat-three.json
+ACTIONS = [
+    "Add a CI gate that blocks config deploys unless the staging tests passed",
+    "Write a pre-deploy checklist for payments config changes",
+    "Brief the support team on the new deploy gate",
+]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "number"),
+    [
+        ("The support briefing can happen a week sooner, please move just that one.", 3),
+        ("I need a few more days for the checklist, make it due on December 16.", 2),
+        ("Support already knows about the gate, so the briefing isn't needed; take it out of the plan.", 3),
+        ("For the CI gate, the measure should be: a test deploy without a green staging run is blocked.", 1),
+        ("Make it shorter and warmer", None),
+        ("The deploy one should move", None),  # "deploy" is in all three: no one action is named
+    ],
+)
+def test_the_action_a_request_names_by_its_words(request_text: str, number: int | None) -> None:
+    assert named_action(request_text, ACTIONS) == number
+
+
+def test_an_edit_is_about_the_action_the_request_names_unless_it_gives_a_number() -> None:
+    wrong = SetDate(target="action", number=1, date=dt.date(2026, 12, 16))
+    request = "I need a few more days for the checklist, make it due on December 16."
+    assert about_named_action(wrong, request, ACTIONS) == wrong.model_copy(update={"number": 2})
+    shifted = ShiftDates(target="action", action=2, amount=-7)
+    assert about_named_action(shifted, "the support briefing a week sooner", ACTIONS).action == 3  # type: ignore[union-attr]
+    assert about_named_action(wrong, "action 1: the checklist is due December 16", ACTIONS) == wrong
+    plan_wide = ShiftDates(target="plan", amount=7)
+    assert about_named_action(plan_wide, "move the checklist a week later", ACTIONS) == plan_wide
