@@ -9,7 +9,6 @@ from typing import Any
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from langchain_core.runnables import Runnable
 
-from assistant.chains._format import today_text
 from assistant.chains.intake import settle_facts
 from assistant.chains.lessons import to_lessons
 from assistant.chains.plan import settle_plan
@@ -25,11 +24,19 @@ from assistant.domain.schema import (
     PlanAction,
     PlanStepsOutput,
 )
-from assistant.domain.settle import leader_in_notes, wording
+from assistant.domain.settle import wording
+from assistant.domain.step_inputs import StepInputs
 from assistant.model.prompts import load_prompt
 from assistant.model.testing import STEP_MARKERS, good_script
 from assistant.workflows.assemble import assemble_message
-from assistant.workflows.step_inputs import compose_inputs, pain_inputs, writing_inputs
+from assistant.workflows.step_inputs import (
+    compose_inputs,
+    intake_inputs,
+    pain_inputs,
+    with_lessons,
+    with_plan,
+    writing_inputs,
+)
 
 TODAY = dt.date(2026, 11, 27)
 # The software-outage example (examples/software-outage.md): the notes good_script()'s intake quotes.
@@ -79,34 +86,35 @@ def sample_draft(**update: Any) -> Draft:
     return draft.model_copy(update=update)
 
 
-def step_inputs(step: str, options: DraftOptions | None = None) -> dict[str, Any]:
+def step_inputs(step: str, options: DraftOptions | None = None) -> StepInputs:
     """The inputs the pipeline gives ``step`` for the sample notes."""
     options = options or DraftOptions()
     if step == "intake":
-        return {
-            "notes": NOTES,
-            "today": today_text(TODAY),
-            "today_date": TODAY,
-            "leader_override": options.leader or leader_in_notes(NOTES),
-        }
+        return intake_inputs(NOTES, TODAY, options)
     if step == "pain":
         return pain_inputs(NOTES, TODAY, options)
     if step == "report_back":
-        return {**writing_inputs(sample_facts(), NOTES, TODAY, options), "plan_model": sample_plan()}
+        return with_plan(writing_inputs(sample_facts(), NOTES, TODAY, options), sample_plan())
     if step == "compose":
         return compose_inputs(sample_draft(), options)
     if step == "positive":  # written after the lessons, on the habit the first one names
-        return {**writing_inputs(sample_facts(), NOTES, TODAY, options), "lessons": sample_lessons()}
+        return with_lessons(writing_inputs(sample_facts(), NOTES, TODAY, options), sample_lessons())
     return writing_inputs(sample_facts(), NOTES, TODAY, options)
+
+
+def facts_changed(inputs: StepInputs, update: dict[str, Any]) -> StepInputs:
+    """``inputs`` with some of their facts changed."""
+    assert inputs.facts is not None
+    return inputs.model_copy(update={"facts": inputs.facts.model_copy(update=update)})
 
 
 OPEN_LINE = "haven't answered the 60+ tickets yet"
 
 
-def open_step_inputs(step: str) -> dict[str, Any]:
+def open_step_inputs(step: str) -> StepInputs:
     """:func:`step_inputs` for notes that leave something open (the plan then asks the model for an action)."""
     inputs = step_inputs(step)
-    return {**inputs, "notes": f"{inputs['notes']}\n{OPEN_LINE}"}
+    return inputs.model_copy(update={"notes": f"{inputs.notes}\n{OPEN_LINE}"})
 
 
 def prompt_line(step: str, **value: str) -> str:
@@ -117,7 +125,7 @@ def prompt_line(step: str, **value: str) -> str:
     return line.replace("{" + name + "}", text) + "\n"
 
 
-def run(chain: Runnable[dict[str, Any], Any], inputs: dict[str, Any]) -> Any:
+def run(chain: Runnable[StepInputs, Any], inputs: StepInputs) -> Any:
     return asyncio.run(chain.ainvoke(inputs))
 
 

@@ -25,11 +25,12 @@ from assistant.chains._step import chat_prompt
 from assistant.domain.errors import OutputValidationError
 from assistant.domain.language import language_instruction
 from assistant.domain.schema import Draft, DraftOptions, Facts, PositiveOutput
+from assistant.domain.step_inputs import StepInputs
 from assistant.model.backend import open_backend
 from assistant.model.prompts import load_prompt
 from assistant.model.settings import Settings
 from assistant.workflows.draft import Pipeline
-from assistant.workflows.step_inputs import writing_inputs
+from assistant.workflows.step_inputs import intake_inputs, writing_inputs
 
 pytestmark = pytest.mark.embedded
 GGUF = os.environ.get("REGAIN_TEST_GGUF", "")
@@ -48,7 +49,7 @@ def _env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def _typed_or_clear_failure(chain: Any, inputs: dict[str, Any], output_type: type) -> None:
+def _typed_or_clear_failure(chain: Any, inputs: StepInputs, output_type: type) -> None:
     """A step through the real server ends typed, or in an error that carries the server's raw answer."""
     try:
         result = asyncio.run(chain.ainvoke(inputs))
@@ -74,8 +75,7 @@ def test_steps_run_through_the_embedded_server() -> None:
     with open_backend(settings) as backend:
         assert backend.kind == "local" and backend.base_url.startswith("http://127.0.0.1:")
         pipeline = Pipeline(backend.chat_model, max_reasks=0, validate=False)
-        base = {"notes": notes, "today_date": TODAY}
-        _typed_or_clear_failure(pipeline.chains["intake"], base, Facts)
+        _typed_or_clear_failure(pipeline.chains["intake"], intake_inputs(notes, TODAY, DraftOptions()), Facts)
         inputs = writing_inputs(facts, notes, TODAY, DraftOptions())
         _typed_or_clear_failure(pipeline.chains["positive"], inputs, PositiveOutput)
         reply = backend.chat_model.invoke("Say OK.", max_tokens=4)

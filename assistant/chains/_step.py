@@ -41,13 +41,14 @@ from assistant.domain.errors import (
     ResponseFormatUnsupported,
 )
 from assistant.domain.language import detect_language, language_instruction
+from assistant.domain.step_inputs import StepInputs
 from assistant.model.budget import budget_of
 from assistant.model.guard import output_leaks, scrub_model, scrub_secrets
 from assistant.model.parsing import OutputParseError, parse_output, response_format_for
 from assistant.model.prompts import PromptFile, load_prompt
 
 T = TypeVar("T", bound=BaseModel)
-Check = Callable[[Any, dict[str, Any]], list[str]]
+Check = Callable[[Any, StepInputs], list[str]]
 
 _FALLBACK = {"auto": "json_schema", "json_schema": "json_object", "json_object": "prompt", "prompt": "prompt"}
 
@@ -127,7 +128,7 @@ class _StepRunner:
         checks: Sequence[Check | None],
         format_state: FormatState,
         repair: Callable[[Any], Any] | None = None,
-        salvage: Callable[[Any, dict[str, Any]], Any] | None = None,
+        salvage: Callable[[Any, StepInputs], Any] | None = None,
     ) -> None:
         self.name = name
         self.prompt_file = load_prompt(name)
@@ -152,7 +153,7 @@ class _StepRunner:
             kwargs["response_format"] = response_format
         return kwargs
 
-    def _judge(self, message: AIMessage, inputs: dict[str, Any]) -> tuple[BaseModel | None, list[str]]:
+    def _judge(self, message: AIMessage, inputs: StepInputs) -> tuple[BaseModel | None, list[str]]:
         text = _text(message)
         problems: list[str] = []
         try:
@@ -164,7 +165,7 @@ class _StepRunner:
             if self.repair is not None:
                 parsed = self.repair(parsed)
             assert parsed is not None
-            notes = inputs.get("notes") or ""
+            notes = inputs.notes
             parsed = respelled(parsed, notes)
             problems = output_leaks(parsed, notes)
             if problems:  # asked again; if it keeps leaking, only the scrubbed copy can be kept
@@ -178,10 +179,10 @@ class _StepRunner:
             problems.insert(0, "Your answer was cut off because it was too long; keep every field shorter.")
         return parsed, problems
 
-    def _problems(self, parsed: BaseModel, inputs: dict[str, Any]) -> list[str]:
-        problems = example_leaks(parsed, self.prompt_file.example_words, inputs.get("notes") or "")
+    def _problems(self, parsed: BaseModel, inputs: StepInputs) -> list[str]:
+        problems = example_leaks(parsed, self.prompt_file.example_words, inputs.notes)
         if self.name in WRITTEN_IN_THE_NOTES_LANGUAGE:
-            problems += wrong_language(parsed, inputs.get("notes") or "")
+            problems += wrong_language(parsed, inputs.notes)
         problems += instruction_copies(parsed, self.prompt_file.template)
         if self.prompt_file.example_is_style_only:
             problems += example_copies(parsed, self.prompt_file.template)
@@ -189,12 +190,12 @@ class _StepRunner:
             problems.extend(check(parsed, inputs))
         return problems
 
-    async def arun(self, inputs: dict[str, Any], config: RunnableConfig | None = None) -> BaseModel:
-        if "language" not in inputs:
-            inputs = {**inputs, "language": language_instruction(inputs.get("notes") or "")}
+    async def arun(self, inputs: StepInputs, config: RunnableConfig | None = None) -> BaseModel:
+        if "language" not in inputs.texts:
+            inputs = inputs.with_texts(language=language_instruction(inputs.notes))
         # An English example pulls a small model into English: notes in another language get none.
-        prompt = self.prompt if detect_language(inputs.get("notes") or "") is None else self.prompt_without_example
-        messages: list[BaseMessage] = (await prompt.ainvoke(inputs)).to_messages()
+        prompt = self.prompt if detect_language(inputs.notes) is None else self.prompt_without_example
+        messages: list[BaseMessage] = (await prompt.ainvoke(inputs.prompt_variables())).to_messages()
         budget = budget_of(config)
         last_text: str | None = None
         last_parsed: BaseModel | None = None
@@ -227,7 +228,7 @@ class _StepRunner:
                 if parsed is not None and (last_parsed is None or len(problems) < len(last_parsed_problems)):
                     last_parsed, last_parsed_problems = parsed, problems
                 elif parsed is not None and attempt > 1:
-                    last_text = scrub_secrets(last_text, inputs.get("notes") or "")
+                    last_text = scrub_secrets(last_text, inputs.notes)
                     break  # the re-ask did not reduce the problems: keep the best attempt, stop paying for more
                 if message.response_metadata.get("finish_reason") == "length":
                     cuts += 1
@@ -236,13 +237,13 @@ class _StepRunner:
             if any(p.startswith(EXAMPLE_PROBLEMS) for p in problems):
                 # A small model that copied the example copies it again when it sees it: ask afresh without it.
                 # Its copied answer is left out too: shown it, the model copies it again.
-                messages = (await self.prompt_without_example.ainvoke(inputs)).to_messages()
+                messages = (await self.prompt_without_example.ainvoke(inputs.prompt_variables())).to_messages()
             else:
                 messages = [*messages, AIMessage(content=last_text), HumanMessage(content=reask_text(problems))]
-            last_text = scrub_secrets(last_text, inputs.get("notes") or "")
+            last_text = scrub_secrets(last_text, inputs.notes)
         raise OutputValidationError(
             f"The model did not produce a usable '{self.name}' step after {attempt} attempts "
-            f"({scrub_secrets('; '.join(problems), inputs.get('notes') or '')}). "
+            f"({scrub_secrets('; '.join(problems), inputs.notes)}). "
             "Try again, or use a stronger model (REGAIN_MODEL).",
             step=self.name,
             n_attempts=attempt,
@@ -277,7 +278,7 @@ class _StepRunner:
             last_parsed=parsed,
         )
 
-    def run(self, inputs: dict[str, Any], config: RunnableConfig | None = None) -> BaseModel:
+    def run(self, inputs: StepInputs, config: RunnableConfig | None = None) -> BaseModel:
         import asyncio
 
         return asyncio.run(self.arun(inputs, config))
@@ -292,27 +293,27 @@ def build_step_chain(
     checks: Sequence[Check | None] = (),
     format_state: FormatState | None = None,
     repair: Callable[[T], T] | None = None,
-    salvage: Callable[[T, dict[str, Any]], T | None] | None = None,
-) -> Runnable[dict[str, Any], T]:
+    salvage: Callable[[T, StepInputs], T | None] | None = None,
+) -> Runnable[StepInputs, T]:
     """Build the Runnable of one step: ``prompts/<name>.md`` | model | parse, check and re-ask.
 
     ``repair`` tidies every parsed answer; ``salvage`` may turn a failing answer into a passing one
     (dropping the sentence or item at fault) before a re-ask is paid for.
     """
     runner = _StepRunner(name, model, output_type, max_reasks, checks, format_state or FormatState(), repair, salvage)
-    chain: Runnable[dict[str, Any], T] = RunnableLambda(runner.run, afunc=runner.arun, name=name)  # type: ignore[arg-type]
+    chain: Runnable[StepInputs, T] = RunnableLambda(runner.run, afunc=runner.arun, name=name)  # type: ignore[arg-type]
     return chain.with_config(run_name=name, tags=[f"step:{name}"])
 
 
 def finished_by(
-    chain: Runnable[dict[str, Any], Any],
-    finish: Callable[[Any, dict[str, Any]], Any],
+    chain: Runnable[StepInputs, Any],
+    finish: Callable[[Any, StepInputs], Any],
     name: str,
     *,
-    prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+    prepare: Callable[[StepInputs], StepInputs] | None = None,
     accept_best: bool = False,
-    stand_in: Callable[[Any | None, dict[str, Any]], Any | None] | None = None,
-) -> Runnable[dict[str, Any], Any]:
+    stand_in: Callable[[Any | None, StepInputs], Any | None] | None = None,
+) -> Runnable[StepInputs, Any]:
     """A step whose model answer the program finishes: ``finish(answer, inputs)`` turns it into the step's
     output (quotes into facts, actions into a dated plan, lesson parts into lessons). The best attempt of an
     answer that kept failing its checks is finished too, and then kept (``accept_best``) or carried by the
@@ -320,7 +321,7 @@ def finished_by(
     program's own output for the step (the regret for the notes' harm, the step the notes say I left out), also
     when no answer parsed at all (``answer`` is None then)."""
 
-    async def run(inputs: dict[str, Any], config: RunnableConfig | None = None) -> Any:
+    async def run(inputs: StepInputs, config: RunnableConfig | None = None) -> Any:
         if prepare is not None:
             inputs = prepare(inputs)
         try:
@@ -341,11 +342,11 @@ def finished_by(
 
 
 def as_runnable(
-    run: Callable[[dict[str, Any], RunnableConfig | None], Awaitable[Any]], name: str
-) -> Runnable[dict[str, Any], Any]:
+    run: Callable[[StepInputs, RunnableConfig | None], Awaitable[Any]], name: str
+) -> Runnable[StepInputs, Any]:
     """A runnable step from its async ``run(inputs, config)``, also callable synchronously (``invoke``)."""
 
-    def run_sync(inputs: dict[str, Any], config: RunnableConfig | None = None) -> Any:
+    def run_sync(inputs: StepInputs, config: RunnableConfig | None = None) -> Any:
         import asyncio
 
         return asyncio.run(run(inputs, config))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Collection, Mapping, Sequence
-from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
@@ -18,6 +17,7 @@ from assistant.chains._step import Check, FormatState, build_step_chain
 from assistant.domain.report_back import STATUS_LABELS, ActionProgress, ActionStatus, CheckinOutput
 from assistant.domain.report_back_reading import Reading, reading_text
 from assistant.domain.schema import PlanAction
+from assistant.domain.step_inputs import StepInputs
 from assistant.domain.text_checks import future_date, not_blank, placeholders
 
 
@@ -56,11 +56,11 @@ _DROP_WORDS = re.compile(
 )
 
 
-def check_checkin(output: CheckinOutput, inputs: dict[str, Any]) -> list[str]:
+def check_checkin(output: CheckinOutput, inputs: StepInputs) -> list[str]:
     """One status per existing action, statuses I set kept, a next check-in after today, no placeholders."""
-    today: dt.date = inputs["today_date"]
-    plan: Sequence[PlanAction] = inputs["plan_model"]
-    fixed: Mapping[int, ActionStatus] = inputs.get("fixed_statuses") or {}
+    today: dt.date = inputs.today
+    plan: Sequence[PlanAction] = inputs.plan
+    fixed: Mapping[int, ActionStatus] = inputs.fixed_statuses
     problems: list[str] = []
     seen: set[int] = set()
     for entry in output.actions:
@@ -72,11 +72,7 @@ def check_checkin(output: CheckinOutput, inputs: dict[str, Any]) -> list[str]:
             problems.append(
                 f"Action {entry.index} is '{fixed[entry.index]}' (set by me or from my notes); keep that status."
             )
-        elif (
-            entry.status == "dropped"
-            and entry.index not in fixed
-            and not _DROP_WORDS.search(str(inputs.get("notes") or ""))
-        ):
+        elif entry.status == "dropped" and entry.index not in fixed and not _DROP_WORDS.search(inputs.notes):
             problems.append(
                 f"Action {entry.index} is marked dropped, but my progress notes do not say anything was dropped; "
                 "give it the status the notes support (late actions stay not_started or in_progress)."
@@ -98,11 +94,11 @@ def build_checkin_chain(
     max_reasks: int = 2,
     format_state: FormatState | None = None,
     extra_check: Check | None = None,
-) -> Runnable[dict[str, Any], CheckinOutput]:
-    """Runnable taking ``{"notes", "incident", "plan", "checkins", "leader", "today", "today_date",
-    "plan_model", "fixed_statuses"}`` and returning :class:`CheckinOutput`.
+) -> Runnable[StepInputs, CheckinOutput]:
+    """Runnable taking the report-back inputs (:func:`assistant.workflows.step_inputs.checkin_inputs`) and returning
+    :class:`CheckinOutput`.
 
-    ``notes`` are the progress notes; ``fixed_statuses`` maps action numbers to the
+    ``inputs.notes`` are the progress notes; ``inputs.fixed_statuses`` maps action numbers to the
     statuses the user set, which the model must keep.
     """
     return build_step_chain(

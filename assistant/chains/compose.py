@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
 from assistant.chains._step import Check, FormatState, build_step_chain
 from assistant.domain.schema import MessageOutput
+from assistant.domain.step_inputs import StepInputs
 from assistant.domain.text_checks import LENGTH_WORDS, PLACEHOLDER, message_size, not_blank, placeholders
 
 
@@ -24,10 +23,10 @@ def tidy_message(message: MessageOutput) -> MessageOutput:
     return message.model_copy(update={"body": "\n".join(kept).strip(), "subject": message.subject.strip()})
 
 
-def check_message(message: MessageOutput, inputs: dict[str, Any]) -> list[str]:
+def check_message(message: MessageOutput, inputs: StepInputs) -> list[str]:
     """The message must have a body, no placeholders, and fit the channel's length."""
     problems = not_blank("body", message.body) + placeholders(f"{message.subject}\n{message.body}")
-    channel, length = inputs.get("channel_key", "email"), inputs.get("length_key", "medium")
+    channel, length = inputs.channel, inputs.length
     limit, size = LENGTH_WORDS[channel][length], message_size(message.body, channel)
     if channel == "talking_points":
         if size > limit:
@@ -43,7 +42,7 @@ def build_compose_chain(
     max_reasks: int = 2,
     format_state: FormatState | None = None,
     extra_check: Check | None = None,
-) -> Runnable[dict[str, Any], MessageOutput]:
+) -> Runnable[StepInputs, MessageOutput]:
     """Runnable taking the notes, the six parts and the message options; returns :class:`MessageOutput`."""
 
     return build_step_chain(

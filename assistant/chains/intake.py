@@ -8,7 +8,6 @@ there is asked for again), snaps it to the notes' own words, and settles the res
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
@@ -18,6 +17,7 @@ from assistant.domain.notes_done import done_in_notes
 from assistant.domain.notes_reading import first_person_acts, is_done_text, note_clauses, snap_quote, sounds_like_my_act
 from assistant.domain.schema import Facts, IntakeOutput
 from assistant.domain.settle import leader_in_notes
+from assistant.domain.step_inputs import StepInputs
 
 
 def is_off_topic(output: IntakeOutput) -> bool:
@@ -25,11 +25,11 @@ def is_off_topic(output: IntakeOutput) -> bool:
     return not (output.act.strip() or output.impact.strip())
 
 
-def check_intake(output: IntakeOutput, inputs: dict[str, Any]) -> list[str]:
+def check_intake(output: IntakeOutput, inputs: StepInputs) -> list[str]:
     """The act and the impact must be quotes of the notes; the act must not be something already done."""
     if is_off_topic(output):
         return []
-    notes: str = inputs.get("notes") or ""
+    notes: str = inputs.notes
     problems: list[str] = []
     for field in ("act", "impact"):
         quote = getattr(output, field).strip()
@@ -113,17 +113,17 @@ def settle_facts(output: IntakeOutput, notes: str, leader: str | None = None) ->
 
 def build_intake_chain(
     model: BaseChatModel, *, max_reasks: int = 2, format_state: FormatState | None = None
-) -> Runnable[dict[str, Any], Facts]:
-    """Runnable taking ``{"notes"}`` (and optionally ``leader_override``) and returning :class:`Facts`."""
+) -> Runnable[StepInputs, Facts]:
+    """Runnable taking the notes (and the leader the user named, if any) and returning :class:`Facts`."""
     quotes = build_step_chain(
         "intake", model, IntakeOutput, max_reasks=max_reasks, checks=[check_intake], format_state=format_state
     )
 
-    def finish(output: IntakeOutput, inputs: dict[str, Any]) -> Facts:
+    def finish(output: IntakeOutput, inputs: StepInputs) -> Facts:
         if is_off_topic(output):
             return Facts(what_happened="", impact="", cause="", affected=[], leader_name=None, leader_role=None,
                          already_done=[])  # fmt: skip
-        return settle_facts(output, inputs.get("notes") or "", inputs.get("leader_override"))
+        return settle_facts(output, inputs.notes, inputs.leader)
 
     # quotes that still fail their checks are snapped to the notes or replaced by settle_facts
     return finished_by(quotes, finish, "intake", accept_best=True)

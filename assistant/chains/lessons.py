@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
@@ -16,6 +15,7 @@ from assistant.domain.notes_done import done_in_notes
 from assistant.domain.notes_reading import skipped_habit, skipped_step, without_excuses
 from assistant.domain.schema import LessonPart, LessonPartsOutput, LessonsOutput
 from assistant.domain.settle import join_lesson, plain_words, split_lesson
+from assistant.domain.step_inputs import StepInputs
 from assistant.domain.text_checks import not_blank, placeholders
 
 _CHANGE = re.compile(
@@ -25,14 +25,14 @@ _CHANGE = re.compile(
 )
 
 
-def check_lessons(lessons: LessonsOutput, inputs: dict[str, Any]) -> list[str]:
+def check_lessons(lessons: LessonsOutput, inputs: StepInputs) -> list[str]:
     """Each lesson must be non-empty and distinct."""
     problems: list[str] = []
-    english = detect_language(inputs.get("notes") or "") is None
-    facts = inputs.get("facts_model")
+    english = detect_language(inputs.notes) is None
+    facts = inputs.facts
     cause = facts.cause if facts is not None else ""
     left_out = _left_out(inputs)
-    done_work = done_in_notes(inputs.get("notes") or "")
+    done_work = done_in_notes(inputs.notes)
     for i, lesson in enumerate(lessons.lessons, 1):
         problems += not_blank(f"lesson {i}", lesson) + placeholders(lesson)
         if english and lesson.strip() and not _CHANGE.search(lesson):
@@ -77,18 +77,18 @@ def _shares_a_word(habit: str, step: str) -> bool:
     return not words or bool(words & _content(habit))
 
 
-def _left_out(inputs: dict[str, Any]) -> str:
+def _left_out(inputs: StepInputs) -> str:
     """The step my act left out, as the notes say it ("didn't reread the pdf"); "" when they name none."""
-    facts = inputs.get("facts_model")
+    facts = inputs.facts
     return skipped_step(without_excuses(facts.act), facts.cause) if facts is not None else ""
 
 
-def program_lesson(parts: LessonPartsOutput | None, inputs: dict[str, Any]) -> LessonPartsOutput | None:
+def program_lesson(parts: LessonPartsOutput | None, inputs: StepInputs) -> LessonPartsOutput | None:
     """The model's first lesson with the program's habit: the step my notes say I left out, as a habit ("didn't
     reread the pdf" -> "reread the pdf"), and where the notes say it plainly, the weak point too ("I didn't reread
     the pdf"). None when the notes name no step left out."""
     # the facts' act and cause, else a check the notes say was skipped (intake may have quoted another line)
-    step = _left_out(inputs) or skipped_step("", str(inputs.get("notes") or ""))
+    step = _left_out(inputs) or skipped_step("", inputs.notes)
     habit = skipped_habit(step).replace(" anyone ", " someone ")
     if not habit:
         return None
@@ -137,9 +137,9 @@ def _fitted(text: str) -> str:
     return text[: LESSON_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;: ") + "."
 
 
-def to_lessons(parts: LessonPartsOutput, inputs: dict[str, Any] | None = None) -> LessonsOutput:
+def to_lessons(parts: LessonPartsOutput, inputs: StepInputs | None = None) -> LessonsOutput:
     """The lessons as text, in the notes' language (from ``inputs``)."""
-    language = detect_language((inputs or {}).get("notes") or "")
+    language = detect_language(inputs.notes if inputs else "")
     texts = (lesson_text(p, language) for p in parts.lessons)
     return LessonsOutput(lessons=[_fitted(text) for text in texts if text] or [""])
 
@@ -150,11 +150,11 @@ def build_lessons_chain(
     max_reasks: int = 2,
     format_state: FormatState | None = None,
     extra_check: Check | None = None,
-    salvage: Callable[[LessonPartsOutput, dict[str, Any]], LessonPartsOutput | None] | None = None,
-) -> Runnable[dict[str, Any], LessonsOutput]:
+    salvage: Callable[[LessonPartsOutput, StepInputs], LessonPartsOutput | None] | None = None,
+) -> Runnable[StepInputs, LessonsOutput]:
     """Runnable taking the shared inputs and returning :class:`LessonsOutput` (the model writes the parts)."""
 
-    def check(parts: LessonPartsOutput, inputs: dict[str, Any]) -> list[str]:
+    def check(parts: LessonPartsOutput, inputs: StepInputs) -> list[str]:
         return check_lessons(to_lessons(parts, inputs), inputs)
 
     parts = build_step_chain(
@@ -167,7 +167,7 @@ def build_lessons_chain(
         salvage=salvage,
     )
 
-    def stand_in(output: LessonPartsOutput | None, inputs: dict[str, Any]) -> LessonsOutput | None:
+    def stand_in(output: LessonPartsOutput | None, inputs: StepInputs) -> LessonsOutput | None:
         """The program's lesson on the step my notes say I left out, when there is one and it passes the checks."""
         lesson = program_lesson(output, inputs)
         if lesson is None or [p for c in (check, extra_check) if c is not None for p in c(lesson, inputs)]:

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
 from assistant.chains._step import Check, FormatState, build_step_chain
 from assistant.domain.schema import OwnershipOutput
+from assistant.domain.step_inputs import StepInputs
 from assistant.domain.text_checks import finish_sentences, not_blank, placeholders
 
 
-def check_ownership(ownership: OwnershipOutput, inputs: dict[str, Any]) -> list[str]:
+def check_ownership(ownership: OwnershipOutput, inputs: StepInputs) -> list[str]:
     """Structural problems of the ownership statement."""
     return not_blank("statement", ownership.statement) + placeholders(ownership.statement)
 
@@ -29,8 +29,8 @@ def build_ownership_chain(
     max_reasks: int = 2,
     format_state: FormatState | None = None,
     extra_check: Check | None = None,
-    salvage: Callable[[OwnershipOutput, dict[str, Any]], OwnershipOutput | None] | None = None,
-) -> Runnable[dict[str, Any], OwnershipOutput]:
+    salvage: Callable[[OwnershipOutput, StepInputs], OwnershipOutput | None] | None = None,
+) -> Runnable[StepInputs, OwnershipOutput]:
     """Runnable taking the shared inputs and returning :class:`OwnershipOutput`."""
 
     return build_step_chain(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
@@ -19,6 +18,7 @@ from assistant.domain.language import detect_language
 from assistant.domain.notes_reading import impact_in_notes
 from assistant.domain.schema import PainOutput
 from assistant.domain.settle import plain_words, wording
+from assistant.domain.step_inputs import StepInputs
 from assistant.domain.text_checks import SENTENCE, finish_sentences, not_blank, placeholders
 
 LONGEST_REGRET = 40  # words: a sentence of regret that runs on pastes the notes
@@ -74,15 +74,15 @@ def kept_figures(statement: str, harm: str) -> bool:
     return not figures or bool(figures & set(_FIGURE.findall(statement)))
 
 
-def check_pain(pain: PainOutput, inputs: dict[str, Any]) -> list[str]:
+def check_pain(pain: PainOutput, inputs: StepInputs) -> list[str]:
     """Structural problems of the pain statement, and a harm whose figures it leaves out."""
     problems = not_blank("statement", pain.statement) + placeholders(pain.statement)
-    harm = str(inputs.get("impact") or "")
+    harm = inputs.text("impact")
     regret = regret_sentence(pain.statement)
     if pain.statement.strip() and not kept_figures(regret, harm):
         figures = ", ".join(dict.fromkeys(m.group() for m in re.finditer(r"\S*\d\S*", harm)))
         problems.append(f"Keep the figures of the harm in the sentence ({figures.rstrip(',.')}).")
-    added = added_to_harm(regret, harm, str(inputs.get("notes") or ""))
+    added = added_to_harm(regret, harm, inputs.notes)
     if harm and added:
         quoted = ", ".join(f'"{w}"' for w in added)
         problems.append(f"Say only what my notes say about the harm, in their words; leave out {quoted}.")
@@ -104,19 +104,19 @@ def tidy_pain(output: PainOutput) -> PainOutput:
     return output.model_copy(update={"statement": regret_sentence(output.statement)})
 
 
-def with_landed(output: PainOutput, inputs: dict[str, Any]) -> PainOutput:
+def with_landed(output: PainOutput, inputs: StepInputs) -> PainOutput:
     """The sentence of regret and the program's line on what it meant for the leader. A sentence of more than
     :data:`LONGEST_REGRET` words pastes the notes (the act, the cause, what was done) instead of naming the harm,
     and one without any figure of the harm leaves out what the leader needs: the program's regret for the
     notes' harm stands in for either."""
-    words = wording(detect_language(inputs.get("notes") or ""))
+    words = wording(detect_language(inputs.notes))
     landed = words.landed
     statement = output.statement.strip()
     if landed in statement:
         return output
     # the harm pain_inputs found (found again only for a caller that gives the notes alone)
-    notes = str(inputs.get("notes") or "")
-    harm = str(inputs.get("impact") or plain_words(impact_in_notes(notes), detect_language(notes))).rstrip(". ")
+    notes = inputs.notes
+    harm = str(inputs.text("impact") or plain_words(impact_in_notes(notes), detect_language(notes))).rstrip(". ")
     if harm and (
         not statement
         or len(statement.split()) > LONGEST_REGRET
@@ -127,7 +127,7 @@ def with_landed(output: PainOutput, inputs: dict[str, Any]) -> PainOutput:
     return output.model_copy(update={"statement": f"{statement} {landed}".strip()})
 
 
-def program_regret(output: PainOutput, inputs: dict[str, Any]) -> PainOutput:
+def program_regret(output: PainOutput, inputs: StepInputs) -> PainOutput:
     """The program's regret for the notes' harm, with its line on what it meant for the leader: what stands in
     when every answer of the model failed its checks."""
     return with_landed(output.model_copy(update={"statement": ""}), inputs)
@@ -139,8 +139,8 @@ def build_pain_chain(
     max_reasks: int = 2,
     format_state: FormatState | None = None,
     extra_check: Check | None = None,
-    salvage: Callable[[PainOutput, dict[str, Any]], PainOutput | None] | None = None,
-) -> Runnable[dict[str, Any], PainOutput]:
+    salvage: Callable[[PainOutput, StepInputs], PainOutput | None] | None = None,
+) -> Runnable[StepInputs, PainOutput]:
     """Runnable taking the shared inputs and returning :class:`PainOutput`. When the model's sentence still fails
     its checks after the re-asks, the program's regret for the notes' harm stands in (if it passes them)."""
     chain = build_step_chain(
@@ -154,10 +154,10 @@ def build_pain_chain(
         repair=tidy_pain,
     )
 
-    def stand_in(output: PainOutput | None, inputs: dict[str, Any]) -> PainOutput | None:
+    def stand_in(output: PainOutput | None, inputs: StepInputs) -> PainOutput | None:
         """The program's regret, when it found a harm to regret and the regret passes the checks."""
         regret = program_regret(output or PainOutput(statement=""), inputs)
-        landed = wording(detect_language(inputs.get("notes") or "")).landed
+        landed = wording(detect_language(inputs.notes)).landed
         if regret.statement.startswith(landed) or (extra_check is not None and extra_check(regret, inputs)):
             return None
         return regret

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableConfig
@@ -20,6 +19,7 @@ from assistant.domain.language import detect_language
 from assistant.domain.notes_done import done_in_notes, open_in_notes
 from assistant.domain.schema import PlanAction, PlanOutput, PlanStep, PlanStepsOutput
 from assistant.domain.settle import due_dates, split_lesson, wording
+from assistant.domain.step_inputs import StepInputs
 from assistant.domain.text_checks import not_blank, placeholders
 
 OWNER = "me"
@@ -99,27 +99,27 @@ def says_what_happened(habit: str) -> bool:
     return bool(_PAST.match(habit.strip()))
 
 
-def lesson_habit(inputs: dict[str, Any]) -> str | None:
+def lesson_habit(inputs: StepInputs) -> str | None:
     """The first lesson's new habit ("double-check the host before running a cleanup script"); None when there is
     none, when it is work already done ("set deadline reminders"), or the cause again ("skip the scrub ...")."""
     done = _done(inputs)
-    facts = inputs.get("facts_model")
+    facts = inputs.facts
     cause = facts.cause if facts is not None else ""
     habits = [
         h
-        for h in (_habit(lesson) for lesson in inputs.get("lessons") or [])
+        for h in (_habit(lesson) for lesson in inputs.lessons)
         if h and not repeats_done(h, done) and not says_the_cause_again(h, cause)
     ]
     return habits[0] if habits else None
 
 
-def habit_step(inputs: dict[str, Any]) -> PlanStep | None:
+def habit_step(inputs: StepInputs) -> PlanStep | None:
     """The action that makes the first lesson's habit a step of the work itself, in the notes' language: the
     lessons step has written exactly what changes, so the plan does not ask the model to say it again."""
     habit = lesson_habit(inputs)
     if habit is None:
         return None
-    action, measure = wording(detect_language(inputs.get("notes") or "")).checklist
+    action, measure = wording(detect_language(inputs.notes)).checklist
     return PlanStep(action=action.format(habit=habit), measure=measure)
 
 
@@ -133,24 +133,24 @@ def says_the_cause_again(habit: str, cause: str) -> bool:
     return bool(first[0] and first[1]) and first[0][0][:4] == first[1][0][:4]
 
 
-def _done(inputs: dict[str, Any]) -> list[str]:
-    facts = inputs.get("facts_model")
-    return list(facts.already_done) if facts is not None else done_in_notes(inputs.get("notes") or "")
+def _done(inputs: StepInputs) -> list[str]:
+    facts = inputs.facts
+    return list(facts.already_done) if facts is not None else done_in_notes(inputs.notes)
 
 
-def asked_actions(inputs: dict[str, Any]) -> int:
+def asked_actions(inputs: StepInputs) -> int:
     """How many actions the model writes: one for what the notes leave open, one that builds the lesson into
     the work when there is no lesson to build it from; 0 when the program writes the whole plan."""
-    still_open = bool(open_in_notes(inputs.get("notes") or ""))
+    still_open = bool(open_in_notes(inputs.notes))
     return int(still_open) + int(habit_step(inputs) is None)
 
 
-def planned_steps(steps: list[PlanStep], inputs: dict[str, Any]) -> list[PlanStep]:
+def planned_steps(steps: list[PlanStep], inputs: StepInputs) -> list[PlanStep]:
     """The plan's actions: the lesson's habit made a step of the work (:func:`habit_step`, or the model's first
     action when there is no lesson), then the model's action for what the notes leave open, or, with nothing
     open or an action that shares no word with what is open, going back over my other recent work of the kind
     (the program's words, in the notes' language): a small model's action beside the point is worse than none."""
-    notes = inputs.get("notes") or ""
+    notes = inputs.notes
     action, measure = wording(detect_language(notes)).lookback
     lookback = PlanStep(action=action, measure=measure)
     mine = [step for step in steps if step.action not in (lookback.action,)]
@@ -235,12 +235,12 @@ def repeats_done(action: str, done: list[str]) -> str | None:
     return None
 
 
-def check_plan(plan: PlanStepsOutput, inputs: dict[str, Any]) -> list[str]:
+def check_plan(plan: PlanStepsOutput, inputs: StepInputs) -> list[str]:
     """Every action needs text and a measure; two to four of them; none that repeats work already done."""
     problems: list[str] = []
     done = _done(inputs)
-    still_open = _content(" ".join(open_in_notes(inputs.get("notes") or "")))
-    facts = inputs.get("facts_model")
+    still_open = _content(" ".join(open_in_notes(inputs.notes)))
+    facts = inputs.facts
     act = facts.act if facts is not None else ""
     for i, item in enumerate(plan.actions, 1):
         if act and restates(act, item.action):
@@ -276,18 +276,18 @@ def learned_text(lessons: list[str]) -> str:
     return "; ".join(h for h in habits if h) or "nothing written yet"
 
 
-def plan_inputs(inputs: dict[str, Any]) -> dict[str, Any]:
+def plan_inputs(inputs: StepInputs) -> StepInputs:
     """What the plan prompt needs besides the shared inputs: what is already done, what is still open and what I
     learned, each as one line, and the task for the actions the model writes (:func:`asked_actions`)."""
-    facts = inputs.get("facts_model")
+    facts = inputs.facts
     done = "; ".join(facts.already_done) if facts is not None and facts.already_done else "nothing yet"
-    still_open = open_in_notes(inputs.get("notes") or "")
-    learned = learned_text(list(inputs.get("lessons") or []))
+    still_open = open_in_notes(inputs.notes)
+    learned = learned_text(list(inputs.lessons))
     if habit_step(inputs) is None:
         task = _TWO_ACTIONS if still_open else _ONE_ACTION
     else:
         task = _OPEN_ACTION
-    return {**inputs, "done": done, "open": "; ".join(still_open) or "nothing", "learned": learned, "task": task}
+    return inputs.with_texts(done=done, open="; ".join(still_open) or "nothing", learned=learned, task=task)
 
 
 _FIRST = """builds what I learned into the work itself, so that it no longer rests on my memory: name the exact form,
@@ -307,10 +307,9 @@ def build_plan_chain(
     max_reasks: int = 2,
     format_state: FormatState | None = None,
     extra_check: Check | None = None,
-    salvage: Callable[[PlanStepsOutput, dict[str, Any]], PlanStepsOutput | None] | None = None,
-) -> Runnable[dict[str, Any], PlanOutput]:
-    """Runnable taking ``{"notes", "act", "why", "impact", "facts_model", "lessons", "today_date"}`` and returning
-    :class:`PlanOutput`."""
+    salvage: Callable[[PlanStepsOutput, StepInputs], PlanStepsOutput | None] | None = None,
+) -> Runnable[StepInputs, PlanOutput]:
+    """Runnable taking the shared inputs with the lessons (``inputs.lessons``) and returning :class:`PlanOutput`."""
     steps = build_step_chain(
         "plan",
         model,
@@ -322,12 +321,12 @@ def build_plan_chain(
         salvage=salvage,
     )
 
-    def finish(output: PlanStepsOutput, inputs: dict[str, Any]) -> PlanOutput:
-        return settle_plan(planned_steps(output.actions, inputs), inputs["today_date"])
+    def finish(output: PlanStepsOutput, inputs: StepInputs) -> PlanOutput:
+        return settle_plan(planned_steps(output.actions, inputs), inputs.today)
 
     finished = finished_by(steps, finish, "plan", prepare=plan_inputs)
 
-    async def run(inputs: dict[str, Any], config: RunnableConfig | None = None) -> PlanOutput:
+    async def run(inputs: StepInputs, config: RunnableConfig | None = None) -> PlanOutput:
         if asked_actions(inputs) == 0:  # the lesson's habit and the look back: nothing for the model to write
             return finish(PlanStepsOutput(actions=planned_steps([], inputs)), inputs)
         return await finished.ainvoke(inputs, config=config)  # type: ignore[no-any-return]

@@ -10,7 +10,6 @@ would "catch this kind of slip" ("the db cleanup will catch this kind of error")
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableConfig
@@ -21,10 +20,11 @@ from assistant.domain.errors import ModelRefusalError, OutputValidationError
 from assistant.domain.language import detect_language
 from assistant.domain.schema import PositiveOutput
 from assistant.domain.settle import wording
+from assistant.domain.step_inputs import StepInputs
 from assistant.domain.text_checks import finish_sentences, not_blank, placeholders
 
 
-def check_positive(positive: PositiveOutput, inputs: dict[str, Any]) -> list[str]:
+def check_positive(positive: PositiveOutput, inputs: StepInputs) -> list[str]:
     """Structural problems of the positive statement."""
     return not_blank("statement", positive.statement) + placeholders(positive.statement)
 
@@ -34,9 +34,9 @@ def tidy_positive(output: PositiveOutput) -> PositiveOutput:
     return output.model_copy(update={"statement": finish_sentences(output.statement)})
 
 
-def committed(inputs: dict[str, Any]) -> PositiveOutput:
+def committed(inputs: StepInputs) -> PositiveOutput:
     """The program's sentence of commitment, in the notes' language, for a draft whose lesson names no habit."""
-    return PositiveOutput(statement=wording(detect_language(inputs.get("notes") or "")).committed)
+    return PositiveOutput(statement=wording(detect_language(inputs.notes)).committed)
 
 
 def build_positive_chain(
@@ -45,8 +45,8 @@ def build_positive_chain(
     max_reasks: int = 2,
     format_state: FormatState | None = None,
     extra_check: Check | None = None,
-    salvage: Callable[[PositiveOutput, dict[str, Any]], PositiveOutput | None] | None = None,
-) -> Runnable[dict[str, Any], PositiveOutput]:
+    salvage: Callable[[PositiveOutput, StepInputs], PositiveOutput | None] | None = None,
+) -> Runnable[StepInputs, PositiveOutput]:
     """Runnable taking the shared inputs and the ``lessons`` and returning :class:`PositiveOutput`."""
     written = build_step_chain(
         "positive",
@@ -59,12 +59,12 @@ def build_positive_chain(
         repair=tidy_positive,
     )
 
-    async def run(inputs: dict[str, Any], config: RunnableConfig | None = None) -> PositiveOutput:
+    async def run(inputs: StepInputs, config: RunnableConfig | None = None) -> PositiveOutput:
         habit = lesson_habit(inputs)
         if habit is None:
             return committed(inputs)
         try:
-            return await written.ainvoke({**inputs, "habit": habit}, config=config)
+            return await written.ainvoke(inputs.with_texts(habit=habit), config=config)
         except ModelRefusalError:  # named to the user, not covered up
             raise
         except OutputValidationError:  # no usable sentence after the re-asks: the program's stands in for it

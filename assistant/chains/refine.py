@@ -8,11 +8,9 @@ Facts the user states in a request ("I already rolled back the change") are adde
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from assistant.chains._format import checkins_text, lessons_text, plan_text, today_text
+from assistant.chains._format import checkins_text, lessons_text, plan_text
 from assistant.domain.edit_scope import mentioned_kinds
-from assistant.domain.notes import normalise_text
 from assistant.domain.schema import Draft
 
 ADDED_MARKER = "Added in chat:"
@@ -87,23 +85,6 @@ def edits_menu(request: str) -> str:
         offered = [(kind, line) for kind, line in _MENU if kind in kinds or (kind == "section" and sections)]
     text = "\n".join(line for _kind, line in offered)
     return text.replace("SECTIONS", " | ".join(f'"{s}"' for s in sections))
-
-
-def refine_inputs(draft: Draft, request: str) -> dict[str, Any]:
-    """The inputs of the refine_edits step for a draft and the user's request."""
-    return {
-        "edits": edits_menu(request),
-        "notes": draft.notes,
-        "facts_model": draft.facts,
-        "today": today_text(draft.today),
-        "today_date": draft.today,
-        "leader_override": draft.options.leader,
-        "draft": draft_text(draft, offered_kinds(request)),
-        "request": normalise_text(request),
-        "plan_model": draft.plan,
-        "report_back_model": draft.report_back,
-        "channel_key": draft.message.channel,
-    }
 
 
 def grounded_facts(new_facts: list[str], request: str) -> list[str]:

@@ -13,6 +13,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.domain.schema import CheckIn, PlanAction, ReportBackOutput
 from assistant.domain.settle import checkin_dates, lower_first
+from assistant.domain.step_inputs import StepInputs
 
 
 def checkin_report(actions: list[PlanAction]) -> str:
@@ -33,10 +34,10 @@ def report_back(plan: list[PlanAction]) -> ReportBackOutput:
     return ReportBackOutput(checkins=checkins)
 
 
-def build_report_back_chain(**_: Any) -> Runnable[dict[str, Any], ReportBackOutput]:
-    """Runnable taking ``{"plan_model"}`` and returning :class:`ReportBackOutput` (no model call)."""
+def build_report_back_chain(**_: Any) -> Runnable[StepInputs, ReportBackOutput]:
+    """Runnable taking the plan (``inputs.plan``) and returning :class:`ReportBackOutput` (no model call)."""
 
-    def run(inputs: dict[str, Any]) -> ReportBackOutput:
-        return report_back(inputs["plan_model"])
+    def run(inputs: StepInputs) -> ReportBackOutput:
+        return report_back(inputs.plan)
 
     return RunnableLambda(run, name="report_back").with_config(run_name="report_back", tags=["step:report_back"])

@@ -9,6 +9,7 @@ from typing import Any
 
 from assistant.domain.language import detect_language
 from assistant.domain.schema import CheckIn, Draft, Facts, Message, PlanAction
+from assistant.domain.step_inputs import StepInputs
 from assistant.domain.text_checks import HTML_TAG, PLACEHOLDER
 from assistant.validator.contradictions import Promise, check_contradictions
 from assistant.validator.findings import Context, Finding, Report, span_finding
@@ -179,21 +180,21 @@ def validate_text(
     return Report(findings=check_step(step, text.strip(), ctx))
 
 
-def step_errors(step: str, value: Any, inputs: dict[str, Any]) -> list[Finding]:
+def step_errors(step: str, value: Any, inputs: StepInputs) -> list[Finding]:
     """The errors a re-ask should fix in one step's value (a text, lessons, actions, check-ins or a Message),
     judged against what a step's inputs know: the notes, the facts, today, the plan and the check-ins."""
     ctx = context_for(
-        notes=inputs.get("notes"),
-        facts=inputs.get("facts_model"),
-        today=inputs.get("today_date"),
-        leader=inputs.get("leader_override"),
+        notes=inputs.notes,
+        facts=inputs.facts,
+        today=inputs.today,
+        leader=inputs.leader,
     )
-    checkins: list[CheckIn] = inputs.get("report_back_model") or []
-    found = check_step(step, value, ctx, plan=inputs.get("plan_model"), checkin_dates=[c.date for c in checkins])
-    return [f for f in reask_findings(found, inputs.get("notes")) if f.severity == "error"]
+    checkins: list[CheckIn] = inputs.report_back
+    found = check_step(step, value, ctx, plan=inputs.plan, checkin_dates=[c.date for c in checkins])
+    return [f for f in reask_findings(found, inputs.notes) if f.severity == "error"]
 
 
-def step_problems(step: str, output: Any, inputs: dict[str, Any]) -> list[str]:
+def step_problems(step: str, output: Any, inputs: StepInputs) -> list[str]:
     """Errors for a step's fresh output, in plain words, for a re-ask (warnings are left to the user)."""
     value: Any
     if step in ("pain", "ownership", "positive"):
@@ -207,7 +208,7 @@ def step_problems(step: str, output: Any, inputs: dict[str, Any]) -> list[str]:
     elif step == "compose":
         step, value = (
             "message",
-            Message(channel=inputs.get("channel_key", "email"), subject=output.subject, body=output.body),
+            Message(channel=inputs.channel, subject=output.subject, body=output.body),
         )
     else:
         return []

@@ -13,6 +13,7 @@ from typing import Any
 
 from assistant.domain.report_back import ActionProgress, ActionStatus, CheckinOutput, ProgressUpdate
 from assistant.domain.schema import Message, PlanAction
+from assistant.domain.step_inputs import StepInputs
 from assistant.validator.checks import context_for
 from assistant.validator.findings import Finding, Report
 from assistant.validator.grounding import check_grounding
@@ -67,25 +68,25 @@ def apply_statuses(
     return [by_index.get(i) or default.model_copy(update={"index": i}) for i in range(plan_size)]
 
 
-def provisional_update(output: CheckinOutput, inputs: dict[str, Any]) -> ProgressUpdate:
+def provisional_update(output: CheckinOutput, inputs: StepInputs) -> ProgressUpdate:
     """The update a fresh model output would make, for checking it before it is accepted."""
-    plan: list[PlanAction] = inputs["plan_model"]
-    fixed: dict[int, ActionProgress] = inputs.get("fixed_progress") or {}
-    today: dt.date = inputs["today_date"]
+    plan: list[PlanAction] = inputs.plan
+    fixed: dict[int, ActionProgress] = inputs.fixed_progress
+    today: dt.date = inputs.today
     return ProgressUpdate(
         today=today,
-        progress_notes=inputs["notes"],
-        notes=inputs.get("original_notes", ""),
-        leader=inputs.get("leader_override"),
+        progress_notes=inputs.notes,
+        notes=inputs.original_notes,
+        leader=inputs.leader,
         plan=plan,
-        actions=apply_statuses(output.actions, fixed, len(plan), inputs.get("previous_progress")),
+        actions=apply_statuses(output.actions, fixed, len(plan), inputs.previous_progress),
         subject=output.subject,
         body=output.body,
         next_checkin=output.next_checkin,
     )
 
 
-def progress_problems(output: CheckinOutput, inputs: dict[str, Any]) -> list[str]:
+def progress_problems(output: CheckinOutput, inputs: StepInputs) -> list[str]:
     """Errors for a fresh checkin output, in plain words, for a re-ask (warnings are left to the user)."""
     report = validate_progress(provisional_update(output, inputs))
     # placeholders and the next check-in's date are already reported by the step's structural check
@@ -97,8 +98,8 @@ def progress_problems(output: CheckinOutput, inputs: dict[str, Any]) -> list[str
     ]
 
 
-def _past(output: CheckinOutput, inputs: dict[str, Any]) -> bool:
-    today: dt.date = inputs["today_date"]
+def _past(output: CheckinOutput, inputs: StepInputs) -> bool:
+    today: dt.date = inputs.today
     return output.next_checkin <= today
 
 

@@ -32,7 +32,6 @@ from assistant.chains import (
     build_positive_chain,
     build_report_back_chain,
 )
-from assistant.chains._format import today_text
 from assistant.chains._step import FormatState
 from assistant.chains.lessons import to_lessons
 from assistant.chains.pain import with_landed
@@ -56,13 +55,20 @@ from assistant.domain.schema import (
     PainOutput,
     PlanStepsOutput,
 )
-from assistant.domain.settle import leader_in_notes
+from assistant.domain.step_inputs import StepInputs
 from assistant.model.budget import CallBudget, with_budget
 from assistant.validator.checks import step_problems, validate_draft
 from assistant.workflows.assemble import assemble_message
 from assistant.workflows.events import Listener, ProgressEvent, StepHook, StepResult, StepTracker
 from assistant.workflows.salvage import salvage_lessons, salvage_plan, salvage_statement
-from assistant.workflows.step_inputs import compose_inputs, pain_inputs, writing_inputs
+from assistant.workflows.step_inputs import (
+    compose_inputs,
+    intake_inputs,
+    pain_inputs,
+    with_lessons,
+    with_plan,
+    writing_inputs,
+)
 
 STEPS = ("intake", "pain", "ownership", "lessons", "plan", "positive", "report_back", "compose")
 R = TypeVar("R")
@@ -89,11 +95,11 @@ class Pipeline:
     validate: bool = True
     max_calls: int | None = None
     polish: bool = False
-    chains: dict[str, Runnable[dict[str, Any], Any]] = field(init=False)
+    chains: dict[str, Runnable[StepInputs, Any]] = field(init=False)
 
     def __post_init__(self) -> None:
         state = FormatState(mode=self.structured_output)
-        builders: dict[str, Callable[..., Runnable[dict[str, Any], Any]]] = {
+        builders: dict[str, Callable[..., Runnable[StepInputs, Any]]] = {
             "intake": build_intake_chain,
             "pain": build_pain_chain,
             "ownership": build_ownership_chain,
@@ -112,9 +118,9 @@ class Pipeline:
             self.chains[name] = build(self.model, **kwargs)
 
 
-def _validator_check(step: str, output: Any, inputs: dict[str, Any]) -> list[str]:
+def _validator_check(step: str, output: Any, inputs: StepInputs) -> list[str]:
     if isinstance(output, PlanStepsOutput):
-        output = settle_plan(planned_steps(output.actions, inputs), inputs["today_date"])
+        output = settle_plan(planned_steps(output.actions, inputs), inputs.today)
     elif isinstance(output, LessonPartsOutput):
         output = to_lessons(output, inputs)
     elif isinstance(output, PainOutput):
@@ -123,7 +129,7 @@ def _validator_check(step: str, output: Any, inputs: dict[str, Any]) -> list[str
 
 
 async def _run_step(
-    pipeline: Pipeline, name: str, inputs: dict[str, Any], tracker: StepTracker, config: RunnableConfig
+    pipeline: Pipeline, name: str, inputs: StepInputs, tracker: StepTracker, config: RunnableConfig
 ) -> Any:
     if name in tracker.done:  # written before the draft was interrupted: not asked of the model again
         return _reused(name, tracker)
@@ -250,12 +256,7 @@ async def adraft(
     tracker = StepTracker(listener, done=done, on_step=on_step)
     budget = budget if budget is not None else CallBudget(pipeline.max_calls)
     config = with_budget({"callbacks": [tracker]}, budget)
-    base: dict[str, Any] = {
-        "notes": notes,
-        "today": today_text(today),
-        "today_date": today,
-        "leader_override": options.leader or leader_in_notes(notes),
-    }
+    base = intake_inputs(notes, today, options)
 
     # The pain needs only the harm, which the program finds in the notes, so it is written first, alone: on
     # the embedded model the server's two slots share the cores, and beside intake it took twice as long.
@@ -274,7 +275,7 @@ async def adraft(
     shared = writing_inputs(facts, notes, today, options)
     failures: dict[str, BaseException] = {}
 
-    async def step(name: str, inputs: dict[str, Any]) -> Any:
+    async def step(name: str, inputs: StepInputs) -> Any:
         try:
             return await _run_step(pipeline, name, inputs, tracker, config)
         except STEP_FAILURES as exc:
@@ -283,21 +284,21 @@ async def adraft(
 
     lessons_done = asyncio.ensure_future(step("lessons", shared))
 
-    async def with_lessons() -> dict[str, Any]:
+    async def lessons_written() -> StepInputs:
         lessons = await lessons_done
-        return {**shared, "lessons": lessons.lessons if lessons else []}
+        return with_lessons(shared, lessons.lessons if lessons else [])
 
     async def plan_then_report() -> tuple[Any, Any]:
         # The plan builds on what the lessons say I now do: its first action makes that part of the work.
-        plan = await step("plan", await with_lessons())
+        plan = await step("plan", await lessons_written())
         if plan is None:
             _skipped(tracker, failures, "report_back", "the 'plan' step failed")
             return None, None
-        return plan, await step("report_back", {**shared, "plan_model": plan.actions})
+        return plan, await step("report_back", with_plan(shared, plan.actions))
 
     async def positive_after_lessons() -> Any:
         # The positive is about the habit the lesson names (the one the plan puts on my checklist).
-        return await step("positive", await with_lessons())
+        return await step("positive", await lessons_written())
 
     async def pain_step() -> Any:
         try:

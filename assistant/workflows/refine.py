@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from langchain_core.runnables import RunnableConfig
 
 from assistant.chains._step import FormatState
-from assistant.chains.refine import refine_inputs
 from assistant.chains.refine_edits import build_refine_edits_chain, without_unstated_facts
 from assistant.domain.edit_reading import (
     asks_to_drop,
@@ -35,6 +34,7 @@ from assistant.validator.checks import validate_draft
 from assistant.workflows.draft import Pipeline
 from assistant.workflows.edits import apply_edits
 from assistant.workflows.events import Listener, ProgressEvent, StepTracker
+from assistant.workflows.step_inputs import refine_inputs
 
 MAX_REQUEST_CHARS = 2_000
 STEP = "refine_edits"
@@ -201,13 +201,13 @@ async def arefine(
     tracker.emit(ProgressEvent("start", STEP))
     problems: list[str] = []
     try:
-        plan = await chain.ainvoke(refine_inputs(draft, request.strip()), config=config)
+        inputs = refine_inputs(draft, request.strip())
+        plan = await chain.ainvoke(inputs, config=config)
     except OutputValidationError as exc:  # the last answer, its texts scrubbed, is applied and then checked
         if not isinstance(exc.last_parsed, EditPlan):
             tracker.emit(ProgressEvent("failed", STEP, tokens=tracker.tokens.get(STEP, 0)))
             raise
         # a fact the request does not state is never applied, though the answer kept failing on other counts
-        inputs = {"request": request.strip()}
         plan = without_unstated_facts(exc.last_parsed, inputs) or exc.last_parsed
         problems = [p for p in exc.problems if "is not in my request" not in p]
     except BaseException:

@@ -16,17 +16,17 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import RunnableConfig
 
-from assistant.chains._format import checkins_text, leader_text, today_text
 from assistant.chains._step import FormatState
-from assistant.chains.checkin import build_checkin_chain, progress_plan_text
+from assistant.chains.checkin import build_checkin_chain
 from assistant.domain.errors import InputError, OutputValidationError
 from assistant.domain.notes import clean_notes
-from assistant.domain.report_back import ActionProgress, ActionStatus, CheckinOutput, ProgressUpdate, action_progress
+from assistant.domain.report_back import ActionProgress, CheckinOutput, ProgressUpdate, action_progress
 from assistant.domain.report_back_reading import Reading, read_progress
 from assistant.domain.schema import CheckIn, Draft
-from assistant.validator.progress import apply_statuses, fixed_statuses, progress_problems, validate_progress
+from assistant.validator.progress import apply_statuses, progress_problems, validate_progress
 from assistant.workflows.draft import Pipeline
 from assistant.workflows.events import Listener, ProgressEvent, StepTracker
+from assistant.workflows.step_inputs import checkin_inputs
 
 STEP = "checkin"
 
@@ -43,38 +43,6 @@ def _by_index(statuses: Sequence[ActionProgress] | None, plan_size: int, what: s
             raise InputError(f"{what} gives action {entry.index + 1} twice; give each action once.")
         out[entry.index] = entry
     return out
-
-
-def checkin_inputs(
-    draft: Draft,
-    progress_notes: str,
-    today: dt.date,
-    *,
-    fixed: dict[int, ActionProgress],
-    previous: dict[int, ActionProgress],
-    checkins: Sequence[CheckIn],
-    readings: Mapping[int, Reading] | None = None,
-    by_user: Collection[int] | None = None,
-) -> dict[str, Any]:
-    """The inputs of the checkin chain for a draft and cleaned progress notes (``readings``: what the notes
-    seem to say per action; ``by_user``: which fixed statuses the user set, the rest came from the notes)."""
-    fixed_status: dict[int, ActionStatus] = fixed_statuses(fixed)
-    plan = progress_plan_text(draft.plan, previous, fixed_status, today, readings=readings, by_user=by_user)
-    return {
-        "notes": progress_notes,
-        "incident": draft.facts.what_happened,
-        "plan": plan,
-        "checkins": checkins_text(list(checkins)) or "none yet",
-        "leader": leader_text(draft.facts, draft.options.leader),
-        "today": today_text(today),
-        "today_date": today,
-        "plan_model": draft.plan,
-        "fixed_statuses": fixed_status,
-        "fixed_progress": fixed,
-        "previous_progress": previous,
-        "original_notes": draft.notes,
-        "leader_override": draft.options.leader or draft.facts.leader_name,
-    }
 
 
 def notes_statuses(readings: Mapping[int, Reading], before: dict[int, ActionProgress]) -> dict[int, ActionProgress]:
@@ -170,7 +138,7 @@ async def acheckin(
         today=today,
         progress_notes=notes,
         notes=draft.notes,
-        leader=inputs["leader_override"],
+        leader=inputs.leader,
         plan=draft.plan,
         actions=_with_note_lines(
             apply_statuses(output.actions, fixed, len(draft.plan), before), set(from_notes) - set(by_user), readings

@@ -13,6 +13,7 @@ from typing import Any
 from assistant.chains.lessons import to_lessons
 from assistant.chains.plan import evidence_for, planned_steps, restates, settle_plan
 from assistant.domain.schema import Finding, LessonPartsOutput, PlanStepsOutput
+from assistant.domain.step_inputs import StepInputs
 from assistant.domain.text_checks import SENTENCE
 from assistant.validator.checks import step_errors
 
@@ -35,14 +36,14 @@ def without_faulty_sentences(text: str, errors: list[Finding]) -> str | None:
 def salvage_statement(step: str) -> Any:
     """A salvage for a one-statement step (pain, ownership, positive)."""
 
-    def salvage(output: Any, inputs: dict[str, Any]) -> Any:
+    def salvage(output: Any, inputs: StepInputs) -> Any:
         text = without_faulty_sentences(output.statement, step_errors(step, output.statement, inputs))
         return None if text is None else output.model_copy(update={"statement": text})
 
     return salvage
 
 
-def salvage_lessons(output: LessonPartsOutput, inputs: dict[str, Any]) -> LessonPartsOutput | None:
+def salvage_lessons(output: LessonPartsOutput, inputs: StepInputs) -> LessonPartsOutput | None:
     """The lessons without the faulty ones, when at least one good lesson remains."""
     errors = step_errors("lessons", to_lessons(output, inputs).lessons, inputs)
     bad = {f.item for f in errors}
@@ -52,11 +53,11 @@ def salvage_lessons(output: LessonPartsOutput, inputs: dict[str, Any]) -> Lesson
     return output.model_copy(update={"lessons": kept}) if kept else None
 
 
-def salvage_plan(output: PlanStepsOutput, inputs: dict[str, Any]) -> PlanStepsOutput | None:
+def salvage_plan(output: PlanStepsOutput, inputs: StepInputs) -> PlanStepsOutput | None:
     """The plan with a measure that only says the action happened replaced by what the action leaves to be
     seen, and without the actions that still have errors, when at least two good ones remain."""
     planned = planned_steps(output.actions, inputs)
-    plan = settle_plan(planned, inputs["today_date"]).actions
+    plan = settle_plan(planned, inputs.today).actions
     errors = step_errors("plan", plan, inputs)
     if any(f.item is None for f in errors):
         return None
@@ -65,7 +66,7 @@ def salvage_plan(output: PlanStepsOutput, inputs: dict[str, Any]) -> PlanStepsOu
         step.model_copy(update={"measure": evidence_for(step.action)}) if i in weak else step
         for i, step in enumerate(planned)
     ]
-    plan = settle_plan(steps, inputs["today_date"]).actions
+    plan = settle_plan(steps, inputs.today).actions
     bad = {f.item for f in step_errors("plan", plan, inputs)}
     bad |= {i for i, step in enumerate(steps) if restates(step.action, step.measure)}
     kept = [step for i, step in enumerate(steps) if i not in bad]

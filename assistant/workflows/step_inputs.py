@@ -1,37 +1,84 @@
-"""The inputs each step of the draft gets, built from the notes, the settled facts and the options.
+"""The inputs of every step, built here and nowhere else: the notes, the settled facts and the options, as a typed
+:class:`~assistant.domain.step_inputs.StepInputs`.
 
 The program puts in what it settles (the leader, the harm found in the notes, the act without its excuse,
-figures in plain words); :mod:`assistant.workflows.draft` runs the steps on them.
+figures in plain words); :mod:`assistant.workflows.draft`, :mod:`assistant.workflows.refine` and
+:mod:`assistant.workflows.report_back` run the steps on them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Collection, Mapping, Sequence
 
 from assistant.chains._format import checkins_text, leader_text, lessons_text, plan_text, today_text
+from assistant.chains.checkin import progress_plan_text
 from assistant.chains.compose import length_text
+from assistant.chains.refine import draft_text, edits_menu, offered_kinds
 from assistant.domain.language import detect_language
+from assistant.domain.notes import normalise_text
 from assistant.domain.notes_reading import impact_in_notes, skipped_step, without_excuses
-from assistant.domain.schema import CHANNEL_LABELS, Draft, DraftOptions, Facts
+from assistant.domain.report_back import ActionProgress
+from assistant.domain.report_back_reading import Reading
+from assistant.domain.schema import CHANNEL_LABELS, CheckIn, Draft, DraftOptions, Facts, PlanAction
 from assistant.domain.settle import addressed_to, leader_in_notes, plain_words
+from assistant.domain.step_inputs import StepInputs
+from assistant.validator.progress import fixed_statuses
 
 
-def compose_inputs(draft: Draft, options: DraftOptions) -> dict[str, Any]:
+def intake_inputs(notes: str, today: dt.date, options: DraftOptions) -> StepInputs:
+    """The intake step's inputs: the notes, and the leader the user or the notes name."""
+    leader = options.leader or leader_in_notes(notes)
+    return StepInputs(notes=notes, today=today, leader=leader, texts={"today": today_text(today)})
+
+
+def pain_inputs(notes: str, today: dt.date, options: DraftOptions) -> StepInputs:
+    """The pain step's inputs: the notes, the harm the program finds in them, and the leader."""
+    leader = options.leader or leader_in_notes(notes)
+    language = detect_language(notes)
+    harm = plain_words(impact_in_notes(notes), language)
+    texts = {
+        "today": today_text(today),
+        "leader": leader or "my manager",
+        # the regret is said to the leader: "Dana had to tell the VP" is "you had to tell the VP"
+        "impact": addressed_to(harm, leader) if language is None else harm,
+    }
+    return StepInputs(notes=notes, today=today, leader=options.leader, texts=texts)
+
+
+def writing_inputs(facts: Facts, notes: str, today: dt.date, options: DraftOptions) -> StepInputs:
+    """The inputs every writing step gets: the notes, the settled facts, and their quotes in plain words."""
+    language = detect_language(notes)
+    why = f"Why, from my notes: <notes>{plain_words(facts.cause, language)}</notes>" if facts.cause else ""
+    texts = {
+        "today": today_text(today),
+        "leader": leader_text(facts, options.leader) if facts.leader_name or options.leader else "my manager",
+        "act": plain_words(without_excuses(facts.act), language),
+        "why": why,
+        "impact": plain_words(facts.impact or facts.act, language),
+        "skipped": _skipped_line(facts, language),
+    }
+    return StepInputs(notes=notes, today=today, leader=options.leader, facts=facts, texts=texts)
+
+
+def with_lessons(shared: StepInputs, lessons: list[str]) -> StepInputs:
+    """The shared inputs and the lessons written (the plan and the positive build on them)."""
+    return shared.model_copy(update={"lessons": lessons})
+
+
+def with_plan(shared: StepInputs, plan: list[PlanAction]) -> StepInputs:
+    """The shared inputs and the plan (the report-back schedule is dated from it)."""
+    return shared.model_copy(update={"plan": plan})
+
+
+def compose_inputs(draft: Draft, options: DraftOptions) -> StepInputs:
     """Inputs of the compose (polish) step for a finished set of six parts."""
-    return {
-        "notes": draft.notes,
-        "today_date": draft.today,
-        "facts_model": draft.facts,
-        "plan_model": draft.plan,
-        "report_back_model": draft.report_back,
-        "leader_override": options.leader,
+    texts = {
+        "today": today_text(draft.today),
         "leader": leader_text(draft.facts, options.leader),
         "channel": CHANNEL_LABELS[options.channel],
-        "channel_key": options.channel,
         "tone": options.tone,
         "length": length_text(options.channel, options.length),
-        "length_key": options.length,
         "pain": draft.pain,
         "ownership": draft.ownership,
         "lessons": lessons_text(draft.lessons),
@@ -39,40 +86,73 @@ def compose_inputs(draft: Draft, options: DraftOptions) -> dict[str, Any]:
         "positive": draft.positive,
         "report_back": checkins_text(draft.report_back),
     }
+    return StepInputs(
+        notes=draft.notes,
+        today=draft.today,
+        leader=options.leader,
+        facts=draft.facts,
+        plan=draft.plan,
+        report_back=draft.report_back,
+        channel=options.channel,
+        length=options.length,
+        texts=texts,
+    )
 
 
-def pain_inputs(notes: str, today: dt.date, options: DraftOptions) -> dict[str, Any]:
-    """The pain step's inputs: the notes, the harm the program finds in them, and the leader."""
-    leader = options.leader or leader_in_notes(notes)
-    language = detect_language(notes)
-    harm = plain_words(impact_in_notes(notes), language)
-    return {
-        "notes": notes,
-        "today": today_text(today),
-        "today_date": today,
-        "leader_override": options.leader,
-        "leader": leader or "my manager",
-        # the regret is said to the leader: "Dana had to tell the VP" is "you had to tell the VP"
-        "impact": addressed_to(harm, leader) if language is None else harm,
+def refine_inputs(draft: Draft, request: str) -> StepInputs:
+    """The inputs of the refine_edits step for a draft and the user's request."""
+    texts = {
+        "edits": edits_menu(request),
+        "today": today_text(draft.today),
+        "draft": draft_text(draft, offered_kinds(request)),
+        "request": normalise_text(request),
     }
+    return StepInputs(
+        notes=draft.notes,
+        today=draft.today,
+        leader=draft.options.leader,
+        facts=draft.facts,
+        plan=draft.plan,
+        report_back=draft.report_back,
+        channel=draft.message.channel,
+        request=normalise_text(request),
+        texts=texts,
+    )
 
 
-def writing_inputs(facts: Facts, notes: str, today: dt.date, options: DraftOptions) -> dict[str, Any]:
-    """The inputs every writing step gets: the notes, the settled facts, and their quotes in plain words."""
-    language = detect_language(notes)
-    why = f"Why, from my notes: <notes>{plain_words(facts.cause, language)}</notes>" if facts.cause else ""
-    return {
-        "notes": notes,
+def checkin_inputs(
+    draft: Draft,
+    progress_notes: str,
+    today: dt.date,
+    *,
+    fixed: dict[int, ActionProgress],
+    previous: dict[int, ActionProgress],
+    checkins: Sequence[CheckIn],
+    readings: Mapping[int, Reading] | None = None,
+    by_user: Collection[int] | None = None,
+) -> StepInputs:
+    """The inputs of the checkin chain for a draft and cleaned progress notes (``readings``: what the notes
+    seem to say per action; ``by_user``: which fixed statuses the user set, the rest came from the notes)."""
+    fixed_status = fixed_statuses(fixed)
+    plan = progress_plan_text(draft.plan, previous, fixed_status, today, readings=readings, by_user=by_user)
+    texts = {
+        "incident": draft.facts.what_happened,
+        "plan": plan,
+        "checkins": checkins_text(list(checkins)) or "none yet",
+        "leader": leader_text(draft.facts, draft.options.leader),
         "today": today_text(today),
-        "today_date": today,
-        "leader_override": options.leader,
-        "facts_model": facts,
-        "leader": leader_text(facts, options.leader) if facts.leader_name or options.leader else "my manager",
-        "act": plain_words(without_excuses(facts.act), language),
-        "why": why,
-        "impact": plain_words(facts.impact or facts.act, language),
-        "skipped": _skipped_line(facts, language),
     }
+    return StepInputs(
+        notes=progress_notes,
+        today=today,
+        leader=draft.options.leader or draft.facts.leader_name,
+        plan=draft.plan,
+        original_notes=draft.notes,
+        fixed_statuses=fixed_status,
+        fixed_progress=fixed,
+        previous_progress=previous,
+        texts=texts,
+    )
 
 
 def _skipped_line(facts: Facts, language: str | None) -> str:

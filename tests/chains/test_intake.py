@@ -8,6 +8,7 @@ import pytest
 from chain_support import (
     GOOD,
     NOTES,
+    TODAY,
     assert_json_schema_requested,
     assert_prompt_layout,
     assert_reask,
@@ -20,6 +21,7 @@ from assistant.chains import build_intake_chain
 from assistant.chains.intake import check_intake, fallback_act, looks_like_cause, settle_facts
 from assistant.domain.errors import OutputValidationError
 from assistant.domain.schema import Facts, IntakeOutput
+from assistant.domain.step_inputs import StepInputs
 from assistant.model.testing import ScriptedChatModel
 
 # Notes with a "now:" line, for an act that is what was done afterwards.
@@ -64,7 +66,7 @@ def test_notes_with_braces_are_passed_verbatim() -> None:
     notes = "the {config} value was {{wrong}}\n3 orders failed"
     answer = {"act": "the {config} value was {{wrong}}", "impact": "3 orders failed", "cause": "", "already_done": []}
     model = ScriptedChatModel(script={"intake": answer})
-    facts = run(build_intake_chain(model), {**step_inputs("intake"), "notes": notes})
+    facts = run(build_intake_chain(model), step_inputs("intake").model_copy(update={"notes": notes}))
     assert f"<notes>\n{notes}\n</notes>" in str(model.calls[0]["messages"][1].content)
     assert facts.act == "the {config} value was {{wrong}}"
 
@@ -115,7 +117,7 @@ def test_a_quote_that_is_not_in_the_notes_is_reasked() -> None:
 def test_an_act_that_is_a_now_line_is_reasked() -> None:
     bad = json.dumps({**DONE_GOOD, "act": "now: restored the folder from last night's backup"})
     model = ScriptedChatModel(script={"intake": [bad, DONE_GOOD]})
-    facts = run(build_intake_chain(model), {**step_inputs("intake"), "notes": DONE_NOTES})
+    facts = run(build_intake_chain(model), step_inputs("intake").model_copy(update={"notes": DONE_NOTES}))
     assert facts.act == "deleted the shared proposals folder w/o checking who used it"
     assert len(model.calls) == 2
     assert_reask(
@@ -127,12 +129,12 @@ def test_an_act_that_is_a_now_line_is_reasked() -> None:
 
 
 def test_check_intake_accepts_quotes_that_are_in_the_notes() -> None:
-    assert check_intake(IntakeOutput.model_validate(GOOD["intake"]), {"notes": NOTES}) == []
+    assert check_intake(IntakeOutput.model_validate(GOOD["intake"]), StepInputs(notes=NOTES, today=TODAY)) == []
 
 
 def test_check_intake_asks_for_an_empty_act() -> None:
     quotes = IntakeOutput.model_validate(_quotes(act=" "))
-    assert check_intake(quotes, {"notes": NOTES}) == ["The act is empty; copy it from my notes."]
+    assert check_intake(quotes, StepInputs(notes=NOTES, today=TODAY)) == ["The act is empty; copy it from my notes."]
 
 
 def test_a_quote_still_invented_after_the_reasks_is_replaced_by_the_notes_first_line() -> None:
@@ -161,7 +163,9 @@ def test_an_answer_that_never_parses_gives_up_with_attempts_and_last_output() ->
 def test_all_empty_quotes_are_off_topic_facts() -> None:
     empty = {"act": "", "impact": "", "cause": "", "already_done": []}
     model = ScriptedChatModel(script={"intake": empty})
-    facts = run(build_intake_chain(model), {**step_inputs("intake"), "notes": "what a lovely day for a picnic"})
+    facts = run(
+        build_intake_chain(model), step_inputs("intake").model_copy(update={"notes": "what a lovely day for a picnic"})
+    )
     assert (facts.act, facts.impact, facts.what_happened, facts.leader_name) == ("", "", "", None)
     assert len(model.calls) == 1
 
@@ -200,7 +204,9 @@ def test_settle_facts_replaces_an_act_that_is_work_already_done() -> None:
 
 def test_the_intake_chain_settles_facts_as_the_facts_type() -> None:
     model = ScriptedChatModel(script={"intake": DONE_GOOD})
-    facts = run(build_intake_chain(model), {**step_inputs("intake"), "notes": DONE_NOTES, "leader_override": "Sam"})
+    facts = run(
+        build_intake_chain(model), step_inputs("intake").model_copy(update={"notes": DONE_NOTES, "leader": "Sam"})
+    )
     assert isinstance(facts, Facts)
     assert facts.leader_name == "Sam"
     assert facts.impact == "sales lost 2 days of work on 5 proposals"

@@ -7,9 +7,11 @@ import json
 import pytest
 from chain_support import (
     GOOD,
+    TODAY,
     assert_json_schema_requested,
     assert_prompt_layout,
     assert_reask,
+    facts_changed,
     prompt_line,
     run,
     sample_lessons,
@@ -20,6 +22,7 @@ from assistant.chains import build_lessons_chain
 from assistant.chains.lessons import check_lessons, lesson_text, program_lesson
 from assistant.domain.errors import OutputValidationError
 from assistant.domain.schema import LessonPart, LessonPartsOutput, LessonsOutput
+from assistant.domain.step_inputs import StepInputs
 from assistant.model.testing import ScriptedChatModel
 
 ACT = "pushed the payments config change on friday afternoon without running the staging tests"
@@ -105,22 +108,22 @@ def test_empty_list_is_reasked_with_the_field_named() -> None:
 
 def test_an_english_lesson_must_say_what_changes() -> None:
     lessons = LessonsOutput(lessons=["Skipping tests is risky.", "I now run the tests before every deploy."])
-    assert check_lessons(lessons, {"notes": "pushed the change without the tests, 400 orders lost"}) == [
-        'Lesson 1 does not say what I now do differently; end it with what changes ("so I now ...").'
-    ]
+    assert check_lessons(
+        lessons, StepInputs(notes="pushed the change without the tests, 400 orders lost", today=TODAY)
+    ) == ['Lesson 1 does not say what I now do differently; end it with what changes ("so I now ...").']
 
 
 def test_a_lesson_in_another_language_is_not_held_to_the_english_wording() -> None:
     notes = "Ich habe die Änderung ohne Tests eingespielt, und deshalb sind 400 Bestellungen verloren gegangen."
     lessons = LessonsOutput(lessons=["Tests zu überspringen ist riskant."])
-    assert check_lessons(lessons, {"notes": notes}) == []
+    assert check_lessons(lessons, StepInputs(notes=notes, today=TODAY)) == []
 
 
 def test_gives_up_keeping_the_last_output_as_lessons_when_the_notes_name_no_step_left_out() -> None:
     bad = _parts(("I did not check with <manager> first", "ask first"))
     model = ScriptedChatModel(script={"lessons": bad})
     inputs = step_inputs("lessons")
-    inputs["facts_model"] = inputs["facts_model"].model_copy(update={"act": "pushed the config on friday", "cause": ""})
+    inputs = facts_changed(inputs, update={"act": "pushed the config on friday", "cause": ""})
     with pytest.raises(OutputValidationError) as info:
         run(build_lessons_chain(model, max_reasks=1), inputs)
     assert (info.value.n_attempts, info.value.last_output) == (2, bad)
@@ -133,14 +136,14 @@ def test_the_step_the_notes_say_i_left_out_becomes_the_habit_when_every_answer_f
     bad = _parts(("I did not check with <manager> first", "ask first"))
     model = ScriptedChatModel(script={"lessons": bad})
     inputs = step_inputs("lessons")
-    inputs["facts_model"] = inputs["facts_model"].model_copy(update={"act": "sent the quote, didn't reread the pdf"})
+    inputs = facts_changed(inputs, update={"act": "sent the quote, didn't reread the pdf"})
     out = run(build_lessons_chain(model, max_reasks=1), inputs)
     assert out == LessonsOutput(lessons=["I didn't reread the pdf, so I now reread the pdf every time."])
 
 
 def test_a_habit_that_is_not_the_step_left_out_is_reasked() -> None:
     inputs = step_inputs("lessons")
-    inputs["facts_model"] = inputs["facts_model"].model_copy(update={"act": "sent the quote, didn't reread the pdf"})
+    inputs = facts_changed(inputs, update={"act": "sent the quote, didn't reread the pdf"})
     generic = LessonsOutput(lessons=["I typed it in the wrong field, so I now double-check my work before sending."])
     assert check_lessons(generic, inputs) == [
         'Lesson 1: make what I now do the step my notes say I left out ("didn\'t reread the pdf"), and say when I '
@@ -149,15 +152,15 @@ def test_a_habit_that_is_not_the_step_left_out_is_reasked() -> None:
     taken_up = LessonsOutput(lessons=["I typed it in the wrong field, so I now reread every quote pdf before sending."])
     assert check_lessons(taken_up, inputs) == []
     # a step named only by generic words ("w/o checking what else used it") asks for no word in particular
-    inputs["facts_model"] = inputs["facts_model"].model_copy(
-        update={"act": "rotated the key w/o checking what else used it"}
-    )
+    inputs = facts_changed(inputs, update={"act": "rotated the key w/o checking what else used it"})
     any_check = LessonsOutput(lessons=["I trusted the old key, so I now check every key's users before rotating it."])
     assert check_lessons(any_check, inputs) == []
 
 
 def test_a_lesson_whose_change_is_work_already_done_is_reasked() -> None:
-    inputs = {**step_inputs("lessons"), "notes": "sent it w/ the comments in\nalready asked their counsel to delete it"}
+    inputs = step_inputs("lessons").model_copy(
+        update={"notes": "sent it w/ the comments in\nalready asked their counsel to delete it"}
+    )
     done = LessonsOutput(lessons=["I sent it in a hurry, so I now ask their counsel to delete it."])
     assert any("work already done" in p for p in check_lessons(done, inputs))
     habit = LessonsOutput(lessons=["I sent it in a hurry, so I now scrub every file before it leaves."])
@@ -178,8 +181,10 @@ def test_a_lesson_that_ends_with_what_happened_is_reasked() -> None:
 
 def test_the_programs_lesson_takes_a_check_the_notes_say_was_skipped_when_the_facts_have_none() -> None:
     inputs = step_inputs("lessons")
-    inputs["facts_model"] = inputs["facts_model"].model_copy(update={"act": "sent the proposal to the wrong contact"})
-    inputs["notes"] = "sent the proposal to the wrong contact\nreused an old thread and didn't check the attachment"
+    inputs = facts_changed(inputs, update={"act": "sent the proposal to the wrong contact"})
+    inputs = inputs.model_copy(
+        update={"notes": "sent the proposal to the wrong contact\nreused an old thread and didn't check the attachment"}
+    )
     assert program_lesson(None, inputs) == LessonPartsOutput(
         lessons=[LessonPart(weak_point="I didn't check the attachment", habit="check the attachment every time")]
     )

@@ -23,6 +23,7 @@ from assistant.chains.pain import added_to_harm, regret_sentence, with_landed
 from assistant.domain.errors import OutputValidationError
 from assistant.domain.schema import DraftOptions, PainOutput
 from assistant.domain.settle import wording
+from assistant.domain.step_inputs import StepInputs
 from assistant.model.testing import ScriptedChatModel
 from assistant.workflows.step_inputs import pain_inputs
 
@@ -52,9 +53,11 @@ def test_pain_inputs_find_the_harm_and_the_leader_without_the_intake() -> None:
     """The harm is the clauses with the most figures that are neither my act nor work already done."""
     inputs = pain_inputs("forgot to send the invoices\n12 clients paid late, $4,000 in fees\nmy boss Helen noticed",
                          TODAY, DraftOptions())  # fmt: skip
-    assert (inputs["impact"], inputs["leader"]) == ("12 clients paid late, $4,000 in fees", "Helen")
-    assert pain_inputs("forgot the invoices\n12 clients paid late", TODAY, DraftOptions())["leader"] == "my manager"
-    assert pain_inputs(NOTES, TODAY, DraftOptions(leader="Sam"))["leader"] == "Sam"
+    assert (inputs.text("impact"), inputs.text("leader")) == ("12 clients paid late, $4,000 in fees", "Helen")
+    assert (
+        pain_inputs("forgot the invoices\n12 clients paid late", TODAY, DraftOptions()).text("leader") == "my manager"
+    )
+    assert pain_inputs(NOTES, TODAY, DraftOptions(leader="Sam")).text("leader") == "Sam"
 
 
 def test_fenced_json_is_accepted() -> None:
@@ -136,14 +139,19 @@ def test_only_the_models_sentence_of_regret_is_kept() -> None:
 
 
 def test_the_program_adds_the_line_about_the_leader_in_the_notes_language() -> None:
-    english = with_landed(PainOutput(statement="I'm sorry that 400 orders were lost."), {"notes": NOTES})
+    english = with_landed(
+        PainOutput(statement="I'm sorry that 400 orders were lost."), StepInputs(notes=NOTES, today=TODAY)
+    )
     assert english.statement == f"I'm sorry that 400 orders were lost. {wording(None).landed}"
     german_notes = (
         "hab die tourenplanung mit der alten liste hochgeladen, die war nicht aktuell und ich habe sie nicht geprüft"
     )
-    german = with_landed(PainOutput(statement="Es tut mir leid, dass 23 Stopps falsch waren."), {"notes": german_notes})
+    german = with_landed(
+        PainOutput(statement="Es tut mir leid, dass 23 Stopps falsch waren."),
+        StepInputs(notes=german_notes, today=TODAY),
+    )
     assert german.statement.endswith(wording("German").landed)
-    assert with_landed(english, {"notes": NOTES}) == english  # never twice
+    assert with_landed(english, StepInputs(notes=NOTES, today=TODAY)) == english  # never twice
 
 
 def test_a_cost_the_model_adds_on_its_own_is_cut_but_a_harm_with_figures_stays() -> None:

@@ -84,8 +84,8 @@ def test_the_prompt_carries_the_act_the_cause_and_what_is_already_done() -> None
 
 def test_plan_inputs_say_nothing_yet_when_nothing_is_done() -> None:
     inputs = step_inputs("plan")
-    facts = inputs["facts_model"].model_copy(update={"already_done": []})
-    assert plan_inputs({**inputs, "facts_model": facts})["done"] == "nothing yet"
+    facts = inputs.facts.model_copy(update={"already_done": []})
+    assert plan_inputs(inputs.model_copy(update={"facts": facts})).text("done") == "nothing yet"
 
 
 def test_settle_plan_takes_the_dues_from_due_dates() -> None:
@@ -164,7 +164,7 @@ def test_with_nothing_open_and_no_lesson_the_model_writes_one_action_and_the_pla
 
 def test_with_a_lesson_and_nothing_open_the_program_writes_the_plan_without_the_model() -> None:
     model = ScriptedChatModel(script={"plan": GOOD["plan"]})
-    out = run(build_plan_chain(model), {**step_inputs("plan"), "lessons": [LESSON]})
+    out = run(build_plan_chain(model), step_inputs("plan").model_copy(update={"lessons": [LESSON]}))
     assert model.calls == []
     assert [(a.action, a.measure, a.owner) for a in out.actions] == [
         (f'Add "{HABIT}" to my checklist for this work',
@@ -177,7 +177,7 @@ def test_with_a_lesson_and_nothing_open_the_program_writes_the_plan_without_the_
 def test_with_a_lesson_and_something_open_the_model_writes_the_action_for_what_is_open() -> None:
     answer = {"actions": [{"action": "Answer each of the 60+ tickets with what happened", "measure": "60+ replies"}]}
     model = ScriptedChatModel(script={"plan": answer})
-    out = run(build_plan_chain(model), {**_open_inputs(), "lessons": [LESSON]})
+    out = run(build_plan_chain(model), _open_inputs().model_copy(update={"lessons": [LESSON]}))
     user = str(model.calls[0]["messages"][1].content)
     assert "one action I will take, about my case only. It puts right what is still open above" in user
     assert prompt_line("plan", open="haven't answered the 60+ tickets yet") in user
@@ -192,7 +192,7 @@ def test_an_action_that_is_not_about_what_is_open_gives_way_to_the_look_back() -
     is worse than the program's look back; no re-ask, which seldom mends it."""
     off = {"actions": [{"action": "Add a CI gate for config deploys", "measure": "A deploy without tests fails"}]}
     model = ScriptedChatModel(script={"plan": [off]})
-    out = run(build_plan_chain(model), {**_open_inputs(), "lessons": [LESSON]})
+    out = run(build_plan_chain(model), _open_inputs().model_copy(update={"lessons": [LESSON]}))
     assert len(model.calls) == 1
     assert [a.action for a in out.actions][1] == LOOKBACK[0]
 
@@ -206,36 +206,39 @@ def test_an_action_that_is_not_about_what_is_open_gives_way_to_the_look_back() -
     ],
 )
 def test_a_lesson_without_a_habit_to_build_in_leaves_the_first_action_to_the_model(lesson: str) -> None:
-    inputs = {**step_inputs("plan"), "lessons": [lesson]}
+    inputs = step_inputs("plan").model_copy(update={"lessons": [lesson]})
     assert habit_step(inputs) is None and asked_actions(inputs) == 1
 
 
 def test_a_habit_that_is_work_already_done_leaves_the_first_action_to_the_model() -> None:
     lesson = "I left it in drafts, so I now set a deadline reminder for myself and Joost."
-    inputs = {
-        **step_inputs("plan"),
-        "notes": step_inputs("plan")["notes"] + "\nnow: set deadline reminders for me + Joost",
-    }
-    facts = inputs["facts_model"].model_copy(update={"already_done": ["set deadline reminders for me + Joost"]})
-    assert habit_step({**inputs, "facts_model": facts, "lessons": [lesson]}) is None
+    inputs = step_inputs("plan")
+    inputs = inputs.model_copy(update={"notes": inputs.notes + "\nnow: set deadline reminders for me + Joost"})
+    assert inputs.facts is not None
+    facts = inputs.facts.model_copy(update={"already_done": ["set deadline reminders for me + Joost"]})
+    assert habit_step(inputs.model_copy(update={"facts": facts, "lessons": [lesson]})) is None
 
 
 def test_an_action_about_what_is_open_is_not_taken_for_the_done_work_it_names() -> None:
     inputs = open_step_inputs("plan")
-    inputs = {**inputs, "notes": inputs["notes"] + "\nalready drafted the restatement memo, needs controller sign-off"}
-    facts = inputs["facts_model"].model_copy(update={"already_done": ["already drafted the restatement memo"]})
+    inputs = inputs.model_copy(
+        update={"notes": inputs.notes + "\nalready drafted the restatement memo, needs controller sign-off"}
+    )
+    facts = inputs.facts.model_copy(update={"already_done": ["already drafted the restatement memo"]})
     ask = {"actions": [{"action": "Ask the controller to sign off the restatement memo", "measure": "Her sign-off"}]}
-    problems = check_plan(PlanStepsOutput.model_validate(ask), {**inputs, "facts_model": facts, "lessons": [LESSON]})
+    problems = check_plan(
+        PlanStepsOutput.model_validate(ask), inputs.model_copy(update={"facts": facts, "lessons": [LESSON]})
+    )
     assert not any("already done" in p for p in problems)
 
 
 def test_a_habit_that_says_the_cause_again_leaves_the_first_action_to_the_model() -> None:
     inputs = step_inputs("plan")
-    facts = inputs["facts_model"].model_copy(update={"cause": "skipped the metadata scrub b/c it was late"})
+    facts = inputs.facts.model_copy(update={"cause": "skipped the metadata scrub b/c it was late"})
     lesson = "I sent it with the comments in, so I now skip the metadata scrub b/c it was late."
-    assert habit_step({**inputs, "facts_model": facts, "lessons": [lesson]}) is None
+    assert habit_step(inputs.model_copy(update={"facts": facts, "lessons": [lesson]})) is None
     good = "I sent it with the comments in, so I now run the metadata scrub before any agreement leaves."
-    assert habit_step({**inputs, "facts_model": facts, "lessons": [good]}) is not None
+    assert habit_step(inputs.model_copy(update={"facts": facts, "lessons": [good]})) is not None
 
 
 @pytest.mark.parametrize(
@@ -264,7 +267,7 @@ def test_an_action_that_says_again_what_i_did_wrong_is_reasked() -> None:
 def test_the_programs_actions_are_in_the_language_of_the_notes() -> None:
     notes = "hab die tourenplanung mit der alten kundenliste hochgeladen, 23 stopps falsch\nSven hat es gemerkt"
     lesson = "Ich habe es nicht geprüft, so I now prüfe ich die Liste gegen das CRM."
-    inputs = {**step_inputs("plan"), "notes": notes, "lessons": [lesson]}
+    inputs = step_inputs("plan").model_copy(update={"notes": notes, "lessons": [lesson]})
     steps = planned_steps([], inputs)
     assert steps[0].action.startswith("„prüfe ich die Liste gegen das CRM“ als Schritt auf meine Checkliste")
     assert (steps[1].action, steps[1].measure) == wording("German").lookback

@@ -78,7 +78,7 @@ def test_without_a_habit_the_programs_sentence_stands_and_the_model_is_not_asked
     lessons: list[str], notes: str | None, expected: str
 ) -> None:
     model = ScriptedChatModel(script={"positive": GOOD["positive"]})
-    inputs = {**step_inputs("positive"), "lessons": lessons}
-    inputs["notes"] = notes or inputs["notes"]
+    inputs = step_inputs("positive").model_copy(update={"lessons": lessons})
+    inputs = inputs.model_copy(update={"notes": notes or inputs.notes})
     assert run(build_positive_chain(model), inputs).statement == expected
     assert model.calls == []

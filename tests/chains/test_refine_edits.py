@@ -9,13 +9,14 @@ from chain_support import assert_json_schema_requested, assert_reask, run
 from refine_support import FACT_ANSWER, POSITIVE
 from ui_support import NOTES, TODAY, scripted_model
 
-from assistant.chains.refine import draft_text, edits_menu, refine_inputs
+from assistant.chains.refine import draft_text, edits_menu
 from assistant.chains.refine_edits import build_refine_edits_chain
 from assistant.domain.edit_types import AddFact, EditPlan, ReplaceSection
 from assistant.domain.schema import Draft
 from assistant.model.prompts import load_prompt
 from assistant.model.testing import STEP_MARKERS
 from assistant.workflows.draft import Pipeline, adraft
+from assistant.workflows.step_inputs import refine_inputs
 
 
 def _draft() -> Draft:
@@ -63,7 +64,11 @@ def test_the_answer_is_parsed_into_typed_edits() -> None:
 def test_a_request_that_names_no_kind_of_edit_sees_the_whole_draft() -> None:
     draft = _draft()
     inputs = refine_inputs(draft, "hmm, not sure about this")
-    assert inputs["draft"] == draft_text(draft) and draft.pain in inputs["draft"] and draft.positive in inputs["draft"]
+    assert (
+        inputs.text("draft") == draft_text(draft)
+        and draft.pain in inputs.text("draft")
+        and draft.positive in inputs.text("draft")
+    )
 
 
 def test_a_fact_not_in_the_request_is_dropped_without_a_reask() -> None:

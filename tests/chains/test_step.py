@@ -333,7 +333,7 @@ def test_an_english_answer_to_notes_in_another_language_is_reasked() -> None:
     english = json.dumps({"statement": "I uploaded the tour plan for Monday with the old customer list."})
     deutsch = json.dumps({"statement": "Ich habe die Tourenplanung für Mo mit der alten Kundenliste hochgeladen."})
     model = ScriptedChatModel(script={"ownership": [english, deutsch]})
-    inputs = {**step_inputs("ownership"), "notes": german}
+    inputs = step_inputs("ownership").model_copy(update={"notes": german})
     out = run(build_ownership_chain(model), inputs)
     assert out.statement.startswith("Ich habe")
     assert "Write every text in German, the language of my notes, not in English." in str(

@@ -9,6 +9,7 @@ import pytest
 from validator_support import NOTES, good_draft
 
 from assistant.domain.schema import CheckIn, Draft, PlanAction
+from assistant.domain.step_inputs import StepInputs
 from assistant.validator import validate
 from assistant.validator.checks import context_for, step_problems
 from assistant.validator.content_words import content_words, stem
@@ -290,12 +291,7 @@ def test_a_draft_that_denies_the_notes_fails() -> None:
 
 def test_a_reask_for_the_plan_tells_the_model_what_is_already_done() -> None:
     draft = good_draft()
-    inputs = {
-        "notes": NOTES,
-        "facts_model": draft.facts,
-        "today_date": TODAY,
-        "plan_model": None,
-    }
+    inputs = StepInputs(notes=NOTES, facts=draft.facts, today=TODAY)
 
     class Output:
         actions = [PlanAction(action="Write the incident timeline", owner="me", due=dt.date(2026, 12, 4), measure="x")]

@@ -104,16 +104,18 @@ def test_writing_steps_see_the_settled_facts_in_plain_words() -> None:
 
 def test_writing_inputs() -> None:
     inputs = writing_inputs(sample_facts(), NOTES, TODAY, DraftOptions())
-    assert inputs["act"] == "pushed the payments config change on friday afternoon without running the staging tests"
-    assert inputs["why"] == "Why, from my notes: <notes>wanted to get it out before the weekend</notes>"
-    assert inputs["impact"] == (
+    assert (
+        inputs.text("act") == "pushed the payments config change on friday afternoon without running the staging tests"
+    )
+    assert inputs.text("why") == "Why, from my notes: <notes>wanted to get it out before the weekend</notes>"
+    assert inputs.text("impact") == (
         "checkout was down about 3h (14:10-17:05), about 400 orders lost, support got 60+ tickets"
     )
-    assert (inputs["leader"], inputs["leader_override"], inputs["today"]) == ("Dana", None, "Friday 2026-11-27")
+    assert (inputs.text("leader"), inputs.leader, inputs.text("today")) == ("Dana", None, "Friday 2026-11-27")
     without = sample_facts().model_copy(update={"leader_name": None, "cause": ""})
     inputs = writing_inputs(without, NOTES, TODAY, DraftOptions())
-    assert (inputs["leader"], inputs["why"]) == ("my manager", "")
-    assert writing_inputs(without, NOTES, TODAY, DraftOptions(leader="Sam"))["leader"] == "Sam"
+    assert (inputs.text("leader"), inputs.text("why")) == ("my manager", "")
+    assert writing_inputs(without, NOTES, TODAY, DraftOptions(leader="Sam")).text("leader") == "Sam"
 
 
 def test_the_pain_comes_first_alone_then_the_steps_run_concurrently() -> None:

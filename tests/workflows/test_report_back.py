@@ -15,6 +15,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from assistant.domain.errors import InputError, OutputValidationError
 from assistant.domain.report_back import ActionProgress, ProgressUpdate
 from assistant.domain.schema import PlanAction
+from assistant.domain.step_inputs import StepInputs
 from assistant.model.prompts import load_prompt
 from assistant.model.testing import GOOD_PROGRESS_NOTES, STEP_MARKERS, ScriptedChatModel, good_script
 from assistant.output.markdown import progress_markdown
@@ -204,7 +205,7 @@ def test_dropped_without_the_notes_saying_so_is_reasked() -> None:
         }
     )
     plan = sample_draft().plan
-    inputs = {"today_date": dt.date(2026, 12, 4), "plan_model": plan, "notes": "the gate slipped a week"}
+    inputs = StepInputs(today=dt.date(2026, 12, 4), plan=plan, notes="the gate slipped a week")
     assert any("marked dropped" in p for p in check_checkin(output, inputs))
-    inputs["notes"] = "dropped the gate: the platform team's new deploy check replaces it"
+    inputs = inputs.model_copy(update={"notes": "dropped the gate: the platform team's new deploy check replaces it"})
     assert not any("marked dropped" in p for p in check_checkin(output, inputs))

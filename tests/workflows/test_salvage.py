@@ -116,7 +116,7 @@ def test_a_measure_that_only_says_the_action_happened_becomes_what_it_leaves_to_
     happened = {"action": "Call the 3 partners who emailed support", "measure": "The 3 partners were called"}
     steps = PlanStepsOutput.model_validate({"actions": [GOOD["plan"]["actions"][0], happened]})
     inputs = open_step_inputs("plan")
-    assert [f.rule for f in step_errors("plan", settle_plan(steps.actions, inputs["today_date"]).actions, inputs)] == [
+    assert [f.rule for f in step_errors("plan", settle_plan(steps.actions, inputs.today).actions, inputs)] == [
         "PLAN_MEASURE"
     ]
     salvaged = salvage_plan(steps, inputs)
