@@ -56,7 +56,7 @@ _DROP_WORDS = re.compile(
 )
 
 
-def check_checkin(output: CheckinOutput, inputs: StepInputs) -> list[str]:
+def checkin_problems(output: CheckinOutput, inputs: StepInputs) -> list[str]:
     """One status per existing action, statuses I set kept, a next check-in after today, no placeholders."""
     today: dt.date = inputs.today
     plan: Sequence[PlanAction] = inputs.plan
@@ -106,6 +106,6 @@ def build_checkin_chain(
         model,
         CheckinOutput,
         max_reasks=max_reasks,
-        checks=[check_checkin, extra_check],
+        checks=[checkin_problems, extra_check],
         format_state=format_state,
     )

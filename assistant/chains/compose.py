@@ -23,7 +23,7 @@ def tidy_message(message: MessageOutput) -> MessageOutput:
     return message.model_copy(update={"body": "\n".join(kept).strip(), "subject": message.subject.strip()})
 
 
-def check_message(message: MessageOutput, inputs: StepInputs) -> list[str]:
+def message_problems(message: MessageOutput, inputs: StepInputs) -> list[str]:
     """The message must have a body, no placeholders, and fit the channel's length."""
     problems = not_blank("body", message.body) + placeholders(f"{message.subject}\n{message.body}")
     channel, length = inputs.channel, inputs.length
@@ -50,7 +50,7 @@ def build_compose_chain(
         model,
         MessageOutput,
         max_reasks=max_reasks,
-        checks=[check_message, extra_check],
+        checks=[message_problems, extra_check],
         format_state=format_state,
         repair=tidy_message,
     )

@@ -25,7 +25,7 @@ def is_off_topic(output: IntakeOutput) -> bool:
     return not (output.act.strip() or output.impact.strip())
 
 
-def check_intake(output: IntakeOutput, inputs: StepInputs) -> list[str]:
+def intake_problems(output: IntakeOutput, inputs: StepInputs) -> list[str]:
     """The act and the impact must be quotes of the notes; the act must not be something already done."""
     if is_off_topic(output):
         return []
@@ -116,7 +116,7 @@ def build_intake_chain(
 ) -> Runnable[StepInputs, Facts]:
     """Runnable taking the notes (and the leader the user named, if any) and returning :class:`Facts`."""
     quotes = build_step_chain(
-        "intake", model, IntakeOutput, max_reasks=max_reasks, checks=[check_intake], format_state=format_state
+        "intake", model, IntakeOutput, max_reasks=max_reasks, checks=[intake_problems], format_state=format_state
     )
 
     def finish(output: IntakeOutput, inputs: StepInputs) -> Facts:

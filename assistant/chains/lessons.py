@@ -25,7 +25,7 @@ _CHANGE = re.compile(
 )
 
 
-def check_lessons(lessons: LessonsOutput, inputs: StepInputs) -> list[str]:
+def lessons_problems(lessons: LessonsOutput, inputs: StepInputs) -> list[str]:
     """Each lesson must be non-empty and distinct."""
     problems: list[str] = []
     english = detect_language(inputs.notes) is None
@@ -155,7 +155,7 @@ def build_lessons_chain(
     """Runnable taking the shared inputs and returning :class:`LessonsOutput` (the model writes the parts)."""
 
     def check(parts: LessonPartsOutput, inputs: StepInputs) -> list[str]:
-        return check_lessons(to_lessons(parts, inputs), inputs)
+        return lessons_problems(to_lessons(parts, inputs), inputs)
 
     parts = build_step_chain(
         "lessons",

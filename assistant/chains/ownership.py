@@ -13,7 +13,7 @@ from assistant.domain.step_inputs import StepInputs
 from assistant.domain.text_checks import finish_sentences, not_blank, placeholders
 
 
-def check_ownership(ownership: OwnershipOutput, inputs: StepInputs) -> list[str]:
+def ownership_problems(ownership: OwnershipOutput, inputs: StepInputs) -> list[str]:
     """Structural problems of the ownership statement."""
     return not_blank("statement", ownership.statement) + placeholders(ownership.statement)
 
@@ -38,7 +38,7 @@ def build_ownership_chain(
         model,
         OwnershipOutput,
         max_reasks=max_reasks,
-        checks=[check_ownership, extra_check],
+        checks=[ownership_problems, extra_check],
         format_state=format_state,
         salvage=salvage,
         repair=tidy_ownership,

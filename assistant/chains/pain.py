@@ -74,7 +74,7 @@ def kept_figures(statement: str, harm: str) -> bool:
     return not figures or bool(figures & set(_FIGURE.findall(statement)))
 
 
-def check_pain(pain: PainOutput, inputs: StepInputs) -> list[str]:
+def pain_problems(pain: PainOutput, inputs: StepInputs) -> list[str]:
     """Structural problems of the pain statement, and a harm whose figures it leaves out."""
     problems = not_blank("statement", pain.statement) + placeholders(pain.statement)
     harm = inputs.text("impact")
@@ -148,7 +148,7 @@ def build_pain_chain(
         model,
         PainOutput,
         max_reasks=max_reasks,
-        checks=[check_pain, extra_check],
+        checks=[pain_problems, extra_check],
         format_state=format_state,
         salvage=salvage,
         repair=tidy_pain,

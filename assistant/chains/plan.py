@@ -235,7 +235,7 @@ def repeats_done(action: str, done: list[str]) -> str | None:
     return None
 
 
-def check_plan(plan: PlanStepsOutput, inputs: StepInputs) -> list[str]:
+def plan_problems(plan: PlanStepsOutput, inputs: StepInputs) -> list[str]:
     """Every action needs text and a measure; two to four of them; none that repeats work already done."""
     problems: list[str] = []
     done = _done(inputs)
@@ -315,7 +315,7 @@ def build_plan_chain(
         model,
         PlanStepsOutput,
         max_reasks=max_reasks,
-        checks=[check_plan, extra_check],
+        checks=[plan_problems, extra_check],
         format_state=format_state,
         repair=tidy_steps,
         salvage=salvage,

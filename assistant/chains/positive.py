@@ -24,7 +24,7 @@ from assistant.domain.step_inputs import StepInputs
 from assistant.domain.text_checks import finish_sentences, not_blank, placeholders
 
 
-def check_positive(positive: PositiveOutput, inputs: StepInputs) -> list[str]:
+def positive_problems(positive: PositiveOutput, inputs: StepInputs) -> list[str]:
     """Structural problems of the positive statement."""
     return not_blank("statement", positive.statement) + placeholders(positive.statement)
 
@@ -53,7 +53,7 @@ def build_positive_chain(
         model,
         PositiveOutput,
         max_reasks=max_reasks,
-        checks=[check_positive, extra_check],
+        checks=[positive_problems, extra_check],
         format_state=format_state,
         salvage=salvage,
         repair=tidy_positive,

@@ -17,7 +17,7 @@ from assistant.domain.step_inputs import StepInputs
 from assistant.domain.text_checks import not_blank
 
 
-def check_edits(out: EditPlan, inputs: StepInputs) -> list[str]:
+def edits_problems(out: EditPlan, inputs: StepInputs) -> list[str]:
     """Problems of an answer: nothing understood, or facts that the request does not state (these are dropped
     by :func:`without_unstated_facts` rather than asked again)."""
     problems = not_blank("understood", out.understood)
@@ -44,7 +44,7 @@ def build_refine_edits_chain(
         model,
         EditPlan,
         max_reasks=max_reasks,
-        checks=[check_edits],
+        checks=[edits_problems],
         format_state=format_state,
         salvage=without_unstated_facts,
     )

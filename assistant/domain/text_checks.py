@@ -2,8 +2,9 @@
 
 One definition each of: a leftover template placeholder, HTML markup, an empty text, a date
 in the past or too far out, and a message's size against its channel's limit. The chains'
-structural checks (``assistant.chains``) and the validator's rules (``assistant.validator``)
-both use these. Pure functions: no model, nothing from the rest of the assistant.
+structural checks (``assistant.chains``, each ``<step>_problems``: plain words for a re-ask), the validator's
+rules (``assistant.validator``, ``check_*``: findings) and the output guard (``assistant.model.guard``) all use
+these. Pure functions: no model, nothing from the rest of the assistant.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ import re
 PLACEHOLDER = re.compile(r"\[[A-Z][A-Za-z ]{0,30}\]|<[a-z][a-z _-]{0,30}>|\{[a-z_]+\}")
 """A template placeholder left in the text: ``[Your Name]``, ``<leader>``, ``{date}``."""
 
-HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
-"""An HTML tag, opening or closing."""
+HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
+"""An HTML tag, opening or closing, or an HTML comment: the one HTML pattern of the validator, the step checks and
+the output guard (:mod:`assistant.model.guard`)."""
 
-HTML_MARKUP = re.compile(rf"{HTML_TAG.pattern}|&[a-z]+;|javascript:", re.IGNORECASE)
+HTML_MARKUP = re.compile(rf"{HTML_TAG.pattern}|&[a-z]+;|javascript:", re.IGNORECASE | re.DOTALL)
 """An HTML tag, an entity or a ``javascript:`` link: what a message to the leader must not carry."""
 
 HORIZON_DAYS = 120

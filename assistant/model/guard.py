@@ -18,6 +18,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from assistant.domain.text_checks import HTML_TAG
+
 CANARY = "RGN-CANARY-5c1e9a7f3d2b8046"
 """The marker in ``prompts/system.md``; a test checks the file and this constant agree."""
 
@@ -33,7 +35,6 @@ def _word_set(words: str) -> frozenset[str]:
 
 _URL = re.compile(r"\b(?:https?|ftp|file)://[^\s<>\"'()\[\]]+|\bwww\.[^\s<>\"'()\[\]]+", re.IGNORECASE)
 _SCHEME = re.compile(r"\b(?:javascript|vbscript|data)\s*:[^\s<>\"']*", re.IGNORECASE)
-_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
 # A bare "<manager>" is a leftover placeholder (the step checks report it); these names are markup.
 _TAG_NAMES = _word_set(
     "a abbr audio b base body br button canvas code div em embed form frame frameset h1 h2 h3 h4 h5 h6 head hr "
@@ -75,7 +76,7 @@ def _prompt_copied(text: str, notes: str) -> bool:
 
 def _foreign(pattern: re.Pattern[str], text: str, notes: str) -> list[str]:
     found = [m.group(0) for m in pattern.finditer(text) if m.group(0).rstrip(".,;:!?") not in notes]
-    return [f for f in found if is_markup(f)] if pattern is _HTML else found
+    return [f for f in found if is_markup(f)] if pattern is HTML_TAG else found
 
 
 def leak_problems(text: str, notes: str) -> list[str]:
@@ -91,7 +92,7 @@ def leak_problems(text: str, notes: str) -> list[str]:
         problems.append("Remove the image: plain text only.")
     if _foreign(_URL, text, notes) or _foreign(_SCHEME, text, notes) or _foreign(_LINK, text, notes):
         problems.append("Remove every link and web address that is not in my notes.")
-    if _foreign(_HTML, text, notes):
+    if _foreign(HTML_TAG, text, notes):
         problems.append("Remove the HTML markup: plain text only.")
     return problems
 
@@ -112,7 +113,7 @@ def scrub(text: str, notes: str) -> str:
     text = scrub_secrets(text, notes)
     text = _IMAGE.sub(lambda m: m.group(1) if m.group(0) not in notes else m.group(0), text)
     text = _LINK.sub(lambda m: (m.group(1) or m.group(2) or "") if m.group(0) not in notes else m.group(0), text)
-    text = _HTML.sub(lambda m: "" if is_markup(m.group(0)) and m.group(0) not in notes else m.group(0), text)
+    text = HTML_TAG.sub(lambda m: "" if is_markup(m.group(0)) and m.group(0) not in notes else m.group(0), text)
     for pattern in (_URL, _SCHEME):
         text = pattern.sub(lambda m: m.group(0) if m.group(0).rstrip(".,;:!?") in notes else "", text)
     return re.sub(r"[ \t]{2,}", " ", text).strip()

@@ -18,7 +18,7 @@ from chain_support import (
 )
 
 from assistant.chains import build_intake_chain
-from assistant.chains.intake import check_intake, fallback_act, looks_like_cause, settle_facts
+from assistant.chains.intake import fallback_act, intake_problems, looks_like_cause, settle_facts
 from assistant.domain.errors import OutputValidationError
 from assistant.domain.schema import Facts, IntakeOutput
 from assistant.domain.step_inputs import StepInputs
@@ -129,12 +129,12 @@ def test_an_act_that_is_a_now_line_is_reasked() -> None:
 
 
 def test_check_intake_accepts_quotes_that_are_in_the_notes() -> None:
-    assert check_intake(IntakeOutput.model_validate(GOOD["intake"]), StepInputs(notes=NOTES, today=TODAY)) == []
+    assert intake_problems(IntakeOutput.model_validate(GOOD["intake"]), StepInputs(notes=NOTES, today=TODAY)) == []
 
 
 def test_check_intake_asks_for_an_empty_act() -> None:
     quotes = IntakeOutput.model_validate(_quotes(act=" "))
-    assert check_intake(quotes, StepInputs(notes=NOTES, today=TODAY)) == ["The act is empty; copy it from my notes."]
+    assert intake_problems(quotes, StepInputs(notes=NOTES, today=TODAY)) == ["The act is empty; copy it from my notes."]
 
 
 def test_a_quote_still_invented_after_the_reasks_is_replaced_by_the_notes_first_line() -> None:

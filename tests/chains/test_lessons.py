@@ -19,7 +19,7 @@ from chain_support import (
 )
 
 from assistant.chains import build_lessons_chain
-from assistant.chains.lessons import check_lessons, lesson_text, program_lesson
+from assistant.chains.lessons import lesson_text, lessons_problems, program_lesson
 from assistant.domain.errors import OutputValidationError
 from assistant.domain.schema import LessonPart, LessonPartsOutput, LessonsOutput
 from assistant.domain.step_inputs import StepInputs
@@ -108,7 +108,7 @@ def test_empty_list_is_reasked_with_the_field_named() -> None:
 
 def test_an_english_lesson_must_say_what_changes() -> None:
     lessons = LessonsOutput(lessons=["Skipping tests is risky.", "I now run the tests before every deploy."])
-    assert check_lessons(
+    assert lessons_problems(
         lessons, StepInputs(notes="pushed the change without the tests, 400 orders lost", today=TODAY)
     ) == ['Lesson 1 does not say what I now do differently; end it with what changes ("so I now ...").']
 
@@ -116,7 +116,7 @@ def test_an_english_lesson_must_say_what_changes() -> None:
 def test_a_lesson_in_another_language_is_not_held_to_the_english_wording() -> None:
     notes = "Ich habe die Änderung ohne Tests eingespielt, und deshalb sind 400 Bestellungen verloren gegangen."
     lessons = LessonsOutput(lessons=["Tests zu überspringen ist riskant."])
-    assert check_lessons(lessons, StepInputs(notes=notes, today=TODAY)) == []
+    assert lessons_problems(lessons, StepInputs(notes=notes, today=TODAY)) == []
 
 
 def test_gives_up_keeping_the_last_output_as_lessons_when_the_notes_name_no_step_left_out() -> None:
@@ -145,16 +145,16 @@ def test_a_habit_that_is_not_the_step_left_out_is_reasked() -> None:
     inputs = step_inputs("lessons")
     inputs = facts_changed(inputs, update={"act": "sent the quote, didn't reread the pdf"})
     generic = LessonsOutput(lessons=["I typed it in the wrong field, so I now double-check my work before sending."])
-    assert check_lessons(generic, inputs) == [
+    assert lessons_problems(generic, inputs) == [
         'Lesson 1: make what I now do the step my notes say I left out ("didn\'t reread the pdf"), and say when I '
         "do it."
     ]
     taken_up = LessonsOutput(lessons=["I typed it in the wrong field, so I now reread every quote pdf before sending."])
-    assert check_lessons(taken_up, inputs) == []
+    assert lessons_problems(taken_up, inputs) == []
     # a step named only by generic words ("w/o checking what else used it") asks for no word in particular
     inputs = facts_changed(inputs, update={"act": "rotated the key w/o checking what else used it"})
     any_check = LessonsOutput(lessons=["I trusted the old key, so I now check every key's users before rotating it."])
-    assert check_lessons(any_check, inputs) == []
+    assert lessons_problems(any_check, inputs) == []
 
 
 def test_a_lesson_whose_change_is_work_already_done_is_reasked() -> None:
@@ -162,9 +162,9 @@ def test_a_lesson_whose_change_is_work_already_done_is_reasked() -> None:
         update={"notes": "sent it w/ the comments in\nalready asked their counsel to delete it"}
     )
     done = LessonsOutput(lessons=["I sent it in a hurry, so I now ask their counsel to delete it."])
-    assert any("work already done" in p for p in check_lessons(done, inputs))
+    assert any("work already done" in p for p in lessons_problems(done, inputs))
     habit = LessonsOutput(lessons=["I sent it in a hurry, so I now scrub every file before it leaves."])
-    assert not any("work already done" in p for p in check_lessons(habit, inputs))
+    assert not any("work already done" in p for p in lessons_problems(habit, inputs))
 
 
 def test_a_lesson_that_ends_with_what_happened_is_reasked() -> None:
@@ -172,11 +172,11 @@ def test_a_lesson_that_ends_with_what_happened_is_reasked() -> None:
     cause_again = LessonsOutput(
         lessons=["I sent it with the comments still in, so I now skipped the metadata scrub b/c it was late."]
     )
-    assert any("ends with what happened" in p for p in check_lessons(cause_again, inputs))
+    assert any("ends with what happened" in p for p in lessons_problems(cause_again, inputs))
     habit = LessonsOutput(lessons=["I sent it with the comments still in, so I now scrub the metadata before sending."])
-    assert not any("ends with what happened" in p for p in check_lessons(habit, inputs))
+    assert not any("ends with what happened" in p for p in lessons_problems(habit, inputs))
     regret = LessonsOutput(lessons=["I did not check it, so I now should have double-checked the template first."])
-    assert any("ends with what happened" in p for p in check_lessons(regret, inputs))
+    assert any("ends with what happened" in p for p in lessons_problems(regret, inputs))
 
 
 def test_the_programs_lesson_takes_a_check_the_notes_say_was_skipped_when_the_facts_have_none() -> None:

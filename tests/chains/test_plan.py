@@ -23,11 +23,11 @@ from chain_support import (
 from assistant.chains import build_plan_chain
 from assistant.chains.plan import (
     asked_actions,
-    check_plan,
     evidence_for,
     habit_step,
     learned_text,
     plan_inputs,
+    plan_problems,
     planned_steps,
     repeats_done,
     restates,
@@ -226,7 +226,7 @@ def test_an_action_about_what_is_open_is_not_taken_for_the_done_work_it_names() 
     )
     facts = inputs.facts.model_copy(update={"already_done": ["already drafted the restatement memo"]})
     ask = {"actions": [{"action": "Ask the controller to sign off the restatement memo", "measure": "Her sign-off"}]}
-    problems = check_plan(
+    problems = plan_problems(
         PlanStepsOutput.model_validate(ask), inputs.model_copy(update={"facts": facts, "lessons": [LESSON]})
     )
     assert not any("already done" in p for p in problems)
@@ -260,7 +260,7 @@ def test_says_the_cause_again(habit: str, cause: str, again: bool) -> None:
 
 def test_an_action_that_says_again_what_i_did_wrong_is_reasked() -> None:
     again = {"actions": [{"action": f"Push {ACT[7:]}", "measure": "The deploy log"}]}
-    problems = check_plan(PlanStepsOutput.model_validate(again), step_inputs("plan"))
+    problems = plan_problems(PlanStepsOutput.model_validate(again), step_inputs("plan"))
     assert any("says again what I did wrong" in p for p in problems)
 
 

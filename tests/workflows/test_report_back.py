@@ -193,7 +193,7 @@ def test_progress_markdown_shows_statuses_the_update_and_the_next_check_in() -> 
 
 
 def test_dropped_without_the_notes_saying_so_is_reasked() -> None:
-    from assistant.chains.checkin import check_checkin
+    from assistant.chains.checkin import checkin_problems
     from assistant.domain.report_back import CheckinOutput
 
     output = CheckinOutput.model_validate(
@@ -206,6 +206,6 @@ def test_dropped_without_the_notes_saying_so_is_reasked() -> None:
     )
     plan = sample_draft().plan
     inputs = StepInputs(today=dt.date(2026, 12, 4), plan=plan, notes="the gate slipped a week")
-    assert any("marked dropped" in p for p in check_checkin(output, inputs))
+    assert any("marked dropped" in p for p in checkin_problems(output, inputs))
     inputs = inputs.model_copy(update={"notes": "dropped the gate: the platform team's new deploy check replaces it"})
-    assert not any("marked dropped" in p for p in check_checkin(output, inputs))
+    assert not any("marked dropped" in p for p in checkin_problems(output, inputs))

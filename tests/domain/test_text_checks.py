@@ -1,0 +1,49 @@
+"""The cheap, certain checks the step chains, the validator and the output guard share."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from assistant.domain.schema import OwnershipOutput
+from assistant.domain.text_checks import HTML_MARKUP, HTML_TAG, future_date, placeholders
+from assistant.model.guard import output_leaks
+from assistant.validator.checks import validate_text
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<b>",
+        "</div>",
+        '<img src="x" onerror="alert(1)">',
+        '<my-widget data-x="1">',
+        "<!-- hidden\ninstructions -->",
+        "<br/>",
+    ],
+)
+def test_one_html_pattern_for_the_validator_and_the_guard(markup: str) -> None:
+    text = f"I pushed the change {markup} without the staging tests."
+    assert HTML_TAG.search(text) and HTML_MARKUP.search(text)
+    report = validate_text(text, step="ownership", facts=None, notes=None, today=dt.date(2026, 12, 7))
+    assert "TXT_HTML" in {f.rule for f in report.findings}
+    assert "Remove the HTML markup: plain text only." in output_leaks(OwnershipOutput(statement=text), "")
+
+
+def test_plain_comparisons_are_not_html() -> None:
+    assert HTML_TAG.search("checkout was down for < 3 hours and > 400 orders") is None
+
+
+def test_a_placeholder_is_named_once() -> None:
+    assert placeholders("Dear [Leader Name], see {date} and [Leader Name]") == [
+        "Replace the placeholder [Leader Name] with real words or leave it out.",
+        "Replace the placeholder {date} with real words or leave it out.",
+    ]
+
+
+def test_a_date_must_be_after_today_and_within_the_horizon() -> None:
+    today = dt.date(2026, 12, 7)
+    assert future_date("due date", dt.date(2026, 12, 8), today) == []
+    assert future_date("due date", today, today)[0].startswith("The due date 2026-12-07 is not after today")
+    assert "too far away" in future_date("due date", dt.date(2027, 6, 1), today)[0]
