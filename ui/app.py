@@ -131,10 +131,11 @@ def build_app(
             with gr.Tab("Sessions", id="sessions") as sessions_tab:
                 saved = build_sessions_tab()
         saved["tab"], reporting["tab"] = sessions_tab, progress_tab
-        save = functools.partial(autosaving, store_factory=store, max_notes_chars=settings.max_notes_chars)
+        save = functools.partial(autosaving, store_factory=store)
         _wire_draft(draft, versions, session, budget, factory, save, store, settings, today)
-        wire_chat_tab(chat, draft, versions, session, factory, save, settings, today)
-        wire_sessions_tab(saved, draft, versions, session, store)
+        wire_chat_tab(chat, draft, versions, session, factory, store, settings, today)
+        generate = _bind(handlers.generate, pipeline_factory=factory, max_notes_chars=settings.max_notes_chars)
+        wire_sessions_tab(saved, draft, versions, session, store, resume=(generate, budget))
         wire_edit_autosave(draft, versions, session, store)
         wire_progress_tab(reporting, session, factory, store, settings, today)
     return app

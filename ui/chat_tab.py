@@ -15,7 +15,9 @@ import gradio as gr
 from assistant.model.settings import Settings
 from assistant.workflows.draft import Pipeline
 from ui import interview
+from ui.autosave import chat_drafting
 from ui.handlers import VIEW_FIELDS
+from ui.sessions import StoreFactory
 
 
 def bind(fn: Callable[..., Any], **kwargs: Any) -> Callable[..., Any]:
@@ -55,18 +57,20 @@ def wire_chat_tab(
     versions: gr.State,
     session: gr.State,
     factory: Callable[[], Pipeline],
-    save: Callable[..., Any],
+    store: StoreFactory,
     settings: Settings,
     today: dt.date | None,
 ) -> None:
-    """Wire the chat tab; a written draft fills the Draft tab (``draft``) and its versions, and is saved
-    (``save`` wraps a handler, see :func:`ui.sessions.autosaving`)."""
+    """Wire the chat tab; a written draft fills the Draft tab (``draft``) and its versions, and is saved as it is
+    written, each step as it finishes (:func:`ui.autosave.chat_drafting`)."""
     bound: dict[str, Any] = {"pipeline_factory": factory, "max_notes_chars": settings.max_notes_chars, "today": today}
     view = [draft[name] for name in VIEW_FIELDS]
     outputs = [c["chatbot"], c["answers"], c["message"], versions, draft["notes"], *view]
-    saving: dict[str, Any] = {"source": "generated", "n_outputs": len(outputs), "versions_at": 3, "new_session": True}
-    turn = save(bind(interview.turn, **bound), **saving)
-    write = save(bind(interview.write_now, **bound), **saving)
+    saving: dict[str, Any] = {
+        "store_factory": store, "n_outputs": len(outputs), "today": today, "max_notes_chars": settings.max_notes_chars,
+    }  # fmt: skip
+    turn = chat_drafting(bind(interview.turn, **bound), **saving)
+    write = chat_drafting(bind(interview.write_now, **bound), **saving)
     outputs += [session, draft["saved"]]
     options = [draft["leader"], draft["channel"], draft["tone"], draft["length"]]
     inputs = [c["message"], c["chatbot"], c["answers"], *options, session]
@@ -77,8 +81,8 @@ def wire_chat_tab(
 
     # The chatbot's own buttons. gradio passes the event data by the parameter's type hint, so these are
     # plain functions (a functools.partial hides the hint).
-    retried = save(bind(interview.retry, **bound), **saving)
-    edited = save(bind(interview.edit, **bound), **saving)
+    retried = chat_drafting(bind(interview.retry, **bound), **saving)
+    edited = chat_drafting(bind(interview.edit, **bound), **saving)
 
     def retry_answer(
         data: gr.RetryData, chat: Any, answers: Any, leader: str, channel: str, tone: str, length: str, session: Any

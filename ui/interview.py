@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import gradio as gr
 
+from assistant.workflows.autosave import DraftAutosave
 from ui.handlers import VIEW_FIELDS, ChatHistory, PipelineFactory, generate, message_preview
 from ui.render import sanitize_markdown
 
 Answers = dict[str, Any]
+StartAutosave = Callable[[tuple[str, str, str, str, str]], DraftAutosave | None]
+"""Starts saving the draft about to be written, from ``(notes, leader, channel, tone, length)``
+(:func:`ui.autosave.chat_drafting`); None when the notes cannot be used."""
 
 QUESTIONS: dict[str, str] = {
     "story": "What happened? Tell me in a few lines, in your own words.",
@@ -91,13 +95,16 @@ def _write(
     pipeline_factory: PipelineFactory,
     max_notes_chars: int,
     today: dt.date | None,
+    start_autosave: StartAutosave | None = None,
 ) -> Iterator[list[Any]]:
     notes = notes_from(answers)
     chat = _say(chat, "Thanks, that is what I need. Writing your draft now…")
     leader, channel, tone, length = options
+    # saved as it goes from here on (the notes first), like a draft from the Draft tab: see ui.autosave
+    autosave = start_autosave((notes, leader, channel, tone, length)) if start_autosave is not None else None
     steps = generate(
         notes, leader, channel, tone, length, [],
-        pipeline_factory=pipeline_factory, max_notes_chars=max_notes_chars, today=today,
+        pipeline_factory=pipeline_factory, max_notes_chars=max_notes_chars, today=today, autosave=autosave,
     )  # fmt: skip
     try:
         for versions, progress, _diff, *view in steps:
@@ -163,6 +170,7 @@ def turn(
     pipeline_factory: PipelineFactory,
     max_notes_chars: int = 20_000,
     today: dt.date | None = None,
+    start_autosave: StartAutosave | None = None,
 ) -> Iterator[list[Any]]:
     """Take one answer; ask the next missing thing, or write the draft when nothing is missing.
 
@@ -179,8 +187,9 @@ def turn(
         return
     options = (leader, channel, tone, length)
     yield from _write(
-        chat, answers, options, pipeline_factory=pipeline_factory, max_notes_chars=max_notes_chars, today=today
-    )
+        chat, answers, options, pipeline_factory=pipeline_factory, max_notes_chars=max_notes_chars, today=today,
+        start_autosave=start_autosave,
+    )  # fmt: skip
 
 
 def _user_index(chat: ChatHistory, index: int) -> int:
@@ -209,6 +218,7 @@ def retry(
     pipeline_factory: PipelineFactory,
     max_notes_chars: int = 20_000,
     today: dt.date | None = None,
+    start_autosave: StartAutosave | None = None,
 ) -> Iterator[list[Any]]:
     """Answer the last message again: ask the question again, or write the draft again. Yields like :func:`turn`."""
     said = list((answers or {}).get("said", []))
@@ -218,6 +228,7 @@ def retry(
     yield from turn(
         said[-1], chat, answers, leader, channel, tone, length,
         pipeline_factory=pipeline_factory, max_notes_chars=max_notes_chars, today=today,
+        start_autosave=start_autosave,
     )  # fmt: skip
 
 
@@ -234,6 +245,7 @@ def edit(
     pipeline_factory: PipelineFactory,
     max_notes_chars: int = 20_000,
     today: dt.date | None = None,
+    start_autosave: StartAutosave | None = None,
 ) -> Iterator[list[Any]]:
     """Replace the answer at ``chat[index]`` and continue from there; later answers are dropped."""
     chat = list(chat or opening())
@@ -244,6 +256,7 @@ def edit(
     yield from turn(
         new_text, before, answers, leader, channel, tone, length,
         pipeline_factory=pipeline_factory, max_notes_chars=max_notes_chars, today=today,
+        start_autosave=start_autosave,
     )  # fmt: skip
 
 
@@ -258,6 +271,7 @@ def write_now(
     pipeline_factory: PipelineFactory,
     max_notes_chars: int = 20_000,
     today: dt.date | None = None,
+    start_autosave: StartAutosave | None = None,
 ) -> Iterator[list[Any]]:
     """Write the draft from the answers so far, without asking more."""
     answers = dict(answers or {})
@@ -266,4 +280,5 @@ def write_now(
     yield from _write(
         list(chat or opening()), answers, (leader, channel, tone, length),
         pipeline_factory=pipeline_factory, max_notes_chars=max_notes_chars, today=today,
+        start_autosave=start_autosave,
     )  # fmt: skip

@@ -1,4 +1,5 @@
-"""Saving and reopening work: autosave after every generation, edit and refinement, and the Sessions tab.
+"""Saving and reopening work: every edit and refinement saved as a version, and the Sessions tab (drafts being
+written are saved as they go by :mod:`ui.autosave`).
 
 The app keeps the current session's id in ``gr.State``. Every handler here is idempotent: a draft
 that equals the session's latest saved version is not saved again, so the app can call
@@ -19,12 +20,11 @@ from typing import Any
 import gradio as gr
 
 from assistant.domain.checkpoint import STEP_OUTPUTS
-from assistant.domain.errors import InputError, RegainError
-from assistant.domain.notes import clean_notes
+from assistant.domain.errors import RegainError
 from assistant.domain.schema import Draft, DraftOptions
 from assistant.store import Store
 from assistant.store.checkpoints import load_checkpoint
-from ui.handlers import VIEW_FIELDS, draft_options, draft_view, user_error
+from ui.handlers import VIEW_FIELDS, draft_view, user_error
 
 StoreFactory = Callable[[], Store]
 Versions = list[Draft]
@@ -91,34 +91,6 @@ def save_draft(
     return session_id, saved_note(session_id, number)
 
 
-def save_notes(
-    notes: str,
-    leader: str,
-    channel: str,
-    tone: str,
-    length: str,
-    session_id: str | None,
-    *,
-    store_factory: StoreFactory,
-    max_notes_chars: int = 20_000,
-) -> tuple[str | None, str]:
-    """After a failed generation, keep the notes in a session so nothing typed is lost."""
-    try:
-        clean_notes(notes or "", max_chars=max_notes_chars)
-    except InputError:
-        return session_id, gr.skip()  # nothing worth saving
-    store = store_of(store_factory)
-    if session_id and store.get_session(session_id).notes == notes:
-        return session_id, gr.skip()
-    options = draft_options(channel, tone, length, leader)
-    title = " ".join(notes.split())[:80]
-    try:
-        session_id = store.create_session(notes, title=title, options=options)
-    except RegainError as exc:
-        raise user_error(exc) from exc
-    return session_id, saved_note(session_id, None)
-
-
 def last_request(chat: list[dict[str, Any]] | None) -> str:
     """The user's last chat request, as the summary of a refined version."""
     for message in reversed(chat or []):
@@ -135,49 +107,28 @@ def autosaving(
     source: str,
     n_outputs: int,
     versions_at: int = 0,
-    new_session: bool = False,
     summary: Callable[[tuple[Any, ...]], str] | None = None,
-    keep_notes: Callable[[tuple[Any, ...]], tuple[str, str, str, str, str]] | None = None,
-    max_notes_chars: int = 20_000,
 ) -> Callable[..., Iterator[list[Any]]]:
-    """``handler`` with the session id as one more input and ``[session_id, status]`` as two more outputs.
+    """``handler`` with the session id as one more input and ``[session_id, status]`` as two more outputs: the
+    saving of a change to a draft (an edit, a refinement, a rewrite, an undo). Drafts being written are saved as
+    they go by :mod:`ui.autosave` instead.
 
     When the handler's last output has new versions (at ``versions_at``), the newest is saved before the
-    event ends, on the server, so a closed tab or a later crash cannot lose it. If the handler fails and
-    ``keep_notes`` is given, it maps the inputs to :func:`save_notes`' arguments and the notes are saved;
-    a partial draft the handler showed before failing is saved as an incomplete version.
+    event ends, on the server, so a closed tab or a later crash cannot lose it.
     """
 
     def run(*args: Any) -> Iterator[list[Any]]:
         *inputs, session_id = args
         last: list[Any] | None = None
-        try:
-            result = handler(*inputs)
-            outputs = result if inspect.isgenerator(result) else iter([result])
-            for out in outputs:
-                last = list(out)
-                yield [*last, gr.skip(), gr.skip()]
-        except Exception:
-            shown = last[versions_at] if last is not None else None
-            if isinstance(shown, list) and shown and not shown[-1].complete:  # a partial draft: keep it, marked
-                saved = save_draft(
-                    shown, session_id, store_factory=store_factory, source=source, summary="partial draft",
-                    new_session=new_session,
-                )  # fmt: skip
-                yield [*(gr.skip() for _ in range(n_outputs)), *saved]
-            elif keep_notes is not None:
-                saved = save_notes(
-                    *keep_notes(tuple(inputs)), session_id, store_factory=store_factory, max_notes_chars=max_notes_chars
-                )
-                yield [*(gr.skip() for _ in range(n_outputs)), *saved]
-            raise
+        result = handler(*inputs)
+        outputs = result if inspect.isgenerator(result) else iter([result])
+        for out in outputs:
+            last = list(out)
+            yield [*last, gr.skip(), gr.skip()]
         versions = last[versions_at] if last is not None else None
         if isinstance(versions, list):
             text = summary(tuple(inputs)) if summary else ""
-            saved = save_draft(
-                versions, session_id, store_factory=store_factory, source=source, summary=text,
-                new_session=new_session,
-            )  # fmt: skip
+            saved = save_draft(versions, session_id, store_factory=store_factory, source=source, summary=text)
             yield [*(last or []), *saved]  # the last values again, so an API caller's result is complete
 
     run.__name__ = getattr(handler, "__name__", "run")  # the API name gradio shows
@@ -233,9 +184,23 @@ def show_session(session_id: str | None, *, store_factory: StoreFactory) -> tupl
     if checkpoint is not None:
         info += (
             f" A draft was interrupted with {len(checkpoint.steps)} of {len(STEP_OUTPUTS)} steps written (incomplete); "
-            f"finish it with `regain draft --resume {session_id}`."
+            f"finish it with **Finish the interrupted draft**, or `regain draft --resume {session_id}`."
         )
     return rows, gr.Dropdown(choices=numbers, value=older), gr.Dropdown(choices=numbers, value=newer), info
+
+
+def resumable(session_id: str | None, *, store_factory: StoreFactory) -> Any:
+    """The "Finish the interrupted draft" button, shown when the picked session has a draft to finish: one that
+    was being written when it stopped, an incomplete version, or notes that were never drafted."""
+    if not session_id:
+        return gr.Button(visible=False)
+    store = store_of(store_factory)
+    try:
+        versions = store.list_versions(session_id)
+        unfinished = load_checkpoint(store, session_id) is not None or not versions or not versions[-1].complete
+    except RegainError:
+        unfinished = False
+    return gr.Button(visible=unfinished)
 
 
 def diff_versions(session_id: str | None, a: int | None, b: int | None, *, store_factory: StoreFactory) -> str:

@@ -5,11 +5,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import gradio as gr
 
 from ui import sessions
+from ui.autosave import resuming
 from ui.chat_tab import bind
 from ui.handlers import VIEW_FIELDS
 from ui.sections import SECTIONS
@@ -27,6 +29,10 @@ def build_sessions_tab() -> dict[str, Any]:
         c["picker"] = gr.Dropdown(choices=[], value=None, label="Saved session", scale=4, elem_id="session-picker")
         c["refresh"] = gr.Button("Refresh", size="sm", scale=1, min_width=100, elem_id="session-refresh")
         c["open"] = gr.Button("Open in Draft tab", variant="primary", scale=1, min_width=160, elem_id="session-open")
+        c["resume"] = gr.Button(
+            "Finish the interrupted draft", variant="primary", scale=1, min_width=160, visible=False,
+            elem_id="session-resume",
+        )  # fmt: skip
     c["info"] = gr.Markdown(elem_id="session-info")
     c["versions"] = gr.Dataframe(
         headers=sessions.VERSION_HEADERS,
@@ -57,12 +63,29 @@ def build_sessions_tab() -> dict[str, Any]:
 
 
 def wire_sessions_tab(
-    c: dict[str, Any], draft: dict[str, Any], versions: gr.State, session: gr.State, store: StoreFactory
+    c: dict[str, Any],
+    draft: dict[str, Any],
+    versions: gr.State,
+    session: gr.State,
+    store: StoreFactory,
+    *,
+    resume: tuple[Callable[..., Any], gr.State],
 ) -> None:
-    """Wire the tab; opening or restoring fills the Draft tab."""
+    """Wire the tab; opening or restoring fills the Draft tab, and so does finishing an interrupted draft
+    (``resume``: the Draft tab's generate handler and the browser session's call budget)."""
     picker = bind(sessions.refresh_sessions, store_factory=store)
-    show = bind(sessions.show_session, store_factory=store)
-    shown = [c["versions"], c["a"], c["b"], c["info"]]
+    shown = [c["versions"], c["a"], c["b"], c["info"], c["resume"]]
+
+    def show(session_id: str | None) -> list[Any]:
+        return [
+            *sessions.show_session(session_id, store_factory=store),
+            sessions.resumable(session_id, store_factory=store),
+        ]
+
+    def refreshed(session_id: str | None) -> list[Any]:  # the table and the button; the line says what was done
+        rows, older, newer, _line, resumable = show(session_id)
+        return [rows, older, newer, resumable]
+
     c["refresh"].click(picker, session, c["picker"], queue=False).then(show, c["picker"], shown, queue=False)
     c["tab"].select(picker, session, c["picker"], queue=False).then(show, c["picker"], shown, queue=False)
     c["picker"].input(show, c["picker"], shown, queue=False)
@@ -70,9 +93,18 @@ def wire_sessions_tab(
     options = [draft["notes"], draft["leader"], draft["channel"], draft["tone"], draft["length"]]
     opened = [versions, session, *options, draft["progress"], *view]
     c["open"].click(bind(sessions.open_picked, store_factory=store), c["picker"], [*opened, c["info"]], queue=False)
+    generate, budget = resume
+    finishing = [versions, draft["progress"], draft["diff"], *view]
+    c["resume"].click(
+        resuming(generate, store_factory=store, n_outputs=len(finishing)),
+        [c["picker"], budget],
+        [*finishing, *options, session, draft["saved"], c["info"]],
+        show_progress="hidden",
+        concurrency_limit=2,
+    ).then(refreshed, c["picker"], [*shown[:3], c["resume"]], queue=False)
     c["compare"].click(bind(sessions.diff_versions, store_factory=store), [c["picker"], c["a"], c["b"]], c["diff"])
     restore = bind(sessions.restore_picked, store_factory=store)
-    c["restore"].click(restore, [c["picker"], c["a"]], [*opened, *shown], queue=False)
+    c["restore"].click(restore, [c["picker"], c["a"]], [*opened, *shown[:4]], queue=False)
     c["choose"].click(bind(sessions.choose_version, store_factory=store), [c["picker"], c["a"]], c["info"])
     c["export"].click(bind(sessions.export_session, store_factory=store), c["picker"], [c["json"], c["markdown"]])
     c["delete"].click(

@@ -1,16 +1,22 @@
 """Saved work in headless Chromium: a draft is autosaved, listed in the Sessions tab, and reported on in
-the Progress tab."""
+the Progress tab; an interrupted draft is finished from the Sessions tab."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
-from browser_support import CHROMIUM, contains
+from browser_support import CHROMIUM, TIMEOUT, contains
 from playwright.sync_api import Page, expect
-from ui_support import NOTES
+from ui_support import NOTES, TODAY, scripted_model, served_app
 
-from assistant.model.testing import GOOD_PROGRESS_NOTES
+from assistant.domain.errors import ModelAPIError
+from assistant.model.settings import Settings
+from assistant.model.testing import GOOD_PROGRESS_NOTES, good_script
+from assistant.workflows.draft import Pipeline
+from ui.app import build_app
 
 pytestmark = [
     pytest.mark.browser,
@@ -71,3 +77,39 @@ def test_opening_with_no_session_picked_is_one_hint_without_error_badges(page: P
     page.get_by_role("tab", name="Draft").click()
     expect(page.locator(".error")).to_have_count(0)
     expect(page.locator("#pain-text textarea")).to_have_value("")
+
+
+def test_an_interrupted_draft_is_finished_from_the_sessions_tab(browser: Any, artifacts: Path) -> None:
+    asked: list[int] = []
+
+    def ownership(messages: Any) -> str:  # the server goes away during the first draft, then is back
+        asked.append(1)
+        if len(asked) == 1:
+            raise ModelAPIError("The model server failed with HTTP 503 after retries.")
+        return json.dumps(good_script(TODAY.isoformat())["ownership"])
+
+    model = scripted_model(ownership=ownership)
+    app = build_app(lambda: Pipeline(model), Settings(), today=TODAY)
+    with served_app(app) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT)
+        page.goto(url)
+        page.locator("#notes textarea").fill(NOTES)
+        page.locator("#generate").click()
+        expect(page.locator("#saved")).to_contain_text("Saved as version 1 of session")
+        expect(page.locator("#ownership-text textarea")).to_have_value("")
+        intake_calls = len(model.calls_for("intake"))
+
+        page.get_by_role("tab", name="Sessions").click()
+        expect(page.locator("#session-info")).to_contain_text("A draft was interrupted")
+        page.locator("#session-resume").click()
+        expect(page.locator("#session-info")).to_contain_text("The draft is finished and saved as version 2")
+        expect(page.locator("#session-resume")).to_be_hidden()
+        page.screenshot(path=str(artifacts / "sessions-resumed.png"), full_page=True)
+
+        page.get_by_role("tab", name="Draft").click()
+        expect(page.locator("#ownership-text textarea")).to_have_value(contains("staging tests"))
+        expect(page.locator("#saved")).to_contain_text("Saved as version 2 of session")
+        assert len(model.calls_for("intake")) == intake_calls  # the saved steps were reused, not asked again
+        context.close()

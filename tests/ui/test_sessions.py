@@ -73,23 +73,6 @@ def test_an_edit_and_a_refinement_each_add_a_version_with_who_changed_it(store: 
     assert [r[1] for r in rows] == ["written by the model", "edited by you", "changed on request"]
 
 
-def test_a_failed_generation_keeps_the_notes_in_a_new_session(store: Store) -> None:
-    session, status = sessions.save_notes(NOTES, "Dana", "chat", "warm", "short", None, store_factory=lambda: store)
-    assert session and "notes only" in status
-    record = store.get_session(session)
-    assert record.notes == NOTES and record.options.channel == "chat" and record.options.leader == "Dana"
-    assert record.versions == []
-    # pressing Generate again with the same notes does not pile up copies; blank notes are not saved
-    assert sessions.save_notes(NOTES, "", "email", "neutral", "medium", session, store_factory=lambda: store)[0] == (
-        session
-    )
-    assert sessions.save_notes("  ", "", "email", "neutral", "medium", None, store_factory=lambda: store) == (
-        None,
-        SKIP,
-    )
-    assert len(store.list_sessions()) == 1
-
-
 def test_open_a_session_restores_notes_options_and_every_version(store: Store) -> None:
     versions = _draft()
     session, _ = _save(versions, None, store, source="generated", new_session=True)
@@ -220,7 +203,7 @@ def test_an_interrupted_draft_is_shown_as_one_to_resume(store: Store) -> None:
     autosave.step_finished("intake", StepResult(facts))
     info = sessions.show_session(autosave.session_id, store_factory=lambda: store)[3]
     assert "Only the notes were saved." in info
-    resume = f"finish it with `regain draft --resume {autosave.session_id}`"
+    resume = f"finish it with **Finish the interrupted draft**, or `regain draft --resume {autosave.session_id}`"
     assert f"interrupted with 1 of 7 steps written (incomplete); {resume}" in info
 
 
