@@ -154,6 +154,10 @@ _CHANNEL_CUES: dict[str, re.Pattern[str]] = {
     "talking_points": cues(
         r"talking points?", r"bullets?\b", r"bullet points?", r"1:1\b(?!s)", r"1-on-1\b(?!s)", r"one[- ]on[- ]one",
         r"de vive voix", r"points? à aborder", r"liste de points", r"puntos", r"stichpunkt",
+        # said on a call: "a few points I can go through on the phone", "I'm going to call her instead"
+        r"on the phone", r"over the phone", r"(?:phone|video|zoom|teams) call", r"call (?:her|him|them)\b",
+        r"points? (?:i|to) (?:can )?(?:go through|walk (?:her|him|them) through|cover)", r"am telefon",
+        r"por teléfono", r"au téléphone",
     ),
     "email": cues(r"e-?mail", r"mail\b", r"courriel", r"correo"),
 }  # fmt: skip
@@ -171,6 +175,9 @@ _CHANNEL_HINTS: dict[str, re.Pattern[str]] = {
 _LEFT = cues(
     r"(?:instead of|rather than|not as|not an?|statt|anstatt|en lugar de|en vez de|au lieu d)\b[^,.;!?]*",
     r"(?:never|rarely|doesn't|does not|won't|hardly (?:ever )?)\s+(?:\w+\s+){0,3}(?:e-?mails?|inbox|mail)\b",
+    # "she picks up faster than she reads slack": the channel she is slower on
+    r"(?:faster|sooner|quicker|more) than (?:she|he|they) (?:reads?|checks?|opens?)\s+(?:\w+\s+){0,2}"
+    r"(?:slack|teams|e-?mails?|inbox|mail|messages|dms?)\b",
 )
 
 
@@ -266,7 +273,8 @@ _FOR_THE_MODEL: dict[str, re.Pattern[str]] = {
     "measure": cues(r"measure", r"metric", r"done when", r"success", r"evidence", r"proof", r"messgr", r"kennzahl"),
     "reword": REWORD,
     "other": cues(
-        r"how (?:we|you|she|he|they) (?:will |would )?know", r"add", r"mention", r"note that", r"include",
+        r"how (?:we|you|she|he|they) (?:will |would )?know", r"add(?:s|ing)?\b", r"mention", r"note that",
+        r"include(?!d)",  # not "check-ins included", "the UK ones included": those say what the edit covers
         r"for the record", r"fyi", r"also say", r"one more (?:thing|step|action|item|task)",
         r"(?:another|new|extra|additional) (?:action|step|item|task)", r"for the plan\s*:", r"lesson", r"subject",
         r"headline", r"title", r"apolog", r"sorry", r"regret", r"opening", r"closing",

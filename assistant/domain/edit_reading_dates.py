@@ -25,9 +25,13 @@ def cues(*alternatives: str) -> re.Pattern[str]:
 
 CHECKINS = cues(r"check[- ]?ins?\b", r"catch-?ups?", r"report(?:ing)?(?:-| )backs?", r"syncs?\b", r"rückmeld",
                   r"seguimientos?", r"points? d'étape", r"suivis?\b")  # fmt: skip
-_PLAN_WORDS = cues(r"deadlines?", r"due dates?", r"dates", r"the plan", r"actions", r"tasks", r"items",
+_PLAN_WORDS = cues(r"deadlines?", r"due dates?", r"dates", r"(?:every|each) date\b", r"the plan", r"actions", r"tasks",
+                    r"items",
                     r"fristen", r"termine", r"aufgaben", r"aktionen", r"fechas", r"plazos", r"acciones", r"tareas",
                     r"échéances", r"tâches")  # fmt: skip
+# The check-ins along with what else is moved: "check-ins included", "the check-ins too", "and the check-ins".
+_CHECKINS_TOO = cues(r"check[- ]?ins? (?:too|included|as well|also)\b", r"including (?:the )?check[- ]?ins?",
+                     r"and (?:the )?check[- ]?ins?", r"check[- ]?ins? (?:inklusive|incluidos|compris)")  # fmt: skip
 _EVERY = cues(r"every", r"all\b", r"both\b", r"everything", r"everyth\w*", r"whole", r"timeline", r"the plan\b",
                r"each of", r"alle[ns]?\b", r"beide", r"jede[nrs]?\b", r"todas?\b", r"todos\b", r"cada\b", r"toutes?\b",
                r"tous\b", r"chaque\b")  # fmt: skip
@@ -87,6 +91,7 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
         and action is None
         and not _PLAN_WORDS.search(asked)
         and not re.search(r"\beverything\b|\ball of it\b", asked, re.IGNORECASE)
+        and not _CHECKINS_TOO.search(asked)
     )  # "push everything out a week, check-ins too": the plan, and the check-ins follow
     known = {a.due for a in draft.plan} | {c.date for c in draft.report_back}
     if action is None and not checkins:  # "won't be done by the 11th": the action due on the 11th
@@ -112,7 +117,7 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
         return []
     day = stated_date(request, draft.today, known)
     if day is None and not stated_dates(request, draft.today):  # a weekday only when no calendar date is stated
-        day = _next_weekday(asked, draft.today)
+        day = next_weekday(asked, draft.today)
     if day is not None and action is not None and not checkins:
         return [SetDate(target="action", number=action, date=day)]
     return []
@@ -132,7 +137,7 @@ def _due_on(days: set[dt.date], draft: Draft) -> int | None:
     return due.pop() if len(due) == 1 else None
 
 
-def _next_weekday(request: str, today: dt.date) -> dt.date | None:
+def next_weekday(request: str, today: dt.date) -> dt.date | None:
     """The day "next thursday", "on Friday" or "by Wednesday" is: the first such day after ``today`` (one weekday)."""
     days = {_WEEKDAYS[m.lower()] for m in _NEXT_WEEKDAY.findall(request)}
     if len(days) != 1:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.domain.edit_reading_dates import CHECKINS, KEEP, NEW_ACTION, ORDINAL, cues, named_in
+from assistant.domain.edit_reading_dates import CHECKINS, KEEP, NEW_ACTION, ORDINAL, cues, named_in, next_weekday
 from assistant.domain.edit_types import (
     AddAction,
     DropAction,
@@ -24,7 +24,8 @@ DROP = cues(
     r"overkill", r"streich", r"entfern", r"lösch", r"quita", r"elimin", r"borra", r"supprim", r"enlève",
 )  # fmt: skip
 OWNER = cues(
-    r"owner", r"own(?:s|ing)?\b", r"assign", r"put (?:him|her|them|me) down", r"take (?:over|on)\b",
+    r"owner", r"(?<!my )(?<!our )(?<!her )(?<!his )(?<!their )(?<!your )(?<!i )own(?:s|ing)?\b",  # not "my own"
+    r"assign", r"put (?:him|her|them|me) down", r"take (?:over|on)\b",
     r"hand (?:it|that|this) (?:to|over)", r"offered to",
     r"will (?:take|own|handle|run|do) (?:the|that|this|it|over)",
     r"(?:he|she|they)(?:'ll| will) (?:do|write|run|handle|take)",
@@ -47,11 +48,18 @@ def _person(request: str, draft: Draft) -> str | None:
     plan), else None."""
     leader = (draft.facts.leader_name or "").lower().split()
     plan_words = {w.lower() for a in draft.plan for w in re.findall(r"[A-Za-z]+", a.action)}
-    names = {
-        w for w in re.findall(r"\b[A-Z][a-zà-ÿ]+\b", request)
-        if w.lower() not in _NOT_NAMES and w.lower() not in leader and w.lower() not in plan_words
-    }  # fmt: skip
-    return names.pop() if len(names) == 1 else None
+
+    def names(pattern: str) -> set[str]:
+        return {
+            m.group("name") for m in re.finditer(pattern, request)
+            if (w := m.group("name").lower()) not in _NOT_NAMES and w not in leader and w not in plan_words
+        }  # fmt: skip
+
+    # a capitalised word inside a sentence names someone more surely than one that opens it ("El briefing … lo va a
+    # hacer Marcos"); a name that opens the sentence counts when there is none inside ("Jonas offered to …")
+    inside = names(r"(?<![.!?:;]\s)(?<!^)\b(?P<name>[A-Z][a-zà-ÿ]+)\b")
+    found = inside or names(r"\b(?P<name>[A-Z][a-zà-ÿ]+)\b")
+    return found.pop() if len(found) == 1 else None
 
 
 _MEASURE = cues(r"measure", r"metric", r"success", r"done when", r"proof", r"evidence", r"how (?:we|you|she|he) know",
@@ -101,8 +109,9 @@ def _worded(request: str, draft: Draft, cue: re.Pattern[str]) -> tuple[int, str]
     return action, text[:1].upper() + text[1:]
 
 
-_DONE_WHEN = re.compile(r",?\s*(?:done when|measured by|measure:|success is|success means|so that|erledigt wenn|"
-                        r"terminé quand|hecho cuando)\s*", re.IGNORECASE)  # fmt: skip
+_DONE_WHEN = re.compile(r"[,.]?\s*(?:done when|measured by|(?:measure|proof|evidence|success)\s*:|success is|"
+                        r"success means|so that|erledigt wenn|nachweis\s*:|terminé quand|preuve\s*:|hecho cuando|"
+                        r"prueba\s*:)\s*", re.IGNORECASE)  # fmt: skip
 _BY_DATE = re.compile(r",?\s*\b(?:by|due|until|bis|para el|avant le)\s+[^,.;]*$", re.IGNORECASE)
 
 
@@ -116,7 +125,7 @@ def _new_action(request: str, draft: Draft) -> AddAction | None:
     if len(parts) != 2:  # no measure: for the model
         return None
     action, measure = (" ".join(p.split()).strip(" .") for p in parts)
-    due = stated_date(request[colon:], draft.today)
+    due = stated_date(request[colon:], draft.today) or next_weekday(request[colon:], draft.today)
     action = _BY_DATE.sub("", action).strip(" .") if due else action
     measure = _BY_DATE.sub("", measure).strip(" .") if due else measure
     if len(action.split()) < 3 or len(measure.split()) < 3:
@@ -131,12 +140,21 @@ def read_plan_edits(request: str, draft: Draft) -> list[Edit]:
     with its measure ("add an action: …, done when …"); else []."""
     if (added := _new_action(request, draft)) is not None:
         return [added]
+    colon = request.find(":")
+    if colon >= 0 and NEW_ACTION.search(request[:colon]):  # a new action the program could not read: for the model
+        return []
     if (measure := _worded(request, draft, _MEASURE)) is not None:
         return [SetMeasure(number=measure[0], measure=measure[1])]
     if (reword := _worded(request, draft, REWORD)) is not None:
         return [RewordAction(number=reword[0], action=reword[1])]
     asked = CHECKINS.sub(" ", KEEP.sub(" ", request))
     action = _placed_action(asked, draft) or named_in(asked, draft)
+    if action is None and DROP.search(asked) and not OWNER.search(request):
+        # "the checklist step is overkill, the ci gate already enforces it. get rid of it": the action named in
+        # the clauses that ask to drop, when the request as a whole names two
+        dropping = [c for c in re.split(r"(?<=[.!?;,])\s+", asked) if DROP.search(c)]
+        named = {named_in(c, draft) for c in dropping} - {None}
+        action = named.pop() if len(named) == 1 else None
     if action is None:
         return []
     if OWNER.search(request) and (person := _person(request, draft)) is not None:

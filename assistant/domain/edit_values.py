@@ -22,7 +22,7 @@ _EARLIER = _words(r"earlier", r"sooner", r"bring (?:\w+ ){0,4}forward", r"pull (
                   r"move (?:\w+ ){0,4}up\b", r"ahead of", r"früher", r"nach vorne", r"vorzieh", r"vorgezogen",
                   r"vorverleg", r"antes", r"adelant", r"plus tôt", r"avance")  # fmt: skip
 _LATER = _words(r"later", r"more time", r"postpone", r"delay", r"push(?:ed)? (?:\w+ ){0,4}(?:back|out)\b",
-                r"move (?:\w+ ){0,4}(?:back|out)\b", r"bump (?:\w+ ){0,4}(?:back|out)\b", r"slip", r"runway",
+                r"(?:move|shift|bump) (?:\w+ ){0,4}(?:back|out)\b", r"slip", r"runway",
                 r"extra time", r"extend", r"take longer", r"more days", r"behind\b", r"später", r"mehr zeit",
                 r"nach hinten", r"más tarde", r"más tiempo", r"retras", r"aplaz", r"plus tard", r"plus de temps",
                 r"repousse", r"report(?:e|er|ez)\b")  # fmt: skip
@@ -145,7 +145,8 @@ def relative_shift(request: str) -> tuple[int, Literal["days", "weeks"]] | None:
 _MONTH_NUMBER = {"jan": 1, "ene": 1, "feb": 2, "fév": 2, "fev": 2, "mar": 3, "mär": 3, "apr": 4, "abr": 4, "avr": 4,
                  "may": 5, "mai": 5, "jun": 6, "juin": 6, "jul": 7, "juil": 7, "aug": 8, "ago": 8, "aoû": 8, "sep": 9,
                  "oct": 10, "okt": 10, "nov": 11, "dec": 12, "dez": 12, "dic": 12, "déc": 12}  # fmt: skip
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True)) + r")[a-zéû]*\.?"
+# Not a weekday that begins like a month ("mardi 8 décembre", "martes 8 de diciembre": Tuesday, not March).
+_MONTH = r"(?!mardi\b|martes\b)(?P<month>" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True)) + r")[a-zéû]*\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"
 _STATED = (
     re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b"),
