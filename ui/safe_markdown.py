@@ -83,7 +83,9 @@ def _escape(text: str, allowed: set[str]) -> str:
     """Model text as inert Markdown text; URLs from the notes stay as they are, so they are still linked."""
     if allowed:
         urls = "|".join(re.escape(u) for u in sorted(allowed, key=len, reverse=True))
-        return "".join(p if n % 2 else _escape(p, set()) for n, p in enumerate(re.split(f"({urls})", text)))
+        # the whole URL only: "https://ok.com.evil.com/x" begins with the allowed "https://ok.com" but is not it
+        pattern = f"((?:{urls})(?=$|[\\s<>\"'()\\[\\]]|[.,;:!?]+(?:$|[\\s<>\"'()\\[\\]])))"
+        return "".join(p if n % 2 else _escape(p, set()) for n, p in enumerate(re.split(pattern, text)))
     text = text.translate(_TEXT_ESCAPES)
     text = _SCHEME.sub(lambda m: (m.group(1) or m.group(3)) + (m.group(2) or m.group(4) or "") + "&#58;", text)
     return _WWW.sub("www&#46;", text)

@@ -93,3 +93,24 @@ def test_a_link_from_the_notes_survives_in_a_list() -> None:
     assert sanitize_markdown("- see [the doc](https://wiki.example/pm/7)", notes=notes) == (
         "- see [the doc](https://wiki.example/pm/7)"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see https://ok.com.evil.com/x",  # begins with the URL from the notes, but goes elsewhere
+        "see https://ok.com@evil.com/x",
+        "see https://ok.com/x/../../evil",
+        "[the report](https://ok.com.evil.com/x)",
+    ],
+)
+def test_a_url_that_only_begins_with_one_from_the_notes_is_not_linked(text: str) -> None:
+    out = sanitize_markdown(text, notes="the report is at https://ok.com and https://ok.com/x")
+    # gradio's renderer links every bare URL left in the text: each one must be a whole URL from the notes
+    bare = [u.rstrip(".,;:!?") for u in re.findall(r"https?://[^\s<>\"'()\[\]]+", out)]
+    assert set(bare) <= {"https://ok.com", "https://ok.com/x"}, out
+
+
+def test_a_url_from_the_notes_stays_whole_before_punctuation() -> None:
+    for text in ["see https://ok.com.", "(https://ok.com)", "see https://ok.com, then"]:
+        assert "https://ok.com" in sanitize_markdown(text, notes="at https://ok.com"), text
