@@ -22,6 +22,37 @@ the output guard (:mod:`assistant.model.guard`)."""
 HTML_MARKUP = re.compile(rf"{HTML_TAG.pattern}|&[a-z]+;|javascript:", re.IGNORECASE | re.DOTALL)
 """An HTML tag, an entity or a ``javascript:`` link: what a message to the leader must not carry."""
 
+# A bare "<manager>" is a leftover placeholder; these names are markup ("<b>", "<script>").
+_TAG_NAMES = frozenset(
+    str.split(
+        "a abbr audio b base body br button canvas code div em embed form frame frameset h1 h2 h3 h4 h5 h6 head hr "
+        "html i iframe img input label li link marquee math meta noscript object ol option p pre script select small "
+        "source span strong style sub sup svg table tbody td template textarea th tr u ul video xml"
+    )
+)
+_TAG_NAME = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9-]*)")
+
+
+def is_markup(tag: str) -> bool:
+    """Whether a ``<...>`` match is HTML (a known element, a closing tag, attributes or a comment), not a leftover
+    placeholder such as ``<leader>``."""
+    if tag.startswith("<!--") or tag.startswith("</") or "=" in tag or tag.rstrip(">").endswith("/"):
+        return True
+    name = _TAG_NAME.match(tag)
+    return name is not None and name.group(1).lower() in _TAG_NAMES
+
+
+def placeholder_matches(text: str) -> list[re.Match[str]]:
+    """The leftover placeholders in ``text`` (``[Your Name]``, ``<leader>``, ``{date}``; ``<b>`` is markup)."""
+    return [m for m in PLACEHOLDER.finditer(text) if not is_markup(m.group(0))]
+
+
+def markup_matches(text: str, pattern: re.Pattern[str] = HTML_TAG) -> list[re.Match[str]]:
+    """The HTML in ``text`` (``pattern``: :data:`HTML_TAG`, or :data:`HTML_MARKUP` with entities and
+    ``javascript:``); a ``<leader>`` is a placeholder, not markup."""
+    return [m for m in pattern.finditer(text) if not m.group(0).startswith("<") or is_markup(m.group(0))]
+
+
 HORIZON_DAYS = 120
 
 LENGTH_WORDS = {
@@ -34,7 +65,7 @@ LENGTH_WORDS = {
 
 def placeholders(text: str) -> list[str]:
     """Problems for leftover template placeholders such as [Name] or <leader>."""
-    found = sorted(set(PLACEHOLDER.findall(text)))
+    found = sorted({m.group(0) for m in placeholder_matches(text)})
     return [f"Replace the placeholder {p} with real words or leave it out." for p in found]
 
 

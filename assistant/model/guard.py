@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from assistant.domain.text_checks import HTML_TAG
+from assistant.domain.text_checks import HTML_TAG, is_markup
 
 CANARY = "RGN-CANARY-5c1e9a7f3d2b8046"
 """The marker in ``prompts/system.md``; a test checks the file and this constant agree."""
@@ -29,29 +29,8 @@ SHINGLE_WORDS = 8
 M = TypeVar("M", bound=BaseModel)
 
 
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 _URL = re.compile(r"\b(?:https?|ftp|file)://[^\s<>\"'()\[\]]+|\bwww\.[^\s<>\"'()\[\]]+", re.IGNORECASE)
 _SCHEME = re.compile(r"\b(?:javascript|vbscript|data)\s*:[^\s<>\"']*", re.IGNORECASE)
-# A bare "<manager>" is a leftover placeholder (the step checks report it); these names are markup.
-_TAG_NAMES = _word_set(
-    "a abbr audio b base body br button canvas code div em embed form frame frameset h1 h2 h3 h4 h5 h6 head hr "
-    "html i iframe img input label li link marquee math meta noscript object ol option p pre script select small "
-    "source span strong style sub sup svg table tbody td template textarea th tr u ul video xml"
-)
-_TAG_NAME = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9-]*)")
-
-
-def is_markup(tag: str) -> bool:
-    """Whether a ``<...>`` match is HTML (a known element, a closing tag, attributes or a comment)."""
-    if tag.startswith("<!--") or tag.startswith("</") or "=" in tag or tag.rstrip(">").endswith("/"):
-        return True
-    name = _TAG_NAME.match(tag)
-    return name is not None and name.group(1).lower() in _TAG_NAMES
-
-
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)|\[([^\]\n]+)\]\[[^\]\n]*\]|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*", re.MULTILINE)
 _WORD = re.compile(r"[a-z0-9']+")

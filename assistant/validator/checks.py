@@ -10,7 +10,7 @@ from typing import Any
 from assistant.domain.language import detect_language
 from assistant.domain.schema import CheckIn, Draft, Facts, Message, PlanAction
 from assistant.domain.step_inputs import StepInputs
-from assistant.domain.text_checks import HTML_TAG, PLACEHOLDER
+from assistant.domain.text_checks import markup_matches, placeholder_matches
 from assistant.validator.contradictions import Promise, check_contradictions
 from assistant.validator.findings import Context, Finding, Report, span_finding
 from assistant.validator.grounding import check_grounding
@@ -53,7 +53,7 @@ def _basics(text: str, step: str, item: int | None = None) -> list[Finding]:
             "Replace it with real words.",
             item,
         )
-        for m in PLACEHOLDER.finditer(text)
+        for m in placeholder_matches(text)
     ]
     found += [
         span_finding(
@@ -67,7 +67,7 @@ def _basics(text: str, step: str, item: int | None = None) -> list[Finding]:
             "Use plain text only.",
             item,
         )
-        for m in HTML_TAG.finditer(text)
+        for m in markup_matches(text)
     ]
     return found
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.domain.schema import Draft, Message
-from assistant.domain.text_checks import HTML_MARKUP, LENGTH_WORDS, PLACEHOLDER, message_size
+from assistant.domain.text_checks import HTML_MARKUP, LENGTH_WORDS, markup_matches, message_size, placeholder_matches
 from assistant.validator.findings import Context, Finding, span_finding
 
 # the longest length option of each channel is its hard limit
@@ -76,7 +76,7 @@ def check_message(message: Message, ctx: Context, draft: Draft | None = None) ->
                     suggestion="Shorten each part to its essentials.",
                 )
             )
-    for match in PLACEHOLDER.finditer(f"{message.subject}\n{body}"):
+    for match in placeholder_matches(f"{message.subject}\n{body}"):
         findings.append(
             Finding(
                 rule="MSG_PLACEHOLDER",
@@ -87,7 +87,7 @@ def check_message(message: Message, ctx: Context, draft: Draft | None = None) ->
                 suggestion="Replace it with the real words, or remove it.",
             )
         )
-    for match in HTML_MARKUP.finditer(body):
+    for match in markup_matches(body, HTML_MARKUP):
         findings.append(
             span_finding(
                 "MSG_HTML",

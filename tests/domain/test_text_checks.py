@@ -47,3 +47,17 @@ def test_a_date_must_be_after_today_and_within_the_horizon() -> None:
     assert future_date("due date", dt.date(2026, 12, 8), today) == []
     assert future_date("due date", today, today)[0].startswith("The due date 2026-12-07 is not after today")
     assert "too far away" in future_date("due date", dt.date(2027, 6, 1), today)[0]
+
+
+def test_a_placeholder_is_not_markup_and_markup_is_not_a_placeholder() -> None:
+    today = dt.date(2026, 12, 7)
+    placeholder = validate_text("Hi <leader>, I pushed it.", step="ownership", facts=None, notes=None, today=today)
+    assert {f.rule for f in placeholder.findings} >= {"TXT_PLACEHOLDER"}
+    assert "TXT_HTML" not in {f.rule for f in placeholder.findings}
+    assert output_leaks(OwnershipOutput(statement="Hi <leader>, I pushed it."), "") == []  # the step checks ask again
+    markup = validate_text("I <b>pushed</b> it.", step="ownership", facts=None, notes=None, today=today)
+    assert "TXT_HTML" in {f.rule for f in markup.findings}
+    assert "TXT_PLACEHOLDER" not in {f.rule for f in markup.findings}
+    assert placeholders("I <b>pushed</b> it, <leader>") == [
+        "Replace the placeholder <leader> with real words or leave it out."
+    ]
