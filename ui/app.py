@@ -22,6 +22,10 @@ from typing import Any
 import gradio as gr
 from langchain_core.language_models import BaseChatModel
 
+from assistant.domain.schema import CHANNEL_NAMES
+from assistant.domain.schema import CHANNELS as CHANNEL_CHOICES
+from assistant.domain.schema import LENGTHS as LENGTH_CHOICES
+from assistant.domain.schema import TONES as TONE_CHOICES
 from assistant.model.budget import CallBudget
 from assistant.model.settings import Settings
 from assistant.workflows.draft import Pipeline
@@ -36,9 +40,9 @@ from ui.sections import HINTS, SECTIONS, TITLES
 from ui.sessions import StoreFactory, autosaving
 from ui.sessions_tab import build_sessions_tab, wire_edit_autosave, wire_sessions_tab
 
-CHANNELS = [("Email", "email"), ("Chat message", "chat"), ("Talking points", "talking_points")]
-TONES = [("Neutral", "neutral"), ("Warm", "warm"), ("Formal", "formal"), ("Direct", "direct")]
-LENGTHS = [("Short", "short"), ("Medium", "medium"), ("Long", "long")]
+CHANNELS = [(CHANNEL_NAMES[c], c) for c in CHANNEL_CHOICES]
+TONES = [(t.capitalize(), t) for t in TONE_CHOICES]
+LENGTHS = [(n.capitalize(), n) for n in LENGTH_CHOICES]
 INTRO = (
     "# Regain\n"
     "Made a mistake at work? Turn your rough notes into the six steps of trust repair and a message to your "

@@ -8,9 +8,10 @@ import tempfile
 from email.message import EmailMessage
 from pathlib import Path
 
+from assistant.domain.schema import CHANNEL_NAMES
 from ui.render import sanitize_markdown
 
-CHANNEL_TITLES = {"email": "Email", "chat": "Chat message", "talking_points": "Talking points for your 1:1"}
+CHANNEL_TITLES = {**CHANNEL_NAMES, "talking_points": "Talking points for your 1:1"}
 
 
 def _one_line(text: str) -> str:

@@ -13,14 +13,13 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from assistant.domain.schema import CheckIn, Draft, Finding, Message, PlanAction
-from assistant.output.markdown import STEP_TITLES
+from assistant.domain.schema import SIX_STEPS, STEP_TITLES, CheckIn, Draft, Finding, Message, PlanAction
 from assistant.validator.checks import check_step, context_for, validate_draft
 from assistant.validator.grounding import check_grounding
 from assistant.validator.message import check_message
 
 M = TypeVar("M", bound=BaseModel)
-SECTIONS = ("pain", "ownership", "lessons", "plan", "positive", "report_back")
+SECTIONS = SIX_STEPS
 TITLES = {
     **STEP_TITLES,
     "message": "Message",

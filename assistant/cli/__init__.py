@@ -22,10 +22,7 @@ from assistant.cli.sessions import add_sessions_parser, run_sessions
 from assistant.domain.errors import ConfigurationError, InputError, RegainError
 from assistant.domain.notes import decode_notes
 from assistant.domain.redact import configured_secrets, error_line, redact
-
-CHANNELS = ["email", "chat", "talking_points"]
-TONES = ["neutral", "warm", "formal", "direct"]
-LENGTHS = ["short", "medium", "long"]
+from assistant.domain.schema import CHANNELS, LENGTHS, TONES
 
 
 def _parser() -> argparse.ArgumentParser:

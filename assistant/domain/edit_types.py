@@ -15,7 +15,6 @@ from assistant.domain.schema import Channel, Length, Tone
 
 Section = Literal["pain", "ownership", "lessons", "positive", "subject"]
 MAX_ACTIONS = 4
-LENGTHS: tuple[Length, ...] = ("short", "medium", "long")
 _Text = Annotated[str, StringConstraints(min_length=1, max_length=600)]
 
 

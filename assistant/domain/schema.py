@@ -8,13 +8,31 @@ returns and what ``regain draft --json`` prints.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Channel = Literal["email", "chat", "talking_points"]
 Tone = Literal["neutral", "warm", "formal", "direct"]
 Length = Literal["short", "medium", "long"]
+
+# The shared lists, declared once: the CLI's choices, the UI's radios and the refine readings use these.
+CHANNELS: tuple[Channel, ...] = get_args(Channel)
+TONES: tuple[Tone, ...] = get_args(Tone)
+LENGTHS: tuple[Length, ...] = get_args(Length)
+CHANNEL_NAMES: dict[str, str] = {"email": "Email", "chat": "Chat message", "talking_points": "Talking points"}
+"""How the UI and the exports name each channel."""
+
+SIX_STEPS = ("pain", "ownership", "lessons", "plan", "positive", "report_back")
+"""The six steps of trust repair, in order, by the name every layer uses."""
+STEP_TITLES = {
+    "pain": "1. Show your pain",
+    "ownership": "2. Own the problem",
+    "lessons": "3. Show your learning",
+    "plan": "4. Outline a path forward",
+    "positive": "5. Be positive",
+    "report_back": "6. Report back with progress",
+}
 
 CHANNEL_LABELS: dict[str, str] = {
     "email": "an email",

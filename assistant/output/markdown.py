@@ -3,16 +3,7 @@
 from __future__ import annotations
 
 from assistant.domain.report_back import STATUS_LABELS, ProgressUpdate
-from assistant.domain.schema import Draft, Finding
-
-STEP_TITLES = {
-    "pain": "1. Show your pain",
-    "ownership": "2. Own the problem",
-    "lessons": "3. Show your learning",
-    "plan": "4. Outline a path forward",
-    "positive": "5. Be positive",
-    "report_back": "6. Report back with progress",
-}
+from assistant.domain.schema import STEP_TITLES, Draft, Finding
 
 
 def draft_markdown(draft: Draft) -> str:

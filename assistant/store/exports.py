@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from assistant.domain.report_back import STATUS_LABELS
 from assistant.domain.schema import Draft
 from assistant.output.markdown import draft_markdown
 from assistant.store.records import ActionState, ProgressRecord, SessionRecord, VersionInfo
-
-STATUS_LABELS = {"not_started": "not started", "in_progress": "in progress", "done": "done", "dropped": "dropped"}
 
 
 def _cell(text: str) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from assistant.domain.schema import SIX_STEPS
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
     from assistant.domain.schema import Channel, Draft, Facts
     from assistant.validator.findings import Report
 
-STEPS = ("pain", "ownership", "lessons", "plan", "positive", "report_back", "message", "checkin")
+STEPS = (*SIX_STEPS, "message", "checkin")
 
 
 def validate(

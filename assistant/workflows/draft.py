@@ -46,6 +46,7 @@ from assistant.domain.errors import (
 )
 from assistant.domain.notes import off_topic_message, screen_notes
 from assistant.domain.schema import (
+    SIX_STEPS,
     Draft,
     DraftOptions,
     Facts,
@@ -70,7 +71,7 @@ from assistant.workflows.step_inputs import (
     writing_inputs,
 )
 
-STEPS = ("intake", "pain", "ownership", "lessons", "plan", "positive", "report_back", "compose")
+STEPS = ("intake", *SIX_STEPS, "compose")
 R = TypeVar("R")
 _SALVAGE: dict[str, Any] = {
     "pain": salvage_statement("pain"),

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from assistant.chains.refine import notes_with_facts
 from assistant.chains.report_back import report_back
 from assistant.domain.edit_types import (
-    LENGTHS,
     MAX_ACTIONS,
     AddAction,
     AddFact,
@@ -33,7 +32,7 @@ from assistant.domain.edit_types import (
     describe,
     span_text,
 )
-from assistant.domain.schema import Draft, Length, PlanAction
+from assistant.domain.schema import LENGTHS, Draft, Length, PlanAction
 from assistant.domain.settle import working_day
 from assistant.workflows.assemble import assemble_message
 

@@ -19,10 +19,9 @@ from fault_server import ANY, MODEL, Fault, FaultServer
 import assistant.model.backend
 from assistant import __version__
 from assistant.cli import main
-from assistant.domain.schema import Draft
+from assistant.domain.schema import STEP_TITLES, Draft
 from assistant.domain.settle import wording
 from assistant.model.testing import ScriptedChatModel, good_script
-from assistant.output.markdown import STEP_TITLES
 
 KEYS = {"facts", "pain", "ownership", "lessons", "plan", "positive", "report_back", "message"}
 

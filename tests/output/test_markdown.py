@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from chain_support import sample_draft
 
-from assistant.domain.schema import Message, PlanAction
-from assistant.output.markdown import STEP_TITLES, draft_markdown
+from assistant.domain.schema import STEP_TITLES, Message, PlanAction
+from assistant.output.markdown import draft_markdown
 
 
 def test_markdown_has_the_six_steps_plan_table_and_message() -> None:

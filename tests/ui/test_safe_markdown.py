@@ -9,7 +9,9 @@ from markdown_it import MarkdownIt
 
 from ui.safe_markdown import ALLOWED_TAGS, clean_html, sanitize_markdown
 
-# Bypasses reported against markdown-it, ammonia (nh3's engine) and bleach; each source is beside its case.
+# Bypasses reported against markdown-it, ammonia (nh3's engine) and bleach; each source is beside its case. The
+# markdown-it fixtures are at https://github.com/markdown-it/markdown-it/blob/1e8ab89/test/fixtures/markdown-it/xss.txt,
+# the ammonia tests at https://github.com/rust-ammonia/ammonia/blob/ea2d6a5/src/lib.rs.
 KNOWN_BYPASSES = [
     # markdown-it: a javascript: autolink inside a link destination, https://github.com/markdown-it/markdown-it/issues/1083
     "[hello]( <javascript:alert(1)> )",
@@ -34,6 +36,22 @@ KNOWN_BYPASSES = [
     "<math><p></p><style><!--</style><img src/onerror=alert(1)>--></style></math>",
     # bleach GHSA-gj48-438w-jh9v, javascript: in formaction, https://github.com/mozilla/bleach/pull/787
     '<form><button formaction="javascript:alert(1)">x</button></form>',
+    # markdown-it: entities decoded after lowercasing made "Javascript:", commit 7da4d5e, xss.txt
+    "[xss link](&#74;avascript:alert(1))",
+    # markdown-it: an encoded colon hid the scheme, commit 7f7260d ("javascript&#x3A;alert(1)"), xss.txt
+    "[xss link](javascript&#x3A;alert(1))",
+    # markdown-it: a case-sensitive javascript: check let these through, commit d6b5c03, xss.txt
+    "[xss link](JAVASCRIPT:alert(1)) [x](vbscript:alert(1)) [y](file:///123)",
+    # markdown-it 4.1.0 disabled data: URLs "to avoid possible XSS", commit f76d3be, xss.txt
+    "[xss link](data:text/html;base64,PHNjcmlwdD5hbGVydCgnWFNTJyk8L3NjcmlwdD4K)",
+    # markdown-it: a fence's info string attached classes to <code>, https://github.com/markdown-it/markdown-it/issues/128
+    "```js&#x20;custom-class\nalert(1)\n```",
+    # ammonia RUSTSEC-2025-0071 (GHSA-mm7x-qfjj-5g2c), namespace mutation via svg, test ns_svg_2 in src/lib.rs
+    "<svg><foreignObject><table><path><xmp><!--</xmp><img title'--&gt;&lt;img src=1 onerror=alert(1)&gt;'>",
+    # ammonia RUSTSEC-2025-0071, the MathML variant, test ns_mathml_2 in src/lib.rs
+    "<math><mtext><table><mglyph><xmp><!--</xmp><img title='--&gt;&lt;img src=1 onerror=alert(1)&gt;'>",
+    # ammonia: <object data> was not checked as a URL, commit 3c79f42, test object_data in src/lib.rs
+    '<span data="javascript:evil()">Test</span><object data="javascript:evil()"></object>M',
 ]
 
 # A permissive renderer (raw HTML on), standing in for gradio's: whatever HTML it makes of our output is live.
