@@ -23,7 +23,7 @@ _EXPORTS = {
     "open_backend": "assistant.model.backend",
     "validate": "assistant.validator",
     "ProgressUpdate": "assistant.domain.report_back",
-    "acheckin": "assistant.workflows.report_back",
+    "areport_back_update": "assistant.workflows.report_back",
     "checkins_ics": "assistant.output.calendar",
 }
 

@@ -34,8 +34,8 @@ from ui.autosave import drafting
 from ui.chat_tab import bind as _bind
 from ui.chat_tab import build_chat_tab, wire_chat_tab
 from ui.launch import dev_settings, launch_app, ui_auth
-from ui.progress_tab import build_progress_tab, wire_progress_tab
 from ui.render import escape_text
+from ui.report_back_tab import build_report_back_tab, wire_report_back_tab
 from ui.sections import HINTS, SECTIONS, TITLES
 from ui.sessions import StoreFactory, autosaving
 from ui.sessions_tab import build_sessions_tab, wire_edit_autosave, wire_sessions_tab
@@ -130,18 +130,18 @@ def build_app(
                 draft = _draft_tab(versions, examples_dir)
             with gr.Tab("Chat mode", id="chat"):
                 chat = build_chat_tab()
-            with gr.Tab("Progress", id="progress") as progress_tab:
-                reporting = build_progress_tab()
+            with gr.Tab("Report back", id="report_back") as report_back_tab:
+                reporting = build_report_back_tab()
             with gr.Tab("Sessions", id="sessions") as sessions_tab:
                 saved = build_sessions_tab()
-        saved["tab"], reporting["tab"] = sessions_tab, progress_tab
+        saved["tab"], reporting["tab"] = sessions_tab, report_back_tab
         save = functools.partial(autosaving, store_factory=store)
         _wire_draft(draft, versions, session, budget, factory, save, store, settings, today)
         wire_chat_tab(chat, draft, versions, session, factory, store, settings, today)
         generate = _bind(handlers.generate, pipeline_factory=factory, max_notes_chars=settings.max_notes_chars)
         wire_sessions_tab(saved, draft, versions, session, store, resume=(generate, budget))
         wire_edit_autosave(draft, versions, session, store)
-        wire_progress_tab(reporting, session, factory, store, settings, today)
+        wire_report_back_tab(reporting, session, factory, store, settings, today)
     return app
 
 

@@ -49,7 +49,7 @@ from ui.sections import (
     with_message,
     with_section,
 )
-from ui.streaming import BackgroundRun, ProgressBoard
+from ui.streaming import BackgroundRun, StepBoard
 
 log = logging.getLogger(__name__)
 PipelineFactory = Callable[[], Pipeline]
@@ -150,7 +150,7 @@ def _skip_view() -> list[Any]:
     return [gr.skip() for _ in VIEW_FIELDS]
 
 
-def _failed(board: ProgressBoard, headline: str) -> list[Any]:
+def _failed(board: StepBoard, headline: str) -> list[Any]:
     """The frame shown when a model run fails: the progress with ``headline``, everything else as it was."""
     return [gr.skip(), board.markdown(headline), gr.skip(), *_skip_view()]
 
@@ -172,7 +172,7 @@ def _replace(versions: Versions, draft: Draft) -> Versions:
 # --- generating -----------------------------------------------------------------------------------------
 
 
-def _summary(draft: Draft, board: ProgressBoard, verb: str) -> str:
+def _summary(draft: Draft, board: StepBoard, verb: str) -> str:
     findings = [f for group in all_findings(draft).values() for f in group]
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors
@@ -211,7 +211,7 @@ def generate(
         pipeline = pipeline_factory()
     except Exception as exc:
         raise user_error(exc) from exc
-    board = ProgressBoard(steps=STEPS)
+    board = StepBoard(steps=STEPS)
     run: BackgroundRun[Draft] = BackgroundRun(
         lambda listener: adraft_saved(
             notes,
@@ -259,7 +259,7 @@ def rewrite_message(
         pipeline = pipeline_factory()
     except Exception as exc:
         raise user_error(exc) from exc
-    board = ProgressBoard(steps=("compose",))
+    board = StepBoard(steps=("compose",))
     run: BackgroundRun[Draft] = BackgroundRun(
         lambda listener: acompose(draft, pipeline, options, listener=listener, budget=budget)
     )
@@ -347,7 +347,7 @@ def refine(
     except Exception as exc:
         raise user_error(exc) from exc
     chat.append({"role": "user", "content": _chat_text(request, draft.notes)})
-    board = ProgressBoard(steps=("refine_edits",))
+    board = StepBoard(steps=("refine_edits",))
     run = BackgroundRun(lambda listener: arefine(draft, request, pipeline, listener=listener, budget=budget))
     for batch in run.batches():
         board.update(batch)

@@ -34,7 +34,7 @@ _SOURCES = {
     "edited": "edited by you",
     "refined": "changed on request",
     "restored": "restored",
-    "checkin": "progress update",
+    "checkin": "report back",  # the source saved with a progress update (its stored name)
 }
 
 

@@ -1,7 +1,7 @@
 """Run an async pipeline call in a background thread and watch its progress from a generator.
 
 Gradio streams a generator handler's yields to the page. The pipeline is async and
-reports :class:`~assistant.workflows.events.ProgressEvent` objects to a listener; here the
+reports :class:`~assistant.workflows.events.StepEvent` objects to a listener; here the
 listener puts them on a queue that the handler drains between yields.
 """
 
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from assistant.model.guard import scrub_stream
-from assistant.workflows.events import Listener, ProgressEvent
+from assistant.workflows.events import Listener, StepEvent
 from ui.render import escape_text
 
 T = TypeVar("T")
@@ -113,7 +113,7 @@ class BackgroundRun(Generic[T]):
     """An async function of a listener, run to completion in its own thread and event loop."""
 
     def __init__(self, work: Callable[[Listener], Coroutine[Any, Any, T]]) -> None:
-        self._queue: queue.Queue[ProgressEvent | _Finished] = queue.Queue()
+        self._queue: queue.Queue[StepEvent | _Finished] = queue.Queue()
         self._finished: _Finished | None = None
         self._thread = threading.Thread(target=self._main, args=(work,), daemon=True, name="regain-run")
         self._thread.start()
@@ -126,10 +126,10 @@ class BackgroundRun(Generic[T]):
         else:
             self._queue.put(_Finished(result=result))
 
-    def batches(self, interval: float = 0.25) -> Iterator[list[ProgressEvent]]:
+    def batches(self, interval: float = 0.25) -> Iterator[list[StepEvent]]:
         """Events in batches about ``interval`` seconds apart, until the work has finished."""
         while self._finished is None:
-            batch: list[ProgressEvent] = []
+            batch: list[StepEvent] = []
             deadline = time.monotonic() + interval
             while self._finished is None:
                 try:
@@ -153,7 +153,7 @@ class BackgroundRun(Generic[T]):
 
 
 @dataclass
-class ProgressBoard:
+class StepBoard:
     """Which steps are running or done, and their tokens so far, as a small Markdown table."""
 
     steps: tuple[str, ...]
@@ -164,7 +164,7 @@ class ProgressBoard:
     focus: str | None = None
     started: float = field(default_factory=time.monotonic)
 
-    def update(self, events: list[ProgressEvent]) -> None:
+    def update(self, events: list[StepEvent]) -> None:
         """Take a batch of events: statuses, token counts and the text streamed so far per step."""
         for event in events:
             if event.step not in self.steps:

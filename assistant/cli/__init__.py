@@ -1,4 +1,4 @@
-"""The ``regain`` command line: ``draft``, ``refine``, ``check``, ``doctor``, ``ui``, ``sessions`` and ``checkin``.
+"""The ``regain`` command line: ``draft``, ``refine``, ``check``, ``doctor``, ``ui``, ``sessions`` and ``report-back``.
 
 Errors are one line on stderr and a non-zero exit code, never a traceback
 (``--debug`` shows it).
@@ -17,7 +17,7 @@ from typing import Any
 from assistant import __version__
 from assistant.cli.draft import run_draft
 from assistant.cli.refine import add_refine_parser, run_refine
-from assistant.cli.report_back import add_checkin_parser, run_checkin
+from assistant.cli.report_back import add_report_back_parser, run_report_back
 from assistant.cli.sessions import add_sessions_parser, run_sessions
 from assistant.domain.errors import ConfigurationError, InputError, RegainError
 from assistant.domain.notes import decode_notes
@@ -78,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     _model_options(u)
 
     add_sessions_parser(sub)
-    ck = add_checkin_parser(sub, _date)
+    ck = add_report_back_parser(sub, _date)
     ck.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     _model_options(ck)
     return parser
@@ -248,8 +248,8 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_ui(args)
         if args.command == "sessions":
             return run_sessions(args, _settings(args))
-        if args.command == "checkin":
-            return run_checkin(args, _settings(args), read_notes=_read_notes, status=_Status(not args.quiet))
+        if args.command in ("report-back", "checkin"):
+            return run_report_back(args, _settings(args), read_notes=_read_notes, status=_Status(not args.quiet))
         return _cmd_doctor(args)
     except RegainError as exc:
         if args.debug:

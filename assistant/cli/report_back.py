@@ -1,9 +1,10 @@
-"""``regain checkin SESSION [NOTES]``: record progress on a saved plan and draft the update to the leader.
+"""``regain report-back SESSION [NOTES]`` (also ``regain checkin``): record progress on a saved plan and draft
+the update to the leader.
 
 Actions are numbered from 1 on the command line, as ``regain sessions show`` lists them::
 
-    regain checkin s-7f3a progress.md --done 1 --drop 3:"replaced by the CI gate" --ics next.ics
-    regain checkin s-7f3a --started 2          # only record a status, no update drafted
+    regain report-back s-7f3a progress.md --done 1 --drop 3:"replaced by the CI gate" --ics next.ics
+    regain report-back s-7f3a --started 2          # only record a status, no update drafted
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ if TYPE_CHECKING:
     from assistant.model.settings import Settings
 
 
-def add_checkin_parser(sub: Any, date_type: Any) -> argparse.ArgumentParser:
-    """Register ``regain checkin`` on the main parser's subparsers."""
+def add_report_back_parser(sub: Any, date_type: Any) -> argparse.ArgumentParser:
+    """Register ``regain report-back`` (also ``regain checkin``, its earlier name) on the main parser's subparsers."""
     p = sub.add_parser(
-        "checkin",
+        "report-back",
+        aliases=["checkin"],
         help="report back: record progress on a saved session's plan and draft the update to your leader",
         description="Record progress on a saved session's plan (see `regain sessions list`) and draft the "
         "progress update to your leader from short progress notes. Actions are numbered from 1.",
@@ -64,14 +66,14 @@ def user_statuses(args: argparse.Namespace, plan_size: int) -> list[ActionProgre
     return entries
 
 
-def run_checkin(args: argparse.Namespace, settings: Settings, *, read_notes: Any, status: Any) -> int:
-    """Run ``regain checkin``; ``read_notes`` reads a notes source, ``status`` reports progress on stderr."""
+def run_report_back(args: argparse.Namespace, settings: Settings, *, read_notes: Any, status: Any) -> int:
+    """Run ``regain report-back``; ``read_notes`` reads a notes source, ``status`` reports progress on stderr."""
     from assistant.cli.sessions import open_store
-    from assistant.store.progress import checkin_basis, save_statuses
+    from assistant.store.progress import save_statuses, update_basis
 
     with open_store(settings) as store:
         session_id = store.resolve(args.id)
-        draft, previous = checkin_basis(store, session_id)
+        draft, previous = update_basis(store, session_id)
         statuses = user_statuses(args, len(draft.plan))
         if args.notes is None:
             if not statuses and not args.ics:
@@ -103,9 +105,9 @@ def _draft_update(
     from assistant.domain.notes import clean_notes
     from assistant.model.backend import open_backend
     from assistant.output.markdown import progress_markdown
-    from assistant.store.progress import save_checkin, save_unfinished_checkin
+    from assistant.store.progress import save_unfinished_update, save_update
     from assistant.workflows.draft import Pipeline
-    from assistant.workflows.report_back import acheckin
+    from assistant.workflows.report_back import areport_back_update
 
     clean_notes(notes, max_chars=settings.max_notes_chars)  # fail before starting any model
     try:
@@ -115,7 +117,7 @@ def _draft_update(
                 backend.chat_model, max_reasks=settings.max_reasks, structured_output=settings.structured_output
             )
             update = asyncio.run(
-                acheckin(
+                areport_back_update(
                     pipeline,
                     draft,
                     statuses,
@@ -127,11 +129,11 @@ def _draft_update(
                 )
             )
     except Exception as exc:
-        save_unfinished_checkin(store, session_id, notes, exc)
+        save_unfinished_update(store, session_id, notes, exc)
         if not args.quiet:
             print(f"regain: your progress notes are kept in session {session_id}", file=sys.stderr)
         raise
-    save_checkin(store, session_id, update)
+    save_update(store, session_id, update)
     errors = sum(1 for f in update.findings if f.severity == "error")
     if not args.quiet:
         verdict = "all checks pass" if not errors else "see 'Needs your attention' before sending"

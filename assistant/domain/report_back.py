@@ -1,7 +1,7 @@
 """Typed outputs of step 6 continued: progress on the plan and the progress update to the leader.
 
-:class:`CheckinOutput` is what the ``checkin`` chain asks the model for;
-:class:`ProgressUpdate` is what :func:`assistant.workflows.report_back.acheckin` returns. The
+:class:`UpdateOutput` is what the ``report_back_update`` chain asks the model for;
+:class:`ProgressUpdate` is what :func:`assistant.workflows.report_back.areport_back_update` returns. The
 store keeps one :class:`ActionProgress` per plan action.
 """
 
@@ -42,7 +42,7 @@ class ActionProgress(_Strict):
         return self
 
 
-class CheckinOutput(_Strict):
+class UpdateOutput(_Strict):
     """The progress update the model writes: every action's status, and the message."""
 
     actions: list[ActionProgress] = Field(
@@ -66,7 +66,7 @@ class ProgressUpdate(BaseModel):
     body: str = Field(description="The progress update to the leader, plain text.")
     next_checkin: dt.date = Field(description="Date of the next check-in.")
     model: str = Field(default="", description="The model that wrote the update.")
-    usage: dict[str, StepUsage] = Field(default_factory=dict, description="Token use of the checkin step.")
+    usage: dict[str, StepUsage] = Field(default_factory=dict, description="Token use of the report_back_update step.")
     findings: list[Finding] = Field(default_factory=list, description="The validator's findings on this update.")
     unresolved: list[str] = Field(
         default_factory=list,

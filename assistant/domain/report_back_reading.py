@@ -1,7 +1,7 @@
 """A first reading of progress notes, without a model: which line speaks of which plan action, and what it says.
 
 A small model often maps short notes to the wrong actions ("set up the staging environment" read as
-nothing done). This reading gives the checkin step a hint per action – the note line that matches it
+nothing done). This reading gives the report_back_update step a hint per action – the note line that matches it
 best and whether that line reads as done, started or not done – which the prompt shows beside the plan.
 It only suggests: the model (and the user's own statuses) decide.
 """
@@ -138,7 +138,7 @@ def read_progress(plan: Sequence[PlanAction], progress_notes: str) -> dict[int, 
 
 
 def reading_text(reading: Reading | None) -> str:
-    """The hint shown beside an action in the checkin prompt."""
+    """The hint shown beside an action in the report_back_update prompt."""
     if reading is None:
         return "my notes say nothing clear about it"
     return f'my notes seem to say {reading.status.replace("_", " ")}: "{reading.line[:120]}"'

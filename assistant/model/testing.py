@@ -36,10 +36,10 @@ STEP_MARKERS: dict[str, str] = {
     "positive": "Task: step 5,",
     "compose": "Task: write ",
     "refine_edits": "Task: turn my request into edits",
-    "checkin": "Task: progress update",
+    "report_back_update": "Task: progress update",
 }
 
-# Progress notes that go with good_script()["checkin"] (today 2026-12-04, the plan of good_script()).
+# Progress notes that go with good_script()["report_back_update"] (today 2026-12-04, the plan of good_script()).
 GOOD_PROGRESS_NOTES = (
     "added the CI gate on wednesday\n"
     "it blocked a test deploy that had no green staging run\n"
@@ -176,7 +176,7 @@ def good_script(today: str = "2026-11-27") -> dict[str, Answer | list[Answer]]:
                 "I'm committed to making this right, and I'll update you on 2026-12-11 with the gate working."
             ),
         },
-        "checkin": {
+        "report_back_update": {
             "actions": [
                 {"index": 0, "status": "done", "evidence": "It blocked a test deploy.", "reason": None},
                 {"index": 1, "status": "not_started", "evidence": "", "reason": None},

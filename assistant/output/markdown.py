@@ -54,7 +54,7 @@ def progress_markdown(update: ProgressUpdate) -> str:
     if update.subject:
         out += [f"**Subject:** {update.subject}", ""]
     out += [update.body, "", f"**Next check-in:** {update.next_checkin.isoformat()}", ""]
-    out += _findings_section(update.findings, {"checkin": update.unresolved} if update.unresolved else {})
+    out += _findings_section(update.findings, {"report_back_update": update.unresolved} if update.unresolved else {})
     return "\n".join(out)
 
 

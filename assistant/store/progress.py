@@ -1,9 +1,9 @@
 """Report back with progress, on a saved session: what the CLI's ``regain checkin`` and the UI's Progress
 tab share.
 
-:func:`checkin_basis` reads what a progress update starts from (the latest draft and the plan's
-saved statuses); :func:`save_checkin` keeps the update and moves the actions' statuses in one go;
-:func:`save_unfinished_checkin` keeps the progress notes when the model fails, so nothing typed is lost.
+:func:`update_basis` reads what a progress update starts from (the latest draft and the plan's
+saved statuses); :func:`save_update` keeps the update and moves the actions' statuses in one go;
+:func:`save_unfinished_update` keeps the progress notes when the model fails, so nothing typed is lost.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from assistant.domain.schema import CheckIn, Draft
 from assistant.store.store import Store
 
 
-def checkin_basis(store: Store, session_id: str) -> tuple[Draft, list[ActionProgress]]:
+def update_basis(store: Store, session_id: str) -> tuple[Draft, list[ActionProgress]]:
     """The session's current draft and its actions' saved statuses (the starting point of an update)."""
     draft = store.load_version(session_id)
     previous = [action_progress(a.index, a.status, a.evidence or "", a.reason) for a in store.actions(session_id)]
@@ -31,14 +31,14 @@ def save_statuses(store: Store, session_id: str, entries: list[ActionProgress]) 
         )
 
 
-def save_checkin(store: Store, session_id: str, update: ProgressUpdate) -> int:
+def save_update(store: Store, session_id: str, update: ProgressUpdate) -> int:
     """Keep a drafted progress update and the statuses it reports; returns the update's id."""
     number = store.add_progress_update(session_id, update.progress_notes, update.model_dump(mode="json"))
     save_statuses(store, session_id, update.actions)
     return number
 
 
-def save_unfinished_checkin(store: Store, session_id: str, progress_notes: str, error: BaseException) -> int:
+def save_unfinished_update(store: Store, session_id: str, progress_notes: str, error: BaseException) -> int:
     """Keep the progress notes of an update the model could not write, marked as not written."""
     record: dict[str, Any] = {"complete": False, "error": str(error)}
     return store.add_progress_update(session_id, progress_notes, record)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from assistant.domain.schema import Channel, Draft, Facts
     from assistant.validator.findings import Report
 
-STEPS = (*SIX_STEPS, "message", "checkin")
+STEPS = (*SIX_STEPS, "message", "report_back_update")
 
 
 def validate(

@@ -1,6 +1,6 @@
 """Checks a progress update: the PRG rules plus the general text rules that apply to any message.
 
-The general rules are reused, with their findings relabelled to step ``checkin``:
+The general rules are reused, with their findings relabelled to step ``report_back_update``:
 placeholders, HTML, links and length (from the message rules), blame and excuses
 (from the ownership rules), and numbers and names (from grounding, against the
 progress notes, the original notes and the plan).
@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from assistant.domain.report_back import ActionProgress, ActionStatus, CheckinOutput, ProgressUpdate
+from assistant.domain.report_back import ActionProgress, ActionStatus, ProgressUpdate, UpdateOutput
 from assistant.domain.schema import Message, PlanAction
 from assistant.domain.step_inputs import StepInputs
 from assistant.validator.checks import context_for
@@ -21,7 +21,7 @@ from assistant.validator.message import check_message
 from assistant.validator.rules.ownership import check_ownership
 from assistant.validator.rules.progress import check_progress
 
-STEP = "checkin"
+STEP = "report_back_update"
 _MESSAGE_RULES = ("MSG_PLACEHOLDER", "MSG_HTML", "MSG_LINK", "MSG_LENGTH")
 _OWNERSHIP_RULES = {"OWN_BLAME": "error", "OWN_EXCUSE": "warning"}
 _GROUNDING_RULES = ("GND_NUMBER", "GND_NAME")  # claims of work done: PRG_UNGROUNDED
@@ -68,7 +68,7 @@ def apply_statuses(
     return [by_index.get(i) or default.model_copy(update={"index": i}) for i in range(plan_size)]
 
 
-def provisional_update(output: CheckinOutput, inputs: StepInputs) -> ProgressUpdate:
+def provisional_update(output: UpdateOutput, inputs: StepInputs) -> ProgressUpdate:
     """The update a fresh model output would make, for checking it before it is accepted."""
     plan: list[PlanAction] = inputs.plan
     fixed: dict[int, ActionProgress] = inputs.fixed_progress
@@ -86,8 +86,8 @@ def provisional_update(output: CheckinOutput, inputs: StepInputs) -> ProgressUpd
     )
 
 
-def progress_problems(output: CheckinOutput, inputs: StepInputs) -> list[str]:
-    """Errors for a fresh checkin output, in plain words, for a re-ask (warnings are left to the user)."""
+def progress_problems(output: UpdateOutput, inputs: StepInputs) -> list[str]:
+    """Errors for a fresh report-back update, in plain words, for a re-ask (warnings are left to the user)."""
     report = validate_progress(provisional_update(output, inputs))
     # placeholders and the next check-in's date are already reported by the step's structural check
     skip = {"MSG_PLACEHOLDER"}
@@ -98,7 +98,7 @@ def progress_problems(output: CheckinOutput, inputs: StepInputs) -> list[str]:
     ]
 
 
-def _past(output: CheckinOutput, inputs: StepInputs) -> bool:
+def _past(output: UpdateOutput, inputs: StepInputs) -> bool:
     today: dt.date = inputs.today
     return output.next_checkin <= today
 

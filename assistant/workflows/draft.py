@@ -60,7 +60,7 @@ from assistant.domain.step_inputs import StepInputs
 from assistant.model.budget import CallBudget, with_budget
 from assistant.validator.checks import step_problems, validate_draft
 from assistant.workflows.assemble import assemble_message
-from assistant.workflows.events import Listener, ProgressEvent, StepHook, StepResult, StepTracker
+from assistant.workflows.events import Listener, StepEvent, StepHook, StepResult, StepTracker
 from assistant.workflows.salvage import salvage_lessons, salvage_plan, salvage_statement
 from assistant.workflows.step_inputs import (
     compose_inputs,
@@ -134,23 +134,21 @@ async def _run_step(
 ) -> Any:
     if name in tracker.done:  # written before the draft was interrupted: not asked of the model again
         return _reused(name, tracker)
-    tracker.emit(ProgressEvent("start", name))
+    tracker.emit(StepEvent("start", name))
     try:
         result = await pipeline.chains[name].ainvoke(inputs, config=config)
     except OutputValidationError as exc:
         if exc.last_parsed is None:
-            tracker.emit(ProgressEvent("failed", name, tokens=tracker.tokens.get(name, 0)))
+            tracker.emit(StepEvent("failed", name, tokens=tracker.tokens.get(name, 0)))
             raise
         tracker.unresolved[name] = exc.problems
-        tracker.emit(
-            ProgressEvent("unresolved", name, tokens=tracker.tokens.get(name, 0), text="; ".join(exc.problems))
-        )
+        tracker.emit(StepEvent("unresolved", name, tokens=tracker.tokens.get(name, 0), text="; ".join(exc.problems)))
         tracker.finished(name, StepResult(exc.last_parsed, tuple(exc.problems)))
         return exc.last_parsed
     except BaseException:
-        tracker.emit(ProgressEvent("failed", name, tokens=tracker.tokens.get(name, 0)))
+        tracker.emit(StepEvent("failed", name, tokens=tracker.tokens.get(name, 0)))
         raise
-    tracker.emit(ProgressEvent("done", name, tokens=tracker.tokens.get(name, 0), text=_step_text(result) or ""))
+    tracker.emit(StepEvent("done", name, tokens=tracker.tokens.get(name, 0), text=_step_text(result) or ""))
     tracker.finished(name, StepResult(result))
     return result
 
@@ -160,9 +158,9 @@ def _reused(name: str, tracker: StepTracker) -> Any:
     saved = tracker.done[name]
     if saved.unresolved:
         tracker.unresolved[name] = list(saved.unresolved)
-        tracker.emit(ProgressEvent("unresolved", name, text="; ".join(saved.unresolved)))
+        tracker.emit(StepEvent("unresolved", name, text="; ".join(saved.unresolved)))
     else:
-        tracker.emit(ProgressEvent("done", name, text=_step_text(saved.output) or ""))
+        tracker.emit(StepEvent("done", name, text=_step_text(saved.output) or ""))
     return saved.output
 
 
@@ -202,7 +200,7 @@ async def acompose(
     updated = draft.model_copy(update={"message": assembled, "options": options, "unresolved": unresolved})
     tracker = StepTracker(listener)
     if not pipeline.polish:
-        tracker.emit(ProgressEvent("done", "compose", text=assembled.body))
+        tracker.emit(StepEvent("done", "compose", text=assembled.body))
         return _validated(updated) if pipeline.validate else updated
     budget = budget if budget is not None else CallBudget(pipeline.max_calls)
     config = with_budget({"callbacks": [tracker]}, budget)
@@ -349,7 +347,7 @@ class _NotRun(RegainError):
 
 def _skipped(tracker: StepTracker, failures: dict[str, BaseException], name: str, why: str) -> None:
     failures[name] = _NotRun(f"Not written, because {why}.")
-    tracker.emit(ProgressEvent("failed", name))
+    tracker.emit(StepEvent("failed", name))
 
 
 def _partial(draft: Draft, failures: dict[str, BaseException], validate: bool) -> PartialDraftError:

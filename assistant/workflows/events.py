@@ -2,7 +2,7 @@
 
 :class:`StepTracker` is a langchain callback handler: every model call made inside
 a step carries the tag ``step:<name>``, so the tracker can count tokens per step as
-they stream and sum the usage each call reports. It forwards :class:`ProgressEvent`
+they stream and sum the usage each call reports. It forwards :class:`StepEvent`
 objects to a listener (the CLI's status line, the UI's progress bar).
 """
 
@@ -23,7 +23,7 @@ EventKind = Literal["start", "token", "attempt", "done", "unresolved", "failed",
 
 
 @dataclass(frozen=True)
-class ProgressEvent:
+class StepEvent:
     """Something a user may want to see while a draft is being written."""
 
     kind: EventKind
@@ -33,7 +33,7 @@ class ProgressEvent:
     attempt: int = 0
 
 
-Listener = Callable[[ProgressEvent], None]
+Listener = Callable[[StepEvent], None]
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ class StepTracker(BaseCallbackHandler):
         self.unresolved: dict[str, list[str]] = {}
         self._lock = threading.Lock()
 
-    def emit(self, event: ProgressEvent) -> None:
+    def emit(self, event: StepEvent) -> None:
         """Send an event to the listener, if any."""
         if self.listener is not None:
             self.listener(event)
@@ -107,7 +107,7 @@ class StepTracker(BaseCallbackHandler):
             usage.attempts += 1
             attempt = usage.attempts
         if attempt > 1:
-            self.emit(ProgressEvent("attempt", step, tokens=self.tokens.get(step, 0), attempt=attempt))
+            self.emit(StepEvent("attempt", step, tokens=self.tokens.get(step, 0), attempt=attempt))
 
     def on_llm_new_token(
         self,
@@ -124,7 +124,7 @@ class StepTracker(BaseCallbackHandler):
         with self._lock:
             self.tokens[step] = self.tokens.get(step, 0) + 1
             count = self.tokens[step]
-        self.emit(ProgressEvent("token", step, tokens=count, text=token if isinstance(token, str) else ""))
+        self.emit(StepEvent("token", step, tokens=count, text=token if isinstance(token, str) else ""))
 
     def on_llm_end(
         self,

@@ -33,7 +33,7 @@ from assistant.model.budget import CallBudget, with_budget
 from assistant.validator.checks import validate_draft
 from assistant.workflows.draft import Pipeline
 from assistant.workflows.edits import apply_edits
-from assistant.workflows.events import Listener, ProgressEvent, StepTracker
+from assistant.workflows.events import Listener, StepEvent, StepTracker
 from assistant.workflows.step_inputs import refine_inputs
 
 MAX_REQUEST_CHARS = 2_000
@@ -198,22 +198,22 @@ async def arefine(
     tracker = StepTracker(listener)
     budget = budget if budget is not None else CallBudget(pipeline.max_calls)
     config: RunnableConfig = with_budget({"callbacks": [tracker]}, budget)
-    tracker.emit(ProgressEvent("start", STEP))
+    tracker.emit(StepEvent("start", STEP))
     problems: list[str] = []
     try:
         inputs = refine_inputs(draft, request.strip())
         plan = await chain.ainvoke(inputs, config=config)
     except OutputValidationError as exc:  # the last answer, its texts scrubbed, is applied and then checked
         if not isinstance(exc.last_parsed, EditPlan):
-            tracker.emit(ProgressEvent("failed", STEP, tokens=tracker.tokens.get(STEP, 0)))
+            tracker.emit(StepEvent("failed", STEP, tokens=tracker.tokens.get(STEP, 0)))
             raise
         # a fact the request does not state is never applied, though the answer kept failing on other counts
         plan = without_unstated_facts(exc.last_parsed, inputs) or exc.last_parsed
         problems = [p for p in exc.problems if "is not in my request" not in p]
     except BaseException:
-        tracker.emit(ProgressEvent("failed", STEP, tokens=tracker.tokens.get(STEP, 0)))
+        tracker.emit(StepEvent("failed", STEP, tokens=tracker.tokens.get(STEP, 0)))
         raise
-    tracker.emit(ProgressEvent("done", STEP, tokens=tracker.tokens.get(STEP, 0)))
+    tracker.emit(StepEvent("done", STEP, tokens=tracker.tokens.get(STEP, 0)))
     asked, refused = asked_edits(plan.edits, request, draft)
     return _finished(
         draft,

@@ -1,6 +1,6 @@
 """Report back with progress: progress notes + a draft's plan -> statuses and an update to the leader.
 
-``acheckin`` cleans the progress notes, runs the ``checkin`` chain (re-asking on
+``areport_back_update`` cleans the progress notes, runs the ``report_back_update`` chain (re-asking on
 structural problems and on the validator's errors), puts the statuses the user set
 over the model's reading of the notes, and returns a checked :class:`ProgressUpdate`.
 It stores nothing: the caller (CLI, UI) keeps the result.
@@ -17,18 +17,18 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import RunnableConfig
 
 from assistant.chains._step import FormatState
-from assistant.chains.checkin import build_checkin_chain
+from assistant.chains.report_back_update import build_update_chain
 from assistant.domain.errors import InputError, OutputValidationError
 from assistant.domain.notes import clean_notes
-from assistant.domain.report_back import ActionProgress, CheckinOutput, ProgressUpdate, action_progress
+from assistant.domain.report_back import ActionProgress, ProgressUpdate, UpdateOutput, action_progress
 from assistant.domain.report_back_reading import Reading, read_progress
 from assistant.domain.schema import CheckIn, Draft
 from assistant.validator.progress import apply_statuses, progress_problems, validate_progress
 from assistant.workflows.draft import Pipeline
-from assistant.workflows.events import Listener, ProgressEvent, StepTracker
-from assistant.workflows.step_inputs import checkin_inputs
+from assistant.workflows.events import Listener, StepEvent, StepTracker
+from assistant.workflows.step_inputs import update_inputs
 
-STEP = "checkin"
+STEP = "report_back_update"
 
 
 def _by_index(statuses: Sequence[ActionProgress] | None, plan_size: int, what: str) -> dict[int, ActionProgress]:
@@ -69,7 +69,7 @@ def _with_note_lines(
     ]
 
 
-async def acheckin(
+async def areport_back_update(
     model_or_pipeline: BaseChatModel | Pipeline,
     draft: Draft,
     statuses: Sequence[ActionProgress] | None,
@@ -110,11 +110,11 @@ async def acheckin(
     readings = read_progress(draft.plan, notes)
     from_notes = notes_statuses(readings, before)
     fixed = {**from_notes, **by_user}
-    inputs = checkin_inputs(
+    inputs = update_inputs(
         draft, notes, today, fixed=fixed, previous=before, checkins=draft.report_back if checkins is None else checkins,
         readings=readings, by_user=set(by_user),
     )  # fmt: skip
-    chain = build_checkin_chain(
+    chain = build_update_chain(
         model,
         max_reasks=max_reasks,
         format_state=FormatState(mode=mode),
@@ -123,17 +123,17 @@ async def acheckin(
     tracker = StepTracker(listener)
     config: RunnableConfig = {"callbacks": [tracker]}
     unresolved: list[str] = []
-    tracker.emit(ProgressEvent("start", STEP))
+    tracker.emit(StepEvent("start", STEP))
     try:
-        output: CheckinOutput = await chain.ainvoke(inputs, config=config)
+        output: UpdateOutput = await chain.ainvoke(inputs, config=config)
     except OutputValidationError as exc:
         if exc.last_parsed is None:
-            tracker.emit(ProgressEvent("failed", STEP, tokens=tracker.tokens.get(STEP, 0)))
+            tracker.emit(StepEvent("failed", STEP, tokens=tracker.tokens.get(STEP, 0)))
             raise
         output, unresolved = exc.last_parsed, exc.problems
-        tracker.emit(ProgressEvent("unresolved", STEP, tokens=tracker.tokens.get(STEP, 0), text="; ".join(unresolved)))
+        tracker.emit(StepEvent("unresolved", STEP, tokens=tracker.tokens.get(STEP, 0), text="; ".join(unresolved)))
     else:
-        tracker.emit(ProgressEvent("done", STEP, tokens=tracker.tokens.get(STEP, 0)))
+        tracker.emit(StepEvent("done", STEP, tokens=tracker.tokens.get(STEP, 0)))
     update = ProgressUpdate(
         today=today,
         progress_notes=notes,
@@ -155,6 +155,6 @@ async def acheckin(
     return update.model_copy(update={"findings": validate_progress(update).findings})
 
 
-def checkin(*args: Any, **kwargs: Any) -> ProgressUpdate:
-    """Synchronous :func:`acheckin`."""
-    return asyncio.run(acheckin(*args, **kwargs))
+def report_back_update(*args: Any, **kwargs: Any) -> ProgressUpdate:
+    """Synchronous :func:`areport_back_update`."""
+    return asyncio.run(areport_back_update(*args, **kwargs))

@@ -12,9 +12,9 @@ import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 
 from assistant.chains._format import checkins_text, leader_text, lessons_text, plan_text, today_text
-from assistant.chains.checkin import progress_plan_text
 from assistant.chains.compose import length_text
 from assistant.chains.refine import draft_text, edits_menu, offered_kinds
+from assistant.chains.report_back_update import progress_plan_text
 from assistant.domain.language import detect_language
 from assistant.domain.notes import normalise_text
 from assistant.domain.notes_reading import impact_in_notes, skipped_step, without_excuses
@@ -120,7 +120,7 @@ def refine_inputs(draft: Draft, request: str) -> StepInputs:
     )
 
 
-def checkin_inputs(
+def update_inputs(
     draft: Draft,
     progress_notes: str,
     today: dt.date,
@@ -131,7 +131,7 @@ def checkin_inputs(
     readings: Mapping[int, Reading] | None = None,
     by_user: Collection[int] | None = None,
 ) -> StepInputs:
-    """The inputs of the checkin chain for a draft and cleaned progress notes (``readings``: what the notes
+    """The inputs of the report_back_update chain for a draft and cleaned progress notes (``readings``: what the notes
     seem to say per action; ``by_user``: which fixed statuses the user set, the rest came from the notes)."""
     fixed_status = fixed_statuses(fixed)
     plan = progress_plan_text(draft.plan, previous, fixed_status, today, readings=readings, by_user=by_user)

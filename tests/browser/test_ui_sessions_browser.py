@@ -1,5 +1,5 @@
 """Saved work in headless Chromium: a draft is autosaved, listed in the Sessions tab, and reported on in
-the Progress tab; an interrupted draft is finished from the Sessions tab."""
+the Report back tab; an interrupted draft is finished from the Sessions tab."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def test_a_draft_is_saved_then_reported_on(page: Page, artifacts: Path) -> None:
     expect(page.locator("#session-versions")).to_contain_text("written by the model")
     page.screenshot(path=str(artifacts / "sessions-tab.png"), full_page=True)
 
-    page.get_by_role("tab", name="Progress").click()
+    page.get_by_role("tab", name="Report back").click()
     action = page.locator("#progress-action-1")
     # nothing open in the notes: the plan is the program's, the lesson's habit on my checklist, then the look back
     expect(action).to_contain_text('1. Add "run the staging tests before every config deploy')

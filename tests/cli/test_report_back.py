@@ -40,11 +40,11 @@ def test_checkin_drafts_the_update_and_saves_it_with_the_statuses(
 ) -> None:
     model = ScriptedChatModel(script=good_script())
     use_model(monkeypatch, model)
-    assert main(["checkin", saved[:4], str(progress_file), "--today", TODAY]) == 0
+    assert main(["report-back", saved[:4], str(progress_file), "--today", TODAY]) == 0
     out, err = capsys.readouterr()
     assert "# Progress update, 2026-12-04" in out and "I added the CI gate on Wednesday" in out
     assert f"saved in session {saved}" in err and "0 error(s)" in err
-    assert [c["step"] for c in model.calls] == ["checkin"]
+    assert [c["step"] for c in model.calls] == ["report_back_update"]
     with Store(db_url) as store:
         (record,) = store.progress_updates(saved)
         assert record.notes == GOOD_PROGRESS_NOTES and record.update["next_checkin"] == "2026-12-18"
@@ -58,11 +58,18 @@ def test_statuses_alone_are_saved_without_a_model(
 ) -> None:
     model = ScriptedChatModel(script=good_script())
     use_model(monkeypatch, model)
-    assert main(["checkin", saved, "--started", "1"]) == 0
+    assert main(["report-back", saved, "--started", "1"]) == 0
     assert "in progress" in capsys.readouterr().out
     assert model.calls == []
     with Store(db_url) as store:
         assert store.actions(saved)[0].status == "in_progress"
+
+
+def test_the_earlier_name_checkin_still_works(saved: str, db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    use_model(monkeypatch, ScriptedChatModel(script=good_script()))
+    assert main(["checkin", saved, "--done", "1"]) == 0
+    with Store(db_url) as store:
+        assert store.actions(saved)[0].status == "done"
 
 
 @pytest.mark.parametrize(
@@ -77,7 +84,7 @@ def test_statuses_alone_are_saved_without_a_model(
 def test_bad_status_flags_are_one_line_errors(
     saved: str, args: list[str], message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["checkin", saved, *args]) == 2
+    assert main(["report-back", saved, *args]) == 2
     err = capsys.readouterr().err
     assert err.startswith("regain: error:") and message in err and "Traceback" not in err
 
@@ -88,8 +95,8 @@ def test_a_model_failure_keeps_the_progress_notes(
     def down(messages: Any) -> str:
         raise ModelAPIError("Cannot reach the model server at http://127.0.0.1:9/v1.")
 
-    use_model(monkeypatch, ScriptedChatModel(script={**good_script(), "checkin": down}))
-    assert main(["checkin", saved, str(progress_file), "--today", TODAY]) == 5
+    use_model(monkeypatch, ScriptedChatModel(script={**good_script(), "report_back_update": down}))
+    assert main(["report-back", saved, str(progress_file), "--today", TODAY]) == 5
     err = capsys.readouterr().err
     assert "progress notes are kept" in err and "Cannot reach the model server" in err
     with Store(db_url) as store:
@@ -103,7 +110,7 @@ def test_calendar_has_the_report_back_dates_and_the_promised_next_checkin(
 ) -> None:
     use_model(monkeypatch, ScriptedChatModel(script=good_script()))
     ics = tmp_path / "checkins.ics"
-    assert main(["checkin", saved, str(progress_file), "--today", TODAY, "--ics", str(ics), "-q"]) == 0
+    assert main(["report-back", saved, str(progress_file), "--today", TODAY, "--ics", str(ics), "-q"]) == 0
     calendar = Calendar.from_ical(ics.read_bytes())
     events = sorted(calendar.walk("VEVENT"), key=lambda e: e.decoded("DTSTART"))
     dates = [e.decoded("DTSTART").isoformat() for e in events]

@@ -12,8 +12,8 @@ from assistant.domain.schema import PainOutput
 from assistant.model.guard import CANARY, leak_problems, scrub, scrub_model, scrub_stream
 from assistant.model.prompts import load_prompt
 from assistant.model.testing import ScriptedChatModel
-from assistant.workflows.events import ProgressEvent
-from ui.streaming import ProgressBoard
+from assistant.workflows.events import StepEvent
+from ui.streaming import StepBoard
 
 SYSTEM = load_prompt("system").render()
 
@@ -94,10 +94,10 @@ def test_a_streamed_preview_never_shows_the_canary_or_links() -> None:
     assert scrub_stream(f"I'm sorry {CANARY} see https://evil.example/x") == "I'm sorry see"
     assert scrub_stream(f"I'm sorry {CANARY[:9]}") == "I'm sorry"
     assert scrub_stream("I'm sorry. RGN") == "I'm sorry."
-    board = ProgressBoard(steps=("pain",))
+    board = StepBoard(steps=("pain",))
     words = f'{{"statement": "I am sorry. {CANARY} <img src=x onerror=alert(1)> more'.split(" ")
     for word in words:
-        board.update([ProgressEvent("token", "pain", tokens=1, text=word + " ")])
+        board.update([StepEvent("token", "pain", tokens=1, text=word + " ")])
         shown = board.markdown()
         assert "RGN-CANARY" not in shown and "<img" not in shown and "onerror" not in shown
     assert "I am sorry" in board.markdown()

@@ -19,7 +19,7 @@ STEP_PROMPTS = {
     "plan",
     "positive",
     "compose",
-    "checkin",
+    "report_back_update",
 }
 
 

@@ -77,7 +77,7 @@ def _example(example: dict[str, Any]) -> ProgressUpdate:
 @pytest.mark.parametrize("code", PRG_RULES)
 def test_each_rules_examples_fire_and_stay_clean_as_documented(code: str) -> None:
     entry = phrases()["rules"][code]
-    assert entry["doc"] and entry["step"] == "checkin" and entry["severity"] in ("error", "warning")
+    assert entry["doc"] and entry["step"] == "report_back_update" and entry["severity"] in ("error", "warning")
     assert code in rules_of(check_progress(_example(entry["fires"]))), f"{code} should fire on {entry['fires']}"
     assert code not in rules_of(check_progress(_example(entry["clean"]))), f"{code} fired on {entry['clean']}"
 
@@ -220,7 +220,7 @@ def test_the_general_text_rules_apply_to_the_update_as_step_checkin() -> None:
     )
     found = validate_progress(update(body, "gate in review")).findings
     assert {"MSG_HTML", "MSG_LINK", "OWN_BLAME", "GND_NUMBER"} <= rules_of(found)
-    assert {f.step for f in found} == {"checkin"}
+    assert {f.step for f in found} == {"report_back_update"}
 
 
 def test_validate_dispatches_a_progress_update() -> None:

@@ -18,7 +18,7 @@ from assistant.store import Store
 from assistant.store.checkpoints import load_checkpoint
 from assistant.workflows.autosave import DraftAutosave
 from assistant.workflows.draft import Pipeline, adraft
-from assistant.workflows.events import ProgressEvent, StepResult
+from assistant.workflows.events import StepEvent, StepResult
 
 WRITTEN = {"intake", "pain", "ownership", "lessons", "plan", "positive", "report_back"}
 
@@ -51,7 +51,7 @@ def test_each_step_is_saved_as_it_finishes(store: Store) -> None:
     autosave = DraftAutosave.start(store, NOTES, DraftOptions(leader="Dana"), TODAY)
     seen: dict[str, set[str]] = {}
 
-    def listener(event: ProgressEvent) -> None:  # what the store holds when a step starts
+    def listener(event: StepEvent) -> None:  # what the store holds when a step starts
         if event.kind == "start":
             saved = load_checkpoint(store, autosave.session_id)
             seen[event.step] = set(saved.steps) if saved else set()

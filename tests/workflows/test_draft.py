@@ -25,7 +25,7 @@ from assistant.domain.settle import wording
 from assistant.model.testing import ScriptedChatModel, good_script
 from assistant.workflows.assemble import assemble_message
 from assistant.workflows.draft import Pipeline, acompose, adraft
-from assistant.workflows.events import ProgressEvent
+from assistant.workflows.events import StepEvent
 from assistant.workflows.step_inputs import writing_inputs
 
 SIX = ["pain", "ownership", "lessons", "plan", "positive", "report_back"]
@@ -119,7 +119,7 @@ def test_writing_inputs() -> None:
 
 
 def test_the_pain_comes_first_alone_then_the_steps_run_concurrently() -> None:
-    events: list[ProgressEvent] = []
+    events: list[StepEvent] = []
     _draft(ScriptedChatModel(script=good_script()), listener=events.append)
     order = [(e.kind, e.step) for e in events if e.kind in ("start", "done")]
     # the pain needs only the harm the program finds: written first, alone, so its text comes early
@@ -180,7 +180,7 @@ def test_notes_that_name_no_leader_give_a_plain_hello() -> None:
 
 
 def test_progress_events_and_usage_per_step() -> None:
-    events: list[ProgressEvent] = []
+    events: list[StepEvent] = []
     draft = _draft(ScriptedChatModel(script=good_script()), listener=events.append)
     assert sorted(e.step for e in events if e.kind == "start") == sorted(["intake", *SIX])
     # the assembled message is reported done too, with its text, though no model wrote it
@@ -199,7 +199,7 @@ def test_progress_events_and_usage_per_step() -> None:
 
 def test_step_that_keeps_failing_checks_is_kept_as_unresolved() -> None:
     bad = {"statement": "[Name], I pushed the payments config change without running the staging tests."}
-    events: list[ProgressEvent] = []
+    events: list[StepEvent] = []
     model = ScriptedChatModel(script={**good_script(), "ownership": bad})
     draft = _draft(model, max_reasks=1, listener=events.append)
     assert draft.ownership.startswith(bad["statement"])
@@ -220,7 +220,7 @@ def test_a_pain_that_keeps_failing_gives_way_to_the_programs_regret_for_the_harm
 
 
 def test_a_step_whose_output_never_parses_gives_a_partial_draft_with_an_assembled_message() -> None:
-    events: list[ProgressEvent] = []
+    events: list[StepEvent] = []
     model = ScriptedChatModel(script={**good_script(), "ownership": "Ownership: mine."})
     with pytest.raises(PartialDraftError) as info:
         _draft(model, max_reasks=1, listener=events.append)

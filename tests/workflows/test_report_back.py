@@ -1,4 +1,4 @@
-"""Step 6 continued: the checkin chain and ``acheckin`` with the scripted model."""
+"""Step 6 continued: the checkin chain and ``areport_back_update`` with the scripted model."""
 
 from __future__ import annotations
 
@@ -20,11 +20,11 @@ from assistant.model.prompts import load_prompt
 from assistant.model.testing import GOOD_PROGRESS_NOTES, STEP_MARKERS, ScriptedChatModel, good_script
 from assistant.output.markdown import progress_markdown
 from assistant.workflows.draft import Pipeline
-from assistant.workflows.events import ProgressEvent
-from assistant.workflows.report_back import acheckin, action_progress
+from assistant.workflows.events import StepEvent
+from assistant.workflows.report_back import action_progress, areport_back_update
 
 TODAY = dt.date(2026, 12, 4)
-GOOD: dict[str, Any] = good_script()["checkin"]  # type: ignore[assignment]
+GOOD: dict[str, Any] = good_script()["report_back_update"]  # type: ignore[assignment]
 RUNBOOK = PlanAction(
     action="Write a rollback runbook for payment config changes",
     owner="me",
@@ -42,23 +42,25 @@ def answer(**update: Any) -> dict[str, Any]:
 def run(model: Any, notes: str = GOOD_PROGRESS_NOTES, **kwargs: Any) -> ProgressUpdate:
     draft = kwargs.pop("draft", None) or sample_draft()
     statuses = kwargs.pop("statuses", None)
-    return asyncio.run(acheckin(model, draft, statuses, notes, kwargs.pop("today", TODAY), **kwargs))
+    return asyncio.run(areport_back_update(model, draft, statuses, notes, kwargs.pop("today", TODAY), **kwargs))
 
 
 def test_happy_path_returns_a_checked_update() -> None:
-    model = ScriptedChatModel(script={"checkin": GOOD})
+    model = ScriptedChatModel(script={"report_back_update": GOOD})
     update = run(model)
     assert [(a.index, a.status) for a in update.actions] == [(0, "done"), (1, "not_started")]
     assert update.next_checkin == dt.date(2026, 12, 18) and update.subject == GOOD["subject"]
     assert (update.findings, update.unresolved, update.leader) == ([], [], "Dana")
-    assert update.usage["checkin"].attempts == 1 and update.notes == NOTES
+    assert update.usage["report_back_update"].attempts == 1 and update.notes == NOTES
     call = model.calls[0]
-    assert_json_schema_requested(call, "checkin", "CheckinOutput")
+    assert_json_schema_requested(call, "report_back_update", "UpdateOutput")
     system, user = call["messages"][:2]
     assert isinstance(system, SystemMessage) and system.content == load_prompt("system").render()
     assert isinstance(user, HumanMessage) and GOOD_PROGRESS_NOTES not in str(system.content)
     assert f"<notes>\n{GOOD_PROGRESS_NOTES}\n</notes>" in str(user.content)
-    assert STEP_MARKERS["checkin"] in str(user.content) and "Today is Friday 2026-12-04." in str(user.content)
+    assert STEP_MARKERS["report_back_update"] in str(user.content) and "Today is Friday 2026-12-04." in str(
+        user.content
+    )
     assert "0. Add a CI gate" in str(user.content) and "1. Write a pre-deploy checklist" in str(user.content)
     assert "status before: not started" in str(user.content)
     assert "status now: done (from my notes, keep it)" in str(user.content)
@@ -66,7 +68,7 @@ def test_happy_path_returns_a_checked_update() -> None:
 
 def test_a_missing_or_unknown_action_is_reasked() -> None:
     bad = json.dumps(answer(actions=[{"index": 3, "status": "done", "evidence": "", "reason": None}]))
-    model = ScriptedChatModel(script={"checkin": [bad, GOOD]})
+    model = ScriptedChatModel(script={"report_back_update": [bad, GOOD]})
     update = run(model)
     assert update.actions[0].status == "done"
     assert_reask(model.calls[1], bad, "There is no action 3", "missing: 0")
@@ -74,7 +76,7 @@ def test_a_missing_or_unknown_action_is_reasked() -> None:
 
 def test_dropped_without_a_reason_is_rejected() -> None:
     bad = json.dumps(answer(actions=[{"index": 0, "status": "dropped", "evidence": "", "reason": None}]))
-    model = ScriptedChatModel(script={"checkin": [bad, GOOD]})
+    model = ScriptedChatModel(script={"report_back_update": [bad, GOOD]})
     run(model)
     assert_reask(model.calls[1], bad, "action 0 is dropped, so give the reason it was dropped")
     with pytest.raises(InputError, match="Action 1 is dropped: give the reason"):
@@ -86,7 +88,7 @@ def test_dropped_without_a_reason_is_rejected() -> None:
 
 def test_a_past_next_check_in_is_reasked() -> None:
     bad = json.dumps(answer(next_checkin="2026-12-04"))
-    model = ScriptedChatModel(script={"checkin": [bad, GOOD]})
+    model = ScriptedChatModel(script={"report_back_update": [bad, GOOD]})
     run(model)
     assert_reask(model.calls[1], bad, "next check-in 2026-12-04 is not after today (2026-12-04)")
 
@@ -101,7 +103,7 @@ def test_the_validator_catches_a_hidden_slip_and_the_honest_answer_passes() -> N
         actions=[gate, runbook],
         body=GOOD["body"].replace(" I'll", " The rollback runbook is late: only an outline is written. I'll"),
     )
-    model = ScriptedChatModel(script={"checkin": [glossed, honest]})
+    model = ScriptedChatModel(script={"report_back_update": [glossed, honest]})
     update = run(model, notes, draft=draft)
     assert_reask(model.calls[1], glossed, 'Action "Write a rollback runbook for payment..." is past its due')
     assert update.findings == [] and update.body.count("late") == 1
@@ -109,8 +111,8 @@ def test_the_validator_catches_a_hidden_slip_and_the_honest_answer_passes() -> N
 
 def test_an_ungrounded_claim_is_reasked_and_kept_as_unresolved_when_it_persists() -> None:
     bad = answer(body=GOOD["body"].replace("I added", "I trained the support team, and I added"))
-    events: list[ProgressEvent] = []
-    model = ScriptedChatModel(script={"checkin": bad})
+    events: list[StepEvent] = []
+    model = ScriptedChatModel(script={"report_back_update": bad})
     update = run(model, max_notes_chars=5000, listener=events.append)
     assert len(model.calls) == 2  # the re-ask did not reduce the problems: no third call
     assert update.body.startswith("Dana, a short update")
@@ -129,7 +131,7 @@ def test_statuses_the_user_sets_override_the_models_reading() -> None:
         body=body,
         actions=[{"index": 0, "status": "in_progress", "evidence": "Merged.", "reason": None}, checklist],
     )
-    model = ScriptedChatModel(script={"checkin": [said_done, kept]})
+    model = ScriptedChatModel(script={"report_back_update": [said_done, kept]})
     update = run(model, notes, statuses=[action_progress(0, "in_progress")])
     assert_reask(model.calls[1], json.dumps(said_done), "Action 0 is 'in_progress' (set by me or from my notes)")
     assert "status now: in progress (set by me, keep it)" in str(model.calls[0]["messages"][1].content)
@@ -140,14 +142,14 @@ def test_statuses_the_user_sets_override_the_models_reading() -> None:
 
 
 def test_the_users_status_wins_even_when_the_model_keeps_disagreeing() -> None:
-    model = ScriptedChatModel(script={"checkin": GOOD})
+    model = ScriptedChatModel(script={"report_back_update": GOOD})
     update = run(model, statuses=[action_progress(0, "in_progress", evidence="gate in review")])
     assert update.actions[0].status == "in_progress" and update.actions[0].evidence == "gate in review"
     assert update.unresolved and "PRG_STATUS_MISMATCH" in {f.rule for f in update.findings}
 
 
 def test_previous_statuses_are_shown_to_the_model() -> None:
-    model = ScriptedChatModel(script={"checkin": GOOD})
+    model = ScriptedChatModel(script={"report_back_update": GOOD})
     run(model, previous=[action_progress(0, "in_progress", evidence="draft PR")])
     assert "status before: in progress;" in str(model.calls[0]["messages"][1].content)
 
@@ -163,28 +165,28 @@ def test_previous_statuses_are_shown_to_the_model() -> None:
     ],
 )
 def test_bad_input_is_an_input_error_before_any_model_call(kwargs: dict[str, Any], message: str) -> None:
-    model = ScriptedChatModel(script={"checkin": GOOD})
+    model = ScriptedChatModel(script={"report_back_update": GOOD})
     with pytest.raises(InputError, match=message):
         run(model, **kwargs)
     assert model.calls == []
 
 
 def test_unparseable_output_after_the_reasks_is_an_output_validation_error() -> None:
-    model = ScriptedChatModel(script={"checkin": "not JSON"})
+    model = ScriptedChatModel(script={"report_back_update": "not JSON"})
     with pytest.raises(OutputValidationError) as info:
         run(model)
-    assert (info.value.step, info.value.n_attempts) == ("checkin", 3)
+    assert (info.value.step, info.value.n_attempts) == ("report_back_update", 3)
 
 
 def test_a_pipeline_brings_its_settings_and_can_skip_the_validator() -> None:
     bad = answer(body=GOOD["body"].replace("I added", "I trained the support team, and I added"))
-    model = ScriptedChatModel(script={"checkin": bad})
+    model = ScriptedChatModel(script={"report_back_update": bad})
     update = run(Pipeline(model, max_reasks=0, validate=False))
     assert len(model.calls) == 1 and update.findings == [] and update.unresolved == []
 
 
 def test_progress_markdown_shows_statuses_the_update_and_the_next_check_in() -> None:
-    update = run(ScriptedChatModel(script={"checkin": GOOD}))
+    update = run(ScriptedChatModel(script={"report_back_update": GOOD}))
     text = progress_markdown(update)
     assert "| Add a CI gate that blocks config deploys unless the staging tests passed | 2026-12-04 | done |" in text
     assert "| Write a pre-deploy checklist for payments config changes | 2026-12-11 | not started |" in text
@@ -193,10 +195,10 @@ def test_progress_markdown_shows_statuses_the_update_and_the_next_check_in() -> 
 
 
 def test_dropped_without_the_notes_saying_so_is_reasked() -> None:
-    from assistant.chains.checkin import checkin_problems
-    from assistant.domain.report_back import CheckinOutput
+    from assistant.chains.report_back_update import update_problems
+    from assistant.domain.report_back import UpdateOutput
 
-    output = CheckinOutput.model_validate(
+    output = UpdateOutput.model_validate(
         {
             "actions": [{"index": 0, "status": "dropped", "evidence": "", "reason": "It slipped."}],
             "subject": "Update",
@@ -206,6 +208,6 @@ def test_dropped_without_the_notes_saying_so_is_reasked() -> None:
     )
     plan = sample_draft().plan
     inputs = StepInputs(today=dt.date(2026, 12, 4), plan=plan, notes="the gate slipped a week")
-    assert any("marked dropped" in p for p in checkin_problems(output, inputs))
+    assert any("marked dropped" in p for p in update_problems(output, inputs))
     inputs = inputs.model_copy(update={"notes": "dropped the gate: the platform team's new deploy check replaces it"})
-    assert not any("marked dropped" in p for p in checkin_problems(output, inputs))
+    assert not any("marked dropped" in p for p in update_problems(output, inputs))

@@ -14,7 +14,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
 from assistant.chains._step import Check, FormatState, build_step_chain
-from assistant.domain.report_back import STATUS_LABELS, ActionProgress, ActionStatus, CheckinOutput
+from assistant.domain.report_back import STATUS_LABELS, ActionProgress, ActionStatus, UpdateOutput
 from assistant.domain.report_back_reading import Reading, reading_text
 from assistant.domain.schema import PlanAction
 from assistant.domain.step_inputs import StepInputs
@@ -56,7 +56,7 @@ _DROP_WORDS = re.compile(
 )
 
 
-def checkin_problems(output: CheckinOutput, inputs: StepInputs) -> list[str]:
+def update_problems(output: UpdateOutput, inputs: StepInputs) -> list[str]:
     """One status per existing action, statuses I set kept, a next check-in after today, no placeholders."""
     today: dt.date = inputs.today
     plan: Sequence[PlanAction] = inputs.plan
@@ -88,24 +88,24 @@ def checkin_problems(output: CheckinOutput, inputs: StepInputs) -> list[str]:
     return problems
 
 
-def build_checkin_chain(
+def build_update_chain(
     model: BaseChatModel,
     *,
     max_reasks: int = 2,
     format_state: FormatState | None = None,
     extra_check: Check | None = None,
-) -> Runnable[StepInputs, CheckinOutput]:
-    """Runnable taking the report-back inputs (:func:`assistant.workflows.step_inputs.checkin_inputs`) and returning
-    :class:`CheckinOutput`.
+) -> Runnable[StepInputs, UpdateOutput]:
+    """Runnable taking the report-back inputs (:func:`assistant.workflows.step_inputs.update_inputs`) and returning
+    :class:`UpdateOutput`.
 
     ``inputs.notes`` are the progress notes; ``inputs.fixed_statuses`` maps action numbers to the
     statuses the user set, which the model must keep.
     """
     return build_step_chain(
-        "checkin",
+        "report_back_update",
         model,
-        CheckinOutput,
+        UpdateOutput,
         max_reasks=max_reasks,
-        checks=[checkin_problems, extra_check],
+        checks=[update_problems, extra_check],
         format_state=format_state,
     )

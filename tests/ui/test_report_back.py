@@ -1,4 +1,4 @@
-"""The Progress tab's handlers: a saved session's plan, a progress update written and saved, failures kept."""
+"""The Report back tab's handlers: a saved session's plan, a progress update written and saved, failures kept."""
 
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ from assistant.domain.errors import ModelAPIError
 from assistant.model.testing import GOOD_PROGRESS_NOTES, ScriptedChatModel, good_script
 from assistant.store import Store
 from assistant.workflows.draft import Pipeline
-from ui import progress
+from ui import report_back
 
 TODAY = dt.date(2026, 12, 4)
-AS_NOTES = [progress.FROM_NOTES, ""] * progress.MAX_ACTIONS
+AS_NOTES = [report_back.FROM_NOTES, ""] * report_back.MAX_ACTIONS
 
 
 @pytest.fixture
@@ -39,14 +39,14 @@ def session(store: Store) -> str:
 def _write(store: Store, session: str, model: ScriptedChatModel, notes: str, values: list[Any]) -> list[list[Any]]:
     pipeline = Pipeline(model)
     return list(
-        progress.write_update(
+        report_back.write_update(
             session, notes, *values, pipeline_factory=lambda: pipeline, store_factory=lambda: store, today=TODAY
         )
     )
 
 
 def test_load_shows_the_plan_actions_and_hides_unused_rows(store: Store, session: str) -> None:
-    intro, *rest = progress.load_progress(session, store_factory=lambda: store, today=TODAY)
+    intro, *rest = report_back.load_progress(session, store_factory=lambda: store, today=TODAY)
     *rows, history, calendar = rest
     assert session in intro
     first, second, third = rows[:4], rows[4:8], rows[8:12]
@@ -81,7 +81,7 @@ def test_a_status_set_in_the_tab_overrides_the_model(store: Store, session: str)
     _write(store, session, model, GOOD_PROGRESS_NOTES, values)
     action = store.actions(session)[0]
     assert action.status == "in_progress" and action.evidence == "gate merged, not yet enforced"
-    assert "set by me" in model.calls_for("checkin")[0]["messages"][-1].content
+    assert "set by me" in model.calls_for("report_back_update")[0]["messages"][-1].content
 
 
 def test_dropped_without_a_reason_is_a_notice_before_any_model_call(store: Store, session: str) -> None:
@@ -95,10 +95,10 @@ def test_a_model_failure_keeps_the_progress_notes(store: Store, session: str) ->
     def down(messages: Any) -> str:
         raise ModelAPIError("The model server did not answer within 300 s.")
 
-    model = ScriptedChatModel(script={**good_script(), "checkin": down})
+    model = ScriptedChatModel(script={**good_script(), "report_back_update": down})
     outputs: list[list[Any]] = []
     with pytest.raises(gr.Error, match="within 300 s"):
-        for out in progress.write_update(
+        for out in report_back.write_update(
             session, GOOD_PROGRESS_NOTES, *AS_NOTES, pipeline_factory=lambda: Pipeline(model),
             store_factory=lambda: store, today=TODAY,
         ):  # fmt: skip
@@ -118,7 +118,7 @@ def test_empty_progress_notes_are_a_notice_and_nothing_is_saved(store: Store, se
 
 
 def test_no_session_picked_is_a_notice() -> None:
-    out = progress.load_progress(None, store_factory=lambda: pytest.fail("no store needed"))
+    out = report_back.load_progress(None, store_factory=lambda: pytest.fail("no store needed"))
     assert out[0].startswith("Pick a saved session")
     with pytest.raises(gr.Error, match="Pick a saved session"):
-        list(progress.write_update(None, "x", pipeline_factory=lambda: None, store_factory=lambda: None))  # type: ignore[arg-type,return-value]
+        list(report_back.write_update(None, "x", pipeline_factory=lambda: None, store_factory=lambda: None))  # type: ignore[arg-type,return-value]

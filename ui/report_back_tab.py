@@ -1,4 +1,4 @@
-"""The Progress tab: report back on a saved plan (step 6, weeks later). Handlers are in :mod:`ui.progress`."""
+"""The Report back tab: report back on a saved plan (step 6, weeks later). Handlers are in :mod:`ui.report_back`."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ import gradio as gr
 
 from assistant.model.settings import Settings
 from assistant.workflows.draft import Pipeline
-from ui import progress, sessions
+from ui import report_back, sessions
 from ui.chat_tab import bind
 from ui.sessions import StoreFactory
 
 
-def build_progress_tab() -> dict[str, Any]:
+def build_report_back_tab() -> dict[str, Any]:
     """The tab's components (inside an open ``gr.Tab``)."""
     c: dict[str, Any] = {"rows": []}
     gr.Markdown(
@@ -26,10 +26,10 @@ def build_progress_tab() -> dict[str, Any]:
         c["picker"] = gr.Dropdown(choices=[], value=None, label="Saved session", scale=4, elem_id="progress-session")
         c["calendar"] = gr.DownloadButton("Check-ins (.ics)", size="sm", scale=1, elem_id="progress-ics")
     c["intro"] = gr.Markdown(elem_id="progress-intro")
-    for i in range(progress.MAX_ACTIONS):
+    for i in range(report_back.MAX_ACTIONS):
         with gr.Column(visible=False, variant="panel", elem_id=f"progress-action-{i + 1}") as column:
             label = gr.Markdown()
-            status = gr.Radio(progress.STATUS_CHOICES, value=progress.FROM_NOTES, label="Status", min_width=240)
+            status = gr.Radio(report_back.STATUS_CHOICES, value=report_back.FROM_NOTES, label="Status", min_width=240)
             note = gr.Textbox(label="Evidence, or why it was dropped", lines=1, max_lines=3)
         c["rows"].append({"row": column, "label": label, "status": status, "note": note})
     c["notes"] = gr.Textbox(
@@ -49,7 +49,7 @@ def build_progress_tab() -> dict[str, Any]:
     return c
 
 
-def wire_progress_tab(
+def wire_report_back_tab(
     c: dict[str, Any],
     session: gr.State,
     factory: Callable[[], Pipeline],
@@ -58,15 +58,15 @@ def wire_progress_tab(
     today: dt.date | None,
 ) -> None:
     """Wire the tab; it opens on the session being worked on in the Draft tab."""
-    rows = [row[name] for row in c["rows"] for name in progress.ROW_FIELDS]
+    rows = [row[name] for row in c["rows"] for name in report_back.ROW_FIELDS]
     shown = [c["intro"], *rows, c["history"], c["calendar"]]
-    load = bind(progress.load_progress, store_factory=store, today=today)
+    load = bind(report_back.load_progress, store_factory=store, today=today)
     picker = bind(sessions.refresh_sessions, store_factory=store)
     c["tab"].select(picker, session, c["picker"], queue=False).then(load, c["picker"], shown, queue=False)
     c["picker"].input(load, c["picker"], shown, queue=False)
     values = [row[name] for row in c["rows"] for name in ("status", "note")]
     write = bind(
-        progress.write_update,
+        report_back.write_update,
         pipeline_factory=factory,
         store_factory=store,
         today=today,

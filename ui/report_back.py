@@ -1,4 +1,4 @@
-"""The Progress tab's handlers: report back on a saved plan, weeks later.
+"""The Report back tab's handlers: report back on a saved plan, weeks later.
 
 Pick a saved session, set what you know about each action (or leave it to your notes), write a few
 lines of progress, and get the update to your leader, checked like the draft. The update and the
@@ -17,12 +17,12 @@ import gradio as gr
 
 from assistant.domain.errors import InputError, RegainError
 from assistant.domain.report_back import STATUS_LABELS, ActionProgress, ProgressUpdate, action_progress
-from assistant.store.progress import checkin_basis, save_checkin, save_unfinished_checkin, session_calendar
-from assistant.workflows.report_back import acheckin
+from assistant.store.progress import save_unfinished_update, save_update, session_calendar, update_basis
+from assistant.workflows.report_back import areport_back_update
 from ui.handlers import PipelineFactory, user_error
 from ui.render import escape_text, findings_markdown
 from ui.sessions import StoreFactory, store_of
-from ui.streaming import BackgroundRun, ProgressBoard
+from ui.streaming import BackgroundRun, StepBoard
 
 MAX_ACTIONS = 4
 FROM_NOTES = "from_notes"
@@ -126,13 +126,13 @@ def write_update(
     try:
         store = store_of(store_factory)
         statuses = user_statuses(list(values))
-        draft, previous = checkin_basis(store, session_id)
+        draft, previous = update_basis(store, session_id)
         pipeline = pipeline_factory()
     except RegainError as exc:
         raise user_error(exc) from exc
-    board = ProgressBoard(steps=("checkin",))
+    board = StepBoard(steps=("report_back_update",))
     run: BackgroundRun[ProgressUpdate] = BackgroundRun(
-        lambda listener: acheckin(
+        lambda listener: areport_back_update(
             pipeline,
             draft,
             statuses,
@@ -151,11 +151,11 @@ def write_update(
         update = run.result()
     except Exception as exc:
         if (progress_notes or "").strip() and not isinstance(exc, InputError):
-            save_unfinished_checkin(store, session_id, progress_notes, exc)
+            save_unfinished_update(store, session_id, progress_notes, exc)
             note = "**The update could not be written.** Your progress notes are kept in the session."
             yield [board.markdown(note), *skip[:3], history_markdown(session_id, store_factory), gr.skip()]
         raise user_error(exc) from exc
-    save_checkin(store, session_id, update)
+    save_update(store, session_id, update)
     findings = findings_markdown(update.findings, update.body)
     unresolved = "\n\n**Still failing after the re-asks:** " + "; ".join(update.unresolved) if update.unresolved else ""
     done = board.markdown(f"**Update ready**, saved in the session. Next check-in: {update.next_checkin}.")
