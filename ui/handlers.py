@@ -31,9 +31,9 @@ from assistant.domain.notes import screen_notes
 from assistant.domain.redact import configured_secrets, redact
 from assistant.domain.schema import Draft, DraftOptions
 from assistant.model.budget import CallBudget
+from assistant.output.message_files import write_message_files
 from assistant.workflows.autosave import DraftAutosave, adraft_saved
 from assistant.workflows.draft import STEPS, Pipeline, acompose
-from ui.exports import write_message_files
 from ui.refine import arefine
 from ui.render import diff_markdown, escape_text, findings_markdown, sanitize_markdown
 from ui.sections import (

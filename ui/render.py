@@ -6,7 +6,7 @@ Two levels:
   character become character references, so nothing in it can turn into a tag, a
   link, an image, emphasis or a heading. Our own markup (``<mark>``, ``<ins>``,
   ``<del>``) is wrapped around escaped text only.
-- :func:`sanitize_markdown` (from :mod:`ui.safe_markdown`) keeps a model's Markdown
+- :func:`sanitize_markdown` (from :mod:`assistant.output.safe_markdown`) keeps a model's Markdown
   formatting (bold, lists): markdown-it-py renders it, nh3 cleans it against an
   allow-list, and it is written back as Markdown. Raw HTML is shown as text, images
   become their alt text, and a link survives only when it is an ``http(s)`` URL that
@@ -19,7 +19,7 @@ import difflib
 import re
 
 from assistant.domain.schema import Finding
-from ui.safe_markdown import sanitize_markdown
+from assistant.output.safe_markdown import sanitize_markdown
 
 __all__ = [
     "diff_markdown",

@@ -145,7 +145,7 @@ def _draft_update(
 
 
 def _print_statuses(store: Any, session_id: str, *, quiet: bool) -> None:
-    from assistant.store.exports import actions_markdown
+    from assistant.output.session_markdown import actions_markdown
 
     if not quiet:
         print(f"statuses saved in session {session_id}", file=sys.stderr)

@@ -90,7 +90,7 @@ def run_sessions(args: argparse.Namespace, settings: Settings) -> int:
                 print(f"wrote the check-ins to {args.output} (import it into your calendar)", file=sys.stderr)
             return 0
         if command == "versions":
-            from assistant.store.exports import versions_markdown
+            from assistant.output.session_markdown import versions_markdown
 
             print(
                 "\n".join(
@@ -124,7 +124,7 @@ def _list(store: Store) -> int:
 
 def _show(store: Store, session_id: str, version: int | None) -> int:
     from assistant.output.markdown import draft_markdown
-    from assistant.store.exports import actions_markdown, versions_markdown
+    from assistant.output.session_markdown import actions_markdown, versions_markdown
 
     record = store.get_session(session_id)
     if record.versions or version is not None:

@@ -5,7 +5,7 @@ SQLite in the user's data directory by default, or any SQLAlchemy URL such as
 PostgreSQL via ``REGAIN_DATABASE_URL``.
 """
 
-from assistant.store.records import ActionState, ProgressRecord, SessionRecord, SessionSummary, VersionInfo
+from assistant.domain.records import ActionState, ProgressRecord, SessionRecord, SessionSummary, VersionInfo
 from assistant.store.store import Store
 
 __all__ = ["ActionState", "ProgressRecord", "SessionRecord", "SessionSummary", "Store", "VersionInfo"]

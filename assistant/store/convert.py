@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from assistant.domain.records import ActionState, VersionInfo
 from assistant.store.models import ActionRow, SessionRow, VersionRow
-from assistant.store.records import ActionState, VersionInfo
 
 
 def utc_now() -> dt.datetime:

@@ -9,7 +9,7 @@ import email.policy
 import pytest
 from chain_support import sample_draft
 
-from ui.exports import message_eml, message_markdown, message_text, write_message_files
+from assistant.output.message_files import message_eml, message_markdown, message_text, write_message_files
 from ui.interview import missing_topics, notes_from
 from ui.sections import SECTIONS, SectionFormatError, parse_section, section_changes, section_text, with_section
 

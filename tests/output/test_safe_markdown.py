@@ -7,7 +7,7 @@ import re
 import pytest
 from markdown_it import MarkdownIt
 
-from ui.safe_markdown import ALLOWED_TAGS, clean_html, sanitize_markdown
+from assistant.output.safe_markdown import ALLOWED_TAGS, clean_html, sanitize_markdown
 
 # Bypasses reported against markdown-it, ammonia (nh3's engine) and bleach; each source is beside its case. The
 # markdown-it fixtures are at https://github.com/markdown-it/markdown-it/blob/1e8ab89/test/fixtures/markdown-it/xss.txt,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ui.exports import message_eml, message_markdown, write_message_files
+from assistant.output.message_files import message_eml, message_markdown, write_message_files
 
 CRAFTED = [
     "<script>alert(1)</script>",

@@ -9,7 +9,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from assistant.domain.schema import CHANNEL_NAMES
-from ui.render import sanitize_markdown
+from assistant.output.safe_markdown import sanitize_markdown
 
 CHANNEL_TITLES = {**CHANNEL_NAMES, "talking_points": "Talking points for your 1:1"}
 
@@ -21,7 +21,7 @@ def _one_line(text: str) -> str:
 def message_markdown(subject: str, body: str, channel: str, *, notes: str | None = None) -> str:
     """The message as a Markdown document: the subject as the title, then the body.
 
-    Both are sanitized as in the UI (:func:`ui.render.sanitize_markdown`): no raw HTML, no images,
+    Both are sanitized as in the UI (:func:`assistant.output.safe_markdown.sanitize_markdown`): no raw HTML, no images,
     and links only to URLs in ``notes``, so the file is safe to open in any Markdown viewer.
     """
     title = _one_line(subject) or CHANNEL_TITLES.get(channel, "Message")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from assistant.domain.records import ActionState, ProgressRecord, SessionRecord, VersionInfo
 from assistant.domain.report_back import STATUS_LABELS
 from assistant.domain.schema import Draft
 from assistant.output.markdown import draft_markdown
-from assistant.store.records import ActionState, ProgressRecord, SessionRecord, VersionInfo
 
 
 def _cell(text: str) -> str:
