@@ -27,6 +27,7 @@ from assistant.domain.edit_reading_dates import CHECKINS, cues, read_dates
 from assistant.domain.edit_reading_plan import DROP, OWNER, REWORD, read_plan_edits
 from assistant.domain.edit_types import (
     AddAction,
+    AddFact,
     DropAction,
     Edit,
     RewordAction,
@@ -51,12 +52,12 @@ _TONE_CUES: dict[str, re.Pattern[str]] = {
         r"(?:too|so|very|sounds?|reads?) corporate", r"harsh", rf"{_SEEMS} (?:\w+ ){{0,2}}blunt",
         r"herzlich", r"wärmer", r"freundlich", r"menschlich", r"persönlicher", r"kalt", r"distanziert",
         r"cálid", r"calid", r"amable", r"cariño", r"cercan", r"(?:me |le )importa", r"fr[ií]o", r"fr[ií]a",
-        r"chaleureu", r"aimable", r"humain", r"froid",
+        r"chaleureu", r"aimable", r"humain", r"froid", r"calor", r"più caldo", r"freddo", r"umano",
     ),
     "formal": cues(
         r"formal", r"professional", r"polished", r"buttoned", r"too casual", r"chatty", r"informal", r"sloppy",
         r"too relaxed", r"förmlich", r"formell", r"professionell", r"salopp", r"lässig", r"profesional", r"formel",
-        r"professionnel", r"soutenu",
+        r"professionnel", r"soutenu", r"formale", r"professionale",
     ),
     "direct": cues(
         r"direct(?:er|ly)?\b(?! message)", r"to the point",
@@ -65,6 +66,7 @@ _TONE_CUES: dict[str, re.Pattern[str]] = {
         r"waffl", r"fluff", r"padding", r"cut to the chase", r"get to the point", r"spit it out", r"wishy",
         r"too soft", r"too apologetic", r"grovel", r"(?:be|more|brutally) blunt", r"blunter",
         r"direkt", r"auf den punkt", r"klartext", r"sin rodeos", r"directo\b", r"droit au but", r"sans détour",
+        r"diretto",
     ),
     "neutral": cues(
         r"neutral", r"less emotional", r"tone it down", r"dial it back", r"too emotional", r"over the top",
@@ -148,7 +150,7 @@ def read_length(request: str) -> Literal["shorter", "longer"] | None:
 
 _CHANNEL_CUES: dict[str, re.Pattern[str]] = {
     "chat": cues(
-        r"chat", r"slack", r"(?:on|in|via|over|a) teams\b", r"teams message", r"dms?\b", r"direct message", r"pm\b",
+        r"chat\b", r"slack", r"(?:on|in|via|over|a) teams\b", r"teams message", r"dms?\b", r"direct message", r"pm\b",
         r"whatsapp", r"instant message",
     ),
     "talking_points": cues(
@@ -245,24 +247,64 @@ def mentions_checkins(request: str) -> bool:
     return bool(CHECKINS.search(request))
 
 
+# A fact given in so many words after a colon: "good news worth putting in: sales called both accounts …".
+_FACT_CUE = cues(
+    r"worth (?:putting|adding|mentioning|including)", r"add (?:this|that|the fact)\b", r"put (?:this|that|it) in",
+    r"mention (?:this|that)\b", r"for the record", r"fyi\b", r"note (?:this|that)\b", r"include (?:this|that)\b",
+    r"ergänz", r"añad", r"ajout",
+)  # fmt: skip
+
+
+_AN_ACTION = cues(r"actions?\b", r"steps?\b", r"items?\b", r"tasks?\b", r"to the plan", r"in the plan", r"aktion",
+                  r"schritt", r"acci[oó]n", r"tarea", r"paso\b", r"étape", r"tâche")  # fmt: skip
+
+
+def read_fact(request: str) -> AddFact | None:
+    """The fact a request gives after a colon, when what comes before asks to add it ("worth putting in: …", "for
+    the record: …"), in the user's own words (up to 200 characters, whole sentences); else None."""
+    colon = request.find(":")
+    if colon < 0 or not _FACT_CUE.search(request[:colon]) or _AN_ACTION.search(request[:colon]):
+        return None  # "ajoute une action : …" is a new action, not a fact
+    text = " ".join(request[colon + 1 :].split()).strip()
+    while len(text) > 200:  # whole sentences only
+        cut = text.rstrip(".!? ").rfind(". ")
+        if cut <= 0:
+            return None
+        text = text[: cut + 1]
+    text = text.strip(" .")
+    return AddFact(fact=text) if len(text.split()) >= 4 and len(text) <= 200 else None
+
+
 def read_edits(request: str, draft: Draft) -> list[Edit]:
     """The edits the program reads in the request by itself (one of each kind at most): the tone, the length, the
     channel (when it is not the draft's already), the dates, or else dropping or handing over the action it names;
-    a clause asking for what Regain cannot do (:func:`cannot_do`) is not read."""
+    a fact given after a colon (:func:`read_fact`; the rest is read before the colon only); a clause asking for what
+    Regain cannot do (:func:`cannot_do`) is not read."""
     request = without_cannot(request)
+    fact = read_fact(request)
+    if fact is not None:  # "refunded on Monday" in a fact is no date to move
+        return [*read_edits(request[: request.find(":")], draft), fact]
     edits: list[Edit] = []
     hints = not _FOR_THE_MODEL["other"].search(request)  # "add that she thanked me": a fact, not a tone
     tone = read_tone(request, draft.options.tone, hints=hints)
     if tone is not None and tone != draft.options.tone:
         edits.append(SetTone(tone=tone))  # type: ignore[arg-type]
     length = read_length(request)
-    if length is not None:
+    if length is not None and not _about_an_actions_words(request, draft, length):
         edits.append(SetLength(length=length))
     channel = read_channel(request, draft.options.channel, hints=hints)
     if channel is not None and channel != draft.options.channel:
         edits.append(SetChannel(channel=channel))  # type: ignore[arg-type]
     dates = read_dates(request, draft)
     return edits + dates + ([] if dates else read_plan_edits(request, draft))
+
+
+def _about_an_actions_words(request: str, draft: Draft, length: str) -> bool:
+    """True when the request rewords an action or its measure and says nothing of the message's length in so many
+    words: "step 2 sounds thin. What I'll actually do is …" is about the step, not a longer message."""
+    if re.search(r"\b(?:shorter|shorten|longer|lengthen)\b", request, re.IGNORECASE):
+        return False
+    return any(isinstance(e, RewordAction | SetMeasure) for e in read_plan_edits(request, draft))
 
 
 # What only the model can do, by kind: a new measure, action or fact in the user's words, a rewording, a section;
@@ -292,4 +334,14 @@ def needs_model(request: str, read: list[Edit] | None = None) -> bool:
     done = {kinds[type(e)] for e in read or [] if type(e) in kinds}
     if any(isinstance(e, AddAction) for e in read or []):  # "add an action: …, done when …": its measure too
         done |= {"other", "measure"}
+        request = request[: request.find(":")] if ":" in request else request  # the new action's words ask nothing
+    if any(isinstance(e, AddFact) for e in read or []):  # the fact after the colon asks nothing more
+        done |= {"other"}
+        request = request[: request.find(":")]
+    for edit in read or []:  # the new wording the program read ("… do is add the checklist …") asks nothing more
+        if isinstance(edit, RewordAction | SetMeasure):
+            said = edit.action if isinstance(edit, RewordAction) else edit.measure
+            request = re.sub(re.escape(said), " ", request, flags=re.IGNORECASE)
+    if done:  # what the request quotes of the draft ("step 1 is just "add a line to my checklist"") asks nothing
+        request = re.sub(r"[\"“][^\"”]*[\"”]", " ", request)
     return any(pattern.search(request) for kind, pattern in _FOR_THE_MODEL.items() if kind not in done)

@@ -25,7 +25,8 @@ def cues(*alternatives: str) -> re.Pattern[str]:
 
 CHECKINS = cues(r"check[- ]?ins?\b", r"catch-?ups?", r"report(?:ing)?(?:-| )backs?", r"syncs?\b", r"rückmeld",
                   r"seguimientos?", r"points? d'étape", r"suivis?\b")  # fmt: skip
-_PLAN_WORDS = cues(r"deadlines?", r"due dates?", r"dates", r"(?:every|each) date\b", r"the plan", r"actions", r"tasks",
+_PLAN_WORDS = cues(r"deadlines?", r"due dates?", r"dates", r"(?:every|each) date\b", r"the plan", r"plan steps",
+                    r"(?:both|all|all the|every|each of the) steps", r"actions", r"tasks",
                     r"items",
                     r"fristen", r"termine", r"aufgaben", r"aktionen", r"fechas", r"plazos", r"acciones", r"tareas",
                     r"échéances", r"tâches")  # fmt: skip
@@ -66,7 +67,17 @@ _DAY_BEFORE = cues(r"the day before", r"a day earlier", r"am tag davor", r"el d�
 NEW_ACTION = cues(r"one more (?:thing|step|action|item|task)",
                     r"(?:another|new|extra|additional) (?:action|step|item|task)",
                     r"add (?:an? |one |this )?(?:action|step|item|task)", r"for the plan\s*:",
+                    r"ajout\w* une (?:action|étape|tâche)",
+                    r"(?:füg|ergänz)\w* (?:eine[nm]? )?(?:aktion|schritt|punkt)",
+                    r"(?:añad|agreg)\w* (?:una |un )?(?:acción|tarea|paso)",
                     r"to the plan\b")  # fmt: skip
+# The check-ins on the days the actions are due, not the working day after.
+_ON_DUE_DAY = cues(
+    r"on the (?:\w+ )?(?:day )?(?:each|every|the) (?:step|action|item|task|one)s? (?:is|are|falls?) (?:actually )?due",
+    r"on (?:the|their|its) (?:own )?due (?:dates?|days?)",
+    r"(?:the )?same day (?:as )?(?:the )?(?:step|action|it|they)s? "
+    r"(?:is|are )?due",
+)
 _SAME_WEEK = cues(r"(?:those|that|the same|each|their) weeks?", r"(?:der|dieser|jener) woche", r"esa semana",
                    r"cette semaine", r"instead", r"each time", r"every time", r"jedes mal", r"cada vez",
                    r"chaque fois")  # fmt: skip
@@ -98,6 +109,8 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
         action = _due_on(stated_dates(asked, draft.today), draft)
     if checkins and (one := _one_checkin(asked, draft, known)) is not None:
         return [one]
+    if checkins and _ON_DUE_DAY.search(asked):  # "report back on the day each step is due": each on its due date
+        return _checkins_on_due_days(draft)
     if checkins:
         said = " ".join(c for c in re.split(r"(?<=[.!?;,])\s+", asked) if CHECKINS.search(c))
         weekday = {w.lower() for w in _WEEKDAY.findall(_LEFT_DAY.sub(" ", said))}
@@ -110,9 +123,11 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
         amount, unit = shift
         if checkins:
             return [ShiftDates(target="checkins", amount=amount, unit=unit)]
-        if action is not None and not _EVERY.search(asked):
+        # "move both plan steps, and the check-ins, one week later": the plan, whatever action the rest names
+        plan_wide = bool(_EVERY.search(asked) and (_PLAN_WORDS.search(asked) or _CHECKINS_TOO.search(asked)))
+        if action is not None and not plan_wide and not _EVERY.search(asked):
             return [ShiftDates(target="action", action=action, amount=amount, unit=unit)]
-        if action is None and (_EVERY.search(asked) or _PLAN_WORDS.search(asked)):
+        if plan_wide or (action is None and (_EVERY.search(asked) or _PLAN_WORDS.search(asked))):
             return [ShiftDates(target="plan", amount=amount, unit=unit)]
         return []
     day = stated_date(request, draft.today, known)
@@ -129,6 +144,16 @@ def named_in(request: str, draft: Draft) -> int | None:
     for name in (draft.facts.leader_name or "").split():
         request = re.sub(rf"\b{re.escape(name)}\b", " ", request, flags=re.IGNORECASE)
     return named_action(request, [a.action for a in draft.plan])
+
+
+def _checkins_on_due_days(draft: Draft) -> list[Edit]:
+    """Each check-in moved to the due date it reports on (the latest one before it), when that is after today."""
+    moved: list[Edit] = []
+    for i, checkin in enumerate(draft.report_back, 1):
+        due = max((a.due for a in draft.plan if a.due <= checkin.date), default=None)
+        if due is not None and due != checkin.date and due > draft.today:
+            moved.append(SetDate(target="checkin", number=i, date=due))
+    return moved
 
 
 def _due_on(days: set[dt.date], draft: Draft) -> int | None:

@@ -19,7 +19,8 @@ from assistant.domain.edit_values import stated_date
 from assistant.domain.schema import Draft
 
 DROP = cues(
-    r"drop", r"remove", r"delete", r"scrap", r"(?:take|leave) (?:\w+ ){0,5}out\b", r"get rid", r"skip (?:the|that)",
+    r"drop", r"remove", r"delete", r"scrap", r"scratch", r"(?:take|leave) (?:\w+ ){0,5}out\b", r"get rid",
+    r"skip (?:the|that)",
     r"cut (?:the|that|this) (?!message|email|note|text)", r"n[o']t (?:be )?needed", r"no longer need", r"don'?t need",
     r"overkill", r"streich", r"entfern", r"lösch", r"quita", r"elimin", r"borra", r"supprim", r"enlève",
 )  # fmt: skip
@@ -67,6 +68,7 @@ _MEASURE = cues(r"measure", r"metric", r"success", r"done when", r"proof", r"evi
                  r"critère")  # fmt: skip
 REWORD = cues(r"reword", r"rephrase", r"rename", r"wording", r"word it", r"rewrite", r"change (?:\w+ ){0,3}to\b",
                 r"swap (?:it|that|this|that one)? ?(?:for|with)\b", r"too vague", r"what i (?:actually |really )?mean",
+                r"what i(?:'ll| will)? (?:actually |really )?do is",
                 r"replace (?:\w+ ){0,3}with\b", r"umformulier", r"reformul",
                 r"cambia (?:\w+ ){0,3}(?:a|por)\b")  # fmt: skip
 _ACTION_PLACE = re.compile(r"\b(?:the\s+)?(" + "|".join(ORDINAL) + r")\s+(?:step|action|item|task|one|point)\b",
@@ -90,8 +92,10 @@ def _placed_action(request: str, draft: Draft) -> int | None:
 # '… be "X"', 'I'd rather the proof be that the tracker lists every deadline'.
 _NEW_WORDING = re.compile(
     r"""(?::\s*|["“](?=[^"”]{8,}["”])|\b(?:be|is|are) that\s+|\b(?:should|must|has to|needs to) be\s+|"""
-    r"""\b(?:swap|replace) (?:it|that|this|that one) (?:for|with)\s+|\bmean(?:t)?(?: to do)? is\s+(?:to\s+)?)"""
-    r"""(?P<text>[^"”:]{8,200}?)["”]?\s*[.!]?\s*$"""
+    r"""\b(?:swap|replace) (?:it|that|this|that one) (?:for|with)\s+|\bmean(?:t)?(?: to do)? is\s+(?:to\s+)?|"""
+    r"""\bwhat i(?:'ll| will)? (?:actually |really )?do is\s+(?:to\s+)?)"""
+    r"""(?P<text>[^"”:]{8,200}?)["”]?\s*[.!]?\s*$""",
+    re.IGNORECASE,
 )
 
 
@@ -109,9 +113,14 @@ def _worded(request: str, draft: Draft, cue: re.Pattern[str]) -> tuple[int, str]
     return action, text[:1].upper() + text[1:]
 
 
-_DONE_WHEN = re.compile(r"[,.]?\s*(?:done when|measured by|(?:measure|proof|evidence|success)\s*:|success is|"
-                        r"success means|so that|erledigt wenn|nachweis\s*:|terminé quand|preuve\s*:|hecho cuando|"
-                        r"prueba\s*:)\s*", re.IGNORECASE)  # fmt: skip
+_DONE_WHEN = re.compile(
+    r"[,.]?\s*(?:(?:and )?(?:it|that)(?:'s| is)? (?:counts as |will be )?done when|done when|measured by|"
+    r"(?:measure|proof|evidence|success)\s*:|success is|success means|so that|erledigt wenn|nachweis\s*:|"
+    r"terminé quand|preuve\s*:|hecho cuando|prueba\s*:)\s*",
+    re.IGNORECASE,
+)
+# "I'll run a post-mortem …": the action is what I will do, said as a step ("Run a post-mortem …").
+_I_WILL_DO = re.compile(r"^(?:i(?:'ll| will| am going to|'m going to)|we(?:'ll| will))\s+", re.IGNORECASE)
 _BY_DATE = re.compile(r",?\s*\b(?:by|due|until|bis|para el|avant le)\s+[^,.;]*$", re.IGNORECASE)
 
 
@@ -125,6 +134,7 @@ def _new_action(request: str, draft: Draft) -> AddAction | None:
     if len(parts) != 2:  # no measure: for the model
         return None
     action, measure = (" ".join(p.split()).strip(" .") for p in parts)
+    action = _I_WILL_DO.sub("", action)
     due = stated_date(request[colon:], draft.today) or next_weekday(request[colon:], draft.today)
     action = _BY_DATE.sub("", action).strip(" .") if due else action
     measure = _BY_DATE.sub("", measure).strip(" .") if due else measure

@@ -134,7 +134,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
     "channel": _words(
         r"e-?mail",
         r"mail\b",
-        r"chat",
+        r"chat\b",
         r"slack",
         r"teams\b",
         r"talking points",
@@ -226,6 +226,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
     # record"): "I'll just DM her on slack" states a fact nobody asked to keep
     "fact": _words(
         r"add",
+        r"put(?:ting)? (?:it |this |that )?in\b",
         r"note",
         r"mention",
         r"include",
@@ -245,6 +246,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
     ),
     "add": _words(
         r"add (?:an? |one |another |this )?(?:new )?(?:action|step|item|task)",
+        r"one more (?:thing|step|action|item|task)",
+        r"(?:in|into|to) the plan\b",
         r"another action",
         r"new action",
         r"also (?:do|plan|schedule)",
