@@ -16,7 +16,7 @@ from typing import Literal
 from assistant.domain.edit_naming import about_named_action, named_action
 from assistant.domain.edit_scope import MONTHS
 from assistant.domain.edit_scope import word_starts as _words
-from assistant.domain.edit_types import Edit, SetDate, ShiftDates
+from assistant.domain.edit_types import AddAction, Edit, SetDate, ShiftDates
 
 _EARLIER = _words(r"earlier", r"sooner", r"bring (?:\w+ ){0,4}forward", r"pull (?:\w+ ){0,4}(?:in|forward)\b",
                   r"move (?:\w+ ){0,4}up\b", r"ahead of", r"früher", r"nach vorne", r"vorzieh", r"vorgezogen",
@@ -35,6 +35,8 @@ def settled_edit(edit: Edit, request: str, actions: list[str], today: dt.date | 
     shift of that action). A small model often picks the right kind of edit with the wrong value."""
     edit = about_named_action(edit, request, actions)
     match edit:
+        case AddAction() if today is not None and (day := stated_date(request, today)) is not None:
+            return edit.model_copy(update={"due": day}) if day != edit.due else edit  # "by wed the 16th"
         case SetDate(target="action") if today is not None and (day := stated_date(request, today)) is not None:
             return edit.model_copy(update={"date": day}) if day != edit.date else edit
         case ShiftDates(target="action", action=int(number)) if (

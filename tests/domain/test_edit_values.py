@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.domain.edit_types import Edit, SetDate, ShiftDates
+from assistant.domain.edit_types import AddAction, Edit, SetDate, ShiftDates
 from assistant.domain.edit_values import relative_shift, settled_edit, stated_date
 
 # The actions of bench/refine_set/drafts/outage-chat-three.json
@@ -116,3 +116,12 @@ def test_a_part_read_as_one_date_is_not_read_again_and_a_known_date_is_not_the_n
     said = "not by the 11th; 18/12 works"
     assert stated_date(said, TODAY) is None  # two dates
     assert stated_date(said, TODAY, known={dt.date(2026, 12, 11)}) == dt.date(2026, 12, 18)
+
+
+def test_a_new_actions_due_date_is_the_one_the_request_states() -> None:
+    answered = AddAction(
+        action="Ask IT to turn on link expiry", measure="IT confirms the setting", due=dt.date(2026, 11, 16)
+    )
+    request = "one more thing in the plan: ask IT to turn on link expiry, by wed the 16th. Rest is fine."
+    settled = settled_edit(answered, request, ["Write a checklist"], dt.date(2026, 11, 27))
+    assert settled == answered.model_copy(update={"due": dt.date(2026, 12, 16)})  # the model picked last month's 16th
