@@ -8,11 +8,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.chains.compose import LENGTH_WORDS, message_size
 from assistant.domain.schema import Draft
+from assistant.domain.text_checks import LENGTH_WORDS, message_size, placeholder_matches
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_PLACEHOLDER = re.compile(r"\[[A-Z][A-Za-z ]{0,30}\]|<[a-z][a-z _-]{0,30}>|\{[a-z_]+\}")
 _CLOSES = re.compile(
     r"^(?:thanks|thank you|best|kind regards|regards|cheers|sincerely|danke|viele grüße|gracias|saludos|merci|"
     r"cordialement|–|-)\b",
@@ -119,7 +118,7 @@ def score(draft: Draft, case: Case) -> dict[str, list[str]]:
     dues = sorted(a.due for a in draft.plan)
     if dates and dues and (min(dates) < dues[0] or max(dates) < dues[-1]):
         r8.append("a check-in comes before the action it reports is due")
-    r9 = [f"placeholder {p}" for p in _PLACEHOLDER.findall(body)]
+    r9 = [f"placeholder {m.group(0)}" for m in placeholder_matches(body)]
     if channel != "talking_points":
         if not _GREETING.search(body.lstrip().splitlines()[0] if body.strip() else ""):
             r9.append("no greeting")

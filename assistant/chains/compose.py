@@ -8,7 +8,7 @@ from langchain_core.runnables import Runnable
 from assistant.chains._step import Check, FormatState, build_step_chain
 from assistant.domain.schema import MessageOutput
 from assistant.domain.step_inputs import StepInputs
-from assistant.domain.text_checks import LENGTH_WORDS, PLACEHOLDER, message_size, not_blank, placeholders
+from assistant.domain.text_checks import LENGTH_WORDS, message_size, not_blank, placeholder_matches, placeholders
 
 
 def length_text(channel: str, length: str) -> str:
@@ -17,9 +17,13 @@ def length_text(channel: str, length: str) -> str:
     return f"at most {limit} bullet lines" if channel == "talking_points" else f"at most {limit} words"
 
 
+def _only_a_placeholder(line: str) -> bool:
+    return any(m.group(0) == line for m in placeholder_matches(line))  # "<br>" is markup, not a placeholder
+
+
 def tidy_message(message: MessageOutput) -> MessageOutput:
     """Drop lines that hold only a placeholder, such as a '[Your Name]' signature."""
-    kept = [line for line in message.body.splitlines() if not PLACEHOLDER.fullmatch(line.strip())]
+    kept = [line for line in message.body.splitlines() if not _only_a_placeholder(line.strip())]
     return message.model_copy(update={"body": "\n".join(kept).strip(), "subject": message.subject.strip()})
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from assistant.domain.schema import CheckIn, PlanAction
 from assistant.validator.findings import Context, Finding
 
@@ -60,8 +58,3 @@ def check_report_back(checkins: list[CheckIn], plan: list[PlanAction], ctx: Cont
             )
         )
     return findings
-
-
-def horizon_ok(day: dt.date, today: dt.date, days: int = 120) -> bool:
-    """True when ``day`` is after today and within ``days``."""
-    return today < day <= today + dt.timedelta(days=days)

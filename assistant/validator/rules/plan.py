@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from assistant.domain.schema import PlanAction
+from assistant.domain.text_checks import HORIZON_DAYS
 from assistant.validator.findings import Context, Finding
 from assistant.validator.rules import found, found_nowhere, normalize, pattern, rule, words
 
@@ -132,7 +133,7 @@ def _due(due: object, ctx: Context, item: int | None) -> list[Finding]:
         variant = "unparseable"
     elif date <= ctx.today:
         variant = "past"
-    elif (date - ctx.today).days > int(rule(code)["horizon_days"]):
+    elif (date - ctx.today).days > HORIZON_DAYS:
         variant = "too_far"
     else:
         return []
