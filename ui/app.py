@@ -176,7 +176,7 @@ def _draft_tab(versions: gr.State, examples_dir: Path) -> dict[str, Any]:
             c["tone"] = gr.Radio(TONES, value="neutral", label="Tone", min_width=240, elem_id="tone")
             c["length"] = gr.Radio(LENGTHS, value="medium", label="Length", min_width=200, elem_id="length")
         c["generate"] = gr.Button("Generate draft", variant="primary", elem_id="generate")
-        c["progress"] = gr.Markdown(elem_id="progress")
+        c["board"] = gr.Markdown(elem_id="board")
         c["saved"] = gr.Markdown(elem_id="saved")
     with gr.Row(equal_height=False):
         with gr.Column(scale=3, min_width=320):
@@ -264,7 +264,7 @@ def _wire_draft(
             max_notes_chars=settings.max_notes_chars,
         ),  # fmt: skip
         [c["notes"], c["leader"], c["channel"], c["tone"], c["length"], versions, budget, session],
-        [versions, c["progress"], c["diff"], *_view(c), *saved],
+        [versions, c["board"], c["diff"], *_view(c), *saved],
         show_progress="hidden",
         concurrency_limit=2,
     )
@@ -308,7 +308,7 @@ def _wire_draft(
     c["rewrite"].click(
         save(rewrite, source="generated", n_outputs=n, summary=lambda args: f"message rewritten ({args[0]})"),
         [c["rewrite_channel"], c["tone"], c["length"], c["leader"], versions, budget, session],
-        [versions, c["progress"], c["diff"], *_view(c), *saved],
+        [versions, c["board"], c["diff"], *_view(c), *saved],
         show_progress="hidden",
     )
     refine_inputs = [c["request"], c["chat"], versions, budget, session]

@@ -91,10 +91,10 @@ def wire_sessions_tab(
     c["picker"].input(show, c["picker"], shown, queue=False)
     view = [draft[name] for name in VIEW_FIELDS]
     options = [draft["notes"], draft["leader"], draft["channel"], draft["tone"], draft["length"]]
-    opened = [versions, session, *options, draft["progress"], *view]
+    opened = [versions, session, *options, draft["board"], *view]
     c["open"].click(bind(sessions.open_picked, store_factory=store), c["picker"], [*opened, c["info"]], queue=False)
     generate, budget = resume
-    finishing = [versions, draft["progress"], draft["diff"], *view]
+    finishing = [versions, draft["board"], draft["diff"], *view]
     c["resume"].click(
         resuming(generate, store_factory=store, n_outputs=len(finishing)),
         [c["picker"], budget],

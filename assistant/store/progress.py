@@ -1,5 +1,5 @@
-"""Report back with progress, on a saved session: what the CLI's ``regain checkin`` and the UI's Progress
-tab share.
+"""Report back with progress, on a saved session: what the CLI's ``regain report-back`` and the UI's Report
+back tab share.
 
 :func:`update_basis` reads what a progress update starts from (the latest draft and the plan's
 saved statuses); :func:`save_update` keeps the update and moves the actions' statuses in one go;

@@ -83,7 +83,7 @@ async def areport_back_update(
 ) -> ProgressUpdate:
     """Write a progress update on ``draft``'s plan from short progress notes.
 
-    ``statuses`` are the statuses the user set for this update (e.g. in the Progress
+    ``statuses`` are the statuses the user set for this update (e.g. in the Report back
     tab): they override what the model reads from the notes. ``previous`` are the
     statuses before it (e.g. from the store), shown to the model as the starting
     point. ``checkins`` default to the draft's report-back step.

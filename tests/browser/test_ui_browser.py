@@ -21,7 +21,7 @@ pytestmark = [
 def _generate(page: Page, notes: str = NOTES) -> None:
     page.locator("#notes textarea").fill(notes)
     page.locator("#generate").click()
-    expect(page.locator("#progress")).to_contain_text("Draft ready")
+    expect(page.locator("#board")).to_contain_text("Draft ready")
 
 
 def _box(page: Page, step: str) -> Any:
@@ -33,7 +33,7 @@ def test_draft_edit_refine_undo_and_download(page: Page, artifacts: Path) -> Non
     for step in ("pain", "ownership", "lessons", "plan", "positive", "report_back"):
         expect(_box(page, step)).not_to_have_value("")
         expect(page.locator(f"#{step}-findings")).to_contain_text("No problems found")
-    expect(page.locator("#progress")).to_contain_text("Message")
+    expect(page.locator("#board")).to_contain_text("Message")
     # the message is assembled by the program from the six parts: greeting, the parts in order, sign-off
     body = page.locator("#message-body textarea")
     expect(body).to_have_value(re.compile(r"^Hi Dana,\n\nI'm sorry that about 400 orders were lost"))
@@ -106,7 +106,7 @@ def test_errors_are_notices_and_the_notes_stay(page: Page, artifacts: Path) -> N
     page.locator("#notes textarea").fill(notes)
     page.locator("#generate").click()
     expect(page.get_by_text("Could not reach the model server").first).to_be_visible()
-    expect(page.locator("#progress")).to_contain_text("could not be finished")
+    expect(page.locator("#board")).to_contain_text("could not be finished")
     expect(page.locator("#notes textarea")).to_have_value(notes)
     page.screenshot(path=str(artifacts / "5-error.png"))
 

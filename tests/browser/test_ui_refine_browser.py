@@ -24,7 +24,7 @@ def _send(page: Page, request: str) -> None:
 def test_move_every_due_date_one_week_later(page: Page, artifacts: Path) -> None:
     page.locator("#notes textarea").fill(NOTES)
     page.locator("#generate").click()
-    expect(page.locator("#progress")).to_contain_text("Draft ready")
+    expect(page.locator("#board")).to_contain_text("Draft ready")
     expect(page.locator("#saved")).to_contain_text("Saved as version 1 of session")
     plan = page.locator("#plan-text textarea")
     expect(plan).to_have_value(contains("2026-12-04"))

@@ -28,7 +28,7 @@ pytestmark = [
 def test_a_draft_is_saved_then_reported_on(page: Page, artifacts: Path) -> None:
     page.locator("#notes textarea").fill(NOTES)
     page.locator("#generate").click()
-    expect(page.locator("#progress")).to_contain_text("Draft ready")
+    expect(page.locator("#board")).to_contain_text("Draft ready")
     expect(page.locator("#saved")).to_contain_text("Saved as version 1 of session")
 
     page.get_by_role("tab", name="Sessions").click()

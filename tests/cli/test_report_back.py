@@ -1,4 +1,4 @@
-"""`regain checkin` and `regain sessions calendar`: progress on a saved plan, over a scripted model."""
+"""`regain report-back` and `regain sessions calendar`: progress on a saved plan, over a scripted model."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def progress_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_checkin_drafts_the_update_and_saves_it_with_the_statuses(
+def test_report_back_drafts_the_update_and_saves_it_with_the_statuses(
     saved: str, db_url: str, progress_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     model = ScriptedChatModel(script=good_script())

@@ -1,4 +1,4 @@
-"""The progress-update rules (``assistant/validator/rules/progress.py``) and the checkin validator."""
+"""The progress-update rules (``assistant/validator/rules/progress.py``) and the report-back update validator."""
 
 from __future__ import annotations
 
@@ -213,7 +213,7 @@ def test_a_hedged_or_future_done_is_not_a_claim() -> None:
 # ------------------------------------------------------ the whole update checked
 
 
-def test_the_general_text_rules_apply_to_the_update_as_step_checkin() -> None:
+def test_the_general_text_rules_apply_to_the_update_as_step_report_back_update() -> None:
     body = (
         "Dana, <b>the CI gate</b> is in review, see https://example.com/pr. The platform team should have "
         "reviewed it on Monday. It cut errors by 40%. I'll update you on 2026-12-18."

@@ -1,4 +1,4 @@
-"""Step 6 continued: the checkin chain and ``areport_back_update`` with the scripted model."""
+"""Step 6 continued: the report_back_update chain and ``areport_back_update`` with the scripted model."""
 
 from __future__ import annotations
 
