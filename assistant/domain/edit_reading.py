@@ -46,7 +46,8 @@ _TONE_CUES: dict[str, re.Pattern[str]] = {
         r"warm", r"kind(?:er|ly|ness)?\b(?! of)", r"soft(?:en|er)", r"friendl", r"gentle",
         r"(?:more|sound|sounds|feel|feels|less|so) human", r"human touch", r"like a (?:human|person)",
         r"(?:more|less|too) personal", r"personal touch", r"caring", r"(?:i|that i) (?:actually |really |truly )?care",
-        r"how (?:this|it|much it) (?:hit|affected)", r"empath", r"heartfelt", r"from the heart",
+        r"how (?:this|it|much it) (?:hit|affected)", r"empath", r"heartfelt", r"from the heart", r"more heart",
+        r"(?:some|a bit of|with) heart\b", r"(?:a )?robot\b",
         r"cold", r"frosty", r"icy", r"clinical", r"robotic", r"stiff", r"impersonal", r"form letter",
         r"(?:like|as if) (?:i'm |i am |i was )?(?:filing|writing|reading) a report",
         r"(?:too|so|very|sounds?|reads?) corporate", r"harsh", rf"{_SEEMS} (?:\w+ ){{0,2}}blunt",
@@ -70,7 +71,8 @@ _TONE_CUES: dict[str, re.Pattern[str]] = {
     ),
     "neutral": cues(
         r"neutral", r"less emotional", r"tone it down", r"dial it back", r"too emotional", r"over the top",
-        r"dramatic", r"matter[- ]of[- ]fact", r"even[- ]keeled", r"measured", r"less edge", r"calmer", r"sachlich",
+        r"dramatic", r"matter[- ]of[- ]fact", r"dial (?:\w+ ){0,2}down", r"(?:keep it|more|be|stay|just the) fact",
+        r"less feelings?", r"feelings? down", r"even[- ]keeled", r"measured", r"less edge", r"calmer", r"sachlich",
         r"neutre", r"menos emotiv",
     ),
 }  # fmt: skip
@@ -110,7 +112,8 @@ def read_tone(request: str, current: str | None = None, *, hints: bool = True) -
 
 
 _LONGER = cues(
-    r"longer", r"flesh(?:ed)? (?:it |this )?out", r"more detail", r"detailed", r"expand", r"elaborat", r"thin\b",
+    r"longer", r"flesh(?:ed)? (?:it |this )?out", r"beef (?:it |this )?up", r"bulk (?:it |this )?up",
+    r"more detail", r"detailed", r"expand", r"elaborat", r"thin\b",
     r"more to it", r"too short", r"too brief", r"say more", r"more context", r"not (?:long|detailed) enough",
     r"länger", r"ausführlich", r"más largo", r"más detall", r"plus long", r"plus de détails", r"développ",
 )  # fmt: skip
@@ -154,7 +157,9 @@ _CHANNEL_CUES: dict[str, re.Pattern[str]] = {
         r"whatsapp", r"instant message",
     ),
     "talking_points": cues(
-        r"talking points?", r"bullets?\b", r"bullet points?", r"1:1\b(?!s)", r"1-on-1\b(?!s)", r"one[- ]on[- ]one",
+        r"talking points?", r"bullets?\b", r"bullet points?",
+        # "for our 1:1", not "Dana moved our 1:1 to Tuesdays"
+        r"(?:for|in|at|during|before) (?:a |the |our |my |her |his |their )?(?:1:1|1-on-1|one[- ]on[- ]one)\b(?!s)",
         r"de vive voix", r"points? à aborder", r"liste de points", r"puntos", r"stichpunkt",
         # said on a call: "a few points I can go through on the phone", "I'm going to call her instead"
         r"on the phone", r"over the phone", r"(?:phone|video|zoom|teams) call", r"call (?:her|him|them)\b",

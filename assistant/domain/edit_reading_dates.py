@@ -26,14 +26,18 @@ def cues(*alternatives: str) -> re.Pattern[str]:
 CHECKINS = cues(r"check[- ]?ins?\b", r"catch-?ups?", r"report(?:ing)?(?:-| )backs?", r"syncs?\b", r"rückmeld",
                   r"seguimientos?", r"points? d'étape", r"suivis?\b")  # fmt: skip
 _PLAN_WORDS = cues(r"deadlines?", r"due dates?", r"dates", r"(?:every|each) date\b", r"the plan", r"plan steps",
+                    r"datums", r"het plan",
                     r"(?:both|all|all the|every|each of the) steps", r"actions", r"tasks",
                     r"items",
                     r"fristen", r"termine", r"aufgaben", r"aktionen", r"fechas", r"plazos", r"acciones", r"tareas",
                     r"échéances", r"tâches")  # fmt: skip
+_CHECKIN_DATES = cues(r"(?:check[- ]?ins?|report(?:ing)?[- ]backs?|catch-?ups?|syncs?)\s+(?:dates?|days?)")
 # The check-ins along with what else is moved: "check-ins included", "the check-ins too", "and the check-ins".
-_CHECKINS_TOO = cues(r"check[- ]?ins? (?:too|included|as well|also)\b", r"including (?:the )?check[- ]?ins?",
+_CHECKINS_TOO = cues(r"check[- ]?ins? (?:too?|included|as well|also)\b", r"including (?:the )?check[- ]?ins?",
+                     r"check[- ]?ins? (?:mogen |gaan |kunnen )?(?:mee|ook)\b",
                      r"and (?:the )?check[- ]?ins?", r"check[- ]?ins? (?:inklusive|incluidos|compris)")  # fmt: skip
-_EVERY = cues(r"every", r"all\b", r"both\b", r"everything", r"everyth\w*", r"whole", r"timeline", r"the plan\b",
+_EVERY = cues(r"every", r"all\b", r"both\b", r"everything", r"everyth\w*", r"evr?ything", r"everthing", r"alles\b",
+              r"whole", r"timeline", r"the plan\b",
                r"each of", r"alle[ns]?\b", r"beide", r"jede[nrs]?\b", r"todas?\b", r"todos\b", r"cada\b", r"toutes?\b",
                r"tous\b", r"chaque\b")  # fmt: skip
 # A clause that keeps something as it is: "the CI gate is fine where it is", "die Fristen bitte so lassen".
@@ -70,6 +74,8 @@ NEW_ACTION = cues(r"one more (?:thing|step|action|item|task)",
                     r"ajout\w* une (?:action|étape|tâche)",
                     r"(?:füg|ergänz)\w* (?:eine[nm]? )?(?:aktion|schritt|punkt)",
                     r"(?:añad|agreg)\w* (?:una |un )?(?:acción|tarea|paso)",
+                    r"(?:mais um|novo|outro) passo", r"acrescent\w* (?:um |mais um )?(?:passo|ação|item)",
+                    r"nog een (?:stap|actie)", r"(?:voeg|toevoeg)\w* (?:een )?(?:stap|actie)",
                     r"to the plan\b")  # fmt: skip
 # The check-ins on the days the actions are due, not the working day after.
 _ON_DUE_DAY = cues(
@@ -100,7 +106,7 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
     checkins = (
         bool(CHECKINS.search(asked))
         and action is None
-        and not _PLAN_WORDS.search(asked)
+        and not _PLAN_WORDS.search(_CHECKIN_DATES.sub(" ", asked))  # "the report-back dates": the check-ins' own
         and not re.search(r"\beverything\b|\ball of it\b", asked, re.IGNORECASE)
         and not _CHECKINS_TOO.search(asked)
     )  # "push everything out a week, check-ins too": the plan, and the check-ins follow

@@ -22,7 +22,8 @@ DROP = cues(
     r"drop", r"remove", r"delete", r"scrap", r"scratch", r"(?:take|leave) (?:\w+ ){0,5}out\b", r"get rid",
     r"skip (?:the|that)",
     r"cut (?:the|that|this) (?!message|email|note|text)", r"n[o']t (?:be )?needed", r"no longer need", r"don'?t need",
-    r"overkill", r"streich", r"entfern", r"lösch", r"quita", r"elimin", r"borra", r"supprim", r"enlève",
+    r"overkill", r"pointless", r"unnecessary", r"redundant", r"no point in",
+    r"streich", r"entfern", r"lösch", r"quita", r"elimin", r"borra", r"supprim", r"enlève",
 )  # fmt: skip
 OWNER = cues(
     r"owner", r"(?<!my )(?<!our )(?<!her )(?<!his )(?<!their )(?<!your )(?<!i )own(?:s|ing)?\b",  # not "my own"
@@ -116,12 +117,12 @@ def _worded(request: str, draft: Draft, cue: re.Pattern[str]) -> tuple[int, str]
 _DONE_WHEN = re.compile(
     r"[,.]?\s*(?:(?:and )?(?:it|that)(?:'s| is)? (?:counts as |will be )?done when|done when|measured by|"
     r"(?:measure|proof|evidence|success)\s*:|success is|success means|so that|erledigt wenn|nachweis\s*:|"
-    r"terminé quand|preuve\s*:|hecho cuando|prueba\s*:)\s*",
+    r"terminé quand|preuve\s*:|hecho cuando|prueba\s*:|como prova,?|prova\s*:|als bewijs,?)\s*",
     re.IGNORECASE,
 )
 # "I'll run a post-mortem …": the action is what I will do, said as a step ("Run a post-mortem …").
 _I_WILL_DO = re.compile(r"^(?:i(?:'ll| will| am going to|'m going to)|we(?:'ll| will))\s+", re.IGNORECASE)
-_BY_DATE = re.compile(r",?\s*\b(?:by|due|until|bis|para el|avant le)\s+[^,.;]*$", re.IGNORECASE)
+_BY_DATE = re.compile(r",?\s*\b(?:by|due|until|bis|para el|avant le|até|tot)\s+[^,.;]*$", re.IGNORECASE)
 
 
 def _new_action(request: str, draft: Draft) -> AddAction | None:
@@ -158,13 +159,17 @@ def read_plan_edits(request: str, draft: Draft) -> list[Edit]:
     if (reword := _worded(request, draft, REWORD)) is not None:
         return [RewordAction(number=reword[0], action=reword[1])]
     asked = CHECKINS.sub(" ", KEEP.sub(" ", request))
-    action = _placed_action(asked, draft) or named_in(asked, draft)
+    action = _placed_action(asked, draft)
     if action is None and DROP.search(asked) and not OWNER.search(request):
-        # "the checklist step is overkill, the ci gate already enforces it. get rid of it": the action named in
-        # the clauses that ask to drop, when the request as a whole names two
-        dropping = [c for c in re.split(r"(?<=[.!?;,])\s+", asked) if DROP.search(c)]
-        named = {named_in(c, draft) for c in dropping} - {None}
+        # "the checklist is pointless once the CI gate exists … scrap that action": the action named where the drop
+        # is asked (before its cue first: the checklist is what is pointless), whatever else the request names
+        named = set()
+        for clause in re.split(r"(?<=[.!?;,])\s+", asked):
+            if (cue := DROP.search(clause)) is not None:
+                named.add(named_in(clause[: cue.start()], draft) or named_in(clause, draft))
+        named -= {None}
         action = named.pop() if len(named) == 1 else None
+    action = action or named_in(asked, draft)
     if action is None:
         return []
     if OWNER.search(request) and (person := _person(request, draft)) is not None:

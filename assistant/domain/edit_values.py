@@ -25,7 +25,7 @@ _LATER = _words(r"later", r"more time", r"postpone", r"delay", r"push(?:ed)? (?:
                 r"(?:move|shift|bump) (?:\w+ ){0,4}(?:back|out)\b", r"slip", r"runway",
                 r"extra time", r"extend", r"take longer", r"more days", r"behind\b", r"später", r"mehr zeit",
                 r"nach hinten", r"más tarde", r"más tiempo", r"retras", r"aplaz", r"plus tard", r"plus de temps",
-                r"repousse", r"report(?:e|er|ez)\b")  # fmt: skip
+                r"repousse", r"report(?:e|er|ez)\b", r"opschuiv", r"schuift op", r"later zetten")  # fmt: skip
 _EVERY = _words(r"every", r"all\b", r"whole plan", r"alle", r"todas", r"todos", r"toutes", r"tous")
 
 
@@ -91,15 +91,15 @@ _SMALL = (
 _AMOUNT = re.compile(
     r"\b(?P<n>\d{1,2}|an?|" + "|".join(_SMALL[1:]) + r"|one|another|one more|an extra|a further|a couple of|"
     r"a couple|couple of|ein(?:e[nm]?)?|zwei|drei|vier|fünf|zehn|una?|dos|tres|cuatro|cinco|diez|une?|deux|trois|"
-    r"quatre|cinq|dix)\s+(?P<more>(?:more|extra|further|additional)\s+)?"
-    r"(?P<unit>days?|weeks?|wks?|tage?n?|wochen?|d[ií]as?|semanas?|jours?|semaines?)\b"
+    r"quatre|cinq|dix|een|twee)\s+(?P<more>(?:more|extra|further|additional)\s+)?"
+    r"(?P<unit>days?|weeks?|wks?|tage?n?|wochen?|d[ií]as?|semanas?|jours?|semaines?|weken|dagen)\b"
     r"|\b(?P<fortnight>a fortnight)\b",
     re.IGNORECASE,
 )
 _AMOUNTS = {"another": 1, "one more": 1, "an extra": 1, "a further": 1, "a couple of": 2, "a couple": 2,
             "couple of": 2, "a": 1, "an": 1, "ein": 1, "eine": 1, "einen": 1, "einem": 1, "zwei": 2, "drei": 3,
             "vier": 4, "fünf": 5, "zehn": 10, "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
-            "diez": 10, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10,
+            "diez": 10, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10, "een": 1, "twee": 2,
             **{word: n for n, word in enumerate(_SMALL, 1)}}  # fmt: skip
 
 
@@ -139,7 +139,7 @@ def relative_shift(request: str) -> tuple[int, Literal["days", "weeks"]] | None:
     else:
         return None
     amount = int(n) if n.isdigit() else _AMOUNTS[n]
-    weeks = unit.startswith(("week", "wk", "woch", "seman", "semai"))
+    weeks = unit.startswith(("week", "wk", "woch", "seman", "semai", "weken"))
     return (-amount if earlier else amount), ("weeks" if weeks else "days")
 
 

@@ -388,3 +388,50 @@ def test_a_fact_given_after_a_colon_is_added_and_its_dates_are_not_read() -> Non
 
 def test_italian_tone_cues() -> None:
     assert read_tone("il messaggio è troppo freddo, puoi renderlo più caloroso?") == "warm"
+
+
+# --- from set 10's failures (bench/refine_set/heldout10.yaml, read after its one blind run) ---
+
+
+def test_a_1_1_mentioned_as_context_is_no_channel_and_report_back_dates_are_the_check_ins() -> None:
+    request = (
+        "Dana moved our 1:1 to Tuesdays next month. The report-back dates should follow, one day later each. "
+        "Don't touch the deadlines."
+    )
+    assert read_edits(request, _draft()) == [ShiftDates(target="checkins", amount=1, unit="days")]
+    assert read_channel("a few bullets for our 1:1") == "talking_points"
+
+
+def test_what_is_pointless_is_what_is_dropped() -> None:
+    request = "honestly the checklist is pointless once the CI gate exists, the gate covers it. scrap that action"
+    assert read_edits(request, _draft()) == [DropAction(number=2)]
+
+
+def test_a_portuguese_new_action_with_its_proof_and_date() -> None:
+    request = (
+        "Quero acrescentar mais um passo: rever os alertas de deploy com o suporte, até 18/12. "
+        "Como prova, o registo do teste com o alerta recebido."
+    )
+    assert read_edits(request, _draft()) == [
+        AddAction(
+            action="Rever os alertas de deploy com o suporte",
+            measure="O registo do teste com o alerta recebido",
+            due=dt.date(2026, 12, 18),
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "amount"),
+    [
+        ("month end is eating my week, cna you push evrything back 2 weeks? the check ins to", 2),
+        ("Ik ben ziek. Kun je alle datums in het plan een week later zetten? De check-ins mogen mee.", 1),
+    ],
+)
+def test_a_typo_or_dutch_plan_wide_shift(request_text: str, amount: int) -> None:
+    assert read_edits(request_text, _draft()) == [ShiftDates(target="plan", amount=amount, unit="weeks")]
+
+
+def test_more_heart_and_beef_it_up() -> None:
+    assert read_tone("it sounds like a robot wrote it, can it have a bit more heart") == "warm"
+    assert read_length("beef it up a bit? still a chat msg tho") == "longer"
