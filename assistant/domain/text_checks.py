@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Literal
 
 PLACEHOLDER = re.compile(r"\[[A-Z][A-Za-z ]{0,30}\]|<[a-z][a-z _-]{0,30}>|\{[a-z_]+\}")
 """A template placeholder left in the text: ``[Your Name]``, ``<leader>``, ``{date}``."""
@@ -53,6 +54,11 @@ def markup_matches(text: str, pattern: re.Pattern[str] = HTML_TAG) -> list[re.Ma
     return [m for m in pattern.finditer(text) if not m.group(0).startswith("<") or is_markup(m.group(0))]
 
 
+URL = re.compile(r"\b(?:https?|ftp|file)://[^\s<>\"'()\[\]]+|\bwww\.[^\s<>\"'()\[\]]+", re.IGNORECASE)
+"""A link or bare web address: model text may carry one only when the notes have it (the guard, ``MSG_LINK``)."""
+IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+"""A Markdown image."""
+
 HORIZON_DAYS = 120
 
 LENGTH_WORDS = {
@@ -74,12 +80,23 @@ def not_blank(label: str, text: str) -> list[str]:
     return [] if text.strip() else [f"The {label} is empty; write it."]
 
 
-def future_date(label: str, value: dt.date, today: dt.date) -> list[str]:
-    """Problems if a date is not after today or too far out."""
+def date_problem(value: dt.date, today: dt.date) -> Literal["past", "too_far"] | None:
+    """What is wrong with a date that must come after today and within :data:`HORIZON_DAYS`: the one date check
+    of the step checks and the validator's date rules (``PLAN_DUE``, ``RB_DATE``, ``PRG_NO_NEXT``)."""
     if value <= today:
-        return [f"The {label} {value.isoformat()} is not after today ({today.isoformat()}); pick a later date."]
+        return "past"
     if (value - today).days > HORIZON_DAYS:
-        return [f"The {label} {value.isoformat()} is too far away; pick a date within {HORIZON_DAYS // 30} months."]
+        return "too_far"
+    return None
+
+
+def future_date(label: str, value: dt.date, today: dt.date) -> list[str]:
+    """Problems if a date is not after today or too far out (:func:`date_problem`, in plain words)."""
+    match date_problem(value, today):
+        case "past":
+            return [f"The {label} {value.isoformat()} is not after today ({today.isoformat()}); pick a later date."]
+        case "too_far":
+            return [f"The {label} {value.isoformat()} is too far away; pick a date within {HORIZON_DAYS // 30} months."]
     return []
 
 

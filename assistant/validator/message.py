@@ -6,12 +6,20 @@ from __future__ import annotations
 import re
 
 from assistant.domain.schema import Draft, Message
-from assistant.domain.text_checks import HTML_MARKUP, LENGTH_WORDS, markup_matches, message_size, placeholder_matches
+from assistant.domain.text_checks import (
+    HTML_MARKUP,
+    IMAGE,
+    LENGTH_WORDS,
+    URL,
+    markup_matches,
+    message_size,
+    placeholder_matches,
+)
 from assistant.validator.findings import Context, Finding, span_finding
 
 # the longest length option of each channel is its hard limit
 LIMITS = {channel: lengths["long"] for channel, lengths in LENGTH_WORDS.items()}
-_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+|!\[[^\]]*\]\([^)]*\)", re.IGNORECASE)
+_LINK_OR_IMAGE = re.compile(f"{IMAGE.pattern}|{URL.pattern}", re.IGNORECASE)
 _STEP_SIGNALS: dict[str, re.Pattern[str]] = {
     "pain": re.compile(r"\b(sorry|regret|apologi[sz]e|apology|weighs on me|bothers me|feel terrible)\b", re.I),
     "ownership": re.compile(
@@ -101,8 +109,8 @@ def check_message(message: Message, ctx: Context, draft: Draft | None = None) ->
             )
         )
     notes = ctx.notes or ""
-    for match in _URL.finditer(body):
-        if match.group(0) not in notes:
+    for match in _LINK_OR_IMAGE.finditer(body):
+        if match.group(0).rstrip(".,;:!?") not in notes:
             findings.append(
                 span_finding(
                     "MSG_LINK",

@@ -14,6 +14,7 @@ from typing import Any
 from assistant.domain.report_back import ActionProgress, ActionStatus, ProgressUpdate, UpdateOutput
 from assistant.domain.schema import Message, PlanAction
 from assistant.domain.step_inputs import StepInputs
+from assistant.domain.text_checks import date_problem
 from assistant.validator.checks import context_for
 from assistant.validator.findings import Finding, Report
 from assistant.validator.grounding import check_grounding
@@ -100,7 +101,7 @@ def progress_problems(output: UpdateOutput, inputs: StepInputs) -> list[str]:
 
 def _past(output: UpdateOutput, inputs: StepInputs) -> bool:
     today: dt.date = inputs.today
-    return output.next_checkin <= today
+    return date_problem(output.next_checkin, today) == "past"
 
 
 def fixed_statuses(fixed: dict[int, ActionProgress]) -> dict[int, ActionStatus]:

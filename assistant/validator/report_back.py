@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.domain.schema import CheckIn, PlanAction
+from assistant.domain.text_checks import date_problem
 from assistant.validator.findings import Context, Finding
 
 
@@ -20,7 +21,7 @@ def check_report_back(checkins: list[CheckIn], plan: list[PlanAction], ctx: Cont
         ]
     findings: list[Finding] = []
     for i, checkin in enumerate(checkins):
-        if checkin.date <= ctx.today:
+        if date_problem(checkin.date, ctx.today) == "past":
             findings.append(
                 Finding(
                     rule="RB_DATE",

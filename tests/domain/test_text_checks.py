@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from assistant.domain.schema import OwnershipOutput
-from assistant.domain.text_checks import HTML_MARKUP, HTML_TAG, future_date, placeholders
+from assistant.domain.text_checks import HTML_MARKUP, HTML_TAG, date_problem, future_date, placeholders
 from assistant.model.guard import output_leaks
 from assistant.validator.checks import validate_text
 
@@ -61,3 +61,25 @@ def test_a_placeholder_is_not_markup_and_markup_is_not_a_placeholder() -> None:
     assert placeholders("I <b>pushed</b> it, <leader>") == [
         "Replace the placeholder <leader> with real words or leave it out."
     ]
+
+
+def test_one_date_check() -> None:
+    today = dt.date(2026, 12, 7)
+    assert [date_problem(d, today) for d in (today, dt.date(2026, 12, 8), dt.date(2027, 6, 1))] == [
+        "past",
+        None,
+        "too_far",
+    ]
+
+
+def test_one_link_notion_for_the_validator_and_the_guard() -> None:
+    notes = "the runbook is at https://wiki.example.com/runbook"
+    today = dt.date(2026, 12, 7)
+    for body, foreign in [
+        ("See the runbook (https://wiki.example.com/runbook).", False),
+        ("See https://wiki.example.com/runbook.", False),
+        ("See https://evil.example.net/x for more.", True),
+    ]:
+        report = validate_text(body, step=None, facts=None, notes=notes, today=today)
+        assert ("MSG_LINK" in {f.rule for f in report.findings}) is foreign, body
+        assert bool(output_leaks(OwnershipOutput(statement=body), notes)) is foreign, body

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from assistant.domain.schema import PlanAction
-from assistant.domain.text_checks import HORIZON_DAYS
+from assistant.domain.text_checks import date_problem
 from assistant.validator.findings import Context, Finding
 from assistant.validator.rules import found, found_nowhere, normalize, pattern, rule, words
 
@@ -131,10 +131,8 @@ def _due(due: object, ctx: Context, item: int | None) -> list[Finding]:
             date = _window_end(written, ctx.today)
     if date is None:
         variant = "unparseable"
-    elif date <= ctx.today:
-        variant = "past"
-    elif (date - ctx.today).days > HORIZON_DAYS:
-        variant = "too_far"
+    elif (problem := date_problem(date, ctx.today)) is not None:
+        variant = problem
     else:
         return []
     if not written:
