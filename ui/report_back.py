@@ -16,6 +16,7 @@ from typing import Any
 import gradio as gr
 
 from assistant.domain.errors import InputError, RegainError
+from assistant.domain.records import STATUSES
 from assistant.domain.report_back import STATUS_LABELS, ActionProgress, ProgressUpdate, action_progress
 from assistant.store.progress import save_unfinished_update, save_update, session_calendar, update_basis
 from assistant.workflows.report_back import areport_back_update
@@ -26,13 +27,7 @@ from ui.streaming import BackgroundRun, StepBoard
 
 MAX_ACTIONS = 4
 FROM_NOTES = "from_notes"
-STATUS_CHOICES = [
-    ("As my notes say", FROM_NOTES),
-    ("Not started", "not_started"),
-    ("In progress", "in_progress"),
-    ("Done", "done"),
-    ("Dropped", "dropped"),
-]
+STATUS_CHOICES = [("As my notes say", FROM_NOTES), *((STATUS_LABELS[s].capitalize(), s) for s in STATUSES)]
 ROW_FIELDS = ("row", "label", "status", "note")
 
 

@@ -13,7 +13,16 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from assistant.domain.schema import SIX_STEPS, STEP_TITLES, CheckIn, Draft, Finding, Message, PlanAction
+from assistant.domain.schema import (
+    SIX_STEPS,
+    STATEMENT_STEPS,
+    STEP_TITLES,
+    CheckIn,
+    Draft,
+    Finding,
+    Message,
+    PlanAction,
+)
 from assistant.validator.checks import check_step, context_for, validate_draft
 from assistant.validator.grounding import check_grounding
 from assistant.validator.message import check_message
@@ -45,7 +54,7 @@ def _field(text: str) -> str:
 
 def section_text(draft: Draft, step: str) -> str:
     """A step's value as the text shown in its box."""
-    if step in ("pain", "ownership", "positive"):
+    if step in STATEMENT_STEPS:
         return str(getattr(draft, step))
     if step == "lessons":
         return "\n".join(f"- {_field(lesson)}" for lesson in draft.lessons)
@@ -87,7 +96,7 @@ def _strip_bullet(line: str) -> str:
 
 def parse_section(step: str, text: str) -> Any:
     """Read a step's value back from its box; raises :class:`SectionFormatError`."""
-    if step in ("pain", "ownership", "positive"):
+    if step in STATEMENT_STEPS:
         if not text.strip():
             raise SectionFormatError("This step is empty; write it.")
         return text.strip()

@@ -8,9 +8,11 @@ Facts the user states in a request ("I already rolled back the change") are adde
 from __future__ import annotations
 
 import re
+from typing import get_args
 
 from assistant.chains._format import checkins_text, lessons_text, plan_text
 from assistant.domain.edit_scope import mentioned_kinds
+from assistant.domain.edit_types import Section
 from assistant.domain.schema import Draft
 
 ADDED_MARKER = "Added in chat:"
@@ -43,7 +45,7 @@ def draft_text(draft: Draft, kinds: set[str] | None = None) -> str:
     return "\n".join(parts)
 
 
-_SECTIONS = ("pain", "ownership", "lessons", "positive", "subject")
+_SECTIONS: tuple[Section, ...] = get_args(Section)
 # Each edit the refine_edits step may give, with the kind of request it answers (edit_scope's word lists).
 _MENU: tuple[tuple[str, str], ...] = (
     ("dates", '- {"op": "shift_dates", "target": "plan" | "checkins" | "action", "action": N or null, "amount": N, '

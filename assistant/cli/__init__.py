@@ -22,7 +22,7 @@ from assistant.cli.sessions import add_sessions_parser, run_sessions
 from assistant.domain.errors import ConfigurationError, InputError, RegainError
 from assistant.domain.notes import decode_notes
 from assistant.domain.redact import configured_secrets, error_line, redact
-from assistant.domain.schema import CHANNELS, LENGTHS, TONES
+from assistant.domain.schema import CHANNELS, CHECKABLE_STEPS, LENGTHS, TONES
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -60,9 +60,7 @@ def _parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="check a draft (JSON from draft --json) or a text against the six steps")
     c.add_argument("file", help="draft JSON or plain text file, or - for standard input")
-    c.add_argument(
-        "--step", choices=["pain", "ownership", "lessons", "positive", "message"], help="check the text as this step"
-    )
+    c.add_argument("--step", choices=CHECKABLE_STEPS, help="check the text as this step")
     c.add_argument("--notes", help="notes file, to check that numbers, names and claims are grounded")
     c.add_argument("--channel", choices=CHANNELS, default="email", help="channel of a plain-text message")
     c.add_argument("--leader", help="leader's name, for a plain-text message")

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, Field
 
+from assistant.domain.report_back import ActionStatus
 from assistant.domain.schema import DraftOptions, Facts
 
 Source = Literal["generated", "edited", "refined", "restored", "checkin"]
-Status = Literal["not_started", "in_progress", "done", "dropped"]
+Status = ActionStatus
+SOURCES: tuple[Source, ...] = get_args(Source)
+"""Who made a version; "checkin" is the stored name of a report-back update (kept for saved data)."""
+STATUSES: tuple[ActionStatus, ...] = get_args(ActionStatus)
 
 
 class VersionInfo(BaseModel):

@@ -24,6 +24,10 @@ CHANNEL_NAMES: dict[str, str] = {"email": "Email", "chat": "Chat message", "talk
 """How the UI and the exports name each channel."""
 
 SIX_STEPS = ("pain", "ownership", "lessons", "plan", "positive", "report_back")
+STATEMENT_STEPS = ("pain", "ownership", "positive")
+"""The steps whose output is one statement."""
+CHECKABLE_STEPS = ("pain", "ownership", "lessons", "positive", "message")
+"""The steps ``regain check --step`` checks from plain text (the plan and the check-ins need a draft's JSON)."""
 """The six steps of trust repair, in order, by the name every layer uses."""
 STEP_TITLES = {
     "pain": "1. Show your pain",

@@ -19,9 +19,6 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-SOURCES = ("generated", "edited", "refined", "restored", "checkin")
-STATUSES = ("not_started", "in_progress", "done", "dropped")
-
 
 class Base(DeclarativeBase):
     """Declarative base with deterministic constraint names (needed by SQLite batch migrations)."""

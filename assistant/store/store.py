@@ -18,13 +18,21 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.domain.errors import InputError, SessionNotFound
-from assistant.domain.records import ActionState, ProgressRecord, SessionRecord, SessionSummary, VersionInfo
+from assistant.domain.records import (
+    SOURCES,
+    STATUSES,
+    ActionState,
+    ProgressRecord,
+    SessionRecord,
+    SessionSummary,
+    VersionInfo,
+)
 from assistant.domain.schema import Draft, DraftOptions, Facts, PlanAction
 from assistant.output.markdown import draft_markdown
 from assistant.output.session_markdown import session_markdown
 from assistant.store.convert import action_key, action_state, session_title, utc, utc_now, version_info
 from assistant.store.database import bad_database_url, build_engine, migrate
-from assistant.store.models import SOURCES, STATUSES, ActionRow, ProgressRow, SessionRow, VersionRow
+from assistant.store.models import ActionRow, ProgressRow, SessionRow, VersionRow
 
 if TYPE_CHECKING:
     from assistant.model.settings import Settings

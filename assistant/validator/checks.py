@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from assistant.domain.language import detect_language
-from assistant.domain.schema import CheckIn, Draft, Facts, Message, PlanAction
+from assistant.domain.schema import STATEMENT_STEPS, CheckIn, Draft, Facts, Message, PlanAction
 from assistant.domain.step_inputs import StepInputs
 from assistant.domain.text_checks import markup_matches, placeholder_matches
 from assistant.validator.contradictions import Promise, check_contradictions
@@ -76,7 +76,7 @@ def _prose(text: str, step: str, ctx: Context, item: int | None = None, promise:
     """Rules for any prose: non-apologies (ownership has its own rule), vague promises in the statements
     (lessons and plan actions have their own rules) and contradictions with the notes."""
     found = [] if step == "ownership" else check_non_apology(text, step, item)
-    if step in ("pain", "ownership", "positive"):
+    if step in STATEMENT_STEPS:
         found += check_vague_promise(text, step, item)
     return found + check_contradictions(text, step, ctx, promise=promise, item=item)
 
@@ -90,7 +90,7 @@ def check_step(
     checkin_dates: Iterable[dt.date] = (),
 ) -> list[Finding]:
     """Findings for one step's value: a string, a list of lessons, plan actions or check-ins, or a Message."""
-    if step in ("pain", "ownership", "positive"):
+    if step in STATEMENT_STEPS:
         rules = {"pain": check_pain, "ownership": check_ownership, "positive": check_positive}[step]
         return rules(value, ctx) + _basics(value, step) + check_grounding(value, step, ctx) + _prose(value, step, ctx)
     if step == "lessons":
@@ -197,7 +197,7 @@ def step_errors(step: str, value: Any, inputs: StepInputs) -> list[Finding]:
 def step_problems(step: str, output: Any, inputs: StepInputs) -> list[str]:
     """Errors for a step's fresh output, in plain words, for a re-ask (warnings are left to the user)."""
     value: Any
-    if step in ("pain", "ownership", "positive"):
+    if step in STATEMENT_STEPS:
         value = output.statement
     elif step == "lessons":
         value = output.lessons
