@@ -45,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument(
         "--polish", action="store_true", help="let the model rewrite the assembled message (for larger models)"
     )
-    d.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    d.add_argument("-q", "--quiet", action="store_true", help="no step-by-step status on stderr")
     d.add_argument("--no-save", action="store_true", help="do not save the notes and draft as a session")
     d.add_argument("--session", metavar="ID", help="save the draft as a new version of this session")
     d.add_argument(
@@ -77,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
 
     add_sessions_parser(sub)
     ck = add_report_back_parser(sub, _date)
-    ck.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    ck.add_argument("-q", "--quiet", action="store_true", help="no step-by-step status on stderr")
     _model_options(ck)
     return parser
 
@@ -117,7 +117,7 @@ def _preview(text: str, width: int = 100) -> str:
 
 
 class _Status:
-    """Progress on stderr: a live line on a terminal, one line per finished step otherwise."""
+    """Each step's status on stderr: a live line on a terminal, one line per finished step otherwise."""
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled

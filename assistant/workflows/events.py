@@ -1,9 +1,9 @@
-"""Progress and token accounting for a running pipeline.
+"""The events a running pipeline streams (each step started, writing, done) and its token accounting.
 
 :class:`StepTracker` is a langchain callback handler: every model call made inside
 a step carries the tag ``step:<name>``, so the tracker can count tokens per step as
 they stream and sum the usage each call reports. It forwards :class:`StepEvent`
-objects to a listener (the CLI's status line, the UI's progress bar).
+objects to a listener (the CLI's status line, the UI's step board).
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def _step_of(tags: list[str] | None) -> str | None:
 
 
 class StepTracker(BaseCallbackHandler):
-    """Counts streamed tokens and reported usage per step, and reports progress.
+    """Counts streamed tokens and reported usage per step, and reports each step's events.
 
     ``done`` holds the results of steps finished before (a resumed draft): they are not run again.
     ``on_step`` hears of every step as it finishes (see :meth:`finished`).

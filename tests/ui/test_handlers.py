@@ -48,7 +48,7 @@ def versions() -> list[Draft]:
     return final[0]  # type: ignore[no-any-return]
 
 
-def test_generate_streams_progress_then_shows_all_six_steps() -> None:
+def test_generate_streams_its_steps_then_shows_all_six() -> None:
     outputs = _generate(scripted_model())
     *progress, final = outputs
     assert progress and all(out[0] == SKIP and "Writing your draft" in out[1] for out in progress)

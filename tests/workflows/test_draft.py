@@ -179,7 +179,7 @@ def test_notes_that_name_no_leader_give_a_plain_hello() -> None:
     assert draft.message.body.startswith("Hi,\n\nI'm sorry that about 400")
 
 
-def test_progress_events_and_usage_per_step() -> None:
+def test_step_events_and_usage_per_step() -> None:
     events: list[StepEvent] = []
     draft = _draft(ScriptedChatModel(script=good_script()), listener=events.append)
     assert sorted(e.step for e in events if e.kind == "start") == sorted(["intake", *SIX])
