@@ -24,6 +24,7 @@ from assistant.domain.errors import RegainError
 from assistant.domain.schema import Draft, DraftOptions
 from assistant.store import Store
 from assistant.store.checkpoints import load_checkpoint
+from assistant.workflows.autosave import being_written
 from ui.handlers import VIEW_FIELDS, draft_view, user_error
 
 StoreFactory = Callable[[], Store]
@@ -181,7 +182,9 @@ def show_session(session_id: str | None, *, store_factory: StoreFactory) -> tupl
     newer = numbers[-1] if numbers else None
     info = f"Session `{session_id}`: {len(rows)} version(s)." if rows else "Only the notes were saved."
     checkpoint = load_checkpoint(store_of(store_factory), session_id)
-    if checkpoint is not None:
+    if checkpoint is not None and being_written(session_id):
+        info += f" A draft is being written: {len(checkpoint.steps)} of {len(STEP_OUTPUTS)} steps so far."
+    elif checkpoint is not None:
         info += (
             f" A draft was interrupted with {len(checkpoint.steps)} of {len(STEP_OUTPUTS)} steps written (incomplete); "
             f"finish it with **Finish the interrupted draft**, or `regain draft --resume {session_id}`."
@@ -200,7 +203,7 @@ def resumable(session_id: str | None, *, store_factory: StoreFactory) -> Any:
         unfinished = load_checkpoint(store, session_id) is not None or not versions or not versions[-1].complete
     except RegainError:
         unfinished = False
-    return gr.Button(visible=unfinished)
+    return gr.Button(visible=unfinished and not being_written(session_id))  # not while it is being written here
 
 
 def diff_versions(session_id: str | None, a: int | None, b: int | None, *, store_factory: StoreFactory) -> str:

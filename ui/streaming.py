@@ -42,6 +42,7 @@ _LABELS = {
     "plan": "4. Plan",
     "positive": "5. Positive",
     "report_back": "6. Report back",
+    "report_back_update": "Progress update",
     "compose": "Message",
     "refine_edits": "Your change",
 }

@@ -47,7 +47,7 @@ _TONE_CUES: dict[str, re.Pattern[str]] = {
         r"(?:more|sound|sounds|feel|feels|less|so) human", r"human touch", r"like a (?:human|person)",
         r"(?:more|less|too) personal", r"personal touch", r"caring", r"(?:i|that i) (?:actually |really |truly )?care",
         r"how (?:this|it|much it) (?:hit|affected)", r"empath", r"heartfelt", r"from the heart", r"more heart",
-        r"(?:some|a bit of|with) heart\b", r"(?:a )?robot\b",
+        r"(?:some|a bit of|with) heart\b", r"(?:sounds?|reads?) like a robot", r"a robot wrote",
         r"cold", r"frosty", r"icy", r"clinical", r"robotic", r"stiff", r"impersonal", r"form letter",
         r"(?:like|as if) (?:i'm |i am |i was )?(?:filing|writing|reading) a report",
         r"(?:too|so|very|sounds?|reads?) corporate", r"harsh", rf"{_SEEMS} (?:\w+ ){{0,2}}blunt",
@@ -71,7 +71,8 @@ _TONE_CUES: dict[str, re.Pattern[str]] = {
     ),
     "neutral": cues(
         r"neutral", r"less emotional", r"tone it down", r"dial it back", r"too emotional", r"over the top",
-        r"dramatic", r"matter[- ]of[- ]fact", r"dial (?:\w+ ){0,2}down", r"(?:keep it|more|be|stay|just the) fact",
+        r"dramatic", r"matter[- ]of[- ]fact", r"dial (?:\w+ ){0,2}down", r"(?:keep it|more|be|stay) factual",
+        r"just the facts",
         r"less feelings?", r"feelings? down", r"even[- ]keeled", r"measured", r"less edge", r"calmer", r"sachlich",
         r"neutre", r"menos emotiv",
     ),
@@ -81,7 +82,7 @@ _TONE_CUES: dict[str, re.Pattern[str]] = {
 # "add that the VP thanked support" states a fact.
 _TONE_HINTS: dict[str, re.Pattern[str]] = {
     "warm": cues(
-        r"appreciat", r"grateful", r"thank", r"support(?:ed|ive) me",
+        r"appreciat", r"grateful", r"thanked me", r"support(?:ed|ive) me",
         r"(?:been|was|is|were) (?:\w+ ){0,2}(?:decent|kind(?! of)|supportive|patient|gracious|understanding|generous)",
     ),
     "formal": cues(
@@ -161,10 +162,11 @@ _CHANNEL_CUES: dict[str, re.Pattern[str]] = {
         # "for our 1:1", not "Dana moved our 1:1 to Tuesdays"
         r"(?:for|in|at|during|before) (?:a |the |our |my |her |his |their )?(?:1:1|1-on-1|one[- ]on[- ]one)\b(?!s)",
         r"de vive voix", r"points? à aborder", r"liste de points", r"puntos", r"stichpunkt",
-        # said on a call: "a few points I can go through on the phone", "I'm going to call her instead"
-        r"on the phone", r"over the phone", r"(?:phone|video|zoom|teams) call", r"call (?:her|him|them)\b",
-        r"points? (?:i|to) (?:can )?(?:go through|walk (?:her|him|them) through|cover)", r"am telefon",
-        r"por teléfono", r"au téléphone",
+        # said on a call: "a few points I can go through on the phone", "I'll call her instead", "for our call"
+        r"call (?:her|him|them|[a-z]+) instead", r"(?:for|during) (?:the|our|a|my) (?:phone |video |zoom )?call\b",
+        r"points? (?:i|to) (?:can )?(?:go through|walk (?:her|him|them) through|cover)",
+        r"(?:say|tell|go through) (?:it |this |them )?(?:on|over) the phone", r"am telefon sagen",
+        r"por teléfono en vez", r"au téléphone plutôt",
     ),
     "email": cues(r"e-?mail", r"mail\b", r"courriel", r"correo"),
 }  # fmt: skip
@@ -264,6 +266,21 @@ _AN_ACTION = cues(r"actions?\b", r"steps?\b", r"items?\b", r"tasks?\b", r"to the
                   r"schritt", r"acci[oó]n", r"tarea", r"paso\b", r"étape", r"tâche")  # fmt: skip
 
 
+# Where a request starts after the fact: "FYI: Dana is out until the 14th, so move the first check-in to the 15th".
+_ASKS = re.compile(
+    r"[,;.]?\s*\b(?:so |and |also |then |please )*(?:can you |could you |would you |please )?"
+    r"(?:move|shift|push|pull|make|change|drop|remove|add an?|set|reword|shorten|trim|cut|turn)\b",
+    re.IGNORECASE,
+)
+
+
+def fact_end(request: str) -> int:
+    """Where the fact that :func:`read_fact` reads ends in ``request`` (the rest is read as a request)."""
+    colon = request.find(":")
+    asks = _ASKS.search(request, colon + 1)
+    return asks.start() if asks else len(request)
+
+
 def read_fact(request: str) -> AddFact | None:
     """The fact a request gives after a colon, when what comes before asks to add it ("worth putting in: …", "for
     the record: …"), in the user's own words (up to 200 characters, whole sentences); else None."""
@@ -271,6 +288,7 @@ def read_fact(request: str) -> AddFact | None:
     if colon < 0 or not _FACT_CUE.search(request[:colon]) or _AN_ACTION.search(request[:colon]):
         return None  # "ajoute une action : …" is a new action, not a fact
     text = " ".join(request[colon + 1 :].split()).strip()
+    text = text[: _ASKS.search(text).start()] if _ASKS.search(text) else text  # "…, so move the first check-in …"
     while len(text) > 200:  # whole sentences only
         cut = text.rstrip(".!? ").rfind(". ")
         if cut <= 0:
@@ -287,8 +305,9 @@ def read_edits(request: str, draft: Draft) -> list[Edit]:
     Regain cannot do (:func:`cannot_do`) is not read."""
     request = without_cannot(request)
     fact = read_fact(request)
-    if fact is not None:  # "refunded on Monday" in a fact is no date to move
-        return [*read_edits(request[: request.find(":")], draft), fact]
+    if fact is not None:  # "refunded on Monday" in a fact is no date to move; a request after it is read
+        rest = request[: request.find(":")] + " " + request[fact_end(request) :].lstrip(",;. ")
+        return [*read_edits(rest, draft), fact]
     edits: list[Edit] = []
     hints = not _FOR_THE_MODEL["other"].search(request)  # "add that she thanked me": a fact, not a tone
     tone = read_tone(request, draft.options.tone, hints=hints)
@@ -342,7 +361,7 @@ def needs_model(request: str, read: list[Edit] | None = None) -> bool:
         request = request[: request.find(":")] if ":" in request else request  # the new action's words ask nothing
     if any(isinstance(e, AddFact) for e in read or []):  # the fact after the colon asks nothing more
         done |= {"other"}
-        request = request[: request.find(":")]
+        request = request[: request.find(":")] + " " + request[fact_end(request) :]
     for edit in read or []:  # the new wording the program read ("… do is add the checklist …") asks nothing more
         if isinstance(edit, RewordAction | SetMeasure):
             said = edit.action if isinstance(edit, RewordAction) else edit.measure

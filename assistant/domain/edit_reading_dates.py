@@ -33,7 +33,8 @@ _PLAN_WORDS = cues(r"deadlines?", r"due dates?", r"dates", r"(?:every|each) date
                     r"échéances", r"tâches")  # fmt: skip
 _CHECKIN_DATES = cues(r"(?:check[- ]?ins?|report(?:ing)?[- ]backs?|catch-?ups?|syncs?)\s+(?:dates?|days?)")
 # The check-ins along with what else is moved: "check-ins included", "the check-ins too", "and the check-ins".
-_CHECKINS_TOO = cues(r"check[- ]?ins? (?:too?|included|as well|also)\b", r"including (?:the )?check[- ]?ins?",
+_CHECKINS_TOO = cues(r"check[- ]?ins? (?:too|to(?=\s*(?:[.!?]|$))|included|as well|also)\b",
+                     r"including (?:the )?check[- ]?ins?",
                      r"check[- ]?ins? (?:mogen |gaan |kunnen )?(?:mee|ook)\b",
                      r"and (?:the )?check[- ]?ins?", r"check[- ]?ins? (?:inklusive|incluidos|compris)")  # fmt: skip
 _EVERY = cues(r"every", r"all\b", r"both\b", r"everything", r"everyth\w*", r"evr?ything", r"everthing", r"alles\b",

@@ -22,7 +22,10 @@ DROP = cues(
     r"drop", r"remove", r"delete", r"scrap", r"scratch", r"(?:take|leave) (?:\w+ ){0,5}out\b", r"get rid",
     r"skip (?:the|that)",
     r"cut (?:the|that|this) (?!message|email|note|text)", r"n[o']t (?:be )?needed", r"no longer need", r"don'?t need",
-    r"overkill", r"pointless", r"unnecessary", r"redundant", r"no point in",
+    r"overkill",
+    # "the checklist is pointless once the gate exists"; not "pointless to mention twice", "redundant in that paragraph"
+    r"(?:is|are|seems?|feels?) (?:\w+ )?(?:pointless|unnecessary|redundant)\b"
+    r"(?![^.;!?]*\b(?:mention|paragraph|sentence|say(?:ing)?|wording|twice|repeat))",
     r"streich", r"entfern", r"lösch", r"quita", r"elimin", r"borra", r"supprim", r"enlève",
 )  # fmt: skip
 OWNER = cues(
@@ -40,7 +43,8 @@ _NOT_NAMES = frozenset(
         "will", "please", "put", "make", "give", "let", "have", "assign", "hand", "she", "he", "they", "we", "it",
         "this", "that", "just", "ok", "okay", "hmm", "since", "because", "yes", "no", "maybe", "then", "now", "our",
         "my", "her", "his", "their", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "ci",
-        "qa", "vp", "cto", "ceo", "cfo", "slack", "teams",
+        "qa", "vp", "cto", "ceo", "cfo", "slack", "teams", "el", "la", "los", "las", "un", "una", "le", "les", "der",
+        "die", "das", "de", "het", "een",
     )
 )  # fmt: skip
 
@@ -59,11 +63,21 @@ def _person(request: str, draft: Draft) -> str | None:
 
     # a capitalised word inside a sentence names someone more surely than one that opens it ("El briefing … lo va a
     # hacer Marcos"); a name that opens the sentence counts when there is none inside ("Jonas offered to …")
+    # first a name the hand-over is said of ("Priya will run it, she's our Zendesk admin": not Zendesk)
+    handing = names(
+        r"\b(?P<name>[A-Z][a-zà-ÿ]+)\b(?:\s+\w+){0,3}?\s+(?:will|'ll|is going to|offered|agreed|said|can|takes?|owns?|"
+        r"wants to|volunteered|übernimmt|va a|se encarga|s'en charge)\b"
+    )
     inside = names(r"(?<![.!?:;]\s)(?<!^)\b(?P<name>[A-Z][a-zà-ÿ]+)\b")
-    found = inside or names(r"\b(?P<name>[A-Z][a-zà-ÿ]+)\b")
-    return found.pop() if len(found) == 1 else None
+    for found in (handing, inside, names(r"\b(?P<name>[A-Z][a-zà-ÿ]+)\b")):
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            return None
+    return None
 
 
+_ABOUT_WORDING = cues(r"mention", r"paragraph", r"sentence", r"wording", r"twice", r"repeat", r"says? (?:it|that)")
 _MEASURE = cues(r"measure", r"metric", r"success", r"done when", r"proof", r"evidence", r"how (?:we|you|she|he) know",
                  r"messgr", r"kennzahl", r"nachweis", r"medida", r"prueba", r"mesure", r"preuve", r"criteri",
                  r"critère")  # fmt: skip
@@ -135,6 +149,8 @@ def _new_action(request: str, draft: Draft) -> AddAction | None:
     if len(parts) != 2:  # no measure: for the model
         return None
     action, measure = (" ".join(p.split()).strip(" .") for p in parts)
+    if re.search(r"[.!?]\s+\S", measure):  # "…, done when …. Also push the gate a week later": not the measure's
+        return None
     action = _I_WILL_DO.sub("", action)
     due = stated_date(request[colon:], draft.today) or next_weekday(request[colon:], draft.today)
     action = _BY_DATE.sub("", action).strip(" .") if due else action
@@ -159,12 +175,14 @@ def read_plan_edits(request: str, draft: Draft) -> list[Edit]:
     if (reword := _worded(request, draft, REWORD)) is not None:
         return [RewordAction(number=reword[0], action=reword[1])]
     asked = CHECKINS.sub(" ", KEEP.sub(" ", request))
+    # a clause about the message's wording asks to drop no action ("mentioning the checklist twice is redundant")
+    droppable = " ".join(c for c in re.split(r"(?<=[.!?;,])\s+", asked) if not _ABOUT_WORDING.search(c))
     action = _placed_action(asked, draft)
-    if action is None and DROP.search(asked) and not OWNER.search(request):
+    if action is None and DROP.search(droppable) and not OWNER.search(request):
         # "the checklist is pointless once the CI gate exists … scrap that action": the action named where the drop
         # is asked (before its cue first: the checklist is what is pointless), whatever else the request names
         named = set()
-        for clause in re.split(r"(?<=[.!?;,])\s+", asked):
+        for clause in re.split(r"(?<=[.!?;,])\s+", droppable):
             if (cue := DROP.search(clause)) is not None:
                 named.add(named_in(clause[: cue.start()], draft) or named_in(clause, draft))
         named -= {None}
@@ -174,6 +192,6 @@ def read_plan_edits(request: str, draft: Draft) -> list[Edit]:
         return []
     if OWNER.search(request) and (person := _person(request, draft)) is not None:
         return [SetOwner(number=action, owner=person)]
-    if DROP.search(request) and not OWNER.search(request):
+    if DROP.search(droppable) and not OWNER.search(request):
         return [DropAction(number=action)]
     return []

@@ -29,13 +29,23 @@ _LATER = _words(r"later", r"more time", r"postpone", r"delay", r"push(?:ed)? (?:
 _EVERY = _words(r"every", r"all\b", r"whole plan", r"alle", r"todas", r"todos", r"toutes", r"tous")
 
 
+_DUE_WORD = re.compile(r"\b(?:by|due|until|before|bis|para el|avant le|até)\b", re.IGNORECASE)
+
+
+def _due_stated(request: str, today: dt.date) -> dt.date | None:
+    """The date the request gives after a due word ("by wed the 16th"), not any date it mentions ("what went wrong
+    on the 3rd")."""
+    dues = list(_DUE_WORD.finditer(request))
+    return stated_date(request[dues[-1].end() :], today) if dues else None
+
+
 def settled_edit(edit: Edit, request: str, actions: list[str], today: dt.date | None = None) -> Edit:
     """``edit`` with what the request states exactly put right: the direction of a shift ("a week sooner"
     moves earlier), and the action it names by its words (a shift of the whole plan "for the checklist" is a
     shift of that action). A small model often picks the right kind of edit with the wrong value."""
     edit = about_named_action(edit, request, actions)
     match edit:
-        case AddAction() if today is not None and (day := stated_date(request, today)) is not None:
+        case AddAction() if today is not None and (day := _due_stated(request, today)) is not None:
             return edit.model_copy(update={"due": day}) if day != edit.due else edit  # "by wed the 16th"
         case SetDate(target="action") if today is not None and (day := stated_date(request, today)) is not None:
             return edit.model_copy(update={"date": day}) if day != edit.date else edit

@@ -24,11 +24,11 @@ CHANNEL_NAMES: dict[str, str] = {"email": "Email", "chat": "Chat message", "talk
 """How the UI and the exports name each channel."""
 
 SIX_STEPS = ("pain", "ownership", "lessons", "plan", "positive", "report_back")
+"""The six steps of trust repair, in order, by the name every layer uses."""
 STATEMENT_STEPS = ("pain", "ownership", "positive")
 """The steps whose output is one statement."""
 CHECKABLE_STEPS = ("pain", "ownership", "lessons", "positive", "message")
 """The steps ``regain check --step`` checks from plain text (the plan and the check-ins need a draft's JSON)."""
-"""The six steps of trust repair, in order, by the name every layer uses."""
 STEP_TITLES = {
     "pain": "1. Show your pain",
     "ownership": "2. Own the problem",

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from typing import Literal
 
-PLACEHOLDER = re.compile(r"\[[A-Z][A-Za-z ]{0,30}\]|<[a-z][a-z _-]{0,30}>|\{[a-z_]+\}")
+PLACEHOLDER = re.compile(r"\[[A-Z][A-Za-z ]{0,30}\]|<[A-Za-z][A-Za-z _-]{0,30}>|\{[a-z_]+\}")
 """A template placeholder left in the text: ``[Your Name]``, ``<leader>``, ``{date}``."""
 
 HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
@@ -56,6 +56,13 @@ def markup_matches(text: str, pattern: re.Pattern[str] = HTML_TAG) -> list[re.Ma
 
 URL = re.compile(r"\b(?:https?|ftp|file)://[^\s<>\"'()\[\]]+|\bwww\.[^\s<>\"'()\[\]]+", re.IGNORECASE)
 """A link or bare web address: model text may carry one only when the notes have it (the guard, ``MSG_LINK``)."""
+
+
+def notes_urls(notes: str | None) -> set[str]:
+    """The whole links in the notes: a link in model text is from the notes only when it is one of these."""
+    return {m.group(0).rstrip(".,;:!?") for m in URL.finditer(notes or "")}
+
+
 IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 """A Markdown image."""
 

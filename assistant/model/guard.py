@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from assistant.domain.text_checks import HTML_TAG, IMAGE, URL, is_markup
+from assistant.domain.text_checks import HTML_TAG, IMAGE, URL, is_markup, notes_urls
 
 CANARY = "RGN-CANARY-5c1e9a7f3d2b8046"
 """The marker in ``prompts/system.md``; a test checks the file and this constant agree."""
@@ -52,6 +52,9 @@ def _prompt_copied(text: str, notes: str) -> bool:
 
 
 def _foreign(pattern: re.Pattern[str], text: str, notes: str) -> list[str]:
+    if pattern is URL:  # a link is from the notes only when it is a whole link of the notes, not a part of one
+        whole = notes_urls(notes)
+        return [m.group(0) for m in pattern.finditer(text) if m.group(0).rstrip(".,;:!?") not in whole]
     found = [m.group(0) for m in pattern.finditer(text) if m.group(0).rstrip(".,;:!?") not in notes]
     return [f for f in found if is_markup(f)] if pattern is HTML_TAG else found
 

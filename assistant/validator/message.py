@@ -13,6 +13,7 @@ from assistant.domain.text_checks import (
     URL,
     markup_matches,
     message_size,
+    notes_urls,
     placeholder_matches,
 )
 from assistant.validator.findings import Context, Finding, span_finding
@@ -108,9 +109,9 @@ def check_message(message: Message, ctx: Context, draft: Draft | None = None) ->
                 "Use plain text only.",
             )
         )
-    notes = ctx.notes or ""
+    whole = notes_urls(ctx.notes)
     for match in _LINK_OR_IMAGE.finditer(body):
-        if match.group(0).rstrip(".,;:!?") not in notes:
+        if match.group(0).rstrip(".,;:!?") not in whole:
             findings.append(
                 span_finding(
                     "MSG_LINK",

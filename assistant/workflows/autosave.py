@@ -144,11 +144,22 @@ async def adraft_saved(notes: str, pipeline: Pipeline, autosave: DraftAutosave |
     if autosave is None:
         return await adraft(notes, pipeline, **kwargs)
     kwargs.update(options=autosave.options, today=autosave.today)
+    _WRITING.add(autosave.session_id)
     try:
         draft = await adraft(autosave.notes, pipeline, done=autosave.done(), on_step=autosave.step_finished, **kwargs)
     except BaseException as exc:
         with contextlib.suppress(Exception):  # the draft's own error is what the user needs to see
             autosave.failed(exc)
         raise
+    finally:
+        _WRITING.discard(autosave.session_id)
     autosave.saved(draft)
     return draft
+
+
+_WRITING: set[str] = set()
+
+
+def being_written(session_id: str) -> bool:
+    """True while this process is writing a draft of the session (its checkpoint is then no interrupted draft)."""
+    return session_id in _WRITING

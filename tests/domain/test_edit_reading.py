@@ -435,3 +435,39 @@ def test_a_typo_or_dutch_plan_wide_shift(request_text: str, amount: int) -> None
 def test_more_heart_and_beef_it_up() -> None:
     assert read_tone("it sounds like a robot wrote it, can it have a bit more heart") == "warm"
     assert read_length("beef it up a bit? still a chat msg tho") == "longer"
+
+
+# --- from a review of this session's readings (the sentences are the reviewer's) ---
+
+
+@pytest.mark.parametrize(
+    ("request_text", "read"),
+    [
+        ("Push all the check-ins to a week later.", [ShiftDates(target="checkins", amount=1, unit="weeks")]),
+        ("Move the first check-in to the 9th.", [SetDate(target="checkin", number=1, date=dt.date(2026, 12, 9))]),
+        ("Priya will run the checklist, she is our Zendesk admin.", [SetOwner(number=2, owner="Priya")]),
+        ("I'm going to call her after I send it, so keep it short.", [SetLength(length="shorter")]),
+        ("We had a video call about it yesterday; make it warmer.", [SetTone(tone="warm")]),
+        ("Mentioning the checklist in the positive paragraph is redundant.", []),
+        ("Add more facts about the impact.", []),
+        ("Everything looks good, thanks!", []),
+    ],
+)
+def test_what_a_reading_must_not_take_for_an_edit(request_text: str, read: list[object]) -> None:
+    assert read_edits(request_text, _draft(tone="direct")) == read
+
+
+def test_a_fact_ends_where_a_request_starts() -> None:
+    read = read_edits("FYI: Dana is out until the 14th, so move the first check-in to the 15th.", _draft())
+    assert read == [
+        SetDate(target="checkin", number=1, date=dt.date(2026, 12, 15)),
+        AddFact(fact="Dana is out until the 14th"),
+    ]
+
+
+def test_a_new_action_whose_measure_runs_on_is_left_to_the_model() -> None:
+    request = (
+        "Add an action: brief support on the gate, done when support confirms it. Also push the gate a week later."
+    )
+    assert read_edits(request, _draft()) == []
+    assert needs_model(request, [])

@@ -125,3 +125,14 @@ def test_a_new_actions_due_date_is_the_one_the_request_states() -> None:
     request = "one more thing in the plan: ask IT to turn on link expiry, by wed the 16th. Rest is fine."
     settled = settled_edit(answered, request, ["Write a checklist"], dt.date(2026, 11, 27))
     assert settled == answered.model_copy(update={"due": dt.date(2026, 12, 16)})  # the model picked last month's 16th
+
+
+def test_a_new_actions_due_date_is_the_one_after_a_due_word() -> None:
+    answered = AddAction(
+        action="Review what went wrong with the team", measure="Notes shared", due=dt.date(2026, 12, 4)
+    )
+    request = "Add a step: review what went wrong on the 3rd with the team, due the 11th"
+    settled = settled_edit(answered, request, ["Write a checklist"], dt.date(2026, 11, 27))
+    assert settled.due == dt.date(2026, 12, 11)  # type: ignore[union-attr]
+    no_due = "Add a step: review what went wrong on the 3rd with the team"
+    assert settled_edit(answered, no_due, ["Write a checklist"], dt.date(2026, 11, 27)) == answered

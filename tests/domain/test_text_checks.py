@@ -83,3 +83,19 @@ def test_one_link_notion_for_the_validator_and_the_guard() -> None:
         report = validate_text(body, step=None, facts=None, notes=notes, today=today)
         assert ("MSG_LINK" in {f.rule for f in report.findings}) is foreign, body
         assert bool(output_leaks(OwnershipOutput(statement=body), notes)) is foreign, body
+
+
+def test_a_capitalised_placeholder_is_still_a_placeholder() -> None:
+    assert placeholders("Hi <Manager Name>, sorry.") == [
+        "Replace the placeholder <Manager Name> with real words or leave it out."
+    ]
+
+
+def test_a_link_is_from_the_notes_only_when_it_is_a_whole_link_of_the_notes() -> None:
+    notes = "ticket at https://tracker.example.com/incidents/123"
+    report = validate_text(
+        "See https://tracker.example.com/incidents/12 for it.", step=None, facts=None, notes=notes,
+        today=dt.date(2026, 12, 7),
+    )  # fmt: skip
+    assert "MSG_LINK" in {f.rule for f in report.findings}
+    assert output_leaks(OwnershipOutput(statement="See https://tracker.example.com/incidents/12."), notes)
