@@ -133,3 +133,19 @@ def test_finishing_with_nothing_to_finish_only_says_so(store: Store) -> None:
         [out] = list(_resume(store, model)(picked, None))
         assert all(value == SKIP for value in out[:-1]) and says in out[-1]  # no error badge on the Draft tab
     assert model.calls == []
+
+
+def test_a_draft_being_written_is_not_offered_to_finish(store: Store) -> None:
+    from assistant.workflows import autosave as workflow_autosave
+
+    session = DraftAutosave.start(store, NOTES, DraftOptions(), TODAY).session_id  # a checkpoint, no step yet
+    workflow_autosave._WRITING.add(session)  # as adraft_saved marks it while the draft runs
+    try:
+        assert sessions.resumable(session, store_factory=lambda: store).visible is False
+        assert (
+            "A draft is being written: 0 of 7 steps so far."
+            in sessions.show_session(session, store_factory=lambda: store)[3]
+        )
+    finally:
+        workflow_autosave._WRITING.discard(session)
+    assert sessions.resumable(session, store_factory=lambda: store).visible is True  # the process stopped: interrupted
