@@ -8,7 +8,14 @@ from langchain_core.runnables import Runnable
 from assistant.chains._step import Check, FormatState, build_step_chain
 from assistant.domain.schema import MessageOutput
 from assistant.domain.step_inputs import StepInputs
-from assistant.domain.text_checks import LENGTH_WORDS, message_size, not_blank, placeholder_matches, placeholders
+from assistant.domain.text_checks import (
+    LENGTH_WORDS,
+    markup_matches,
+    message_size,
+    not_blank,
+    placeholder_matches,
+    placeholders,
+)
 
 
 def length_text(channel: str, length: str) -> str:
@@ -18,7 +25,8 @@ def length_text(channel: str, length: str) -> str:
 
 
 def _only_a_placeholder(line: str) -> bool:
-    return any(m.group(0) == line for m in placeholder_matches(line))  # "<br>" is markup, not a placeholder
+    """A line that is nothing but a placeholder ("[Your Name]") or a tag ("<br>"): dropped without a re-ask."""
+    return any(m.group(0) == line for m in [*placeholder_matches(line), *markup_matches(line)])
 
 
 def tidy_message(message: MessageOutput) -> MessageOutput:

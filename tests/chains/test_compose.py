@@ -75,6 +75,13 @@ def test_placeholder_signature_line_is_dropped_without_a_reask() -> None:
     assert len(model.calls) == 1
 
 
+def test_a_line_that_is_only_a_tag_is_dropped_without_a_reask() -> None:
+    model = ScriptedChatModel(script={"compose": _message("Dana, I'm sorry about Friday.\n<br>\nBest,")})
+    out = run(build_compose_chain(model), step_inputs("compose"))
+    assert out.body == "Dana, I'm sorry about Friday.\nBest,"
+    assert len(model.calls) == 1
+
+
 def test_gives_up_when_a_reask_brings_no_fewer_problems() -> None:
     bad = _message("Dear <leader>, sorry.")
     model = ScriptedChatModel(script={"compose": bad})
