@@ -77,7 +77,7 @@ def kept_figures(statement: str, harm: str) -> bool:
 def pain_problems(pain: PainOutput, inputs: StepInputs) -> list[str]:
     """Structural problems of the pain statement, and a harm whose figures it leaves out."""
     problems = not_blank("statement", pain.statement) + placeholders(pain.statement)
-    harm = inputs.text("impact")
+    harm = inputs.harm
     regret = regret_sentence(pain.statement)
     if pain.statement.strip() and not kept_figures(regret, harm):
         figures = ", ".join(dict.fromkeys(m.group() for m in re.finditer(r"\S*\d\S*", harm)))
@@ -116,7 +116,7 @@ def with_landed(output: PainOutput, inputs: StepInputs) -> PainOutput:
         return output
     # the harm pain_inputs found (found again only for a caller that gives the notes alone)
     notes = inputs.notes
-    harm = str(inputs.text("impact") or plain_words(impact_in_notes(notes), detect_language(notes))).rstrip(". ")
+    harm = (inputs.harm or plain_words(impact_in_notes(notes), detect_language(notes))).rstrip(". ")
     if harm and (
         not statement
         or len(statement.split()) > LONGEST_REGRET

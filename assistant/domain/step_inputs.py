@@ -35,6 +35,8 @@ class StepInputs(BaseModel):
     length: Length = "medium"
     request: str = ""
     """A refine request, in the user's words."""
+    harm: str = ""
+    """The harm the program found in the notes, as the regret says it (the pain step's checks and stand-in)."""
     original_notes: str = ""
     """When reporting back: the incident's notes (``notes`` are the progress notes)."""
     fixed_statuses: dict[int, ActionStatus] = Field(default_factory=dict)

@@ -37,13 +37,10 @@ def pain_inputs(notes: str, today: dt.date, options: DraftOptions) -> StepInputs
     leader = options.leader or leader_in_notes(notes)
     language = detect_language(notes)
     harm = plain_words(impact_in_notes(notes), language)
-    texts = {
-        "today": today_text(today),
-        "leader": leader or "my manager",
-        # the regret is said to the leader: "Dana had to tell the VP" is "you had to tell the VP"
-        "impact": addressed_to(harm, leader) if language is None else harm,
-    }
-    return StepInputs(notes=notes, today=today, leader=options.leader, texts=texts)
+    # the regret is said to the leader: "Dana had to tell the VP" is "you had to tell the VP"
+    said = addressed_to(harm, leader) if language is None else harm
+    texts = {"today": today_text(today), "leader": leader or "my manager", "impact": said}
+    return StepInputs(notes=notes, today=today, leader=options.leader, harm=said, texts=texts)
 
 
 def writing_inputs(facts: Facts, notes: str, today: dt.date, options: DraftOptions) -> StepInputs:

@@ -54,6 +54,7 @@ def test_pain_inputs_find_the_harm_and_the_leader_without_the_intake() -> None:
     inputs = pain_inputs("forgot to send the invoices\n12 clients paid late, $4,000 in fees\nmy boss Helen noticed",
                          TODAY, DraftOptions())  # fmt: skip
     assert (inputs.text("impact"), inputs.text("leader")) == ("12 clients paid late, $4,000 in fees", "Helen")
+    assert inputs.harm == inputs.text("impact")  # the checks read the typed harm, the prompt its text
     assert (
         pain_inputs("forgot the invoices\n12 clients paid late", TODAY, DraftOptions()).text("leader") == "my manager"
     )
