@@ -20,7 +20,7 @@ from assistant.domain.errors import InputError, RegainError
 from assistant.domain.notes import screen_notes
 from assistant.workflows.autosave import DraftAutosave
 from ui.handlers import draft_options, user_error
-from ui.sessions import StoreFactory, saved_note, store_of
+from ui.sessions import StoreFactory, named_as, saved_note, store_of
 
 NotesOf = Callable[[tuple[Any, ...]], tuple[str, str, str, str, str]]
 
@@ -60,10 +60,7 @@ def drafting(
             raise
         yield [*(last or skipped), autosave.session_id, saved_note(autosave.session_id, autosave.version)]
 
-    run.__name__ = getattr(handler, "__name__", "run")  # the API name gradio shows
-    run.__doc__ = handler.__doc__
-    run.handler = handler  # type: ignore[attr-defined]  # not __wrapped__: gradio would read its signature
-    return run
+    return named_as(run, handler)
 
 
 def chat_drafting(
@@ -106,10 +103,7 @@ def chat_drafting(
                 yield [*(gr.skip() for _ in range(n_outputs)), *where()]
             raise
 
-    run.__name__ = getattr(handler, "__name__", "run")  # the API name gradio shows
-    run.__doc__ = handler.__doc__
-    run.handler = handler  # type: ignore[attr-defined]  # not __wrapped__: gradio would read its signature
-    return run
+    return named_as(run, handler)
 
 
 def resuming(

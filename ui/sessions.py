@@ -101,6 +101,17 @@ def last_request(chat: list[dict[str, Any]] | None) -> str:
     return ""
 
 
+def named_as(
+    run: Callable[..., Iterator[list[Any]]], handler: Callable[..., Any]
+) -> Callable[..., Iterator[list[Any]]]:
+    """``run``, a wrapper of ``handler``, with its name (the API name gradio shows) and its doc; ``handler`` is kept
+    as ``run.handler`` (not ``__wrapped__``: gradio would read its signature)."""
+    run.__name__ = getattr(handler, "__name__", "run")
+    run.__doc__ = handler.__doc__
+    run.handler = handler  # type: ignore[attr-defined]
+    return run
+
+
 def autosaving(
     handler: Callable[..., Any],
     *,
@@ -132,10 +143,7 @@ def autosaving(
             saved = save_draft(versions, session_id, store_factory=store_factory, source=source, summary=text)
             yield [*(last or []), *saved]  # the last values again, so an API caller's result is complete
 
-    run.__name__ = getattr(handler, "__name__", "run")  # the API name gradio shows
-    run.__doc__ = handler.__doc__
-    run.handler = handler  # type: ignore[attr-defined]  # not __wrapped__: gradio would read its signature
-    return run
+    return named_as(run, handler)
 
 
 # --- the Sessions tab ------------------------------------------------------------------------------------

@@ -287,8 +287,7 @@ def read_fact(request: str) -> AddFact | None:
     colon = request.find(":")
     if colon < 0 or not _FACT_CUE.search(request[:colon]) or _AN_ACTION.search(request[:colon]):
         return None  # "ajoute une action : …" is a new action, not a fact
-    text = " ".join(request[colon + 1 :].split()).strip()
-    text = text[: _ASKS.search(text).start()] if _ASKS.search(text) else text  # "…, so move the first check-in …"
+    text = " ".join(request[colon + 1 : fact_end(request)].split()).strip()  # "…, so move the first check-in …": not
     while len(text) > 200:  # whole sentences only
         cut = text.rstrip(".!? ").rfind(". ")
         if cut <= 0:
@@ -313,22 +312,23 @@ def read_edits(request: str, draft: Draft) -> list[Edit]:
     tone = read_tone(request, draft.options.tone, hints=hints)
     if tone is not None and tone != draft.options.tone:
         edits.append(SetTone(tone=tone))  # type: ignore[arg-type]
+    plan_edits = read_plan_edits(request, draft)
     length = read_length(request)
-    if length is not None and not _about_an_actions_words(request, draft, length):
+    if length is not None and not _about_an_actions_words(request, plan_edits):
         edits.append(SetLength(length=length))
     channel = read_channel(request, draft.options.channel, hints=hints)
     if channel is not None and channel != draft.options.channel:
         edits.append(SetChannel(channel=channel))  # type: ignore[arg-type]
     dates = read_dates(request, draft)
-    return edits + dates + ([] if dates else read_plan_edits(request, draft))
+    return edits + dates + ([] if dates else plan_edits)
 
 
-def _about_an_actions_words(request: str, draft: Draft, length: str) -> bool:
+def _about_an_actions_words(request: str, plan_edits: list[Edit]) -> bool:
     """True when the request rewords an action or its measure and says nothing of the message's length in so many
     words: "step 2 sounds thin. What I'll actually do is …" is about the step, not a longer message."""
     if re.search(r"\b(?:shorter|shorten|longer|lengthen)\b", request, re.IGNORECASE):
         return False
-    return any(isinstance(e, RewordAction | SetMeasure) for e in read_plan_edits(request, draft))
+    return any(isinstance(e, RewordAction | SetMeasure) for e in plan_edits)
 
 
 # What only the model can do, by kind: a new measure, action or fact in the user's words, a rewording, a section;
