@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 from typing import Any
 
+from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from langchain_core.runnables import Runnable
 
@@ -29,6 +30,7 @@ from assistant.domain.step_inputs import StepInputs
 from assistant.model.prompts import load_prompt
 from assistant.model.testing import STEP_MARKERS, good_script
 from assistant.workflows.assemble import assemble_message
+from assistant.workflows.draft import Pipeline
 from assistant.workflows.step_inputs import (
     compose_inputs,
     intake_inputs,
@@ -123,6 +125,12 @@ def prompt_line(step: str, **value: str) -> str:
     ((name, text),) = value.items()
     line = next(line for line in load_prompt(step).template.splitlines() if "{" + name + "}" in line)
     return line.replace("{" + name + "}", text) + "\n"
+
+
+def validated_chain(step: str, model: BaseChatModel, max_reasks: int = 2) -> Runnable[StepInputs, Any]:
+    """The step's chain as a draft runs it: its own checks, then the validator's (placeholders, the message's
+    length and every other rule of :func:`~assistant.validator.checks.step_problems`)."""
+    return Pipeline(model, max_reasks=max_reasks).chains[step]
 
 
 def run(chain: Runnable[StepInputs, Any], inputs: StepInputs) -> Any:

@@ -8,14 +8,7 @@ from langchain_core.runnables import Runnable
 from assistant.chains._step import Check, FormatState, build_step_chain
 from assistant.domain.schema import MessageOutput
 from assistant.domain.step_inputs import StepInputs
-from assistant.domain.text_checks import (
-    LENGTH_WORDS,
-    markup_matches,
-    message_size,
-    not_blank,
-    placeholder_matches,
-    placeholders,
-)
+from assistant.domain.text_checks import LENGTH_WORDS, markup_matches, not_blank, placeholder_matches
 
 
 def length_text(channel: str, length: str) -> str:
@@ -36,16 +29,9 @@ def tidy_message(message: MessageOutput) -> MessageOutput:
 
 
 def message_problems(message: MessageOutput, inputs: StepInputs) -> list[str]:
-    """The message must have a body, no placeholders, and fit the channel's length."""
-    problems = not_blank("body", message.body) + placeholders(f"{message.subject}\n{message.body}")
-    channel, length = inputs.channel, inputs.length
-    limit, size = LENGTH_WORDS[channel][length], message_size(message.body, channel)
-    if channel == "talking_points":
-        if size > limit:
-            problems.append(f"Use at most {limit} bullet lines; you wrote {size}.")
-    elif size > limit * 1.15:
-        problems.append(f"The body has {size} words; shorten it to at most {limit} words.")
-    return problems
+    """The message must have a body. Its length against the one chosen and its placeholders are the validator's
+    (``MSG_LENGTH``, ``MSG_PLACEHOLDER``), which the pipeline adds to the step's checks."""
+    return not_blank("body", message.body)
 
 
 def build_compose_chain(

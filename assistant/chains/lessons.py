@@ -16,7 +16,7 @@ from assistant.domain.notes_reading import skipped_habit, skipped_step, without_
 from assistant.domain.schema import LessonPart, LessonPartsOutput, LessonsOutput
 from assistant.domain.settle import join_lesson, plain_words, split_lesson
 from assistant.domain.step_inputs import StepInputs
-from assistant.domain.text_checks import not_blank, placeholders
+from assistant.domain.text_checks import not_blank
 
 _CHANGE = re.compile(
     r"\b(?:now|from now on|going forward|in future|i will|i'll|i always|always|every|before (?:i|any|every|each)|"
@@ -34,7 +34,7 @@ def lessons_problems(lessons: LessonsOutput, inputs: StepInputs) -> list[str]:
     left_out = _left_out(inputs)
     done_work = done_in_notes(inputs.notes)
     for i, lesson in enumerate(lessons.lessons, 1):
-        problems += not_blank(f"lesson {i}", lesson) + placeholders(lesson)
+        problems += not_blank(f"lesson {i}", lesson)
         if english and lesson.strip() and not _CHANGE.search(lesson):
             problems.append(
                 f'Lesson {i} does not say what I now do differently; end it with what changes ("so I now ...").'

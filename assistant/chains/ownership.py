@@ -10,12 +10,12 @@ from langchain_core.runnables import Runnable
 from assistant.chains._step import Check, FormatState, build_step_chain
 from assistant.domain.schema import OwnershipOutput
 from assistant.domain.step_inputs import StepInputs
-from assistant.domain.text_checks import finish_sentences, not_blank, placeholders
+from assistant.domain.text_checks import finish_sentences, not_blank
 
 
 def ownership_problems(ownership: OwnershipOutput, inputs: StepInputs) -> list[str]:
     """Structural problems of the ownership statement."""
-    return not_blank("statement", ownership.statement) + placeholders(ownership.statement)
+    return not_blank("statement", ownership.statement)
 
 
 def tidy_ownership(output: OwnershipOutput) -> OwnershipOutput:

@@ -19,7 +19,7 @@ from assistant.domain.notes_reading import impact_in_notes
 from assistant.domain.schema import PainOutput
 from assistant.domain.settle import plain_words, wording
 from assistant.domain.step_inputs import StepInputs
-from assistant.domain.text_checks import SENTENCE, finish_sentences, not_blank, placeholders
+from assistant.domain.text_checks import SENTENCE, finish_sentences, not_blank
 
 LONGEST_REGRET = 40  # words: a sentence of regret that runs on pastes the notes
 _SHORT = 6  # words: "I'm sorry for this." says nothing of the harm, so the next sentence stays too
@@ -76,7 +76,7 @@ def kept_figures(statement: str, harm: str) -> bool:
 
 def pain_problems(pain: PainOutput, inputs: StepInputs) -> list[str]:
     """Structural problems of the pain statement, and a harm whose figures it leaves out."""
-    problems = not_blank("statement", pain.statement) + placeholders(pain.statement)
+    problems = not_blank("statement", pain.statement)
     harm = inputs.harm
     regret = regret_sentence(pain.statement)
     if pain.statement.strip() and not kept_figures(regret, harm):

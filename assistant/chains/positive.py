@@ -21,12 +21,12 @@ from assistant.domain.language import detect_language
 from assistant.domain.schema import PositiveOutput
 from assistant.domain.settle import wording
 from assistant.domain.step_inputs import StepInputs
-from assistant.domain.text_checks import finish_sentences, not_blank, placeholders
+from assistant.domain.text_checks import finish_sentences, not_blank
 
 
 def positive_problems(positive: PositiveOutput, inputs: StepInputs) -> list[str]:
     """Structural problems of the positive statement."""
-    return not_blank("statement", positive.statement) + placeholders(positive.statement)
+    return not_blank("statement", positive.statement)
 
 
 def tidy_positive(output: PositiveOutput) -> PositiveOutput:

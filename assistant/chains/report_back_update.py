@@ -84,7 +84,6 @@ def update_problems(output: UpdateOutput, inputs: StepInputs) -> list[str]:
         problems.append(f"Give a status for every action; missing: {', '.join(str(i) for i in missing)}.")
     problems += not_blank("subject", output.subject) + not_blank("body", output.body)
     problems += future_date("next check-in", output.next_checkin, today)
-    problems += placeholders(f"{output.subject}\n{output.body}")
     return problems
 
 

@@ -33,10 +33,22 @@ def agreed_owners(notes: str | None) -> tuple[str, ...]:
     return tuple(sorted({m.group(1) for m in _AGREED.finditer(notes or "")} - {"I"}))
 
 
-def context_for(*, notes: str | None, facts: Facts | None, today: dt.date | None, leader: str | None = None) -> Context:
+def context_for(
+    *,
+    notes: str | None,
+    facts: Facts | None,
+    today: dt.date | None,
+    leader: str | None = None,
+    length: str | None = None,
+) -> Context:
     """A rule context from what is known."""
     return Context(
-        today=today or dt.date.today(), notes=notes, facts=facts, agreed_owners=agreed_owners(notes), leader=leader
+        today=today or dt.date.today(),
+        notes=notes,
+        facts=facts,
+        agreed_owners=agreed_owners(notes),
+        leader=leader,
+        length=length,
     )
 
 
@@ -182,12 +194,14 @@ def validate_text(
 
 def step_errors(step: str, value: Any, inputs: StepInputs) -> list[Finding]:
     """The errors a re-ask should fix in one step's value (a text, lessons, actions, check-ins or a Message),
-    judged against what a step's inputs know: the notes, the facts, today, the plan and the check-ins."""
+    judged against what a step's inputs know: the notes, the facts, today, the plan, the check-ins and the
+    message length chosen (``MSG_LENGTH`` holds the message to it, with its slack)."""
     ctx = context_for(
         notes=inputs.notes,
         facts=inputs.facts,
         today=inputs.today,
         leader=inputs.leader,
+        length=inputs.length,
     )
     checkins: list[CheckIn] = inputs.report_back
     found = check_step(step, value, ctx, plan=inputs.plan, checkin_dates=[c.date for c in checkins])
@@ -195,7 +209,8 @@ def step_errors(step: str, value: Any, inputs: StepInputs) -> list[Finding]:
 
 
 def step_problems(step: str, output: Any, inputs: StepInputs) -> list[str]:
-    """Errors for a step's fresh output, in plain words, for a re-ask (warnings are left to the user)."""
+    """Errors for a step's fresh output, in plain words, for a re-ask (warnings are left to the user). The steps'
+    own checks leave placeholders and the message's length to these rules, so a re-ask names each once."""
     value: Any
     if step in STATEMENT_STEPS:
         value = output.statement
@@ -212,8 +227,7 @@ def step_problems(step: str, output: Any, inputs: StepInputs) -> list[str]:
         )
     else:
         return []
-    # placeholders are already reported by the step's own structural check
-    return [f.plain() for f in step_errors(step, value, inputs) if f.rule not in ("TXT_PLACEHOLDER", "MSG_PLACEHOLDER")]
+    return [f.plain() for f in step_errors(step, value, inputs)]
 
 
 # Rules that do not depend on English wording: the only ones worth a re-ask when the notes are in another language.

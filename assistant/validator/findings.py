@@ -42,6 +42,7 @@ class Context:
     facts: Facts | None = None
     agreed_owners: tuple[str, ...] = ()
     leader: str | None = None
+    length: str | None = None  # the message length chosen ("short", "medium", "long"), when it is known
 
 
 def span_finding(

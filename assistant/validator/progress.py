@@ -90,12 +90,11 @@ def provisional_update(output: UpdateOutput, inputs: StepInputs) -> ProgressUpda
 def progress_problems(output: UpdateOutput, inputs: StepInputs) -> list[str]:
     """Errors for a fresh report-back update, in plain words, for a re-ask (warnings are left to the user)."""
     report = validate_progress(provisional_update(output, inputs))
-    # placeholders and the next check-in's date are already reported by the step's structural check
-    skip = {"MSG_PLACEHOLDER"}
+    # the next check-in's date in the past is already reported by the step's structural check
     return [
         f.plain()
         for f in report.findings
-        if f.severity == "error" and f.rule not in skip and not (f.rule == "PRG_NO_NEXT" and _past(output, inputs))
+        if f.severity == "error" and not (f.rule == "PRG_NO_NEXT" and _past(output, inputs))
     ]
 
 

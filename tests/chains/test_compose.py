@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 
 import pytest
@@ -13,6 +14,7 @@ from chain_support import (
     run,
     sample_draft,
     step_inputs,
+    validated_chain,
 )
 
 from assistant.chains import build_compose_chain
@@ -45,27 +47,32 @@ def test_length_text_counts_bullets_for_talking_points() -> None:
     assert length_text("chat", "long") == "at most 120 words"
 
 
-def test_over_long_message_is_reasked() -> None:
-    bad = _message(" ".join(["sorry"] * 100))
-    short = _message("Dana, I'm sorry; skipping the tests was my call. I'll add a CI gate by 2026-12-11.")
-    model = ScriptedChatModel(script={"compose": [bad, short]})
-    options = DraftOptions(channel="chat", length="short")
-    run(build_compose_chain(model), step_inputs("compose", options))
-    assert_reask(model.calls[1], bad, "The body has 100 words; shorten it to at most 60 words.")
+def _reask_of(bad: str, options: DraftOptions | None = None) -> str:
+    """The re-ask a draft's compose step sends after ``bad``: the step's checks and the validator's."""
+    model = ScriptedChatModel(script={"compose": [bad, GOOD["compose"]]})
+    with contextlib.suppress(OutputValidationError):
+        run(validated_chain("compose", model, max_reasks=1), step_inputs("compose", options))
+    assert_reask(model.calls[1], bad)
+    return str(model.calls[1]["messages"][-1].content)
+
+
+def test_over_long_message_is_reasked_once_against_the_length_chosen() -> None:
+    reask = _reask_of(_message(" ".join(["sorry"] * 100)), DraftOptions(channel="chat", length="short"))
+    assert "The chat has 100 words; keep it to 60 or fewer. Shorten each part to its essentials." in reask
+    assert reask.count("words") == 1  # one length complaint, not the chosen length's and the hard limit's
 
 
 def test_too_many_talking_points_are_reasked() -> None:
     bad = _message("\n".join(f"- point {i}" for i in range(9)))
-    model = ScriptedChatModel(script={"compose": [bad, _message("- I'm sorry\n- I own it")]})
-    run(build_compose_chain(model), step_inputs("compose", DraftOptions(channel="talking_points", length="short")))
-    assert_reask(model.calls[1], bad, "Use at most 6 bullet lines; you wrote 9.")
+    reask = _reask_of(bad, DraftOptions(channel="talking_points", length="short"))
+    assert "The talking points have 9 lines; use at most 6. Merge or drop points until there are 6 or fewer." in reask
+    assert reask.count(" lines") == 1
 
 
-def test_inline_placeholder_is_reasked() -> None:
-    bad = _message("Hi [Name], I'm sorry about Friday.")
-    model = ScriptedChatModel(script={"compose": [bad, GOOD["compose"]]})
-    run(build_compose_chain(model), step_inputs("compose"))
-    assert_reask(model.calls[1], bad, "Replace the placeholder [Name]")
+def test_inline_placeholder_is_reasked_once() -> None:
+    reask = _reask_of(_message("Hi [Name], I'm sorry about Friday."))
+    assert 'The message still has a placeholder. ("[Name]") Replace it with the real words, or remove it.' in reask
+    assert reask.count("placeholder") == 1
 
 
 def test_placeholder_signature_line_is_dropped_without_a_reask() -> None:
@@ -86,7 +93,7 @@ def test_gives_up_when_a_reask_brings_no_fewer_problems() -> None:
     bad = _message("Dear <leader>, sorry.")
     model = ScriptedChatModel(script={"compose": bad})
     with pytest.raises(OutputValidationError) as info:
-        run(build_compose_chain(model, max_reasks=2), step_inputs("compose"))
+        run(validated_chain("compose", model, max_reasks=2), step_inputs("compose"))
     assert (info.value.step, info.value.n_attempts, info.value.last_output) == ("compose", 2, bad)
     assert isinstance(info.value.last_parsed, MessageOutput)
 

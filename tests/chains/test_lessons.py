@@ -16,6 +16,7 @@ from chain_support import (
     run,
     sample_lessons,
     step_inputs,
+    validated_chain,
 )
 
 from assistant.chains import build_lessons_chain
@@ -125,9 +126,9 @@ def test_gives_up_keeping_the_last_output_as_lessons_when_the_notes_name_no_step
     inputs = step_inputs("lessons")
     inputs = facts_changed(inputs, update={"act": "pushed the config on friday", "cause": ""})
     with pytest.raises(OutputValidationError) as info:
-        run(build_lessons_chain(model, max_reasks=1), inputs)
+        run(validated_chain("lessons", model, max_reasks=1), inputs)
     assert (info.value.n_attempts, info.value.last_output) == (2, bad)
-    assert info.value.problems == ["Replace the placeholder <manager> with real words or leave it out."]
+    assert info.value.problems == ['The text still has a placeholder. ("<manager>") Replace it with real words.']
     joined = "I did not check with <manager> first, so I now ask first."
     assert info.value.last_parsed == LessonsOutput(lessons=[joined])
 

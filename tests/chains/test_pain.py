@@ -16,6 +16,7 @@ from chain_support import (
     prompt_line,
     run,
     step_inputs,
+    validated_chain,
 )
 
 from assistant.chains import build_pain_chain
@@ -67,12 +68,13 @@ def test_fenced_json_is_accepted() -> None:
     assert len(model.calls) == 1
 
 
-def test_placeholder_is_reasked() -> None:
-    bad = json.dumps({"statement": "[Name], I'm sorry about the outage."})
+def test_placeholder_is_reasked_by_the_validator() -> None:
+    bad = json.dumps({"statement": "[Name], I'm sorry that about 400 orders were lost."})
     model = ScriptedChatModel(script={"pain": [bad, GOOD["pain"]]})
-    out = run(build_pain_chain(model), step_inputs("pain"))
+    out = run(validated_chain("pain", model), step_inputs("pain"))
     assert out.statement == PAIN
-    assert_reask(model.calls[1], bad, "Replace the placeholder [Name]")
+    assert_reask(model.calls[1], bad, 'The text still has a placeholder. ("[Name]") Replace it with real words.')
+    assert "Replace the placeholder" not in str(model.calls[1]["messages"][-1].content)  # named once, not twice
 
 
 def test_gives_up_when_the_programs_regret_fails_the_checks_too() -> None:

@@ -18,6 +18,7 @@ from chain_support import (
     prompt_line,
     run,
     step_inputs,
+    validated_chain,
 )
 
 from assistant.chains import build_plan_chain
@@ -280,11 +281,11 @@ def test_a_blank_action_is_reasked() -> None:
     assert_reask(model.calls[1], bad, "The action of item 1 is empty; write it.")
 
 
-def test_a_placeholder_is_reasked() -> None:
+def test_a_placeholder_is_reasked_by_the_validator() -> None:
     bad = json.dumps(_plan(action="Tell [Name] about the CI gate for config deploys"))
     model = ScriptedChatModel(script={"plan": [bad, GOOD["plan"]]})
-    run(build_plan_chain(model), step_inputs("plan"))
-    assert_reask(model.calls[1], bad, "Replace the placeholder [Name] with real words or leave it out.")
+    run(validated_chain("plan", model), step_inputs("plan"))
+    assert_reask(model.calls[1], bad, 'The text still has a placeholder. ("[Name]") Replace it with real words.')
 
 
 def test_gives_up_with_the_last_output_settled_into_a_plan() -> None:

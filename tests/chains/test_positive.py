@@ -13,6 +13,7 @@ from chain_support import (
     prompt_line,
     run,
     step_inputs,
+    validated_chain,
 )
 
 from assistant.chains import build_positive_chain
@@ -29,11 +30,12 @@ def test_happy_path_returns_the_statement() -> None:
     assert_json_schema_requested(model.calls[0], "positive", "PositiveOutput")
 
 
-def test_placeholder_is_reasked() -> None:
+def test_placeholder_is_reasked_by_the_validator() -> None:
     bad = json.dumps({"statement": "I'll show <leader> the fix by {date}."})
     model = ScriptedChatModel(script={"positive": [bad, GOOD["positive"]]})
-    assert run(build_positive_chain(model), step_inputs("positive")).statement == GOOD["positive"]["statement"]
-    assert_reask(model.calls[1], bad, "placeholder <leader>", "placeholder {date}")
+    out = run(validated_chain("positive", model), step_inputs("positive"))
+    assert out.statement == GOOD["positive"]["statement"]
+    assert_reask(model.calls[1], bad, 'placeholder. ("<leader>")', 'placeholder. ("{date}")')
 
 
 def test_wrong_type_is_reasked() -> None:

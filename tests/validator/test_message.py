@@ -51,3 +51,34 @@ def test_placeholders_html_and_links_are_errors() -> None:
 def test_leader_not_addressed_is_a_warning() -> None:
     found = check_message(Message(channel="email", subject="", body=GOOD.replace("Dana, ", "Hi, ")), CTX)
     assert [(f.rule, f.severity) for f in found] == [("MSG_LEADER", "warning")]
+
+
+def _length_findings(body: str, channel: str, length: str | None) -> list[str]:
+    ctx = Context(today=CTX.today, notes="notes", facts=FACTS, length=length)
+    found = check_message(Message(channel=channel, subject="Friday", body=body), ctx)  # type: ignore[arg-type]
+    return [f.plain() for f in found if f.rule == "MSG_LENGTH"]
+
+
+def test_a_chosen_length_is_held_with_its_slack() -> None:
+    words = " ".join(["word"] * 69)  # a short chat is 60 words; 15% over it is 69
+    assert _length_findings(words, "chat", "short") == []
+    assert _length_findings(words + " more", "chat", "short") == [
+        "The chat has 70 words; keep it to 60 or fewer. Shorten each part to its essentials."
+    ]
+    assert _length_findings(words + " more", "chat", None) == []  # without a chosen length: the hard limit, 120
+
+
+def test_a_long_message_is_held_to_the_hard_limit_not_past_it() -> None:
+    body = " ".join(["word"] * 251)  # a long email is 250 words, which is also the hard limit: no slack past it
+    assert _length_findings(body, "email", "long") == [
+        "The email has 251 words; keep it to 250 or fewer. Shorten each part to its essentials."
+    ]
+
+
+def test_talking_points_are_held_to_the_chosen_count_exactly() -> None:
+    body = "\n".join(f"- point {i}" for i in range(7))
+    assert _length_findings(body, "talking_points", "short") == [
+        "The talking points have 7 lines; use at most 6. Merge or drop points until there are 6 or fewer."
+    ]
+    assert _length_findings(body, "talking_points", "medium") == []
+    assert _length_findings(body, "talking_points", None) == []

@@ -204,7 +204,7 @@ def test_step_that_keeps_failing_checks_is_kept_as_unresolved() -> None:
     draft = _draft(model, max_reasks=1, listener=events.append)
     assert draft.ownership.startswith(bad["statement"])
     assert list(draft.unresolved) == ["ownership"]
-    assert "Replace the placeholder [Name] with real words or leave it out." in draft.unresolved["ownership"]
+    assert draft.unresolved["ownership"] == ['The text still has a placeholder. ("[Name]") Replace it with real words.']
     assert draft.usage["ownership"].attempts == 2 == len(model.calls_for("ownership"))
     assert ("unresolved", "ownership") in [(e.kind, e.step) for e in events]
     assert [e.attempt for e in events if e.kind == "attempt"] == [2]

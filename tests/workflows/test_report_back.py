@@ -211,3 +211,12 @@ def test_dropped_without_the_notes_saying_so_is_reasked() -> None:
     assert any("marked dropped" in p for p in update_problems(output, inputs))
     inputs = inputs.model_copy(update={"notes": "dropped the gate: the platform team's new deploy check replaces it"})
     assert not any("marked dropped" in p for p in update_problems(output, inputs))
+
+
+def test_a_placeholder_in_the_update_is_reasked_once() -> None:
+    bad = answer(body=GOOD["body"].replace("I added", "[Name], I added"))
+    model = ScriptedChatModel(script={"report_back_update": [bad, GOOD]})
+    run(model)
+    reask = str(model.calls[1]["messages"][-1].content)
+    assert 'The message still has a placeholder. ("[Name]") Replace it with the real words, or remove it.' in reask
+    assert reask.count("placeholder") == 1
