@@ -17,6 +17,7 @@ from langchain_core.runnables import Runnable, RunnableConfig
 from assistant.chains._step import Check, FormatState, as_runnable, build_step_chain, finished_by
 from assistant.domain.language import detect_language
 from assistant.domain.notes_done import done_in_notes, open_in_notes
+from assistant.domain.restating import restates
 from assistant.domain.schema import PlanAction, PlanOutput, PlanStep, PlanStepsOutput
 from assistant.domain.settle import due_dates, split_lesson, wording
 from assistant.domain.step_inputs import StepInputs
@@ -72,7 +73,7 @@ def tidy_steps(output: PlanStepsOutput) -> PlanStepsOutput:
     steps = []
     for s in output.actions:
         action, measure = _PURPOSE.sub("", s.action).strip(), _PURPOSE.sub("", s.measure).strip()
-        if action and (not measure or restates(action, measure) or _VAGUE_MEASURE.search(measure)):
+        if action and (not measure or restates(measure, action=action) or _VAGUE_MEASURE.search(measure)):
             measure = evidence_for(action)
         steps.append(s.model_copy(update={"action": action, "measure": measure}))
     return output.model_copy(update={"actions": steps})
@@ -209,14 +210,17 @@ _STOP = frozenset(
 )
 
 
-def restates(action: str, measure: str) -> bool:
-    """True when the measure is mostly the action's own words ("Review X" / "X is reviewed")."""
-    words = [w for w in re.findall(r"[a-z]+", measure.lower()) if w not in _STOP]
-    have = {w[:5] for w in re.findall(r"[a-z]+", action.lower()) if w not in _STOP}
-    return bool(words) and sum(w[:5] in have for w in words) / len(words) >= 0.7
-
-
 _NOT_WORK = frozenset({"already", "their", "them", "they", "with", "from", "into", "about", "have", "been", "also"})
+
+
+def says_the_act_again(action: str, act: str) -> bool:
+    """True when the action is mostly the words of my act as the notes put it ("Push the config change without
+    the tests" for "pushed the config change w/o the tests"): most, not all, since the notes' words are shorthand.
+    A measure that restates its action is another rule, the validator's (:func:`~assistant.domain.restating.restates`).
+    """
+    words = [w for w in re.findall(r"[a-z]+", action.lower()) if w not in _STOP]
+    have = {w[:5] for w in re.findall(r"[a-z]+", act.lower()) if w not in _STOP}
+    return bool(words) and sum(w[:5] in have for w in words) / len(words) >= 0.7
 
 
 def _content(text: str) -> set[str]:
@@ -236,14 +240,15 @@ def repeats_done(action: str, done: list[str]) -> str | None:
 
 
 def plan_problems(plan: PlanStepsOutput, inputs: StepInputs) -> list[str]:
-    """Every action needs text and a measure; two to four of them; none that repeats work already done."""
+    """Every action needs text and a measure; two to four of them; none that repeats work already done or says the
+    act again. A measure that restates its action is replaced by :func:`tidy_steps` (the rule of ``PLAN_MEASURE``)."""
     problems: list[str] = []
     done = _done(inputs)
     still_open = _content(" ".join(open_in_notes(inputs.notes)))
     facts = inputs.facts
     act = facts.act if facts is not None else ""
     for i, item in enumerate(plan.actions, 1):
-        if act and restates(act, item.action):
+        if act and says_the_act_again(item.action, act):
             problems.append(
                 f"Action {i} says again what I did wrong; say what I will do to put it right or prevent it."
             )
@@ -261,11 +266,6 @@ def plan_problems(plan: PlanStepsOutput, inputs: StepInputs) -> list[str]:
         if 0 < len(item.action.split()) < _LEAST_ACTION_WORDS:
             problems.append(f'Action {i} is only "{item.action.strip()}"; say what I will do and to what.')
         problems += not_blank(f"measure of item {i}", item.measure)
-        if item.action.strip() and restates(item.action, item.measure):
-            problems.append(
-                f"The measure of item {i} repeats the action; say what my leader will see when it is done "
-                "(a result, a number, something that blocks or shows it)."
-            )
     return problems
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from assistant.chains.lessons import to_lessons
-from assistant.chains.plan import evidence_for, planned_steps, restates, settle_plan
+from assistant.chains.plan import evidence_for, planned_steps, settle_plan
 from assistant.domain.schema import Finding, LessonPartsOutput, PlanStepsOutput
 from assistant.domain.step_inputs import StepInputs
 from assistant.domain.text_checks import SENTENCE
@@ -67,7 +67,6 @@ def salvage_plan(output: PlanStepsOutput, inputs: StepInputs) -> PlanStepsOutput
         for i, step in enumerate(planned)
     ]
     plan = settle_plan(steps, inputs.today).actions
-    bad = {f.item for f in step_errors("plan", plan, inputs)}
-    bad |= {i for i, step in enumerate(steps) if restates(step.action, step.measure)}
+    bad = {f.item for f in step_errors("plan", plan, inputs)}  # PLAN_MEASURE: also a measure restating its action
     kept = [step for i, step in enumerate(steps) if i not in bad]
     return output.model_copy(update={"actions": kept}) if len(kept) >= MIN_PLAN_ACTIONS else None

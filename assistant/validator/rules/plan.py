@@ -8,19 +8,17 @@ as YYYY-MM-DD for a date) and measure fields.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from typing import Any
 
+from assistant.domain.restating import restates
 from assistant.domain.schema import PlanAction
 from assistant.domain.text_checks import date_problem
 from assistant.validator.findings import Context, Finding
-from assistant.validator.rules import found, found_nowhere, normalize, pattern, rule, words
+from assistant.validator.rules import found, found_nowhere, normalize, pattern, words
 
 _WORD = re.compile(r"[a-z][\w'-]*", re.IGNORECASE)
-_TOKEN = re.compile(r"[a-z0-9]+")
 _PARENS = re.compile(r"\([^)]*\)")
-_SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "ies", "ied", "ed", "es", "s", "e")
 
 
 def check_plan_action(action: PlanAction | dict[str, Any], ctx: Context, item: int | None = None) -> list[Finding]:
@@ -163,50 +161,6 @@ def _window_end(written: str, today: dt.date) -> dt.date | None:
 # --------------------------------------------------------------- PLAN_MEASURE
 
 
-@functools.cache
-def _irregular() -> dict[str, str]:
-    return {str(k).lower(): str(v).lower() for k, v in rule("PLAN_MEASURE")["irregular"].items()}
-
-
-@functools.lru_cache(maxsize=4096)
-def _stem(word: str) -> str:
-    word = _irregular().get(word, word)
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
-def _content(text: str) -> list[str]:
-    """Stems of the words of lower-cased ``text`` that carry content, in order."""
-    skip = words("PLAN_MEASURE", "stopwords")
-    return [_stem(token) for token in _TOKEN.findall(text) if token not in skip]
-
-
-def _covered(token: str, stems: set[str]) -> bool:
-    """The stem is among ``stems``, or shares a prefix of four or more letters with one."""
-    return token in stems or any(
-        min(len(token), len(other)) >= 4 and (token.startswith(other) or other.startswith(token)) for other in stems
-    )
-
-
-def _restates(measure: str, action: str) -> bool:
-    """Every content word of the measure is in the action, and it only reports the action as done.
-
-    "Only reports it as done" means the measure has a status word ("sent", "done") or
-    repeats the action's leading word; "Carrier confirms the step" after "Talk to the
-    carrier about a confirmation step" has neither, so it is a real check.
-    """
-    tokens = _TOKEN.findall(measure)
-    status = words("PLAN_MEASURE", "status_words")
-    skip = words("PLAN_MEASURE", "stopwords") | status
-    said = {_stem(token) for token in tokens if token not in skip}
-    done = _content(action)
-    if not all(_covered(token, set(done)) for token in said):
-        return False
-    return not said or any(token in status for token in tokens) or (bool(done) and _covered(done[0], said))
-
-
 def _measure(measure: str, action: str, item: int | None) -> list[Finding]:
     code = "PLAN_MEASURE"
     norm = normalize(measure)
@@ -216,7 +170,7 @@ def _measure(measure: str, action: str, item: int | None) -> list[Finding]:
     feeling = pattern(code, "feeling").search(norm)
     if feeling:
         return [found(code, measure, *feeling.span(), item=item, variant="feeling")]
-    if _restates(norm, normalize(action)):
+    if restates(norm, action=normalize(action)):
         start = norm.find(stripped)
         return [found(code, measure, start, start + len(stripped), item=item, variant="status")]
     comparative = pattern(code, "comparative").search(norm)
