@@ -9,9 +9,8 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
 from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
-from assistant.chains.plan import repeats_done, says_the_cause_again, says_what_happened
+from assistant.chains.plan import says_the_cause_again, says_what_happened
 from assistant.domain.language import detect_language, stem
-from assistant.domain.notes_done import done_in_notes
 from assistant.domain.notes_reading import skipped_habit, skipped_step, without_excuses
 from assistant.domain.schema import LessonPart, LessonPartsOutput, LessonsOutput
 from assistant.domain.settle import join_lesson, plain_words, split_lesson
@@ -32,7 +31,6 @@ def lessons_problems(lessons: LessonsOutput, inputs: StepInputs) -> list[str]:
     facts = inputs.facts
     cause = facts.cause if facts is not None else ""
     left_out = _left_out(inputs)
-    done_work = done_in_notes(inputs.notes)
     for i, lesson in enumerate(lessons.lessons, 1):
         problems += not_blank(f"lesson {i}", lesson)
         if english and lesson.strip() and not _CHANGE.search(lesson):
@@ -48,12 +46,6 @@ def lessons_problems(lessons: LessonsOutput, inputs: StepInputs) -> list[str]:
         if english and habit and left_out and not _shares_a_word(habit, left_out):
             problems.append(
                 f'Lesson {i}: make what I now do the step my notes say I left out ("{left_out}"), and say when I do it.'
-            )
-        done = repeats_done(habit, done_work) if habit else None
-        if done is not None:
-            problems.append(
-                f'Lesson {i} names work already done ("{done}") as the change; say what I now do differently every '
-                "time, in how I work."
             )
     if len({lesson.strip().lower() for lesson in lessons.lessons}) < len(lessons.lessons):
         problems.append("Two lessons are the same; make each lesson different.")

@@ -16,7 +16,7 @@ from langchain_core.runnables import Runnable, RunnableConfig
 
 from assistant.chains._step import Check, FormatState, as_runnable, build_step_chain, finished_by
 from assistant.domain.language import detect_language
-from assistant.domain.notes_done import done_in_notes, open_in_notes
+from assistant.domain.notes_done import done_in_notes, open_in_notes, repeats_done, work_words
 from assistant.domain.restating import restates
 from assistant.domain.schema import PlanAction, PlanOutput, PlanStep, PlanStepsOutput
 from assistant.domain.settle import due_dates, split_lesson, wording
@@ -160,7 +160,7 @@ def planned_steps(steps: list[PlanStep], inputs: StepInputs) -> list[PlanStep]:
     rest = mine[1:] if habit is None else [s for s in mine if s.action != habit.action]
     still_open = open_in_notes(notes)
     if habit is not None:  # the model's one action is for what is open: kept only when it is about that
-        rest = [step for step in rest if _content(step.action) & _content(" ".join(still_open))]
+        rest = [step for step in rest if work_words(step.action) & work_words(" ".join(still_open))]
     second = rest[:1] if still_open and rest else [lookback]
     return [*first, *second]
 
@@ -210,9 +210,6 @@ _STOP = frozenset(
 )
 
 
-_NOT_WORK = frozenset({"already", "their", "them", "they", "with", "from", "into", "about", "have", "been", "also"})
-
-
 def says_the_act_again(action: str, act: str) -> bool:
     """True when the action is mostly the words of my act as the notes put it ("Push the config change without
     the tests" for "pushed the config change w/o the tests"): most, not all, since the notes' words are shorthand.
@@ -223,28 +220,12 @@ def says_the_act_again(action: str, act: str) -> bool:
     return bool(words) and sum(w[:5] in have for w in words) / len(words) >= 0.7
 
 
-def _content(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z][a-z-]{3,}", text.lower()) if w not in _STOP and w not in _NOT_WORK}
-
-
-def repeats_done(action: str, done: list[str]) -> str | None:
-    """The already-done item whose work the action names again ("Add a deadline reminder" after "set
-    deadline reminders"), whatever verb it uses: most of the item's words are in the action."""
-    words = _content(action)
-    for item in done:
-        said = _content(item)
-        shared = len(said & words)
-        if shared >= 2 and shared >= 0.6 * len(said):
-            return item
-    return None
-
-
 def plan_problems(plan: PlanStepsOutput, inputs: StepInputs) -> list[str]:
     """Every action needs text and a measure; two to four of them; none that repeats work already done or says the
     act again. A measure that restates its action is replaced by :func:`tidy_steps` (the rule of ``PLAN_MEASURE``)."""
     problems: list[str] = []
     done = _done(inputs)
-    still_open = _content(" ".join(open_in_notes(inputs.notes)))
+    still_open = work_words(" ".join(open_in_notes(inputs.notes)))
     facts = inputs.facts
     act = facts.act if facts is not None else ""
     for i, item in enumerate(plan.actions, 1):
@@ -255,7 +236,7 @@ def plan_problems(plan: PlanStepsOutput, inputs: StepInputs) -> list[str]:
     for i, item in enumerate(plan.actions, 1):
         # an action about what is open ("ask the controller to sign off the memo") is not the done work ("drafted
         # the memo") again, though it names the same thing
-        if len(_content(item.action) & still_open) >= 2:
+        if len(work_words(item.action) & still_open) >= 2:
             continue
         if (repeated := repeats_done(item.action, done)) is not None:
             problems.append(f'Action {i} is already done ("{repeated}"); plan something that is still open.')

@@ -124,3 +124,26 @@ def open_in_notes(notes: str) -> list[str]:
 
 
 __all__ = ["done_in_notes", "open_in_notes"]
+
+
+_NOT_WORK = frozenset(
+    str.split("will with that this every each already their them they from into about have been also")
+)  # words of four letters or more that name no work
+
+
+def work_words(text: str) -> set[str]:
+    """The words of ``text`` that name work (four letters or more), cut to their first five letters."""
+    return {w[:5] for w in re.findall(r"[a-z][a-z-]{3,}", text.lower()) if w not in _NOT_WORK}
+
+
+def repeats_done(work: str, done: list[str]) -> str | None:
+    """The already-done item whose work ``work`` names again ("Add a deadline reminder" after "set deadline
+    reminders"), whatever verb it uses: most of the item's words are in it. The plan step asks again for an action
+    that does; the validator's ``LES_ALREADY_DONE`` reports a lesson whose new habit does."""
+    words = work_words(work)
+    for item in done:
+        said = work_words(item)
+        shared = len(said & words)
+        if shared >= 2 and shared >= 0.6 * len(said):
+            return item
+    return None

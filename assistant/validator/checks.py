@@ -232,8 +232,8 @@ def step_problems(step: str, output: Any, inputs: StepInputs) -> list[str]:
 
 # Rules that do not depend on English wording: the only ones worth a re-ask when the notes are in another language.
 LANGUAGE_NEUTRAL_RULES = frozenset(
-    {"GND_NUMBER", "MSG_HTML", "MSG_LINK", "MSG_LENGTH", "MSG_PLACEHOLDER", "PLAN_DUE", "RB_DATE", "RB_NONE",
-     "RB_PLAN", "TXT_HTML", "TXT_PLACEHOLDER"}
+    {"GND_NUMBER", "LES_ALREADY_DONE", "MSG_HTML", "MSG_LINK", "MSG_LENGTH", "MSG_PLACEHOLDER", "PLAN_DUE",
+     "RB_DATE", "RB_NONE", "RB_PLAN", "TXT_HTML", "TXT_PLACEHOLDER"}
 )  # fmt: skip
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 
 import pytest
@@ -158,14 +159,22 @@ def test_a_habit_that_is_not_the_step_left_out_is_reasked() -> None:
     assert lessons_problems(any_check, inputs) == []
 
 
-def test_a_lesson_whose_change_is_work_already_done_is_reasked() -> None:
+def test_a_lesson_whose_change_is_work_already_done_is_reasked_by_the_validator() -> None:
     inputs = step_inputs("lessons").model_copy(
         update={"notes": "sent it w/ the comments in\nalready asked their counsel to delete it"}
     )
+    bad = _parts(("I sent it in a hurry", "ask their counsel to delete it"))
+    model = ScriptedChatModel(script={"lessons": [bad, _parts(("I sent it in a hurry", "scrub every file first"))]})
+    with contextlib.suppress(OutputValidationError):
+        run(validated_chain("lessons", model, max_reasks=1), inputs)
+    assert_reask(
+        model.calls[1],
+        bad,
+        'This lesson names work your notes say is already done ("already asked their counsel to delete it") as the '
+        'change. ("ask their counsel to delete it") End it with what you now do differently every time',
+    )
     done = LessonsOutput(lessons=["I sent it in a hurry, so I now ask their counsel to delete it."])
-    assert any("work already done" in p for p in lessons_problems(done, inputs))
-    habit = LessonsOutput(lessons=["I sent it in a hurry, so I now scrub every file before it leaves."])
-    assert not any("work already done" in p for p in lessons_problems(habit, inputs))
+    assert not any("already done" in p for p in lessons_problems(done, inputs))  # the validator's, not the step's
 
 
 def test_a_lesson_that_ends_with_what_happened_is_reasked() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.domain.notes_done import done_in_notes, open_in_notes
+from assistant.domain.notes_done import done_in_notes, open_in_notes, repeats_done, work_words
 
 
 @pytest.mark.parametrize(
@@ -139,3 +139,10 @@ def test_it_imports_nothing_but_itself() -> None:
     env = {**os.environ, "PYTHONPATH": str(root)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root, env=env)
     assert out.stdout.strip() == "assistant.domain,assistant.domain.notes_done"
+
+
+def test_work_that_names_a_done_item_again_whatever_its_verb_repeats_it() -> None:
+    assert repeats_done("Add a deadline reminder to the VAT return", ["set deadline reminders for me + Joost"])
+    assert repeats_done("Review the incident timeline and update it", ["I already wrote the incident timeline"])
+    assert repeats_done("Contact the 7 cleared accounts", ["all 9 frozen pending re-check, 7 cleared already"]) is None
+    assert work_words("I will check every deadline reminder") == {"check", "deadl", "remin"}

@@ -264,3 +264,14 @@ def test_outcome_promises_about_things_or_people_are_overpromises_but_own_habits
         assert "POS_OVERPROMISE" in rules_of(check_positive(text, CTX)), text
     found = rules_of(check_positive("I won't skip the handover sheet again.", CTX))
     assert "POS_OVERPROMISE" not in found and "POS_NO_COMMITMENT" not in found
+
+
+def test_a_lesson_whose_change_is_work_the_notes_say_is_done_is_an_error() -> None:
+    ctx = Context(today=TODAY, notes="sent it w/ the comments in\nalready asked their counsel to delete it")
+    done = check_lesson("I sent it in a hurry, so I now ask their counsel to delete it.", ctx, item=0)
+    assert [(f.rule, f.severity, f.span, f.item) for f in done if f.rule == "LES_ALREADY_DONE"] == [
+        ("LES_ALREADY_DONE", "error", "ask their counsel to delete it", 0)
+    ]
+    habit = check_lesson("I sent it in a hurry, so I now scrub every file before it leaves.", ctx, item=0)
+    assert "LES_ALREADY_DONE" not in rules_of(habit)
+    assert "LES_ALREADY_DONE" not in rules_of(check_lesson("I now ask their counsel to delete it.", CTX))  # no notes
