@@ -18,7 +18,7 @@ from assistant.domain.report_back import STATUS_LABELS, ActionProgress, ActionSt
 from assistant.domain.report_back_reading import Reading, reading_text
 from assistant.domain.schema import PlanAction
 from assistant.domain.step_inputs import StepInputs
-from assistant.domain.text_checks import future_date, not_blank, placeholders
+from assistant.domain.text_checks import not_blank, placeholders
 
 
 def progress_plan_text(
@@ -57,8 +57,8 @@ _DROP_WORDS = re.compile(
 
 
 def update_problems(output: UpdateOutput, inputs: StepInputs) -> list[str]:
-    """One status per existing action, statuses I set kept, a next check-in after today, no placeholders."""
-    today: dt.date = inputs.today
+    """One status per existing action, statuses I set kept, no placeholders in what it says of them. The next
+    check-in's date and the message's placeholders are the validator's (``PRG_NO_NEXT``, ``MSG_PLACEHOLDER``)."""
     plan: Sequence[PlanAction] = inputs.plan
     fixed: Mapping[int, ActionStatus] = inputs.fixed_statuses
     problems: list[str] = []
@@ -83,7 +83,6 @@ def update_problems(output: UpdateOutput, inputs: StepInputs) -> list[str]:
     if missing:
         problems.append(f"Give a status for every action; missing: {', '.join(str(i) for i in missing)}.")
     problems += not_blank("subject", output.subject) + not_blank("body", output.body)
-    problems += future_date("next check-in", output.next_checkin, today)
     return problems
 
 

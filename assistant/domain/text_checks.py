@@ -97,16 +97,6 @@ def date_problem(value: dt.date, today: dt.date) -> Literal["past", "too_far"] |
     return None
 
 
-def future_date(label: str, value: dt.date, today: dt.date) -> list[str]:
-    """Problems if a date is not after today or too far out (:func:`date_problem`, in plain words)."""
-    match date_problem(value, today):
-        case "past":
-            return [f"The {label} {value.isoformat()} is not after today ({today.isoformat()}); pick a later date."]
-        case "too_far":
-            return [f"The {label} {value.isoformat()} is too far away; pick a date within {HORIZON_DAYS // 30} months."]
-    return []
-
-
 def finish_sentences(text: str) -> str:
     """Drop an unfinished trailing fragment (a hard length limit can stop mid-word)."""
     text = text.strip()

@@ -14,7 +14,6 @@ from typing import Any
 from assistant.domain.report_back import ActionProgress, ActionStatus, ProgressUpdate, UpdateOutput
 from assistant.domain.schema import Message, PlanAction
 from assistant.domain.step_inputs import StepInputs
-from assistant.domain.text_checks import date_problem
 from assistant.validator.checks import context_for
 from assistant.validator.findings import Finding, Report
 from assistant.validator.grounding import check_grounding
@@ -88,19 +87,10 @@ def provisional_update(output: UpdateOutput, inputs: StepInputs) -> ProgressUpda
 
 
 def progress_problems(output: UpdateOutput, inputs: StepInputs) -> list[str]:
-    """Errors for a fresh report-back update, in plain words, for a re-ask (warnings are left to the user)."""
+    """Errors for a fresh report-back update, in plain words, for a re-ask (warnings are left to the user). The
+    step's own check leaves the next check-in's date and the message's placeholders to these rules."""
     report = validate_progress(provisional_update(output, inputs))
-    # the next check-in's date in the past is already reported by the step's structural check
-    return [
-        f.plain()
-        for f in report.findings
-        if f.severity == "error" and not (f.rule == "PRG_NO_NEXT" and _past(output, inputs))
-    ]
-
-
-def _past(output: UpdateOutput, inputs: StepInputs) -> bool:
-    today: dt.date = inputs.today
-    return date_problem(output.next_checkin, today) == "past"
+    return [f.plain() for f in report.findings if f.severity == "error"]
 
 
 def fixed_statuses(fixed: dict[int, ActionProgress]) -> dict[int, ActionStatus]:

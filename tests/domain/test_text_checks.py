@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from assistant.domain.schema import OwnershipOutput
-from assistant.domain.text_checks import HTML_MARKUP, HTML_TAG, date_problem, future_date, placeholders
+from assistant.domain.text_checks import HTML_MARKUP, HTML_TAG, date_problem, placeholders
 from assistant.model.guard import output_leaks
 from assistant.validator.checks import validate_text
 
@@ -44,9 +44,9 @@ def test_a_placeholder_is_named_once() -> None:
 
 def test_a_date_must_be_after_today_and_within_the_horizon() -> None:
     today = dt.date(2026, 12, 7)
-    assert future_date("due date", dt.date(2026, 12, 8), today) == []
-    assert future_date("due date", today, today)[0].startswith("The due date 2026-12-07 is not after today")
-    assert "too far away" in future_date("due date", dt.date(2027, 6, 1), today)[0]
+    assert date_problem(dt.date(2026, 12, 8), today) is None
+    assert date_problem(today, today) == "past"
+    assert date_problem(dt.date(2027, 6, 1), today) == "too_far"
 
 
 def test_a_placeholder_is_not_markup_and_markup_is_not_a_placeholder() -> None:
@@ -54,7 +54,7 @@ def test_a_placeholder_is_not_markup_and_markup_is_not_a_placeholder() -> None:
     placeholder = validate_text("Hi <leader>, I pushed it.", step="ownership", facts=None, notes=None, today=today)
     assert {f.rule for f in placeholder.findings} >= {"TXT_PLACEHOLDER"}
     assert "TXT_HTML" not in {f.rule for f in placeholder.findings}
-    assert output_leaks(OwnershipOutput(statement="Hi <leader>, I pushed it."), "") == []  # the step checks ask again
+    assert output_leaks(OwnershipOutput(statement="Hi <leader>, I pushed it."), "") == []  # TXT_PLACEHOLDER asks again
     markup = validate_text("I <b>pushed</b> it.", step="ownership", facts=None, notes=None, today=today)
     assert "TXT_HTML" in {f.rule for f in markup.findings}
     assert "TXT_PLACEHOLDER" not in {f.rule for f in markup.findings}

@@ -179,6 +179,12 @@ def test_an_undated_or_past_next_check_in_is_flagged() -> None:
     past = update("Dana, I added the CI gate. Next check-in 2026-12-01.", "added the ci gate", next_checkin=LATE)
     (finding,) = [f for f in check_progress(past) if f.rule == "PRG_NO_NEXT"]
     assert "not after today" in finding.message
+    far = dt.date(2027, 6, 1)
+    too_far = update("Dana, I added the CI gate. Next check-in 2027-06-01.", "added the ci gate", next_checkin=far)
+    (finding,) = [f for f in check_progress(too_far) if f.rule == "PRG_NO_NEXT"]
+    assert finding.plain() == (
+        "The next check-in (2027-06-01) is too far away. Pick a date within 4 months for the next check-in."
+    )
 
 
 # -------------------------------------------------------- PRG_STATUS_MISMATCH

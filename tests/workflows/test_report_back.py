@@ -90,7 +90,8 @@ def test_a_past_next_check_in_is_reasked() -> None:
     bad = json.dumps(answer(next_checkin="2026-12-04"))
     model = ScriptedChatModel(script={"report_back_update": [bad, GOOD]})
     run(model)
-    assert_reask(model.calls[1], bad, "next check-in 2026-12-04 is not after today (2026-12-04)")
+    assert_reask(model.calls[1], bad, "The next check-in (2026-12-04) is not after today (2026-12-04). Pick a date")
+    assert str(model.calls[1]["messages"][-1].content).count("not after today") == 1  # one reporter: PRG_NO_NEXT
 
 
 def test_the_validator_catches_a_hidden_slip_and_the_honest_answer_passes() -> None:

@@ -14,6 +14,7 @@ import functools
 import re
 
 from assistant.domain.report_back import ActionStatus, ProgressUpdate
+from assistant.domain.text_checks import HORIZON_DAYS, date_problem
 from assistant.validator.findings import Finding
 from assistant.validator.grounding import note_stems, stem
 from assistant.validator.rules import clause_start, found, normalize, pattern, rule, words
@@ -244,8 +245,10 @@ def gives_date(text: str, day: dt.date) -> bool:
 def _next_checkin(update: ProgressUpdate) -> list[Finding]:
     code = "PRG_NO_NEXT"
     date = update.next_checkin.isoformat()
-    if update.next_checkin <= update.today:
-        return [_nowhere(code, None, "past", date=date)]
+    problem = date_problem(update.next_checkin, update.today)
+    if problem is not None:  # "past" or "too_far": the one date check, also of the update step's re-ask
+        today, months = update.today.isoformat(), str(HORIZON_DAYS // 30)
+        return [_nowhere(code, None, problem, date=date, today=today, months=months)]
     if not gives_date(update.body, update.next_checkin):
         return [_nowhere(code, None, "missing", date=date)]
     return []
