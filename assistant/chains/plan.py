@@ -221,11 +221,10 @@ def says_the_act_again(action: str, act: str) -> bool:
 
 
 def plan_problems(plan: PlanStepsOutput, inputs: StepInputs) -> list[str]:
-    """Every action needs text and a measure; two to four of them; none that repeats work already done or says the
-    act again. A measure that restates its action is replaced by :func:`tidy_steps` (the rule of ``PLAN_MEASURE``)."""
+    """Every action needs text and a measure; as many as asked; none that says the act again. A measure that
+    restates its action is replaced by :func:`tidy_steps` (the rule of ``PLAN_MEASURE``); an action that plans work
+    already done is the validator's ``GND_ALREADY_DONE``, which the pipeline adds to the step's checks."""
     problems: list[str] = []
-    done = _done(inputs)
-    still_open = work_words(" ".join(open_in_notes(inputs.notes)))
     facts = inputs.facts
     act = facts.act if facts is not None else ""
     for i, item in enumerate(plan.actions, 1):
@@ -233,13 +232,6 @@ def plan_problems(plan: PlanStepsOutput, inputs: StepInputs) -> list[str]:
             problems.append(
                 f"Action {i} says again what I did wrong; say what I will do to put it right or prevent it."
             )
-    for i, item in enumerate(plan.actions, 1):
-        # an action about what is open ("ask the controller to sign off the memo") is not the done work ("drafted
-        # the memo") again, though it names the same thing
-        if len(work_words(item.action) & still_open) >= 2:
-            continue
-        if (repeated := repeats_done(item.action, done)) is not None:
-            problems.append(f'Action {i} is already done ("{repeated}"); plan something that is still open.')
     if len(plan.actions) < (asked := asked_actions(inputs)):
         problems.append(f"Give {asked} actions; you gave {len(plan.actions)}.")
     for i, item in enumerate(plan.actions, 1):

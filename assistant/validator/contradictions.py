@@ -3,7 +3,9 @@
 - ``GND_NEGATES``: a clause that denies a notes clause ("I did not point at the intern
   publicly" against "pointed at the intern publicly in standup").
 - ``GND_ALREADY_DONE``: a plan action, or a promise in prose ("I will ..."), whose work the
-  notes say is already done (:func:`assistant.domain.notes_done.done_in_notes` and ``facts.already_done``).
+  notes say is already done (:func:`assistant.domain.notes_done.done_in_notes` and ``facts.already_done``);
+  a plan action also when it names a done item's work with another verb
+  (:func:`assistant.domain.notes_done.repeats_done`), which the plan step used to check itself.
 - ``GND_RESTORED``: a promise to restore, recover or bring back what the notes say is restored,
   rolled back or back up.
 
@@ -17,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.domain.notes_done import done_in_notes
+from assistant.domain.notes_done import done_in_notes, open_in_notes, repeats_done, work_words
 from assistant.validator.content_words import content_words, covered, overlap, stems_of
 from assistant.validator.findings import Context, Finding
 from assistant.validator.rules import clause_end, found, normalize, pattern, words
@@ -57,7 +59,25 @@ def check_contradictions(
             restored = _restored(ctx.notes or "", done)
             for start, end in _promised_work(norm, promise):
                 findings += _planned_again(text, norm, start, end, step, items, restored, ctx.notes or "", item)
+    if promise == "action" and not any(f.rule in ("GND_ALREADY_DONE", "GND_RESTORED") for f in findings):
+        findings += _named_again(text, step, done or tuple(done_in_notes(ctx.notes or "")), ctx.notes or "", item)
     return findings
+
+
+def _named_again(text: str, step: str, done: tuple[str, ...], notes: str, item: int | None) -> list[Finding]:
+    """``GND_ALREADY_DONE`` for a plan action that names a done item's work again with another verb ("Add a
+    deadline reminder" after "set deadline reminders"); not one about what the notes leave open, nor other work of
+    the kind ("the remaining refunds")."""
+    if len(work_words(text) & work_words(" ".join(open_in_notes(notes)))) >= 2:
+        return []
+    if pattern("GND_ALREADY_DONE", "other_work").search(normalize(text)):  # "the second shift": other work
+        return []
+    repeated = repeats_done(text, list(done))
+    if repeated is None:
+        return []
+    stripped = text.strip()
+    start = text.find(stripped)
+    return [found("GND_ALREADY_DONE", text, start, start + len(stripped), item=item, step=step, done=repeated)]
 
 
 # ---------------------------------------------------------------- GND_NEGATES

@@ -207,19 +207,6 @@ def test_a_habit_that_is_work_already_done_leaves_the_first_action_to_the_model(
     assert habit_step(inputs.model_copy(update={"facts": facts, "lessons": [lesson]})) is None
 
 
-def test_an_action_about_what_is_open_is_not_taken_for_the_done_work_it_names() -> None:
-    inputs = open_step_inputs("plan")
-    inputs = inputs.model_copy(
-        update={"notes": inputs.notes + "\nalready drafted the restatement memo, needs controller sign-off"}
-    )
-    facts = inputs.facts.model_copy(update={"already_done": ["already drafted the restatement memo"]})
-    ask = {"actions": [{"action": "Ask the controller to sign off the restatement memo", "measure": "Her sign-off"}]}
-    problems = plan_problems(
-        PlanStepsOutput.model_validate(ask), inputs.model_copy(update={"facts": facts, "lessons": [LESSON]})
-    )
-    assert not any("already done" in p for p in problems)
-
-
 def test_a_habit_that_says_the_cause_again_leaves_the_first_action_to_the_model() -> None:
     inputs = step_inputs("plan")
     facts = inputs.facts.model_copy(update={"cause": "skipped the metadata scrub b/c it was late"})
@@ -320,8 +307,9 @@ def test_what_i_learned_is_each_lessons_habit() -> None:
 def test_an_action_that_names_work_already_done_is_reasked_whatever_its_verb() -> None:
     again = json.dumps(_plan(action="Review the incident timeline and update it"))
     model = ScriptedChatModel(script={"plan": [again, GOOD["plan"]]})
-    run(build_plan_chain(model), step_inputs("plan"))
-    assert_reask(model.calls[1], again, 'Action 1 is already done ("I already wrote the incident timeline")')
+    run(validated_chain("plan", model), step_inputs("plan"))
+    assert_reask(model.calls[1], again, 'Already done according to your notes: "I already wrote the incident timeline"')
+    assert not plan_problems(PlanStepsOutput.model_validate(json.loads(again)), step_inputs("plan"))  # one reporter
 
 
 def test_an_action_of_one_or_two_words_is_reasked() -> None:

@@ -299,3 +299,27 @@ def test_a_reask_for_the_plan_tells_the_model_what_is_already_done() -> None:
     problems = step_problems("plan", Output(), inputs)
     assert any(p.startswith('Already done according to your notes: "wrote the incident timeline"') for p in problems)
     assert context_for(notes=NOTES, facts=draft.facts, today=TODAY).notes == NOTES
+
+
+def _planned(action: str, notes: str, done: list[str]) -> list[Finding]:
+    ctx = Context(today=TODAY, notes=notes, facts=facts_with(already_done=done))
+    return [
+        f for f in check_contradictions(action, "plan", ctx, promise="action", item=0) if f.rule == "GND_ALREADY_DONE"
+    ]
+
+
+def test_an_action_naming_done_work_with_another_verb_is_already_done() -> None:
+    done = ["set deadline reminders for me + Joost"]
+    (finding,) = _planned("Add a deadline reminder to the VAT return", "missed the VAT deadline", done)
+    assert (finding.span, finding.item, finding.step) == ("Add a deadline reminder to the VAT return", 0, "plan")
+    assert finding.message.startswith('Already done according to your notes: "set deadline reminders for me + Joost"')
+    assert _planned("Add a checklist step for the VAT return", "missed the VAT deadline", done) == []
+
+
+def test_an_action_about_what_is_open_or_other_work_is_not_the_done_work_it_names() -> None:
+    memo = "already drafted the restatement memo, needs controller sign-off"
+    done = ["already drafted the restatement memo"]
+    assert _planned("Ask the controller to sign off the restatement memo", memo, done) == []
+    rota = "update: fixed the rota, covered one shift myself"
+    assert _planned("Cover the second short shift", rota, ["covered one shift myself"]) == []
+    assert _planned("Cover the short shift", rota, ["covered one shift myself"]) != []
