@@ -16,7 +16,7 @@ from langchain_core.runnables import Runnable, RunnableConfig
 
 from assistant.chains._step import Check, FormatState, as_runnable, build_step_chain, finished_by
 from assistant.domain.language import detect_language
-from assistant.domain.notes_done import done_in_notes, open_in_notes, repeats_done, work_words
+from assistant.domain.notes_done import done_in_notes, open_in_notes, open_verb, repeats_done, work_words
 from assistant.domain.restating import restates
 from assistant.domain.schema import PlanAction, PlanOutput, PlanStep, PlanStepsOutput
 from assistant.domain.settle import due_dates, split_lesson, wording
@@ -146,14 +146,19 @@ def asked_actions(inputs: StepInputs) -> int:
     return int(still_open) + int(habit_step(inputs) is None)
 
 
+def lookback_step(inputs: StepInputs) -> PlanStep:
+    """Going back over my other recent work of the kind, in the program's words and the notes' language."""
+    action, measure = wording(detect_language(inputs.notes)).lookback
+    return PlanStep(action=action, measure=measure)
+
+
 def planned_steps(steps: list[PlanStep], inputs: StepInputs) -> list[PlanStep]:
     """The plan's actions: the lesson's habit made a step of the work (:func:`habit_step`, or the model's first
     action when there is no lesson), then the model's action for what the notes leave open, or, with nothing
     open or an action that shares no word with what is open, going back over my other recent work of the kind
     (the program's words, in the notes' language): a small model's action beside the point is worse than none."""
     notes = inputs.notes
-    action, measure = wording(detect_language(notes)).lookback
-    lookback = PlanStep(action=action, measure=measure)
+    lookback = lookback_step(inputs)
     mine = [step for step in steps if step.action not in (lookback.action,)]
     habit = habit_step(inputs)
     first = [habit] if habit is not None else mine[:1]
@@ -259,13 +264,16 @@ def plan_inputs(inputs: StepInputs) -> StepInputs:
         task = _TWO_ACTIONS if still_open else _ONE_ACTION
     else:
         task = _OPEN_ACTION
+    verb = open_verb(still_open[0]) if still_open and detect_language(inputs.notes) is None else None
+    task = task.replace("{verb}", f'"{verb} …"' if verb else _ANY_VERB)
     return inputs.with_texts(done=done, open="; ".join(still_open) or "nothing", learned=learned, task=task)
 
 
 _FIRST = """builds what I learned into the work itself, so that it no longer rests on my memory: name the exact form,
   tool, script, checklist or review step it changes ("Add", "Put", "Set up")."""
-_OPEN = """puts right what is still open above, for the people it affects ("Tell", "Ask", "Apologise", "Restore",
-  "Correct"); never what is already done."""
+_OPEN = """does what is still open above: it starts with {verb}, then the words of what is still open, with
+  their names and numbers. Never what is already done, and never telling my leader, who is reading this."""
+_ANY_VERB = 'a verb for what I will do about it ("Tell", "Find", "Chase", "Finish")'
 _ONE_ACTION = f"one action I will take, about my case only. It {_FIRST}"
 _OPEN_ACTION = f"one action I will take, about my case only. It {_OPEN}"
 _TWO_ACTIONS = f"""two actions I will take, about my case only.

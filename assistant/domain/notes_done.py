@@ -123,7 +123,27 @@ def open_in_notes(notes: str) -> list[str]:
     return found
 
 
-__all__ = ["done_in_notes", "open_in_notes"]
+# What to do about an open item, by what it says is open (English notes): the verb the plan's action starts with.
+_OPEN_VERBS = (
+    (re.compile(r"\bapologi[sz]", re.I), "Apologise to"),
+    (re.compile(r"\b(?:said|told|tell|informed|contacted|let\s+\w+\s+know)\b", re.I), "Tell"),
+    (re.compile(r"\bsign-?off\b|\bsigned\s+off\b|\bapprov", re.I), "Get the sign-off on"),
+    (re.compile(r"\bmissing\b|\blost\b", re.I), "Recover"),
+    (re.compile(r"\b(?:bouncing|failing|broken|wrong)\b", re.I), "Fix"),
+    (re.compile(r"\bticket\b|\brequest\b", re.I), "Chase"),
+    (re.compile(r"\bpending\b|\bre-?check|\breview\b", re.I), "Finish"),
+    (re.compile(r"\bat\s+risk\b", re.I), "Protect"),
+    (re.compile(r"\bhaven't\s+touched\b|\bnot\s+started\b|\bdue\b", re.I), "Work on"),
+)
+
+
+def open_verb(item: str) -> str | None:
+    """The verb an action about the open ``item`` starts with, or None when the item's words give none.
+
+    >>> open_verb("haven't apologised to him yet"), open_verb("gap of ~3k rows still missing")
+    ('Apologise to', 'Recover')
+    """
+    return next((verb for pattern, verb in _OPEN_VERBS if pattern.search(item)), None)
 
 
 _NOT_WORK = frozenset(
@@ -147,3 +167,6 @@ def repeats_done(work: str, done: list[str]) -> str | None:
         if shared >= 2 and shared >= 0.6 * len(said):
             return item
     return None
+
+
+__all__ = ["done_in_notes", "open_in_notes", "open_verb", "repeats_done", "work_words"]

@@ -303,6 +303,15 @@ def addressed_to(text: str, leader: str | None) -> str:
     return re.sub(rf"\bmy\s+{_ROLE}\b(?:\s*\([^)]*\))?", "you", text)
 
 
+_ASIDE = re.compile(r"\s*\((?:[^()\d]\s*){1,40}\)")
+
+
+def without_asides(text: str) -> str:
+    """``text`` without the short asides in brackets that hold no figure ("Fatima (his buddy) says" -> "Fatima
+    says"): a role said in passing, which a small model turns into a relation of mine ("Fatima, my buddy")."""
+    return _ASIDE.sub("", text)
+
+
 # --- a lesson's two parts -------------------------------------------------------------------------
 
 # What opens the new habit in a lesson ("..., so I now check ..."); a language without "I" before its verb gets a

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from assistant.chains.lessons import to_lessons
-from assistant.chains.plan import evidence_for, planned_steps, settle_plan
+from assistant.chains.plan import evidence_for, lookback_step, planned_steps, settle_plan
 from assistant.domain.schema import Finding, LessonPartsOutput, PlanStepsOutput
 from assistant.domain.step_inputs import StepInputs
 from assistant.domain.text_checks import SENTENCE
@@ -55,7 +55,8 @@ def salvage_lessons(output: LessonPartsOutput, inputs: StepInputs) -> LessonPart
 
 def salvage_plan(output: PlanStepsOutput, inputs: StepInputs) -> PlanStepsOutput | None:
     """The plan with a measure that only says the action happened replaced by what the action leaves to be
-    seen, and without the actions that still have errors, when at least two good ones remain."""
+    seen, and without the actions that still have errors, when at least two good ones remain; with one left, the
+    program's look back over my other recent work takes the faulty action's place."""
     planned = planned_steps(output.actions, inputs)
     plan = settle_plan(planned, inputs.today).actions
     errors = step_errors("plan", plan, inputs)
@@ -69,4 +70,7 @@ def salvage_plan(output: PlanStepsOutput, inputs: StepInputs) -> PlanStepsOutput
     plan = settle_plan(steps, inputs.today).actions
     bad = {f.item for f in step_errors("plan", plan, inputs)}  # PLAN_MEASURE: also a measure restating its action
     kept = [step for i, step in enumerate(steps) if i not in bad]
+    lookback = lookback_step(inputs)
+    if bad and len(kept) < MIN_PLAN_ACTIONS and lookback not in kept:
+        kept.append(lookback)  # the model's faulty action gives way to the program's look back, as in planned_steps
     return output.model_copy(update={"actions": kept}) if len(kept) >= MIN_PLAN_ACTIONS else None

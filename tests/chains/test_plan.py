@@ -167,7 +167,7 @@ def test_with_a_lesson_and_something_open_the_model_writes_the_action_for_what_i
     model = ScriptedChatModel(script={"plan": answer})
     out = run(build_plan_chain(model), _open_inputs().model_copy(update={"lessons": [LESSON]}))
     user = str(model.calls[0]["messages"][1].content)
-    assert "one action I will take, about my case only. It puts right what is still open above" in user
+    assert "one action I will take, about my case only. It does what is still open above: it starts with" in user
     assert prompt_line("plan", open="haven't answered the 60+ tickets yet") in user
     assert [a.action for a in out.actions] == [
         f'Add "{HABIT}" to my checklist for this work',
@@ -317,3 +317,27 @@ def test_an_action_of_one_or_two_words_is_reasked() -> None:
     model = ScriptedChatModel(script={"plan": [bare, GOOD["plan"]]})
     run(build_plan_chain(model), step_inputs("plan"))
     assert_reask(model.calls[1], bare, 'Action 1 is only "Add"; say what I will do and to what.')
+
+
+@pytest.mark.parametrize(
+    ("still_open", "verb"),
+    [
+        ("haven't apologised to him yet", '"Apologise to …"'),
+        ("haven't told the client yet", '"Tell …"'),
+        ("needs controller sign-off before it goes anywhere", '"Get the sign-off on …"'),
+        ("facilities ticket from sept still open", '"Chase …"'),
+    ],
+)
+def test_the_action_for_what_is_open_starts_with_the_verb_its_words_call_for(still_open: str, verb: str) -> None:
+    """A small model copies the first verb it is shown ("Apologise to the driver" for missing rows): the program
+    picks the verb from what is open, and the model writes the rest."""
+    inputs = step_inputs("plan").model_copy(update={"lessons": [LESSON]})
+    inputs = inputs.model_copy(update={"notes": f"{inputs.notes}\n{still_open}"})
+    assert f"It does what is still open above: it starts with {verb}, then" in plan_inputs(inputs).texts["task"]
+
+
+def test_without_a_verb_in_what_is_open_the_task_offers_several() -> None:
+    inputs = step_inputs("plan").model_copy(update={"lessons": [LESSON]})
+    inputs = inputs.model_copy(update={"notes": f"{inputs.notes}\nthe client is still unhappy"})
+    task = plan_inputs(inputs).texts["task"]
+    assert '("Tell", "Find", "Chase", "Finish")' in task and "{verb}" not in task

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.domain.notes_done import done_in_notes, open_in_notes, repeats_done, work_words
+from assistant.domain.notes_done import done_in_notes, open_in_notes, open_verb, repeats_done, work_words
 
 
 @pytest.mark.parametrize(
@@ -146,3 +146,18 @@ def test_work_that_names_a_done_item_again_whatever_its_verb_repeats_it() -> Non
     assert repeats_done("Review the incident timeline and update it", ["I already wrote the incident timeline"])
     assert repeats_done("Contact the 7 cleared accounts", ["all 9 frozen pending re-check, 7 cleared already"]) is None
     assert work_words("I will check every deadline reminder") == {"check", "deadl", "remin"}
+
+
+@pytest.mark.parametrize(
+    ("item", "verb"),
+    [
+        ("haven't apologised to him yet", "Apologise to"),
+        ("haven't said anything to the client yet", "Tell"),
+        ("gap of ~3k rows still missing", "Recover"),
+        ("all 9 frozen pending re-check", "Finish"),
+        ("her promo case is due in 3 weeks and we haven't touched it", "Work on"),
+        ("bäckerei lindner droht mit kündigung", None),
+    ],
+)
+def test_open_verb(item: str, verb: str | None) -> None:
+    assert open_verb(item) == verb

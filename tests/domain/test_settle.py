@@ -20,6 +20,7 @@ from assistant.domain.settle import (
     respell_numbers,
     sign_off,
     split_lesson,
+    without_asides,
     wording,
     working_day,
 )
@@ -267,3 +268,15 @@ def test_the_harm_is_said_to_the_leader(harm: str, said: str) -> None:
     leader = "Anneke" if "Anneke" in harm else "Patrick" if "Patrick" in harm else "Dana"
     assert addressed_to(harm, leader) == said
     assert addressed_to(harm, None) == harm
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("he's been very quiet since, Fatima (his buddy) says so", "he's been very quiet since, Fatima says so"),
+        ("told Bea (COO, my boss) this morning", "told Bea this morning"),
+        ("~1,400 units (batch 7) shipped", "~1,400 units (batch 7) shipped"),  # a figure stays
+    ],
+)
+def test_without_asides(text: str, plain: str) -> None:
+    assert without_asides(text) == plain

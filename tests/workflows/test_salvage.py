@@ -7,7 +7,7 @@ import json
 from chain_support import GOOD, open_step_inputs, run, step_inputs
 
 from assistant.chains import build_positive_chain
-from assistant.chains.plan import evidence_for, settle_plan
+from assistant.chains.plan import evidence_for, lookback_step, settle_plan
 from assistant.domain.schema import (
     LessonPart,
     LessonPartsOutput,
@@ -107,8 +107,20 @@ def test_a_vague_action_is_dropped_when_two_good_ones_remain() -> None:
     )
 
 
-def test_a_plan_left_with_one_action_is_not_salvaged() -> None:
+def test_a_plan_left_with_one_action_gets_the_programs_look_back_in_place_of_the_faulty_one() -> None:
+    """The model's action for what is open faults (here a vague one): the look back stands in, as it does for an
+    action beside the point, rather than failing the step."""
     steps = PlanStepsOutput.model_validate({"actions": [GOOD["plan"]["actions"][0], VAGUE_ACTION]})
+    inputs = open_step_inputs("plan")
+    salvaged = salvage_plan(steps, inputs)
+    assert salvaged == PlanStepsOutput(
+        actions=[PlanStep.model_validate(GOOD["plan"]["actions"][0]), lookback_step(inputs)]
+    )
+    assert step_errors("plan", settle_plan(salvaged.actions, inputs.today).actions, inputs) == []
+
+
+def test_a_plan_with_only_faulty_actions_is_not_salvaged() -> None:
+    steps = PlanStepsOutput.model_validate({"actions": [VAGUE_ACTION]})
     assert salvage_plan(steps, open_step_inputs("plan")) is None
 
 
