@@ -6,12 +6,13 @@ import re
 from collections.abc import Callable
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.runnables import Runnable
+from langchain_core.runnables import Runnable, RunnableConfig
 
-from assistant.chains._step import Check, FormatState, build_step_chain, finished_by
+from assistant.chains._step import Check, FormatState, as_runnable, build_step_chain, finished_by
 from assistant.chains.plan import says_the_cause_again, says_what_happened
 from assistant.domain.language import detect_language, stem
 from assistant.domain.notes_reading import skipped_habit, skipped_step, without_excuses
+from assistant.domain.people_lessons import people_lesson
 from assistant.domain.schema import LessonPart, LessonPartsOutput, LessonsOutput
 from assistant.domain.settle import join_lesson, plain_words, split_lesson
 from assistant.domain.step_inputs import StepInputs
@@ -166,4 +167,25 @@ def build_lessons_chain(
             return None
         return to_lessons(lesson, inputs)
 
-    return finished_by(parts, to_lessons, "lessons", stand_in=stand_in)
+    finished = finished_by(parts, to_lessons, "lessons", stand_in=stand_in)
+
+    async def run(inputs: StepInputs, config: RunnableConfig | None = None) -> LessonsOutput:
+        known = people_lesson_parts(inputs)
+        if known is not None:  # a mistake with people the program knows the lesson of: no model call
+            return to_lessons(known, inputs)
+        return await finished.ainvoke(inputs, config=config)  # type: ignore[no-any-return]
+
+    return as_runnable(run, "lessons")
+
+
+def people_lesson_parts(inputs: StepInputs) -> LessonPartsOutput | None:
+    """The program's lesson for a mistake with people (:func:`~assistant.domain.people_lessons.people_lesson`),
+    in English notes, else None."""
+    facts = inputs.facts
+    if facts is None or detect_language(inputs.notes) is not None:
+        return None
+    known = people_lesson(facts.act)
+    if known is None:
+        return None
+    weak_point, habit = known
+    return LessonPartsOutput(lessons=[LessonPart(weak_point=weak_point, habit=habit)])

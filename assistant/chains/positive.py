@@ -9,6 +9,7 @@ would "catch this kind of slip" ("the db cleanup will catch this kind of error")
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from langchain_core.language_models import BaseChatModel
@@ -64,10 +65,22 @@ def build_positive_chain(
         if habit is None:
             return committed(inputs)
         try:
-            return await written.ainvoke(inputs.with_texts(habit=habit), config=config)
+            output = await written.ainvoke(inputs.with_texts(habit=habit), config=config)
         except ModelRefusalError:  # named to the user, not covered up
             raise
         except OutputValidationError:  # no usable sentence after the re-asks: the program's stands in for it
             return committed(inputs)
+        if detect_language(inputs.notes) is not None:
+            return output  # type: ignore[no-any-return]
+        return output.model_copy(update={"statement": without_the_habit(output.statement, habit)})
 
     return as_runnable(run, "positive")
+
+
+def without_the_habit(statement: str, habit: str) -> str:
+    """The sentence with a long habit copied whole ("I'm confident the check every invite against everyone whose
+    work it touches before it goes out will catch ...") named short instead ("this new habit"): my leader has just
+    read it in the lesson, and a verb phrase after "the" is not English."""
+    if len(habit.split()) < 5:
+        return statement
+    return re.sub(rf"\b(?:the|my|this)\s+{re.escape(habit.rstrip('.'))}", "this new habit", statement, flags=re.I)

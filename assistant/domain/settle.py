@@ -78,6 +78,10 @@ _ABBREVIATIONS = (
     (re.compile(r"(?<=\d) ?hrs\b", re.I), " hours"),
     (re.compile(r"(?<=\d) ?mins\b", re.I), " minutes"),
     (re.compile(r"(?<=\w) \+ (?=\w)"), " and "),
+    (re.compile(r"(?<=\w) = (?=\w)"), ", which means "),
+    (re.compile(r"(?<=\d[kKmM]) ARR\b|(?<=\d) ARR\b"), " in annual revenue"),
+    (re.compile(r"(?<=\d[kKmM]) MRR\b|(?<=\d) MRR\b"), " in monthly revenue"),
+    (re.compile(r"(?<=\d[kKmM])/yr\b|(?<=\d)/yr\b"), " a year"),
     (re.compile(r"\bmtg\b", re.I), "meeting"),
     (re.compile(r"\bmgr\b", re.I), "manager"),
     (re.compile(r"\bpls\b", re.I), "please"),
@@ -301,6 +305,32 @@ def addressed_to(text: str, leader: str | None) -> str:
         text,
     )
     return re.sub(rf"\bmy\s+{_ROLE}\b(?:\s*\([^)]*\))?", "you", text)
+
+
+_PRONOUN_START = re.compile(r"^(?:he|she)\b", re.I)
+_CAPITALISED = re.compile(r"\b[A-Z][\w-]*(?:'s)?(?:\s+[A-Z][\w-]*(?:'s)?)*")
+_NOT_NAMES = frozenset(
+    str.split(
+        "I Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+        "August September October November December Mon Tue Tues Wed Thu Thurs Fri Sat Sun"
+    )
+)
+
+
+def named_subject(harm: str, notes: str, leader: str | None) -> str:
+    """English notes' harm with its opening he/she as the one person the act's line names ("he's been very quiet
+    since" after "tore into Leo's analysis" -> "Leo's been very quiet since"), so a small model does not pin it on
+    someone else the harm names. Unchanged when the act's line names no one person, or more than one."""
+    if not _PRONOUN_START.match(harm):
+        return harm
+    act_line = next((line.strip() for line in notes.splitlines() if line.strip()), "")
+    leader_name = leader.split()[0] if leader else ""
+    runs = [m for m in _CAPITALISED.finditer(act_line) if m.start() > 0]  # a line's first word is no name
+    words = [m.group().removesuffix("'s") for m in runs if " " not in m.group()]  # "Halvorsen Foods" is a firm
+    names = {w for w in words if w.isalpha() and w[1:].islower() and w not in _NOT_NAMES and w != leader_name}
+    if len(names) != 1:
+        return harm
+    return _PRONOUN_START.sub(names.pop(), harm, count=1)
 
 
 _ASIDE = re.compile(r"\s*\((?:[^()\d]\s*){1,40}\)")

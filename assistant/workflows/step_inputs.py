@@ -21,7 +21,7 @@ from assistant.domain.notes_reading import impact_in_notes, skipped_step, withou
 from assistant.domain.report_back import ActionProgress
 from assistant.domain.report_back_reading import Reading
 from assistant.domain.schema import CHANNEL_LABELS, CheckIn, Draft, DraftOptions, Facts, PlanAction
-from assistant.domain.settle import addressed_to, leader_in_notes, plain_words, without_asides
+from assistant.domain.settle import addressed_to, leader_in_notes, named_subject, plain_words, without_asides
 from assistant.domain.step_inputs import StepInputs
 from assistant.validator.progress import fixed_statuses
 
@@ -38,7 +38,7 @@ def pain_inputs(notes: str, today: dt.date, options: DraftOptions) -> StepInputs
     language = detect_language(notes)
     harm = plain_words(impact_in_notes(notes), language)
     # the regret is said to the leader: "Dana had to tell the VP" is "you had to tell the VP"
-    said = without_asides(addressed_to(harm, leader)) if language is None else harm
+    said = without_asides(addressed_to(named_subject(harm, notes, leader), leader)) if language is None else harm
     texts = {"today": today_text(today), "leader": leader or "my manager", "impact": said}
     return StepInputs(notes=notes, today=today, leader=options.leader, harm=said, texts=texts)
 

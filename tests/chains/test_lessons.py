@@ -198,3 +198,29 @@ def test_the_programs_lesson_takes_a_check_the_notes_say_was_skipped_when_the_fa
     assert program_lesson(None, inputs) == LessonPartsOutput(
         lessons=[LessonPart(weak_point="I didn't check the attachment", habit="check the attachment every time")]
     )
+
+
+def test_a_mistake_with_people_gets_the_programs_lesson_without_a_model_call() -> None:
+    """A 1.5B model turns criticism in public into a check ("double-check my work before presenting it")."""
+    act = 'tore into Leo\'s analysis in the all-hands prep mtg in front of ~15 people, called it "sloppy"'
+    inputs = facts_changed(step_inputs("lessons"), {"act": act, "cause": ""})
+    model = ScriptedChatModel(script={"lessons": GOOD["lessons"]})
+    out = run(validated_chain("lessons", model), inputs)
+    assert model.calls == []
+    assert out == LessonsOutput(
+        lessons=[
+            "I criticised someone's work in front of others instead of one to one, so I now raise a problem with "
+            "someone's work one to one, and check my own part in it first."
+        ]
+    )
+
+
+def test_a_mistake_with_people_in_notes_in_another_language_is_left_to_the_model() -> None:
+    act = "cancelled my 1:1s w/ Noor 4 weeks running"
+    inputs = facts_changed(step_inputs("lessons"), {"act": act}).model_copy(
+        update={"notes": "hab die 1:1s mit Noor vier wochen lang abgesagt, immer für dringende sachen\n"}
+    )
+    model = ScriptedChatModel(script={"lessons": GOOD["lessons"]})
+    with contextlib.suppress(OutputValidationError):  # the scripted lesson is English: asked again, then given up
+        run(build_lessons_chain(model), inputs)
+    assert model.calls and model.calls_for("lessons") == model.calls

@@ -17,6 +17,7 @@ from chain_support import (
 )
 
 from assistant.chains import build_positive_chain
+from assistant.chains.positive import without_the_habit
 from assistant.domain.schema import PositiveOutput
 from assistant.domain.settle import wording
 from assistant.model.testing import ScriptedChatModel
@@ -84,3 +85,13 @@ def test_without_a_habit_the_programs_sentence_stands_and_the_model_is_not_asked
     inputs = inputs.model_copy(update={"notes": notes or inputs.notes})
     assert run(build_positive_chain(model), inputs).statement == expected
     assert model.calls == []
+
+
+def test_a_long_habit_copied_whole_is_named_short() -> None:
+    habit = "check every invite against everyone whose work it touches before it goes out"
+    copied = f"I'm committed to making this right, and I'm confident the {habit} will catch this kind of slip."
+    assert without_the_habit(copied, habit) == (
+        "I'm committed to making this right, and I'm confident this new habit will catch this kind of slip."
+    )
+    short = "I'm confident the staging check will catch it."
+    assert without_the_habit(short, "run the staging check") == short

@@ -16,6 +16,7 @@ from assistant.domain.settle import (
     habit_clause,
     join_lesson,
     leader_in_notes,
+    named_subject,
     plain_words,
     respell_numbers,
     sign_off,
@@ -98,6 +99,15 @@ def test_plain_words_spells_out_units_and_plus_signs() -> None:
     assert plain_words("€4,300 penalty + interest, first in 5 yrs, 1 yr, 3 hrs, 40 mins, 2+2") == (
         "€4,300 penalty and interest, first in 5 years, 1 year, 3 hours, 40 minutes, 2+2"
     )
+
+
+def test_plain_words_spells_out_revenue_shorthand_and_an_equals_sign() -> None:
+    """A small model read "€96k ARR" as an "estimated arrival date" and "re-tender = 3-4 months" as a date."""
+    assert plain_words("they'll re-tender = 3-4 months, €96k ARR at risk, €8k MRR, ~€210k/yr") == (
+        "they'll re-tender, which means 3-4 months, €96k in annual revenue at risk, €8k in monthly revenue, "
+        "about €210k a year"
+    )
+    assert plain_words("x=1, ARR is up") == "x=1, ARR is up"  # no figure before it, no spaces around "="
 
 
 def test_plain_words_keeps_numbers_and_names_as_they_are() -> None:
@@ -280,3 +290,22 @@ def test_the_harm_is_said_to_the_leader(harm: str, said: str) -> None:
 )
 def test_without_asides(text: str, plain: str) -> None:
     assert without_asides(text) == plain
+
+
+@pytest.mark.parametrize(
+    ("harm", "notes", "said"),
+    [
+        (
+            "he's been very quiet since, Fatima says so",
+            "tore into Leo's analysis in the mtg\nhe's been very quiet since, Fatima says so\n",
+            "Leo's been very quiet since, Fatima says so",
+        ),
+        ("she raised it with Patrick", "cancelled my 1:1s w/ Noor\n", "Noor raised it with Patrick"),
+        ("she raised it", "cancelled my 1:1s w/ Noor and Sam\n", "she raised it"),  # two people: whose is unclear
+        ("he raised it", "sent Halvorsen Foods the quote\n", "he raised it"),  # a firm's name is two words
+        ("he raised it", "told Patrick on Friday\n", "he raised it"),  # the leader is not the one meant
+        ("the client raised it", "cancelled my 1:1s w/ Noor\n", "the client raised it"),
+    ],
+)
+def test_named_subject(harm: str, notes: str, said: str) -> None:
+    assert named_subject(harm, notes, "Patrick") == said
