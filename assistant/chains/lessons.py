@@ -76,12 +76,18 @@ def _left_out(inputs: StepInputs) -> str:
     return skipped_step(without_excuses(facts.act), facts.cause) if facts is not None else ""
 
 
+_NEGATED = re.compile(r"^I\s+(?=(?:didn'?t|did not|never|forgot to)\s)", re.I)
+
+
 def program_lesson(parts: LessonPartsOutput | None, inputs: StepInputs) -> LessonPartsOutput | None:
     """The model's first lesson with the program's habit: the step my notes say I left out, as a habit ("didn't
     reread the pdf" -> "reread the pdf"), and where the notes say it plainly, the weak point too ("I didn't reread
-    the pdf"). None when the notes name no step left out."""
-    # the facts' act and cause, else a check the notes say was skipped (intake may have quoted another line)
-    step = _left_out(inputs) or skipped_step("", inputs.notes)
+    the pdf"); else the step the model's weak point says I left out. None when neither names one."""
+    # the facts' act and cause, else a check the notes say was skipped (intake may have quoted another line), else
+    # the check the model's own weak point says I left out ("I didn't check the lot numbers against the recount
+    # sheet", with a platitude for its habit)
+    written = parts.lessons[0].weak_point.strip() if parts is not None and parts.lessons else ""
+    step = _left_out(inputs) or skipped_step("", inputs.notes) or _NEGATED.sub("", written.split(",")[0], count=1)
     habit = skipped_habit(step).replace(" anyone ", " someone ")
     if not habit:
         return None
@@ -94,7 +100,7 @@ def program_lesson(parts: LessonPartsOutput | None, inputs: StepInputs) -> Lesso
 
 # "... to avoid such penalties", "..., which could prevent errors": an aim adds nothing to the habit itself
 _AIM = re.compile(
-    r",?\s+(?:(?:in order )?to (?:avoid|prevent|ensure|make sure)|and (?:i )?(?:ensure|make sure)|so that|"
+    r",?\s+(?:(?:in order )?to (?:avoid|prevent|ensure|make sure)|and (?:i )?(?:ensure|make sure)|so that|ensuring|"
     r"which (?:could|would|will))\b.*$",
     re.I,
 )

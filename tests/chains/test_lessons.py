@@ -76,6 +76,11 @@ def test_the_prompt_carries_the_act_and_the_cause_in_plain_words() -> None:
         ("I skipped it", "check the codes, which could prevent errors", "I skipped it, so I now check the codes."),
         (
             "I skipped it",
+            "check the tariff update before filing, ensuring that the customs charges are accurate and",
+            "I skipped it, so I now check the tariff update before filing.",
+        ),
+        (
+            "I skipped it",
             "check the key's users, and ensure that all services are",
             "I skipped it, so I now check the key's users.",
         ),
@@ -224,3 +229,17 @@ def test_a_mistake_with_people_in_notes_in_another_language_is_left_to_the_model
     with contextlib.suppress(OutputValidationError):  # the scripted lesson is English: asked again, then given up
         run(build_lessons_chain(model), inputs)
     assert model.calls and model.calls_for("lessons") == model.calls
+
+
+def test_with_no_step_left_out_in_the_notes_the_one_the_weak_point_names_stands_in_for_a_platitude() -> None:
+    weak = "I didn't check the lot numbers against the recount sheet before releasing the pick wave, which led to it"
+    parts = LessonPartsOutput(lessons=[LessonPart(weak_point=weak, habit="double-check all important details")])
+    inputs = facts_changed(step_inputs("lessons"), {"act": "released the pick wave early", "cause": ""})
+    inputs = inputs.model_copy(update={"notes": "released the pick wave early\n~1,400 units shipped\n"})
+    lesson = program_lesson(parts, inputs)
+    assert lesson is not None
+    assert lesson.lessons[0].habit == (
+        "check the lot numbers against the recount sheet before releasing the pick wave every time"
+    )
+    trusted = LessonPartsOutput(lessons=[LessonPart(weak_point="I trusted the old sheet", habit="be careful")])
+    assert program_lesson(trusted, inputs) is None
