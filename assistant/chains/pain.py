@@ -47,7 +47,9 @@ _JUDGEMENT = re.compile(
     r"\b(?:significant\w*|substantial\w*|considerabl\w*|serious\w*|sever\w+|major|huge|enormous|immense|"
     r"distress\w*|harm\w*|damag\w*|reputation\w*|business\w*|compan(?:y|ies)|inconvenien\w+|frustrat\w+|stress\w*|"
     r"anxi\w+|burden\w*|effort\w*|trouble\w*|concern\w*|worr\w+|impact\w*|consequence\w*|financial\w*|disrupt\w*|"
-    r"hardship\w*|upset\w*|oversight\w*|mistake\w*|chaos|time|too\s+\w+)\b",
+    r"hardship\w*|upset\w*|oversight\w*|mistake\w*|chaos|time|too\s+\w+|fraud\w*|illegal\w*|unlawful\w*|"
+    r"negligen\w*|catastroph\w*|disast\w*|devastat\w*|unacceptabl\w*|irresponsib\w*|reckless\w*|embarrass\w*|"
+    r"humiliat\w*|costly|expensive|violat\w*|danger\w*|critical\w*|grave|terribl\w*|awful|horribl\w*)\b",
     re.IGNORECASE,
 )
 # Who the harm is about: a "he" or "she" the harm doesn't have turns who did what around.
@@ -57,7 +59,7 @@ _PERSON = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
 def added_to_harm(statement: str, harm: str, notes: str) -> list[str]:
     """The words of the sentence that add to what the notes say: a judgement or cost the notes don't use, or a
     "he"/"she" the harm doesn't have."""
-    known = (notes or harm).lower()
+    known = f"{notes}\n{harm}".lower()
     added = [m.group() for m in _JUDGEMENT.finditer(statement) if not re.search(rf"\b{m.group().lower()}", known)]
     people = {w.lower() for w in _PERSON.findall(harm)}
     added += [w for w in _PERSON.findall(statement) if w.lower() not in people]

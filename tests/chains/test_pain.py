@@ -118,11 +118,13 @@ def test_a_judgement_the_notes_dont_make_is_reasked_and_then_replaced() -> None:
         ("I'm sorry that Noor raised it in her skip-level and said she feels invisible.", []),
         ("I'm sorry that the penalty was significant.", []),  # the notes' own word
         ("I'm sorry that Fatima, my skip-level, is upset.", ["upset", "my skip"]),
+        ("I'm sorry that 12 claims turned out to be fraudulent.", ["fraudulent"]),  # the notes: "personal charges"
+        ("I'm sorry that it was a costly, embarrassing breach.", ["costly", "embarrassing"]),  # "breach": the notes'
     ],
 )
 def test_what_the_sentence_adds_to_the_notes_is_named(statement: str, added: list[str]) -> None:
     harm = "she raised it in her skip-level w/ Patrick, said she feels invisible"
-    notes = f"cancelled the 1:1s\n{harm}\na significant penalty\n14°C at 7am"
+    notes = f"cancelled the 1:1s\n{harm}\na significant penalty\n14°C at 7am\na possible breach notice"
     assert added_to_harm(statement, harm, notes) == added
 
 
