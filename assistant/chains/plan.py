@@ -33,6 +33,8 @@ _VAGUE_MEASURE = re.compile(r"\b(?:will|to)\s+(?:ensure|make sure|help|prevent|r
 
 # What an action of each kind leaves behind for the leader to see: used when the model's measure only
 # restates its action or says what it "will ensure", which a small model does for about half its actions.
+# Its verbs sort actions by kind; the validator's lists of action verbs (the message's plan verbs, PLAN_VAGUE's
+# outcome verbs) recognise a plan or a result, other sets that a shared list would change.
 _EVIDENCE: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(

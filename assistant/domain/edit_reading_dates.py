@@ -59,6 +59,9 @@ ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "f
             "deuxième": 2}  # fmt: skip
 _ONE_CHECKIN = re.compile(r"\b(" + "|".join(ORDINAL) + r")\s+(?:check[- ]?in|catch-?up|sync|rückmeldung|seguimiento)",
                           re.IGNORECASE)  # fmt: skip
+# A weekday that is the day itself: "by Wednesday", "next Wednesday", "to Wednesday". Not edit_values.DUE_WORDS,
+# which introduce any due date: "before Wednesday" is not Wednesday, and "next", "to" or "pour" say a day only
+# before a weekday ("to the team", "next step").
 _NEXT_WEEKDAY = re.compile(
     r"\b(?:next|due|by|until|to|till|this coming|bis|para el|pour)\s+(?:next\s+|el\s+|le\s+)?("
     + "|".join(sorted(_WEEKDAYS, key=len, reverse=True))

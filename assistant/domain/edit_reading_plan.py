@@ -15,7 +15,7 @@ from assistant.domain.edit_types import (
     SetMeasure,
     SetOwner,
 )
-from assistant.domain.edit_values import stated_date
+from assistant.domain.edit_values import DUE_CLAUSE_WORDS, stated_date
 from assistant.domain.schema import Draft
 
 DROP = cues(
@@ -136,7 +136,7 @@ _DONE_WHEN = re.compile(
 )
 # "I'll run a post-mortem …": the action is what I will do, said as a step ("Run a post-mortem …").
 _I_WILL_DO = re.compile(r"^(?:i(?:'ll| will| am going to|'m going to)|we(?:'ll| will))\s+", re.IGNORECASE)
-_BY_DATE = re.compile(r",?\s*\b(?:by|due|until|bis|para el|avant le|até|tot)\s+[^,.;]*$", re.IGNORECASE)
+_BY_DATE = re.compile(r",?\s*\b(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\s+[^,.;]*$", re.IGNORECASE)
 
 
 def _new_action(request: str, draft: Draft) -> AddAction | None:

@@ -29,7 +29,13 @@ _LATER = _words(r"later", r"more time", r"postpone", r"delay", r"push(?:ed)? (?:
 _EVERY = _words(r"every", r"all\b", r"whole plan", r"alle", r"todas", r"todos", r"toutes", r"tous")
 
 
-_DUE_WORD = re.compile(r"\b(?:by|due|until|before|bis|para el|avant le|até)\b", re.IGNORECASE)
+# The words that introduce a due date: "by wed the 16th", "due the 11th", "bis Freitag", "até 18/12", "tot vrijdag".
+DUE_WORDS = ("by", "due", "until", "before", "bis", "para el", "avant le", "até", "tot")
+# Those whose words up to the clause's end are a due date to cut from a new action's wording
+# (:mod:`assistant.domain.edit_reading_plan`): not "before", which as often names an event that is part of the action
+# ("run a drill before the release").
+DUE_CLAUSE_WORDS = tuple(word for word in DUE_WORDS if word != "before")
+_DUE_WORD = re.compile(r"\b(?:" + "|".join(DUE_WORDS) + r")\b", re.IGNORECASE)
 
 
 def _due_stated(request: str, today: dt.date) -> dt.date | None:

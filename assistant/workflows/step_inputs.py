@@ -20,7 +20,16 @@ from assistant.domain.notes import normalise_text
 from assistant.domain.notes_reading import impact_in_notes, skipped_step, without_excuses
 from assistant.domain.report_back import ActionProgress
 from assistant.domain.report_back_reading import Reading
-from assistant.domain.schema import CHANNEL_LABELS, CheckIn, Draft, DraftOptions, Facts, PlanAction
+from assistant.domain.schema import (
+    CHANNEL_LABELS,
+    Channel,
+    CheckIn,
+    Draft,
+    DraftOptions,
+    Facts,
+    Length,
+    PlanAction,
+)
 from assistant.domain.settle import addressed_to, leader_in_notes, named_subject, plain_words, without_asides
 from assistant.domain.step_inputs import StepInputs
 from assistant.validator.progress import fixed_statuses
@@ -71,7 +80,6 @@ def with_plan(shared: StepInputs, plan: list[PlanAction]) -> StepInputs:
 def compose_inputs(draft: Draft, options: DraftOptions) -> StepInputs:
     """Inputs of the compose (polish) step for a finished set of six parts."""
     texts = {
-        "today": today_text(draft.today),
         "leader": leader_text(draft.facts, options.leader),
         "channel": CHANNEL_LABELS[options.channel],
         "tone": options.tone,
@@ -83,37 +91,38 @@ def compose_inputs(draft: Draft, options: DraftOptions) -> StepInputs:
         "positive": draft.positive,
         "report_back": checkins_text(draft.report_back),
     }
-    return StepInputs(
-        notes=draft.notes,
-        today=draft.today,
-        leader=options.leader,
-        facts=draft.facts,
-        plan=draft.plan,
-        report_back=draft.report_back,
-        channel=options.channel,
-        length=options.length,
-        texts=texts,
-    )
+    return _draft_inputs(draft, texts, leader=options.leader, channel=options.channel, length=options.length)
 
 
 def refine_inputs(draft: Draft, request: str) -> StepInputs:
     """The inputs of the refine_edits step for a draft and the user's request."""
-    texts = {
-        "edits": edits_menu(request),
-        "today": today_text(draft.today),
-        "draft": draft_text(draft, offered_kinds(request)),
-        "request": normalise_text(request),
-    }
+    asked = normalise_text(request)
+    texts = {"edits": edits_menu(request), "draft": draft_text(draft, offered_kinds(request)), "request": asked}
+    return _draft_inputs(draft, texts, leader=draft.options.leader, channel=draft.message.channel, request=asked)
+
+
+def _draft_inputs(
+    draft: Draft,
+    texts: dict[str, str],
+    *,
+    leader: str | None,
+    channel: Channel,
+    length: Length = "medium",
+    request: str = "",
+) -> StepInputs:
+    """The inputs of a step on a whole draft (compose, refine): its notes, date, facts, plan and check-ins, today's
+    date and ``texts`` for the prompt, and the leader, channel, length and request the step is given."""
     return StepInputs(
         notes=draft.notes,
         today=draft.today,
-        leader=draft.options.leader,
+        leader=leader,
         facts=draft.facts,
         plan=draft.plan,
         report_back=draft.report_back,
-        channel=draft.message.channel,
-        request=normalise_text(request),
-        texts=texts,
+        channel=channel,
+        length=length,
+        request=request,
+        texts={"today": today_text(draft.today), **texts},
     )
 
 

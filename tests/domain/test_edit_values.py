@@ -5,9 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from chain_support import sample_draft
 
+from assistant.domain.edit_reading_plan import read_plan_edits
 from assistant.domain.edit_types import AddAction, Edit, SetDate, ShiftDates
-from assistant.domain.edit_values import relative_shift, settled_edit, stated_date
+from assistant.domain.edit_values import (
+    DUE_CLAUSE_WORDS,
+    DUE_WORDS,
+    relative_shift,
+    settled_edit,
+    stated_date,
+)
 
 # The actions of bench/refine_set/drafts/outage-chat-three.json
 ACTIONS = [
@@ -136,3 +144,29 @@ def test_a_new_actions_due_date_is_the_one_after_a_due_word() -> None:
     assert settled.due == dt.date(2026, 12, 11)  # type: ignore[union-attr]
     no_due = "Add a step: review what went wrong on the 3rd with the team"
     assert settled_edit(answered, no_due, ["Write a checklist"], dt.date(2026, 11, 27)) == answered
+
+
+def test_every_due_word_introduces_a_new_actions_due_date() -> None:
+    answered = AddAction(
+        action="Go through the alerts with support", measure="Support knows them", due=dt.date(2026, 12, 4)
+    )
+    for word in DUE_WORDS:
+        request = f"Add a step: go through the alerts with support, {word} 18/12"
+        settled = settled_edit(answered, request, ["Write a checklist"], dt.date(2026, 11, 27))
+        assert settled.due == dt.date(2026, 12, 18), word  # type: ignore[union-attr]
+
+
+def test_a_due_date_is_cut_from_a_new_actions_words_but_not_what_it_is_before() -> None:
+    assert set(DUE_CLAUSE_WORDS) == set(DUE_WORDS) - {"before"}
+    request = (
+        "Add an action: run a deploy drill before the release by Dec 18, done when the drill log shows a blocked deploy"
+    )
+    assert read_plan_edits(request, sample_draft()) == [
+        AddAction(
+            action="Run a deploy drill before the release",
+            measure="The drill log shows a blocked deploy",
+            due=dt.date(2026, 12, 18),
+        )
+    ]
+    request = "Add an action: run a deploy drill tot 18/12, done when the drill log shows a blocked deploy"
+    assert read_plan_edits(request, sample_draft())[0].action == "Run a deploy drill"  # type: ignore[union-attr]

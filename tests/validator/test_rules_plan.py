@@ -97,6 +97,17 @@ def test_a_review_with_a_stated_outcome_is_not_vague() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "fires"),
+    [("Review the intake process and check each step", True),
+     ("Look into the late invoices and track them", True),
+     ("Look into the late invoices and send a root-cause note", False)],
+)  # fmt: skip
+def test_only_a_verb_of_a_result_is_an_outcome_not_every_verb_of_the_plan(text: str, fires: bool) -> None:
+    # PLAN_VAGUE's outcome verbs are not the message's plan verbs ("will check", "will track"): see validator/message.py
+    assert ("PLAN_VAGUE" in rules_of(check_plan_action(action(action=text), CTX))) is fires
+
+
+@pytest.mark.parametrize(
     ("due", "fires"),
     [("next 2 weeks", False), ("within ten days", False), ("Q4 2026", False), ("Q4 2025 - Q1 2026", True),
      ("Q1 2027", True), ("next 9 months", True), ("soon", True), ("Q1", True)],  # Q1 2027 and 9 months: past 120 days
