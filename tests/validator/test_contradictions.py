@@ -1,5 +1,5 @@
-"""The rules added for what real drafts got wrong: non-apologies anywhere (TXT_NON_APOLOGY), the act not
-named (OWN_ACT), and contradictions with the notes (GND_NEGATES, GND_ALREADY_DONE, GND_RESTORED)."""
+"""The rules added for what real drafts got wrong: the act not named (OWN_ACT) and contradictions with the notes
+(GND_NEGATES, GND_ALREADY_DONE, GND_RESTORED). Non-apologies anywhere (TXT_NON_APOLOGY) are in test_prose.py."""
 
 from __future__ import annotations
 
