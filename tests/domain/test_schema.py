@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from chain_support import sample_draft
@@ -63,7 +64,12 @@ def test_what_the_model_answers_takes_no_extra_fields() -> None:
 def test_list_and_length_limits_bound_what_the_model_may_answer() -> None:
     action = {"action": "Add a gate", "owner": "me", "due": "2026-12-04", "measure": "live"}
     assert PlanOutput.model_validate({"actions": [action] * 4}).actions[0].due == dt.date(2026, 12, 4)
-    for bad in ({"actions": []}, {"actions": [action] * 5}, {"actions": [{**action, "action": "x" * 201}]}):
+    bad_plans: list[dict[str, Any]] = [
+        {"actions": []},
+        {"actions": [action] * 5},
+        {"actions": [{**action, "action": "x" * 201}]},
+    ]
+    for bad in bad_plans:
         with pytest.raises(ValidationError):
             PlanOutput.model_validate(bad)
     with pytest.raises(ValidationError):

@@ -26,7 +26,7 @@ def test_only_today_is_required_and_the_rest_is_empty() -> None:
 def test_inputs_are_frozen_and_take_no_unknown_fields() -> None:
     inputs = StepInputs(today=TODAY, notes="n")
     with pytest.raises(ValidationError):
-        inputs.notes = "changed"  # type: ignore[misc]
+        inputs.notes = "changed"
     with pytest.raises(ValidationError):
         StepInputs.model_validate({"today": TODAY, "tone": "warm"})
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from assistant.domain.records import ActionState, VersionInfo
 from assistant.store.convert import action_key, action_state, count_errors, session_title, utc, utc_now, version_info
@@ -11,7 +12,7 @@ from assistant.store.models import ActionRow, SessionRow, VersionRow
 NAIVE = dt.datetime(2026, 11, 27, 14, 10)
 
 
-def _session(notes: str = "", title: str | None = None, facts: dict[str, object] | None = None) -> SessionRow:
+def _session(notes: str = "", title: str | None = None, facts: dict[str, Any] | None = None) -> SessionRow:
     return SessionRow(id="s-000001", title=title, notes=notes, facts=facts, options={})
 
 

@@ -27,11 +27,12 @@ def test_the_tables_hang_off_sessions_and_go_with_them() -> None:
 
 
 def test_constraints_have_names_from_the_naming_convention() -> None:
+    tables = Base.metadata.tables
     unique = {
-        c.name for row in (VersionRow, ActionRow) for c in row.__table__.constraints if isinstance(c, UniqueConstraint)
+        c.name for name in ("versions", "actions") for c in tables[name].constraints if isinstance(c, UniqueConstraint)
     }
     assert unique == {"uq_versions_session_id", "uq_actions_session_id"}
-    assert SessionRow.__table__.primary_key.name == "pk_sessions"
+    assert tables["sessions"].primary_key.name == "pk_sessions"
 
 
 def test_models_cover_every_table(store: Store) -> None:

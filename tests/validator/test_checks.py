@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from validator_support import NOTES, TODAY, good_draft
 
-from assistant.domain.schema import Message, MessageOutput, PositiveOutput
+from assistant.domain.schema import Finding, Message, MessageOutput, PositiveOutput
 from assistant.domain.step_inputs import StepInputs
 from assistant.validator.checks import (
     LANGUAGE_NEUTRAL_RULES,
@@ -20,7 +20,7 @@ from assistant.validator.checks import (
     validate_draft,
     validate_text,
 )
-from assistant.validator.findings import Context, Finding
+from assistant.validator.findings import Context
 
 GERMAN = (
     "Ich habe am Freitag die Konfiguration ohne die Staging-Tests geändert. Der Checkout war drei Stunden "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from assistant.validator.corpus import CORPUS_TODAY, RULES_BY_KIND, TEXT_CHECKS, facts_with, findings_for, load_corpus
 
@@ -14,7 +15,7 @@ OUTAGE = (
 )
 
 
-def rules(row: dict[str, object]) -> set[str]:
+def rules(row: dict[str, Any]) -> set[str]:
     return {f.rule for f in findings_for(row)}
 
 

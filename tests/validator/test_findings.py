@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from assistant.validator.findings import Context, Finding, Report, span_finding
+from assistant.domain.schema import Finding
+from assistant.validator.findings import Context, Report, span_finding
 
 
 def _finding(rule: str, step: str, severity: str) -> Finding:

@@ -8,10 +8,11 @@ import datetime as dt
 import pytest
 from validator_support import good_draft
 
-from assistant.domain.schema import CheckIn
+from assistant.domain.schema import CheckIn, Finding
 from assistant.validator import validate
-from assistant.validator.findings import Context, Finding
-from assistant.validator.rules import phrases, words
+from assistant.validator.findings import Context
+from assistant.validator.phrases import phrases
+from assistant.validator.rules import words
 from assistant.validator.rules.ownership import check_ownership
 from assistant.validator.rules.prose import check_non_apology, check_vague_promise
 

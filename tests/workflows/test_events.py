@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import uuid4
 
 from langchain_core.messages import AIMessage
@@ -20,10 +21,8 @@ def _start(tracker: StepTracker, tags: list[str] | None) -> None:
     tracker.on_chat_model_start({}, [[]], run_id=uuid4(), tags=tags)
 
 
-def _result(*usages: dict[str, object] | None) -> LLMResult:
-    return LLMResult(
-        generations=[[ChatGeneration(message=AIMessage(content="x", usage_metadata=u)) for u in usages]]  # type: ignore[arg-type]
-    )
+def _result(*usages: dict[str, Any] | None) -> LLMResult:
+    return LLMResult(generations=[[ChatGeneration(message=AIMessage(content="x", usage_metadata=u)) for u in usages]])
 
 
 def test_tokens_are_counted_per_step_as_they_stream() -> None:
