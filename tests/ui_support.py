@@ -74,3 +74,38 @@ def fact_edits(fact: str, positive: str) -> dict[str, Any]:
         ],
         "not_possible": "",
     }
+
+
+def built_tab(builder: str) -> tuple[Any, dict[str, Any]]:
+    """The whole app built with the scripted model, and the components ``ui.app.<builder>()`` made for its tab."""
+    from ui import app as ui_app
+
+    made: dict[str, Any] = {}
+    original = getattr(ui_app, builder)
+
+    def capture() -> dict[str, Any]:
+        made.update(original())
+        return made
+
+    setattr(ui_app, builder, capture)
+    try:
+        app = ui_app.build_app(lambda: pipeline_for(scripted_model()), today=TODAY)
+    finally:
+        setattr(ui_app, builder, original)
+    return app, made
+
+
+def wired(app: Any, component: Any) -> list[tuple[str, str, str]]:
+    """``(event, handler name, api visibility)`` of every handler the app wires to ``component``."""
+    return [
+        (event, fn.name, fn.api_visibility)
+        for fn in app.fns.values()
+        for block_id, event in fn.targets
+        if block_id == component._id
+    ]
+
+
+def handler_of(app: Any, component: Any, event: str) -> Any:
+    """The one handler wired to ``component``'s ``event``."""
+    (fn,) = [fn for fn in app.fns.values() if (component._id, event) in fn.targets]
+    return fn

@@ -10,8 +10,6 @@ from chain_support import NOTES, TODAY
 
 from assistant.domain.language import detect_language, language_instruction
 from assistant.model.testing import ScriptedChatModel, good_script
-from assistant.validator.checks import LANGUAGE_NEUTRAL_RULES, reask_findings
-from assistant.validator.findings import Finding
 from assistant.workflows.draft import Pipeline, adraft
 
 GERMAN = (
@@ -46,17 +44,6 @@ def test_detect_language(text: str, language: str | None) -> None:
 def test_the_instruction_names_the_language() -> None:
     assert "write every text in German" in language_instruction(GERMAN)
     assert language_instruction(NOTES) == "Write every text in the language of my notes."
-
-
-def _finding(rule: str) -> Finding:
-    return Finding(rule=rule, step="pain", severity="error", message="m", suggestion="s")
-
-
-def test_other_languages_are_reasked_only_for_language_neutral_rules() -> None:
-    found = [_finding("PAIN_NO_REGRET"), _finding("GND_NUMBER"), _finding("TXT_HTML")]
-    assert reask_findings(found, NOTES) == found
-    assert [f.rule for f in reask_findings(found, GERMAN)] == ["GND_NUMBER", "TXT_HTML"]
-    assert {"GND_NUMBER", "TXT_HTML", "MSG_LINK"} <= LANGUAGE_NEUTRAL_RULES
 
 
 def test_a_german_draft_is_not_reasked_for_english_phrasing() -> None:

@@ -1,8 +1,8 @@
-"""The assembled app: served on 127.0.0.1 and driven with gradio_client; login; the `regain ui` command."""
+"""The assembled app: served on 127.0.0.1 and driven with gradio_client; the `regain ui` command (login and ports:
+test_launch.py)."""
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -19,7 +19,7 @@ from assistant.model.settings import Settings
 from assistant.workflows.draft import Pipeline
 from ui import app as ui_app
 from ui import serve as ui_serve
-from ui.app import build_app, launch_app, ui_auth
+from ui.app import build_app
 
 # gradio's queue monitoring uses pandas options that pandas 3 deprecates; not ours to fix.
 pytestmark = pytest.mark.filterwarnings("ignore::Warning:gradio.queueing")
@@ -55,34 +55,6 @@ def test_an_input_error_reaches_the_client_as_a_message(served: str) -> None:
     client = Client(served, verbose=False)
     with pytest.raises(AppError, match="The notes are empty"):
         client.predict("", "", "email", "neutral", "medium", api_name="/generate")
-
-
-def test_login_needs_both_settings() -> None:
-    assert ui_auth(Settings()) is None
-    assert ui_auth(Settings(ui_username="me", ui_password="pw")) == ("me", "pw")  # type: ignore[arg-type]
-    with pytest.raises(ConfigurationError, match="set REGAIN_UI_PASSWORD"):
-        ui_auth(Settings(ui_username="me"))
-    with pytest.raises(ConfigurationError, match="set REGAIN_UI_USERNAME"):
-        ui_auth(Settings(ui_password="pw"))  # type: ignore[arg-type]
-
-
-def test_login_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("REGAIN_UI_USERNAME", "dana")
-    monkeypatch.setenv("REGAIN_UI_PASSWORD", "s3cret")
-    settings = Settings()
-    assert ui_auth(settings) == ("dana", "s3cret")
-    assert "s3cret" not in repr(settings)
-
-
-def test_a_busy_port_is_a_configuration_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("GRADIO_ANALYTICS_ENABLED", "False")
-    with socket.socket() as busy:
-        busy.bind(("127.0.0.1", 0))
-        busy.listen()
-        port = busy.getsockname()[1]
-        app = build_app(lambda: Pipeline(scripted_model()), today=TODAY)
-        with pytest.raises(ConfigurationError, match="--port"):
-            launch_app(app, port=port, prevent_thread_lock=True, quiet=True)
 
 
 class _FakeBackend:

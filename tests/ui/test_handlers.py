@@ -20,9 +20,8 @@ from assistant.model.budget import CallBudget
 from assistant.model.testing import ScriptedChatModel, good_script
 from assistant.workflows.assemble import assemble_message
 from assistant.workflows.draft import Pipeline
-from ui import examples, handlers
+from ui import handlers
 from ui.handlers import VIEW_FIELDS
-from ui.streaming import readable_stream
 
 SKIP = gr.skip()
 
@@ -277,14 +276,6 @@ def test_undo_with_nothing_to_undo_warns(versions: list[Draft]) -> None:
     assert all(value == SKIP for value in out)
 
 
-def test_examples_load_into_the_notes() -> None:
-    choices = examples.example_choices()
-    assert ("Software outage", "software-outage.md") in choices
-    assert "staging tests" in examples.load_example("software-outage.md")
-    with pytest.raises(gr.Error):
-        examples.load_example("../README.md")
-
-
 def test_generate_shows_the_text_being_written_readably_and_escaped() -> None:
     hostile = 'I\'m sorry <img src=x onerror="alert(1)"> about the 400 lost orders, and the long evening it cost you.'
     model = slow_model(pain={"statement": hostile})
@@ -298,14 +289,6 @@ def test_generate_shows_the_text_being_written_readably_and_escaped() -> None:
     assert '"statement"' not in shown and "{" not in shown  # the JSON is read, not shown raw
     assert all("<img" not in text for text in live)  # model text is escaped
     assert "Now writing" not in outputs[-1][1]  # the finished summary has no live text
-
-
-def test_readable_stream_reads_unfinished_json() -> None:
-    assert readable_stream('{"statement": "I\'m sor') == "I'm sor"
-    plan = '```json\n{"actions": [{"action": "Add a \\"gate\\"", "owner": "me", "n": 3, "due": "2026-'
-    assert readable_stream(plan) == 'Add a "gate"\nme\n2026-'
-    assert readable_stream('{"lessons": ["one", "two\\nthree"]}') == "one\ntwo\nthree"
-    assert readable_stream("plain words") == "plain words"
 
 
 def test_the_session_budget_caps_model_calls_across_drafts() -> None:

@@ -1,5 +1,5 @@
-"""The rules added for what real drafts got wrong: non-apologies anywhere (TXT_NON_APOLOGY), the act not
-named (OWN_ACT), and contradictions with the notes (GND_NEGATES, GND_ALREADY_DONE, GND_RESTORED)."""
+"""The rules added for what real drafts got wrong: the act not named (OWN_ACT) and contradictions with the notes
+(GND_NEGATES, GND_ALREADY_DONE, GND_RESTORED). Non-apologies anywhere (TXT_NON_APOLOGY) are in test_prose.py."""
 
 from __future__ import annotations
 
@@ -8,17 +8,14 @@ import datetime as dt
 import pytest
 from validator_support import NOTES, good_draft
 
-from assistant.domain.schema import CheckIn, Draft, PlanAction
+from assistant.domain.schema import Draft, PlanAction
 from assistant.domain.step_inputs import StepInputs
 from assistant.validator import validate
 from assistant.validator.checks import context_for, step_problems
-from assistant.validator.content_words import content_words, stem
 from assistant.validator.contradictions import Promise, check_contradictions
 from assistant.validator.corpus import facts_with
 from assistant.validator.findings import Context, Finding
-from assistant.validator.rules import phrases, words
 from assistant.validator.rules.ownership import check_ownership
-from assistant.validator.rules.prose import check_non_apology
 
 TODAY = dt.date(2026, 11, 27)
 INTERN = "standup tues: deploy failed, i pointed at the intern publicly in standup and said she broke it."
@@ -35,65 +32,6 @@ def rules_of(findings: list[Finding]) -> set[str]:
 
 def gnd(text: str, notes: str, *, step: str = "positive", promise: Promise = "clauses") -> set[str]:
     return rules_of(check_contradictions(text, step, Context(today=TODAY, notes=notes), promise=promise))
-
-
-# ------------------------------------------------------------- TXT_NON_APOLOGY
-
-
-NON_APOLOGIES = [
-    "I apologize for any inconvenience.",
-    "I'm sorry for any inconvenience this may have caused.",
-    "Sorry for the trouble.",
-    "I regret that it caused concern.",
-    "I apologize if anyone was upset.",
-]
-
-
-@pytest.mark.parametrize("text", NON_APOLOGIES)
-@pytest.mark.parametrize("step", ["pain", "lessons", "positive", "report_back", "message"])
-def test_the_non_apologies_real_drafts_used_are_errors_in_every_prose_step(text: str, step: str) -> None:
-    found = check_non_apology(text, step, item=1)
-    assert [(f.rule, f.severity, f.step, f.item) for f in found] == [("TXT_NON_APOLOGY", "error", step, 1)]
-    assert text[found[0].start : found[0].end] == found[0].span
-
-
-@pytest.mark.parametrize("text", NON_APOLOGIES)
-def test_the_ownership_statement_gets_its_own_rule_for_them(text: str) -> None:
-    assert "OWN_NON_APOLOGY" in rules_of(check_ownership(text, Context(today=TODAY)))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I'm sorry for the confusion my email caused the night team.",
-        "I'm sorry I caused you so much extra work over the weekend.",
-        "I regret not checking the target database before I ran the script.",
-        "The trouble started when I skipped the staging run.",
-        "I know the timing was inconvenient for you.",
-    ],
-)
-def test_a_plain_apology_for_the_act_is_clean(text: str) -> None:
-    assert check_non_apology(text, "pain") == []
-
-
-def test_every_non_apology_pattern_needs_one_of_the_keywords_the_fast_path_looks_for() -> None:
-    keywords = words("TXT_NON_APOLOGY", "keywords")
-    for item in phrases()["rules"]["TXT_NON_APOLOGY"]["patterns"]:
-        assert any(k in item for k in keywords), item
-
-
-def test_a_non_apology_fails_a_whole_draft_wherever_it_is() -> None:
-    draft = good_draft()
-    changed = draft.model_copy(
-        update={
-            "positive": "Sorry for the trouble; I'll show you the gate working by mid-December.",
-            "report_back": [
-                CheckIn(date=dt.date(2026, 12, 11), report="Show the gate, and apologize for any inconvenience.")
-            ],
-        }
-    )
-    found = [(f.rule, f.step) for f in validate(changed).errors]
-    assert ("TXT_NON_APOLOGY", "positive") in found and ("TXT_NON_APOLOGY", "report_back") in found
 
 
 # -------------------------------------------------------------------- OWN_ACT
@@ -139,21 +77,6 @@ def test_the_act_is_checked_from_a_draft_and_from_a_step_text() -> None:
 
 def _act_ctx() -> Context:
     return Context(today=TODAY, facts=facts_with(act=ACT))
-
-
-@pytest.mark.parametrize(
-    ("word", "expected"),
-    [("ran", "run"), ("running", "run"), ("sent", "send"), ("wrote", "writ"), ("writing", "writ"), ("took", "tak"),
-     ("made", "mak"), ("forgot", "forget"), ("forgetting", "forget"), ("gave", "giv"), ("told", "tell"),
-     ("left", "leav"), ("put", "put"), ("setting", "set"), ("cut", "cut"), ("pointed", "point"),
-     ("publicly", "public"), ("changes", "chang"), ("prod", "production")],
-)  # fmt: skip
-def test_stems_handle_suffixes_irregular_pasts_and_abbreviations(word: str, expected: str) -> None:
-    assert stem(word) == expected
-
-
-def test_content_words_leave_out_stopwords_generic_verbs_and_days() -> None:
-    assert [w for w, _s in content_words("I just made a typo in the invoice on Friday")] == ["typo", "invoice"]
 
 
 # ---------------------------------------------------------------- GND_NEGATES

@@ -10,11 +10,8 @@ import pytest
 from validator_support import NOTES, TODAY, good_draft
 
 from assistant.cli import main
-from assistant.domain.schema import MessageOutput, PositiveOutput
-from assistant.domain.step_inputs import StepInputs
 from assistant.model.testing import ScriptedChatModel, good_script
 from assistant.validator import validate
-from assistant.validator.checks import step_problems
 from assistant.workflows.draft import Pipeline, adraft
 
 
@@ -36,22 +33,6 @@ def test_a_bad_ownership_text_is_caught_with_span_and_advice() -> None:
 def test_a_plain_text_message_is_checked_as_a_message() -> None:
     report = validate("Hi [Name], sorry.", channel="chat")
     assert "MSG_PLACEHOLDER" in {f.rule for f in report.errors}
-
-
-def test_a_reask_names_a_placeholder_and_the_length_once() -> None:
-    message = MessageOutput(subject="Friday", body="Hi [Name], " + " ".join(["sorry"] * 98))
-    inputs = StepInputs(notes=NOTES, today=TODAY, channel="chat", length="short")
-    problems = step_problems("compose", message, inputs)
-    assert [p for p in problems if "placeholder" in p or "words" in p] == [
-        "The chat has 100 words; keep it to 60 or fewer. Shorten each part to its essentials.",
-        'The message still has a placeholder. ("[Name]") Replace it with the real words, or remove it.',
-    ]
-
-
-def test_a_steps_placeholder_reaches_the_reask() -> None:
-    inputs = StepInputs(notes=NOTES, today=TODAY)
-    problems = step_problems("positive", PositiveOutput(statement="I'll show <leader> the fix."), inputs)
-    assert 'The text still has a placeholder. ("<leader>") Replace it with real words.' in problems
 
 
 def test_check_command_on_draft_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

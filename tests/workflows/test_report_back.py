@@ -15,7 +15,6 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from assistant.domain.errors import InputError, OutputValidationError
 from assistant.domain.report_back import ActionProgress, ProgressUpdate
 from assistant.domain.schema import PlanAction
-from assistant.domain.step_inputs import StepInputs
 from assistant.model.prompts import load_prompt
 from assistant.model.testing import GOOD_PROGRESS_NOTES, STEP_MARKERS, ScriptedChatModel, good_script
 from assistant.output.markdown import progress_markdown
@@ -193,25 +192,6 @@ def test_progress_markdown_shows_statuses_the_update_and_the_next_check_in() -> 
     assert "| Write a pre-deploy checklist for payments config changes | 2026-12-11 | not started |" in text
     assert GOOD["body"] in text and "**Next check-in:** 2026-12-18" in text
     assert "> added the CI gate on wednesday" in text and "No problems found by the checks." in text
-
-
-def test_dropped_without_the_notes_saying_so_is_reasked() -> None:
-    from assistant.chains.report_back_update import update_problems
-    from assistant.domain.report_back import UpdateOutput
-
-    output = UpdateOutput.model_validate(
-        {
-            "actions": [{"index": 0, "status": "dropped", "evidence": "", "reason": "It slipped."}],
-            "subject": "Update",
-            "body": "The gate is late; I'll update you on 2026-12-18.",
-            "next_checkin": "2026-12-18",
-        }
-    )
-    plan = sample_draft().plan
-    inputs = StepInputs(today=dt.date(2026, 12, 4), plan=plan, notes="the gate slipped a week")
-    assert any("marked dropped" in p for p in update_problems(output, inputs))
-    inputs = inputs.model_copy(update={"notes": "dropped the gate: the platform team's new deploy check replaces it"})
-    assert not any("marked dropped" in p for p in update_problems(output, inputs))
 
 
 def test_a_placeholder_in_the_update_is_reasked_once() -> None:

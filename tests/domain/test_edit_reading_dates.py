@@ -1,0 +1,170 @@
+"""The dates a refine request states with everything they need (``assistant/domain/edit_reading_dates.py``), read by
+themselves and through :func:`~assistant.domain.edit_reading.read_edits`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from chain_support import sample_draft
+
+from assistant.domain.edit_reading import needs_model, read_edits
+from assistant.domain.edit_reading_dates import CHECKINS, cues, named_in, next_weekday, read_dates
+from assistant.domain.edit_types import SetDate, ShiftDates
+from assistant.domain.schema import Draft, DraftOptions
+
+FRIDAY = dt.date(2026, 11, 27)
+
+
+def _draft(channel: str = "email", tone: str = "neutral") -> Draft:
+    """Two actions (the CI gate, due 4 Dec; the checklist, due 11 Dec), check-ins on 7 and 14 Dec."""
+    return sample_draft(options=DraftOptions(channel=channel, tone=tone))  # type: ignore[arg-type]
+
+
+def test_a_cue_starts_a_word_in_any_case() -> None:
+    pattern = cues("plan", r"check-?ins?")
+    assert pattern.search("The PLAN slips") and pattern.search("our Check-ins")
+    assert not pattern.search("the airplane")  # not at the start of a word
+    assert CHECKINS.search("our catch-ups") and CHECKINS.search("die Rückmeldung") and not CHECKINS.search("checks")
+
+
+@pytest.mark.parametrize(
+    ("request_text", "day"),
+    [
+        ("make it due next Tuesday", dt.date(2026, 12, 1)),
+        ("by friday please", dt.date(2026, 12, 4)),  # today is a Friday: the next one
+        ("bis Mittwoch", dt.date(2026, 12, 2)),
+        ("move it", None),
+        ("by Monday or by Tuesday", None),  # two weekdays: neither
+    ],
+)
+def test_the_next_weekday_named_is_after_today(request_text: str, day: dt.date | None) -> None:
+    assert next_weekday(request_text, FRIDAY) == day
+
+
+def test_an_action_is_named_by_its_words_but_not_by_the_leaders_name() -> None:
+    draft = _draft()
+    assert named_in("the checklist needs more time", draft) == 2
+    assert named_in("the CI gate needs more time", draft) == 1
+    told = draft.model_copy(
+        update={
+            "facts": draft.facts.model_copy(update={"leader_name": "Dana"}),
+            "plan": [draft.plan[0], draft.plan[1].model_copy(update={"action": "Tell Dana about the checklist"})],
+        }
+    )
+    assert named_in("Dana wants it sooner", told) is None
+
+
+def test_read_dates_reads_only_dates() -> None:
+    draft = _draft()
+    assert read_dates("push all the deadlines out by two weeks", draft) == [
+        ShiftDates(target="plan", amount=2, unit="weeks")
+    ]
+    assert read_dates("we can get rid of the checklist", draft) == []
+    assert read_dates("add another action: a review by the 18th, done when it is held", draft) == []
+
+
+def test_date_edits_stated_in_full_are_read_with_what_they_move() -> None:
+    draft = _draft()
+    assert read_edits("the checklist needs a few more days, say 4 more days", draft) == [
+        ShiftDates(target="action", action=2, amount=4, unit="days")
+    ]
+    assert read_edits("push all the deadlines out by two weeks", draft) == [
+        ShiftDates(target="plan", amount=2, unit="weeks")
+    ]
+    # a clause that keeps one action where it is names nothing
+    assert read_edits("The gate stays where it is, but the checklist slips a week.", draft) == [
+        ShiftDates(target="action", action=2, amount=1, unit="weeks")
+    ]
+    assert read_edits("our check-ins should be three days later", draft) == [
+        ShiftDates(target="checkins", amount=3, unit="days")
+    ]
+    assert read_edits("the checklist by 16/12 please", draft) == [
+        SetDate(target="action", number=2, date=dt.date(2026, 12, 16))
+    ]
+    # the check-ins on another weekday of their weeks
+    assert read_edits("Mondays are bad for me; could our check-ins be on the Thursday of those weeks?", draft) == [
+        SetDate(target="checkin", number=1, date=dt.date(2026, 12, 10)),
+        SetDate(target="checkin", number=2, date=dt.date(2026, 12, 17)),
+    ]
+    assert read_edits("move it a bit", draft) == []  # how far, and of what: not said
+
+
+def test_a_weekday_an_ordinal_check_in_and_a_date_already_in_the_draft() -> None:
+    draft = _draft()  # today 2026-11-27, a Friday
+    assert read_edits("the checklist is quick, make it due next Tuesday", draft) == [
+        SetDate(target="action", number=2, date=dt.date(2026, 12, 1))
+    ]
+    # the date the checklist is due now is not the one asked for
+    assert read_edits("the checklist won't make the 11th; say 15/12 for it", draft) == [
+        SetDate(target="action", number=2, date=dt.date(2026, 12, 15))
+    ]
+    assert read_edits("I'm away on the 14th, can the second check in be the day before", draft) == [
+        SetDate(target="checkin", number=2, date=dt.date(2026, 12, 13))
+    ]
+    # a new action's date belongs to the new action: for the model
+    assert read_edits("one more thing for the plan: a checklist review with QA by the 18th", draft) == []
+    assert needs_model("one more thing for the plan: a checklist review with QA by the 18th")
+
+
+def test_an_action_named_by_its_due_date_or_acronym_and_a_check_in_by_its_weekday() -> None:
+    draft = _draft()  # the gate due 4 Dec, the checklist due 11 Dec; check-ins 7 and 14 Dec
+    assert read_edits("the second one won't be done by the 11th. Make that one December 18.", draft) == [
+        SetDate(target="action", number=2, date=dt.date(2026, 12, 18))
+    ]
+    assert read_edits("¿Me cambias la fecha de CI al miércoles 9 de diciembre?", draft) == [
+        SetDate(target="action", number=1, date=dt.date(2026, 12, 9))
+    ]
+    assert read_edits("she's out monday the 7th, could the first check in be on wed instead?", draft) == [
+        SetDate(target="checkin", number=1, date=dt.date(2026, 12, 9))
+    ]
+    # two calendar dates for two actions: not read as one (and not as "next Tuesday")
+    assert read_edits("the gate by Tue the 8th, and the checklist by 15/12", draft) == []
+
+
+def test_context_is_not_a_request() -> None:
+    draft = _draft(channel="chat")
+    # "her 1:1s" is when she meets people, not a wish for talking points; "instead of the monday" is the day left
+    assert read_edits("she does her 1:1s on tuesdays, so the check ins on the tuesday instead of the monday each time",
+                      draft) == [
+        SetDate(target="checkin", number=1, date=dt.date(2026, 12, 8)),
+        SetDate(target="checkin", number=2, date=dt.date(2026, 12, 15)),
+    ]  # fmt: skip
+    assert read_edits("Necesito tres días más para cada una de las acciones", draft) == [
+        ShiftDates(target="plan", amount=3, unit="days")
+    ]
+
+
+def test_a_weekday_that_begins_like_a_month_is_not_the_month() -> None:
+    read = read_edits("J'ai besoin de plus de temps pour la checklist : mets-la au mardi 15 décembre.", _draft())
+    assert read == [SetDate(target="action", number=2, date=dt.date(2026, 12, 15))]
+
+
+def test_every_date_with_the_check_ins_included_moves_the_plan() -> None:
+    assert read_edits("Shift every date out by a week, check-ins included.", _draft()) == [
+        ShiftDates(target="plan", amount=1, unit="weeks")
+    ]
+    assert read_edits("Move the check-ins a week later.", _draft()) == [
+        ShiftDates(target="checkins", amount=1, unit="weeks")
+    ]
+
+
+def test_check_ins_on_the_days_the_actions_are_due() -> None:
+    request = (
+        "Instead of the Monday after, could I report back on the day each step is due? Due dates stay as they are."
+    )
+    assert read_edits(request, _draft()) == [
+        SetDate(target="checkin", number=1, date=dt.date(2026, 12, 4)),
+        SetDate(target="checkin", number=2, date=dt.date(2026, 12, 11)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "amount"),
+    [
+        ("month end is eating my week, cna you push evrything back 2 weeks? the check ins to", 2),
+        ("Ik ben ziek. Kun je alle datums in het plan een week later zetten? De check-ins mogen mee.", 1),
+    ],
+)
+def test_a_typo_or_dutch_plan_wide_shift(request_text: str, amount: int) -> None:
+    assert read_edits(request_text, _draft()) == [ShiftDates(target="plan", amount=amount, unit="weeks")]

@@ -1,0 +1,156 @@
+"""The plan's actions in a refine request (``assistant/domain/edit_reading_plan.py``): one dropped or handed over, its
+new measure or wording, a new action with its measure; read by themselves and through
+:func:`~assistant.domain.edit_reading.read_edits`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from chain_support import sample_draft
+
+from assistant.domain.edit_reading import needs_model, read_edits
+from assistant.domain.edit_reading_plan import DROP, OWNER, read_plan_edits
+from assistant.domain.edit_types import AddAction, DropAction, RewordAction, SetMeasure, SetOwner
+from assistant.domain.schema import Draft, DraftOptions
+
+
+def _draft(channel: str = "email", tone: str = "neutral") -> Draft:
+    """Two actions (the CI gate, due 4 Dec; the checklist, due 11 Dec), check-ins on 7 and 14 Dec."""
+    return sample_draft(options=DraftOptions(channel=channel, tone=tone))  # type: ignore[arg-type]
+
+
+def test_drop_and_owner_cues() -> None:
+    assert DROP.search("scrap it") and DROP.search("the checklist is not needed") and DROP.search("streich das")
+    assert not DROP.search("mentioning it twice is redundant in that paragraph")
+    assert OWNER.search("Priya owns it now") and OWNER.search("she'll do it")
+    assert not OWNER.search("my own checklist")
+
+
+def test_read_plan_edits_reads_only_the_plans_actions() -> None:
+    draft = _draft()
+    assert read_plan_edits("scrap the checklist", draft) == [DropAction(number=2)]
+    assert read_plan_edits("push all the deadlines out by two weeks", draft) == []
+    assert read_plan_edits("drop the second paragraph", draft) == []  # no action named
+    assert read_plan_edits("add an action: brief support on the gate", draft) == []  # no measure: the model's
+
+
+def test_an_owner_needs_a_person() -> None:
+    draft = _draft()
+    assert read_plan_edits("Jonas offered to write the checklist, put him down for it", draft) == [
+        SetOwner(number=2, owner="Jonas")
+    ]
+    assert read_plan_edits("someone else should own the checklist", draft) == []
+
+
+def test_dropping_or_handing_over_the_one_action_named() -> None:
+    draft = _draft()
+    assert read_edits("we can get rid of the checklist, nobody would read it", draft) == [DropAction(number=2)]
+    assert read_edits("Amara offered to build the CI gate, she knows the pipeline", draft) == [
+        SetOwner(number=1, owner="Amara")
+    ]
+    assert read_edits("give the CI gate to someone else", draft) == []  # to whom: not said
+    assert read_edits("drop the second paragraph", draft) == []  # no action named
+
+
+def test_a_new_measure_given_in_so_many_words() -> None:
+    draft = _draft()
+    request = "For the CI gate, the measure should be: a test deploy without a green staging run is blocked."
+    assert read_edits(request, draft) == [
+        SetMeasure(number=1, measure="A test deploy without a green staging run is blocked")
+    ]
+    assert not needs_model(request, read_edits(request, draft))
+    assert read_edits("the measure for the checklist is too vague", draft) == []  # no new wording: the model's
+
+
+def test_an_action_by_its_place_and_a_new_wording_in_so_many_words() -> None:
+    draft = _draft()
+    assert read_edits("the 2nd step makes no sense, just get rid of that one", draft) == [DropAction(number=2)]
+    request = (
+        "the first action is backwards. Change that step to something like: run the staging tests on every deploy."
+    )
+    assert read_edits(request, draft) == [RewordAction(number=1, action="Run the staging tests on every deploy")]
+    assert not needs_model(request, read_edits(request, draft))
+    request = "For the checklist, I'd rather the proof be that every deploy ticket links it."
+    assert read_edits(request, draft) == [SetMeasure(number=2, measure="Every deploy ticket links it")]
+
+
+def test_a_new_action_given_with_its_measure() -> None:
+    draft = _draft()
+    request = "one more step for the plan: a config review with QA by Dec 18, done when every change has a reviewer"
+    read = read_edits(request, draft)
+    assert read == [
+        AddAction(action="A config review with QA", measure="Every change has a reviewer", due=dt.date(2026, 12, 18))
+    ]
+    assert not needs_model(request, read)
+    assert read_edits("one more thing for the plan: a training for the team by the 18th", draft) == []  # no measure
+
+
+def test_a_name_inside_a_sentence_counts_before_a_word_that_opens_one() -> None:
+    request = "El checklist lo va a escribir Lucía, que conoce el proceso. Ponla como responsable de ese paso."
+    assert read_edits(request, _draft()) == [SetOwner(number=2, owner="Lucía")]
+
+
+def test_the_action_dropped_is_the_one_named_where_the_drop_is_asked() -> None:
+    request = "the checklist is overkill now, the ci gate already blocks those deploys. get rid of it"
+    assert read_edits(request, _draft()) == [DropAction(number=2)]
+
+
+def test_a_new_action_with_its_proof_and_a_weekday_due() -> None:
+    request = (
+        "Add a step to the plan: walk support through the blocked-deploy alert with a dry run. Due Wednesday. "
+        "Proof: support's on-call acknowledges a test alert within ten minutes."
+    )
+    assert read_edits(request, _draft()) == [
+        AddAction(
+            action="Walk support through the blocked-deploy alert with a dry run",
+            measure="Support's on-call acknowledges a test alert within ten minutes",
+            due=dt.date(2026, 12, 2),
+        )
+    ]
+    unread = "Add a step to the plan: walk support through the alert. The proof should be that the checklist is used."
+    assert read_edits(unread, _draft()) == []  # a new action without a measure the program reads: not a measure change
+
+
+def test_a_new_action_said_as_what_i_will_do_with_when_it_counts_as_done() -> None:
+    request = (
+        "Add one more step: I'll walk support through the new alert by Wednesday 9 December, and it counts as done "
+        "when the on-call acknowledges a test page."
+    )
+    read = read_edits(request, _draft())
+    assert read == [
+        AddAction(
+            action="Walk support through the new alert",
+            measure="The on-call acknowledges a test page",
+            due=dt.date(2026, 12, 9),
+        )
+    ]
+    assert not needs_model(request, read)  # "owner" or "measure" words inside the new action ask nothing more
+
+
+def test_a_rewording_said_as_what_i_will_actually_do() -> None:
+    request = (
+        'Step 2 is just "write a checklist", which sounds thin. '
+        "What I'll actually do is add the checklist to the deploy tool."
+    )
+    read = read_edits(request, _draft())
+    assert read == [RewordAction(number=2, action="Add the checklist to the deploy tool")]
+    assert not needs_model(request, read)  # the quoted old wording ("write …") asks nothing
+
+
+def test_what_is_pointless_is_what_is_dropped() -> None:
+    request = "honestly the checklist is pointless once the CI gate exists, the gate covers it. scrap that action"
+    assert read_edits(request, _draft()) == [DropAction(number=2)]
+
+
+def test_a_portuguese_new_action_with_its_proof_and_date() -> None:
+    request = (
+        "Quero acrescentar mais um passo: rever os alertas de deploy com o suporte, até 18/12. "
+        "Como prova, o registo do teste com o alerta recebido."
+    )
+    assert read_edits(request, _draft()) == [
+        AddAction(
+            action="Rever os alertas de deploy com o suporte",
+            measure="O registo do teste com o alerta recebido",
+            due=dt.date(2026, 12, 18),
+        )
+    ]
