@@ -287,61 +287,6 @@ def wording(language: str | None) -> Wording:
     return WORDINGS.get(language, WORDINGS[None])
 
 
-# --- the harm as the leader reads it ----------------------------------------------------------------
-
-_ROLE = r"(?:manager|boss|lead|mgr|director|supervisor)"
-
-
-def addressed_to(text: str, leader: str | None) -> str:
-    """English notes' harm as said to the leader: the leader's name and "my manager" become "you" ("she raised it
-    in her skip-level w/ Patrick (my manager)" -> "... w/ you"; "Dana had to tell the VP" -> "you had to tell the
-    VP"). Other text, and text with no leader known, is left as it is."""
-    if not leader or not text:
-        return text
-    name = re.escape(leader.split()[0])
-    text = re.sub(
-        rf"(?:\bmy\s+{_ROLE}\s+)?\b{name}\b(?:'s\b)?(?:\s*\([^)]*\))?",
-        lambda m: "your" if m.group().endswith("'s") else "you",
-        text,
-    )
-    return re.sub(rf"\bmy\s+{_ROLE}\b(?:\s*\([^)]*\))?", "you", text)
-
-
-_PRONOUN_START = re.compile(r"^(?:he|she)\b", re.I)
-_CAPITALISED = re.compile(r"\b[A-Z][\w-]*(?:'s)?(?:\s+[A-Z][\w-]*(?:'s)?)*")
-_NOT_NAMES = frozenset(
-    str.split(
-        "I Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-        "August September October November December Mon Tue Tues Wed Thu Thurs Fri Sat Sun"
-    )
-)
-
-
-def named_subject(harm: str, notes: str, leader: str | None) -> str:
-    """English notes' harm with its opening he/she as the one person the act's line names ("he's been very quiet
-    since" after "tore into Leo's analysis" -> "Leo's been very quiet since"), so a small model does not pin it on
-    someone else the harm names. Unchanged when the act's line names no one person, or more than one."""
-    if not _PRONOUN_START.match(harm):
-        return harm
-    act_line = next((line.strip() for line in notes.splitlines() if line.strip()), "")
-    leader_name = leader.split()[0] if leader else ""
-    runs = [m for m in _CAPITALISED.finditer(act_line) if m.start() > 0]  # a line's first word is no name
-    words = [m.group().removesuffix("'s") for m in runs if " " not in m.group()]  # "Halvorsen Foods" is a firm
-    names = {w for w in words if w.isalpha() and w[1:].islower() and w not in _NOT_NAMES and w != leader_name}
-    if len(names) != 1:
-        return harm
-    return _PRONOUN_START.sub(names.pop(), harm, count=1)
-
-
-_ASIDE = re.compile(r"\s*\((?:[^()\d]\s*){1,40}\)")
-
-
-def without_asides(text: str) -> str:
-    """``text`` without the short asides in brackets that hold no figure ("Fatima (his buddy) says" -> "Fatima
-    says"): a role said in passing, which a small model turns into a relation of mine ("Fatima, my buddy")."""
-    return _ASIDE.sub("", text)
-
-
 # --- a lesson's two parts -------------------------------------------------------------------------
 
 # What opens the new habit in a lesson ("..., so I now check ..."); a language without "I" before its verb gets a

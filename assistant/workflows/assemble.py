@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from assistant.domain.harm_said import addressed_to
 from assistant.domain.language import detect_language
 from assistant.domain.notes_reading import impact_in_notes
 from assistant.domain.schema import CheckIn, Draft, DraftOptions, Message, PlanAction
 from assistant.domain.settle import (
     WORDINGS,
     Wording,
-    addressed_to,
     greeting,
     habit_clause,
     lower_first,

@@ -15,6 +15,7 @@ from assistant.chains._format import checkins_text, leader_text, lessons_text, p
 from assistant.chains.compose import length_text
 from assistant.chains.refine import draft_text, edits_menu, offered_kinds
 from assistant.chains.report_back_update import progress_plan_text
+from assistant.domain.harm_said import addressed_to, named_subject, without_asides
 from assistant.domain.language import detect_language
 from assistant.domain.notes import normalise_text
 from assistant.domain.notes_reading import impact_in_notes, skipped_step, without_excuses
@@ -30,7 +31,7 @@ from assistant.domain.schema import (
     Length,
     PlanAction,
 )
-from assistant.domain.settle import addressed_to, leader_in_notes, named_subject, plain_words, without_asides
+from assistant.domain.settle import leader_in_notes, plain_words
 from assistant.domain.step_inputs import StepInputs
 from assistant.validator.progress import fixed_statuses
 
