@@ -302,6 +302,12 @@ REAL_TEXT_PHRASES = [
     (
         "positive",
         "TXT_VAGUE_PROMISE",
+        "I'm confident this will prevent any issues from occurring.",
+        "The CI gate will prevent any deploy without the staging tests.",
+    ),
+    (
+        "positive",
+        "TXT_VAGUE_PROMISE",
         "We are taking steps to prevent similar issues.",
         "I took the backup before the upgrade and will repeat it monthly.",
     ),
