@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.domain.edit_types import DropAction, Edit, RewordAction, SetDate, SetMeasure, SetOwner, ShiftDates
+from assistant.domain.settle import WORDINGS
 
 _STOP = frozenset(
     {
@@ -27,9 +28,28 @@ def _stems(text: str) -> set[str]:
     return words | {w.lower() for w in re.findall(r"\b[A-Z]{2,3}\b", text)}
 
 
+# The program's own look back over my other recent work, by the names people give it: "the look-back over my other
+# shared folders", "the sweep", "the going-back-through-last-month step", "the part about going back over last
+# month's work". Its words ("Go back over my other work of the same kind …") share few with any of these.
+_LOOK_BACK = re.compile(
+    r"\blook(?:ing)?[- ]?back\b|\bsweep\b|\bgo(?:ing)?[- ]+back[- ]+(?:over|through)\b"
+    r"|\blast[- ]month'?s?[- ]+(?:work|sends|cases|files|folders|shares)\b"
+    r"|\bmy\s+(?:other|older|past)\s+(?:work|sends|cases|files|folders|shares|shared)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_look_back(action: str) -> bool:
+    return any(action.startswith(words.lookback[0][:24]) for words in WORDINGS.values())
+
+
 def named_action(request: str, actions: list[str]) -> int | None:
     """The number (from 1) of the one action the request names by its words ("the checklist"), else None: the
-    action sharing the most words with the request, at least twice as many as any other."""
+    program's look back when the request calls it by one of its names, else the action sharing the most words with
+    the request, at least twice as many as any other."""
+    look_backs = [i for i, action in enumerate(actions, 1) if _is_look_back(action)]
+    if len(look_backs) == 1 and _LOOK_BACK.search(request):
+        return look_backs[0]
     asked = _stems(request)
     shared = sorted(((len(asked & _stems(action)), i) for i, action in enumerate(actions, 1)), reverse=True)
     if not shared or shared[0][0] == 0:

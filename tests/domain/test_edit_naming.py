@@ -41,3 +41,31 @@ def test_an_edit_is_about_the_action_the_request_names_unless_it_gives_a_number(
     assert about_named_action(wrong, "action 1: the checklist is due December 16", ACTIONS) == wrong
     plan_wide = ShiftDates(target="plan", amount=7)
     assert about_named_action(plan_wide, "move the checklist a week later", ACTIONS) == plan_wide
+
+
+LOOK_BACK_PLAN = [
+    'Add "check the contents of a folder before sharing it with others" to my checklist for this work',
+    "Go back over my other work of the same kind from the last month, to find any other case like this one",
+]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Farid is going to do the sweep of my other shared folders, put him down as owner of that step",
+        "the going-back-through-last-month step will take longer, give it one more week",
+        "Scratch the step about going back through last month's sends.",
+        "The look-back over my other shared folders won't be done by the 11th",
+        "the lookback can wait a week",
+    ],
+)
+def test_the_programs_look_back_is_named_by_what_people_call_it(request_text: str) -> None:
+    """Its words share few with these, and "shared folders" shares more with the checklist's habit."""
+    assert named_action(request_text, LOOK_BACK_PLAN) == 2
+
+
+def test_a_plan_without_the_look_back_is_named_by_its_words_as_before() -> None:
+    plan = [LOOK_BACK_PLAN[0], "Ask IT to switch on a 7-day expiry for shared links"]
+    # no look back to name: the words decide ("folders", "other"), as before
+    assert named_action("the sweep of my other shared folders", plan) == 1
+    assert named_action("the expiry for shared links can wait", plan) == 2
