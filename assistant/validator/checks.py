@@ -28,9 +28,23 @@ _AGREED = re.compile(
 )
 
 
+# Capitalised at a sentence's start, but no one's name ("Then Marco said he'll review it").
+_NOT_A_NAME = frozenset(
+    str.split(
+        "I The Then And But So Also Now Later Today Yesterday Tomorrow When After Before She He They We It Our My"
+    )
+)
+
+
 def agreed_owners(notes: str | None) -> tuple[str, ...]:
     """Names the notes say agreed to take something on ("Priya agreed to pair on it")."""
-    return tuple(sorted({m.group(1) for m in _AGREED.finditer(notes or "")} - {"I"}))
+    found = set()
+    for line in re.split(r"(?<=[.!?])\s+|\n", notes or ""):
+        words = line.split()
+        while words and words[0].strip(",;:") in _NOT_A_NAME:  # "Then Marco said he'll …": the name after it
+            words = words[1:]
+        found |= {m.group(1) for m in _AGREED.finditer(" ".join(words))}
+    return tuple(sorted(found - _NOT_A_NAME))
 
 
 def context_for(

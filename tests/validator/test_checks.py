@@ -36,6 +36,11 @@ def test_the_owners_the_notes_say_agreed_to_take_something_on() -> None:
     notes = "Priya agreed to pair on it. Marco said he'll review the checklist. I agreed to fix it."
     assert agreed_owners(notes) == ("Marco", "Priya")
     assert agreed_owners(None) == () and agreed_owners("Priya found the bug.") == ()
+    # a capitalised word that opens the sentence is no name
+    assert agreed_owners("Priya agreed to pair on it. Then Marco said he'll review the checklist.") == (
+        "Marco",
+        "Priya",
+    )
 
 
 def test_a_context_holds_what_is_known_and_today_when_no_date_is_given() -> None:
