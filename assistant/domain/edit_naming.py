@@ -18,6 +18,7 @@ _STOP = frozenset(
         "dates", "week", "weeks", "days", "later", "earlier", "sooner", "owner", "measure", "drop", "remove", "sure",
         "need", "needs", "needed", "also", "should", "could", "would", "can't", "isn't", "back", "forward", "push",
         "pull", "bring", "delay", "postpone", "more", "extra", "another", "until", "before", "after",
+        "first", "second", "third", "last", "next",  # a place in a list ("the last check-in"), not an action's word
     }
 )  # fmt: skip
 

@@ -61,12 +61,14 @@ _TONE_CUES: dict[str, re.Pattern[str]] = {
         r"professionnel", r"soutenu", r"formale", r"professionale",
     ),
     "direct": cues(
-        r"direct(?:er|ly)?\b(?! message)", r"to the point",
+        r"direct(?:er|ly)?\b(?! message| to (?:her|him|them)\b| in person| face to face| than\b)", r"to the point",
         r"(?:say|tell|put|want|wants|like|likes|give|be) (?:it |this |things |me )?straight",
         r"straight(?:forward| to the point| talk)", r"cushion", r"hedg", r"tiptoe", r"around the bush", r"sugar ?coat",
         r"waffl", r"fluff", r"padding", r"cut to the chase", r"get to the point", r"spit it out", r"wishy",
         r"too soft", r"too apologetic", r"grovel", r"(?:be|more|brutally) blunt", r"blunter",
-        r"direkt", r"auf den punkt", r"klartext", r"sin rodeos", r"directo\b", r"droit au but", r"sans détour",
+        # not "direkt sagen als schreiben": say it in person
+        r"direkt(?!\s+(?:sagen|ansprechen|reden|besprechen|persönlich|mitteilen|zu sagen|anzusprechen))",
+        r"auf den punkt", r"klartext", r"sin rodeos", r"directo\b", r"droit au but", r"sans détour",
         r"diretto",
     ),
     "neutral": cues(
@@ -183,6 +185,7 @@ _CHANNEL_HINTS: dict[str, re.Pattern[str]] = {
 # The channel the request leaves: "instead of an email", "she never checks her inbox", "rather than type it out".
 _LEFT = cues(
     r"(?:instead of|rather than|not as|not an?|statt|anstatt|en lugar de|en vez de|au lieu d)\b[^,.;!?]*",
+    r"(?:less|not|nothing) like (?:an? |the )?\w+[^,.;!?]*",  # "less like a chat message between the two of us"
     r"(?:never|rarely|doesn't|does not|won't|hardly (?:ever )?)\s+(?:\w+\s+){0,3}(?:e-?mails?|inbox|mail)\b",
     # "she picks up faster than she reads slack": the channel she is slower on
     r"(?:faster|sooner|quicker|more) than (?:she|he|they) (?:reads?|checks?|opens?)\s+(?:\w+\s+){0,2}"

@@ -57,7 +57,8 @@ ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "f
             "erste": 1, "ersten": 1, "zweite": 2, "zweiten": 2, "dritte": 3, "letzte": -1, "letzten": -1,
             "primer": 1, "primera": 1, "segunda": 2, "segundo": 2, "premier": 1, "première": 1,
             "deuxième": 2}  # fmt: skip
-_ONE_CHECKIN = re.compile(r"\b(" + "|".join(ORDINAL) + r")\s+(?:check[- ]?in|catch-?up|sync|rückmeldung|seguimiento)",
+_ONE_CHECKIN = re.compile(r"\b(" + "|".join(ORDINAL) + r")\s+(?:check[- ]?in|catch-?up|sync|report[- ]?back|"
+                          r"time I (?:report back|check in|update)|rückmeldung|seguimiento)",
                           re.IGNORECASE)  # fmt: skip
 # A weekday that is the day itself: "by Wednesday", "next Wednesday", "to Wednesday". Not edit_values.DUE_WORDS,
 # which introduce any due date: "before Wednesday" is not Wednesday, and "next", "to" or "pour" say a day only

@@ -24,7 +24,7 @@ DROP = cues(
     r"cut (?:the|that|this) (?!message|email|note|text)", r"n[o']t (?:be )?needed", r"no longer need", r"don'?t need",
     r"overkill",
     # "the checklist is pointless once the gate exists"; not "pointless to mention twice", "redundant in that paragraph"
-    r"(?:is|are|seems?|feels?) (?:\w+ )?(?:pointless|unnecessary|redundant)\b"
+    r"(?:is|are|seems?|feels?) (?:\w+ ){0,2}(?:pointless|unnecessary|redundant)\b"  # "is kind of pointless"
     r"(?![^.;!?]*\b(?:mention|paragraph|sentence|say(?:ing)?|wording|twice|repeat))",
     r"streich", r"entfern", r"lösch", r"quita", r"elimin", r"borra", r"supprim", r"enlève",
 )  # fmt: skip

@@ -129,10 +129,18 @@ def _sentence_at(text: str, index: int) -> str:
     return text[start : min(ends) if ends else len(text)]
 
 
+def _said(amount: re.Match[str], request: str) -> tuple[str, bool, bool]:
+    """An amount as its sentence says it: the amount's words, and whether that sentence says earlier, later."""
+    sentence = _sentence_at(request, amount.start())
+    return " ".join(amount.group().lower().split()), bool(_EARLIER.search(sentence)), bool(_LATER.search(sentence))
+
+
 def relative_shift(request: str) -> tuple[int, Literal["days", "weeks"]] | None:
     """How far the request moves a date, when it says so once ("a week sooner", "eine Woche mehr Zeit"): the
-    amount (negative for earlier) and the unit; None when it says no amount, two, or no direction."""
+    amount (negative for earlier) and the unit; None when it says no amount, two different ones, or no direction."""
     amounts = list(_AMOUNT.finditer(request))
+    if len(amounts) > 1 and len({_said(a, request) for a in amounts}) == 1:
+        amounts = amounts[:1]  # "push everything back by a week? same steps, just a week later": said twice
     if len(amounts) != 1:
         return None
     if amounts[0]["fortnight"]:

@@ -251,3 +251,19 @@ def test_a_new_action_whose_measure_runs_on_is_left_to_the_model() -> None:
     )
     assert read_edits(request, _draft()) == []
     assert needs_model(request, [])
+
+
+def test_a_channel_the_request_moves_away_from_is_not_asked_for() -> None:
+    request = "It needs to read more formal and professional, less like a chat message between the two of us."
+    assert read_edits(request, _draft()) == [SetTone(tone="formal")]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Ich treffe Tomasz morgen früh persönlich und will das lieber direkt sagen als schreiben. Stichpunkte bitte?",
+        "I'd rather tell him directly in person, give me bullets",
+    ],
+)
+def test_saying_it_directly_in_person_is_a_channel_not_a_tone(request_text: str) -> None:
+    assert read_edits(request_text, _draft()) == [SetChannel(channel="talking_points")]

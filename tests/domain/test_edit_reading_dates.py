@@ -168,3 +168,16 @@ def test_check_ins_on_the_days_the_actions_are_due() -> None:
 )
 def test_a_typo_or_dutch_plan_wide_shift(request_text: str, amount: int) -> None:
     assert read_edits(request_text, _draft()) == [ShiftDates(target="plan", amount=amount, unit="weeks")]
+
+
+def test_the_first_time_i_report_back_is_the_first_check_in_alone() -> None:
+    request = (
+        "He's out all day on the 7th, so the first time I report back should be Tuesday 8 December. The second is fine"
+    )
+    assert read_edits(request, _draft()) == [SetDate(target="checkin", number=1, date=dt.date(2026, 12, 8))]
+
+
+def test_the_last_check_in_is_a_place_in_the_list_not_a_word_of_an_action() -> None:
+    assert read_edits("move the last check-in to the 22nd", _draft()) == [
+        SetDate(target="checkin", number=2, date=dt.date(2026, 12, 22))
+    ]

@@ -154,3 +154,11 @@ def test_a_portuguese_new_action_with_its_proof_and_date() -> None:
             due=dt.date(2026, 12, 18),
         )
     ]
+
+
+def test_an_action_that_is_kind_of_pointless_is_the_one_dropped() -> None:
+    request = (
+        "thinking about it the checklist thing is kind of pointless once the CI gate blocks bad deploys anyway. "
+        "take that one out and keep the rest"
+    )
+    assert read_edits(request, _draft()) == [DropAction(number=2)]

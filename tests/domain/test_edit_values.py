@@ -57,6 +57,8 @@ def test_the_values_the_request_states_exactly_are_the_programs(edit: Edit, requ
         ("push the dates 3 days later", (3, "days")),
         ("I need a few more days for the checklist, make it due on December 16.", None),  # no amount
         ("move it a week later and the check-ins two days earlier", None),  # two amounts
+        ("can you push everything back by a week? same steps, just a week later", (1, "weeks")),  # one, said twice
+        ("Move the checklist a week later. Move the briefing a week earlier.", None),  # the same, two ways
         ("push both deadlines back ten days", (10, "days")),
         ("the rollout will slip by a fortnight", (2, "weeks")),
         ("give the review five more days", (5, "days")),  # more time: later
