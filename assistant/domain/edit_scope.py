@@ -150,7 +150,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"mensaje",
         r"puntos",
         r"courriel",
-        r"message",
+        r"message(?!d\b)",  # not "I messaged him on Sunday"
         r"réunion",
     ),
     "length": _words(
@@ -181,7 +181,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"soft",
         r"friendl",
         r"formal",
-        r"direct",
+        r"direct(?!ly\b)",  # not "I messaged him directly"
+        r"(?:more|less|too|very) directly",
         r"blunt",
         r"stiff",
         r"harsh",
@@ -277,13 +278,13 @@ _KINDS: dict[str, re.Pattern[str]] = {
     ),
     "owner": _words(
         r"owner",
-        r"own",
+        r"owns?\b",  # not "owned it" (the mistake), "ownership"
         r"assign",
         r"herself",
         r"himself",
         r"themselves",
         r"responsible",
-        r"who\b",
+        r"who (?:does|will|should|owns|is doing|takes|is going to|'ll|can)\b",  # not "the merchants who lost orders"
         r"take over",
         r"hand (?:it|that|this) (?:to|over)",
         r"zuständig",

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.domain.edit_scope import unasked
+from assistant.domain.edit_scope import mentioned_kinds, unasked
 from assistant.domain.edit_types import (
     AddFact,
     DropAction,
@@ -101,3 +101,19 @@ def test_a_fact_is_added_to_the_notes_only_when_the_request_asks_for_that() -> N
     )
     assert unasked(fact, "Add that Marco agreed to own the CI gate.") is None
     assert unasked(fact, "Bitte ergänze, dass Marco das CI-Gate übernimmt.") is None
+
+
+@pytest.mark.parametrize(
+    ("request_text", "kinds"),
+    [
+        # a fact told in words that also begin other kinds' words: the model may only add the fact
+        ("fyi the VP already knows it was me, I messaged him directly on Sunday and owned it. work that in", {"fact"}),
+        # "apologised" speaks of the pain; "who lost orders" names no owner
+        ("I already phoned the two merchants who lost orders and apologised to them, can you add it", {"fact", "pain"}),
+        ("Priya owns the checklist now", {"owner"}),
+        ("who will do the checklist? Priya", {"owner"}),
+        ("say it more directly", {"tone", "reword", "channel"}),
+    ],
+)
+def test_words_that_only_begin_like_a_kind_do_not_offer_it(request_text: str, kinds: set[str]) -> None:
+    assert mentioned_kinds(request_text) == kinds
