@@ -78,7 +78,10 @@ def _person(request: str, draft: Draft) -> str | None:
 
 
 _ABOUT_WORDING = cues(r"mention", r"paragraph", r"sentence", r"wording", r"twice", r"repeat", r"says? (?:it|that)")
+# "what he should get is …", "what Marta can see: …": what the leader sees is the measure
+_SEES = r"what (?:he|she|they|[A-Z][a-z]+) (?:should |will |would |can |gets? to )?(?:get|gets|see|sees)\b"
 _MEASURE = cues(r"measure", r"metric", r"success", r"done when", r"proof", r"evidence", r"how (?:we|you|she|he) know",
+                _SEES,
                  r"messgr", r"kennzahl", r"nachweis", r"medida", r"prueba", r"mesure", r"preuve", r"criteri",
                  r"critère")  # fmt: skip
 REWORD = cues(r"reword", r"rephrase", r"rename", r"wording", r"word it", r"rewrite", r"change (?:\w+ ){0,3}to\b",
@@ -108,7 +111,8 @@ def _placed_action(request: str, draft: Draft) -> int | None:
 _NEW_WORDING = re.compile(
     r"""(?::\s*|["“](?=[^"”]{8,}["”])|\b(?:be|is|are) that\s+|\b(?:should|must|has to|needs to) be\s+|"""
     r"""\b(?:swap|replace) (?:it|that|this|that one) (?:for|with)\s+|\bmean(?:t)?(?: to do)? is\s+(?:to\s+)?|"""
-    r"""\bwhat i(?:'ll| will)? (?:actually |really )?do is\s+(?:to\s+)?)"""
+    r"""\bwhat i(?:'ll| will)? (?:actually |really )?do is\s+(?:to\s+)?|"""
+    r"""\bwhat (?:he|she|they) (?:should |will |would |can |gets? to )?(?:get|gets|see|sees) is\s+)"""
     r"""(?P<text>[^"”:]{8,200}?)["”]?\s*[.!]?\s*$""",
     re.IGNORECASE,
 )
@@ -131,6 +135,7 @@ def _worded(request: str, draft: Draft, cue: re.Pattern[str]) -> tuple[int, str]
 _DONE_WHEN = re.compile(
     r"[,.]?\s*(?:(?:and )?(?:it|that)(?:'s| is)? (?:counts as |will be )?done when|done when|measured by|"
     r"(?:measure|proof|evidence|success)\s*:|success is|success means|so that|erledigt wenn|nachweis\s*:|"
+    r"what \w+ (?:can |will |gets? to |should )?see\s*:|"
     r"terminé quand|preuve\s*:|hecho cuando|prueba\s*:|como prova,?|prova\s*:|als bewijs,?)\s*",
     re.IGNORECASE,
 )

@@ -162,3 +162,21 @@ def test_an_action_that_is_kind_of_pointless_is_the_one_dropped() -> None:
         "take that one out and keep the rest"
     )
     assert read_edits(request, _draft()) == [DropAction(number=2)]
+
+
+def test_what_the_leader_gets_to_see_is_the_measure() -> None:
+    request = "for the CI gate, what she should get is a deploy log showing every blocked deploy since Monday"
+    assert read_edits(request, _draft()) == [
+        SetMeasure(number=1, measure="A deploy log showing every blocked deploy since Monday")
+    ]
+
+
+def test_a_new_actions_measure_after_what_the_leader_can_see() -> None:
+    request = (
+        "one more thing for the plan: I'll set up a seed list test send in the email tool, by wed 16 dec. "
+        "what Marta can see: no campaign goes out without a seed list test send logged"
+    )
+    (added,) = read_edits(request, _draft())
+    assert isinstance(added, AddAction)
+    assert added.measure == "No campaign goes out without a seed list test send logged"
+    assert added.due == dt.date(2026, 12, 16)
