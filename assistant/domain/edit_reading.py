@@ -56,7 +56,7 @@ _TONE_CUES: dict[str, re.Pattern[str]] = {
         r"chaleureu", r"aimable", r"humain", r"froid", r"calor", r"più caldo", r"freddo", r"umano",
     ),
     "formal": cues(
-        r"formal", r"professional", r"polished", r"buttoned", r"too casual", r"chatty", r"informal", r"sloppy",
+        r"formal", r"professional", r"polish", r"buttoned", r"too casual", r"chatty", r"informal", r"sloppy",
         r"too relaxed", r"förmlich", r"formell", r"professionell", r"salopp", r"lässig", r"profesional", r"formel",
         r"professionnel", r"soutenu", r"formale", r"professionale",
     ),
@@ -87,11 +87,11 @@ _TONE_HINTS: dict[str, re.Pattern[str]] = {
         r"appreciat", r"grateful", r"thanked me", r"support(?:ed|ive) me",
         r"(?:been|was|is|were) (?:\w+ ){0,2}(?:decent|kind(?! of)|supportive|patient|gracious|understanding|generous)",
     ),
+    # how it must read for whoever else sees it; not who else will see it ("forward it to the VP", "print it for the
+    # CFO's file": a blind set's writers asked for no new tone there, three times in 24)
     "formal": cues(
-        r"executive", r"up the chain", r"the vp\b", r"vps?\b", r"leadership", r"senior (?:management|leaders)",
-        r"the board\b", r"ceo\b", r"cfo\b", r"cto\b", r"audience", r"hold up in front", r"geschäftsführ",
-        r"vorstand", r"direction\b", r"officer\b", r"(?:incident|personnel|official|hr) (?:file|record)", r"on record",
-        r"regulator", r"compliance team",
+        r"hold up", r"on record", r"(?:incident|personnel|official|hr) (?:file|record)", r"read accordingly",
+        r"presentable",
     ),
 }  # fmt: skip
 

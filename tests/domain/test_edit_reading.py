@@ -267,3 +267,15 @@ def test_a_channel_the_request_moves_away_from_is_not_asked_for() -> None:
 )
 def test_saying_it_directly_in_person_is_a_channel_not_a_tone(request_text: str) -> None:
     assert read_edits(request_text, _draft()) == [SetChannel(channel="talking_points")]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Dana wants this in writing so she can forward it to the VP. Turn it into a proper email please.",
+        "Renata is going to print this for the CFO's file, it feels too thin. Make it longer, with more substance.",
+    ],
+)
+def test_who_else_will_read_it_asks_for_no_tone(request_text: str) -> None:
+    """A blind set's writers asked for no new tone where a VP or a CFO only reads it (3 requests of 24)."""
+    assert not any(isinstance(edit, SetTone) for edit in read_edits(request_text, _draft(channel="chat")))
