@@ -41,6 +41,7 @@ _EVERY = cues(r"every", r"all\b", r"both\b", r"everything", r"everyth\w*", r"evr
               r"whole", r"timeline", r"the plan\b",
                r"each of", r"alle[ns]?\b", r"beide", r"jede[nrs]?\b", r"todas?\b", r"todos\b", r"cada\b", r"toutes?\b",
                r"tous\b", r"chaque\b")  # fmt: skip
+_EVERYTHING_I = re.compile(r"\beverything\s+(?:I|I've|I'd|we|we've|he|she|they)\b", re.IGNORECASE)
 # A clause that keeps something as it is: "the CI gate is fine where it is", "die Fristen bitte so lassen".
 KEEP = re.compile(
     r"[^.;!?,]*\b(?:fine (?:where|as) (?:it|they) (?:is|are)|stays?\b|as (?:it|they) (?:is|are)|keep|leave|unchanged|"
@@ -130,15 +131,17 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
             moved = [c.date + dt.timedelta(days=day - c.date.weekday()) for c in draft.report_back]
             return [SetDate(target="checkin", number=i, date=d) for i, d in enumerate(moved, 1) if d > draft.today]
     shift = relative_shift(request)
+    # "going back through everything I shared last month": what an action is about, not every date
+    every = _EVERY.search(_EVERYTHING_I.sub(" ", asked))
     if shift is not None:
         amount, unit = shift
         if checkins:
             return [ShiftDates(target="checkins", amount=amount, unit=unit)]
         # "move both plan steps, and the check-ins, one week later": the plan, whatever action the rest names
-        plan_wide = bool(_EVERY.search(asked) and (_PLAN_WORDS.search(asked) or _CHECKINS_TOO.search(asked)))
-        if action is not None and not plan_wide and not _EVERY.search(asked):
+        plan_wide = bool(every and (_PLAN_WORDS.search(asked) or _CHECKINS_TOO.search(asked)))
+        if action is not None and not plan_wide and not every:
             return [ShiftDates(target="action", action=action, amount=amount, unit=unit)]
-        if plan_wide or (action is None and (_EVERY.search(asked) or _PLAN_WORDS.search(asked))):
+        if plan_wide or (action is None and (every or _PLAN_WORDS.search(asked))):
             return [ShiftDates(target="plan", amount=amount, unit=unit)]
         return []
     day = stated_date(request, draft.today, known)

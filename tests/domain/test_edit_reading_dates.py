@@ -181,3 +181,12 @@ def test_the_last_check_in_is_a_place_in_the_list_not_a_word_of_an_action() -> N
     assert read_edits("move the last check-in to the 22nd", _draft()) == [
         SetDate(target="checkin", number=2, date=dt.date(2026, 12, 22))
     ]
+
+
+def test_everything_i_did_is_what_an_action_is_about_not_every_date() -> None:
+    plan = _draft().plan
+    look_back = "Go back over my other work of the same kind from the last month, to find any other case like this one"
+    draft = _draft().model_copy(update={"plan": [plan[0], plan[1].model_copy(update={"action": look_back})]})
+    request = "going back through everything I shared last month will take longer. Give that one an extra week."
+    assert read_edits(request, draft) == [ShiftDates(target="action", action=2, amount=1, unit="weeks")]
+    assert read_edits("push everything back a week", draft) == [ShiftDates(target="plan", amount=1, unit="weeks")]
