@@ -132,6 +132,26 @@ def without_excuses(act: str) -> str:
     return ", ".join(part.strip() for part in kept if part.strip())
 
 
+_MINE_LATER = re.compile(
+    r"^(?P<before>.+?)(?:,|;|\.)?\s+(?:and\s+|but\s+|so\s+)?(?P<mine>I\s+(?:never|didn't|did not|forgot|missed|"
+    r"skipped|only)\b.*)$",
+    re.IGNORECASE,
+)
+
+
+def mine_first(act: str) -> str:
+    """The act with my own part first, when the notes tell what happened before it ("Ostrava Metals renewal
+    lapsed, notice window closed fri and I never sent the renewal terms" -> "I never sent the renewal terms, and
+    Ostrava Metals renewal lapsed, notice window closed fri"): a small model asked to start with "I" merges the two
+    ("I did not send the renewal terms to the notice window")."""
+    if re.match(r"\s*I\b", act):
+        return act
+    match = _MINE_LATER.match(act.strip())
+    if match is None or not match["mine"][1:].strip():
+        return act
+    return f"{match['mine'].rstrip('. ')}, and {match['before'].strip(' ,;.')}"
+
+
 def impact_in_notes(notes: str, *, most_chars: int = 170) -> str:
     """The harm as the notes give it, found without a model: the line that says most of what went wrong for
     people (harm words and figures), after what the first line says of it, each without its clauses that say

@@ -18,7 +18,7 @@ from assistant.chains.report_back_update import progress_plan_text
 from assistant.domain.harm_said import addressed_to, named_subject, without_asides
 from assistant.domain.language import detect_language
 from assistant.domain.notes import normalise_text
-from assistant.domain.notes_reading import impact_in_notes, skipped_step, without_excuses
+from assistant.domain.notes_reading import impact_in_notes, mine_first, skipped_step, without_excuses
 from assistant.domain.report_back import ActionProgress
 from assistant.domain.report_back_reading import Reading
 from assistant.domain.schema import (
@@ -60,7 +60,7 @@ def writing_inputs(facts: Facts, notes: str, today: dt.date, options: DraftOptio
     texts = {
         "today": today_text(today),
         "leader": leader_text(facts, options.leader) if facts.leader_name or options.leader else "my manager",
-        "act": plain_words(without_excuses(facts.act), language),
+        "act": plain_words(mine_first(without_excuses(facts.act)), language),
         "why": why,
         "impact": plain_words(facts.impact or facts.act, language),
         "skipped": _skipped_line(facts, language),

@@ -10,6 +10,7 @@ from assistant.domain.notes_reading import (
     first_person_acts,
     impact_in_notes,
     is_done_text,
+    mine_first,
     note_clauses,
     skipped_step,
     snap_quote,
@@ -158,3 +159,24 @@ def test_the_harm_is_found_in_a_line_whose_later_clause_says_already() -> None:
         "already drafted the restatement memo, needs controller sign-off before it goes anywhere\n"
     )
     assert impact_in_notes(notes) == "Q2 opex understated by ~4%"
+
+
+@pytest.mark.parametrize(
+    ("act", "first"),
+    [
+        (
+            "Ostrava Metals renewal lapsed, notice window closed fri and I never sent the renewal terms",
+            "I never sent the renewal terms, and Ostrava Metals renewal lapsed, notice window closed fri",
+        ),
+        ("the deadline passed and I only filed it tue", "I only filed it tue, and the deadline passed"),
+    ],
+)  # fmt: skip
+def test_my_own_part_of_the_act_comes_first(act: str, first: str) -> None:
+    assert mine_first(act) == first
+
+
+@pytest.mark.parametrize(
+    "act", ["I owned the renewal ticket and snoozed the reminder twice", "ran the db cleanup script on prod-db"]
+)
+def test_an_act_that_starts_with_my_part_or_has_no_other_is_left_as_it_is(act: str) -> None:
+    assert mine_first(act) == act
