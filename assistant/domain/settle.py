@@ -130,9 +130,16 @@ def _value(token: str) -> float | None:
         return None
 
 
+_SPLIT_FIGURE = re.compile(r"(?<![\d,])(\d{1,3}),\s+(\d{3})(?!\d)")
+
+
 def respell_numbers(text: str, notes: str) -> str:
     """Figures written out that the notes abbreviate ("14,000" where the notes say "~14k") put back in the
-    notes' own form ("14k"), so every number in a draft is one the notes give, character for character."""
+    notes' own form ("14k"), and a figure split at its comma ("2, 600") joined again, so every number in a draft is
+    one the notes give, character for character."""
+    text = _SPLIT_FIGURE.sub(  # "2, 600 parcels" for the notes' "2,600": a small model's slip
+        lambda m: f"{m[1]},{m[2]}" if f"{m[1]},{m[2]}" in notes else m[0], text
+    )
     scaled = {float(m.group(1)) * _SCALE[m.group(2)]: m.group(0) for m in _SCALED.finditer(notes)}
     if not scaled:
         return text

@@ -262,3 +262,9 @@ def test_respell_numbers_leaves_other_figures_alone() -> None:
 
 def test_a_capitalised_common_word_after_my_boss_is_no_leader() -> None:
     assert leader_in_notes("told my boss The whole story\nmy manager Then asked") is None
+
+
+def test_a_figure_split_at_its_comma_is_joined_when_the_notes_have_it() -> None:
+    notes = "~2,600 parcels missed the evening trucks"
+    assert respell_numbers("missing 2, 600 parcels", notes) == "missing 2,600 parcels"
+    assert respell_numbers("lines 1, 200 of them", notes) == "lines 1, 200 of them"  # "1,200" is not in the notes
