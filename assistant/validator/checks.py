@@ -206,12 +206,6 @@ def validate_text(
     return Report(findings=check_step(step, text.strip(), ctx))
 
 
-# Warnings a step's re-ask fixes as well: the positive sentence is only a commitment, and one with nothing to check in
-# it ("I'm confident this will prevent any issues") is the step failed; after the re-asks the program's sentence
-# stands in ("at each check-in I'll show you how it is going").
-REASKED_WARNINGS = frozenset({("positive", "TXT_VAGUE_PROMISE")})
-
-
 def step_errors(step: str, value: Any, inputs: StepInputs) -> list[Finding]:
     """The errors a re-ask should fix in one step's value (a text, lessons, actions, check-ins or a Message),
     judged against what a step's inputs know: the notes, the facts, today, the plan, the check-ins and the
@@ -225,9 +219,7 @@ def step_errors(step: str, value: Any, inputs: StepInputs) -> list[Finding]:
     )
     checkins: list[CheckIn] = inputs.report_back
     found = check_step(step, value, ctx, plan=inputs.plan, checkin_dates=[c.date for c in checkins])
-    return [
-        f for f in reask_findings(found, inputs.notes) if f.severity == "error" or (step, f.rule) in REASKED_WARNINGS
-    ]
+    return [f for f in reask_findings(found, inputs.notes) if f.severity == "error"]
 
 
 def step_problems(step: str, output: Any, inputs: StepInputs) -> list[str]:

@@ -17,7 +17,6 @@ from assistant.domain.schema import (
     PlanStepsOutput,
     PositiveOutput,
 )
-from assistant.domain.settle import wording
 from assistant.model.testing import ScriptedChatModel
 from assistant.validator.checks import step_errors
 from assistant.validator.findings import Finding
@@ -135,15 +134,3 @@ def test_a_measure_that_only_says_the_action_happened_becomes_what_it_leaves_to_
     salvaged = salvage_plan(steps, inputs)
     assert salvaged is not None and salvaged.actions[1].measure == evidence_for(happened["action"])
     assert salvaged.actions[0] == steps.actions[0]
-
-
-def test_a_positive_with_nothing_to_check_is_asked_again_then_the_programs_sentence_stands_in() -> None:
-    """The vague promise is a warning elsewhere; in the positive sentence it is the step failed."""
-    vague = json.dumps(
-        {"statement": "I'm committed to this, and I'm confident this will prevent any issues from occurring."}
-    )
-    model = ScriptedChatModel(script={"positive": [vague, vague, vague]})
-    out = run(Pipeline(model, max_reasks=1).chains["positive"], step_inputs("positive"))
-    assert len(model.calls_for("positive")) == 2
-    assert "prevent any issues" in str(model.calls_for("positive")[1]["messages"][-2].content)
-    assert out == PositiveOutput(statement=wording(None).committed)
