@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.domain.settle import NOT_NAMES
+
 _LEADER_ROLE = r"(?:manager|boss|lead|mgr|director|supervisor)"
 
 
@@ -30,12 +32,6 @@ def addressed_to(text: str, leader: str | None) -> str:
 
 _PRONOUN_START = re.compile(r"^(?:he|she)\b", re.I)
 _CAPITALISED = re.compile(r"\b[A-Z][\w-]*(?:'s)?(?:\s+[A-Z][\w-]*(?:'s)?)*")
-_NOT_PEOPLE = frozenset(
-    str.split(
-        "I Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-        "August September October November December Mon Tue Tues Wed Thu Thurs Fri Sat Sun"
-    )
-)
 
 
 def named_subject(harm: str, notes: str, leader: str | None) -> str:
@@ -48,7 +44,7 @@ def named_subject(harm: str, notes: str, leader: str | None) -> str:
     leader_name = leader.split()[0] if leader else ""
     runs = [m for m in _CAPITALISED.finditer(act_line) if m.start() > 0]  # a line's first word is no name
     words = [m.group().removesuffix("'s") for m in runs if " " not in m.group()]  # "Halvorsen Foods" is a firm
-    names = {w for w in words if w.isalpha() and w[1:].islower() and w not in _NOT_PEOPLE and w != leader_name}
+    names = {w for w in words if w.isalpha() and w[1:].islower() and w not in NOT_NAMES and w != leader_name}
     if len(names) != 1:
         return harm
     return _PRONOUN_START.sub(names.pop(), harm, count=1)

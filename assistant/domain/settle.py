@@ -36,10 +36,16 @@ _LEADER_PATTERNS = (
         re.IGNORECASE,
     ),
 )
-_NOT_NAMES = frozenset(
-    {"I", "The", "My", "Our", "He", "She", "They", "We", "It", "Who", "And", "But", "Also", "Now", "Then", "Told",
-     "Had", "Has", "Was", "Is", "Will", "Not"}
-)  # fmt: skip
+# Capitalised words that are no one's name: at a sentence's start ("Then Marco said he'll review it", "Told Dana"),
+# or days and months ("Friday", "Dec"). The leader, the people who agreed to an action and the one the harm is about
+# are read past them.
+NOT_NAMES = frozenset(
+    str.split(
+        "I The My Our He She They We It Who And But So Also Now Then Later Today Yesterday Tomorrow When After Before "
+        "Told Had Has Was Is Will Not Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+        "April May June July August September October November December Mon Tue Tues Wed Thu Thurs Fri Sat Sun"
+    )
+)
 
 
 def leader_in_notes(notes: str) -> str | None:
@@ -47,7 +53,7 @@ def leader_in_notes(notes: str) -> str | None:
     for pattern in _LEADER_PATTERNS:
         for match in pattern.finditer(notes):
             name = match.group(1)
-            if name[:1].isupper() and name not in _NOT_NAMES and name.lower() not in _ROLE_WORDS:
+            if name[:1].isupper() and name not in NOT_NAMES and name.lower() not in _ROLE_WORDS:
                 return name
     return None
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from assistant.domain.language import detect_language
 from assistant.domain.schema import STATEMENT_STEPS, CheckIn, Draft, Facts, Message, PlanAction
+from assistant.domain.settle import NOT_NAMES
 from assistant.domain.step_inputs import StepInputs
 from assistant.domain.text_checks import markup_matches, placeholder_matches
 from assistant.validator.contradictions import Promise, check_contradictions
@@ -28,23 +29,15 @@ _AGREED = re.compile(
 )
 
 
-# Capitalised at a sentence's start, but no one's name ("Then Marco said he'll review it").
-_NOT_A_NAME = frozenset(
-    str.split(
-        "I The Then And But So Also Now Later Today Yesterday Tomorrow When After Before She He They We It Our My"
-    )
-)
-
-
 def agreed_owners(notes: str | None) -> tuple[str, ...]:
     """Names the notes say agreed to take something on ("Priya agreed to pair on it")."""
     found = set()
     for line in re.split(r"(?<=[.!?])\s+|\n", notes or ""):
         words = line.split()
-        while words and words[0].strip(",;:") in _NOT_A_NAME:  # "Then Marco said he'll …": the name after it
+        while words and words[0].strip(",;:") in NOT_NAMES:  # "Then Marco said he'll …": the name after it
             words = words[1:]
         found |= {m.group(1) for m in _AGREED.finditer(" ".join(words))}
-    return tuple(sorted(found - _NOT_A_NAME))
+    return tuple(sorted(found - NOT_NAMES))
 
 
 def context_for(
