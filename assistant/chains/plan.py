@@ -15,6 +15,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableConfig
 
 from assistant.chains._step import Check, FormatState, as_runnable, build_step_chain, finished_by
+from assistant.domain.evidence import evidence_for
 from assistant.domain.language import detect_language
 from assistant.domain.notes_done import done_in_notes, open_in_notes, open_verb, repeats_done, work_words
 from assistant.domain.restating import restates
@@ -30,42 +31,6 @@ _LEAST_ACTION_WORDS = 3  # "Add" alone, or "Call Anja", says too little to be ch
 
 _PURPOSE = re.compile(r",?\s+(?:(?:in order\s+)?to|so as to|and)\s+(?:ensure|make sure)\b.*$", re.IGNORECASE)
 _VAGUE_MEASURE = re.compile(r"\b(?:will|to)\s+(?:ensure|make sure|help|prevent|reduce)\b", re.IGNORECASE)
-
-# What an action of each kind leaves behind for the leader to see: used when the model's measure only
-# restates its action or says what it "will ensure", which a small model does for about half its actions.
-# Its verbs sort actions by kind; the validator's lists of action verbs (the message's plan verbs, PLAN_VAGUE's
-# outcome verbs) recognise a plan or a result, other sets that a shared list would change.
-_EVIDENCE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (
-        re.compile(
-            r"^(?:call|phone|ring|text|e-?mail|send|write to|tell|apologi[sz]e|meet|talk|ask|offer|contact|inform|"
-            r"notify|reach out|follow up)\b",
-            re.I,
-        ),
-        "Their answer, which I'll forward to you",
-    ),
-    (
-        re.compile(r"^(?:re-?check|check|review|audit|go through|verify|re-?run|redo|re-?do|test|inspect)\b", re.I),
-        "A list of everything I checked, with what I found and fixed",
-    ),
-    (
-        re.compile(r"^(?:write|document|draft|update|prepare|record|log)\b", re.I),
-        "The document itself, shared with you",
-    ),
-    (
-        re.compile(r"^(?:train|teach|walk|brief|coach|show)\b", re.I),
-        "The date it took place and who took part",
-    ),
-)
-_IN_USE = "I'll show you it in use on the next real case"
-
-
-def evidence_for(action: str) -> str:
-    """What anyone could look at once the action is done, from the kind of action it is."""
-    for verbs, evidence in _EVIDENCE:
-        if verbs.match(action.strip()):
-            return evidence
-    return _IN_USE
 
 
 def tidy_steps(output: PlanStepsOutput) -> PlanStepsOutput:

@@ -11,6 +11,9 @@ a shift of the check-ins for "the checklist needs another week"). The program re
   and of what (every due date, the check-ins, or the one action the request names);
 - **dropping** the one action the request names, or **handing it over** to the one person it names
   (:func:`read_plan_edits`);
+- a **new action** after "one more step:", with its measure, or without one (then what it leaves behind to be
+  seen, :func:`~assistant.domain.evidence.evidence_for`), and a **fact** for the notes ("add that …", "good news I
+  forgot to mention: …"; :mod:`assistant.domain.edit_reading_facts`), word for word;
 - a request Regain **cannot do** (:func:`cannot_do`): send, schedule, fax or print the message.
 
 :func:`read_edits` gives the edits read; they replace the model's edits of the same kind. Anything it does not
@@ -24,6 +27,7 @@ import re
 from typing import Literal
 
 from assistant.domain.edit_reading_dates import CHECKINS, cues, read_dates
+from assistant.domain.edit_reading_facts import read_fact, without_fact
 from assistant.domain.edit_reading_plan import DROP, OWNER, REWORD, read_plan_edits
 from assistant.domain.edit_types import (
     AddAction,
@@ -104,11 +108,26 @@ def _one(cues: dict[str, re.Pattern[str]], text: str, current: str | None) -> st
     return found[0] if len(found) == 1 else None
 
 
+# A tone asked for by its own name ("something more neutral?", "warmer", "more formal"), not negated ("not warm
+# and fuzzy"): it wins over what the request finds wrong ("this comes off kinda blunt.. something more neutral?").
+_NAMED_TONE: dict[str, re.Pattern[str]] = {
+    tone: re.compile(rf"(?<!not )(?<!less )(?<!too )\b(?:more |a bit |a little |bit |just |be |sound |something )?"
+                     rf"{word}\b", re.IGNORECASE)
+    for tone, word in (("warm", r"warm(?:er)?"), ("formal", r"(?:more )?formal"), ("direct", r"direct(?:er)?"),
+                       ("neutral", r"neutral"))
+}  # fmt: skip
+
+
 def read_tone(request: str, current: str | None = None, *, hints: bool = True) -> str | None:
     """The one tone the request asks for, in its own words ("more human", "no cushioning") or by what it finds wrong
     ("it reads cold", "too casual"), or with ``hints`` by who reads it or how the leader was ("it has to hold up in
-    front of the VP"); None when it reads none, or two (besides the ``current`` one)."""
+    front of the VP"); None when it reads none, or two (besides the ``current`` one), unless one of them is asked
+    for by its own name."""
     tone = _one(_TONE_CUES, request, current)
+    if tone is None:
+        found = [t for t, pattern in _TONE_CUES.items() if pattern.search(request) and t != current]
+        named = [t for t in found if _NAMED_TONE[t].search(request) and _TONE_CUES[t].search(request)]
+        tone = named[0] if len(found) > 1 and len(named) == 1 else None
     if tone is None and hints and not any(p.search(request) for p in _TONE_CUES.values()):
         tone = _one(_TONE_HINTS, request, current)
     return tone
@@ -257,59 +276,15 @@ def mentions_checkins(request: str) -> bool:
     return bool(CHECKINS.search(request))
 
 
-# A fact given in so many words after a colon: "good news worth putting in: sales called both accounts …".
-_FACT_CUE = cues(
-    r"worth (?:putting|adding|mentioning|including)", r"add (?:this|that|the fact)\b", r"put (?:this|that|it) in",
-    r"mention (?:this|that)\b", r"for the record", r"fyi\b", r"note (?:this|that)\b", r"include (?:this|that)\b",
-    r"ergänz", r"añad", r"ajout",
-)  # fmt: skip
-
-
-_AN_ACTION = cues(r"actions?\b", r"steps?\b", r"items?\b", r"tasks?\b", r"to the plan", r"in the plan", r"aktion",
-                  r"schritt", r"acci[oó]n", r"tarea", r"paso\b", r"étape", r"tâche")  # fmt: skip
-
-
-# Where a request starts after the fact: "FYI: Dana is out until the 14th, so move the first check-in to the 15th".
-_ASKS = re.compile(
-    r"[,;.]?\s*\b(?:so |and |also |then |please )*(?:can you |could you |would you |please )?"
-    r"(?:move|shift|push|pull|make|change|drop|remove|add an?|set|reword|shorten|trim|cut|turn)\b",
-    re.IGNORECASE,
-)
-
-
-def fact_end(request: str) -> int:
-    """Where the fact that :func:`read_fact` reads ends in ``request`` (the rest is read as a request)."""
-    colon = request.find(":")
-    asks = _ASKS.search(request, colon + 1)
-    return asks.start() if asks else len(request)
-
-
-def read_fact(request: str) -> AddFact | None:
-    """The fact a request gives after a colon, when what comes before asks to add it ("worth putting in: …", "for
-    the record: …"), in the user's own words (up to 200 characters, whole sentences); else None."""
-    colon = request.find(":")
-    if colon < 0 or not _FACT_CUE.search(request[:colon]) or _AN_ACTION.search(request[:colon]):
-        return None  # "ajoute une action : …" is a new action, not a fact
-    text = " ".join(request[colon + 1 : fact_end(request)].split()).strip()  # "…, so move the first check-in …": not
-    while len(text) > 200:  # whole sentences only
-        cut = text.rstrip(".!? ").rfind(". ")
-        if cut <= 0:
-            return None
-        text = text[: cut + 1]
-    text = text.strip(" .")
-    return AddFact(fact=text) if len(text.split()) >= 4 and len(text) <= 200 else None
-
-
 def read_edits(request: str, draft: Draft) -> list[Edit]:
     """The edits the program reads in the request by itself (one of each kind at most): the tone, the length, the
     channel (when it is not the draft's already), the dates, or else dropping or handing over the action it names;
-    a fact given after a colon (:func:`read_fact`; the rest is read before the colon only); a clause asking for what
-    Regain cannot do (:func:`cannot_do`) is not read."""
+    a fact it states (:func:`~assistant.domain.edit_reading_facts.find_fact`; the rest of the request is read
+    without it); a clause asking for what Regain cannot do (:func:`cannot_do`) is not read."""
     request = without_cannot(request)
     fact = read_fact(request)
     if fact is not None:  # "refunded on Monday" in a fact is no date to move; a request after it is read
-        rest = request[: request.find(":")] + " " + request[fact_end(request) :].lstrip(",;. ")
-        return [*read_edits(rest, draft), fact]
+        return [*read_edits(without_fact(request), draft), fact]
     edits: list[Edit] = []
     hints = not _FOR_THE_MODEL["other"].search(request)  # "add that she thanked me": a fact, not a tone
     tone = read_tone(request, draft.options.tone, hints=hints)
@@ -362,9 +337,8 @@ def needs_model(request: str, read: list[Edit] | None = None) -> bool:
     if any(isinstance(e, AddAction) for e in read or []):  # "add an action: …, done when …": its measure too
         done |= {"other", "measure"}
         request = request[: request.find(":")] if ":" in request else request  # the new action's words ask nothing
-    if any(isinstance(e, AddFact) for e in read or []):  # the fact after the colon asks nothing more
-        done |= {"other"}
-        request = request[: request.find(":")] + " " + request[fact_end(request) :]
+    if any(isinstance(e, AddFact) for e in read or []):  # the fact, its cue and what is said of it ask nothing more
+        request = without_fact(request)
     for edit in read or []:  # the new wording the program read ("… do is add the checklist …") asks nothing more
         if isinstance(edit, RewordAction | SetMeasure):
             said = edit.action if isinstance(edit, RewordAction) else edit.measure

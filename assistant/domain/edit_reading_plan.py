@@ -16,6 +16,8 @@ from assistant.domain.edit_types import (
     SetOwner,
 )
 from assistant.domain.edit_values import DUE_CLAUSE_WORDS, stated_date
+from assistant.domain.evidence import evidence_for
+from assistant.domain.language import looks_english
 from assistant.domain.schema import Draft
 
 DROP = cues(
@@ -144,22 +146,43 @@ _I_WILL_DO = re.compile(r"^(?:i(?:'ll| will| am going to|'m going to)|we(?:'ll| 
 _BY_DATE = re.compile(r",?\s*\b(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\s+[^,.;]*$", re.IGNORECASE)
 
 
+# After a new action's sentence: its due date on its own ("… without it. by the 18th", "due 12/18"), or a remark
+# that asks nothing ("Rest is fine.").
+_AFTERWORD = re.compile(
+    r"^(?:(?:and |it's |its )?(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\b.*|(?:the )?rest (?:is|looks) (?:fine|good|ok)"
+    r"|that'?s (?:it|all)|thanks?|thx|ty)[.!]?$",
+    re.IGNORECASE,
+)
+
+
+_NOT_A_VERB = re.compile(r"(?:a|an|the|some|one|another|more|extra)\b", re.IGNORECASE)
+
+
 def _new_action(request: str, draft: Draft) -> AddAction | None:
-    """A new action the request gives in so many words, with its measure ("Add an action: run a deploy drill, done
-    when the drill log shows a blocked deploy"; a due date at its end is the action's), else None."""
+    """A new action the request gives in so many words after a colon ("Add an action: run a deploy drill, done
+    when the drill log shows a blocked deploy"; a due date at its end, or on its own after it, is the action's).
+    Without a measure, an English request's action gets what it leaves behind to be seen (:func:`evidence_for`);
+    else None (for the model)."""
     colon = request.find(":")
     if colon < 0 or not NEW_ACTION.search(request[:colon]):
         return None
-    parts = _DONE_WHEN.split(request[colon + 1 :].strip(), maxsplit=1)
-    if len(parts) != 2:  # no measure: for the model
-        return None
-    action, measure = (" ".join(p.split()).strip(" .") for p in parts)
-    if re.search(r"[.!?]\s+\S", measure):  # "…, done when …. Also push the gate a week later": not the measure's
-        return None
+    said = request[colon + 1 :].strip()
+    due = stated_date(said, draft.today) or next_weekday(said, draft.today)
+    parts = _DONE_WHEN.split(said, maxsplit=1)
+    if len(parts) == 2:
+        action, measure = (" ".join(p.split()).strip(" .") for p in parts)
+        if re.search(r"[.!?]\s+\S", measure):  # "…, done when …. Also push the gate a week later": not the measure's
+            return None
+    else:  # no measure: the action's sentence, and after it only its due date or a remark
+        first, *after = re.split(r"(?<=[.!?])\s+", " ".join(said.split()))
+        if any(not _AFTERWORD.match(a.strip()) for a in after) or not looks_english(first) or _NOT_A_VERB.match(first):
+            return None  # "a training for the team": the model says what is done ("Run …")
+        action = first.strip(" .")
+        measure = ""
     action = _I_WILL_DO.sub("", action)
-    due = stated_date(request[colon:], draft.today) or next_weekday(request[colon:], draft.today)
-    action = _BY_DATE.sub("", action).strip(" .") if due else action
+    action = _BY_DATE.sub("", action).strip(" .,") if due else action
     measure = _BY_DATE.sub("", measure).strip(" .") if due else measure
+    measure = measure or evidence_for(action)
     if len(action.split()) < 3 or len(measure.split()) < 3:
         return None
     return AddAction(action=action[:1].upper() + action[1:], measure=measure[:1].upper() + measure[1:], due=due)

@@ -33,7 +33,7 @@ _STEP_SIGNALS: dict[str, re.Pattern[str]] = {
     # "will" and any verb a plan step does, process verbs ("review", "check", "track") included. Kept apart from the
     # other lists of action verbs: PLAN_VAGUE's "outcome" verbs (phrases.yaml) name only a result someone can see, so
     # a shared list would make "… and check it" an outcome there, or count "I will refund" as a plan here; the plan
-    # chain's verbs (chains/plan.py, _EVIDENCE) sort actions by what they leave behind.
+    # chain's verbs (domain/evidence.py, _EVIDENCE) sort actions by what they leave behind.
     "plan": re.compile(
         r"\b(plan|will (?:add|write|set|run|schedule|review|create|build|put|introduce|track|move|"
         r"update|check|share|send|hold|fix|automate|document)|by \w+ \d|\d{4}-\d{2}-\d{2}|next steps?)\b",

@@ -116,7 +116,9 @@ def test_hints_of_a_tone_or_channel_are_not_read_in_a_request_that_states_a_fact
     assert read_edits("Dana will show it to the leadership team, it has to hold up there", draft) == [
         SetTone(tone="formal")
     ]
-    assert read_edits("add that the VP thanked support in person", draft) == []  # a fact, for the model
+    assert read_edits("add that the VP thanked support in person", draft) == [  # a fact, and no warm tone
+        AddFact(fact="the VP thanked support in person")
+    ]
     assert read_tone("my director reads this") is None  # not "direct"
     assert read_tone("I'll send it as a direct message") is None
     assert read_tone("it was human error, make it warmer") == "warm"
@@ -279,3 +281,9 @@ def test_saying_it_directly_in_person_is_a_channel_not_a_tone(request_text: str)
 def test_who_else_will_read_it_asks_for_no_tone(request_text: str) -> None:
     """A blind set's writers asked for no new tone where a VP or a CFO only reads it (3 requests of 24)."""
     assert not any(isinstance(edit, SetTone) for edit in read_edits(request_text, _draft(channel="chat")))
+
+
+def test_a_tone_asked_for_by_its_name_wins_over_what_the_request_finds_wrong() -> None:
+    assert read_tone("this comes off kinda blunt.. something more neutral?", "direct") == "neutral"
+    assert read_tone("reads a bit blunt. neutral please, not warm and fuzzy", "direct") == "neutral"
+    assert read_tone("it reads cold and blunt", "neutral") == "warm"

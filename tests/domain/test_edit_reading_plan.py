@@ -31,7 +31,11 @@ def test_read_plan_edits_reads_only_the_plans_actions() -> None:
     assert read_plan_edits("scrap the checklist", draft) == [DropAction(number=2)]
     assert read_plan_edits("push all the deadlines out by two weeks", draft) == []
     assert read_plan_edits("drop the second paragraph", draft) == []  # no action named
-    assert read_plan_edits("add an action: brief support on the gate", draft) == []  # no measure: the model's
+    # no measure: what a briefing leaves behind to be seen; a noun phrase is the model's ("a briefing for support")
+    assert read_plan_edits("add an action: brief support on the gate", draft) == [
+        AddAction(action="Brief support on the gate", measure="The date it took place and who took part")
+    ]
+    assert read_plan_edits("add an action: a briefing for support on the gate", draft) == []
 
 
 def test_an_owner_needs_a_person() -> None:
@@ -180,3 +184,19 @@ def test_a_new_actions_measure_after_what_the_leader_can_see() -> None:
     assert isinstance(added, AddAction)
     assert added.measure == "No campaign goes out without a seed list test send logged"
     assert added.due == dt.date(2026, 12, 16)
+
+
+def test_a_new_action_without_a_measure_gets_what_it_leaves_behind() -> None:
+    draft = _draft()
+    request = "one more step: run a rollback drill with the on-call team. by the 18th. Rest is fine."
+    assert read_edits(request, draft) == [
+        AddAction(
+            action="Run a rollback drill with the on-call team",
+            measure="The date it took place and who took part",
+            due=dt.date(2026, 12, 18),
+        )
+    ]
+    assert not needs_model(request, read_edits(request, draft))
+    # another sentence after it that asks something else, or an action in another language: the model's
+    assert read_plan_edits("one more step: run a rollback drill. Also it should feel warmer.", draft) == []
+    assert read_plan_edits("noch ein Schritt: eine Übung mit dem Team machen, bis zum 18.", draft) == []

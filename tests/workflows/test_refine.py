@@ -63,7 +63,8 @@ def test_other_requests_are_the_models_edits_applied_by_the_program(draft: Draft
 
 def test_an_edit_of_a_kind_the_request_never_mentions_is_not_applied_and_the_reply_says_why(draft: Draft) -> None:
     model = scripted_model(refine_edits=FACT_ANSWER)  # the fact, and a rewrite of the positive nobody asked for
-    result = asyncio.run(arefine(draft, "add that I already told the support team", Pipeline(model)))
+    # without a colon, "for the record" goes to the model ("add that …" is a fact the program reads by itself)
+    result = asyncio.run(arefine(draft, "for the record, I already told the support team", Pipeline(model)))
     assert result.added_facts == ["I already told the support team"]
     assert result.draft.positive == draft.positive
     assert result.reply == (
@@ -198,7 +199,7 @@ def test_a_fact_the_request_does_not_state_is_never_applied(draft: Draft) -> Non
                 "not_possible": ""}  # fmt: skip
     model = scripted_model(refine_edits=invented)
     result = asyncio.run(
-        arefine(draft, "add that I want to run a training for the team", Pipeline(model, max_reasks=1))
+        arefine(draft, "say that I want to run a training for the team", Pipeline(model, max_reasks=1))
     )
     assert len(model.calls_for("refine_edits")) == 2  # asked again, and then not applied
     assert not result.changed and result.draft.notes == draft.notes

@@ -1,0 +1,125 @@
+"""A fact a refine request states for the notes, in the user's own words (:func:`find_fact`).
+
+People add a fact in many ways: "add that we've already refunded every lost order", "Good news I forgot to
+mention: sales called me this morning, both accounts renewed. Worth a line in the email I think.", "One thing the
+notes don't say: we sent every customer a voucher. Add that." The program reads the fact itself, word for word, so
+nothing the request does not state reaches the notes (a small model adds facts of its own, or rewrites every section
+for a fact). Around the fact, what the user says about it ("Worth a line in the email", "Can you work that in?") is
+no request of its own; a request after it ("…, so move the first check-in to the 15th") is read as any other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.domain.edit_reading_dates import NEW_ACTION, cues
+from assistant.domain.edit_types import AddFact
+
+MAX_FACT_CHARS = 200
+_LEAST_WORDS = 4
+
+# Before a colon: what says a fact follows ("worth putting in: …", "Good news I forgot to mention: …").
+_FACT_CUE = cues(
+    r"worth (?:putting|adding|mentioning|including)", r"add (?:this|that|the fact)\b", r"put (?:this|that|it) in",
+    r"mention (?:this|that)\b", r"for the record", r"fyi\b", r"note (?:this|that)\b", r"include (?:this|that)\b",
+    r"forgot to (?:mention|say|add|include)", r"should have (?:mentioned|said|added|included)",
+    r"(?:left|leave) (?:\w+ )?out\b", r"did ?n[o']t (?:mention|say|include)", r"good news", r"thing to add",
+    r"(?:notes?|draft|email|message|it) (?:does ?n[o']t|do ?n[o']t|did ?n[o']t) (?:say|mention|have|include)",
+    r"ergänz", r"añad", r"ajout",
+)  # fmt: skip
+# Before a colon, a new action rather than a fact ("ajoute une action : …", "one more thing for the plan: …").
+_AN_ACTION = cues(r"actions?\b", r"steps?\b", r"items?\b", r"tasks?\b", r"to the plan", r"in the plan", r"aktion",
+                  r"schritt", r"acci[oó]n", r"tarea", r"paso\b", r"étape", r"tâche")  # fmt: skip
+# Without a colon: "add that …", "pls mention that …" (not "add that as a step", "mention that twice").
+_ADD_THAT = re.compile(
+    r"\b(?:add|mention|note|include)\s+(?:that|the fact that)\s+"
+    r"(?!(?:as|to|in|on|too|also|twice|again|here|there|step|action|item|one|line|bit|part|sentence|paragraph)\b)",
+    re.IGNORECASE,
+)
+# What the user says about the fact, after it: "Add that.", "Can you work that in?", "Worth a line in the email I
+# think.", "it should be in there somewhere".
+_ABOUT_IT = cues(
+    r"add (?:that|this|it)\b", r"work (?:that|this|it) in", r"worth (?:a line|a mention|mentioning|putting|adding)",
+    r"in there\b", r"oversell", r"(?:mention|include|put) (?:that|this|it)\b", r"should be (?:in|mentioned)",
+)  # fmt: skip
+_ABOUT_IT_ASKS = cues(
+    r"add (?:that|this|it)\b", r"work (?:that|this|it) in", r"(?:mention|include|put) (?:that|this|it)"
+)
+# Where a request starts after the fact: "FYI: Dana is out until the 14th, so move the first check-in to the 15th".
+_ASKS = re.compile(
+    r"(?:[,;.!?]\s*(?:(?:so|and|also|then|please|pls)\s+)*|\b(?:so|and|also|then|please|pls)\s+)"
+    r"(?:(?:can|could|would) you\s+)?(?:please\s+)?"
+    r"(?:move|shift|push|pull|make|change|drop|remove|add an?|set|reword|shorten|trim|cut|turn|say (?:so|it|that)|"
+    r"rewrite|put it)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+@dataclass(frozen=True)
+class FactSpan:
+    """A fact the request states, and the part of the request it takes up (with what the user says about it)."""
+
+    fact: AddFact
+    start: int  # where the fact's cue starts ("add that …"), or the colon after it ("worth putting in: …")
+    end: int
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def _fact_in(request: str, start: int, *, cued: bool) -> FactSpan | None:
+    """The fact from ``start``: whole sentences up to a request of another kind or to what the user says about the
+    fact; None when nothing says it is a fact to add (``cued``, or a "… add that." after it), or it is too short."""
+    asks = _ASKS.search(request, start)
+    end = asks.start() if asks else len(request)
+    kept: list[str] = []
+    for sentence in _sentences(request[start:end]):
+        if kept and _ABOUT_IT.search(sentence):  # "Worth a line in the email I think.": about the fact, not in it
+            cued = cued or bool(_ABOUT_IT_ASKS.search(sentence))
+            break
+        kept.append(sentence)
+    text = " ".join(" ".join(kept).split())
+    while len(text) > MAX_FACT_CHARS:  # whole sentences only
+        cut = text.rstrip(".!? ").rfind(". ")
+        if cut <= 0:
+            return None
+        text = text[: cut + 1]
+    text = text.strip(" .")
+    if not cued or len(text.split()) < _LEAST_WORDS:
+        return None
+    return FactSpan(AddFact(fact=text), start, end)
+
+
+def find_fact(request: str) -> FactSpan | None:
+    """The fact a request states for the notes: after a colon, when what comes before asks to add it ("worth
+    putting in: …", "Good news I forgot to mention: …") or what comes after does ("… Add that."); or after "add that",
+    "mention that" (up to :data:`MAX_FACT_CHARS`, whole sentences); else None. Not a new action ("ajoute une
+    action : …", "one more thing for the plan: …")."""
+    colon = request.find(":")
+    if colon >= 0 and not _AN_ACTION.search(request[:colon]):
+        span = _fact_in(request, colon + 1, cued=bool(_FACT_CUE.search(request[:colon])))
+        if span is not None:
+            return FactSpan(span.fact, colon, span.end)
+    said = _ADD_THAT.search(request)
+    if said is not None and not NEW_ACTION.search(request[: said.start()]):
+        span = _fact_in(request, said.end(), cued=True)
+        return FactSpan(span.fact, said.start(), span.end) if span else None
+    return None
+
+
+def read_fact(request: str) -> AddFact | None:
+    """The fact of :func:`find_fact`, or None."""
+    span = find_fact(request)
+    return span.fact if span else None
+
+
+def without_fact(request: str) -> str:
+    """The request without the fact it states, its cue and what it says about it: what else it asks for."""
+    span = find_fact(request)
+    if span is None:
+        return request
+    before = _FACT_CUE.sub(" ", request[: span.start])  # "Good news I forgot to mention:"
+    return " ".join(f"{before} {request[span.end :].lstrip(',;. ')}".split())

@@ -1,0 +1,80 @@
+"""A fact a refine request states for the notes (``assistant/domain/edit_reading_facts.py``): after a colon whose
+cue says so, before "… Add that.", or after "add that"; word for word, without what the user says about it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from chain_support import sample_draft
+
+from assistant.domain.edit_reading import needs_model, read_edits
+from assistant.domain.edit_reading_facts import find_fact, read_fact, without_fact
+from assistant.domain.edit_types import AddFact, SetDate, SetLength
+
+
+@pytest.mark.parametrize(
+    ("request_text", "fact"),
+    [
+        (
+            "add that the warehouse shipped the replacements yesterday",
+            "the warehouse shipped the replacements yesterday",
+        ),
+        ("pls mention that the fine came to EUR 120 in the end", "the fine came to EUR 120 in the end"),
+        (
+            "Good news I forgot to mention: legal says no notification is needed. Worth a line in the email I think.",
+            "legal says no notification is needed",
+        ),
+        (
+            "Something I left out: the client's CTO called me and accepted the fix.",
+            "the client's CTO called me and accepted the fix",
+        ),
+        ("The notes don't say it: both backups were restored by noon. Add that.", "both backups were restored by noon"),
+        (
+            "One thing to add: the auditor confirmed the corrected file on Tuesday.",
+            "the auditor confirmed the corrected file on Tuesday",
+        ),
+    ],
+)
+def test_a_fact_is_read_in_the_users_words(request_text: str, fact: str) -> None:
+    assert read_fact(request_text) == AddFact(fact=fact)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "add that as a step for the team",  # a new action, not a fact
+        "one more step: brief the on-call team on the new gate",  # a new action
+        "mention that twice in the closing",
+        "Note: the gate should be due a week later",  # a colon with no cue that a fact follows
+        "add that it hurt",  # too short to be a fact
+    ],
+)
+def test_what_is_not_a_fact(request_text: str) -> None:
+    assert find_fact(request_text) is None
+
+
+def test_what_is_said_about_the_fact_is_no_request_but_a_request_after_it_is() -> None:
+    draft = sample_draft()
+    request = "FYI: the VP already heard it from me on Sunday, so move the first check-in to the 9th."
+    assert read_edits(request, draft) == [
+        SetDate(target="checkin", number=1, date=dt.date(2026, 12, 9)),
+        AddFact(fact="the VP already heard it from me on Sunday"),
+    ]
+    said = "Good news I forgot to mention: legal says no notification is needed. Worth a line in the email I think."
+    assert read_edits(said, draft) == [AddFact(fact="legal says no notification is needed")]  # "email": no channel
+    assert not needs_model(said, read_edits(said, draft))
+    assert without_fact(said).split() == ["I"]
+
+
+def test_a_fact_with_a_request_of_another_kind() -> None:
+    draft = sample_draft()
+    request = "make it shorter, and also add that support has answered every ticket about it"
+    assert read_edits(request, draft) == [
+        SetLength(length="shorter"),
+        AddFact(fact="support has answered every ticket about it"),
+    ]
+    # a rewrite asked for beside the fact is the model's
+    asked = "add that I already told the support team, and say so in the closing"
+    assert read_fact(asked) == AddFact(fact="I already told the support team")
+    assert needs_model(asked, read_edits(asked, draft))
