@@ -35,7 +35,9 @@ def _stems(text: str) -> set[str]:
 _LOOK_BACK = re.compile(
     r"\blook(?:ing)?[- ]?back\b|\bsweep\b|\bgo(?:ing)?[- ]+back[- ]+(?:over|through)\b"
     r"|\blast[- ]month'?s?[- ]+(?:work|sends|cases|files|folders|shares)\b"
-    r"|\bmy\s+(?:other|older|past)\s+(?:work|sends|cases|files|folders|shares|shared)\b",
+    r"|\bmy\s+(?:other|older|past)\s+(?:work|sends|cases|files|folders|shares|shared)\b"
+    # "the audit of old shared links", "the review of my past sends"
+    r"|\b(?:audit|review|check|sweep)\s+of\s+(?:my\s+|the\s+|all\s+)?(?:old|older|other|past|previous|earlier)\b",
     re.IGNORECASE,
 )
 

@@ -23,9 +23,11 @@ read is left to the model, whose edits are then checked (:mod:`assistant.domain.
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Literal
 
+from assistant.domain.edit_clauses import read_by_clauses
 from assistant.domain.edit_reading_dates import CHECKINS, cues, read_dates
 from assistant.domain.edit_reading_facts import read_fact, without_fact
 from assistant.domain.edit_reading_plan import DROP, OWNER, REWORD, read_plan_edits
@@ -36,11 +38,14 @@ from assistant.domain.edit_types import (
     Edit,
     RewordAction,
     SetChannel,
+    SetDate,
     SetLength,
     SetMeasure,
     SetOwner,
     SetTone,
+    ShiftDates,
 )
+from assistant.domain.edit_values import relative_shift, stated_dates
 from assistant.domain.schema import Draft
 
 # What the text is, when the user finds it wrong ("reads a bit cold"), and what they want it to be.
@@ -276,12 +281,39 @@ def mentions_checkins(request: str) -> bool:
     return bool(CHECKINS.search(request))
 
 
+# Words a date or plan request turns on, which people mistype ("3 days erlier", "evrything", "the checklst step").
+_KEY_WORDS = ("earlier", "everything", "deadlines", "deadline", "checklist")
+_LONG_WORD = re.compile(r"[A-Za-z]{6,}")
+
+
+def spelled(request: str) -> str:
+    """The request with a mistyped key word (:data:`_KEY_WORDS`) spelled right: a word of six letters or more that
+    is nearly one of them (difflib's ratio at least 0.85: "erlier", "eariler", "evrything"), else as it was."""
+
+    def fixed(match: re.Match[str]) -> str:
+        word = match.group()
+        close = difflib.get_close_matches(word.lower(), _KEY_WORDS, n=1, cutoff=0.85)
+        return close[0] if close and word.lower() not in _KEY_WORDS else word
+
+    return _LONG_WORD.sub(fixed, request)
+
+
 def read_edits(request: str, draft: Draft) -> list[Edit]:
     """The edits the program reads in the request by itself (one of each kind at most): the tone, the length, the
     channel (when it is not the draft's already), the dates, or else dropping or handing over the action it names;
     a fact it states (:func:`~assistant.domain.edit_reading_facts.find_fact`; the rest of the request is read
-    without it); a clause asking for what Regain cannot do (:func:`cannot_do`) is not read."""
-    request = without_cannot(request)
+    without it); a clause asking for what Regain cannot do (:func:`cannot_do`) is not read. When that leaves part
+    of the request to the model, its clauses read one by one may say it all (:mod:`assistant.domain.edit_clauses`)."""
+    whole = _read_whole(request, draft)
+    dated = any(isinstance(e, ShiftDates | SetDate) for e in whole)
+    states_a_date = bool(stated_dates(request, draft.today) or relative_shift(request))
+    if whole and not needs_model(request, whole) and (dated or not states_a_date):
+        return whole  # all of it read (a date it states, too: "… Take that step out. And the checklist lands on 16/12")
+    return read_by_clauses(request, whole, lambda clause: _read_whole(clause, draft), needs_model)
+
+
+def _read_whole(request: str, draft: Draft) -> list[Edit]:
+    request = without_cannot(spelled(request))
     fact = read_fact(request)
     if fact is not None:  # "refunded on Monday" in a fact is no date to move; a request after it is read
         return [*read_edits(without_fact(request), draft), fact]

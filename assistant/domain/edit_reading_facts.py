@@ -23,7 +23,7 @@ _LEAST_WORDS = 4
 _FACT_CUE = cues(
     r"worth (?:putting|adding|mentioning|including)", r"add (?:this|that|the fact)\b", r"put (?:this|that|it) in",
     r"mention (?:this|that)\b", r"for the record", r"fyi\b", r"note (?:this|that)\b", r"include (?:this|that)\b",
-    r"forgot to (?:mention|say|add|include)", r"should have (?:mentioned|said|added|included)",
+    r"forgot(?: to (?:mention|say|add|include|put in|put))?\b", r"should have (?:mentioned|said|added|included)",
     r"(?:left|leave) (?:\w+ )?out\b", r"did ?n[o']t (?:mention|say|include)", r"good news", r"thing to add",
     r"(?:notes?|draft|email|message|it) (?:does ?n[o']t|do ?n[o']t|did ?n[o']t) (?:say|mention|have|include)",
     r"ergänz", r"añad", r"ajout",
@@ -37,6 +37,8 @@ _ADD_THAT = re.compile(
     r"(?!(?:as|to|in|on|too|also|twice|again|here|there|step|action|item|one|line|bit|part|sentence|paragraph)\b)",
     re.IGNORECASE,
 )
+# Without a colon, at the start: "fyi support got through 25 of the 40 replies … can you add that".
+_LEAD = re.compile(r"^\s*(?:fyi|btw|for the record|good news)\b[\s,:-]*", re.IGNORECASE)
 # What the user says about the fact, after it: "Add that.", "Can you work that in?", "Worth a line in the email I
 # think.", "it should be in there somewhere".
 _ABOUT_IT = cues(
@@ -103,6 +105,11 @@ def find_fact(request: str) -> FactSpan | None:
         span = _fact_in(request, colon + 1, cued=bool(_FACT_CUE.search(request[:colon])))
         if span is not None:
             return FactSpan(span.fact, colon, span.end)
+    lead = _LEAD.match(request)
+    if lead is not None and colon < 0:
+        span = _fact_in(request, lead.end(), cued=True)
+        if span is not None:
+            return FactSpan(span.fact, lead.end(), span.end)
     said = _ADD_THAT.search(request)
     if said is not None and not NEW_ACTION.search(request[: said.start()]):
         span = _fact_in(request, said.end(), cued=True)

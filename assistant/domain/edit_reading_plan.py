@@ -35,6 +35,7 @@ OWNER = cues(
     r"assign", r"put (?:him|her|them|me) down", r"take (?:over|on)\b",
     r"hand (?:it|that|this) (?:to|over)", r"offered to",
     r"will (?:take|own|handle|run|do) (?:the|that|this|it|over)",
+    r"(?<=s )taking (?:over |on )?(?:the|that|this|it)\b",  # "priya's taking the briefing", "Jo is taking it"
     r"(?:he|she|they)(?:'ll| will) (?:do|write|run|handle|take)",
     r"zuständig", r"verantwortlich", r"übernimmt", r"responsable", r"encarg", r"s'en charge",
 )  # fmt: skip
@@ -49,6 +50,17 @@ _NOT_NAMES = frozenset(
         "die", "das", "de", "het", "een",
     )
 )  # fmt: skip
+
+
+# A chat message's first word, typed in lower case, that hands an action over: "priya's taking …", "kasia from IT
+# offered to …"; not a team or a pronoun.
+_LOWER_HANDING = re.compile(
+    r"^\s*(?P<name>[a-zà-ÿ]{3,})(?:'s| is| will|'ll| from (?:the )?\w+)?\s+(?:taking|doing|running|going to|offered|"
+    r"agreed|volunteered|will|wants to|can)\b"
+)
+_NOBODY = frozenset(("someone", "somebody", "everyone", "everybody", "nobody", "anyone", "support", "sales",
+                     "finance", "legal", "security", "ops", "team", "marketing", "who", "which", "there", "here",
+                     "what", "one", "mine", "ours", "whoever"))  # fmt: skip
 
 
 def _person(request: str, draft: Draft) -> str | None:
@@ -70,6 +82,8 @@ def _person(request: str, draft: Draft) -> str | None:
         r"\b(?P<name>[A-Z][a-zà-ÿ]+)\b(?:\s+\w+){0,3}?\s+(?:will|'ll|is going to|offered|agreed|said|can|takes?|owns?|"
         r"wants to|volunteered|übernimmt|va a|se encarga|s'en charge)\b"
     )
+    if not handing and (first := _LOWER_HANDING.match(request)) and first["name"] not in _NOT_NAMES | _NOBODY:
+        handing = {first["name"].capitalize()}  # "priya's taking the briefing", "kasia from IT offered to …"
     inside = names(r"(?<![.!?:;]\s)(?<!^)\b(?P<name>[A-Z][a-zà-ÿ]+)\b")
     for found in (handing, inside, names(r"\b(?P<name>[A-Z][a-zà-ÿ]+)\b")):
         if len(found) == 1:
@@ -135,15 +149,21 @@ def _worded(request: str, draft: Draft, cue: re.Pattern[str]) -> tuple[int, str]
 
 
 _DONE_WHEN = re.compile(
-    r"[,.]?\s*(?:(?:and )?(?:it|that)(?:'s| is)? (?:counts as |will be )?done when|done when|measured by|"
+    r"[,.]?\s*(?:(?:and )?(?:it|that)(?:'s| is)? (?:counts as |will be )?done when|done when|done means|"
+    r"(?:it|that)(?:'s| is) done once|done once|measured by|"
     r"(?:measure|proof|evidence|success)\s*:|success is|success means|so that|erledigt wenn|nachweis\s*:|"
     r"what \w+ (?:can |will |gets? to |should )?see\s*:|"
     r"terminé quand|preuve\s*:|hecho cuando|prueba\s*:|como prova,?|prova\s*:|als bewijs,?)\s*",
     re.IGNORECASE,
 )
 # "I'll run a post-mortem …": the action is what I will do, said as a step ("Run a post-mortem …").
-_I_WILL_DO = re.compile(r"^(?:i(?:'ll| will| am going to|'m going to)|we(?:'ll| will))\s+", re.IGNORECASE)
+_I_WILL_DO = re.compile(
+    r"^(?:i|we)(?:'ll|'m going to|\s+(?:will|shall|am going to|are going to|personally|myself|ourselves|can))+\s+",
+    re.IGNORECASE,
+)
 _BY_DATE = re.compile(r",?\s*\b(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\s+[^,.;]*$", re.IGNORECASE)
+# A due clause inside the action: "move the deadlines into the tracker, by Thursday Dec 3, so they're covered".
+_DUE_CLAUSE = re.compile(r",\s*\b(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\s+[^,.;]*(?=,)", re.IGNORECASE)
 
 
 # After a new action's sentence: its due date on its own ("… without it. by the 18th", "due 12/18"), or a remark
@@ -153,6 +173,26 @@ _AFTERWORD = re.compile(
     r"|that'?s (?:it|all)|thanks?|thx|ty)[.!]?$",
     re.IGNORECASE,
 )
+
+
+def _dated(clause: str, draft: Draft) -> bool:
+    return bool(stated_date(clause, draft.today) or next_weekday(clause, draft.today))
+
+
+# An action given as what it is ("a rollback drill with …"): the verb that does it.
+_NOUN_VERBS = (
+    (re.compile(r"^(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:drill|training|workshop|session|walk-?through|rehearsal|"
+                r"post-?mortem|retro(?:spective)?|review|audit|test run)\b", re.I), "Run"),
+    (re.compile(r"^(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:checklist|runbook|playbook|write-?up|guide|template|"
+                r"how-?to)\b", re.I), "Write"),
+)  # fmt: skip
+
+
+def _with_verb(action: str) -> str:
+    for noun, verb in _NOUN_VERBS:
+        if noun.match(action):
+            return f"{verb} {action[:1].lower()}{action[1:]}"
+    return action
 
 
 _NOT_A_VERB = re.compile(r"(?:a|an|the|some|one|another|more|extra)\b", re.IGNORECASE)
@@ -175,12 +215,15 @@ def _new_action(request: str, draft: Draft) -> AddAction | None:
             return None
     else:  # no measure: the action's sentence, and after it only its due date or a remark
         first, *after = re.split(r"(?<=[.!?])\s+", " ".join(said.split()))
+        first = _with_verb(first)  # "a rollback drill with the on-call rotation": "Run a rollback drill …"
         if any(not _AFTERWORD.match(a.strip()) for a in after) or not looks_english(first) or _NOT_A_VERB.match(first):
-            return None  # "a training for the team": the model says what is done ("Run …")
+            return None  # "a talk with the team": the model says what is done
         action = first.strip(" .")
         measure = ""
     action = _I_WILL_DO.sub("", action)
-    action = _BY_DATE.sub("", action).strip(" .,") if due else action
+    if due:  # the due clause is the action's date, not its words
+        action = _BY_DATE.sub("", action).strip(" .,")
+        action = _DUE_CLAUSE.sub(lambda m: "" if _dated(m.group(), draft) else m.group(), action)
     measure = _BY_DATE.sub("", measure).strip(" .") if due else measure
     measure = measure or evidence_for(action)
     if len(action.split()) < 3 or len(measure.split()) < 3:
@@ -199,7 +242,11 @@ def read_plan_edits(request: str, draft: Draft) -> list[Edit]:
     if colon >= 0 and NEW_ACTION.search(request[:colon]):  # a new action the program could not read: for the model
         return []
     if (measure := _worded(request, draft, _MEASURE)) is not None:
-        return [SetMeasure(number=measure[0], measure=measure[1])]
+        # "priya's taking the support briefing … and what dana should see for it: …": its owner too
+        before = request[: request.find(measure[1][1:])] if measure[1][1:] in request else ""
+        person = _person(before, draft) if OWNER.search(before) else None
+        owner = [SetOwner(number=measure[0], owner=person)] if person else []
+        return [*owner, SetMeasure(number=measure[0], measure=measure[1])]
     if (reword := _worded(request, draft, REWORD)) is not None:
         return [RewordAction(number=reword[0], action=reword[1])]
     asked = CHECKINS.sub(" ", KEEP.sub(" ", request))

@@ -41,6 +41,10 @@ _EVIDENCE: tuple[tuple[re.Pattern[str], str], ...] = (
         "The date it took place and who took part",
     ),
     (
+        re.compile(r"^(?:move|put|enter|copy)\b.*\b(?:into|in|onto|to)\b", re.I),
+        "The entries themselves, which I'll show you",
+    ),
+    (
         re.compile(r"^(?:sit down|agree|align|discuss|work out|settle)\b", re.I),
         "What we agreed, written down and shared with you",
     ),

@@ -164,8 +164,8 @@ def _added(draft: Draft, edit: AddAction) -> tuple[Draft, str]:
     last = max((a.due for a in draft.plan), default=draft.today)
     due = _future(edit.due, draft.today) if edit.due else working_day(last + dt.timedelta(days=7))
     action = PlanAction(action=edit.action.strip(), owner=edit.owner.strip() or "me", due=due, measure=edit.measure)
-    plan = sorted([*draft.plan, action], key=lambda a: a.due)
-    return _with_plan(draft, plan), f"added the action '{action.action}', due {due.isoformat()}"
+    # appended, not sorted in by its date: "one more step" is the last, and the others keep their numbers
+    return _with_plan(draft, [*draft.plan, action]), f"added the action '{action.action}', due {due.isoformat()}"
 
 
 def _action_changed(draft: Draft, number: int, **update: str) -> Draft:

@@ -42,6 +42,7 @@ RIGHT_EDITS: dict[str, list[dict[str, Any]]] = {
     ],  # fmt: skip
     "r22": [],
     "r27": [{"op": "shift_dates", "target": "action", "action": 2, "amount": 1, "unit": "weeks"}],
+    "r28": [{"op": "reword_action", "number": 2, "action": "Write a pre-deploy checklist for every config change"}],
 }
 
 
@@ -101,10 +102,12 @@ def test_a_whole_run_on_the_simulated_server(tmp_path: Path) -> None:
     rows = [line for line in section.splitlines() if re.match(r"\| r\d\d-", line)]
     assert len(rows) == len(refine.load_cases())
     # The plain requests are the parser's, and pass; so is a request to fax the message, which the program reads
-    # as one it cannot do; the simulated model's one edit is refused by the program.
+    # as one it cannot do; for a rewording by paraphrase, the simulated model's one edit is refused by the program.
     assert all(" | plain | program | " in row and row.endswith("| PASS |") for row in rows if "| plain |" in row)
     assert any(row.startswith("| r22-cannot-fax | model | program |") and row.endswith("| PASS |") for row in rows)
-    assert any(row.startswith("| r20-add-fact | model | model |") and "nothing was applied" in row for row in rows)
+    assert any(
+        row.startswith("| r28-reword-by-paraphrase | model | model |") and "nothing was applied" in row for row in rows
+    )
 
 
 def test_the_held_out_requests_load_and_name_saved_drafts() -> None:

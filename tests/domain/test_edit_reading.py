@@ -9,8 +9,17 @@ import datetime as dt
 import pytest
 from chain_support import sample_draft
 
-from assistant.domain.edit_reading import cannot_do, needs_model, read_channel, read_edits, read_length, read_tone
+from assistant.domain.edit_reading import (
+    cannot_do,
+    needs_model,
+    read_channel,
+    read_edits,
+    read_length,
+    read_tone,
+    spelled,
+)
 from assistant.domain.edit_types import (
+    AddAction,
     AddFact,
     DropAction,
     RewordAction,
@@ -247,12 +256,17 @@ def test_a_fact_ends_where_a_request_starts() -> None:
     ]
 
 
-def test_a_new_action_whose_measure_runs_on_is_left_to_the_model() -> None:
+def test_a_new_action_whose_measure_runs_on_is_read_clause_by_clause() -> None:
     request = (
         "Add an action: brief support on the gate, done when support confirms it. Also push the gate a week later."
     )
-    assert read_edits(request, _draft()) == []
-    assert needs_model(request, [])
+    assert needs_model(request, [])  # read whole, the measure runs on into the next request
+    read = read_edits(request, _draft())
+    assert read == [
+        AddAction(action="Brief support on the gate", measure="Support confirms it"),
+        ShiftDates(target="action", action=1, amount=1, unit="weeks"),
+    ]
+    assert not needs_model(request, read)
 
 
 def test_a_channel_the_request_moves_away_from_is_not_asked_for() -> None:
@@ -287,3 +301,13 @@ def test_a_tone_asked_for_by_its_name_wins_over_what_the_request_finds_wrong() -
     assert read_tone("this comes off kinda blunt.. something more neutral?", "direct") == "neutral"
     assert read_tone("reads a bit blunt. neutral please, not warm and fuzzy", "direct") == "neutral"
     assert read_tone("it reads cold and blunt", "neutral") == "warm"
+
+
+def test_a_mistyped_key_word_is_read_as_meant() -> None:
+    assert spelled("cn you move all the deadlnes 3 days erlier?") == "cn you move all the deadlines 3 days earlier?"
+    assert (
+        spelled("evrything two weeks later, the earliest we can") == "everything two weeks later, the earliest we can"
+    )
+    assert read_edits("pull evrything 2 days eariler pls", _draft()) == [
+        ShiftDates(target="plan", amount=-2, unit="days")
+    ]

@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 from chain_support import sample_draft
 
-from assistant.domain.edit_reading import needs_model, read_edits
+from assistant.domain.edit_reading import read_edits
 from assistant.domain.edit_reading_dates import CHECKINS, cues, named_in, next_weekday, read_dates
-from assistant.domain.edit_types import SetDate, ShiftDates
+from assistant.domain.edit_types import AddAction, SetDate, ShiftDates
 from assistant.domain.schema import Draft, DraftOptions
 
 FRIDAY = dt.date(2026, 11, 27)
@@ -102,9 +102,14 @@ def test_a_weekday_an_ordinal_check_in_and_a_date_already_in_the_draft() -> None
     assert read_edits("I'm away on the 14th, can the second check in be the day before", draft) == [
         SetDate(target="checkin", number=2, date=dt.date(2026, 12, 13))
     ]
-    # a new action's date belongs to the new action: for the model
-    assert read_edits("one more thing for the plan: a checklist review with QA by the 18th", draft) == []
-    assert needs_model("one more thing for the plan: a checklist review with QA by the 18th")
+    # a new action's date belongs to the new action, not to the checklist it names
+    assert read_edits("one more thing for the plan: a checklist review with QA by the 18th", draft) == [
+        AddAction(
+            action="Run a checklist review with QA",
+            measure="I'll show you it in use on the next real case",
+            due=dt.date(2026, 12, 18),
+        )
+    ]
 
 
 def test_an_action_named_by_its_due_date_or_acronym_and_a_check_in_by_its_weekday() -> None:
@@ -118,8 +123,11 @@ def test_an_action_named_by_its_due_date_or_acronym_and_a_check_in_by_its_weekda
     assert read_edits("she's out monday the 7th, could the first check in be on wed instead?", draft) == [
         SetDate(target="checkin", number=1, date=dt.date(2026, 12, 9))
     ]
-    # two calendar dates for two actions: not read as one (and not as "next Tuesday")
-    assert read_edits("the gate by Tue the 8th, and the checklist by 15/12", draft) == []
+    # two calendar dates for two actions: each clause its own (and not "next Tuesday")
+    assert read_edits("the gate by Tue the 8th, and the checklist by 15/12", draft) == [
+        SetDate(target="action", number=1, date=dt.date(2026, 12, 8)),
+        SetDate(target="action", number=2, date=dt.date(2026, 12, 15)),
+    ]
 
 
 def test_context_is_not_a_request() -> None:

@@ -78,3 +78,12 @@ def test_a_fact_with_a_request_of_another_kind() -> None:
     asked = "add that I already told the support team, and say so in the closing"
     assert read_fact(asked) == AddFact(fact="I already told the support team")
     assert needs_model(asked, read_edits(asked, draft))
+
+
+def test_a_fact_after_fyi_or_after_what_was_forgotten() -> None:
+    assert read_fact("fyi finance refunded 40 of the 52 orders today, so 12 are left. can you add that") == AddFact(
+        fact="finance refunded 40 of the 52 orders today, so 12 are left"
+    )
+    assert read_fact("One thing I forgot to put in: the vendor confirmed in writing that the copies are deleted.") == (
+        AddFact(fact="the vendor confirmed in writing that the copies are deleted")
+    )

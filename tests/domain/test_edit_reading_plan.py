@@ -86,7 +86,15 @@ def test_a_new_action_given_with_its_measure() -> None:
         AddAction(action="A config review with QA", measure="Every change has a reviewer", due=dt.date(2026, 12, 18))
     ]
     assert not needs_model(request, read)
-    assert read_edits("one more thing for the plan: a training for the team by the 18th", draft) == []  # no measure
+    # no measure, and said as what it is: the verb that does it, and what it leaves behind
+    assert read_edits("one more thing for the plan: a training for the team by the 18th", draft) == [
+        AddAction(
+            action="Run a training for the team",
+            measure="The date it took place and who took part",
+            due=dt.date(2026, 12, 18),
+        )
+    ]
+    assert read_edits("one more thing for the plan: a talk with the team by the 18th", draft) == []  # for the model
 
 
 def test_a_name_inside_a_sentence_counts_before_a_word_that_opens_one() -> None:
@@ -200,3 +208,29 @@ def test_a_new_action_without_a_measure_gets_what_it_leaves_behind() -> None:
     # another sentence after it that asks something else, or an action in another language: the model's
     assert read_plan_edits("one more step: run a rollback drill. Also it should feel warmer.", draft) == []
     assert read_plan_edits("noch ein Schritt: eine Übung mit dem Team machen, bis zum 18.", draft) == []
+
+
+def test_a_new_actions_measure_after_done_means_and_its_date_inside_it() -> None:
+    draft = _draft()
+    request = (
+        "Add a step: I personally answer the open tickets, by Thursday Dec 3, so nobody waits. "
+        "Done means the queue is empty."
+    )
+    assert read_plan_edits(request, draft) == [
+        AddAction(
+            action="Answer the open tickets, so nobody waits", measure="The queue is empty", due=dt.date(2026, 12, 3)
+        )
+    ]
+
+
+def test_a_hand_over_typed_in_lower_case_with_a_measure() -> None:
+    draft = _draft()
+    request = (
+        "marek's taking the checklist since he wrote the runbooks. "
+        "and what dana should see for it: the checklist in the repo"
+    )
+    assert read_plan_edits(request, draft) == [
+        SetOwner(number=2, owner="Marek"),
+        SetMeasure(number=2, measure="The checklist in the repo"),
+    ]
+    assert read_plan_edits("someone will take the checklist, put them down", draft) == []  # nobody named

@@ -166,3 +166,10 @@ def test_edits_are_parsed_by_their_op() -> None:
     assert edit == ShiftDates(target="plan", amount=2, unit="weeks")
     with pytest.raises(ValidationError):
         adapter.validate_python({"op": "shift_dates", "target": "plan", "amount": 2, "unit": "years"})
+
+
+def test_a_new_action_due_before_the_others_is_still_the_last(draft: Draft) -> None:
+    early = AddAction(action="Tell support how to page me", measure="They have the link", due=dt.date(2026, 12, 2))
+    plan = apply_edits(draft, [early]).draft.plan
+    assert [a.action for a in plan[:2]] == [a.action for a in draft.plan]  # the others keep their numbers
+    assert plan[2].action == "Tell support how to page me" and plan[2].due == dt.date(2026, 12, 2)

@@ -63,8 +63,8 @@ def test_other_requests_are_the_models_edits_applied_by_the_program(draft: Draft
 
 def test_an_edit_of_a_kind_the_request_never_mentions_is_not_applied_and_the_reply_says_why(draft: Draft) -> None:
     model = scripted_model(refine_edits=FACT_ANSWER)  # the fact, and a rewrite of the positive nobody asked for
-    # without a colon, "for the record" goes to the model ("add that …" is a fact the program reads by itself)
-    result = asyncio.run(arefine(draft, "for the record, I already told the support team", Pipeline(model)))
+    # "keep in mind …" goes to the model ("add that …" is a fact the program reads by itself)
+    result = asyncio.run(arefine(draft, "keep in mind I already told the support team", Pipeline(model)))
     assert result.added_facts == ["I already told the support team"]
     assert result.draft.positive == draft.positive
     assert result.reply == (

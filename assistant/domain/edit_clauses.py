@@ -1,0 +1,57 @@
+"""A refine request read clause by clause, when reading it whole leaves part of it to the model.
+
+"Honestly briefing support is overkill … Take that step out. And the checklist realistically lands on 16/12, not the
+11th." Read whole, the request names two actions, so the date goes to the wrong one and the drop is not read. Each
+clause names one: read one by one, the edits together say everything the request asks for. They are used only when
+they do (nothing is left for the model), keep every kind of edit the whole reading found, and never give one thing
+two values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.domain.edit_types import DropAction, Edit
+
+_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|,\s+(?:and\s+)?(?=(?:also\s+)?(?:the|my|step|action|item)\b)|\s+and also\s+")
+_MIN_CLAUSES = 2
+
+Reader = Callable[[str], list[Edit]]
+NeedsModel = Callable[[str, list[Edit]], bool]
+
+
+def _key(edit: Edit) -> tuple[object, ...]:
+    """What an edit is about: two edits with one key and different values contradict each other."""
+    data = edit.model_dump()
+    about = tuple(data.get(name) for name in ("target", "action", "number", "section") if name in data)
+    if edit.op in ("add_fact", "add_action"):  # each new fact or action is a thing of its own
+        about += (str(data.get("fact") or data.get("action")),)
+    return (edit.op, *about)
+
+
+def clauses(request: str) -> list[str]:
+    """The request's sentences, and the clauses of a sentence joined by ", and the …" or "and also"."""
+    return [c.strip() for c in _CLAUSE_END.split(request) if c and c.strip(" .,;")]
+
+
+def read_by_clauses(request: str, whole: list[Edit], read: Reader, needs_model: NeedsModel) -> list[Edit]:
+    """The edits of ``request``'s clauses read one by one, when together they leave nothing to the model, are more
+    than ``whole`` (the request read whole) and of every kind it has, with no two values for one thing; else
+    ``whole``."""
+    parts = clauses(request)
+    if len(parts) < _MIN_CLAUSES:
+        return whole
+    found: dict[tuple[object, ...], Edit] = {}
+    for part in parts:
+        for edit in read(part):
+            key = _key(edit)
+            if key in found and found[key] != edit:
+                return whole
+            found[key] = edit
+    # every number is the draft's, as the user sees it, and edits apply in order: drops last, the highest first
+    kept = [e for e in found.values() if not isinstance(e, DropAction)]
+    edits = kept + sorted((e for e in found.values() if isinstance(e, DropAction)), key=lambda e: -e.number)
+    if len(edits) <= len(whole) or not {e.op for e in whole} <= {e.op for e in edits} or needs_model(request, edits):
+        return whole
+    return edits

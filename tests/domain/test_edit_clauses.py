@@ -1,0 +1,44 @@
+"""A refine request read clause by clause (``assistant/domain/edit_clauses.py``), when read whole it leaves part of
+itself to the model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from chain_support import sample_draft
+
+from assistant.domain.edit_clauses import clauses, read_by_clauses
+from assistant.domain.edit_reading import needs_model, read_edits
+from assistant.domain.edit_types import DropAction, Edit, SetDate, SetTone
+
+
+def test_clauses_are_sentences_and_joined_clauses_about_one_thing_each() -> None:
+    assert clauses("the gate by Tue the 8th, and the checklist by 15/12") == [
+        "the gate by Tue the 8th",
+        "the checklist by 15/12",
+    ]
+    assert clauses("Scrap the gate. Make it warmer and also shorter!") == [
+        "Scrap the gate.",
+        "Make it warmer",
+        "shorter!",
+    ]
+    assert clauses("make it warmer, kinder") == ["make it warmer, kinder"]
+
+
+def test_a_drop_and_a_date_each_in_its_own_sentence() -> None:
+    draft = sample_draft()  # 1: the CI gate (4 Dec), 2: the checklist (11 Dec)
+    request = "Honestly the gate is overkill now. Take that step out. And the checklist realistically lands on 16/12."
+    assert read_edits(request, draft) == [
+        SetDate(target="action", number=2, date=dt.date(2026, 12, 16)),
+        DropAction(number=1),  # last, so that no number moves before the date is set
+    ]
+
+
+def test_clauses_that_contradict_or_leave_something_to_the_model_give_the_whole_reading() -> None:
+    whole: list[Edit] = [SetTone(tone="warm")]
+
+    def read(clause: str) -> list[Edit]:
+        return [SetTone(tone="warm" if "warm" in clause else "formal")]
+
+    assert read_by_clauses("Make it warm. Make it formal.", whole, read, needs_model) == whole
+    assert read_by_clauses("Make it warm. Add a lesson about reviews.", whole, lambda c: [], needs_model) == whole
