@@ -14,7 +14,8 @@ a shift of the check-ins for "the checklist needs another week"). The program re
 - a **new action** after "one more step:", with its measure, or without one (then what it leaves behind to be
   seen, :func:`~assistant.domain.evidence.evidence_for`), and a **fact** for the notes ("add that …", "good news I
   forgot to mention: …"; :mod:`assistant.domain.edit_reading_facts`), word for word;
-- a request Regain **cannot do** (:func:`cannot_do`): send, schedule, fax or print the message.
+- a request Regain **cannot do** (:mod:`assistant.domain.edit_reading_cannot`): send, schedule, fax or print the
+  message, attach a file, book a meeting.
 
 :func:`read_edits` gives the edits read; they replace the model's edits of the same kind. Anything it does not
 read is left to the model, whose edits are then checked (:mod:`assistant.domain.edit_scope`) and put right
@@ -28,6 +29,8 @@ import re
 from typing import Literal
 
 from assistant.domain.edit_clauses import read_by_clauses
+from assistant.domain.edit_reading_cannot import without_cannot
+from assistant.domain.edit_reading_cut import read_cut
 from assistant.domain.edit_reading_dates import CHECKINS, cues, read_dates
 from assistant.domain.edit_reading_facts import read_fact, without_fact
 from assistant.domain.edit_reading_plan import DROP, OWNER, REWORD, read_plan_edits
@@ -36,6 +39,7 @@ from assistant.domain.edit_types import (
     AddFact,
     DropAction,
     Edit,
+    ReplaceSection,
     RewordAction,
     SetChannel,
     SetDate,
@@ -187,7 +191,8 @@ _CHANNEL_CUES: dict[str, re.Pattern[str]] = {
         r"talking points?", r"bullets?\b", r"bullet points?",
         # "for our 1:1", not "Dana moved our 1:1 to Tuesdays"
         r"(?:for|in|at|during|before) (?:a |the |our |my |her |his |their )?(?:1:1|1-on-1|one[- ]on[- ]one)\b(?!s)",
-        r"de vive voix", r"points? à aborder", r"liste de points", r"puntos", r"stichpunkt",
+        r"de vive voix", r"points? à aborder", r"liste de points", r"puntos", r"stichpunkt", r"t[óo]picos",
+        r"pontos (?:para|de|a) (?:falar|conversa|abordar)", r"gesprekspunten", r"punti (?:da|per) (?:discutere|dire)",
         # said on a call: "a few points I can go through on the phone", "I'll call her instead", "for our call"
         r"call (?:her|him|them|[a-z]+) instead", r"(?:for|during) (?:the|our|a|my) (?:phone |video |zoom )?call\b",
         r"points? (?:i|to) (?:can )?(?:go through|walk (?:her|him|them) through|cover)",
@@ -203,12 +208,14 @@ _CHANNEL_HINTS: dict[str, re.Pattern[str]] = {
         r"in person", r"face to face", r"to (?:her|his|their|your) face",
         r"say (?:it|this) (?:to (?:her|him|them) )?(?:out loud|aloud)", r"work from (?:it|them)", r"glance at",
         r"notes? (?:for|to talk|i can talk)", r"talk (?:it |this )?through", r"en persona", r"cara a cara",
-        r"persönlich", r"im gespräch", r"unter vier augen",
+        r"persönlich", r"im gespräch", r"unter vier augen", r"pessoalmente", r"en personne", r"di persona",
+        r"in persoon",
     ),
 }  # fmt: skip
 # The channel the request leaves: "instead of an email", "she never checks her inbox", "rather than type it out".
 _LEFT = cues(
-    r"(?:instead of|rather than|not as|not an?|statt|anstatt|en lugar de|en vez de|au lieu d)\b[^,.;!?]*",
+    r"(?:instead of|rather than|not as|not an?|statt|anstatt|en lugar de|en vez de|em vez de|au lieu d|"
+    r"in plaats van)\b[^,.;!?]*",
     r"(?:less|not|nothing) like (?:an? |the )?\w+[^,.;!?]*",  # "less like a chat message between the two of us"
     r"(?:never|rarely|doesn't|does not|won't|hardly (?:ever )?)\s+(?:\w+\s+){0,3}(?:e-?mails?|inbox|mail)\b",
     # "she picks up faster than she reads slack": the channel she is slower on
@@ -228,47 +235,6 @@ def read_channel(request: str, current: str | None = None, *, hints: bool = True
         found = {value for value in found if value != current} if len(found) > 1 else found
         channel = found.pop() if len(found) == 1 else None
     return channel
-
-
-_CANNOT = cues(
-    r"(?:^|(?<=[.!?;,])\s*|(?:can|could|would|will) (?:you|u)\s+(?:just\s+)?|please\s+|pls\s+|and\s+)"
-    r"(?:send|schedule|fax|print|deliver|post|forward|mail|e-?mail)\s+"
-    r"(?:it|this|that|the (?:message|email|draft|note))\b",
-    r"by fax", r"\bfax\b", r"send (?:it|this) (?:for me|to (?:her|him|them))",
-    r"übersetz", r"translate", r"tradu[cz]",
-    r"(?:pull|fetch|grab|get|look up|query|export)\b[^.?!]{0,40}\bfrom\s+(?:grafana|datadog|jira|splunk|kibana|sentry|"
-    r"salesforce|confluence|the (?:logs?|dashboards?|database|crm|metrics))",
-)  # fmt: skip
-
-
-# "I'll send this to him over Teams": the user sends it; that is no request to Regain.
-_I_WILL = re.compile(r"\bi(?:'ll|'d| will| would| can| am going to|'m going to| plan to)\b", re.IGNORECASE)
-
-
-def cannot_do(request: str) -> str | None:
-    """What Regain cannot do that the request asks for (send, schedule, fax or print the message; translate it; look
-    up numbers in another tool),
-    said plainly with what to do instead; None when it asks for nothing of that kind."""
-    clauses = re.split(r"(?<=[.!?;])\s+", request)
-    if not any(_CANNOT.search(c) and not _I_WILL.search(c) for c in clauses):
-        return None
-    if re.search(
-        r"\bfrom\s+(?:grafana|datadog|jira|splunk|kibana|sentry|salesforce|confluence|the )", request, re.IGNORECASE
-    ) and not re.search(r"\b(?:send|schedule|fax|print)\b", request, re.IGNORECASE):
-        return ("Regain cannot look things up in other tools: look up the numbers yourself and ask to add them "
-                "(\"add that …\")")  # fmt: skip
-    if re.search(r"übersetz|translat|tradu", request, re.IGNORECASE):
-        return ("Regain writes the message in the language of your notes and cannot translate it: write the notes in "
-                "that language and draft again")  # fmt: skip
-    return ("Regain writes the message but cannot send, schedule, fax or print it: copy it into your email or chat "
-            "and send it yourself")  # fmt: skip
-
-
-def without_cannot(request: str) -> str:
-    """The request without the clause that asks for what Regain cannot do ("send this to the VP by fax")."""
-    return " ".join(
-        c for c in re.split(r"(?<=[.!?;,])\s+", request) if not (_CANNOT.search(c) and not _I_WILL.search(c))
-    )
 
 
 def asks_to_drop(request: str) -> bool:
@@ -302,7 +268,8 @@ def read_edits(request: str, draft: Draft) -> list[Edit]:
     """The edits the program reads in the request by itself (one of each kind at most): the tone, the length, the
     channel (when it is not the draft's already), the dates, or else dropping or handing over the action it names;
     a fact it states (:func:`~assistant.domain.edit_reading_facts.find_fact`; the rest of the request is read
-    without it); a clause asking for what Regain cannot do (:func:`cannot_do`) is not read. When that leaves part
+    without it); a clause asking for what Regain cannot do
+    (:func:`~assistant.domain.edit_reading_cannot.cannot_do`) is not read. When that leaves part
     of the request to the model, its clauses read one by one may say it all (:mod:`assistant.domain.edit_clauses`)."""
     whole = _read_whole(request, draft)
     dated = any(isinstance(e, ShiftDates | SetDate) for e in whole)
@@ -322,7 +289,8 @@ def _read_whole(request: str, draft: Draft) -> list[Edit]:
     tone = read_tone(request, draft.options.tone, hints=hints)
     if tone is not None and tone != draft.options.tone:
         edits.append(SetTone(tone=tone))  # type: ignore[arg-type]
-    plan_edits = read_plan_edits(request, draft)
+    cut = read_cut(request, draft)  # "take out the bit where I say it weighs on me": no action to drop
+    plan_edits = [cut] if cut else read_plan_edits(request, draft)
     length = read_length(request)
     if length is not None and not _about_an_actions_words(request, plan_edits):
         edits.append(SetLength(length=length))
@@ -371,6 +339,8 @@ def needs_model(request: str, read: list[Edit] | None = None) -> bool:
         request = request[: request.find(":")] if ":" in request else request  # the new action's words ask nothing
     if any(isinstance(e, AddFact) for e in read or []):  # the fact, its cue and what is said of it ask nothing more
         request = without_fact(request)
+    if any(isinstance(e, ReplaceSection) for e in read or []):  # words taken out of a section: "take out the bit …"
+        done |= {"drop", "other"}
     for edit in read or []:  # the new wording the program read ("… do is add the checklist …") asks nothing more
         if isinstance(edit, RewordAction | SetMeasure):
             said = edit.action if isinstance(edit, RewordAction) else edit.measure

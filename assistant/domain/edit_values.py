@@ -135,12 +135,33 @@ def _said(amount: re.Match[str], request: str) -> tuple[str, bool, bool]:
     return " ".join(amount.group().lower().split()), bool(_EARLIER.search(sentence)), bool(_LATER.search(sentence))
 
 
+_SIGNED = re.compile(r"(?<![\w+-])(?P<sign>[+\-–])\s?(?P<n>\d{1,2})\s?(?P<unit>d|w|days?|weeks?|wks?)\b", re.IGNORECASE)
+
+
+def _days_of(amount: re.Match[str]) -> int | None:
+    """An amount in days ("a week" and "7 days" are one), None when it is more time without a number."""
+    if amount["fortnight"]:
+        return 14
+    n = amount["n"].lower()
+    count = int(n) if n.isdigit() else _AMOUNTS.get(n)
+    if count is None or amount["more"]:
+        return None
+    return count * (7 if amount["unit"].lower().startswith(("week", "wk", "woch", "seman", "semai", "weken")) else 1)
+
+
 def relative_shift(request: str) -> tuple[int, Literal["days", "weeks"]] | None:
     """How far the request moves a date, when it says so once ("a week sooner", "eine Woche mehr Zeit"): the
     amount (negative for earlier) and the unit; None when it says no amount, two different ones, or no direction."""
+    if (signed := _SIGNED.search(request)) is not None:  # "dates +3d", "-1w"
+        n = int(signed["n"]) * (-1 if signed["sign"] in "-–" else 1)
+        return n, ("weeks" if signed["unit"].lower().startswith("w") else "days")
     amounts = list(_AMOUNT.finditer(request))
     if len(amounts) > 1 and len({_said(a, request) for a in amounts}) == 1:
         amounts = amounts[:1]  # "push everything back by a week? same steps, just a week later": said twice
+    if len(amounts) > 1 and len({_days_of(a) for a in amounts}) == 1:  # "about a week behind … slip by 7 days"
+        directed = [a for a in amounts if any(_said(a, request)[1:])]
+        if len({_said(a, request)[1:] for a in directed}) <= 1:  # not "a week later … a week earlier"
+            amounts = directed[-1:] or amounts[:1]
     if len(amounts) != 1:
         return None
     if amounts[0]["fortnight"]:

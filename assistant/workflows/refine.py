@@ -15,14 +15,8 @@ from langchain_core.runnables import RunnableConfig
 
 from assistant.chains._step import FormatState
 from assistant.chains.refine_edits import build_refine_edits_chain, without_unstated_facts
-from assistant.domain.edit_reading import (
-    asks_to_drop,
-    cannot_do,
-    mentions_checkins,
-    needs_model,
-    read_edits,
-    without_cannot,
-)
+from assistant.domain.edit_reading import asks_to_drop, mentions_checkins, needs_model, read_edits
+from assistant.domain.edit_reading_cannot import cannot_do, without_cannot
 from assistant.domain.edit_requests import parse_request
 from assistant.domain.edit_scope import edit_kind, unasked
 from assistant.domain.edit_types import AddFact, DropAction, Edit, EditPlan, SetDate, ShiftDates, describe

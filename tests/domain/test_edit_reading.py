@@ -10,7 +10,6 @@ import pytest
 from chain_support import sample_draft
 
 from assistant.domain.edit_reading import (
-    cannot_do,
     needs_model,
     read_channel,
     read_edits,
@@ -18,6 +17,7 @@ from assistant.domain.edit_reading import (
     read_tone,
     spelled,
 )
+from assistant.domain.edit_reading_cannot import cannot_do
 from assistant.domain.edit_types import (
     AddAction,
     AddFact,

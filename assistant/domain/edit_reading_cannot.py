@@ -1,0 +1,71 @@
+"""What a refine request asks of Regain that it cannot do (:func:`cannot_do`): send, schedule or print the message,
+attach a file, copy someone in, book a meeting, translate, or look numbers up in another tool. The reply says so
+plainly, with what to do instead, and the rest of the request is read as any other (:func:`without_cannot`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.domain.edit_reading_dates import cues
+
+_CANNOT = cues(
+    r"(?:^|(?<=[.!?;,])\s*|(?:can|could|would|will) (?:you|u)\s+(?:just\s+)?|please\s+|pls\s+|and\s+|just\s+)"
+    r"(?:send|schedule|fax|print|deliver|post|forward|mail|e-?mail)\s+"
+    r"(?:it|this|that|the (?:message|email|draft|note))\b",
+    r"by fax", r"\bfax\b", r"send (?:it|this) (?:for me|to (?:her|him|them))",
+    r"(?:have|let|make) it go out\b", r"attach(?:ed|ing)?\b", r"\bcc\b", r"\bbcc\b",
+    r"book (?:a |an |some |\d+ ?)?(?:min(?:ute)?s?|meeting|call|slot|time|1:1)\b",
+    r"(?:in|into|on) (?:her|his|their|my|the team's) calendar", r"calendar invite", r"send (?:her|him|them) an? invite",
+    r"übersetz", r"translate", r"tradu[cz]",
+    r"(?:pull|fetch|grab|get|look up|query|export)\b[^.?!]{0,40}\bfrom\s+(?:grafana|datadog|jira|splunk|kibana|sentry|"
+    r"salesforce|confluence|the (?:logs?|dashboards?|database|crm|metrics))",
+    r"(?:check|look (?:at|in|through|up)|go through|search|dig through|open) (?:the |our |my )?(?:\w+ )?"
+    r"(?:logs?|dashboards?|database|crm|metrics|spreadsheet|inbox)\b",
+)  # fmt: skip
+
+
+# "I'll send this to him over Teams": the user sends it; that is no request to Regain.
+_I_WILL = re.compile(r"\bi(?:'ll|'d| will| would| can| am going to|'m going to| plan to)\b", re.IGNORECASE)
+
+
+def cannot_do(request: str) -> str | None:
+    """What Regain cannot do that the request asks for (send, schedule, fax or print the message, attach a file or copy
+    someone in; book a meeting; translate it; look up numbers in another tool or a log), said plainly with what to do
+    instead; None when it asks for nothing of that kind."""
+    clauses = re.split(r"(?<=[.!?;])\s+", request)
+    if not any(_asks_what_regain_cannot(c) for c in clauses):
+        return None
+    if re.search(
+        r"\bfrom\s+(?:grafana|datadog|jira|splunk|kibana|sentry|salesforce|confluence|the (?!\w+ office))|"
+        r"\b(?:check|look (?:at|in|through|up)|go through|search|dig through|open) (?:the |our |my )?(?:\w+ )?"
+        r"(?:logs?|dashboards?|database|crm|metrics|spreadsheet|inbox)\b",
+        request,
+        re.IGNORECASE,
+    ) and not re.search(r"\b(?:send|schedule|fax|print|attach|cc|go out)\b", request, re.IGNORECASE):
+        return ("Regain cannot look things up in other tools: look up the numbers yourself and ask to add them "
+                "(\"add that …\")")  # fmt: skip
+    if re.search(r"\bbook\b|calendar|invite", request, re.IGNORECASE) and not re.search(
+        r"\b(?:send|schedule|fax|print|attach)\b", request, re.IGNORECASE
+    ):
+        return "Regain cannot book meetings or put them in a calendar: book the time yourself"
+    if re.search(r"attach", request, re.IGNORECASE):
+        return ("Regain writes the message but cannot attach files, copy anyone in or send it: attach the file when "
+                "you send the message yourself")  # fmt: skip
+    if re.search(r"übersetz|translat|tradu", request, re.IGNORECASE):
+        return ("Regain writes the message in the language of your notes and cannot translate it: write the notes in "
+                "that language and draft again")  # fmt: skip
+    return ("Regain writes the message but cannot send, schedule, fax or print it: copy it into your email or chat "
+            "and send it yourself")  # fmt: skip
+
+
+def without_cannot(request: str) -> str:
+    """The request without the clause that asks for what Regain cannot do ("send this to the VP by fax")."""
+    return " ".join(c for c in re.split(r"(?<=[.!?;,])\s+", request) if not _asks_what_regain_cannot(c))
+
+
+def _asks_what_regain_cannot(clause: str) -> bool:
+    """True when the clause asks Regain for what it cannot do; not when the user says they will do it ("I'll send
+    this to him over Teams"), though a purpose after it may name them ("book 15 min so I can walk her through")."""
+    cue = _CANNOT.search(clause)
+    return cue is not None and not _I_WILL.search(clause[: cue.end()])
