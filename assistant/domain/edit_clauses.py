@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.domain.edit_types import DropAction, Edit
+from assistant.domain.edit_types import AddAction, DropAction, Edit
 
 _CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|,\s+(?:and\s+)?(?=(?:also\s+)?(?:the|my|step|action|item)\b)|\s+and also\s+")
 _MIN_CLAUSES = 2
@@ -43,8 +43,13 @@ def read_by_clauses(request: str, whole: list[Edit], read: Reader, needs_model: 
     if len(parts) < _MIN_CLAUSES:
         return whole
     found: dict[tuple[object, ...], Edit] = {}
+    adding = False
     for part in parts:
-        for edit in read(part):
+        edits = read(part)
+        if adding and not edits:  # a new action's date or measure may run on into the next clause: read whole
+            return whole
+        adding = adding or any(isinstance(e, AddAction) for e in edits)
+        for edit in edits:
             key = _key(edit)
             if key in found and found[key] != edit:
                 return whole

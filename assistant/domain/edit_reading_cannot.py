@@ -16,7 +16,8 @@ _CANNOT = cues(
     r"by fax", r"\bfax\b", r"send (?:it|this) (?:for me|to (?:her|him|them))",
     r"(?:have|let|make) it go out\b", r"attach(?:ed|ing)?\b", r"\bcc\b", r"\bbcc\b",
     r"book (?:a |an |some |\d+ ?)?(?:min(?:ute)?s?|meeting|call|slot|time|1:1)\b",
-    r"(?:in|into|on) (?:her|his|their|my|the team's) calendar", r"calendar invite", r"send (?:her|him|them) an? invite",
+    r"(?:put|add|book|block) (?:it |this |that |time |a slot )?(?:straight |right )?(?:in|into|on) (?:her|his|their) "
+    r"calendar", r"calendar invite", r"send (?:her|him|them) an? invite",
     r"übersetz", r"translate", r"tradu[cz]",
     r"(?:pull|fetch|grab|get|look up|query|export)\b[^.?!]{0,40}\bfrom\s+(?:grafana|datadog|jira|splunk|kibana|sentry|"
     r"salesforce|confluence|the (?:logs?|dashboards?|database|crm|metrics))",

@@ -25,7 +25,8 @@ def cues(*alternatives: str) -> re.Pattern[str]:
 
 CHECKINS = cues(r"check[- ]?ins?\b", r"catch-?ups?", r"report(?:ing)?(?:-| )backs?", r"syncs?\b", r"rückmeld",
                   r"seguimientos?", r"points? d'étape", r"suivis?\b")  # fmt: skip
-_PLAN_WORDS = cues(r"deadlines?", r"due dates?", r"dates", r"(?:every|each) date\b", r"the plan", r"plan steps",
+_PLAN_WORDS = cues(r"deadlines?", r"due dates?", r"dates", r"(?:every|each) date\b", r"the plan",
+                    r"the (?:whole|entire) (?:plan|timeline|schedule)", r"plan steps",
                     r"datums", r"het plan",
                     r"(?:both|all|all the|every|each of the) steps", r"actions", r"tasks",
                     r"items",
@@ -36,7 +37,9 @@ _CHECKIN_DATES = cues(r"(?:check[- ]?ins?|report(?:ing)?[- ]backs?|catch-?ups?|s
 _CHECKINS_TOO = cues(r"check[- ]?ins? (?:too|to(?=\s*(?:[.!?]|$))|included|as well|also)\b",
                      r"including (?:the )?check[- ]?ins?",
                      r"check[- ]?ins? (?:mogen |gaan |kunnen )?(?:mee|ook)\b",
-                     r"and (?:the )?check[- ]?ins?", r"check[- ]?ins? (?:inklusive|incluidos|compris)")  # fmt: skip
+                     r"and (?:the )?check[- ]?ins?", r"check[- ]?ins? (?:inklusive|incluidos|compris)",
+                     # "The check-ins can move along with it", "the check-ins should follow"
+                     r"check[- ]?ins? (?:\w+ ){0,2}(?:move along|come along|go along|follow|move with)")  # fmt: skip
 _EVERY = cues(r"every", r"all\b", r"both\b", r"everything", r"everyth\w*", r"evr?ything", r"everthing", r"alles\b",
               r"whole", r"timeline", r"the plan\b",
                r"each of", r"alle[ns]?\b", r"beide", r"jede[nrs]?\b", r"todas?\b", r"todos\b", r"cada\b", r"toutes?\b",

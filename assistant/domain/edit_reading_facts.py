@@ -26,6 +26,7 @@ _FACT_CUE = cues(
     r"forgot(?: to (?:mention|say|add|include|put in|put))?\b", r"should have (?:mentioned|said|added|included)",
     r"(?:left|leave) (?:\w+ )?out\b", r"did ?n[o']t (?:mention|say|include)", r"good news", r"thing to add",
     r"(?:notes?|draft|email|message|it) (?:does ?n[o']t|do ?n[o']t|did ?n[o']t) (?:say|mention|have|include)",
+    r"(?:that's|that is|what's|is) missing",
     r"ergänz", r"añad", r"ajout",
 )  # fmt: skip
 # Before a colon, a new action rather than a fact ("ajoute une action : …", "one more thing for the plan: …").
@@ -33,7 +34,8 @@ _AN_ACTION = cues(r"actions?\b", r"steps?\b", r"items?\b", r"tasks?\b", r"to the
                   r"schritt", r"acci[oó]n", r"tarea", r"paso\b", r"étape", r"tâche")  # fmt: skip
 # Without a colon: "add that …", "pls mention that …" (not "add that as a step", "mention that twice").
 _ADD_THAT = re.compile(
-    r"\b(?:add|mention|note|include)\s+(?:that|the fact that)\s+"
+    r"(?:\b(?:add|mention|note|include)\s+(?:that|the fact that)|"
+    r"\b(?:it|the (?:message|email|note|draft)) should (?:also )?(?:say|mention)(?: that)?)\s+"
     r"(?!(?:as|to|in|on|too|also|twice|again|here|there|step|action|item|one|line|bit|part|sentence|paragraph)\b)",
     re.IGNORECASE,
 )
@@ -43,10 +45,14 @@ _LEAD = re.compile(r"^\s*(?:fyi|btw|for the record|good news)\b[\s,:-]*", re.IGN
 # think.", "it should be in there somewhere".
 _ABOUT_IT = cues(
     r"add (?:that|this|it)\b", r"work (?:that|this|it) in", r"worth (?:a line|a mention|mentioning|putting|adding)",
+    r"get (?:that|this|it) in\b",
     r"in there\b", r"oversell", r"(?:mention|include|put) (?:that|this|it)\b", r"should be (?:in|mentioned)",
 )  # fmt: skip
 _ABOUT_IT_ASKS = cues(
-    r"add (?:that|this|it)\b", r"work (?:that|this|it) in", r"(?:mention|include|put) (?:that|this|it)"
+    r"add (?:that|this|it)\b",
+    r"work (?:that|this|it) in",
+    r"(?:mention|include|put) (?:that|this|it)",
+    r"get (?:that|this|it) in\b",
 )
 # Where a request starts after the fact: "FYI: Dana is out until the 14th, so move the first check-in to the 15th".
 _ASKS = re.compile(

@@ -31,7 +31,8 @@ DROP = cues(
     r"streich", r"entfern", r"lösch", r"quita", r"elimin", r"borra", r"supprim", r"enlève",
 )  # fmt: skip
 OWNER = cues(
-    r"owner", r"(?<!my )(?<!our )(?<!her )(?<!his )(?<!their )(?<!your )(?<!i )own(?:s|ing)?\b",  # not "my own"
+    # not "my own"; "Kofi owns step 2" is (the "i " before "owns" ends a name)
+    r"owner", r"(?<!\bmy )(?<!\bour )(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!\byour )(?<!\bi )own(?:s|ing)?\b",
     r"assign", r"put (?:him|her|them|me) down", r"take (?:over|on)\b",
     r"hand (?:it|that|this) (?:to|over)", r"offered to",
     r"will (?:take|own|handle|run|do) (?:the|that|this|it|over)",
@@ -104,6 +105,7 @@ REWORD = cues(r"reword", r"rephrase", r"rename", r"wording", r"word it", r"rewri
                 r"swap (?:it|that|this|that one)? ?(?:for|with)\b", r"too vague", r"what i (?:actually |really )?mean",
                 r"what i(?:'ll| will)? (?:actually |really )?do is",
                 r"replace (?:\w+ ){0,3}with\b", r"umformulier", r"reformul",
+                r"say [^.;]{3,60}? (?:rather than|instead of)",
                 r"cambia (?:\w+ ){0,3}(?:a|por)\b")  # fmt: skip
 _ACTION_PLACE = re.compile(r"\b(?:the\s+)?(" + "|".join(ORDINAL) + r")\s+(?:step|action|item|task|one|point)\b",
                            re.IGNORECASE)  # fmt: skip
@@ -150,6 +152,7 @@ def _worded(request: str, draft: Draft, cue: re.Pattern[str]) -> tuple[int, str]
 
 _DONE_WHEN = re.compile(
     r"[,.]?\s*(?:(?:and )?(?:it|that)(?:'s| is)? (?:counts as |will be )?done when|done when|done means|"
+    r"i(?:'ll| will) know (?:it(?:'s| is)? (?:works?|worked|done)|it's done) (?:when|once|because)|"
     r"(?:it|that)(?:'s| is) done once|done once|measured by|"
     r"(?:measure|proof|evidence|success)\s*:|success is|success means|so that|erledigt wenn|nachweis\s*:|"
     r"what \w+ (?:can |will |gets? to |should )?see\s*:|"
@@ -161,7 +164,10 @@ _I_WILL_DO = re.compile(
     r"^(?:i|we)(?:'ll|'m going to|\s+(?:will|shall|am going to|are going to|personally|myself|ourselves|can))+\s+",
     re.IGNORECASE,
 )
-_BY_DATE = re.compile(r",?\s*\b(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\s+[^,.;]*$", re.IGNORECASE)
+_BY_DATE = re.compile(
+    r",?\s*\b(?:(?:done|finished|ready|completed?|live)\s+)?(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\s+[^,.;]*$",
+    re.IGNORECASE,
+)
 # A due clause inside the action: "move the deadlines into the tracker, by Thursday Dec 3, so they're covered".
 _DUE_CLAUSE = re.compile(r",\s*\b(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\s+[^,.;]*(?=,)", re.IGNORECASE)
 
@@ -231,6 +237,35 @@ def _new_action(request: str, draft: Draft) -> AddAction | None:
     return AddAction(action=action[:1].upper() + action[1:], measure=measure[:1].upper() + measure[1:], due=due)
 
 
+_Q = r"[\"“'‘]?"
+_UNQ = r"[\"”'’]?"
+# Words swapped in an action: "say sharing outside the company rather than sharing with others", "replace 'payments
+# config changes' with 'every config change'", "change 'Friday' to 'Monday'" (the old words as the action has them).
+_SWAPS = (
+    re.compile(rf"\b(?:say|write|use|call it)\s+{_Q}(?P<new>[^,.;:\"”’]{{3,60}}?){_UNQ}\s+(?:rather than|instead of)\s+"
+               rf"{_Q}(?P<old>[^,.;:\"”’]{{3,60}}?){_UNQ}(?=\s*(?:[,.;!?]|$))", re.IGNORECASE),
+    re.compile(rf"\b(?:replace|swap)\s+{_Q}(?P<old>[^,.;:\"”’]{{3,60}}?){_UNQ}\s+(?:with|for|by)\s+"
+               rf"{_Q}(?P<new>[^,.;:\"”’]{{3,60}}?){_UNQ}(?=\s*(?:[,.;!?]|$))", re.IGNORECASE),
+)  # fmt: skip
+
+
+def _swapped(request: str, draft: Draft) -> RewordAction | None:
+    """One action with the words the request swaps ("say X rather than Y"), when exactly one action has the old
+    words (its number or name in the request, if any, must be that action's); else None."""
+    for swap in _SWAPS:
+        for match in swap.finditer(request):
+            # the old words in order, one word between them at most ("sharing with others" in "sharing it with others")
+            old = re.compile(r"\b" + r"\s+(?:\w+\s+)?".join(map(re.escape, match["old"].split())) + r"\b", re.I)
+            holding = [(i, found) for i, a in enumerate(draft.plan, 1) if (found := old.search(a.action))]
+            named = _placed_action(request[: match.start()] + " " + request[match.end() :], draft)
+            if len(holding) == 1 and named in (None, holding[0][0]):
+                number, found = holding[0]
+                action = draft.plan[number - 1].action
+                return RewordAction(number=number, action=f"{action[: found.start()]}{match['new'].strip()}"
+                                                          f"{action[found.end() :]}")  # fmt: skip
+    return None
+
+
 def read_plan_edits(request: str, draft: Draft) -> list[Edit]:
     """Dropping or handing over the one action the request names by its words or place ("scrap the support briefing,
     it's overkill"; "Jonas offered to write the checklist, put him down for it"; "get rid of the 2nd step"), or its
@@ -249,6 +284,8 @@ def read_plan_edits(request: str, draft: Draft) -> list[Edit]:
         return [*owner, SetMeasure(number=measure[0], measure=measure[1])]
     if (reword := _worded(request, draft, REWORD)) is not None:
         return [RewordAction(number=reword[0], action=reword[1])]
+    if (swapped := _swapped(request, draft)) is not None:
+        return [swapped]
     asked = CHECKINS.sub(" ", KEEP.sub(" ", request))
     # a clause about the message's wording asks to drop no action ("mentioning the checklist twice is redundant")
     droppable = " ".join(c for c in re.split(r"(?<=[.!?;,])\s+", asked) if not _ABOUT_WORDING.search(c))

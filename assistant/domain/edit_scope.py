@@ -248,6 +248,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
     "add": _words(
         r"add (?:an? |one |another |this )?(?:new )?(?:action|step|item|task)",
         r"one more (?:thing|step|action|item|task)",
+        r"put (?:an? |one |another |one more )?(?:new |extra )?(?:action|step|item|task) in",  # "put a step in for …"
+        r"new (?:action|step|item|task)",
         r"(?:in|into|to) the plan\b",
         r"another action",
         r"new action",

@@ -311,3 +311,11 @@ def test_a_mistyped_key_word_is_read_as_meant() -> None:
     assert read_edits("pull evrything 2 days eariler pls", _draft()) == [
         ShiftDates(target="plan", amount=-2, unit="days")
     ]
+
+
+def test_what_regain_cannot_do_besides_sending() -> None:
+    assert "cannot attach" in (cannot_do("attach the timeline doc and cc Priya pls") or "")
+    assert "book" in (cannot_do("book 15 min with Dana on Monday so I can walk her through it") or "")
+    assert "look things up" in (cannot_do("check the access log and list the accounts that opened it") or "")
+    assert cannot_do("get the deadlines into the tracker so they're not only in my calendar") is None
+    assert cannot_do("I'll send it to her myself after lunch") is None

@@ -198,3 +198,8 @@ def test_everything_i_did_is_what_an_action_is_about_not_every_date() -> None:
     request = "going back through everything I shared last month will take longer. Give that one an extra week."
     assert read_edits(request, draft) == [ShiftDates(target="action", action=2, amount=1, unit="weeks")]
     assert read_edits("push everything back a week", draft) == [ShiftDates(target="plan", amount=1, unit="weeks")]
+
+
+def test_the_whole_plan_with_the_check_ins_moving_along() -> None:
+    request = "Could you slide the whole plan four days later? The check-ins can move along with it."
+    assert read_edits(request, sample_draft()) == [ShiftDates(target="plan", amount=4, unit="days")]

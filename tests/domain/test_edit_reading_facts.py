@@ -87,3 +87,12 @@ def test_a_fact_after_fyi_or_after_what_was_forgotten() -> None:
     assert read_fact("One thing I forgot to put in: the vendor confirmed in writing that the copies are deleted.") == (
         AddFact(fact="the vendor confirmed in writing that the copies are deleted")
     )
+
+
+def test_a_fact_that_is_missing_or_that_the_message_should_say() -> None:
+    assert read_fact("One thing that's missing: legal signed off on the refund plan today. Can you get that in?") == (
+        AddFact(fact="legal signed off on the refund plan today")
+    )
+    assert read_fact("keep it short. And it should say the vendor will cover the credits") == AddFact(
+        fact="the vendor will cover the credits"
+    )

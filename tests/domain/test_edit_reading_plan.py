@@ -234,3 +234,25 @@ def test_a_hand_over_typed_in_lower_case_with_a_measure() -> None:
         SetMeasure(number=2, measure="The checklist in the repo"),
     ]
     assert read_plan_edits("someone will take the checklist, put them down", draft) == []  # nobody named
+
+
+def test_words_swapped_in_an_action_and_an_owner_named_like_i() -> None:
+    draft = _draft()  # 2: "Write a pre-deploy checklist for payments config changes"
+    assert read_plan_edits("step 2: say every config change rather than payments config changes", draft) == [
+        RewordAction(number=2, action="Write a pre-deploy checklist for every config change")
+    ]
+    assert read_plan_edits("say the release rather than the staging tests, in step 2", draft) == []  # not step 2's
+    assert read_plan_edits("Kofi owns step 2", draft) == [SetOwner(number=2, owner="Kofi")]  # "i " ends a name
+
+
+def test_a_new_actions_date_said_as_done_by_and_its_measure_as_how_i_will_know() -> None:
+    request = "new step please: get the runbook into the wiki, done by Thursday the 3rd"
+    assert read_plan_edits(request, _draft())[0].action == "Get the runbook into the wiki"
+    request = (
+        "add a step: turn on the deploy gate for config. due 12/18. I'll know it works when a red run blocks a deploy"
+    )
+    assert read_plan_edits(request, _draft()) == [
+        AddAction(
+            action="Turn on the deploy gate for config", measure="A red run blocks a deploy", due=dt.date(2026, 12, 18)
+        )
+    ]
