@@ -24,21 +24,21 @@ KINDS = {"apology", "ownership", "action_item", "retraction"}
 STEPS = {"pain", "ownership", "lessons", "positive"}
 # (TP, FP, FN) per family on real_dev.jsonl. First measured with the rules of the commit that added
 # this set, before any rule was changed for it; raised after the rules were tuned on this half (issue 12);
-# re-measured when batch 2 was appended (support grew, the rules did not change).
+# re-measured when batch 2 was appended; raised again after the rules were tuned on the grown half.
 # Precision and recall may not fall below these.
 BASELINE: dict[str, tuple[int, int, int]] = {
     "ownership": (66, 2, 17),
-    "excuse": (13, 5, 14),
-    "blame": (5, 6, 15),
-    "non_apology": (12, 3, 4),
-    "minimizing": (7, 0, 15),
-    "passive_evasion": (17, 0, 25),
-    "self_attack": (5, 1, 7),
-    "vague_commitment": (12, 1, 9),
+    "excuse": (24, 3, 3),
+    "blame": (9, 0, 11),
+    "non_apology": (16, 3, 0),
+    "minimizing": (18, 0, 4),
+    "passive_evasion": (37, 0, 5),
+    "self_attack": (12, 1, 0),
+    "vague_commitment": (20, 1, 1),
     "owner_missing": (27, 3, 0),
     "due_missing": (28, 5, 0),
     "measure_missing": (31, 3, 0),
-    "vague": (8, 1, 7),
+    "vague": (12, 1, 3),
 }
 
 
