@@ -23,21 +23,22 @@ REAL_DEV = ROOT / "tests" / "data" / "real_dev.jsonl"
 KINDS = {"apology", "ownership", "action_item", "retraction"}
 STEPS = {"pain", "ownership", "lessons", "positive"}
 # (TP, FP, FN) per family on real_dev.jsonl. First measured with the rules of the commit that added
-# this set, before any rule was changed for it; raised after the rules were tuned on this half (issue 12).
+# this set, before any rule was changed for it; raised after the rules were tuned on this half (issue 12);
+# re-measured when batch 2 was appended; raised again after the rules were tuned on the grown half.
 # Precision and recall may not fall below these.
 BASELINE: dict[str, tuple[int, int, int]] = {
-    "ownership": (29, 1, 3),
-    "excuse": (12, 1, 1),
-    "blame": (5, 0, 3),
-    "non_apology": (5, 2, 0),
-    "minimizing": (6, 0, 1),
-    "passive_evasion": (14, 0, 2),
-    "self_attack": (4, 0, 0),
-    "vague_commitment": (10, 0, 0),
-    "owner_missing": (19, 2, 0),
-    "due_missing": (21, 2, 0),
-    "measure_missing": (22, 2, 0),
-    "vague": (7, 1, 3),
+    "ownership": (66, 2, 17),
+    "excuse": (24, 3, 3),
+    "blame": (9, 0, 11),
+    "non_apology": (16, 3, 0),
+    "minimizing": (18, 0, 4),
+    "passive_evasion": (37, 0, 5),
+    "self_attack": (12, 1, 0),
+    "vague_commitment": (20, 1, 1),
+    "owner_missing": (27, 3, 0),
+    "due_missing": (28, 5, 0),
+    "measure_missing": (31, 3, 0),
+    "vague": (12, 1, 3),
 }
 
 

@@ -19,7 +19,7 @@ from assistant.validator.rules import (
     sentence_at,
     sentences,
 )
-from assistant.validator.rules.pain import melodrama
+from assistant.validator.rules.pain import melodrama, minimizing
 
 Span = tuple[int, int]
 
@@ -38,7 +38,7 @@ def check_ownership(text: str, ctx: Context) -> list[Finding]:
         *_excuse(text, norm, spans),
         *_non_apology(text, norm),
         *_passive(text, norm, spans),
-        *_minimize(text, norm),
+        *minimizing(text, norm),
         *melodrama(text, norm, step="ownership"),  # self-attack is as wrong inside the ownership statement
     ]
 
@@ -146,7 +146,7 @@ def _turn_is_excuse(norm: str, turn_start: int, turn_end: int, hi: int) -> bool:
 
 
 def _excuse(text: str, norm: str, spans: list[Span]) -> list[Finding]:
-    """A turn ("but ...") that weakens the apology, or the writer's own situation as a reason."""
+    """A turn ("but ...") that weakens the apology, or the writer's own situation or belief as a reason."""
     code = "OWN_EXCUSE"
     hits: dict[Span, Span] = {}  # sentence -> the first excuse in it
     for match in pattern(code, "connectors").finditer(norm):
@@ -156,6 +156,11 @@ def _excuse(text: str, norm: str, spans: list[Span]) -> list[Finding]:
     for match in pattern(code, "own_situation").finditer(norm):
         sentence = sentence_at(spans, match.start())
         if sentence not in hits and not pattern(code, "disowned").search(norm, *sentence):
+            hits[sentence] = match.span()
+    for match in pattern(code, "beliefs").finditer(norm):  # a belief the sentence then owns up to is no excuse
+        sentence = sentence_at(spans, match.start())
+        taken_back = pattern("OWN_BLAME", "self_blame").search(norm, match.end(), sentence[1])
+        if sentence not in hits and not taken_back and not pattern(code, "disowned").search(norm, *sentence):
             hits[sentence] = match.span()
     return [found(code, text, *hits[sentence]) for sentence in sorted(hits)]
 
@@ -175,6 +180,11 @@ def _passive(text: str, norm: str, spans: list[Span]) -> list[Finding]:
     candidates += [m.span() for m in pattern(code, "idioms").finditer(norm)]
     out: list[Finding] = []
     seen: set[Span] = set()
+    for start, end in _agentless_causes(norm, spans):
+        sentence = sentence_at(spans, start)
+        if sentence not in seen:
+            seen.add(sentence)
+            out.append(found(code, text, start, end))
     for start, end in sorted(candidates):
         lo, hi = sentence_at(spans, start)
         subject_start = _subject_start(norm, lo, start)
@@ -196,19 +206,13 @@ def _passive(text: str, norm: str, spans: list[Span]) -> list[Finding]:
     return out
 
 
-def _minimize(text: str, norm: str) -> list[Finding]:
-    code = "OWN_MINIMIZE"
-    negation = pattern(code, "negation")
-    hits = [
-        m.span()
-        for m in pattern(code, "diminishers").finditer(norm)
-        if not negation.search(norm[max(0, m.start() - 30) : m.start()])
-    ]
-    hits += [m.span() for m in pattern(code, "shrugs").finditer(norm)]
-    out: list[Finding] = []
-    last_end = -1
-    for start, end in sorted(hits):
-        if start >= last_end:  # overlapping phrases are one finding
-            out.append(found(code, text, start, end))
-            last_end = end
-    return out
+def _agentless_causes(norm: str, spans: list[Span]) -> list[Span]:
+    """A thing as the cause of the harm ("a glitch led to ...", "the job experienced issues", "due to a bug"), unless
+    the writer is in the same clause ("a glitch I introduced led to ...", "I experienced ...")."""
+    own = re.compile(r"\b(?:i|my|me)\b")
+    kept = []
+    for match in pattern("OWN_PASSIVE", "agentless_causes").finditer(norm):
+        lo, _hi = sentence_at(spans, match.start())
+        if not own.search(norm, clause_start(norm, lo, match.start()), match.end()):
+            kept.append(match.span())
+    return kept

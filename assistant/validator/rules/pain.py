@@ -7,9 +7,10 @@ from assistant.validator.rules import found, found_nowhere, normalize, pattern, 
 
 
 def check_pain(text: str, ctx: Context) -> list[Finding]:
-    """Findings for the pain statement (``PAIN_NO_REGRET``, ``PAIN_MELODRAMA``; both errors)."""
+    """Findings for the pain statement (``PAIN_NO_REGRET``, ``PAIN_MELODRAMA``, and ``OWN_MINIMIZE`` for a harm
+    told smaller than it was; all errors)."""
     norm = normalize(text)
-    return [*_no_regret(norm), *melodrama(text, norm)]
+    return [*_no_regret(norm), *melodrama(text, norm), *minimizing(text, norm, step="pain")]
 
 
 def _has_regret(norm: str) -> bool:
@@ -39,4 +40,23 @@ def melodrama(text: str, norm: str, step: str | None = None) -> list[Finding]:
         if sentence not in seen:  # one finding per sentence
             seen.add(sentence)
             out.append(found("PAIN_MELODRAMA", text, *match.span(), step=step))
+    return out
+
+
+def minimizing(text: str, norm: str, step: str | None = None) -> list[Finding]:
+    """``OWN_MINIMIZE`` findings; ``step`` reports them for another step (the pain statement tells the harm too)."""
+    code = "OWN_MINIMIZE"
+    negation = pattern(code, "negation")
+    hits = [
+        m.span()
+        for m in pattern(code, "diminishers").finditer(norm)
+        if not negation.search(norm[max(0, m.start() - 30) : m.start()])
+    ]
+    hits += [m.span() for m in pattern(code, "shrugs").finditer(norm)]
+    out: list[Finding] = []
+    last_end = -1
+    for start, end in sorted(hits):
+        if start >= last_end:  # overlapping phrases are one finding
+            out.append(found(code, text, start, end, step=step))
+            last_end = end
     return out
