@@ -16,7 +16,7 @@ from typing import Literal
 from assistant.domain.edit_naming import about_named_action, named_action
 from assistant.domain.edit_scope import MONTHS
 from assistant.domain.edit_scope import word_starts as _words
-from assistant.domain.edit_types import AddAction, Edit, SetDate, ShiftDates
+from assistant.domain.edit_types import AddAction, Edit, RewordAction, SetDate, ShiftDates
 
 _EARLIER = _words(r"earlier", r"sooner", r"bring (?:\w+ ){0,4}forward", r"pull (?:\w+ ){0,4}(?:in|forward)\b",
                   r"move (?:\w+ ){0,4}up\b", r"ahead of", r"früher", r"nach vorne", r"vorzieh", r"vorgezogen",
@@ -50,6 +50,8 @@ def settled_edit(edit: Edit, request: str, actions: list[str], today: dt.date | 
     moves earlier), and the action it names by its words (a shift of the whole plan "for the checklist" is a
     shift of that action). A small model often picks the right kind of edit with the wrong value."""
     edit = about_named_action(edit, request, actions)
+    if isinstance(edit, RewordAction | AddAction):  # the prompt's plan line copied into the action's words
+        edit = edit.model_copy(update={"action": _PLAN_LINE.sub("", edit.action).strip() or edit.action})
     match edit:
         case AddAction() if today is not None and (day := _due_stated(request, today)) is not None:
             return edit.model_copy(update={"due": day}) if day != edit.due else edit  # "by wed the 16th"
@@ -81,6 +83,9 @@ def settled_edit(edit: Edit, request: str, actions: list[str], today: dt.date | 
 
 
 _A_DATE = re.compile(MONTHS, re.IGNORECASE)
+# How the prompt shows a plan action's other fields ("(owner: me; due 2026-12-11; done when: …)"), which a small
+# model copies into an action's new wording.
+_PLAN_LINE = re.compile(r"\s*\((?:owner|due|done when)\b[^)]*\)?\s*$", re.IGNORECASE)
 _CHECKINS = _words(r"check-?ins?", r"report", r"termin", r"rückmeld", r"seguimiento", r"point")
 _SMALL = (
     "one",

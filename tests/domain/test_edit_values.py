@@ -8,7 +8,7 @@ import pytest
 from chain_support import sample_draft
 
 from assistant.domain.edit_reading_plan import read_plan_edits
-from assistant.domain.edit_types import AddAction, Edit, SetDate, ShiftDates
+from assistant.domain.edit_types import AddAction, Edit, RewordAction, SetDate, ShiftDates
 from assistant.domain.edit_values import (
     DUE_CLAUSE_WORDS,
     DUE_WORDS,
@@ -172,3 +172,11 @@ def test_a_due_date_is_cut_from_a_new_actions_words_but_not_what_it_is_before() 
     ]
     request = "Add an action: run a deploy drill tot 18/12, done when the drill log shows a blocked deploy"
     assert read_plan_edits(request, sample_draft())[0].action == "Run a deploy drill"  # type: ignore[union-attr]
+
+
+def test_the_prompts_plan_line_copied_into_an_actions_wording_is_cut() -> None:
+    actions = ["Add a CI gate that blocks config deploys", "Tell Renata about the penalties"]
+    copied = RewordAction(number=2, action="Tell Renata about the penalties (owner: me; due 2026-12-11; done when: …)")
+    assert settled_edit(copied, "reword step 2", actions) == RewordAction(
+        number=2, action="Tell Renata about the penalties"
+    )
