@@ -264,6 +264,10 @@ def spelled(request: str) -> str:
     return _LONG_WORD.sub(fixed, request)
 
 
+_A_WEEKDAY = cues(r"monday", r"tuesday", r"wednesday", r"thursday", r"friday", r"mon\b", r"tues?\b", r"wed\b",
+                  r"thu(?:rs?)?\b", r"fri\b")  # fmt: skip
+
+
 def read_edits(request: str, draft: Draft) -> list[Edit]:
     """The edits the program reads in the request by itself (one of each kind at most): the tone, the length, the
     channel (when it is not the draft's already), the dates, or else dropping or handing over the action it names;
@@ -273,7 +277,7 @@ def read_edits(request: str, draft: Draft) -> list[Edit]:
     of the request to the model, its clauses read one by one may say it all (:mod:`assistant.domain.edit_clauses`)."""
     whole = _read_whole(request, draft)
     dated = any(isinstance(e, ShiftDates | SetDate) for e in whole)
-    states_a_date = bool(stated_dates(request, draft.today) or relative_shift(request))
+    states_a_date = bool(stated_dates(request, draft.today) or relative_shift(request) or _A_WEEKDAY.search(request))
     if whole and not needs_model(request, whole) and (dated or not states_a_date):
         return whole  # all of it read (a date it states, too: "… Take that step out. And the checklist lands on 16/12")
     return read_by_clauses(request, whole, lambda clause: _read_whole(clause, draft), needs_model)

@@ -23,6 +23,9 @@ _CANNOT = cues(
     r"salesforce|confluence|the (?:logs?|dashboards?|database|crm|metrics))",
     r"(?:check|look (?:at|in|through|up)|go through|search|dig through|open) (?:the |our |my )?(?:\w+ )?"
     r"(?:logs?|dashboards?|database|crm|metrics|spreadsheet|inbox)\b",
+    # "check in our Zendesk how many customers replied", "write the exact number instead of ~180"
+    r"(?:check|look) (?:in|at|up in) (?:our |the |my )?\w+ (?:how many|how much|the (?:exact|real))",
+    r"(?:write|put|use|give|fill in|insert|add) (?:in )?the (?:exact|real|correct|actual) (?:number|figure|count)s?\b",
 )  # fmt: skip
 
 
@@ -40,7 +43,10 @@ def cannot_do(request: str) -> str | None:
     if re.search(
         r"\bfrom\s+(?:grafana|datadog|jira|splunk|kibana|sentry|salesforce|confluence|the (?!\w+ office))|"
         r"\b(?:check|look (?:at|in|through|up)|go through|search|dig through|open) (?:the |our |my )?(?:\w+ )?"
-        r"(?:logs?|dashboards?|database|crm|metrics|spreadsheet|inbox)\b",
+        r"(?:logs?|dashboards?|database|crm|metrics|spreadsheet|inbox)\b|"
+        r"\b(?:check|look) (?:in|at|up in) (?:our |the |my )?\w+ (?:how many|how much|the (?:exact|real))|"
+        r"\b(?:write|put|use|give|fill in|insert|add) (?:in )?the (?:exact|real|correct|actual) "
+        r"(?:number|figure|count)s?\b",
         request,
         re.IGNORECASE,
     ) and not re.search(r"\b(?:send|schedule|fax|print|attach|cc|go out)\b", request, re.IGNORECASE):

@@ -32,7 +32,8 @@ _LESS_FEELING = cues(
 )  # fmt: skip
 _QUOTED = re.compile(r"[\"“‘']([^\"”’']{6,80})[\"”’']")
 _SAID = re.compile(
-    r"\b(?:bit|part|line|sentence|stuff)\s+(?:where|about|that says|saying|when)\s+(?:i\s+(?:say|said|write|wrote)\s+)?"
+    r"\b(?:bit|part|line|sentence|stuff)(?:\s+(?:at|in|near|towards?)\s+the\s+(?:end|start|beginning|top|bottom))?"
+    r"\s+(?:where|about|that says|saying|when)\s+(?:i\s+(?:say|said|write|wrote)\s+)?"
     r"(?P<words>[^,.;!?]{6,80})",
     re.IGNORECASE,
 )

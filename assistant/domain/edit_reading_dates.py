@@ -39,7 +39,9 @@ _CHECKINS_TOO = cues(r"check[- ]?ins? (?:too|to(?=\s*(?:[.!?]|$))|included|as we
                      r"check[- ]?ins? (?:mogen |gaan |kunnen )?(?:mee|ook)\b",
                      r"and (?:the )?check[- ]?ins?", r"check[- ]?ins? (?:inklusive|incluidos|compris)",
                      # "The check-ins can move along with it", "the check-ins should follow"
-                     r"check[- ]?ins? (?:\w+ ){0,2}(?:move along|come along|go along|follow|move with)")  # fmt: skip
+                     r"check[- ]?ins? (?:\w+ ){0,2}(?:move along|come along|go along|follow|move with)",
+                     r"seguimientos? (?:tambi[eé]n|incluidos)", r"suivis? (?:aussi|compris|inclus)",
+                     r"(?:check[- ]?ins?|rückmeldungen?|termine) auch\b")  # fmt: skip
 _EVERY = cues(r"every", r"all\b", r"both\b", r"everything", r"everyth\w*", r"evr?ything", r"everthing", r"alles\b",
               r"whole", r"timeline", r"the plan\b",
                r"each of", r"alle[ns]?\b", r"beide", r"jede[nrs]?\b", r"todas?\b", r"todos\b", r"cada\b", r"toutes?\b",
@@ -145,7 +147,13 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
         if action is not None and not plan_wide and not every:
             return [ShiftDates(target="action", action=action, amount=amount, unit=unit)]
         if plan_wide or (action is None and (every or _PLAN_WORDS.search(asked))):
-            return [ShiftDates(target="plan", amount=amount, unit=unit)]
+            plan = ShiftDates(target="plan", amount=amount, unit=unit)
+            # "check-ins too": they move by as much, not only settle after the plan's new dates
+            return (
+                [plan, ShiftDates(target="checkins", amount=amount, unit=unit)]
+                if _CHECKINS_TOO.search(asked)
+                else [plan]
+            )
         return []
     day = stated_date(request, draft.today, known)
     if day is None and not stated_dates(request, draft.today):  # a weekday only when no calendar date is stated

@@ -120,6 +120,33 @@ def find_fact(request: str) -> FactSpan | None:
     if said is not None and not NEW_ACTION.search(request[: said.start()]):
         span = _fact_in(request, said.end(), cued=True)
         return FactSpan(span.fact, said.start(), span.end) if span else None
+    return _fact_before(request)
+
+
+_CLAUSE_START = re.compile(r"(?<=[,;.!?])\s+")
+
+
+def _fact_before(request: str) -> FactSpan | None:
+    """The fact in the clause before "put that in the notes" ("cut the briefing step, priya already added the gate to
+    the runbook. put that in the notes"): its last clause, when it asks for nothing itself."""
+    for meta in _SENTENCE_END.finditer(request):
+        rest = request[meta.end() :]
+        asks = _ABOUT_IT_ASKS.match(rest.lstrip()) or re.match(
+            r"\s*(?:pls |please |can you |and )*(?:put|add|note) "
+            r"(?:that|this|it)\b",
+            rest,
+            re.IGNORECASE,
+        )
+        if not asks:
+            continue
+        before = request[: meta.start()]
+        starts = [0, *(m.end() for m in _CLAUSE_START.finditer(before))]
+        clause = before[starts[-1] :]
+        text = " ".join(clause.split()).strip(" .")
+        if len(text.split()) < _LEAST_WORDS or _ASKS.match(", " + text) or len(text) > MAX_FACT_CHARS:
+            return None
+        end = meta.end() + len(rest.split(".")[0]) + 1
+        return FactSpan(AddFact(fact=text), starts[-1], min(end, len(request)))
     return None
 
 

@@ -155,7 +155,7 @@ _DONE_WHEN = re.compile(
     r"i(?:'ll| will) know (?:it(?:'s| is)? (?:works?|worked|done)|it's done) (?:when|once|because)|"
     r"(?:it|that)(?:'s| is) done once|done once|measured by|"
     r"(?:measure|proof|evidence|success)\s*:|success is|success means|so that|erledigt wenn|nachweis\s*:|"
-    r"what \w+ (?:can |will |gets? to |should )?see\s*:|"
+    r"what \w+ (?:can |will |gets? to |should )?see\s*:|how \w+ (?:can |will |would )?(?:see|know|tell)(?: it)?\s*:|"
     r"terminé quand|preuve\s*:|hecho cuando|prueba\s*:|como prova,?|prova\s*:|als bewijs,?)\s*",
     re.IGNORECASE,
 )
@@ -187,21 +187,72 @@ def _dated(clause: str, draft: Draft) -> bool:
 
 # An action given as what it is ("a rollback drill with …"): the verb that does it.
 _NOUN_VERBS = (
-    (re.compile(r"^(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:drill|training|workshop|session|walk-?through|rehearsal|"
-                r"post-?mortem|retro(?:spective)?|review|audit|test run)\b", re.I), "Run"),
-    (re.compile(r"^(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:checklist|runbook|playbook|write-?up|guide|template|"
-                r"how-?to)\b", re.I), "Write"),
-)  # fmt: skip
+    (
+        r"drill|training|workshop|session|walk-?through|rehearsal|post-?mortem|retro(?:spective)?|review|audit|"
+        r"test run",
+        "Run",
+    ),
+    (r"checklist|runbook|playbook|write-?up|guide|template|how-?to", "Write"),
+)
+_VERB_FIRST = re.compile(r"^(?:review|audit|run|hold|write|check|do|make|set|add|create|build|update|draft|test|give|"
+                         r"host|prepare|plan|schedule|train)\b", re.IGNORECASE)  # fmt: skip
+
+
+def _noun_phrase(nouns: str) -> re.Pattern[str]:
+    """What an action said as a thing looks like: "a rollback drill with …", "rollback drill with on-call" (a word
+    before the thing when there is no article)."""
+    return re.compile(
+        rf"^(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?|(?:[\w-]+\s+){{1,3}}?)(?:{nouns})\b(?=\s+(?:with|for|on|about|of|"
+        rf"to|in)\b|\s*[,.]|\s*$)",
+        re.IGNORECASE,
+    )
 
 
 def _with_verb(action: str) -> str:
-    for noun, verb in _NOUN_VERBS:
-        if noun.match(action):
-            return f"{verb} {action[:1].lower()}{action[1:]}"
+    if _VERB_FIRST.match(action):
+        return action
+    for nouns, verb in _NOUN_VERBS:
+        if _noun_phrase(nouns).match(action):
+            article = "" if re.match(r"(?:a|an|the)\s", action, re.IGNORECASE) else "a "
+            return f"{verb} {article}{action[:1].lower()}{action[1:]}"
     return action
 
 
 _NOT_A_VERB = re.compile(r"(?:a|an|the|some|one|another|more|extra)\b", re.IGNORECASE)
+
+
+# Without a colon: "would you mind adding one more step? I'd like to work through the 40 open replies, and have that
+# finished by Wednesday 2 December. What Marta would see for it is that the inbox has no unanswered replies left."
+_I_WANT_TO = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?:so\s+)?i(?:'d| would) like to\s+|(?:^|(?<=[.!?])\s+)(?:so\s+)?i (?:want|plan|intend) to\s+",
+    re.IGNORECASE,
+)
+_SEES_IS = re.compile(
+    r"\bwhat \w+ (?:should |will |would |can |gets? to )?(?:get|gets|see|sees)(?: for it)? is(?: that)?\s+"
+    r"(?P<measure>[^.!?]{8,200})",
+    re.IGNORECASE,
+)
+_FINISHED_BY = re.compile(
+    r",?\s*(?:and\s+)?(?:(?:have|get) (?:it|that|this) )?(?:done|finished|ready|completed?)\s+(?:by|until)\s+[^,.;]*$",
+    re.IGNORECASE,
+)
+
+
+def _new_action_said(request: str, draft: Draft) -> AddAction | None:
+    """A new action the request asks for in its own sentence ("I'd like to …"), with its measure ("what Marta would
+    see for it is …", "done when …") and date; None unless both are said in English."""
+    wants = _I_WANT_TO.search(request)
+    measure = _SEES_IS.search(request)
+    if wants is None or measure is None or not looks_english(request):
+        return None
+    end = re.search(r"[.!?](?:\s|$)", request[wants.end() :])
+    action = request[wants.end() : wants.end() + end.start()] if end else request[wants.end() :]
+    due = stated_date(action, draft.today) or next_weekday(action, draft.today)
+    action = _BY_DATE.sub("", _FINISHED_BY.sub("", action)).strip(" .,") if due else action.strip(" .,")
+    said = " ".join(measure["measure"].split()).strip(" .")
+    if len(action.split()) < 3 or len(said.split()) < 3:
+        return None
+    return AddAction(action=action[:1].upper() + action[1:], measure=said[:1].upper() + said[1:], due=due)
 
 
 def _new_action(request: str, draft: Draft) -> AddAction | None:
@@ -211,7 +262,7 @@ def _new_action(request: str, draft: Draft) -> AddAction | None:
     else None (for the model)."""
     colon = request.find(":")
     if colon < 0 or not NEW_ACTION.search(request[:colon]):
-        return None
+        return _new_action_said(request, draft) if colon < 0 and NEW_ACTION.search(request) else None
     said = request[colon + 1 :].strip()
     due = stated_date(said, draft.today) or next_weekday(said, draft.today)
     parts = _DONE_WHEN.split(said, maxsplit=1)
@@ -226,7 +277,7 @@ def _new_action(request: str, draft: Draft) -> AddAction | None:
             return None  # "a talk with the team": the model says what is done
         action = first.strip(" .")
         measure = ""
-    action = _I_WILL_DO.sub("", action)
+    action = re.sub(r"^to\s+", "", _I_WILL_DO.sub("", action), flags=re.IGNORECASE)  # "add one action: to find …"
     if due:  # the due clause is the action's date, not its words
         action = _BY_DATE.sub("", action).strip(" .,")
         action = _DUE_CLAUSE.sub(lambda m: "" if _dated(m.group(), draft) else m.group(), action)

@@ -194,6 +194,15 @@ def _option(draft: Draft, name: str, value: str) -> Draft:
     return draft.model_copy(update={"options": draft.options.model_copy(update={name: value})})
 
 
+def _with_the_plan(edit: Edit, done: list[tuple[Edit, str]]) -> bool:
+    """True for a shift of the check-ins by as much as a shift of the whole plan already applied."""
+    return (
+        isinstance(edit, ShiftDates)
+        and edit.target == "checkins"
+        and any(isinstance(e, ShiftDates) and e.target == "plan" and _days(e) == _days(edit) for e, _ in done)
+    )
+
+
 def apply_edits(draft: Draft, edits: list[Edit]) -> Applied:
     """Apply ``edits`` in order; the message is assembled again when anything changed.
 
@@ -203,7 +212,12 @@ def apply_edits(draft: Draft, edits: list[Edit]) -> Applied:
     result = Applied(draft=draft)
     for edit in edits:
         try:
-            after, what = apply_edit(result.draft, edit)
+            # "everything 3 days earlier, check-ins too": the check-ins move by as much from where they were, not
+            # from where the plan's new dates settled them
+            base = result.draft
+            if _with_the_plan(edit, result.done):
+                base = result.draft.model_copy(update={"report_back": draft.report_back})
+            after, what = apply_edit(base, edit)
             if after == result.draft:
                 raise EditFailed("it changes nothing in the draft")
         except EditFailed as exc:

@@ -147,7 +147,8 @@ def test_context_in_a_request_moves_nothing() -> None:
     assert read_edits("all the lost orders were refunded on Monday, the checklist should say so", draft) == []
     assert read_edits("I want to run a short training on the checklist", draft) == []
     assert read_edits("can u push everything out by a week? check-ins too obviously", draft) == [
-        ShiftDates(target="plan", amount=1, unit="weeks")
+        ShiftDates(target="plan", amount=1, unit="weeks"),
+        ShiftDates(target="checkins", amount=1, unit="weeks"),  # as far, not only settled after the plan
     ]
     # the leader's name is no action's word: "Dana" is not the action that mentions her
     with_leader = draft.model_copy(
@@ -192,7 +193,8 @@ def test_a_call_is_talking_points(request_text: str) -> None:
 def test_scratch_and_both_plan_steps_and_less_chatty() -> None:
     assert read_edits("Scratch the checklist step, the gate covers it.", _draft()) == [DropAction(number=2)]
     assert read_edits("The gate slips, so move both plan steps, and the check-ins, a week later.", _draft()) == [
-        ShiftDates(target="plan", amount=1, unit="weeks")
+        ShiftDates(target="plan", amount=1, unit="weeks"),
+        ShiftDates(target="checkins", amount=1, unit="weeks"),
     ]
     assert read_edits("Less chatty, more businesslike please.", _draft()) == [SetTone(tone="formal")]
 
@@ -319,3 +321,9 @@ def test_what_regain_cannot_do_besides_sending() -> None:
     assert "look things up" in (cannot_do("check the access log and list the accounts that opened it") or "")
     assert cannot_do("get the deadlines into the tracker so they're not only in my calendar") is None
     assert cannot_do("I'll send it to her myself after lunch") is None
+
+
+def test_a_number_to_look_up_is_what_regain_cannot_do() -> None:
+    request = "check in our Zendesk how many customers replied and write the exact number instead of ~180"
+    assert "look things up" in (cannot_do(request) or "")
+    assert cannot_do("the exact number doesn't matter, keep ~180") is None

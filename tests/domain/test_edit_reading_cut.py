@@ -31,3 +31,10 @@ def test_a_sentence_of_one_clause_goes_whole_and_nothing_is_cut_unasked() -> Non
     assert cut == ReplaceSection(section="pain", text="I know it landed on you too, and that weighs on me.")
     assert read_cut("the 'weighs on me' part is fine", _draft()) is None  # no cue to take it out
     assert read_cut("take out the bit where I say the server melted", _draft()) is None  # not in the draft
+
+
+def test_the_part_at_the_end_where_i_say() -> None:
+    draft = _draft().model_copy(update={"positive": "The gate will catch this. I'm committed to making this right."})
+    assert read_cut("take out the part at the end where I say I'm committed to making this right", draft) == (
+        ReplaceSection(section="positive", text="The gate will catch this.")
+    )

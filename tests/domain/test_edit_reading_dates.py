@@ -150,7 +150,8 @@ def test_a_weekday_that_begins_like_a_month_is_not_the_month() -> None:
 
 def test_every_date_with_the_check_ins_included_moves_the_plan() -> None:
     assert read_edits("Shift every date out by a week, check-ins included.", _draft()) == [
-        ShiftDates(target="plan", amount=1, unit="weeks")
+        ShiftDates(target="plan", amount=1, unit="weeks"),
+        ShiftDates(target="checkins", amount=1, unit="weeks"),
     ]
     assert read_edits("Move the check-ins a week later.", _draft()) == [
         ShiftDates(target="checkins", amount=1, unit="weeks")
@@ -175,7 +176,10 @@ def test_check_ins_on_the_days_the_actions_are_due() -> None:
     ],
 )
 def test_a_typo_or_dutch_plan_wide_shift(request_text: str, amount: int) -> None:
-    assert read_edits(request_text, _draft()) == [ShiftDates(target="plan", amount=amount, unit="weeks")]
+    assert read_edits(request_text, _draft()) == [
+        ShiftDates(target="plan", amount=amount, unit="weeks"),
+        ShiftDates(target="checkins", amount=amount, unit="weeks"),  # the check-ins said to move too
+    ]
 
 
 def test_the_first_time_i_report_back_is_the_first_check_in_alone() -> None:
@@ -202,4 +206,7 @@ def test_everything_i_did_is_what_an_action_is_about_not_every_date() -> None:
 
 def test_the_whole_plan_with_the_check_ins_moving_along() -> None:
     request = "Could you slide the whole plan four days later? The check-ins can move along with it."
-    assert read_edits(request, sample_draft()) == [ShiftDates(target="plan", amount=4, unit="days")]
+    assert read_edits(request, sample_draft()) == [
+        ShiftDates(target="plan", amount=4, unit="days"),
+        ShiftDates(target="checkins", amount=4, unit="days"),
+    ]

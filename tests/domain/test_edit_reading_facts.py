@@ -96,3 +96,10 @@ def test_a_fact_that_is_missing_or_that_the_message_should_say() -> None:
     assert read_fact("keep it short. And it should say the vendor will cover the credits") == AddFact(
         fact="the vendor will cover the credits"
     )
+
+
+def test_a_fact_in_the_clause_before_put_that_in_the_notes() -> None:
+    request = "pls cut the briefing step, priya already added the gate to the support runbook. put that in the notes"
+    assert read_fact(request) == AddFact(fact="priya already added the gate to the support runbook")
+    assert without_fact(request) == "pls cut the briefing step,"
+    assert read_fact("Make it warmer. Add that.") is None  # a request, not a fact

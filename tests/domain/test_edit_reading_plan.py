@@ -10,7 +10,7 @@ from chain_support import sample_draft
 
 from assistant.domain.edit_reading import needs_model, read_edits
 from assistant.domain.edit_reading_plan import DROP, OWNER, read_plan_edits
-from assistant.domain.edit_types import AddAction, DropAction, RewordAction, SetMeasure, SetOwner
+from assistant.domain.edit_types import AddAction, DropAction, RewordAction, SetDate, SetMeasure, SetOwner
 from assistant.domain.schema import Draft, DraftOptions
 
 
@@ -255,4 +255,26 @@ def test_a_new_actions_date_said_as_done_by_and_its_measure_as_how_i_will_know()
         AddAction(
             action="Turn on the deploy gate for config", measure="A red run blocks a deploy", due=dt.date(2026, 12, 18)
         )
+    ]
+
+
+def test_a_new_action_in_its_own_sentence_with_what_the_leader_sees() -> None:
+    request = (
+        "could you add one more step? I'd like to answer the open tickets from the outage, and have that finished by "
+        "Wednesday 2 December. What Dana would see for it is that the queue has no open outage tickets left."
+    )
+    assert read_plan_edits(request, _draft()) == [
+        AddAction(
+            action="Answer the open tickets from the outage",
+            measure="The queue has no open outage tickets left",
+            due=dt.date(2026, 12, 2),
+        )
+    ]
+    assert read_plan_edits("one more step? I'd like to answer the tickets", _draft()) == []  # no measure: the model's
+
+
+def test_a_date_and_a_new_action_said_as_a_thing() -> None:
+    assert read_edits("gate done by thursday. and add a step: rollback drill with on-call", _draft()) == [
+        SetDate(target="action", number=1, date=dt.date(2026, 12, 3)),
+        AddAction(action="Run a rollback drill with on-call", measure="The date it took place and who took part"),
     ]

@@ -173,3 +173,10 @@ def test_a_new_action_due_before_the_others_is_still_the_last(draft: Draft) -> N
     plan = apply_edits(draft, [early]).draft.plan
     assert [a.action for a in plan[:2]] == [a.action for a in draft.plan]  # the others keep their numbers
     assert plan[2].action == "Tell support how to page me" and plan[2].due == dt.date(2026, 12, 2)
+
+
+def test_check_ins_moved_with_the_plan_move_as_far_from_where_they_were(draft: Draft) -> None:
+    shift = [ShiftDates(target="plan", amount=-3, unit="days"), ShiftDates(target="checkins", amount=-3, unit="days")]
+    after = apply_edits(draft, shift).draft
+    assert [c.date for c in after.report_back] == [c.date - dt.timedelta(days=3) for c in draft.report_back]
+    assert [a.due for a in after.plan] == [a.due - dt.timedelta(days=3) for a in draft.plan]
