@@ -56,7 +56,7 @@ from assistant.domain.schema import Draft
 _SEEMS = r"(?:reads?|sounds?|feels?|seems?|comes? across|looks?|is|it's|its|too|bit|kind of|kinda|so|very|little)"
 _TONE_CUES: dict[str, re.Pattern[str]] = {
     "warm": cues(
-        r"warm", r"kind(?:er|ly|ness)?\b(?! of)", r"soft(?:en|er)", r"friendl", r"gentle",
+        r"warm", r"kind(?:er|ly|ness)?\b(?! of)", r"soft(?:en|er)(?!ing)", r"friendl", r"gentle",
         r"(?:more|sound|sounds|feel|feels|less|so) human", r"human touch", r"like a (?:human|person)",
         r"(?:more|less|too) personal", r"personal touch", r"caring", r"(?:i|that i) (?:actually |really |truly )?care",
         r"how (?:this|it|much it) (?:hit|affected)", r"empath", r"heartfelt", r"from the heart", r"more heart",
@@ -79,6 +79,7 @@ _TONE_CUES: dict[str, re.Pattern[str]] = {
         r"straight(?:forward| to the point| talk)", r"cushion", r"hedg", r"tiptoe", r"around the bush", r"sugar ?coat",
         r"waffl", r"fluff", r"padding", r"cut to the chase", r"get to the point", r"spit it out", r"wishy",
         r"too soft", r"too apologetic", r"grovel", r"(?:be|more|brutally) blunt", r"blunter",
+        r"(?:cut|drop|lose|skip|without) (?:the |all the )?(?:softening|hedging|cushioning)",
         # not "direkt sagen als schreiben": say it in person
         r"direkt(?!\s+(?:sagen|ansprechen|reden|besprechen|persönlich|mitteilen|zu sagen|anzusprechen))",
         r"auf den punkt", r"klartext", r"sin rodeos", r"directo\b", r"droit au but", r"sans détour",
@@ -248,7 +249,7 @@ def mentions_checkins(request: str) -> bool:
 
 
 # Words a date or plan request turns on, which people mistype ("3 days erlier", "evrything", "the checklst step").
-_KEY_WORDS = ("earlier", "everything", "deadlines", "deadline", "checklist")
+_KEY_WORDS = ("earlier", "everything", "deadlines", "deadline", "checklist", "shorter")
 _LONG_WORD = re.compile(r"[A-Za-z]{6,}")
 
 

@@ -48,11 +48,15 @@ def _words(text: str) -> list[str]:
 
 
 def _holds(text: str, said: str) -> bool:
-    """True when ``text`` holds what the user quotes or says it holds: its last three words in a row ("I say it
-    weighs on me" holds for "that weighs on me")."""
-    tail = _words(said)[-3:]
-    words = _words(text)
-    return len(tail) >= 2 and any(words[i : i + len(tail)] == tail for i in range(len(words)))
+    """True when ``text`` holds what the user quotes or says it holds: three of its words in a row ("I say it weighs
+    on me" holds for "that weighs on me"; "being committed to making this right sounds like a press release" for
+    "I'm committed to making this right"), or all of them when it has fewer."""
+    asked, words = _words(said), _words(text)
+    n = min(3, len(asked))
+    if n < 2:
+        return False
+    runs = {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+    return any(tuple(asked[i : i + n]) in runs for i in range(len(asked) - n + 1))
 
 
 def _without(section: str, said: str) -> str | None:

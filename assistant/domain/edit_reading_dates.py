@@ -24,7 +24,7 @@ def cues(*alternatives: str) -> re.Pattern[str]:
 
 
 CHECKINS = cues(r"check[- ]?ins?\b", r"catch-?ups?", r"report(?:ing)?(?:-| )backs?", r"syncs?\b", r"rückmeld",
-                  r"seguimientos?", r"points? d'étape", r"suivis?\b")  # fmt: skip
+                  r"seguimientos?", r"points? d'étape", r"points? de suivi", r"suivis?\b")  # fmt: skip
 _PLAN_WORDS = cues(r"deadlines?", r"due dates?", r"dates", r"(?:every|each) date\b", r"the plan",
                     r"the (?:whole|entire) (?:plan|timeline|schedule)", r"plan steps",
                     r"datums", r"het plan",
@@ -48,9 +48,12 @@ _EVERY = cues(r"every", r"all\b", r"both\b", r"everything", r"everyth\w*", r"evr
                r"tous\b", r"chaque\b")  # fmt: skip
 _EVERYTHING_I = re.compile(r"\beverything\s+(?:I|I've|I'd|we|we've|he|she|they)\b", re.IGNORECASE)
 # A clause that keeps something as it is: "the CI gate is fine where it is", "die Fristen bitte so lassen".
+# A clause that keeps something as it is, up to its end or a "but" ("keep the plan dates as they are but make my
+# report-backs …": the check-ins are asked for).
 KEEP = re.compile(
-    r"[^.;!?,]*\b(?:fine (?:where|as) (?:it|they) (?:is|are)|stays?\b|as (?:it|they) (?:is|are)|keep|leave|unchanged|"
-    r"don'?t (?:touch|move|change)|so lassen|bleib|lass\w*|dejar?|deja|igual|laisse[rz]?|tel quel)[^.;!?,]*",
+    r"(?:(?!\bbut\b)[^.;!?,])*\b(?:fine (?:where|as) (?:it|they) (?:is|are)|stays?\b|as (?:it|they) (?:is|are)|keep|"
+    r"leave|unchanged|don'?t (?:touch|move|change)|so lassen|bleib|lass\w*|dejar?|deja|igual|laisse[rz]?|tel quel|"
+    r"ne bougent pas|ne bouge pas|restent)(?:(?!\bbut\b)[^.;!?,])*",
     re.IGNORECASE,
 )
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
@@ -82,6 +85,7 @@ _DAY_BEFORE = cues(r"the day before", r"a day earlier", r"am tag davor", r"el d�
 NEW_ACTION = cues(r"one more (?:thing|step|action|item|task)",
                     r"(?:another|new|extra|additional) (?:action|step|item|task)",
                     r"add (?:an? |one |this )?(?:action|step|item|task)", r"for the plan\s*:",
+                    r"put (?:in )?(?:a|one more|another|an extra|a new) (?:action|step|item|task)",
                     r"ajout\w* une (?:action|étape|tâche)",
                     r"(?:füg|ergänz)\w* (?:eine[nm]? )?(?:aktion|schritt|punkt)",
                     r"(?:añad|agreg)\w* (?:una |un )?(?:acción|tarea|paso)",
@@ -113,7 +117,8 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
     if NEW_ACTION.search(request):
         return []
     asked = KEEP.sub(" ", request)
-    action = named_in(CHECKINS.sub(" ", asked), draft)
+    # "step 1 due 2026-12-02", "the first step … by Wednesday the 2nd": the action by its place, else by its words
+    action = placed_in(CHECKINS.sub(" ", asked), draft) or named_in(CHECKINS.sub(" ", asked), draft)
     checkins = (
         bool(CHECKINS.search(asked))
         and action is None
@@ -126,6 +131,8 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
         action = _due_on(stated_dates(asked, draft.today), draft)
     if checkins and (one := _one_checkin(asked, draft, known)) is not None:
         return [one]
+    if checkins and (each := _each_checkin(asked, draft)):  # "make my report-backs Tuesday 8 Dec and Tuesday 15 Dec"
+        return each
     if checkins and _ON_DUE_DAY.search(asked):  # "report back on the day each step is due": each on its due date
         return _checkins_on_due_days(draft)
     if checkins:
@@ -193,6 +200,27 @@ def next_weekday(request: str, today: dt.date) -> dt.date | None:
     if len(days) != 1:
         return None
     return today + dt.timedelta(days=(days.pop() - today.weekday() - 1) % 7 + 1)
+
+
+_PLACE = re.compile(r"\b(?:step|action|item|task|point)\s*#?\s*(?P<n>\d)\b|\bthe\s+(?P<ord>" + "|".join(ORDINAL)
+                    + r")\s+(?:step|action|item|task|point)\b", re.IGNORECASE)  # fmt: skip
+
+
+def placed_in(request: str, draft: Draft) -> int | None:
+    """The one action the request names by its place ("step 1", "the first step", "the last item"), else None."""
+    found = set()
+    for m in _PLACE.finditer(request):
+        n = int(m["n"]) if m["n"] else ORDINAL[m["ord"].lower()]
+        found.add(len(draft.plan) if n == -1 else n)
+    return found.pop() if len(found) == 1 and 1 <= next(iter(found)) <= len(draft.plan) else None
+
+
+def _each_checkin(request: str, draft: Draft) -> list[Edit]:
+    """A date for each check-in, in order, when the request states exactly as many new dates as there are."""
+    days = sorted(stated_dates(request, draft.today) - {c.date for c in draft.report_back})
+    if len(days) < 2 or len(days) != len(draft.report_back) or any(d <= draft.today for d in days):
+        return []
+    return [SetDate(target="checkin", number=i, date=d) for i, d in enumerate(days, 1)]
 
 
 def _one_checkin(request: str, draft: Draft, known: set[dt.date]) -> SetDate | None:

@@ -26,7 +26,7 @@ _FACT_CUE = cues(
     r"forgot(?: to (?:mention|say|add|include|put in|put))?\b", r"should have (?:mentioned|said|added|included)",
     r"(?:left|leave) (?:\w+ )?out\b", r"did ?n[o']t (?:mention|say|include)", r"good news", r"thing to add",
     r"(?:notes?|draft|email|message|it) (?:does ?n[o']t|do ?n[o']t|did ?n[o']t) (?:say|mention|have|include)",
-    r"(?:that's|that is|what's|is) missing",
+    r"(?:that's|that is|what's|is) missing", r"worth knowing", r"(?:good|useful) to know", r"for context",
     r"ergänz", r"añad", r"ajout",
 )  # fmt: skip
 # Before a colon, a new action rather than a fact ("ajoute une action : …", "one more thing for the plan: …").
@@ -107,10 +107,13 @@ def find_fact(request: str) -> FactSpan | None:
     "mention that" (up to :data:`MAX_FACT_CHARS`, whole sentences); else None. Not a new action ("ajoute une
     action : …", "one more thing for the plan: …")."""
     colon = request.find(":")
-    if colon >= 0 and not _AN_ACTION.search(request[:colon]):
-        span = _fact_in(request, colon + 1, cued=bool(_FACT_CUE.search(request[:colon])))
+    for mark in re.finditer(":", request):  # "Some context: … And one thing that's missing: …": the cue's colon
+        before = request[request.rfind(":", 0, mark.start()) + 1 : mark.start()]
+        if _AN_ACTION.search(before):
+            continue
+        span = _fact_in(request, mark.end(), cued=bool(_FACT_CUE.search(before)))
         if span is not None:
-            return FactSpan(span.fact, colon, span.end)
+            return FactSpan(span.fact, mark.start(), span.end)
     lead = _LEAD.match(request)
     if lead is not None and colon < 0:
         span = _fact_in(request, lead.end(), cued=True)

@@ -23,7 +23,9 @@ from assistant.domain.schema import Draft
 DROP = cues(
     r"drop", r"remove", r"delete", r"scrap", r"scratch", r"(?:take|leave) (?:\w+ ){0,5}out\b", r"get rid",
     r"skip (?:the|that)",
-    r"cut (?:the|that|this) (?!message|email|note|text)", r"n[o']t (?:be )?needed", r"no longer need", r"don'?t need",
+    r"cut (?:the|that|this) (?!message|email|note|text|softening|hedging|cushioning|fluff|padding|waffle|apolog|sorry|"
+    r"emotion|feeling|line|sentence|bit|part|paragraph|intro|opening|closing)",
+    r"n[o']t (?:be )?needed", r"no longer need", r"don'?t need",
     r"overkill",
     # "the checklist is pointless once the gate exists"; not "pointless to mention twice", "redundant in that paragraph"
     r"(?:is|are|seems?|feels?) (?:\w+ ){0,2}(?:pointless|unnecessary|redundant)\b"  # "is kind of pointless"
@@ -37,6 +39,7 @@ OWNER = cues(
     r"hand (?:it|that|this) (?:to|over)", r"offered to",
     r"will (?:take|own|handle|run|do) (?:the|that|this|it|over)",
     r"(?<=s )taking (?:over |on )?(?:the|that|this|it)\b",  # "priya's taking the briefing", "Jo is taking it"
+    r"(?:be|being|get|gets|is|are) (?:\w+ )?(?:built|done|written|run|handled|owned|set up|made|led) by [A-Z]",
     r"(?:he|she|they)(?:'ll| will) (?:do|write|run|handle|take)",
     r"zuständig", r"verantwortlich", r"übernimmt", r"responsable", r"encarg", r"s'en charge",
 )  # fmt: skip
@@ -98,6 +101,7 @@ _ABOUT_WORDING = cues(r"mention", r"paragraph", r"sentence", r"wording", r"twice
 # "what he should get is …", "what Marta can see: …": what the leader sees is the measure
 _SEES = r"what (?:he|she|they|[A-Z][a-z]+) (?:should |will |would |can |gets? to )?(?:get|gets|see|sees)\b"
 _MEASURE = cues(r"measure", r"metric", r"success", r"done when", r"proof", r"evidence", r"how (?:we|you|she|he) know",
+                r"what (?:we|you|she|he|they|i) (?:check|look at|verify|measure)\b",
                 _SEES,
                  r"messgr", r"kennzahl", r"nachweis", r"medida", r"prueba", r"mesure", r"preuve", r"criteri",
                  r"critère")  # fmt: skip
@@ -145,6 +149,7 @@ def _worded(request: str, draft: Draft, cue: re.Pattern[str]) -> tuple[int, str]
     before = request[: wording.start("text")]
     action = _placed_action(before, draft) or named_in(before, draft)
     text = " ".join(re.split(r"(?<=[a-z)])\.\s+", wording["text"])[0].split()).rstrip(".")
+    text = re.sub(r"^that\s+", "", text, flags=re.IGNORECASE)  # "… should be that every lead has the runbook"
     if action is None or len(text.split()) < 3:
         return None
     return action, text[:1].upper() + text[1:]
@@ -227,6 +232,12 @@ _I_WANT_TO = re.compile(
     r"(?:^|(?<=[.!?])\s+)(?:so\s+)?i(?:'d| would) like to\s+|(?:^|(?<=[.!?])\s+)(?:so\s+)?i (?:want|plan|intend) to\s+",
     re.IGNORECASE,
 )
+# "Put in a step where I personally answer every one of those open replies, by Tuesday."
+_A_STEP_WHERE = re.compile(
+    r"\b(?:put in|add|put|include) (?:a|one more|another|an extra|a new) (?:step|action|item) (?:in )?"
+    r"(?:where|in which|for|so that)\s+(?:i\s+(?:personally\s+|myself\s+)?)?",
+    re.IGNORECASE,
+)
 _SEES_IS = re.compile(
     r"\bwhat \w+ (?:should |will |would |can |gets? to )?(?:get|gets|see|sees)(?: for it)? is(?: that)?\s+"
     r"(?P<measure>[^.!?]{8,200})",
@@ -241,15 +252,16 @@ _FINISHED_BY = re.compile(
 def _new_action_said(request: str, draft: Draft) -> AddAction | None:
     """A new action the request asks for in its own sentence ("I'd like to …"), with its measure ("what Marta would
     see for it is …", "done when …") and date; None unless both are said in English."""
-    wants = _I_WANT_TO.search(request)
+    wants = _I_WANT_TO.search(request) or _A_STEP_WHERE.search(request)
     measure = _SEES_IS.search(request)
-    if wants is None or measure is None or not looks_english(request):
+    if wants is None or (measure is None and wants.re is _I_WANT_TO) or not looks_english(request):
         return None
     end = re.search(r"[.!?](?:\s|$)", request[wants.end() :])
     action = request[wants.end() : wants.end() + end.start()] if end else request[wants.end() :]
     due = stated_date(action, draft.today) or next_weekday(action, draft.today)
     action = _BY_DATE.sub("", _FINISHED_BY.sub("", action)).strip(" .,") if due else action.strip(" .,")
-    said = " ".join(measure["measure"].split()).strip(" .")
+    action = _I_WILL_DO.sub("", action)
+    said = " ".join(measure["measure"].split()).strip(" .") if measure else evidence_for(action)
     if len(action.split()) < 3 or len(said.split()) < 3:
         return None
     return AddAction(action=action[:1].upper() + action[1:], measure=said[:1].upper() + said[1:], due=due)

@@ -25,7 +25,7 @@ _LATER = _words(r"later", r"more time", r"postpone", r"delay", r"push(?:ed)? (?:
                 r"(?:move|shift|bump) (?:\w+ ){0,4}(?:back|out)\b", r"slip", r"runway",
                 r"extra time", r"extend", r"take longer", r"more days", r"behind\b", r"später", r"mehr zeit",
                 r"nach hinten", r"más tarde", r"más tiempo", r"retras", r"aplaz", r"plus tard", r"plus de temps",
-                r"repousse", r"report(?:e|er|ez)\b", r"opschuiv", r"schuift op", r"later zetten")  # fmt: skip
+                r"repousse", r"report(?:e|er|ez)\b", r"décal", r"opschuiv", r"schuift op", r"later zetten")  # fmt: skip
 _EVERY = _words(r"every", r"all\b", r"whole plan", r"alle", r"todas", r"todos", r"toutes", r"tous")
 
 

@@ -327,3 +327,9 @@ def test_a_number_to_look_up_is_what_regain_cannot_do() -> None:
     request = "check in our Zendesk how many customers replied and write the exact number instead of ~180"
     assert "look things up" in (cannot_do(request) or "")
     assert cannot_do("the exact number doesn't matter, keep ~180") is None
+
+
+def test_cut_the_softening_is_a_tone_not_a_drop() -> None:
+    request = "Turn it into talking points for our 1:1 and cut the softening, she prefers people get to the point."
+    assert read_edits(request, _draft()) == [SetTone(tone="direct"), SetChannel(channel="talking_points")]
+    assert spelled("make it shortr") == "make it shorter"

@@ -210,3 +210,15 @@ def test_the_whole_plan_with_the_check_ins_moving_along() -> None:
         ShiftDates(target="plan", amount=4, unit="days"),
         ShiftDates(target="checkins", amount=4, unit="days"),
     ]
+
+
+def test_an_action_by_its_place_and_a_date_for_each_check_in() -> None:
+    draft = sample_draft()  # check-ins on 7 and 14 Dec
+    assert read_edits("step 1 due 2026-12-02", draft) == [SetDate(target="action", number=1, date=dt.date(2026, 12, 2))]
+    request = "Keep the plan dates as they are but make my check-ins Tuesday 8 Dec and Tuesday 15 Dec."
+    assert read_edits(request, draft) == [
+        SetDate(target="checkin", number=1, date=dt.date(2026, 12, 8)),
+        SetDate(target="checkin", number=2, date=dt.date(2026, 12, 15)),
+    ]
+    request = "Décale seulement les points de suivi de deux jours, les échéances du plan ne bougent pas."
+    assert read_edits(request, draft) == [ShiftDates(target="checkins", amount=2, unit="days")]

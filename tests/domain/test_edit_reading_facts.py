@@ -103,3 +103,13 @@ def test_a_fact_in_the_clause_before_put_that_in_the_notes() -> None:
     assert read_fact(request) == AddFact(fact="priya already added the gate to the support runbook")
     assert without_fact(request) == "pls cut the briefing step,"
     assert read_fact("Make it warmer. Add that.") is None  # a request, not a fact
+
+
+def test_the_colon_whose_words_say_a_fact_follows() -> None:
+    request = (
+        "Some context: she forwards it to the DPO. And one thing that's missing: I moved the file to the HR drive."
+    )
+    assert read_fact(request) == AddFact(fact="I moved the file to the HR drive")
+    assert read_fact("Also worth knowing: the advisor got the interest waived.") == AddFact(
+        fact="the advisor got the interest waived"
+    )

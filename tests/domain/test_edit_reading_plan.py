@@ -278,3 +278,23 @@ def test_a_date_and_a_new_action_said_as_a_thing() -> None:
         SetDate(target="action", number=1, date=dt.date(2026, 12, 3)),
         AddAction(action="Run a rollback drill with on-call", measure="The date it took place and who took part"),
     ]
+
+
+def test_built_by_a_named_colleague_a_check_as_the_measure_and_a_step_where_i() -> None:
+    draft = _draft()
+    assert read_plan_edits("the CI gate is going to be built by Marek from platform", draft) == [
+        SetOwner(number=1, owner="Marek")
+    ]
+    request = "Lena offered to take the checklist, put her down. And what we check there should be that QA signs it."
+    assert read_plan_edits(request, draft) == [
+        SetOwner(number=2, owner="Lena"),
+        SetMeasure(number=2, measure="QA signs it"),
+    ]
+    request = "Put in a step where I personally walk support through the gate, by Tuesday."
+    assert read_plan_edits(request, draft) == [
+        AddAction(
+            action="Walk support through the gate",
+            measure="The date it took place and who took part",  # a walk-through, by what it leaves behind
+            due=dt.date(2026, 12, 1),
+        )
+    ]
