@@ -77,7 +77,8 @@ _TONE_CUES: dict[str, re.Pattern[str]] = {
         r"direct(?:er|ly)?\b(?! message| to (?:her|him|them)\b| in person| face to face| than\b)", r"to the point",
         r"(?:say|tell|put|want|wants|like|likes|give|be) (?:it |this |things |me )?straight",
         r"straight(?:forward| to the point| talk)", r"cushion", r"hedg", r"tiptoe", r"around the bush", r"sugar ?coat",
-        r"waffl", r"fluff", r"padding", r"cut to the chase", r"get to the point", r"spit it out", r"wishy",
+        r"waffl", r"fluff", r"padding(?! (?:out )?the (?:plan|list|steps))", r"cut to the chase", r"get to the point",
+        r"spit it out", r"wishy",
         r"too soft", r"too apologetic", r"grovel", r"(?:be|more|brutally) blunt", r"blunter",
         r"(?:cut|drop|lose|skip|without) (?:the |all the )?(?:softening|hedging|cushioning)",
         # not "direkt sagen als schreiben": say it in person
@@ -319,7 +320,7 @@ def _about_an_actions_words(request: str, plan_edits: list[Edit]) -> bool:
 _FOR_THE_MODEL: dict[str, re.Pattern[str]] = {
     "drop": DROP,
     "owner": OWNER,
-    "measure": cues(r"measure", r"metric", r"done when", r"success", r"evidence", r"proof", r"messgr", r"kennzahl"),
+    "measure": cues(r"measure", r"metric", r"done when", r"success\b", r"evidence", r"proof", r"messgr", r"kennzahl"),
     "reword": REWORD,
     "other": cues(
         r"how (?:we|you|she|he|they) (?:will |would )?know", r"add(?:s|ing)?\b", r"mention", r"note that",
@@ -333,10 +334,15 @@ _FOR_THE_MODEL: dict[str, re.Pattern[str]] = {
 }  # fmt: skip
 
 
+_SAME = cues(r"same (?:date|measure|owner|due date|deadline)s?\b",
+             r"(?:the )?(?:measure|date|owner|deadline) (?:stays|is fine|can stay|as (?:it is|before))")  # fmt: skip
+
+
 def needs_model(request: str, read: list[Edit] | None = None) -> bool:
     """True when the request may ask for more than the program read by itself (``read``, from :func:`read_edits`):
     a new measure, action or fact, a rewording, a rewritten section, or dropping or handing over an action it did
     not read."""
+    request = _SAME.sub(" ", request)  # "Same date, same measure.": nothing to change there
     kinds = {DropAction: "drop", SetOwner: "owner", SetMeasure: "measure", RewordAction: "reword"}
     done = {kinds[type(e)] for e in read or [] if type(e) in kinds}
     if any(isinstance(e, AddAction) for e in read or []):  # "add an action: …, done when …": its measure too

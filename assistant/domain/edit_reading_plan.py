@@ -108,7 +108,7 @@ _MEASURE = cues(r"measure", r"metric", r"success", r"done when", r"proof", r"evi
 REWORD = cues(r"reword", r"rephrase", r"rename", r"wording", r"word it", r"rewrite", r"change (?:\w+ ){0,3}to\b",
                 r"swap (?:it|that|this|that one)? ?(?:for|with)\b", r"too vague", r"what i (?:actually |really )?mean",
                 r"what i(?:'ll| will)? (?:actually |really )?do is",
-                r"replace (?:\w+ ){0,3}with\b", r"umformulier", r"reformul",
+                r"replace (?:\w+ ){0,3}with\b", r"umformulier", r"reformul", r"make (?:it|that|this)\s*:",
                 r"say [^.;]{3,60}? (?:rather than|instead of)",
                 r"cambia (?:\w+ ){0,3}(?:a|por)\b")  # fmt: skip
 _ACTION_PLACE = re.compile(r"\b(?:the\s+)?(" + "|".join(ORDINAL) + r")\s+(?:step|action|item|task|one|point)\b",
@@ -160,7 +160,9 @@ _DONE_WHEN = re.compile(
     r"i(?:'ll| will) know (?:it(?:'s| is)? (?:works?|worked|done)|it's done) (?:when|once|because)|"
     r"(?:it|that)(?:'s| is) done once|done once|measured by|"
     r"(?:measure|proof|evidence|success)\s*:|success is|success means|so that|erledigt wenn|nachweis\s*:|"
-    r"what \w+ (?:can |will |gets? to |should )?see\s*:|how \w+ (?:can |will |would )?(?:see|know|tell)(?: it)?\s*:|"
+    r"what \w+ (?:can |will |gets? to |should )?(?:be able to )?see\s*:|"
+    r"how \w+ (?:can |will |would )?(?:see|know|tell)(?: it)?\s*:|"
+    r"(?<=[.!?]\s)\w+ (?:will|can|should|would) (?:be able to )?see:?\s+(?:that\s+)?|"
     r"terminé quand|preuve\s*:|hecho cuando|prueba\s*:|como prova,?|prova\s*:|als bewijs,?)\s*",
     re.IGNORECASE,
 )
@@ -174,13 +176,14 @@ _BY_DATE = re.compile(
     re.IGNORECASE,
 )
 # A due clause inside the action: "move the deadlines into the tracker, by Thursday Dec 3, so they're covered".
-_DUE_CLAUSE = re.compile(r",\s*\b(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\s+[^,.;]*(?=,)", re.IGNORECASE)
+_DUE_CLAUSE = re.compile(r"(?:,\s*|\s+)\b(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\s+[^,.;]*(?=,)", re.IGNORECASE)
 
 
 # After a new action's sentence: its due date on its own ("… without it. by the 18th", "due 12/18"), or a remark
 # that asks nothing ("Rest is fine.").
 _AFTERWORD = re.compile(
     r"^(?:(?:and |it's |its )?(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\b.*|(?:the )?rest (?:is|looks) (?:fine|good|ok)"
+    r"|no (?:fixed |firm |set )?(?:date|deadline)(?: yet)?\b.*"
     r"|that'?s (?:it|all)|thanks?|thx|ty)[.!]?$",
     re.IGNORECASE,
 )
@@ -280,8 +283,10 @@ def _new_action(request: str, draft: Draft) -> AddAction | None:
     parts = _DONE_WHEN.split(said, maxsplit=1)
     if len(parts) == 2:
         action, measure = (" ".join(p.split()).strip(" .") for p in parts)
-        if re.search(r"[.!?]\s+\S", measure):  # "…, done when …. Also push the gate a week later": not the measure's
+        first, *after = re.split(r"(?<=[.!?])\s+", measure)
+        if any(not _AFTERWORD.match(a.strip()) for a in after):  # "…, done when …. Also push the gate a week later"
             return None
+        measure = first.strip(" .")
     else:  # no measure: the action's sentence, and after it only its due date or a remark
         first, *after = re.split(r"(?<=[.!?])\s+", " ".join(said.split()))
         first = _with_verb(first)  # "a rollback drill with the on-call rotation": "Run a rollback drill …"
@@ -329,12 +334,19 @@ def _swapped(request: str, draft: Draft) -> RewordAction | None:
     return None
 
 
+_IN_ITS_PLACE = re.compile(r"\b(?:in (?:its|it's|their) place|instead)\b", re.IGNORECASE)
+
+
 def read_plan_edits(request: str, draft: Draft) -> list[Edit]:
     """Dropping or handing over the one action the request names by its words or place ("scrap the support briefing,
     it's overkill"; "Jonas offered to write the checklist, put him down for it"; "get rid of the 2nd step"), or its
     new measure or wording in so many words ("the measure should be: …", "change that step to: …"), or a new action
     with its measure ("add an action: …, done when …"); else []."""
     if (added := _new_action(request, draft)) is not None:
+        before = request[: request.find(":")] if ":" in request else ""
+        if _IN_ITS_PLACE.search(before) and DROP.search(before):  # "get rid of it, and in its place: …"
+            replaced = _placed_action(before, draft) or named_in(before, draft)
+            return [added, DropAction(number=replaced)] if replaced else [added]
         return [added]
     colon = request.find(":")
     if colon >= 0 and NEW_ACTION.search(request[:colon]):  # a new action the program could not read: for the model

@@ -16,7 +16,7 @@ from typing import Literal
 from assistant.domain.edit_naming import about_named_action, named_action
 from assistant.domain.edit_scope import MONTHS
 from assistant.domain.edit_scope import word_starts as _words
-from assistant.domain.edit_types import AddAction, Edit, RewordAction, SetDate, ShiftDates
+from assistant.domain.edit_types import AddAction, Edit, RewordAction, SetDate, SetMeasure, ShiftDates
 
 _EARLIER = _words(r"earlier", r"sooner", r"bring (?:\w+ ){0,4}forward", r"pull (?:\w+ ){0,4}(?:in|forward)\b",
                   r"move (?:\w+ ){0,4}up\b", r"ahead of", r"früher", r"nach vorne", r"vorzieh", r"vorgezogen",
@@ -52,6 +52,8 @@ def settled_edit(edit: Edit, request: str, actions: list[str], today: dt.date | 
     edit = about_named_action(edit, request, actions)
     if isinstance(edit, RewordAction | AddAction):  # the prompt's plan line copied into the action's words
         edit = edit.model_copy(update={"action": _PLAN_LINE.sub("", edit.action).strip() or edit.action})
+    if isinstance(edit, SetMeasure | AddAction):
+        edit = edit.model_copy(update={"measure": _PLAN_LINE.sub("", edit.measure).strip() or edit.measure})
     match edit:
         case AddAction() if today is not None and (day := _due_stated(request, today)) is not None:
             return edit.model_copy(update={"due": day}) if day != edit.due else edit  # "by wed the 16th"

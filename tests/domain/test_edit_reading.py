@@ -333,3 +333,8 @@ def test_cut_the_softening_is_a_tone_not_a_drop() -> None:
     request = "Turn it into talking points for our 1:1 and cut the softening, she prefers people get to the point."
     assert read_edits(request, _draft()) == [SetTone(tone="direct"), SetChannel(channel="talking_points")]
     assert spelled("make it shortr") == "make it shorter"
+
+
+def test_words_that_only_look_like_a_cue() -> None:
+    assert not needs_model("Puoi renderlo più diretto? Cosa è successo, cosa faccio, entro quando.", [])
+    assert read_tone("Marta will think I'm padding the plan", "neutral") is None  # not "no padding"

@@ -298,3 +298,33 @@ def test_built_by_a_named_colleague_a_check_as_the_measure_and_a_step_where_i() 
             due=dt.date(2026, 12, 1),
         )
     ]
+
+
+def test_a_new_action_in_the_place_of_a_dropped_one_and_its_measure_after_who_will_see() -> None:
+    draft = _draft()
+    request = (
+        "The checklist step is silly. Get rid of it, and in its place: pair with QA on every config deploy, by Monday."
+    )
+    assert read_plan_edits(request, draft) == [
+        AddAction(
+            action="Pair with QA on every config deploy",
+            measure="I'll show you it in use on the next real case",
+            due=dt.date(2026, 11, 30),
+        ),
+        DropAction(number=2),  # after the new action is appended, so no number moves first
+    ]
+    request = (
+        "Add one more action: run a failover drill by 15 Dec, to prove the alert fires. Dana will see the drill log."
+    )
+    assert read_plan_edits(request, draft) == [
+        AddAction(
+            action="Run a failover drill, to prove the alert fires", measure="The drill log", due=dt.date(2026, 12, 15)
+        )
+    ]
+
+
+def test_a_rewording_after_make_it_with_the_rest_kept() -> None:
+    request = "Instead of a checklist, make it: pair with QA on every config deploy. Same date, same measure."
+    read = read_edits(request, _draft())
+    assert read == [RewordAction(number=2, action="Pair with QA on every config deploy")]
+    assert not needs_model(request, read)
