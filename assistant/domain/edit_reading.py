@@ -24,6 +24,7 @@ read is left to the model, whose edits are then checked (:mod:`assistant.domain.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from typing import Literal
@@ -49,7 +50,7 @@ from assistant.domain.edit_types import (
     SetTone,
     ShiftDates,
 )
-from assistant.domain.edit_values import relative_shift, stated_dates
+from assistant.domain.edit_values import moves_dates, relative_shift, stated_dates
 from assistant.domain.schema import Draft
 
 # What the text is, when the user finds it wrong ("reads a bit cold"), and what they want it to be.
@@ -267,7 +268,19 @@ def spelled(request: str) -> str:
 
 
 _A_WEEKDAY = cues(r"monday", r"tuesday", r"wednesday", r"thursday", r"friday", r"mon\b", r"tues?\b", r"wed\b",
-                  r"thu(?:rs?)?\b", r"fri\b")  # fmt: skip
+                  r"thu(?:rs?)?\b", r"fri\b", r"montag", r"dienstag", r"mittwoch", r"donnerstag", r"freitag",
+                  r"lunes", r"martes", r"mi[ée]rcoles", r"jueves", r"viernes", r"lundi", r"mardi", r"mercredi",
+                  r"jeudi", r"vendredi", r"luned[iì]", r"marted[iì]", r"mercoled[iì]", r"gioved[iì]", r"venerd[iì]",
+                  r"segunda", r"ter[çc]a", r"quarta", r"quinta", r"sexta", r"maandag", r"dinsdag", r"woensdag",
+                  r"donderdag", r"vrijdag")  # fmt: skip
+
+
+def states_a_date(request: str, today: dt.date) -> bool:
+    """True when the request states a calendar date, a weekday or an amount of time ("a week later"), or says
+    which way to move ("earlier", "push back"): what a date edit needs."""
+    return bool(
+        stated_dates(request, today) or relative_shift(request) or _A_WEEKDAY.search(request) or moves_dates(request)
+    )
 
 
 def read_edits(request: str, draft: Draft) -> list[Edit]:
@@ -279,8 +292,7 @@ def read_edits(request: str, draft: Draft) -> list[Edit]:
     of the request to the model, its clauses read one by one may say it all (:mod:`assistant.domain.edit_clauses`)."""
     whole = _read_whole(request, draft)
     dated = any(isinstance(e, ShiftDates | SetDate) for e in whole)
-    states_a_date = bool(stated_dates(request, draft.today) or relative_shift(request) or _A_WEEKDAY.search(request))
-    if whole and not needs_model(request, whole) and (dated or not states_a_date):
+    if whole and not needs_model(request, whole) and (dated or not states_a_date(request, draft.today)):
         return whole  # all of it read (a date it states, too: "… Take that step out. And the checklist lands on 16/12")
     return read_by_clauses(request, whole, lambda clause: _read_whole(clause, draft), needs_model)
 

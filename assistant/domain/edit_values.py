@@ -85,6 +85,13 @@ def settled_edit(edit: Edit, request: str, actions: list[str], today: dt.date | 
 
 
 _A_DATE = re.compile(MONTHS, re.IGNORECASE)
+
+
+def moves_dates(request: str) -> bool:
+    """True when the request says which way a date moves ("sooner", "push it back", "später")."""
+    return bool(_EARLIER.search(request) or _LATER.search(request))
+
+
 # How the prompt shows a plan action's other fields ("(owner: me; due 2026-12-11; done when: …)"), which a small
 # model copies into an action's new wording.
 _PLAN_LINE = re.compile(r"\s*\((?:owner|due|done when)\b[^)]*\)?\s*$", re.IGNORECASE)

@@ -15,7 +15,7 @@ from langchain_core.runnables import RunnableConfig
 
 from assistant.chains._step import FormatState
 from assistant.chains.refine_edits import build_refine_edits_chain, without_unstated_facts
-from assistant.domain.edit_reading import asks_to_drop, mentions_checkins, needs_model, read_edits
+from assistant.domain.edit_reading import asks_to_drop, mentions_checkins, needs_model, read_edits, states_a_date
 from assistant.domain.edit_reading_cannot import cannot_do, without_cannot
 from assistant.domain.edit_requests import parse_request
 from assistant.domain.edit_scope import edit_kind, unasked
@@ -148,6 +148,8 @@ def asked_edits(edits: list[Edit], request: str, draft: Draft) -> tuple[list[Edi
             reason = "your request does not ask to drop an action"
         if reason is None and _of_checkins(edit) and not mentions_checkins(request):
             reason = "your request does not mention the check-ins (they follow the plan's dates)"
+        if reason is None and kind == "dates" and not states_a_date(request, draft.today):
+            reason = "your request states no date, weekday or amount of time to move it by"
         if reason is not None:
             refused.append((edit, reason))
         elif (settled := settled_edit(edit, request, actions, draft.today)) not in kept:  # two edits made one

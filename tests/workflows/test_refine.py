@@ -212,3 +212,16 @@ def test_an_action_is_dropped_only_when_the_request_asks_for_that(draft: Draft) 
     result = asyncio.run(arefine(draft, request, Pipeline(model)))
     assert not result.changed and len(result.draft.plan) == len(draft.plan)
     assert "does not ask to drop an action" in result.reply
+
+
+def test_a_date_edit_for_a_request_that_states_no_date_is_not_applied(draft: Draft) -> None:
+    moved = {
+        "understood": "Add a step.",
+        "edits": [{"op": "shift_dates", "target": "plan", "action": None, "amount": -1, "unit": "weeks"}],
+        "not_possible": "",
+    }
+    model = scripted_model(refine_edits=moved)
+    request = "one more thing for the plan - a talk with the team; no fixed date yet, it depends on IT"
+    result = asyncio.run(arefine(draft, request, Pipeline(model)))
+    assert result.used_model and not result.changed
+    assert "states no date, weekday or amount" in result.reply
