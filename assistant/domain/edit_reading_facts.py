@@ -129,9 +129,24 @@ def find_fact(request: str) -> FactSpan | None:
 _CLAUSE_START = re.compile(r"(?<=[,;.!?])\s+")
 
 
+# "IT heard back: both auditors have deleted everything they downloaded, please include that."
+_INCLUDE_THAT = re.compile(
+    r"[,;]\s*(?:and\s+)?(?:pls\s+|please\s+|can you\s+)?(?:include|add|mention|note)\s+(?:that|this|it)\b"
+    r"(?:\s+(?:in|into|to)\s+(?:the\s+)?(?:notes|message|email|draft))?\s*[.!?]?",
+    re.IGNORECASE,
+)
+
+
 def _fact_before(request: str) -> FactSpan | None:
     """The fact in the clause before "put that in the notes" ("cut the briefing step, priya already added the gate to
-    the runbook. put that in the notes"): its last clause, when it asks for nothing itself."""
+    the runbook. put that in the notes", "…: both auditors deleted their copies, please include that"): its last
+    clause, or what follows the colon, when it asks for nothing itself."""
+    for said in _INCLUDE_THAT.finditer(request):
+        start = max(request.rfind(mark, 0, said.start()) for mark in (". ", ": ", "? ", "! ")) + 2
+        start = start if start > 1 else 0
+        text = " ".join(request[start : said.start()].split()).strip(" .")
+        if len(text.split()) >= _LEAST_WORDS and len(text) <= MAX_FACT_CHARS and not _ASKS.match(", " + text):
+            return FactSpan(AddFact(fact=text), start, said.end())
     for meta in _SENTENCE_END.finditer(request):
         rest = request[meta.end() :]
         asks = _ABOUT_IT_ASKS.match(rest.lstrip()) or re.match(

@@ -41,7 +41,7 @@ OWNER = cues(
     r"(?<=s )taking (?:over |on )?(?:the|that|this|it)\b",  # "priya's taking the briefing", "Jo is taking it"
     r"(?:be|being|get|gets|is|are) (?:\w+ )?(?:built|done|written|run|handled|owned|set up|made|led) by [A-Z]",
     r"(?:he|she|they)(?:'ll| will) (?:do|write|run|handle|take)",
-    r"zuständig", r"verantwortlich", r"übernimmt", r"responsable", r"encarg", r"s'en charge",
+    r"zuständig", r"verantwortlich", r"übernimmt", r"responsable", r"responsabile", r"encarg", r"s'en charge",
 )  # fmt: skip
 # Capitalised words that begin sentences or name things, not people ("Actually", "The", "CI").
 _NOT_NAMES = frozenset(
@@ -99,7 +99,10 @@ def _person(request: str, draft: Draft) -> str | None:
 
 _ABOUT_WORDING = cues(r"mention", r"paragraph", r"sentence", r"wording", r"twice", r"repeat", r"says? (?:it|that)")
 # "what he should get is …", "what Marta can see: …": what the leader sees is the measure
-_SEES = r"what (?:he|she|they|[A-Z][a-z]+) (?:should |will |would |can |gets? to )?(?:get|gets|see|sees)\b"
+_SEES = (
+    r"what (?:he|she|they|[A-Z][a-z]+) (?:should |will |would |can )?(?:actually |really )?(?:gets? to )?"
+    r"(?:get|gets|see|sees)\b"
+)
 _MEASURE = cues(r"measure", r"metric", r"success", r"done when", r"proof", r"evidence", r"how (?:we|you|she|he) know",
                 r"what (?:we|you|she|he|they|i) (?:check|look at|verify|measure)\b",
                 _SEES,
@@ -134,7 +137,8 @@ _NEW_WORDING = re.compile(
     r"""(?::\s*|["“](?=[^"”]{8,}["”])|\b(?:be|is|are) that\s+|\b(?:should|must|has to|needs to) be\s+|"""
     r"""\b(?:swap|replace) (?:it|that|this|that one) (?:for|with)\s+|\bmean(?:t)?(?: to do)? is\s+(?:to\s+)?|"""
     r"""\bwhat i(?:'ll| will)? (?:actually |really )?do is\s+(?:to\s+)?|"""
-    r"""\bwhat (?:he|she|they) (?:should |will |would |can |gets? to )?(?:get|gets|see|sees) is\s+)"""
+    r"""\bwhat (?:he|she|they|[A-Z]\w+) (?:should |will |would |can )?(?:actually |really )?(?:gets? to )?"""
+    r"""(?:get|gets|see|sees) is\s+)"""
     r"""(?P<text>[^"”:]{8,200}?)["”]?\s*[.!]?\s*$""",
     re.IGNORECASE,
 )
@@ -144,7 +148,10 @@ def _worded(request: str, draft: Draft, cue: re.Pattern[str]) -> tuple[int, str]
     """The action and the new wording the request gives for it in so many words (after a colon, in quotes, or after
     "be that"), when ``cue`` says what the wording is for before it; else None."""
     wording = _NEW_WORDING.search(request)
-    if wording is None or not cue.search(request[: wording.start("text")]):
+    while wording is not None and not cue.search(request[: wording.start("text")]):
+        # "On the step about last month: what Tomasz should get to see is …": the wording after the cue
+        wording = _NEW_WORDING.search(request, wording.start() + 1)
+    if wording is None:
         return None
     before = request[: wording.start("text")]
     action = _placed_action(before, draft) or named_in(before, draft)
@@ -157,7 +164,7 @@ def _worded(request: str, draft: Draft, cue: re.Pattern[str]) -> tuple[int, str]
 
 _DONE_WHEN = re.compile(
     r"[,.]?\s*(?:(?:and )?(?:it|that)(?:'s| is)? (?:counts as |will be )?done when|done when|done means|"
-    r"i(?:'ll| will) know (?:it(?:'s| is)? (?:works?|worked|done)|it's done) (?:when|once|because)|"
+    r"(?:i|\w+)(?:'ll| will) know (?:it(?:'s| is)? (?:works?|worked|done)|it's done) (?:when|once|because)|"
     r"(?:it|that)(?:'s| is) done once|done once|measured by|"
     r"(?:measure|proof|evidence|success)\s*:|success is|success means|so that|erledigt wenn|nachweis\s*:|"
     r"what \w+ (?:can |will |gets? to |should )?(?:be able to )?see\s*:|"
@@ -183,10 +190,16 @@ _DUE_CLAUSE = re.compile(r"(?:,\s*|\s+)\b(?:" + "|".join(DUE_CLAUSE_WORDS) + r")
 # that asks nothing ("Rest is fine.").
 _AFTERWORD = re.compile(
     r"^(?:(?:and |it's |its )?(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\b.*|(?:the )?rest (?:is|looks) (?:fine|good|ok)"
-    r"|no (?:fixed |firm |set )?(?:date|deadline)(?: yet)?\b.*"
+    r"|no (?:fixed |firm |set )?(?:date|deadline)(?: yet)?\b.*|i (?:don't|do not) have a (?:date|deadline)\b.*"
     r"|that'?s (?:it|all)|thanks?|thx|ty)[.!]?$",
     re.IGNORECASE,
 )
+
+
+def _undated(text: str, draft: Draft) -> str:
+    """``text`` without the due clause at its end, when it states a date ("…, by wed the 16th"); not "… until a test
+    send has happened"."""
+    return _BY_DATE.sub(lambda m: "" if _dated(m.group(), draft) else m.group(), text)
 
 
 def _dated(clause: str, draft: Draft) -> bool:
@@ -197,7 +210,7 @@ def _dated(clause: str, draft: Draft) -> bool:
 _NOUN_VERBS = (
     (
         r"drill|training|workshop|session|walk-?through|rehearsal|post-?mortem|retro(?:spective)?|review|audit|"
-        r"test run",
+        r"game day|test run",
         "Run",
     ),
     (r"checklist|runbook|playbook|write-?up|guide|template|how-?to", "Write"),
@@ -211,7 +224,7 @@ def _noun_phrase(nouns: str) -> re.Pattern[str]:
     before the thing when there is no article)."""
     return re.compile(
         rf"^(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?|(?:[\w-]+\s+){{1,3}}?)(?:{nouns})\b(?=\s+(?:with|for|on|about|of|"
-        rf"to|in)\b|\s*[,.]|\s*$)",
+        rf"to|in|where|that|which)\b|\s*[,.]|\s*$)",
         re.IGNORECASE,
     )
 
@@ -262,7 +275,7 @@ def _new_action_said(request: str, draft: Draft) -> AddAction | None:
     end = re.search(r"[.!?](?:\s|$)", request[wants.end() :])
     action = request[wants.end() : wants.end() + end.start()] if end else request[wants.end() :]
     due = stated_date(action, draft.today) or next_weekday(action, draft.today)
-    action = _BY_DATE.sub("", _FINISHED_BY.sub("", action)).strip(" .,") if due else action.strip(" .,")
+    action = _undated(_FINISHED_BY.sub("", action), draft).strip(" .,") if due else action.strip(" .,")
     action = _I_WILL_DO.sub("", action)
     said = " ".join(measure["measure"].split()).strip(" .") if measure else evidence_for(action)
     if len(action.split()) < 3 or len(said.split()) < 3:
@@ -283,6 +296,10 @@ def _new_action(request: str, draft: Draft) -> AddAction | None:
     parts = _DONE_WHEN.split(said, maxsplit=1)
     if len(parts) == 2:
         action, measure = (" ".join(p.split()).strip(" .") for p in parts)
+        first_said, *besides = re.split(r"(?<=[.!?])\s+", action)  # "… catches it. I don't have a date yet, …"
+        if besides and all(_AFTERWORD.match(b.strip()) for b in besides):
+            action = first_said.strip(" .")
+        action = _with_verb(action)  # "a game day on staging …": "Run a game day on staging …"
         first, *after = re.split(r"(?<=[.!?])\s+", measure)
         if any(not _AFTERWORD.match(a.strip()) for a in after):  # "…, done when …. Also push the gate a week later"
             return None
@@ -296,9 +313,9 @@ def _new_action(request: str, draft: Draft) -> AddAction | None:
         measure = ""
     action = re.sub(r"^to\s+", "", _I_WILL_DO.sub("", action), flags=re.IGNORECASE)  # "add one action: to find …"
     if due:  # the due clause is the action's date, not its words
-        action = _BY_DATE.sub("", action).strip(" .,")
+        action = _undated(action, draft).strip(" .,")
         action = _DUE_CLAUSE.sub(lambda m: "" if _dated(m.group(), draft) else m.group(), action)
-    measure = _BY_DATE.sub("", measure).strip(" .") if due else measure
+    measure = _undated(measure, draft).strip(" .") if due else measure
     measure = measure or evidence_for(action)
     if len(action.split()) < 3 or len(measure.split()) < 3:
         return None

@@ -113,3 +113,10 @@ def test_the_colon_whose_words_say_a_fact_follows() -> None:
     assert read_fact("Also worth knowing: the advisor got the interest waived.") == AddFact(
         fact="the advisor got the interest waived"
     )
+
+
+def test_a_fact_before_please_include_that_in_the_same_sentence() -> None:
+    request = (
+        "Two things. Legal called back: the client has withdrawn the complaint, please include that. Also shorten it."
+    )
+    assert read_fact(request) == AddFact(fact="the client has withdrawn the complaint")

@@ -83,7 +83,9 @@ def test_a_new_action_given_with_its_measure() -> None:
     request = "one more step for the plan: a config review with QA by Dec 18, done when every change has a reviewer"
     read = read_edits(request, draft)
     assert read == [
-        AddAction(action="A config review with QA", measure="Every change has a reviewer", due=dt.date(2026, 12, 18))
+        AddAction(
+            action="Run a config review with QA", measure="Every change has a reviewer", due=dt.date(2026, 12, 18)
+        )
     ]
     assert not needs_model(request, read)
     # no measure, and said as what it is: the verb that does it, and what it leaves behind
@@ -328,3 +330,19 @@ def test_a_rewording_after_make_it_with_the_rest_kept() -> None:
     read = read_edits(request, _draft())
     assert read == [RewordAction(number=2, action="Pair with QA on every config deploy")]
     assert not needs_model(request, read)
+
+
+def test_a_measure_after_the_second_cue_and_a_new_action_with_a_remark_between() -> None:
+    draft = _draft()
+    request = "On the checklist step: what Dana should actually get to see is the checklist used on every deploy."
+    assert read_plan_edits(request, draft) == [SetMeasure(number=2, measure="The checklist used on every deploy")]
+    request = (
+        "Add an action please: a game day where we push a broken config. I don't have a date yet. "
+        "Dana will know it worked when the gate blocks it."
+    )
+    assert read_plan_edits(request, draft) == [
+        AddAction(action="Run a game day where we push a broken config", measure="The gate blocks it")
+    ]
+    assert read_plan_edits("il CI gate lo costruisce Kenji, mettilo come responsabile", draft) == [
+        SetOwner(number=1, owner="Kenji")
+    ]
