@@ -6,18 +6,15 @@ from __future__ import annotations
 
 import re
 
-from assistant.domain.edit_reading_dates import CHECKINS, KEEP, NEW_ACTION, ORDINAL, cues, named_in, next_weekday
+from assistant.domain.edit_reading_dates import CHECKINS, KEEP, NEW_ACTION, ORDINAL, cues, named_in
+from assistant.domain.edit_reading_new_action import new_action
 from assistant.domain.edit_types import (
-    AddAction,
     DropAction,
     Edit,
     RewordAction,
     SetMeasure,
     SetOwner,
 )
-from assistant.domain.edit_values import DUE_CLAUSE_WORDS, stated_date
-from assistant.domain.evidence import evidence_for
-from assistant.domain.language import looks_english
 from assistant.domain.schema import Draft
 
 DROP = cues(
@@ -162,166 +159,6 @@ def _worded(request: str, draft: Draft, cue: re.Pattern[str]) -> tuple[int, str]
     return action, text[:1].upper() + text[1:]
 
 
-_DONE_WHEN = re.compile(
-    r"[,.]?\s*(?:(?:and )?(?:it|that)(?:'s| is)? (?:counts as |will be )?done when|done when|done means|"
-    r"(?:i|\w+)(?:'ll| will) know (?:it(?:'s| is)? (?:works?|worked|done)|it's done) (?:when|once|because)|"
-    r"(?:it|that)(?:'s| is) done once|done once|measured by|"
-    r"(?:measure|proof|evidence|success)\s*:|success is|success means|so that|erledigt wenn|nachweis\s*:|"
-    r"what \w+ (?:can |will |gets? to |should )?(?:be able to )?see\s*:|"
-    r"how \w+ (?:can |will |would )?(?:see|know|tell)(?: it)?\s*:|"
-    r"(?<=[.!?]\s)\w+ (?:will|can|should|would) (?:be able to )?see:?\s+(?:that\s+)?|"
-    r"terminé quand|preuve\s*:|hecho cuando|prueba\s*:|como prova,?|prova\s*:|als bewijs,?)\s*",
-    re.IGNORECASE,
-)
-# "I'll run a post-mortem …": the action is what I will do, said as a step ("Run a post-mortem …").
-_I_WILL_DO = re.compile(
-    r"^(?:i|we)(?:'ll|'m going to|\s+(?:will|shall|am going to|are going to|personally|myself|ourselves|can))+\s+",
-    re.IGNORECASE,
-)
-_BY_DATE = re.compile(
-    r",?\s*\b(?:(?:done|finished|ready|completed?|live)\s+)?(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\s+[^,.;]*$",
-    re.IGNORECASE,
-)
-# A due clause inside the action: "move the deadlines into the tracker, by Thursday Dec 3, so they're covered".
-_DUE_CLAUSE = re.compile(r"(?:,\s*|\s+)\b(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\s+[^,.;]*(?=,)", re.IGNORECASE)
-
-
-# After a new action's sentence: its due date on its own ("… without it. by the 18th", "due 12/18"), or a remark
-# that asks nothing ("Rest is fine.").
-_AFTERWORD = re.compile(
-    r"^(?:(?:and |it's |its )?(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\b.*|(?:the )?rest (?:is|looks) (?:fine|good|ok)"
-    r"|no (?:fixed |firm |set )?(?:date|deadline)(?: yet)?\b.*|i (?:don't|do not) have a (?:date|deadline)\b.*"
-    r"|that'?s (?:it|all)|thanks?|thx|ty)[.!]?$",
-    re.IGNORECASE,
-)
-
-
-def _undated(text: str, draft: Draft) -> str:
-    """``text`` without the due clause at its end, when it states a date ("…, by wed the 16th"); not "… until a test
-    send has happened"."""
-    return _BY_DATE.sub(lambda m: "" if _dated(m.group(), draft) else m.group(), text)
-
-
-def _dated(clause: str, draft: Draft) -> bool:
-    return bool(stated_date(clause, draft.today) or next_weekday(clause, draft.today))
-
-
-# An action given as what it is ("a rollback drill with …"): the verb that does it.
-_NOUN_VERBS = (
-    (
-        r"drill|training|workshop|session|walk-?through|rehearsal|post-?mortem|retro(?:spective)?|review|audit|"
-        r"game day|test run",
-        "Run",
-    ),
-    (r"checklist|runbook|playbook|write-?up|guide|template|how-?to", "Write"),
-)
-_VERB_FIRST = re.compile(r"^(?:review|audit|run|hold|write|check|do|make|set|add|create|build|update|draft|test|give|"
-                         r"host|prepare|plan|schedule|train)\b", re.IGNORECASE)  # fmt: skip
-
-
-def _noun_phrase(nouns: str) -> re.Pattern[str]:
-    """What an action said as a thing looks like: "a rollback drill with …", "rollback drill with on-call" (a word
-    before the thing when there is no article)."""
-    return re.compile(
-        rf"^(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?|(?:[\w-]+\s+){{1,3}}?)(?:{nouns})\b(?=\s+(?:with|for|on|about|of|"
-        rf"to|in|where|that|which)\b|\s*[,.]|\s*$)",
-        re.IGNORECASE,
-    )
-
-
-def _with_verb(action: str) -> str:
-    if _VERB_FIRST.match(action):
-        return action
-    for nouns, verb in _NOUN_VERBS:
-        if _noun_phrase(nouns).match(action):
-            article = "" if re.match(r"(?:a|an|the)\s", action, re.IGNORECASE) else "a "
-            return f"{verb} {article}{action[:1].lower()}{action[1:]}"
-    return action
-
-
-_NOT_A_VERB = re.compile(r"(?:a|an|the|some|one|another|more|extra)\b", re.IGNORECASE)
-
-
-# Without a colon: "would you mind adding one more step? I'd like to work through the 40 open replies, and have that
-# finished by Wednesday 2 December. What Marta would see for it is that the inbox has no unanswered replies left."
-_I_WANT_TO = re.compile(
-    r"(?:^|(?<=[.!?])\s+)(?:so\s+)?i(?:'d| would) like to\s+|(?:^|(?<=[.!?])\s+)(?:so\s+)?i (?:want|plan|intend) to\s+",
-    re.IGNORECASE,
-)
-# "Put in a step where I personally answer every one of those open replies, by Tuesday."
-_A_STEP_WHERE = re.compile(
-    r"\b(?:put in|add|put|include) (?:a|one more|another|an extra|a new) (?:step|action|item) (?:in )?"
-    r"(?:where|in which|for|so that)\s+(?:i\s+(?:personally\s+|myself\s+)?)?",
-    re.IGNORECASE,
-)
-_SEES_IS = re.compile(
-    r"\bwhat \w+ (?:should |will |would |can |gets? to )?(?:get|gets|see|sees)(?: for it)? is(?: that)?\s+"
-    r"(?P<measure>[^.!?]{8,200})",
-    re.IGNORECASE,
-)
-_FINISHED_BY = re.compile(
-    r",?\s*(?:and\s+)?(?:(?:have|get) (?:it|that|this) )?(?:done|finished|ready|completed?)\s+(?:by|until)\s+[^,.;]*$",
-    re.IGNORECASE,
-)
-
-
-def _new_action_said(request: str, draft: Draft) -> AddAction | None:
-    """A new action the request asks for in its own sentence ("I'd like to …"), with its measure ("what Marta would
-    see for it is …", "done when …") and date; None unless both are said in English."""
-    wants = _I_WANT_TO.search(request) or _A_STEP_WHERE.search(request)
-    measure = _SEES_IS.search(request)
-    if wants is None or (measure is None and wants.re is _I_WANT_TO) or not looks_english(request):
-        return None
-    end = re.search(r"[.!?](?:\s|$)", request[wants.end() :])
-    action = request[wants.end() : wants.end() + end.start()] if end else request[wants.end() :]
-    due = stated_date(action, draft.today) or next_weekday(action, draft.today)
-    action = _undated(_FINISHED_BY.sub("", action), draft).strip(" .,") if due else action.strip(" .,")
-    action = _I_WILL_DO.sub("", action)
-    said = " ".join(measure["measure"].split()).strip(" .") if measure else evidence_for(action)
-    if len(action.split()) < 3 or len(said.split()) < 3:
-        return None
-    return AddAction(action=action[:1].upper() + action[1:], measure=said[:1].upper() + said[1:], due=due)
-
-
-def _new_action(request: str, draft: Draft) -> AddAction | None:
-    """A new action the request gives in so many words after a colon ("Add an action: run a deploy drill, done
-    when the drill log shows a blocked deploy"; a due date at its end, or on its own after it, is the action's).
-    Without a measure, an English request's action gets what it leaves behind to be seen (:func:`evidence_for`);
-    else None (for the model)."""
-    colon = request.find(":")
-    if colon < 0 or not NEW_ACTION.search(request[:colon]):
-        return _new_action_said(request, draft) if colon < 0 and NEW_ACTION.search(request) else None
-    said = request[colon + 1 :].strip()
-    due = stated_date(said, draft.today) or next_weekday(said, draft.today)
-    parts = _DONE_WHEN.split(said, maxsplit=1)
-    if len(parts) == 2:
-        action, measure = (" ".join(p.split()).strip(" .") for p in parts)
-        first_said, *besides = re.split(r"(?<=[.!?])\s+", action)  # "… catches it. I don't have a date yet, …"
-        if besides and all(_AFTERWORD.match(b.strip()) for b in besides):
-            action = first_said.strip(" .")
-        action = _with_verb(action)  # "a game day on staging …": "Run a game day on staging …"
-        first, *after = re.split(r"(?<=[.!?])\s+", measure)
-        if any(not _AFTERWORD.match(a.strip()) for a in after):  # "…, done when …. Also push the gate a week later"
-            return None
-        measure = first.strip(" .")
-    else:  # no measure: the action's sentence, and after it only its due date or a remark
-        first, *after = re.split(r"(?<=[.!?])\s+", " ".join(said.split()))
-        first = _with_verb(first)  # "a rollback drill with the on-call rotation": "Run a rollback drill …"
-        if any(not _AFTERWORD.match(a.strip()) for a in after) or not looks_english(first) or _NOT_A_VERB.match(first):
-            return None  # "a talk with the team": the model says what is done
-        action = first.strip(" .")
-        measure = ""
-    action = re.sub(r"^to\s+", "", _I_WILL_DO.sub("", action), flags=re.IGNORECASE)  # "add one action: to find …"
-    if due:  # the due clause is the action's date, not its words
-        action = _undated(action, draft).strip(" .,")
-        action = _DUE_CLAUSE.sub(lambda m: "" if _dated(m.group(), draft) else m.group(), action)
-    measure = _undated(measure, draft).strip(" .") if due else measure
-    measure = measure or evidence_for(action)
-    if len(action.split()) < 3 or len(measure.split()) < 3:
-        return None
-    return AddAction(action=action[:1].upper() + action[1:], measure=measure[:1].upper() + measure[1:], due=due)
-
-
 _Q = r"[\"“'‘]?"
 _UNQ = r"[\"”'’]?"
 # Words swapped in an action: "say sharing outside the company rather than sharing with others", "replace 'payments
@@ -359,7 +196,7 @@ def read_plan_edits(request: str, draft: Draft) -> list[Edit]:
     it's overkill"; "Jonas offered to write the checklist, put him down for it"; "get rid of the 2nd step"), or its
     new measure or wording in so many words ("the measure should be: …", "change that step to: …"), or a new action
     with its measure ("add an action: …, done when …"); else []."""
-    if (added := _new_action(request, draft)) is not None:
+    if (added := new_action(request, draft)) is not None:
         before = request[: request.find(":")] if ":" in request else ""
         if _IN_ITS_PLACE.search(before) and DROP.search(before):  # "get rid of it, and in its place: …"
             replaced = _placed_action(before, draft) or named_in(before, draft)

@@ -1,0 +1,32 @@
+"""A new action a refine request gives in so many words (``assistant/domain/edit_reading_new_action.py``); more cases,
+read through the plan reading, are in ``test_edit_reading_plan.py``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from chain_support import sample_draft
+
+from assistant.domain.edit_reading_new_action import new_action
+from assistant.domain.edit_types import AddAction
+
+
+def test_after_a_colon_in_its_own_sentence_or_said_as_a_thing() -> None:
+    draft = sample_draft()
+    assert new_action("one more step: brief support on the gate, done when support confirms it", draft) == AddAction(
+        action="Brief support on the gate", measure="Support confirms it"
+    )
+    request = "add a step? I'd like to fix the alert, finished by Tuesday. What Dana would see is a test page firing."
+    assert new_action(request, draft) == AddAction(
+        action="Fix the alert", measure="A test page firing", due=dt.date(2026, 12, 1)
+    )
+    assert new_action("one more step: rollback drill with on-call", draft) == AddAction(
+        action="Run a rollback drill with on-call", measure="The date it took place and who took part"
+    )
+
+
+def test_what_it_leaves_to_the_model() -> None:
+    draft = sample_draft()
+    assert new_action("one more step: a talk with the team", draft) is None  # what is done is not said
+    assert new_action("noch ein Schritt: eine Übung mit dem Team machen", draft) is None  # not English, no measure
+    assert new_action("make it warmer", draft) is None
