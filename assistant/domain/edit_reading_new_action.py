@@ -19,7 +19,8 @@ _DONE_WHEN = re.compile(
     r"[,.]?\s*(?:(?:and )?(?:it|that)(?:'s| is)? (?:counts as |will be )?done when|done when|done means|"
     r"(?:i|\w+)(?:'ll| will) know (?:it(?:'s| is)? (?:works?|worked|done)|it's done) (?:when|once|because)|"
     r"(?:it|that)(?:'s| is) done once|done once|measured by|"
-    r"(?:measure|proof|evidence|success)\s*:|success is|success means|so that|erledigt wenn|nachweis\s*:|"
+    r"(?:measure|proof|evidence|success)\s*[:=]|success is|success means|so that|erledigt wenn|nachweis\s*:|"
+    r"(?<=[.!?]\s)\w+(?:'ll| will) be able to see (?:it )?(?:because|when|as|since)\s+|"
     r"what \w+ (?:can |will |gets? to |should )?(?:be able to )?see\s*:|"
     r"how \w+ (?:can |will |would )?(?:see|know|tell)(?: it)?\s*:|"
     r"(?<=[.!?]\s)\w+ (?:will|can|should|would) (?:be able to )?see:?\s+(?:that\s+)?|"
@@ -82,7 +83,7 @@ def _noun_phrase(nouns: str) -> re.Pattern[str]:
     )
 
 
-def _with_verb(action: str) -> str:
+def with_verb(action: str) -> str:
     if _VERB_FIRST.match(action):
         return action
     for nouns, verb in _NOUN_VERBS:
@@ -152,14 +153,14 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
         first_said, *besides = re.split(r"(?<=[.!?])\s+", action)  # "… catches it. I don't have a date yet, …"
         if besides and all(_AFTERWORD.match(b.strip()) for b in besides):
             action = first_said.strip(" .")
-        action = _with_verb(action)  # "a game day on staging …": "Run a game day on staging …"
+        action = with_verb(action)  # "a game day on staging …": "Run a game day on staging …"
         first, *after = re.split(r"(?<=[.!?])\s+", measure)
         if any(not _AFTERWORD.match(a.strip()) for a in after):  # "…, done when …. Also push the gate a week later"
             return None
         measure = first.strip(" .")
     else:  # no measure: the action's sentence, and after it only its due date or a remark
         first, *after = re.split(r"(?<=[.!?])\s+", " ".join(said.split()))
-        first = _with_verb(first)  # "a rollback drill with the on-call rotation": "Run a rollback drill …"
+        first = with_verb(first)  # "a rollback drill with the on-call rotation": "Run a rollback drill …"
         if any(not _AFTERWORD.match(a.strip()) for a in after) or not looks_english(first) or _NOT_A_VERB.match(first):
             return None  # "a talk with the team": the model says what is done
         action = first.strip(" .")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.domain.edit_reading_dates import CHECKINS, KEEP, NEW_ACTION, ORDINAL, cues, named_in
-from assistant.domain.edit_reading_new_action import new_action
+from assistant.domain.edit_reading_new_action import new_action, with_verb
 from assistant.domain.edit_types import (
     DropAction,
     Edit,
@@ -47,8 +47,9 @@ _NOT_NAMES = frozenset(
         "will", "please", "put", "make", "give", "let", "have", "assign", "hand", "she", "he", "they", "we", "it",
         "this", "that", "just", "ok", "okay", "hmm", "since", "because", "yes", "no", "maybe", "then", "now", "our",
         "my", "her", "his", "their", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "ci",
-        "qa", "vp", "cto", "ceo", "cfo", "slack", "teams", "el", "la", "los", "las", "un", "una", "le", "les", "der",
-        "die", "das", "de", "het", "een",
+        "qa", "vp", "cto", "ceo", "cfo", "slack", "teams", "ops", "cs", "hr", "eng", "platform", "change", "move",
+        "set", "add", "drop", "swap", "replace", "update", "reword", "rename", "small", "everything", "two", "things",
+        "el", "la", "los", "las", "un", "una", "le", "les", "der", "die", "das", "de", "het", "een",
     )
 )  # fmt: skip
 
@@ -80,7 +81,8 @@ def _person(request: str, draft: Draft) -> str | None:
     # hacer Marcos"); a name that opens the sentence counts when there is none inside ("Jonas offered to …")
     # first a name the hand-over is said of ("Priya will run it, she's our Zendesk admin": not Zendesk)
     handing = names(
-        r"\b(?P<name>[A-Z][a-zà-ÿ]+)\b(?:\s+\w+){0,3}?\s+(?:will|'ll|is going to|offered|agreed|said|can|takes?|owns?|"
+        r"\b(?P<name>[A-Z][a-zà-ÿ]+)\b(?:\s+[A-Z][a-zà-ÿ]+)?(?:\s+from\s+(?:the\s+)?[\w&-]+(?:\s+[\w&-]+)?)?"
+        r"(?:\s+\w+){0,3}?\s+(?:will|'ll|is going to|offered|agreed|said|can|takes?|owns?|has offered|"
         r"wants to|volunteered|übernimmt|va a|se encarga|s'en charge)\b"
     )
     if not handing and (first := _LOWER_HANDING.match(request)) and first["name"] not in _NOT_NAMES | _NOBODY:
@@ -97,7 +99,7 @@ def _person(request: str, draft: Draft) -> str | None:
 _ABOUT_WORDING = cues(r"mention", r"paragraph", r"sentence", r"wording", r"twice", r"repeat", r"says? (?:it|that)")
 # "what he should get is …", "what Marta can see: …": what the leader sees is the measure
 _SEES = (
-    r"what (?:he|she|they|[A-Z][a-z]+) (?:should |will |would |can )?(?:actually |really )?(?:gets? to )?"
+    r"what (?:he|she|they|[A-Z][a-z]+)(?:'ll|'d)? (?:should |will |would |can )?(?:actually |really )?(?:gets? to )?"
     r"(?:get|gets|see|sees)\b"
 )
 _MEASURE = cues(r"measure", r"metric", r"success", r"done when", r"proof", r"evidence", r"how (?:we|you|she|he) know",
@@ -109,6 +111,7 @@ REWORD = cues(r"reword", r"rephrase", r"rename", r"wording", r"word it", r"rewri
                 r"swap (?:it|that|this|that one)? ?(?:for|with)\b", r"too vague", r"what i (?:actually |really )?mean",
                 r"what i(?:'ll| will)? (?:actually |really )?do is",
                 r"replace (?:\w+ ){0,3}with\b", r"umformulier", r"reformul", r"make (?:it|that|this)\s*:",
+                r"make (?:it|that one|this one)\s+(?=an?\s)",
                 r"say [^.;]{3,60}? (?:rather than|instead of)",
                 r"cambia (?:\w+ ){0,3}(?:a|por)\b")  # fmt: skip
 _ACTION_PLACE = re.compile(r"\b(?:the\s+)?(" + "|".join(ORDINAL) + r")\s+(?:step|action|item|task|one|point)\b",
@@ -133,7 +136,7 @@ def _placed_action(request: str, draft: Draft) -> int | None:
 _NEW_WORDING = re.compile(
     r"""(?::\s*|["“](?=[^"”]{8,}["”])|\b(?:be|is|are) that\s+|\b(?:should|must|has to|needs to) be\s+|"""
     r"""\b(?:swap|replace) (?:it|that|this|that one) (?:for|with)\s+|\bmean(?:t)?(?: to do)? is\s+(?:to\s+)?|"""
-    r"""\bwhat i(?:'ll| will)? (?:actually |really )?do is\s+(?:to\s+)?|"""
+    r"""\bwhat i(?:'ll| will)? (?:actually |really )?do is\s+(?:to\s+)?|\bmake (?:it|that one|this one)\s+(?=an?\s)|"""
     r"""\bwhat (?:he|she|they|[A-Z]\w+) (?:should |will |would |can )?(?:actually |really )?(?:gets? to )?"""
     r"""(?:get|gets|see|sees) is\s+)"""
     r"""(?P<text>[^"”:]{8,200}?)["”]?\s*[.!]?\s*$""",
@@ -144,8 +147,13 @@ _NEW_WORDING = re.compile(
 def _worded(request: str, draft: Draft, cue: re.Pattern[str]) -> tuple[int, str] | None:
     """The action and the new wording the request gives for it in so many words (after a colon, in quotes, or after
     "be that"), when ``cue`` says what the wording is for before it; else None."""
+
+    def asked(wording: re.Match[str]) -> bool:  # the cue before the wording, or "make it a …" for a rewording
+        lead = request[wording.start() : wording.start("text")]
+        return bool(cue.search(request[: wording.start("text")]) or (cue is REWORD and lead.lower().startswith("make")))
+
     wording = _NEW_WORDING.search(request)
-    while wording is not None and not cue.search(request[: wording.start("text")]):
+    while wording is not None and not asked(wording):
         # "On the step about last month: what Tomasz should get to see is …": the wording after the cue
         wording = _NEW_WORDING.search(request, wording.start() + 1)
     if wording is None:
@@ -156,6 +164,7 @@ def _worded(request: str, draft: Draft, cue: re.Pattern[str]) -> tuple[int, str]
     text = re.sub(r"^that\s+", "", text, flags=re.IGNORECASE)  # "… should be that every lead has the runbook"
     if action is None or len(text.split()) < 3:
         return None
+    text = with_verb(text) if cue is REWORD else text  # "make it a pre-deploy checklist …": "Write a …"
     return action, text[:1].upper() + text[1:]
 
 

@@ -20,7 +20,8 @@ from assistant.domain.edit_types import AddAction, Edit, RewordAction, SetDate, 
 
 _EARLIER = _words(r"earlier", r"sooner", r"bring (?:\w+ ){0,4}forward", r"pull (?:\w+ ){0,4}(?:in|forward)\b",
                   r"move (?:\w+ ){0,4}up\b", r"ahead of", r"früher", r"nach vorne", r"vorzieh", r"vorgezogen",
-                  r"vorverleg", r"antes", r"adelant", r"plus tôt", r"avance")  # fmt: skip
+                  r"vorverleg", r"antes", r"adelant", r"plus tôt", r"avance", r"naar voren", r"eerder",
+                  r"vervroeg")  # fmt: skip
 _LATER = _words(r"later", r"more time", r"postpone", r"delay", r"push(?:ed)? (?:\w+ ){0,4}(?:back|out)\b",
                 r"(?:move|shift|bump) (?:\w+ ){0,4}(?:back|out)\b", r"slip", r"runway",
                 r"extra time", r"extend", r"take longer", r"more days", r"behind\b", r"später", r"mehr zeit",
@@ -121,7 +122,7 @@ _SMALL = (
 _AMOUNT = re.compile(
     r"\b(?P<n>\d{1,2}|an?|" + "|".join(_SMALL[1:]) + r"|one|another|one more|an extra|a further|a couple of|"
     r"a couple|couple of|ein(?:e[nm]?)?|zwei|drei|vier|fünf|zehn|una?|dos|tres|cuatro|cinco|diez|une?|deux|trois|"
-    r"quatre|cinq|dix|een|twee)\s+(?P<more>(?:more|extra|further|additional)\s+)?"
+    r"quatre|cinq|dix|een|twee|drie|vier|vijf|tien)\s+(?P<more>(?:more|extra|further|additional)\s+)?"
     r"(?P<unit>days?|weeks?|wks?|tage?n?|wochen?|d[ií]as?|semanas?|jours?|semaines?|weken|dagen)\b"
     r"|\b(?P<fortnight>a fortnight)\b",
     re.IGNORECASE,
@@ -130,6 +131,7 @@ _AMOUNTS = {"another": 1, "one more": 1, "an extra": 1, "a further": 1, "a coupl
             "couple of": 2, "a": 1, "an": 1, "ein": 1, "eine": 1, "einen": 1, "einem": 1, "zwei": 2, "drei": 3,
             "vier": 4, "fünf": 5, "zehn": 10, "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
             "diez": 10, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10, "een": 1, "twee": 2,
+            "drie": 3, "vijf": 5, "tien": 10,
             **{word: n for n, word in enumerate(_SMALL, 1)}}  # fmt: skip
 
 

@@ -160,7 +160,7 @@ def test_context_in_a_request_moves_nothing() -> None:
         SetDate(target="action", number=1, date=dt.date(2026, 12, 9)),
     ]
     assert read_edits("step 2 is pointless, swap it for a review of every deploy script", draft) == [
-        RewordAction(number=2, action="A review of every deploy script")
+        RewordAction(number=2, action="Run a review of every deploy script")  # a verb for the thing
     ]
 
 

@@ -346,3 +346,29 @@ def test_a_measure_after_the_second_cue_and_a_new_action_with_a_remark_between()
     assert read_plan_edits("il CI gate lo costruisce Kenji, mettilo come responsabile", draft) == [
         SetOwner(number=1, owner="Kenji")
     ]
+
+
+def test_set_19s_readings() -> None:
+    draft = _draft()
+    request = (
+        "Leonie Brandt from CS Ops has offered to do the checklist. Can you put her down as the owner of that step?"
+    )
+    assert read_plan_edits(request, draft) == [SetOwner(number=2, owner="Leonie")]
+    request = (
+        "For the first action, change what she'll see to: every config deploy blocked without a green staging run."
+    )
+    assert read_plan_edits(request, draft) == [
+        SetMeasure(number=1, measure="Every config deploy blocked without a green staging run")
+    ]
+    request = "Step 2 shouldn't be payments-only: make it a pre-deploy checklist for every config change."
+    assert read_plan_edits(request, draft) == [
+        RewordAction(number=2, action="Write a pre-deploy checklist for every config change")
+    ]
+    request = "add a step: run a postmortem w/ on-call, due dec 16, measure = postmortem doc posted in #incidents"
+    assert read_plan_edits(request, draft) == [
+        AddAction(
+            action="Run a postmortem w/ on-call",
+            measure="Postmortem doc posted in #incidents",
+            due=dt.date(2026, 12, 16),
+        )
+    ]

@@ -180,3 +180,7 @@ def test_the_prompts_plan_line_copied_into_an_actions_wording_is_cut() -> None:
     assert settled_edit(copied, "reword step 2", actions) == RewordAction(
         number=2, action="Tell Renata about the penalties"
     )
+
+
+def test_a_dutch_shift() -> None:
+    assert relative_shift("Kun je alle deadlines drie dagen naar voren halen?") == (-3, "days")
