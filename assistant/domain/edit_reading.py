@@ -251,8 +251,11 @@ def mentions_checkins(request: str) -> bool:
 
 
 # Words a date or plan request turns on, which people mistype ("3 days erlier", "evrything", "the checklst step").
-_KEY_WORDS = ("earlier", "everything", "deadlines", "deadline", "checklist", "shorter")
-_LONG_WORD = re.compile(r"[A-Za-z]{6,}")
+_KEY_WORDS = ("earlier", "everything", "deadlines", "deadline", "checklist", "shorter", "direct")
+# Real words near a key word, which are left as they are ("shorten" is no mistyped "shorter").
+_NEAR_KEYS = frozenset(("shorten", "shortens", "shortened", "shortest", "shortly", "earliest", "checklists",
+                        "directs", "directed", "director", "directly", "indirect", "dearer"))  # fmt: skip
+_LONG_WORD = re.compile(r"[A-Za-z]{5,}")
 
 
 def spelled(request: str) -> str:
@@ -261,8 +264,10 @@ def spelled(request: str) -> str:
 
     def fixed(match: re.Match[str]) -> str:
         word = match.group()
+        if word.lower() in _KEY_WORDS or word.lower() in _NEAR_KEYS:
+            return word
         close = difflib.get_close_matches(word.lower(), _KEY_WORDS, n=1, cutoff=0.85)
-        return close[0] if close and word.lower() not in _KEY_WORDS else word
+        return close[0] if close else word
 
     return _LONG_WORD.sub(fixed, request)
 

@@ -14,6 +14,7 @@ from assistant.domain.edit_values import DUE_CLAUSE_WORDS, stated_date
 from assistant.domain.evidence import evidence_for
 from assistant.domain.language import looks_english
 from assistant.domain.schema import Draft
+from assistant.domain.settle import NOT_NAMES
 
 _DONE_WHEN = re.compile(
     r"[,.]?\s*(?:(?:and )?(?:it|that)(?:'s| is)? (?:counts as |will be )?done when|done when|done means|"
@@ -45,6 +46,8 @@ _DUE_CLAUSE = re.compile(r"(?:,\s*|\s+)\b(?:" + "|".join(DUE_CLAUSE_WORDS) + r")
 _AFTERWORD = re.compile(
     r"^(?:(?:and |it's |its )?(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\b.*|(?:the )?rest (?:is|looks) (?:fine|good|ok)"
     r"|no (?:fixed |firm |set )?(?:date|deadline)(?: yet)?\b.*|i (?:don't|do not) have a (?:date|deadline)\b.*"
+    r"|(?:he|she|they) (?:said|says|thinks|reckons) (?:\w+ )?(?:can|could|will|'ll) (?:have it|get it|be) "
+    r"(?:done|ready)\b.*"
     r"|that'?s (?:it|all)|thanks?|thx|ty)[.!]?$",
     re.IGNORECASE,
 )
@@ -137,12 +140,33 @@ def _new_action_said(request: str, draft: Draft) -> AddAction | None:
     return AddAction(action=action[:1].upper() + action[1:], measure=said[:1].upper() + said[1:], due=due)
 
 
+_DASH = re.compile(r"[^.?!:]{0,30}?\s[-–—]\s")
+# A new action said with its doer: "Bogdan from IT sets up a restricted share …"
+_DOER = re.compile(
+    r"(?P<name>[A-Z][a-zà-ÿ]+)(?:\s+from\s+(?:the\s+)?[\w&-]+(?:\s+team)?)?\s+(?P<verb>[a-z]+s)\b\s*(?P<rest>.*)"
+)
+_THIRD_PERSON = {"does": "do", "has": "have", "goes": "go"}
+
+
+def _whose(action: str) -> tuple[str, str]:
+    """The owner the action names as its doer, and the action as a step ("Set up a restricted share …"); else "me"
+    and the action as it was."""
+    doer = _DOER.fullmatch(action)
+    if doer is None or doer["name"] in NOT_NAMES:
+        return "me", action
+    verb = doer["verb"]
+    verb = _THIRD_PERSON.get(verb) or (verb[:-3] + "y" if verb.endswith("ies") else verb[:-1])
+    return doer["name"], f"{verb} {doer['rest']}".strip()
+
+
 def new_action(request: str, draft: Draft) -> AddAction | None:
     """A new action the request gives in so many words after a colon ("Add an action: run a deploy drill, done
     when the drill log shows a blocked deploy"; a due date at its end, or on its own after it, is the action's).
     Without a measure, an English request's action gets what it leaves behind to be seen (:func:`evidence_for`);
     else None (for the model)."""
     colon = request.find(":")
+    if colon < 0 and (cue := NEW_ACTION.search(request)) and (dash := _DASH.match(request, cue.end())):
+        colon = dash.end() - 2  # "one more step for the plan - answer the ~40 replies …": the dash as a colon
     if colon < 0 or not NEW_ACTION.search(request[:colon]):
         return _new_action_said(request, draft) if colon < 0 and NEW_ACTION.search(request) else None
     said = request[colon + 1 :].strip()
@@ -166,6 +190,7 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
         action = first.strip(" .")
         measure = ""
     action = re.sub(r"^to\s+", "", _I_WILL_DO.sub("", action), flags=re.IGNORECASE)  # "add one action: to find …"
+    owner, action = _whose(action)  # "Bogdan from IT sets up a restricted share …"
     if due:  # the due clause is the action's date, not its words
         action = _undated(action, draft).strip(" .,")
         action = _DUE_CLAUSE.sub(lambda m: "" if _dated(m.group(), draft) else m.group(), action)
@@ -173,4 +198,6 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
     measure = measure or evidence_for(action)
     if len(action.split()) < 3 or len(measure.split()) < 3:
         return None
-    return AddAction(action=action[:1].upper() + action[1:], measure=measure[:1].upper() + measure[1:], due=due)
+    return AddAction(
+        action=action[:1].upper() + action[1:], measure=measure[:1].upper() + measure[1:], owner=owner, due=due
+    )

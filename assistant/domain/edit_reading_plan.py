@@ -134,7 +134,8 @@ def _placed_action(request: str, draft: Draft) -> int | None:
 # The new wording, after a colon, in quotes or after "be that": 'the measure should be: a test deploy is blocked',
 # '… be "X"', 'I'd rather the proof be that the tracker lists every deadline'.
 _NEW_WORDING = re.compile(
-    r"""(?::\s*|["“](?=[^"”]{8,}["”])|\b(?:be|is|are) that\s+|\b(?:should|must|has to|needs to) be\s+|"""
+    r"""(?::\s*|\s*(?:->|→|=>)\s*|["“](?=[^"”]{8,}["”])|\b(?:be|is|are) that\s+|"""
+    r"""\b(?:should|must|has to|needs to) be\s+|"""
     r"""\b(?:swap|replace) (?:it|that|this|that one) (?:for|with)\s+|\bmean(?:t)?(?: to do)? is\s+(?:to\s+)?|"""
     r"""\bwhat i(?:'ll| will)? (?:actually |really )?do is\s+(?:to\s+)?|\bmake (?:it|that one|this one)\s+(?=an?\s)|"""
     r"""\bwhat (?:he|she|they|[A-Z]\w+) (?:should |will |would |can )?(?:actually |really )?(?:gets? to )?"""

@@ -338,3 +338,10 @@ def test_cut_the_softening_is_a_tone_not_a_drop() -> None:
 def test_words_that_only_look_like_a_cue() -> None:
     assert not needs_model("Puoi renderlo più diretto? Cosa è successo, cosa faccio, entro quando.", [])
     assert read_tone("Marta will think I'm padding the plan", "neutral") is None  # not "no padding"
+
+
+def test_a_real_word_near_a_key_word_is_left_alone() -> None:
+    assert spelled("and shorten the whole thing, more dirct") == "and shorten the whole thing, more direct"
+    assert read_edits("Measure for the CI gate -> a config deploy without staging tests gets blocked", _draft()) == [
+        SetMeasure(number=1, measure="A config deploy without staging tests gets blocked")
+    ]

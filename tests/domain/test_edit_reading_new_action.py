@@ -30,3 +30,19 @@ def test_what_it_leaves_to_the_model() -> None:
     assert new_action("one more step: a talk with the team", draft) is None  # what is done is not said
     assert new_action("noch ein Schritt: eine Übung mit dem Team machen", draft) is None  # not English, no measure
     assert new_action("make it warmer", draft) is None
+
+
+def test_a_dash_for_a_colon_and_a_doer_as_the_owner() -> None:
+    draft = sample_draft()
+    request = "one more step for the plan - answer the open tickets. measure = the queue at zero. no fixed date yet"
+    assert new_action(request, draft) == AddAction(action="Answer the open tickets", measure="The queue at zero")
+    request = (
+        "Please add a step to the plan: Bogdan from IT sets up a staging gate for config. "
+        "He said he can have it done by Dec 3rd."
+    )
+    assert new_action(request, draft) == AddAction(
+        action="Set up a staging gate for config",
+        measure="I'll show you it in use on the next real case",
+        owner="Bogdan",
+        due=dt.date(2026, 12, 3),
+    )
