@@ -156,7 +156,7 @@ _SHORTER = cues(
     r"cut (?:it |this |that |the message |the email )?(?:down|back)", r"condens",
     r"tighten", r"concise", r"briefer", r"(?:keep|make) it brief", r"be brief", r"too long", r"long-?winded",
     r"wordy", r"verbose", r"wall of text", r"tl;?dr", r"one screen", r"skim", r"a lot to (?:get through|read|take in)",
-    r"fewer words", r"less text", r"too much text", r"pare (?:it )?down",
+    r"fewer words", r"less text", r"too much text", r"pare (?:it )?down", r"(?:into|as|to) an? short\b",
     r"kürzer", r"kürz", r"knapp", r"zu lang", r"más corto", r"más breve", r"acorta", r"demasiado largo",
     r"plus court", r"raccourc", r"trop long",
 )  # fmt: skip
@@ -211,7 +211,7 @@ _CHANNEL_HINTS: dict[str, re.Pattern[str]] = {
         r"in person", r"face to face", r"to (?:her|his|their|your) face",
         r"say (?:it|this) (?:to (?:her|him|them) )?(?:out loud|aloud)", r"work from (?:it|them)", r"glance at",
         r"notes? (?:for|to talk|i can talk)", r"talk (?:it |this )?through", r"en persona", r"cara a cara",
-        r"persönlich", r"im gespräch", r"unter vier augen", r"pessoalmente", r"en personne", r"di persona",
+        r"persönlich(?!er)", r"im gespräch", r"unter vier augen", r"pessoalmente", r"en personne", r"di persona",
         r"in persoon",
     ),
 }  # fmt: skip
@@ -321,7 +321,9 @@ def _read_whole(request: str, draft: Draft) -> list[Edit]:
     if channel is not None and channel != draft.options.channel:
         edits.append(SetChannel(channel=channel))  # type: ignore[arg-type]
     dates = read_dates(request, draft)
-    return edits + dates + ([] if dates else plan_edits)
+    # beside a date, only a measure or wording given in so many words ("… and change what she'll see to "…"")
+    worded = [e for e in plan_edits if isinstance(e, SetMeasure | RewordAction)]
+    return edits + dates + (worded if dates else plan_edits)
 
 
 def _about_an_actions_words(request: str, plan_edits: list[Edit]) -> bool:

@@ -345,3 +345,21 @@ def test_a_real_word_near_a_key_word_is_left_alone() -> None:
     assert read_edits("Measure for the CI gate -> a config deploy without staging tests gets blocked", _draft()) == [
         SetMeasure(number=1, measure="A config deploy without staging tests gets blocked")
     ]
+
+
+def test_set_22s_readings() -> None:
+    draft = _draft()
+    assert read_channel("Bitte wärmer und persönlicher formulieren.", "email") is None  # more personal: a tone
+    assert read_edits("Can you turn this into a short chat message?", draft) == [
+        SetLength(length="shorter"),
+        SetChannel(channel="chat"),
+    ]
+    assert read_edits("Remove point 1 of the plan. And the checklist one I can have done on Monday.", draft) == [
+        SetDate(target="action", number=2, date=dt.date(2026, 11, 30)),
+        DropAction(number=1),
+    ]
+    request = 'Checklist item: make it due Dec 9th, and change what she\'ll see to "QA signs every config change".'
+    assert read_edits(request, draft) == [
+        SetDate(target="action", number=2, date=dt.date(2026, 12, 9)),
+        SetMeasure(number=2, measure="QA signs every config change"),
+    ]
