@@ -20,7 +20,7 @@ _CANNOT = cues(
     r"calendar", r"calendar invite", r"send (?:her|him|them) an? invite",
     r"übersetz", r"translate", r"tradu[cz]",
     r"(?:pull|fetch|grab|get|look up|query|export)\b[^.?!]{0,40}\bfrom\s+(?:grafana|datadog|jira|splunk|kibana|sentry|"
-    r"salesforce|confluence|the (?:logs?|dashboards?|database|crm|metrics))",
+    r"salesforce|confluence|the (?:\w+ )?(?:logs?|dashboards?|database|crm|metrics))",
     r"(?:check|look (?:at|in|through|up)|go through|search|dig through|open) (?:the |our |my )?(?:\w+ )?"
     r"(?:logs?|dashboards?|database|crm|metrics|spreadsheet|inbox)\b",
     # "check in our Zendesk how many customers replied", "write the exact number instead of ~180"

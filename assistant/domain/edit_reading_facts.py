@@ -131,7 +131,8 @@ _CLAUSE_START = re.compile(r"(?<=[,;.!?])\s+")
 
 # "IT heard back: both auditors have deleted everything they downloaded, please include that."
 _INCLUDE_THAT = re.compile(
-    r"[,;]\s*(?:and\s+)?(?:pls\s+|please\s+|can you\s+)?(?:include|add|mention|note)\s+(?:that|this|it)\b"
+    r"[,;]\s*(?:and\s+)?(?:pls\s+|please\s+|can you\s+)?(?:include|add|mention|note|work)\s+(?:that|this|it)\b"
+    r"(?:\s+in\b)?"
     r"(?:\s+(?:in|into|to)\s+(?:the\s+)?(?:notes|message|email|draft))?\s*[.!?]?",
     re.IGNORECASE,
 )

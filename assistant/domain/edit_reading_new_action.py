@@ -164,7 +164,9 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
     when the drill log shows a blocked deploy"; a due date at its end, or on its own after it, is the action's).
     Without a measure, an English request's action gets what it leaves behind to be seen (:func:`evidence_for`);
     else None (for the model)."""
-    colon = request.find(":")
+    # the colon after the words that ask for a new action ("Update: … And add a step: …")
+    colon = next((m.start() for m in re.finditer(":", request) if NEW_ACTION.search(request[: m.start()])), -1)
+    colon = colon if colon >= 0 or ":" not in request else request.find(":")
     if colon < 0 and (cue := NEW_ACTION.search(request)) and (dash := _DASH.match(request, cue.end())):
         colon = dash.end() - 2  # "one more step for the plan - answer the ~40 replies …": the dash as a colon
     if colon < 0 or not NEW_ACTION.search(request[:colon]):

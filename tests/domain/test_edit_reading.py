@@ -363,3 +363,24 @@ def test_set_22s_readings() -> None:
         SetDate(target="action", number=2, date=dt.date(2026, 12, 9)),
         SetMeasure(number=2, measure="QA signs every config change"),
     ]
+
+
+def test_set_23s_readings() -> None:
+    draft = _draft()
+    request = "It's too long, so cut it down. And I can have the checklist done a day early, so make that one Thursday."
+    assert read_edits(request, draft) == [
+        SetLength(length="shorter"),
+        ShiftDates(target="action", action=2, amount=-1, unit="days"),
+    ]
+    request = "can you pull the exact number of lost orders from the orders dashboard and put that in?"
+    assert "look things up" in (cannot_do(request) or "")
+    request = (
+        "Update: support called every merchant back, please work that in. And add a step: set up an alert on "
+        "checkout errors, due 2026-12-02. What Dana should be able to see: the alert firing in a test."
+    )
+    assert read_edits(request, draft) == [
+        AddAction(
+            action="Set up an alert on checkout errors", measure="The alert firing in a test", due=dt.date(2026, 12, 2)
+        ),
+        AddFact(fact="support called every merchant back"),
+    ]
