@@ -251,7 +251,7 @@ def mentions_checkins(request: str) -> bool:
 
 
 # Words a date or plan request turns on, which people mistype ("3 days erlier", "evrything", "the checklst step").
-_KEY_WORDS = ("earlier", "everything", "deadlines", "deadline", "checklist", "shorter", "direct")
+_KEY_WORDS = ("earlier", "everything", "deadlines", "deadline", "checklist", "shorter", "direct", "owner")
 # Real words near a key word, which are left as they are ("shorten" is no mistyped "shorter").
 _NEAR_KEYS = frozenset(("shorten", "shortens", "shortened", "shortest", "shortly", "earliest", "checklists",
                         "directs", "directed", "director", "directly", "indirect", "dearer"))  # fmt: skip
@@ -313,7 +313,10 @@ def _read_whole(request: str, draft: Draft) -> list[Edit]:
     if tone is not None and tone != draft.options.tone:
         edits.append(SetTone(tone=tone))  # type: ignore[arg-type]
     cut = read_cut(request, draft)  # "take out the bit where I say it weighs on me": no action to drop
-    plan_edits = [cut] if cut else read_plan_edits(request, draft)
+    # beside it, a hand-over or a measure the request gives ("make her the owner of that step. Also … remove that
+    # sentence"), but no drop: the "remove" was the sentence's
+    plan_edits = [e for e in read_plan_edits(request, draft) if not isinstance(e, DropAction)] if cut else []
+    plan_edits = [cut, *plan_edits] if cut else read_plan_edits(request, draft)
     length = read_length(request)
     if length is not None and not _about_an_actions_words(request, plan_edits):
         edits.append(SetLength(length=length))

