@@ -40,10 +40,8 @@ def test_the_part_at_the_end_where_i_say() -> None:
     )
 
 
-def test_a_quoted_sentence_beside_an_apostrophe_and_a_hand_over() -> None:
+def test_a_quoted_clause_beside_an_apostrophe() -> None:
     request = "I don't love 'I know it landed on you too', it sounds like a press statement. Please just remove that."
-    assert (
-        read_cut(request, _draft())
-        == ReplaceSection(section="pain", text="I'm sorry that about 400 orders were lost. And that weighs on me.")
-        or read_cut(request, _draft()) is not None
+    assert read_cut(request, _draft()) == ReplaceSection(
+        section="pain", text="I'm sorry that about 400 orders were lost. That weighs on me."
     )
