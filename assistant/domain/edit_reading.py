@@ -33,7 +33,7 @@ from assistant.domain.edit_clauses import read_by_clauses
 from assistant.domain.edit_reading_cannot import without_cannot
 from assistant.domain.edit_reading_cut import read_cut
 from assistant.domain.edit_reading_dates import CHECKINS, cues, read_dates
-from assistant.domain.edit_reading_facts import read_fact, without_fact
+from assistant.domain.edit_reading_facts import find_fact, without_fact
 from assistant.domain.edit_reading_plan import DROP, OWNER, REWORD, read_plan_edits
 from assistant.domain.edit_types import (
     AddAction,
@@ -138,7 +138,7 @@ def read_tone(request: str, current: str | None = None, *, hints: bool = True) -
     tone = _one(_TONE_CUES, request, current)
     if tone is None:
         found = [t for t, pattern in _TONE_CUES.items() if pattern.search(request) and t != current]
-        named = [t for t in found if _NAMED_TONE[t].search(request) and _TONE_CUES[t].search(request)]
+        named = [t for t in found if _NAMED_TONE[t].search(request)]
         tone = named[0] if len(found) > 1 and len(named) == 1 else None
     if tone is None and hints and not any(p.search(request) for p in _TONE_CUES.values()):
         tone = _one(_TONE_HINTS, request, current)
@@ -259,8 +259,9 @@ _LONG_WORD = re.compile(r"[A-Za-z]{5,}")
 
 
 def spelled(request: str) -> str:
-    """The request with a mistyped key word (:data:`_KEY_WORDS`) spelled right: a word of six letters or more that
-    is nearly one of them (difflib's ratio at least 0.85: "erlier", "eariler", "evrything"), else as it was."""
+    """The request with a mistyped key word (:data:`_KEY_WORDS`) spelled right: a word of five letters or more that
+    is nearly one of them (difflib's ratio at least 0.85: "erlier", "eariler", "evrything") and no real word of
+    :data:`_NEAR_KEYS` ("shorten"), else as it was."""
 
     def fixed(match: re.Match[str]) -> str:
         word = match.group()
@@ -304,19 +305,19 @@ def read_edits(request: str, draft: Draft) -> list[Edit]:
 
 def _read_whole(request: str, draft: Draft) -> list[Edit]:
     request = without_cannot(spelled(request))
-    fact = read_fact(request)
+    fact = find_fact(request)
     if fact is not None:  # "refunded on Monday" in a fact is no date to move; a request after it is read
-        return [*read_edits(without_fact(request), draft), fact]
+        return [*read_edits(without_fact(request, fact), draft), fact.fact]
     edits: list[Edit] = []
     hints = not _FOR_THE_MODEL["other"].search(request)  # "add that she thanked me": a fact, not a tone
     tone = read_tone(request, draft.options.tone, hints=hints)
     if tone is not None and tone != draft.options.tone:
         edits.append(SetTone(tone=tone))  # type: ignore[arg-type]
+    plan_edits = read_plan_edits(request, draft)
     cut = read_cut(request, draft)  # "take out the bit where I say it weighs on me": no action to drop
-    # beside it, a hand-over or a measure the request gives ("make her the owner of that step. Also … remove that
-    # sentence"), but no drop: the "remove" was the sentence's
-    plan_edits = [e for e in read_plan_edits(request, draft) if not isinstance(e, DropAction)] if cut else []
-    plan_edits = [cut, *plan_edits] if cut else read_plan_edits(request, draft)
+    if cut is not None:  # beside it, a hand-over or a measure ("make her the owner of that step. Also … remove that
+        # sentence"), but no drop: the "remove" was the sentence's
+        plan_edits = [cut, *(e for e in plan_edits if not isinstance(e, DropAction))]
     length = read_length(request)
     if length is not None and not _about_an_actions_words(request, plan_edits):
         edits.append(SetLength(length=length))

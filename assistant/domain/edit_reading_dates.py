@@ -118,7 +118,8 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
         return []
     asked = KEEP.sub(" ", request)
     # "step 1 due 2026-12-02", "the first step … by Wednesday the 2nd": the action by its place, else by its words
-    action = placed_in(CHECKINS.sub(" ", asked), draft) or named_in(CHECKINS.sub(" ", asked), draft)
+    about = CHECKINS.sub(" ", asked)
+    action = placed_in(about, draft) or named_in(about, draft)
     checkins = (
         bool(CHECKINS.search(asked))
         and action is None

@@ -107,7 +107,6 @@ def find_fact(request: str) -> FactSpan | None:
     putting in: …", "Good news I forgot to mention: …") or what comes after does ("… Add that."); or after "add that",
     "mention that" (up to :data:`MAX_FACT_CHARS`, whole sentences); else None. Not a new action ("ajoute une
     action : …", "one more thing for the plan: …")."""
-    colon = request.find(":")
     for mark in re.finditer(":", request):  # "Some context: … And one thing that's missing: …": the cue's colon
         before = request[request.rfind(":", 0, mark.start()) + 1 : mark.start()]
         if _AN_ACTION.search(before):
@@ -116,7 +115,7 @@ def find_fact(request: str) -> FactSpan | None:
         if span is not None:
             return FactSpan(span.fact, mark.start(), span.end)
     lead = _LEAD.match(request)
-    if lead is not None and colon < 0:
+    if lead is not None and ":" not in request:
         span = _fact_in(request, lead.end(), cued=True)
         if span is not None:
             return FactSpan(span.fact, lead.end(), span.end)
@@ -128,6 +127,8 @@ def find_fact(request: str) -> FactSpan | None:
 
 
 _CLAUSE_START = re.compile(r"(?<=[,;.!?])\s+")
+# A sentence after the fact that asks to keep it: "put that in the notes", "can you add this".
+_PUT_THAT = re.compile(r"\s*(?:pls |please |can you |and )*(?:put|add|note) (?:that|this|it)\b", re.IGNORECASE)
 
 
 # "IT heard back: both auditors have deleted everything they downloaded, please include that."
@@ -139,6 +140,11 @@ _INCLUDE_THAT = re.compile(
 )
 
 
+def _a_fact(text: str) -> bool:
+    """True when a clause can be a fact: long enough, short enough, and asking for nothing itself."""
+    return len(text.split()) >= _LEAST_WORDS and len(text) <= MAX_FACT_CHARS and not _ASKS.match(", " + text)
+
+
 def _fact_before(request: str) -> FactSpan | None:
     """The fact in the clause before "put that in the notes" ("cut the briefing step, priya already added the gate to
     the runbook. put that in the notes", "…: both auditors deleted their copies, please include that"): its last
@@ -147,23 +153,17 @@ def _fact_before(request: str) -> FactSpan | None:
         start = max(request.rfind(mark, 0, said.start()) for mark in (". ", ": ", "? ", "! ")) + 2
         start = start if start > 1 else 0
         text = " ".join(request[start : said.start()].split()).strip(" .")
-        if len(text.split()) >= _LEAST_WORDS and len(text) <= MAX_FACT_CHARS and not _ASKS.match(", " + text):
+        if _a_fact(text):
             return FactSpan(AddFact(fact=text), start, said.end())
     for meta in _SENTENCE_END.finditer(request):
         rest = request[meta.end() :]
-        asks = _ABOUT_IT_ASKS.match(rest.lstrip()) or re.match(
-            r"\s*(?:pls |please |can you |and )*(?:put|add|note) "
-            r"(?:that|this|it)\b",
-            rest,
-            re.IGNORECASE,
-        )
-        if not asks:
+        if not (_ABOUT_IT_ASKS.match(rest.lstrip()) or _PUT_THAT.match(rest)):
             continue
         before = request[: meta.start()]
         starts = [0, *(m.end() for m in _CLAUSE_START.finditer(before))]
         clause = before[starts[-1] :]
         text = " ".join(clause.split()).strip(" .")
-        if len(text.split()) < _LEAST_WORDS or _ASKS.match(", " + text) or len(text) > MAX_FACT_CHARS:
+        if not _a_fact(text):
             return None
         end = meta.end() + len(rest.split(".")[0]) + 1
         return FactSpan(AddFact(fact=text), starts[-1], min(end, len(request)))
@@ -176,9 +176,10 @@ def read_fact(request: str) -> AddFact | None:
     return span.fact if span else None
 
 
-def without_fact(request: str) -> str:
-    """The request without the fact it states, its cue and what it says about it: what else it asks for."""
-    span = find_fact(request)
+def without_fact(request: str, span: FactSpan | None = None) -> str:
+    """The request without the fact it states (``span``, else :func:`find_fact`'s), its cue and what it says about
+    it: what else it asks for."""
+    span = span or find_fact(request)
     if span is None:
         return request
     before = _FACT_CUE.sub(" ", request[: span.start])  # "Good news I forgot to mention:"

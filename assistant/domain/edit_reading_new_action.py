@@ -37,6 +37,7 @@ _BY_DATE = re.compile(
     r",?\s*\b(?:(?:done|finished|ready|completed?|live)\s+)?(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\s+[^,.;]*$",
     re.IGNORECASE,
 )
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # A due clause inside the action: "move the deadlines into the tracker, by Thursday Dec 3, so they're covered".
 _DUE_CLAUSE = re.compile(r"(?:,\s*|\s+)\b(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\s+[^,.;]*(?=,)", re.IGNORECASE)
 
@@ -53,10 +54,10 @@ _AFTERWORD = re.compile(
 )
 
 
-def _undated(text: str, draft: Draft) -> str:
-    """``text`` without the due clause at its end, when it states a date ("…, by wed the 16th"); not "… until a test
-    send has happened"."""
-    return _BY_DATE.sub(lambda m: "" if _dated(m.group(), draft) else m.group(), text)
+def _undated(text: str, draft: Draft, clause: re.Pattern[str] = _BY_DATE) -> str:
+    """``text`` without the due ``clause`` (at its end, by default), when it states a date ("…, by wed the 16th");
+    not "… until a test send has happened"."""
+    return clause.sub(lambda m: "" if _dated(m.group(), draft) else m.group(), text)
 
 
 def _dated(clause: str, draft: Draft) -> bool:
@@ -176,16 +177,16 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
     parts = _DONE_WHEN.split(said, maxsplit=1)
     if len(parts) == 2:
         action, measure = (" ".join(p.split()).strip(" .") for p in parts)
-        first_said, *besides = re.split(r"(?<=[.!?])\s+", action)  # "… catches it. I don't have a date yet, …"
+        first_said, *besides = _SENTENCE_END.split(action)  # "… catches it. I don't have a date yet, …"
         if besides and all(_AFTERWORD.match(b.strip()) for b in besides):
             action = first_said.strip(" .")
         action = with_verb(action)  # "a game day on staging …": "Run a game day on staging …"
-        first, *after = re.split(r"(?<=[.!?])\s+", measure)
+        first, *after = _SENTENCE_END.split(measure)
         if any(not _AFTERWORD.match(a.strip()) for a in after):  # "…, done when …. Also push the gate a week later"
             return None
         measure = first.strip(" .")
     else:  # no measure: the action's sentence, and after it only its due date or a remark
-        first, *after = re.split(r"(?<=[.!?])\s+", " ".join(said.split()))
+        first, *after = _SENTENCE_END.split(" ".join(said.split()))
         first = with_verb(first)  # "a rollback drill with the on-call rotation": "Run a rollback drill …"
         if any(not _AFTERWORD.match(a.strip()) for a in after) or not looks_english(first) or _NOT_A_VERB.match(first):
             return None  # "a talk with the team": the model says what is done
@@ -195,7 +196,7 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
     owner, action = _whose(action)  # "Bogdan from IT sets up a restricted share …"
     if due:  # the due clause is the action's date, not its words
         action = _undated(action, draft).strip(" .,")
-        action = _DUE_CLAUSE.sub(lambda m: "" if _dated(m.group(), draft) else m.group(), action)
+        action = _undated(action, draft, _DUE_CLAUSE)
     measure = _undated(measure, draft).strip(" .") if due else measure
     measure = measure or evidence_for(action)
     if len(action.split()) < 3 or len(measure.split()) < 3:

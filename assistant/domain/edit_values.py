@@ -122,7 +122,7 @@ _SMALL = (
 _AMOUNT = re.compile(
     r"\b(?P<n>\d{1,2}|an?|" + "|".join(_SMALL[1:]) + r"|one|another|one more|an extra|a further|a couple of|"
     r"a couple|couple of|ein(?:e[nm]?)?|zwei|drei|vier|fünf|zehn|una?|dos|tres|cuatro|cinco|diez|une?|deux|trois|"
-    r"quatre|cinq|dix|een|twee|drie|vier|vijf|tien)\s+(?P<more>(?:more|extra|further|additional)\s+)?"
+    r"quatre|cinq|dix|een|twee|drie|vijf|tien)\s+(?P<more>(?:more|extra|further|additional)\s+)?"
     r"(?P<unit>days?|weeks?|wks?|tage?n?|wochen?|d[ií]as?|semanas?|jours?|semaines?|weken|dagen)\b"
     r"|\b(?P<fortnight>a fortnight)\b",
     re.IGNORECASE,
@@ -154,6 +154,10 @@ def _said(amount: re.Match[str], request: str) -> tuple[str, bool, bool]:
 _SIGNED = re.compile(r"(?<![\w+-])(?P<sign>[+\-–])\s?(?P<n>\d{1,2})\s?(?P<unit>d|w|days?|weeks?|wks?)\b", re.IGNORECASE)
 
 
+# How an amount's unit begins when it counts weeks ("weeks", "wks", "Wochen", "semanas", "semaines", "weken").
+_WEEK_UNITS = ("week", "wk", "woch", "seman", "semai", "weken")
+
+
 def _days_of(amount: re.Match[str]) -> int | None:
     """An amount in days ("a week" and "7 days" are one), None when it is more time without a number."""
     if amount["fortnight"]:
@@ -162,7 +166,7 @@ def _days_of(amount: re.Match[str]) -> int | None:
     count = int(n) if n.isdigit() else _AMOUNTS.get(n)
     if count is None or amount["more"]:
         return None
-    return count * (7 if amount["unit"].lower().startswith(("week", "wk", "woch", "seman", "semai", "weken")) else 1)
+    return count * (7 if amount["unit"].lower().startswith(_WEEK_UNITS) else 1)
 
 
 def relative_shift(request: str) -> tuple[int, Literal["days", "weeks"]] | None:
@@ -200,7 +204,7 @@ def relative_shift(request: str) -> tuple[int, Literal["days", "weeks"]] | None:
     else:
         return None
     amount = int(n) if n.isdigit() else _AMOUNTS[n]
-    weeks = unit.startswith(("week", "wk", "woch", "seman", "semai", "weken"))
+    weeks = unit.startswith(_WEEK_UNITS)
     return (-amount if earlier else amount), ("weeks" if weeks else "days")
 
 
