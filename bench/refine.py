@@ -174,8 +174,8 @@ def judge(case: Case, before: Draft, result: Refinement, wall: float) -> Scored:
     return Scored(case.id, case.plain, wall, result.used_model, result.changed, problems, result.reply)
 
 
-async def run_cases(cases: list[Case], pipeline: Pipeline) -> list[Scored]:
-    """Every request on its draft, one after the other."""
+async def run_cases(cases: list[Case], pipeline: Pipeline, *, replies: bool = False) -> list[Scored]:
+    """Every request on its draft, one after the other (with ``replies``, each reply printed after its row)."""
     results = []
     for case in cases:
         before = load_draft(case.draft)
@@ -188,6 +188,8 @@ async def run_cases(cases: list[Case], pipeline: Pipeline) -> list[Scored]:
             scored = judge(case, before, result, time.perf_counter() - start)
         results.append(scored)
         print(_row(scored), load(), flush=True)
+        if replies:
+            print("    " + scored.reply.replace("\n", "\n    "), flush=True)
     return results
 
 
@@ -200,7 +202,7 @@ def run(args: argparse.Namespace) -> list[Scored]:
 
         async def go() -> list[Scored]:
             try:
-                return await run_cases(cases, pipeline)
+                return await run_cases(cases, pipeline, replies=args.replies)
             finally:
                 await bm.aclose()
 
@@ -274,6 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--set", default="requests.yaml", help="the request file in bench/refine_set/ (heldout.yaml: written blind)"
     )
+    parser.add_argument("--replies", action="store_true", help="print each request's reply after its row")
     parser.add_argument("--write-results", action="store_true", help="update the section in bench/RESULTS.md")
     parser.add_argument("--results", default=str(ROOT / "bench" / "RESULTS.md"), help="the results file")
     return parser

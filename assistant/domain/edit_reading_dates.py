@@ -73,7 +73,8 @@ _ONE_CHECKIN = re.compile(r"\b(" + "|".join(ORDINAL) + r")\s+(?:check[- ]?in|cat
 # which introduce any due date: "before Wednesday" is not Wednesday, and "next", "to" or "pour" say a day only
 # before a weekday ("to the team", "next step").
 _NEXT_WEEKDAY = re.compile(
-    r"\b(?:next|due|by|until|to|till|this coming|bis|para el|pour|(?:done|ready|finished|completed?|live) on)\s+"
+    r"(?:\b(?:next|due|by|until|to|till|this coming|bis|para el|pour|entro|até|(?:done|ready|finished|completed?|live) "
+    r"on)|\bd['’]ici)\s+"
     r"(?:next\s+|el\s+|le\s+)?(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )

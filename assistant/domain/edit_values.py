@@ -213,7 +213,16 @@ _MONTH_NUMBER = {"jan": 1, "ene": 1, "feb": 2, "fév": 2, "fev": 2, "mar": 3, "m
                  "may": 5, "mai": 5, "jun": 6, "juin": 6, "jul": 7, "juil": 7, "aug": 8, "ago": 8, "aoû": 8, "sep": 9,
                  "oct": 10, "okt": 10, "nov": 11, "dec": 12, "dez": 12, "dic": 12, "déc": 12}  # fmt: skip
 # Not a weekday that begins like a month ("mardi 8 décembre", "martes 8 de diciembre": Tuesday, not March).
-_MONTH = r"(?!mardi\b|martes\b)(?P<month>" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True)) + r")[a-zéû]*\.?"
+_MONTH_STEMS = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
+_MONTH = r"(?!mardi\b|martes\b)(?P<month>" + _MONTH_STEMS + r")(?P<tail>[a-zéû]*)\.?"
+# The months in full, so that a word that only begins like one is not read as it ("Marta", "Mayor", "Junior").
+_MONTH_WORDS = frozenset((
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "januar", "februar", "märz", "juni", "juli", "oktober", "dezember", "enero", "febrero", "marzo",
+    "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre",
+    "janvier", "février", "fevrier", "mars", "avril", "juin", "juillet", "août", "aout", "septembre", "octobre",
+    "novembre", "décembre", "decembre", "sept",
+))  # fmt: skip
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"
 _STATED = (
     re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b"),
@@ -227,8 +236,12 @@ _STATED = (
         re.IGNORECASE,
     ),
 )
-# "17/12" is the 17th of December and "12/17" too; "12/11" could be either, and is not read.
+# "17/12" is the 17th of December and "12/17" too; "12/11" could be either (:func:`stated_dates` takes the reading
+# within the weeks a plan spans, when only one is).
 _SLASHED = re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<year>\d{4}))?(?![\d/])")
+
+
+_NEAR_DAYS = 42  # a plan's dates fall within six weeks; the other reading of "2/12" (12 February) does not
 
 
 def stated_dates(request: str, today: dt.date) -> set[dt.date]:
@@ -242,6 +255,8 @@ def stated_dates(request: str, today: dt.date) -> set[dt.date]:
             if any(start < match.end() and match.start() < end for start, end in spans):
                 continue
             parts = match.groupdict()
+            if parts.get("tail") and f"{parts['month']}{parts['tail']}".lower() not in _MONTH_WORDS:
+                continue  # "12. Marta should see …": a name, not March
             if parts.get("month"):
                 month = _MONTH_NUMBER[parts["month"].lower()]
             elif parts.get("mon"):
@@ -255,12 +270,15 @@ def stated_dates(request: str, today: dt.date) -> set[dt.date]:
                 found.add(day)
     for match in _SLASHED.finditer(request):
         a, b = int(match["a"]), int(match["b"])
-        if (a > 12) == (b > 12) or any(start < match.end() and match.start() < end for start, end in spans):
+        if (a > 12 and b > 12) or any(start < match.end() and match.start() < end for start, end in spans):
             continue
-        day, month = (a, b) if a > 12 else (b, a)
         year = int(match["year"]) if match["year"] else None
-        if (date := _next_day(day, month, year, today, roll_month=False)) is not None:
-            found.add(date)
+        readings = {_next_day(day, month, year, today, roll_month=False) for day, month in ((a, b), (b, a))
+                    if month <= 12}  # fmt: skip
+        # "2/12" is 2 December or 12 February: the one in the weeks a plan spans, when only one is
+        near = {d for d in readings if d is not None and (d - today).days <= _NEAR_DAYS}
+        if len(readings - {None}) == 1 or len(near) == 1:
+            found.add((near or readings - {None}).pop())  # type: ignore[arg-type]
     return found
 
 

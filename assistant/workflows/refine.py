@@ -15,6 +15,7 @@ from langchain_core.runnables import RunnableConfig
 
 from assistant.chains._step import FormatState
 from assistant.chains.refine_edits import build_refine_edits_chain, without_unstated_facts
+from assistant.domain.edit_guards import model_edit_refusal, new_actions_date, one_of_each, tidied_edit
 from assistant.domain.edit_reading import asks_to_drop, mentions_checkins, needs_model, read_edits, states_a_date
 from assistant.domain.edit_reading_cannot import cannot_do, without_cannot
 from assistant.domain.edit_requests import parse_request
@@ -150,11 +151,16 @@ def asked_edits(edits: list[Edit], request: str, draft: Draft) -> tuple[list[Edi
             reason = "your request does not mention the check-ins (they follow the plan's dates)"
         if reason is None and kind == "dates" and not states_a_date(request, draft.today):
             reason = "your request states no date, weekday or amount of time to move it by"
+        if reason is None:
+            edit = tidied_edit(settled_edit(edit, request, actions, draft.today), request, draft)
+            reason = model_edit_refusal(edit, request, draft)
         if reason is not None:
             refused.append((edit, reason))
-        elif (settled := settled_edit(edit, request, actions, draft.today)) not in kept:  # two edits made one
-            kept.append(settled)
-    return kept, refused
+        elif edit not in kept:  # two edits made one
+            kept.append(edit)
+    late = new_actions_date(kept, request, draft)
+    kept = [e for e in kept if all(e is not edit for edit, _ in late)]
+    return one_of_each(kept, request), refused + late
 
 
 def _of_checkins(edit: Edit) -> bool:

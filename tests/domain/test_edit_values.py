@@ -94,7 +94,11 @@ TODAY = dt.date(2026, 11, 27)
         ("Dec 16 or Dec 18", None),  # two dates: the model's choice
         ("review due 17/12 please", dt.date(2026, 12, 17)),
         ("review due 12/17 please", dt.date(2026, 12, 17)),
-        ("review due 12/11 please", None),  # the 12th of November or the 11th of December: not read
+        # the 11th of December, not the 12th of November, which is past: the reading within the weeks a plan spans
+        ("review due 12/11 please", dt.date(2026, 12, 11)),
+        ("d'ici mercredi 2/12", dt.date(2026, 12, 2)),  # 2 December, not 12 February
+        ("review due 3/4 please", None),  # 3 April or 4 March, both months away: not read
+        ("Due 18/12. Marta should see it", dt.date(2026, 12, 18)),  # "12. Marta" is no date in March
         ("am 16. Dezember", dt.date(2026, 12, 16)),
         ("el 16 de diciembre", dt.date(2026, 12, 16)),
         ("move it a week later", None),
