@@ -41,6 +41,7 @@ _SAID = re.compile(
 _CLAUSES = re.compile(r",\s+(?:and|but)\s+|;\s+")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 _WORD = re.compile(r"[a-zà-ÿ']+")
+_NAMING = 6  # letters of a word that names what a clause is about ("decision"), not a small word ("it", "my")
 _FEELINGS = ("weighs on me", "belastet mich", "me pesa", "me pèse")
 
 
@@ -51,13 +52,18 @@ def _words(text: str) -> list[str]:
 def _holds(text: str, said: str) -> bool:
     """True when ``text`` holds what the user quotes or says it holds: three of its words in a row ("I say it weighs
     on me" holds for "that weighs on me"; "being committed to making this right sounds like a press release" for
-    "I'm committed to making this right"), or all of them when it has fewer."""
+    "I'm committed to making this right"), or all of them when it has fewer, or two with a long word among them."""
     asked, words = _words(said), _words(text)
     n = min(3, len(asked))
     if n < 2:
         return False
     runs = {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
-    return any(tuple(asked[i : i + n]) in runs for i in range(len(asked) - n + 1))
+    if any(tuple(asked[i : i + n]) in runs for i in range(len(asked) - n + 1)):
+        return True
+    # two words in a row, one of them long enough to name the thing: "the line about it being my decision" holds
+    # for "That was my decision"
+    pairs = {tuple(words[i : i + 2]) for i in range(len(words) - 1)}
+    return any(pair in pairs and max(map(len, pair)) >= _NAMING for pair in zip(asked, asked[1:], strict=False))
 
 
 def _without(section: str, said: str) -> str | None:

@@ -102,11 +102,20 @@ def _fact_in(request: str, start: int, *, cued: bool) -> FactSpan | None:
     return FactSpan(AddFact(fact=text), start, end)
 
 
+# "… can you add that as a step": a new action, not a fact
+_AS_A_STEP = re.compile(
+    r"\b(?:add|put|include) (?:that|this|it) (?:in )?as (?:a|an|one more) (?:new )?(?:step|action|item|task)\b",
+    re.IGNORECASE,
+)
+
+
 def find_fact(request: str) -> FactSpan | None:
     """The fact a request states for the notes: after a colon, when what comes before asks to add it ("worth
     putting in: …", "Good news I forgot to mention: …") or what comes after does ("… Add that."); or after "add that",
     "mention that" (up to :data:`MAX_FACT_CHARS`, whole sentences); else None. Not a new action ("ajoute une
-    action : …", "one more thing for the plan: …")."""
+    action : …", "one more thing for the plan: …", "… can you add that as a step")."""
+    if _AS_A_STEP.search(request):
+        return None
     for mark in re.finditer(":", request):  # "Some context: … And one thing that's missing: …": the cue's colon
         before = request[request.rfind(":", 0, mark.start()) + 1 : mark.start()]
         if _AN_ACTION.search(before):

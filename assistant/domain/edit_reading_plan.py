@@ -31,7 +31,8 @@ DROP = cues(
 )  # fmt: skip
 OWNER = cues(
     # not "my own"; "Kofi owns step 2" is (the "i " before "owns" ends a name)
-    r"owner", r"(?<!\bmy )(?<!\bour )(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!\byour )(?<!\bi )own(?:s|ing)?\b",
+    r"owner", r"(?<!\bmy )(?<!\bour )(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!\byour )(?<!\bits )(?<!\bi )"
+    r"own(?:s|ing)?\b",  # not "process for its own sake"
     r"assign", r"put (?:him|her|them|me) down", r"take (?:over|on)\b",
     r"hand (?:it|that|this) (?:to|over)", r"offered to",
     r"will (?:take|own|handle|run|do) (?:the|that|this|it|over)",
@@ -57,7 +58,7 @@ _NOT_NAMES = frozenset(
 # A chat message's first word, typed in lower case, that hands an action over: "priya's taking …", "kasia from IT
 # offered to …"; not a team or a pronoun.
 _LOWER_HANDING = re.compile(
-    r"^\s*(?P<name>[a-zà-ÿ]{3,})(?:'s| is| will|'ll| from (?:the )?\w+)?\s+(?:(?:is )?(?:actually |now )?"
+    r"^\s*(?P<name>[a-zà-ÿ]{3,})(?:'s| is| will|'ll| from (?:the )?\w+(?: \w+)?)?\s+(?:(?:is )?(?:actually |now )?"
     r"(?:taking|doing|running|building|writing|handling)|going to|offered|agreed|volunteered|will|wants to|can)\b"
 )
 _NOBODY = frozenset(("someone", "somebody", "everyone", "everybody", "nobody", "anyone", "support", "sales",

@@ -45,3 +45,11 @@ def test_a_quoted_clause_beside_an_apostrophe() -> None:
     assert read_cut(request, _draft()) == ReplaceSection(
         section="pain", text="I'm sorry that about 400 orders were lost. That weighs on me."
     )
+
+
+def test_two_words_in_a_row_with_a_long_one_name_the_clause() -> None:
+    ownership = "I pushed the change. That was my decision, and the responsibility is mine."
+    draft = _draft().model_copy(update={"ownership": ownership})
+    cut = read_cut("Drop the line about it being my decision - it wasn't one, and it sounds defensive", draft)
+    assert cut == ReplaceSection(section="ownership", text="I pushed the change. The responsibility is mine.")
+    assert read_cut("drop the line about it being my fault", draft) is None  # no long word: "my fault" is not there

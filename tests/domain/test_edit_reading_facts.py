@@ -48,6 +48,7 @@ def test_a_fact_is_read_in_the_users_words(request_text: str, fact: str) -> None
         "mention that twice in the closing",
         "Note: the gate should be due a week later",  # a colon with no cue that a fact follows
         "add that it hurt",  # too short to be a fact
+        "I want to run a short training on sharing files, done by friday the 18th. can you add that as a step",
     ],
 )
 def test_what_is_not_a_fact(request_text: str) -> None:

@@ -23,7 +23,15 @@ def test_drop_and_owner_cues() -> None:
     assert DROP.search("scrap it") and DROP.search("the checklist is not needed") and DROP.search("streich das")
     assert not DROP.search("mentioning it twice is redundant in that paragraph")
     assert OWNER.search("Priya owns it now") and OWNER.search("she'll do it")
-    assert not OWNER.search("my own checklist")
+    assert not OWNER.search("my own checklist") and not OWNER.search("Dana hates process for its own sake")
+
+
+def test_a_drop_beside_its_own_sake_and_a_hand_over_from_a_team_of_two_words() -> None:
+    draft = _draft()
+    scrap = "Scrap the checklist item. A separate checklist is duplicate work, and Dana hates process for its own sake."
+    assert read_plan_edits(scrap, draft) == [DropAction(number=2)]
+    farah = "farah from email ops is taking over the checklist step, can you put her down as the ownr for that one"
+    assert read_plan_edits(farah, draft) == [SetOwner(number=2, owner="Farah")]
 
 
 def test_read_plan_edits_reads_only_the_plans_actions() -> None:
