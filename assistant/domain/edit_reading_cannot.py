@@ -27,6 +27,9 @@ _CANNOT = cues(
     r"(?:put|add|book|block) (?:it |this |that |time |a slot )?(?:straight |right )?(?:in|into|on) (?:her|his|their) "
     r"calendar", r"calendar invite", r"send (?:her|him|them) an? invite",
     r"übersetz", r"translate", r"tradu[cz]",
+    # sending or scheduling it in other languages: "programmer l'envoi", "envíalo", "schick es ihr"
+    r"(?:programmer|planifier) l['’]envoi", r"programar el env[ií]o", r"agendar o envio", r"envoie[- ]le\b",
+    r"env[ií]alo\b", r"schick (?:es|sie|ihn|die nachricht)\b", r"verschick",
     r"(?:pull|fetch|grab|get|look up|query|export)\b[^.?!]{0,40}\bfrom\s+(?:grafana|datadog|jira|splunk|kibana|sentry|"
     r"salesforce|confluence|the (?:\w+ )?(?:logs?|dashboards?|database|crm|metrics))",
     *_LOOK_UP,

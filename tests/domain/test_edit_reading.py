@@ -106,6 +106,8 @@ def test_what_regain_cannot_do_is_said_with_what_to_do_instead() -> None:
     assert said is not None and "copy it" in said
     assert cannot_do("schedule this to go out on Monday") is not None
     assert cannot_do("Dana will forward this to the VP, make it formal") is None  # someone else forwards it
+    for other in ("Est-ce que tu peux programmer l'envoi à Dana pour lundi 9h ?", "envíalo a Dana el lunes"):
+        assert cannot_do(other) is not None  # in French, in Spanish
     # the clause that asks to send is not read for a tone ("the VP")
     assert read_edits("Fax this to the VP tonight.", _draft()) == []
 
