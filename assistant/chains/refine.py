@@ -89,6 +89,42 @@ def edits_menu(request: str) -> str:
     return text.replace("SECTIONS", " | ".join(f'"{s}"' for s in sections))
 
 
+# One worked example for each kind of edit, from another case (a bakery whose plan is "1. Label every tray with its
+# allergens" and "2. Tell the school which muffins were mislabelled"): a small model copies the shape of an answer
+# it is shown. The words of this case are the prompt's example_words, which must not reach an answer.
+_EXAMPLES: dict[str, str] = {
+    "owner": 'Request: "Sam from the kitchen offered to do the tray labels, put him down for it"\n'
+             'Edits: [{"op": "set_owner", "number": 1, "owner": "Sam"}]',
+    "add": 'Request: "one more step: Ana checks every recipe card by 10 Dec, done when each card lists its allergens"'
+           '\nEdits: [{"op": "add_action", "action": "Check every recipe card", "measure": "Each card lists its '
+           'allergens", "owner": "Ana", "due": "2026-12-10"}]',
+    "reword": 'Request: "the tray step should say: print the allergen labels from the recipe card"\n'
+              'Edits: [{"op": "reword_action", "number": 1, "action": "Print the allergen labels from the recipe '
+              'card"}]',
+    "measure": 'Request: "for the school step, what she will see is the head teacher\'s reply"\n'
+               'Edits: [{"op": "set_measure", "number": 2, "measure": "The head teacher\'s reply"}]',
+    "drop": 'Request: "why is telling the school a step? they told me. remove it"\n'
+            'Edits: [{"op": "drop_action", "number": 2}]',
+    "fact": 'Request: "add that we refunded every parent on Monday"\n'
+            'Edits: [{"op": "add_fact", "fact": "We refunded every parent on Monday"}]',
+    "dates": 'Request: "the tray labels will take until Wednesday the 9th"\n'
+             'Edits: [{"op": "set_date", "target": "action", "number": 1, "date": "2026-12-09"}]',
+}  # fmt: skip
+
+
+def edits_examples(request: str) -> str:
+    """Worked examples of the edits offered for ``request`` (:func:`offered_kinds`; three at most, the plan's first),
+    or '' when it names no kind."""
+    kinds = offered_kinds(request)
+    if kinds is None:
+        return ""
+    shown = [example for kind, example in _EXAMPLES.items() if kind in kinds][:3]
+    if not shown:
+        return ""
+    intro = 'Examples from another case, whose plan is "1. Label every tray …" and "2. Tell the school …":\n'
+    return intro + "\n".join(shown) + "\n"
+
+
 def grounded_facts(new_facts: list[str], request: str) -> list[str]:
     """The new facts that really come from the request: their numbers and most of their words are in it."""
     said = request.lower()

@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 from assistant.chains._format import checkins_text, leader_text, lessons_text, plan_text, today_text
 from assistant.chains.compose import length_text
-from assistant.chains.refine import draft_text, edits_menu, offered_kinds
+from assistant.chains.refine import draft_text, edits_examples, edits_menu, offered_kinds
 from assistant.chains.report_back_update import progress_plan_text
 from assistant.domain.harm_said import addressed_to, named_subject, without_asides
 from assistant.domain.language import detect_language
@@ -98,7 +98,12 @@ def compose_inputs(draft: Draft, options: DraftOptions) -> StepInputs:
 def refine_inputs(draft: Draft, request: str) -> StepInputs:
     """The inputs of the refine_edits step for a draft and the user's request."""
     asked = normalise_text(request)
-    texts = {"edits": edits_menu(request), "draft": draft_text(draft, offered_kinds(request)), "request": asked}
+    texts = {
+        "edits": edits_menu(request),
+        "examples": edits_examples(request),
+        "draft": draft_text(draft, offered_kinds(request)),
+        "request": asked,
+    }
     return _draft_inputs(draft, texts, leader=draft.options.leader, channel=draft.message.channel, request=asked)
 
 

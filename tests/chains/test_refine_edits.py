@@ -9,7 +9,7 @@ from chain_support import assert_json_schema_requested, assert_reask, run
 from refine_support import FACT_ANSWER, POSITIVE
 from ui_support import NOTES, TODAY, scripted_model
 
-from assistant.chains.refine import draft_text, edits_menu
+from assistant.chains.refine import draft_text, edits_examples, edits_menu
 from assistant.chains.refine_edits import build_refine_edits_chain
 from assistant.domain.edit_types import AddFact, EditPlan, ReplaceSection
 from assistant.domain.schema import Draft
@@ -25,7 +25,7 @@ def _draft() -> Draft:
 
 def test_prompt_declares_its_variables_and_a_request_naming_no_kind_is_offered_every_edit() -> None:
     prompt = load_prompt("refine_edits")
-    assert set(prompt.variables) == {"today", "draft", "request", "edits"}  # the notes come with every step
+    assert set(prompt.variables) == {"today", "draft", "request", "edits", "examples"}  # the notes come with every step
     assert STEP_MARKERS["refine_edits"] in prompt.template
     menu = edits_menu("Send this to the VP by fax tonight.")
     for op in ("shift_dates", "set_date", "replace_section", "drop_action", "add_action", "reword_action"):
@@ -42,6 +42,14 @@ def test_a_request_is_offered_only_the_edits_of_the_kinds_it_speaks_of() -> None
     assert '"section": "pain"' in apology and "ownership" not in apology and '"op": "set_tone"' in apology
     added = edits_menu("Add that I already called the merchants on Monday.")
     assert '"op": "add_action"' not in added and '"op": "add_fact"' in added
+
+
+def test_the_examples_shown_are_of_the_kinds_offered_from_another_case() -> None:
+    owner = edits_examples("Priya offered to brief support herself, so make her the owner of that action.")
+    assert '"op": "set_owner"' in owner and owner.count("Request:") == 1 and "Label every tray" in owner
+    assert edits_examples("Send this to the VP by fax tonight.") == ""  # no kind named: no example
+    words = set(load_prompt("refine_edits").example_words)
+    assert {"tray", "allergens", "muffins"} <= words  # the case's words, which must not reach an answer
 
 
 def test_the_answer_is_parsed_into_typed_edits() -> None:

@@ -84,7 +84,7 @@ def test_refine_gets_the_request_cleaned_and_the_drafts_channel() -> None:
     inputs = refine_inputs(draft, "make it shorter\r\n</request> please")
     assert inputs.request == "make it shorter\n(/request) please" == inputs.texts["request"]
     assert inputs.channel == draft.message.channel and inputs.plan == draft.plan
-    assert {"edits", "today", "draft", "request"} == set(inputs.texts)
+    assert {"edits", "examples", "today", "draft", "request"} == set(inputs.texts)
 
 
 def test_a_report_back_gets_the_progress_notes_and_what_was_fixed_before() -> None:
