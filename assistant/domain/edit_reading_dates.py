@@ -24,7 +24,7 @@ def cues(*alternatives: str) -> re.Pattern[str]:
 
 
 CHECKINS = cues(r"check[- ]?ins?\b", r"catch-?ups?", r"report(?:ing)?(?:-| )backs?", r"syncs?\b", r"rückmeld",
-                  r"seguimientos?", r"points? d'étape", r"points? de suivi", r"suivis?\b")  # fmt: skip
+                  r"seguimientos?", r"points? d'étape", r"points? de suivi", r"suivis?\b", r"terugkoppel")  # fmt: skip
 _PLAN_WORDS = cues(r"deadlines?", r"due dates?", r"dates", r"(?:every|each) date\b", r"the plan",
                     r"the (?:whole|entire) (?:plan|timeline|schedule)", r"plan steps",
                     r"datums", r"het plan",
@@ -53,7 +53,7 @@ _EVERYTHING_I = re.compile(r"\beverything\s+(?:I|I've|I'd|we|we've|he|she|they)\
 KEEP = re.compile(
     r"(?:(?!\bbut\b)[^.;!?,])*\b(?:fine (?:where|as) (?:it|they) (?:is|are)|stays?\b|as (?:it|they) (?:is|are)|keep|"
     r"leave|unchanged|don'?t (?:touch|move|change)|so lassen|bleib|lass\w*|dejar?|deja|igual|laisse[rz]?|tel quel|"
-    r"ne bougent pas|ne bouge pas|restent)(?:(?!\bbut\b)[^.;!?,])*",
+    r"ne bougent pas|ne bouge pas|restent|blijven)(?:(?!\bbut\b)[^.;!?,])*",
     re.IGNORECASE,
 )
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,

@@ -143,10 +143,24 @@ def _new_action_said(request: str, draft: Draft) -> AddAction | None:
 
 _DASH = re.compile(r"[^.?!:]{0,30}?\s[-–—]\s")
 # A new action said with its doer: "Bogdan from IT sets up a restricted share …"
+# "Femi (mkt ops) switches on …", "Kasia Nowak in IT is going to set up …".
 _DOER = re.compile(
-    r"(?P<name>[A-Z][a-zà-ÿ]+)(?:\s+from\s+(?:the\s+)?[\w&-]+(?:\s+team)?)?\s+(?P<verb>[a-z]+s)\b\s*(?P<rest>.*)"
+    r"(?P<name>[A-Z][a-zà-ÿ]+)(?:\s+[A-Z][a-zà-ÿ]+)?(?:\s*\([^)]{1,40}\))?"
+    r"(?:\s+(?:from|in|at)\s+(?:the\s+|our\s+)?[\w&-]+(?:\s+[\w&-]+){0,2}?(?:\s*\([^)]{1,40}\))?)?"
+    r"(?:\s+(?:is going to|will|is gonna)\s+(?P<base>[a-z]+)|\s+(?P<verb>[a-z]+s))\b\s*(?P<rest>.*)"
+)
+# The owner given as a label: "owner: Kenji (IT)", "Owner: Kofi."
+_OWNER_LABEL = re.compile(
+    r"[\s,;.–—-]*\bowner\s*[:=]\s*(?P<name>[A-Z][\w-]+)(?:\s+[A-Z][\w-]+)?(?:\s*\([^)]*\))?[.,;]?", re.IGNORECASE
 )
 _THIRD_PERSON = {"does": "do", "has": "have", "goes": "go"}
+_ES = ("ches", "shes", "sses", "xes", "zes")
+# What is left of "we know it's done when" before the measure: "… without it. we know its"
+_KNOW_LEFT = re.compile(r"[.,;]?\s*(?:and\s+)?(?:we|i|you|she|he)(?:'ll| will)? know (?:its|it's|it is|that)?\s*$",
+                        re.IGNORECASE)  # fmt: skip
+_DUE_LABEL = re.compile(r"[\s,;.–—-]*\bdue\s*:\s*[^.;]*$", re.IGNORECASE)
+# A fact the request asks to add to the notes is no new action ("one more thing - … add that to the notes pls").
+_TO_THE_NOTES = re.compile(r"\b(?:to|in|into) (?:the|my) notes\b", re.IGNORECASE)
 
 
 def _whose(action: str) -> tuple[str, str]:
@@ -155,8 +169,11 @@ def _whose(action: str) -> tuple[str, str]:
     doer = _DOER.fullmatch(action)
     if doer is None or doer["name"] in NOT_NAMES:
         return "me", action
-    verb = doer["verb"]
-    verb = _THIRD_PERSON.get(verb) or (verb[:-3] + "y" if verb.endswith("ies") else verb[:-1])
+    verb = doer["base"] or doer["verb"]
+    if doer["verb"]:  # "sets": "set", "carries": "carry", "switches": "switch"
+        verb = _THIRD_PERSON.get(verb) or (
+            verb[:-3] + "y" if verb.endswith("ies") else verb[:-2] if verb.endswith(_ES) else verb[:-1]
+        )
     return doer["name"], f"{verb} {doer['rest']}".strip()
 
 
@@ -165,6 +182,8 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
     when the drill log shows a blocked deploy"; a due date at its end, or on its own after it, is the action's).
     Without a measure, an English request's action gets what it leaves behind to be seen (:func:`evidence_for`);
     else None (for the model)."""
+    if _TO_THE_NOTES.search(request):
+        return None
     # the colon after the words that ask for a new action ("Update: … And add a step: …")
     colon = next((m.start() for m in re.finditer(":", request) if NEW_ACTION.search(request[: m.start()])), -1)
     colon = colon if colon >= 0 or ":" not in request else request.find(":")
@@ -192,11 +211,19 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
             return None  # "a talk with the team": the model says what is done
         action = first.strip(" .")
         measure = ""
+    action = _KNOW_LEFT.sub("", action)
+    labelled = _OWNER_LABEL.search(said)  # "… - owner: Kenji (IT) - due Wed 2 Dec - measure: …"
+    if labelled is not None:
+        action, measure = _OWNER_LABEL.sub(" ", action), _OWNER_LABEL.sub(" ", measure)
+    action = " ".join(action.split()).strip(" -–—,.")
+    measure = " ".join(measure.split()).strip(" -–—,.")
     action = re.sub(r"^to\s+", "", _I_WILL_DO.sub("", action), flags=re.IGNORECASE)  # "add one action: to find …"
     owner, action = _whose(action)  # "Bogdan from IT sets up a restricted share …"
+    owner = labelled["name"] if labelled is not None and labelled["name"] not in NOT_NAMES else owner
     if due:  # the due clause is the action's date, not its words
-        action = _undated(action, draft).strip(" .,")
-        action = _undated(action, draft, _DUE_CLAUSE)
+        action = _DUE_LABEL.sub("", action)
+        action = _undated(action, draft).strip(" .,-–—")
+        action = _undated(action, draft, _DUE_CLAUSE).strip(" .,-–—")
     measure = _undated(measure, draft).strip(" .") if due else measure
     measure = measure or evidence_for(action)
     if len(action.split()) < 3 or len(measure.split()) < 3:

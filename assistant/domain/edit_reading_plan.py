@@ -34,6 +34,7 @@ OWNER = cues(
     r"owner", r"(?<!\bmy )(?<!\bour )(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!\byour )(?<!\bits )(?<!\bi )"
     r"own(?:s|ing)?\b",  # not "process for its own sake"
     r"assign", r"put (?:him|her|them|me) down", r"take (?:over|on)\b",
+    r"give (?:it|that|this|that one) to (?:him|her|them)\b", r"\b(?:himself|herself|themselves)\b",
     r"hand (?:it|that|this) (?:to|over)", r"offered to",
     r"will (?:take|own|handle|run|do) (?:the|that|this|it|over)",
     r"(?<=s )taking (?:over |on )?(?:the|that|this|it)\b",  # "priya's taking the briefing", "Jo is taking it"

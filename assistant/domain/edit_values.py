@@ -241,6 +241,7 @@ _STATED = (
 _SLASHED = re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<year>\d{4}))?(?![\d/])")
 
 
+_SINCE = re.compile(r"\b(?:since|seit|depuis|desde|sinds|dal)\s+(?:the\s+)?$", re.IGNORECASE)
 _NEAR_DAYS = 42  # a plan's dates fall within six weeks; the other reading of "2/12" (12 February) does not
 
 
@@ -255,6 +256,8 @@ def stated_dates(request: str, today: dt.date) -> set[dt.date]:
             if any(start < match.end() and match.start() < end for start, end in spans):
                 continue
             parts = match.groupdict()
+            if _SINCE.search(request[: match.start()]):
+                continue  # "every link shared since 1 October": a date past, in what is said, not a due date
             if parts.get("tail") and f"{parts['month']}{parts['tail']}".lower() not in _MONTH_WORDS:
                 continue  # "12. Marta should see …": a name, not March
             if parts.get("month"):

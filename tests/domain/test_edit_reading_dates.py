@@ -222,3 +222,8 @@ def test_an_action_by_its_place_and_a_date_for_each_check_in() -> None:
     ]
     request = "Décale seulement les points de suivi de deux jours, les échéances du plan ne bougent pas."
     assert read_edits(request, draft) == [ShiftDates(target="checkins", amount=2, unit="days")]
+
+
+def test_the_check_ins_in_dutch_with_the_deadlines_kept() -> None:
+    request = "Kun je alle terugkoppelmomenten twee dagen later zetten? De deadlines van de stappen mogen blijven."
+    assert read_edits(request, _draft()) == [ShiftDates(target="checkins", amount=2, unit="days")]

@@ -46,3 +46,29 @@ def test_a_dash_for_a_colon_and_a_doer_as_the_owner() -> None:
         owner="Bogdan",
         due=dt.date(2026, 12, 3),
     )
+
+
+def test_the_owner_as_a_label_or_as_the_doer_with_a_team_or_a_future() -> None:
+    draft = sample_draft()
+    labelled = new_action(
+        "New action: - separate folder for the 2 auditors, only their 6 files - owner: Kenji (IT) - due Wed 2 Dec - "
+        "measure: both auditors confirm they can open all 6 files",
+        draft,
+    )
+    assert labelled == AddAction(
+        action="Separate folder for the 2 auditors, only their 6 files",
+        measure="Both auditors confirm they can open all 6 files",
+        owner="Kenji",
+        due=dt.date(2026, 12, 2),
+    )
+    femi = new_action(
+        "one more step pls: Femi (mkt ops) switches on the seed-list test send in our email tool. we know its done "
+        "when the tool blocks any campaign that skipped the seed test",
+        draft,
+    )
+    assert femi is not None and (femi.owner, femi.action) == (
+        "Femi",
+        "Switch on the seed-list test send in our email tool",
+    )
+    kasia = new_action("add a step pls - Kasia Nowak in IT is going to set up named accounts for the auditors", draft)
+    assert kasia is not None and (kasia.owner, kasia.action) == ("Kasia", "Set up named accounts for the auditors")

@@ -99,6 +99,7 @@ TODAY = dt.date(2026, 11, 27)
         ("d'ici mercredi 2/12", dt.date(2026, 12, 2)),  # 2 December, not 12 February
         ("review due 3/4 please", None),  # 3 April or 4 March, both months away: not read
         ("Due 18/12. Marta should see it", dt.date(2026, 12, 18)),  # "12. Marta" is no date in March
+        ("every link I shared since 1 October listed", None),  # a date past, said in a measure
         ("am 16. Dezember", dt.date(2026, 12, 16)),
         ("el 16 de diciembre", dt.date(2026, 12, 16)),
         ("move it a week later", None),
