@@ -65,12 +65,16 @@ def test_days_land_on_working_days_and_one_action_moves_alone(draft: Draft) -> N
     result = apply_edits(draft, [ShiftDates(target="action", action=2, amount=1, unit="days")])
     assert _dues(result.draft) == ["2026-12-04", "2026-12-14"]  # Sat 12 Dec -> Mon 14 Dec
     assert _checkins(result.draft) == ["2026-12-07", "2026-12-15"]
+    assert [what for _, what in result.done] == [
+        "moved action 2 one day later (a date that fell on a weekend is on the Monday after)"  # the reply says so
+    ]
 
 
 def test_only_the_checkins_move(draft: Draft) -> None:
     result = apply_edits(draft, [ShiftDates(target="checkins", amount=2, unit="days")])
     assert _dues(result.draft) == _dues(draft)
     assert _checkins(result.draft) == ["2026-12-09", "2026-12-16"]
+    assert [what for _, what in result.done] == ["moved the check-ins two days later"]  # no weekend: nothing added
 
 
 def test_dates_before_the_draft_are_refused_and_nothing_changes(draft: Draft) -> None:
