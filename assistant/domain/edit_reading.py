@@ -159,6 +159,7 @@ _SHORTER = cues(
     r"fewer words", r"less text", r"too much text", r"pare (?:it )?down", r"(?:into|as|to) an? short\b",
     r"kürzer", r"kürz", r"knapp", r"zu lang", r"más corto", r"más breve", r"acorta", r"demasiado largo",
     r"plus court", r"raccourc", r"trop long",
+    r"accorcia", r"troppo lung", r"più breve", r"korter", r"te lang", r"mais curt", r"encurt", r"longo demais",
 )  # fmt: skip
 
 

@@ -31,7 +31,7 @@ _CANNOT = cues(
     r"(?:programmer|planifier) l['’]envoi", r"programar el env[ií]o", r"agendar o envio", r"envoie[- ]le\b",
     r"env[ií]alo\b", r"schick (?:es|sie|ihn|die nachricht)\b", r"verschick",
     r"(?:pull|fetch|grab|get|look up|query|export)\b[^.?!]{0,40}\bfrom\s+(?:grafana|datadog|jira|splunk|kibana|sentry|"
-    r"salesforce|confluence|the (?:\w+ )?(?:logs?|dashboards?|database|crm|metrics))",
+    r"salesforce|confluence|the (?:\w+ )?(?:logs?|dashboards?|database|db|crm|metrics))",
     *_LOOK_UP,
 )  # fmt: skip
 # What the reply says Regain cannot look up: numbers from another tool ("from Grafana", "from the orders dashboard"),

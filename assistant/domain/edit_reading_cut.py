@@ -38,6 +38,10 @@ _SAID = re.compile(
     r"(?P<words>[^,.;!?]{6,80})",
     re.IGNORECASE,
 )
+# What the request says may stay: "the part about the responsibility being mine can stay".
+_STAYS = re.compile(
+    r"\b(?:can|may|should|must) (?:stay|remain)\b|\bstays\b|\bis fine\b|\b(?:i'd )?keep\b", re.IGNORECASE
+)
 _CLAUSES = re.compile(r",\s+(?:and|but)\s+|;\s+")
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 _WORD = re.compile(r"[a-zà-ÿ']+")
@@ -87,7 +91,7 @@ def _without(section: str, said: str) -> str | None:
 def _said_words(request: str) -> list[str]:
     said = [m.group(1) or m.group(2) for m in _QUOTED.finditer(request)]
     said += [m["words"] for m in _SAID.finditer(request)]
-    return said
+    return [words for words in said if not _STAYS.search(words)]
 
 
 def read_cut(request: str, draft: Draft) -> ReplaceSection | None:

@@ -28,6 +28,8 @@ _FACT_CUE = cues(
     r"(?:notes?|draft|email|message|it) (?:does ?n[o']t|do ?n[o']t|did ?n[o']t) (?:say|mention|have|include)",
     r"(?:that's|that is|what's|is) missing", r"worth knowing", r"(?:good|useful) to know", r"for context",
     r"(?:one more |another |a new )?facts? for the notes", r"for the notes\b",
+    r"worth having (?:in there|in it|in the notes)", r"(?:ajoute|rajoute) aux notes", r"(?:zu den|in die) notizen",
+    r"a las notas", r"aan de notities", r"alle note\b",
     r"ergänz", r"añad", r"ajout",
 )  # fmt: skip
 # Before a colon, a new action rather than a fact ("ajoute une action : …", "one more thing for the plan: …").

@@ -28,6 +28,7 @@ DROP = cues(
     r"(?:is|are|seems?|feels?) (?:\w+ ){0,2}(?:pointless|unnecessary|redundant)\b"  # "is kind of pointless"
     r"(?![^.;!?]*\b(?:mention|paragraph|sentence|say(?:ing)?|wording|twice|repeat))",
     r"streich", r"entfern", r"lösch", r"quita", r"elimin", r"borra", r"supprim", r"enlève",
+    r"mag eruit", r"moet eruit", r"kan eruit", r"schrap", r"togli", r"rimuov", r"cancella",
 )  # fmt: skip
 OWNER = cues(
     # not "my own"; "Kofi owns step 2" is (the "i " before "owns" ends a name)
@@ -118,7 +119,8 @@ REWORD = cues(r"reword", r"rephrase", r"rename", r"wording", r"word it", r"rewri
                 r"cambia (?:\w+ ){0,3}(?:a|por)\b")  # fmt: skip
 _ACTION_PLACE = re.compile(r"\b(?:the\s+)?(" + "|".join(ORDINAL) + r")\s+(?:step|action|item|task|one|point)\b",
                            re.IGNORECASE)  # fmt: skip
-_ACTION_NUMBER = re.compile(r"\b(?:step|action|item|task|point)\s*#?\s*(\d)\b", re.IGNORECASE)
+_ACTION_NUMBER = re.compile(r"\b(?:step|action|item|task|point|stap|schritt|paso|étape|passo|punto)\s*#?\s*(\d)\b",
+                            re.IGNORECASE)  # fmt: skip
 
 
 def _placed_action(request: str, draft: Draft) -> int | None:

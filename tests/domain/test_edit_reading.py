@@ -70,6 +70,7 @@ def test_the_current_tone_is_not_the_one_asked_for_when_another_is() -> None:
         ("it's too short for what happened, add some detail", "longer"),
         ("the checklist will take longer than planned, another week", None),  # time, not length
         ("shorter and longer", None),
+        ("Troppo lunga: accorciala, bastano poche frasi.", "shorter"),  # Italian
     ],
 )
 def test_a_length_in_the_users_own_words(request_text: str, length: str | None) -> None:
@@ -108,6 +109,7 @@ def test_what_regain_cannot_do_is_said_with_what_to_do_instead() -> None:
     assert cannot_do("Dana will forward this to the VP, make it formal") is None  # someone else forwards it
     for other in ("Est-ce que tu peux programmer l'envoi à Dana pour lundi 9h ?", "envíalo a Dana el lunes"):
         assert cannot_do(other) is not None  # in French, in Spanish
+    assert cannot_do("instead of ~400 can u pull the exact number of lost orders from the orders db") is not None
     # the clause that asks to send is not read for a tone ("the VP")
     assert read_edits("Fax this to the VP tonight.", _draft()) == []
 

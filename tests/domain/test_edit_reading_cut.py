@@ -53,3 +53,12 @@ def test_two_words_in_a_row_with_a_long_one_name_the_clause() -> None:
     cut = read_cut("Drop the line about it being my decision - it wasn't one, and it sounds defensive", draft)
     assert cut == ReplaceSection(section="ownership", text="I pushed the change. The responsibility is mine.")
     assert read_cut("drop the line about it being my fault", draft) is None  # no long word: "my fault" is not there
+
+
+def test_what_the_request_says_may_stay_is_not_cut() -> None:
+    ownership = "I pushed the change. That was my decision, and the responsibility is mine."
+    draft = _draft().model_copy(update={"ownership": ownership})
+    request = 'Please cut "That was my decision"; the part about the responsibility being mine can stay.'
+    assert read_cut(request, draft) == ReplaceSection(
+        section="ownership", text="I pushed the change. The responsibility is mine."
+    )

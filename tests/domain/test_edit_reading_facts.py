@@ -34,6 +34,10 @@ from assistant.domain.edit_types import AddFact, SetDate, SetLength
             "One thing to add: the auditor confirmed the corrected file on Tuesday.",
             "the auditor confirmed the corrected file on Tuesday",
         ),
+        (
+            "oh also worth having in there: Stripe confirmed nobody got charged twice during the outage",
+            "Stripe confirmed nobody got charged twice during the outage",
+        ),
     ],
 )
 def test_a_fact_is_read_in_the_users_words(request_text: str, fact: str) -> None:

@@ -380,3 +380,9 @@ def test_set_19s_readings() -> None:
             due=dt.date(2026, 12, 16),
         )
     ]
+
+
+def test_a_drop_in_dutch_or_italian_by_the_steps_number_or_place() -> None:
+    draft = _draft()
+    assert read_plan_edits("Stap 2 mag eruit, dat hoort niet in het plan.", draft) == [DropAction(number=2)]
+    assert read_plan_edits("Puoi togliere il punto della checklist?", draft) == [DropAction(number=2)]
