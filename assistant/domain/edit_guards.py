@@ -6,7 +6,8 @@ wrong.
   nothing; one that repeats another action or a lesson of the draft is the draft copied, not the request.
 - An owner is someone the request names, by their name ("Lena", not "lena from the support team").
 - A fact for the notes states something: it does not ask for anything, and it is more than a date.
-- A request about a sentence of the message ("the line where I say …") drops no action.
+- A request about a sentence of the message ("the line where I say …") drops no action; a section rewritten with
+  the same words (its label copied before them) changes nothing.
 - A new action's due date is one the request states, or none (then the program gives it one).
 """
 
@@ -22,6 +23,7 @@ from assistant.domain.edit_types import (
     AddFact,
     DropAction,
     Edit,
+    ReplaceSection,
     RewordAction,
     SetDate,
     SetMeasure,
@@ -50,6 +52,7 @@ _FRAMING = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_LABEL = re.compile(r"^\s*(?:pain|ownership|lessons|positive|subject|message subject)\s*:\s*", re.IGNORECASE)
 # A "fact" that asks for something is the request copied: "… please add a third action: …", "can you put …".
 _ASKING = cues(
     r"please", r"pls", r"can you", r"could you", r"add (?:a|an|the|one more|another) (?:\w+ )?(?:action|step)",
@@ -145,6 +148,10 @@ def model_edit_refusal(edit: Edit, request: str, draft: Draft) -> str | None:
             return _repeats(text, draft)
         case SetOwner(owner=owner) if not _named(owner, request):
             return f"your request does not name {owner} as the owner"
+        case ReplaceSection(section=section, text=text) if section != "lessons" and _same(
+            text, str(getattr(draft, section) if section != "subject" else draft.message.subject)
+        ):
+            return f"the {section} already says so"
         case DropAction() if _A_SENTENCE.search(request):
             return "your request is about a sentence of the message, not an action of the plan"
         case AddFact(fact=fact) if _ASKING.search(fact):
@@ -183,6 +190,8 @@ def tidied_edit(edit: Edit, request: str, draft: Draft) -> Edit:
                 edit = SetDate(target="action", number=n, date=day)  # a date answered with a shift
     if isinstance(edit, AddFact):
         edit = edit.model_copy(update={"fact": _ASKING_TAIL.sub("", edit.fact).strip() or edit.fact})
+    if isinstance(edit, ReplaceSection):  # "Ownership: I pushed …": the prompt's label copied before the text
+        edit = edit.model_copy(update={"text": _LABEL.sub("", edit.text).strip() or edit.text})
     return edit
 
 

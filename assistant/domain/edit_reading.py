@@ -130,11 +130,17 @@ _NAMED_TONE: dict[str, re.Pattern[str]] = {
 }  # fmt: skip
 
 
+# Words in double quotes: what the request quotes from the draft.
+_QUOTED = re.compile(r"[\"“][^\"”]{3,200}[\"”]")
+
+
 def read_tone(request: str, current: str | None = None, *, hints: bool = True) -> str | None:
     """The one tone the request asks for, in its own words ("more human", "no cushioning") or by what it finds wrong
     ("it reads cold", "too casual"), or with ``hints`` by who reads it or how the leader was ("it has to hold up in
     front of the VP"); None when it reads none, or two (besides the ``current`` one), unless one of them is asked
-    for by its own name."""
+    for by its own name. Words the request quotes from the draft are not read ('I don't want "my other work of the
+    same kind"' asks for no kinder tone)."""
+    request = _QUOTED.sub(" ", request)
     tone = _one(_TONE_CUES, request, current)
     if tone is None:
         found = [t for t, pattern in _TONE_CUES.items() if pattern.search(request) and t != current]

@@ -38,6 +38,8 @@ _AN_ACTION = cues(r"actions?\b", r"steps?\b", r"items?\b", r"tasks?\b", r"to the
 # Without a colon: "add that …", "pls mention that …" (not "add that as a step", "mention that twice").
 _ADD_THAT = re.compile(
     r"(?:\b(?:add|mention|note|include)\s+(?:that|the fact that)|"
+    r"\b(?:añade|agrega|ajoute|rajoute|aggiungi|acrescenta)\s+(?:a las notas|aux notes|alle note|às notas)\s+"
+    r"(?:que|che)|"
     r"\b(?:it|the (?:message|email|note|draft)) should (?:also )?(?:say|mention)(?: that)?)\s+"
     r"(?!(?:as|to|in|on|too|also|twice|again|here|there|step|action|item|one|line|bit|part|sentence|paragraph)\b)",
     re.IGNORECASE,

@@ -36,6 +36,7 @@ OWNER = cues(
     r"own(?:s|ing)?\b",  # not "process for its own sake"
     r"assign", r"put (?:him|her|them|me) down", r"take (?:over|on)\b",
     r"give (?:it|that|this|that one) to (?:him|her|them)\b", r"\b(?:himself|herself|themselves)\b",
+    r"shou?ld (?:own|run|do|take|handle|lead|give)\b",  # "priya should run the support briefing, not me"
     r"hand (?:it|that|this) (?:to|over)", r"offered to",
     r"will (?:take|own|handle|run|do) (?:the|that|this|it|over)",
     r"(?<=s )taking (?:over |on )?(?:the|that|this|it)\b",  # "priya's taking the briefing", "Jo is taking it"
@@ -61,7 +62,8 @@ _NOT_NAMES = frozenset(
 # offered to …"; not a team or a pronoun.
 _LOWER_HANDING = re.compile(
     r"^\s*(?P<name>[a-zà-ÿ]{3,})(?:'s| is| will|'ll| from (?:the )?\w+(?: \w+)?)?\s+(?:(?:is )?(?:actually |now )?"
-    r"(?:taking|doing|running|building|writing|handling)|going to|offered|agreed|volunteered|will|wants to|can)\b"
+    r"(?:taking|doing|running|building|writing|handling)|going to|offered|agreed|volunteered|will|wants to|can|"
+    r"should|shoud|needs to|has to)\b"
 )
 _NOBODY = frozenset(("someone", "somebody", "everyone", "everybody", "nobody", "anyone", "support", "sales",
                      "finance", "legal", "security", "ops", "team", "marketing", "who", "which", "there", "here",

@@ -18,6 +18,7 @@ from assistant.domain.edit_types import (
     AddAction,
     AddFact,
     DropAction,
+    ReplaceSection,
     RewordAction,
     SetDate,
     SetMeasure,
@@ -129,3 +130,11 @@ def test_a_fact_loses_the_asking_after_it_and_a_request_copied_whole_is_no_fact(
     )
     owner = SetOwner(number=2, owner="lena from the support team")
     assert tidied_edit(owner, "lena from the support team will do it", draft) == SetOwner(number=2, owner="Lena")
+
+
+def test_a_section_rewritten_with_its_label_and_the_same_words_changes_nothing() -> None:
+    draft = sample_draft()
+    labelled = ReplaceSection(section="ownership", text=f"Ownership: {draft.ownership}")
+    tidied = tidied_edit(labelled, "priya should own the briefing", draft)
+    assert tidied == ReplaceSection(section="ownership", text=draft.ownership)
+    assert model_edit_refusal(tidied, "priya should own the briefing", draft) == "the ownership already says so"

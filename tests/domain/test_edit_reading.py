@@ -60,6 +60,8 @@ def test_a_tone_in_the_users_own_words(request_text: str, tone: str | None) -> N
 
 def test_the_current_tone_is_not_the_one_asked_for_when_another_is() -> None:
     assert read_tone("less formal, more personal please", current="formal") == "warm"
+    # words quoted from the draft are not read for a tone ("of the same kind" is no kinder tone)
+    assert read_tone("I don't want \"my other work of the same kind\", it's too fuzzy. Make it: re-check it") is None
 
 
 @pytest.mark.parametrize(

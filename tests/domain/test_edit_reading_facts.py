@@ -38,6 +38,10 @@ from assistant.domain.edit_types import AddFact, SetDate, SetLength
             "oh also worth having in there: Stripe confirmed nobody got charged twice during the outage",
             "Stripe confirmed nobody got charged twice during the outage",
         ),
+        (
+            "Añade a las notas que el proveedor de pagos nos confirmó que no hubo ningún cobro duplicado.",
+            "el proveedor de pagos nos confirmó que no hubo ningún cobro duplicado",
+        ),
     ],
 )
 def test_a_fact_is_read_in_the_users_words(request_text: str, fact: str) -> None:

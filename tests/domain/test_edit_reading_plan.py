@@ -386,3 +386,12 @@ def test_a_drop_in_dutch_or_italian_by_the_steps_number_or_place() -> None:
     draft = _draft()
     assert read_plan_edits("Stap 2 mag eruit, dat hoort niet in het plan.", draft) == [DropAction(number=2)]
     assert read_plan_edits("Puoi togliere il punto della checklist?", draft) == [DropAction(number=2)]
+
+
+def test_a_lower_case_name_that_should_run_an_action() -> None:
+    draft = sample_draft().model_copy(
+        update={"plan": [*sample_draft().plan, sample_draft().plan[1].model_copy(update={"action": "Brief support"})]}
+    )
+    assert read_plan_edits("priya should run the support briefing not me, they page her anyway", draft) == [
+        SetOwner(number=3, owner="Priya")
+    ]
