@@ -17,6 +17,7 @@ import datetime as dt
 import difflib
 import re
 
+from assistant.domain.edit_clauses import clauses
 from assistant.domain.edit_reading_dates import cues, named_in, next_weekday, placed_in
 from assistant.domain.edit_types import (
     AddAction,
@@ -30,15 +31,10 @@ from assistant.domain.edit_types import (
     SetOwner,
     ShiftDates,
 )
-from assistant.domain.edit_values import relative_shift, stated_date, stated_dates
+from assistant.domain.edit_values import PLAN_LINE, relative_shift, stated_date, stated_dates
 from assistant.domain.schema import Draft
 
 _SAME = 0.9  # a text whose words are this alike to another's (after :func:`_plain`) repeats it
-# The plan line of the prompt or of the message, copied after an action: " – what you'll see: …", "(owner: me; …)".
-_TAIL = re.compile(
-    r"\s*(?:[–—-]\s*what (?:you|she|he|they|\w+)(?:'ll| will)? see\b.*|\((?:owner|due|done when)\b[^)]*\)?)\s*$",
-    re.IGNORECASE,
-)
 # A request about a sentence of the message, not an action of the plan.
 _A_SENTENCE = cues(
     r"(?:line|sentence|bit|part|phrase|wording|paragraph) (?:about|where|that|saying|with|in which)",
@@ -65,7 +61,7 @@ _OWNER_TAIL = re.compile(r"\s*(?:\bfrom\b|\bof\b|\bat\b|\bin\b|\bwho\b|\(|,|[–
 
 def _plain(text: str) -> str:
     """``text`` for comparing: the plan line after it cut, quotes and punctuation gone, lower case."""
-    return " ".join(_WORD.findall(_TAIL.sub("", text).lower()))
+    return " ".join(_WORD.findall(PLAN_LINE.sub("", text).lower()))
 
 
 def _same(a: str, b: str) -> bool:
@@ -98,8 +94,6 @@ def _named(owner: str, request: str) -> bool:
     )
 
 
-# The parts of a request that each ask one thing: its sentences, and what follows "also" or "and also".
-_CLAUSE = re.compile(r"(?<=[.!?;])\s+|\s+(?:and\s+)?also\b[,:]?\s*", re.IGNORECASE)
 # A request's own asking words after a fact: "…, add that pls", "… - please put that in".
 _ASKING_TAIL = re.compile(
     r"[\s,;.–—-]*(?:(?:and\s+)?(?:please\s+|pls\s+)?(?:add|include|put|mention)\s+(?:that|this|it)\b.*|"
@@ -108,17 +102,13 @@ _ASKING_TAIL = re.compile(
 )
 
 
-def _clauses(request: str) -> list[str]:
-    return [c for c in _CLAUSE.split(request) if c.strip()]
-
-
 def date_for_action(number: int, request: str, draft: Draft) -> dt.date | None:
     """The date the request gives action ``number`` in the part of it that names that action ("The checklist can be
     ready sooner, say Wednesday the 9th. Also add …"), not its present due date; else None."""
     known = {draft.plan[number - 1].due} if 1 <= number <= len(draft.plan) else set()
     found = {
         day
-        for clause in _clauses(request)
+        for clause in clauses(request)
         if number in (placed_in(clause, draft), named_in(clause, draft))
         and (day := stated_date(clause, draft.today, known) or next_weekday(clause, draft.today)) is not None
     }
@@ -128,7 +118,7 @@ def date_for_action(number: int, request: str, draft: Draft) -> dt.date | None:
 def date_for_new(text: str, request: str, draft: Draft) -> dt.date | None:
     """The date the request gives in the part of it that holds a new action's words, else None."""
     words = set(_WORD.findall(text.lower()))
-    scored = sorted(((len(words & set(_WORD.findall(c.lower()))), c) for c in _clauses(request)), reverse=True)
+    scored = sorted(((len(words & set(_WORD.findall(c.lower()))), c) for c in clauses(request)), reverse=True)
     if not scored or not scored[0][0] or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return None
     clause = scored[0][1]
@@ -167,11 +157,11 @@ def tidied_edit(edit: Edit, request: str, draft: Draft) -> Edit:
     none when the request states no date (the program then gives it one), the only one it states when the model
     gave another."""
     if isinstance(edit, RewordAction | AddAction):
-        text = _FRAMING.sub("", _TAIL.sub("", edit.action)).strip()
+        text = _FRAMING.sub("", PLAN_LINE.sub("", edit.action)).strip()
         if text:
             edit = edit.model_copy(update={"action": text[:1].upper() + text[1:]})
     if isinstance(edit, SetMeasure | AddAction):
-        edit = edit.model_copy(update={"measure": _TAIL.sub("", edit.measure).strip() or edit.measure})
+        edit = edit.model_copy(update={"measure": PLAN_LINE.sub("", edit.measure).strip() or edit.measure})
     if isinstance(edit, SetOwner | AddAction) and (name := _OWNER_TAIL.sub("", edit.owner).strip()):
         edit = edit.model_copy(update={"owner": name[:1].upper() + name[1:]})  # "lena from support": "Lena"
     if isinstance(edit, AddAction):

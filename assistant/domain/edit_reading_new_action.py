@@ -19,6 +19,7 @@ from assistant.domain.settle import NOT_NAMES
 _DONE_WHEN = re.compile(
     r"[,.]?\s*(?:(?:and )?(?:it|that)(?:'s| is)? (?:counts as |will be )?done when|done when|done means|"
     r"(?:i|\w+)(?:'ll| will) know (?:it(?:'s| is)? (?:works?|worked|done)|it's done) (?:when|once|because)|"
+    r"(?:i|we|you) know (?:its|it's|it is) done (?:when|once)|"
     r"(?:it|that)(?:'s| is) done once|done once|measured by|"
     r"(?:measure|proof|evidence|success)\s*[:=]|success is|success means|so that|erledigt wenn|nachweis\s*:|"
     r"(?<=[.!?]\s)\w+(?:'ll| will) be able to see (?:it )?(?:because|when|as|since)\s+|"
@@ -155,9 +156,6 @@ _OWNER_LABEL = re.compile(
 )
 _THIRD_PERSON = {"does": "do", "has": "have", "goes": "go"}
 _ES = ("ches", "shes", "sses", "xes", "zes")
-# What is left of "we know it's done when" before the measure: "… without it. we know its"
-_KNOW_LEFT = re.compile(r"[.,;]?\s*(?:and\s+)?(?:we|i|you|she|he)(?:'ll| will)? know (?:its|it's|it is|that)?\s*$",
-                        re.IGNORECASE)  # fmt: skip
 _DUE_LABEL = re.compile(r"[\s,;.–—-]*\bdue\s*:\s*[^.;]*$", re.IGNORECASE)
 # A fact the request asks to add to the notes is no new action ("one more thing - … add that to the notes pls").
 _TO_THE_NOTES = re.compile(r"\b(?:to|in|into) (?:the|my) notes\b", re.IGNORECASE)
@@ -211,7 +209,6 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
             return None  # "a talk with the team": the model says what is done
         action = first.strip(" .")
         measure = ""
-    action = _KNOW_LEFT.sub("", action)
     labelled = _OWNER_LABEL.search(said)  # "… - owner: Kenji (IT) - due Wed 2 Dec - measure: …"
     if labelled is not None:
         action, measure = _OWNER_LABEL.sub(" ", action), _OWNER_LABEL.sub(" ", measure)

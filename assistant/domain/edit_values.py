@@ -52,9 +52,9 @@ def settled_edit(edit: Edit, request: str, actions: list[str], today: dt.date | 
     shift of that action). A small model often picks the right kind of edit with the wrong value."""
     edit = about_named_action(edit, request, actions)
     if isinstance(edit, RewordAction | AddAction):  # the prompt's plan line copied into the action's words
-        edit = edit.model_copy(update={"action": _PLAN_LINE.sub("", edit.action).strip() or edit.action})
+        edit = edit.model_copy(update={"action": PLAN_LINE.sub("", edit.action).strip() or edit.action})
     if isinstance(edit, SetMeasure | AddAction):
-        edit = edit.model_copy(update={"measure": _PLAN_LINE.sub("", edit.measure).strip() or edit.measure})
+        edit = edit.model_copy(update={"measure": PLAN_LINE.sub("", edit.measure).strip() or edit.measure})
     match edit:
         case AddAction() if today is not None and (day := _due_stated(request, today)) is not None:
             return edit.model_copy(update={"due": day}) if day != edit.due else edit  # "by wed the 16th"
@@ -93,9 +93,12 @@ def moves_dates(request: str) -> bool:
     return bool(_EARLIER.search(request) or _LATER.search(request))
 
 
-# How the prompt shows a plan action's other fields ("(owner: me; due 2026-12-11; done when: …)"), which a small
-# model copies into an action's new wording.
-_PLAN_LINE = re.compile(r"\s*\((?:owner|due|done when)\b[^)]*\)?\s*$", re.IGNORECASE)
+# How the prompt shows a plan action's other fields ("(owner: me; due 2026-12-11; done when: …)"), or the message
+# its measure (" – what you'll see: …"), which a small model copies after an action's new wording.
+PLAN_LINE = re.compile(
+    r"\s*(?:[–—-]\s*what (?:you|she|he|they|\w+)(?:'ll| will)? see\b.*|\((?:owner|due|done when)\b[^)]*\)?)\s*$",
+    re.IGNORECASE,
+)
 _CHECKINS = _words(r"check-?ins?", r"report", r"termin", r"rückmeld", r"seguimiento", r"point")
 _SMALL = (
     "one",

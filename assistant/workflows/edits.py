@@ -9,7 +9,6 @@ parts. An edit that cannot be applied is not applied; it is reported with the re
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from assistant.chains.refine import notes_with_facts
@@ -33,7 +32,7 @@ from assistant.domain.edit_types import (
     describe,
     span_text,
 )
-from assistant.domain.schema import LENGTHS, CheckIn, Draft, Length, PlanAction
+from assistant.domain.schema import LENGTHS, Draft, Length, PlanAction
 from assistant.domain.settle import working_day
 from assistant.workflows.assemble import assemble_message
 
@@ -84,34 +83,37 @@ def _moved(draft: Draft, indexes: list[int], delta: dt.timedelta) -> Draft:
     return _with_plan(draft, plan)
 
 
-def _weekend(before: Sequence[PlanAction | CheckIn], after: Sequence[PlanAction | CheckIn], delta: dt.timedelta) -> str:
+def _weekend(before: list[dt.date], after: list[dt.date], delta: dt.timedelta) -> str:
     """What the reply adds when a date moved onto a weekend went on to the Monday after (:func:`working_day`)."""
-    days = [(b.due if isinstance(b, PlanAction) else b.date, a.due if isinstance(a, PlanAction) else a.date)
-            for b, a in zip(before, after, strict=False)]  # fmt: skip
-    return " (a date that fell on a weekend is on the Monday after)" if any(a != b + delta for b, a in days) else ""
+    return (
+        " (a date that fell on a weekend is on the Monday after)"
+        if any(a != b + delta for b, a in zip(before, after, strict=True))
+        else ""
+    )
 
 
 def apply_edit(draft: Draft, edit: Edit) -> tuple[Draft, str]:
     """The draft with one edit applied, and what was done; raises :class:`EditFailed` with the reason."""
     match edit:
         case ShiftDates(target="plan"):
-            moved = _moved(draft, list(range(len(draft.plan))), _days(edit))
-            said = f"moved every due date {span_text(edit.amount, edit.unit)}"
-            return moved, f"{said}{_weekend(draft.plan, moved.plan, _days(edit))}; the check-ins follow"
+            delta = _days(edit)
+            moved = _moved(draft, list(range(len(draft.plan))), delta)
+            weekend = _weekend([a.due for a in draft.plan], [a.due for a in moved.plan], delta)
+            return moved, f"moved every due date {span_text(edit.amount, edit.unit)}{weekend}; the check-ins follow"
         case ShiftDates(target="action"):
-            i = _action_index(draft, edit.action or 0)
-            moved = _moved(draft, [i], _days(edit))
-            said = describe(edit).replace("move", "moved", 1)
-            return moved, f"{said}{_weekend(draft.plan[i : i + 1], moved.plan[i : i + 1], _days(edit))}"
+            i, delta = _action_index(draft, edit.action or 0), _days(edit)
+            moved = _moved(draft, [i], delta)
+            weekend = _weekend([draft.plan[i].due], [moved.plan[i].due], delta)
+            return moved, describe(edit).replace("move", "moved", 1) + weekend
         case ShiftDates(target="checkins"):
+            delta = _days(edit)
             checkins = [
-                c.model_copy(update={"date": _future(working_day(c.date + _days(edit)), draft.today)})
+                c.model_copy(update={"date": _future(working_day(c.date + delta), draft.today)})
                 for c in draft.report_back
             ]
-            said = describe(edit).replace("move", "moved", 1)
-            return draft.model_copy(
-                update={"report_back": checkins}
-            ), f"{said}{_weekend(draft.report_back, checkins, _days(edit))}"
+            weekend = _weekend([c.date for c in draft.report_back], [c.date for c in checkins], delta)
+            said = describe(edit).replace("move", "moved", 1) + weekend
+            return draft.model_copy(update={"report_back": checkins}), said
         case SetDate(target="action"):
             i = _action_index(draft, edit.number)
             plan = list(draft.plan)
