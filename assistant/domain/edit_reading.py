@@ -34,6 +34,7 @@ from assistant.domain.edit_reading_cannot import without_cannot
 from assistant.domain.edit_reading_cut import read_cut
 from assistant.domain.edit_reading_dates import CHECKINS, cues, read_dates
 from assistant.domain.edit_reading_facts import find_fact, without_fact
+from assistant.domain.edit_reading_given import read_given, without_given
 from assistant.domain.edit_reading_plan import DROP, OWNER, REWORD, read_plan_edits
 from assistant.domain.edit_types import (
     AddAction,
@@ -312,6 +313,10 @@ def read_edits(request: str, draft: Draft) -> list[Edit]:
 
 def _read_whole(request: str, draft: Draft) -> list[Edit]:
     request = without_cannot(spelled(request))
+    given = read_given(request, draft)
+    if given is not None:  # "rewrite the lesson: …": the new words are the user's; what is left of the request is read
+        rest = given[1]
+        return [*(read_edits(rest, draft) if rest.strip(" .,;!?") else []), given[0]]
     fact = find_fact(request)
     if fact is not None:  # "refunded on Monday" in a fact is no date to move; a request after it is read
         return [*read_edits(without_fact(request, fact), draft), fact.fact]
@@ -331,10 +336,19 @@ def _read_whole(request: str, draft: Draft) -> list[Edit]:
     channel = read_channel(request, draft.options.channel, hints=hints)
     if channel is not None and channel != draft.options.channel:
         edits.append(SetChannel(channel=channel))  # type: ignore[arg-type]
-    dates = read_dates(request, draft)
+    dates = read_dates(_without_wordings(request, plan_edits), draft)  # "(7 dec / 15 dec)" in a new wording: no date
     # beside a date, only a measure or wording given in so many words ("… and change what she'll see to "…"")
     worded = [e for e in plan_edits if isinstance(e, SetMeasure | RewordAction)]
     return edits + dates + (worded if dates else plan_edits)
+
+
+def _without_wordings(request: str, plan_edits: list[Edit]) -> str:
+    """The request without the new wordings and measures the program read in it (their dates are theirs)."""
+    for edit in plan_edits:
+        if isinstance(edit, RewordAction | SetMeasure):
+            said = edit.action if isinstance(edit, RewordAction) else edit.measure
+            request = re.sub(re.escape(said), " ", request, flags=re.IGNORECASE)
+    return request
 
 
 def _about_an_actions_words(request: str, plan_edits: list[Edit]) -> bool:
@@ -382,6 +396,7 @@ def needs_model(request: str, read: list[Edit] | None = None) -> bool:
         request = without_fact(request)
     if any(isinstance(e, ReplaceSection) for e in read or []):  # words taken out of a section: "take out the bit …"
         done |= {"drop", "other"}
+        request = without_given(request)  # "rewrite it: …": the new words ask nothing more
     for edit in read or []:  # the new wording the program read ("… do is add the checklist …") asks nothing more
         if isinstance(edit, RewordAction | SetMeasure):
             said = edit.action if isinstance(edit, RewordAction) else edit.measure

@@ -53,7 +53,7 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def _holds(text: str, said: str) -> bool:
+def holds(text: str, said: str) -> bool:
     """True when ``text`` holds what the user quotes or says it holds: three of its words in a row ("I say it weighs
     on me" holds for "that weighs on me"; "being committed to making this right sounds like a press release" for
     "I'm committed to making this right"), or all of them when it has fewer, or two with a long word among them."""
@@ -75,10 +75,10 @@ def _without(section: str, said: str) -> str | None:
     does."""
     sentences = _SENTENCES.split(section.strip())
     for i, sentence in enumerate(sentences):
-        if not _holds(sentence, said):
+        if not holds(sentence, said):
             continue
         parts = _CLAUSES.split(sentence.rstrip(".!? "))
-        kept = [p for p in parts if not _holds(p, said)]
+        kept = [p for p in parts if not holds(p, said)]
         ending = sentence.rstrip()[-1] if sentence.rstrip()[-1:] in ".!?" else "."
         rest = ", ".join(kept).strip()
         rest = rest[:1].upper() + rest[1:]  # "… on you too, and that weighs on me" without its first clause

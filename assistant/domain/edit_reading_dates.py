@@ -31,8 +31,11 @@ _PLAN_WORDS = cues(r"deadlines?", r"due dates?", r"dates", r"(?:every|each) date
                     r"(?:both|all|all the|every|each of the) steps", r"actions", r"tasks",
                     r"items",
                     r"fristen", r"termine", r"aufgaben", r"aktionen", r"fechas", r"plazos", r"acciones", r"tareas",
-                    r"échéances", r"tâches")  # fmt: skip
-_CHECKIN_DATES = cues(r"(?:check[- ]?ins?|report(?:ing)?[- ]backs?|catch-?ups?|syncs?)\s+(?:dates?|days?)")
+                    r"échéances", r"tâches", r"scadenze", r"(?:del|il|el|le|du|im|do|o) (?:piano|plan|plano)\b",
+                    r"prazos", r"termijnen")  # fmt: skip
+_CHECKIN_DATES = cues(
+    r"(?:check[- ]?ins?|report(?:ing)?[- ]backs?|catch-?ups?|syncs?)(?:\s+|-)(?:dates?|days?|termine?)"
+)
 # The check-ins along with what else is moved: "check-ins included", "the check-ins too", "and the check-ins".
 _CHECKINS_TOO = cues(r"check[- ]?ins? (?:too|to(?=\s*(?:[.!?]|$))|included|as well|also)\b",
                      r"including (?:the )?check[- ]?ins?",
@@ -45,7 +48,7 @@ _CHECKINS_TOO = cues(r"check[- ]?ins? (?:too|to(?=\s*(?:[.!?]|$))|included|as we
 _EVERY = cues(r"every", r"all\b", r"both\b", r"everything", r"everyth\w*", r"evr?ything", r"everthing", r"alles\b",
               r"whole", r"timeline", r"the plan\b",
                r"each of", r"alle[ns]?\b", r"beide", r"jede[nrs]?\b", r"todas?\b", r"todos\b", r"cada\b", r"toutes?\b",
-               r"tous\b", r"chaque\b")  # fmt: skip
+               r"tous\b", r"chaque\b", r"tutt[eio]\b", r"tudo\b")  # fmt: skip
 _EVERYTHING_I = re.compile(r"\beverything\s+(?:I|I've|I'd|we|we've|he|she|they)\b", re.IGNORECASE)
 # A clause that keeps something as it is: "the CI gate is fine where it is", "die Fristen bitte so lassen".
 # A clause that keeps something as it is, up to its end or a "but" ("keep the plan dates as they are but make my
@@ -53,19 +56,38 @@ _EVERYTHING_I = re.compile(r"\beverything\s+(?:I|I've|I'd|we|we've|he|she|they)\
 KEEP = re.compile(
     r"(?:(?!\bbut\b)[^.;!?,])*\b(?:fine (?:where|as) (?:it|they) (?:is|are)|stays?\b|as (?:it|they) (?:is|are)|keep|"
     r"leave|unchanged|don'?t (?:touch|move|change)|so lassen|bleib|lass\w*|dejar?|deja|igual|laisse[rz]?|tel quel|"
-    r"ne bougent pas|ne bouge pas|restent|blijven)(?:(?!\bbut\b)[^.;!?,])*",
+    r"ne bougent pas|ne bouge pas|restent|blijven|déja\w*|deix[ae]\w*|lascia\w*|come (?:sono|stanno)|"
+    r"como est[aá]n|como estão|nicht (?:ändern|verschieben|anfassen)|non (?:toccare|cambiare|spostare)|"
+    r"no (?:los |las )?(?:cambies|muevas|toques)|niet (?:veranderen|verschuiven|aanpassen)|"
+    r"zoals (?:ze|het) (?:zijn|is))"
+    r"(?:(?!\bbut\b)[^.;!?,])*",
     re.IGNORECASE,
 )
+
+
+def keeps_checkins(request: str) -> bool:
+    """True when a clause of the request keeps the check-ins as they are ("leave the check-ins alone", "las fechas de
+    seguimiento déjalas como están", "i check-in lasciali come sono")."""
+    return any(CHECKINS.search(kept.group()) for kept in KEEP.finditer(request))
+
+
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
              "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
              "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
              "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4,
+             "lunedì": 0, "lunedi": 0, "martedì": 1, "martedi": 1, "mercoledì": 2, "mercoledi": 2, "giovedì": 3,
+             "giovedi": 3, "venerdì": 4, "venerdi": 4,
+             "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4,
+             "segunda-feira": 0, "terça-feira": 1, "terça": 1, "quarta-feira": 2, "quinta-feira": 3, "sexta-feira": 4,
              "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4}  # fmt: skip
 _WEEKDAY = re.compile(r"\b(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")s?\b\.?", re.IGNORECASE)
 ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1,
             "erste": 1, "ersten": 1, "zweite": 2, "zweiten": 2, "dritte": 3, "letzte": -1, "letzten": -1,
             "primer": 1, "primera": 1, "segunda": 2, "segundo": 2, "premier": 1, "première": 1,
-            "deuxième": 2}  # fmt: skip
+            "deuxième": 2, "troisième": 3, "dernier": -1, "dernière": -1, "tercer": 3, "tercero": 3, "tercera": 3,
+            "último": -1, "última": -1, "primo": 1, "prima": 1, "secondo": 2, "seconda": 2, "terzo": 3, "terza": 3,
+            "ultimo": -1, "ultima": -1, "eerste": 1, "tweede": 2, "derde": 3, "laatste": -1, "primeiro": 1,
+            "primeira": 1, "terceiro": 3, "terceira": 3}  # fmt: skip
 _ONE_CHECKIN = re.compile(r"\b(" + "|".join(ORDINAL) + r")\s+(?:check[- ]?in|catch-?up|sync|report[- ]?back|"
                           r"time I (?:report back|check in|update)|rückmeldung|seguimiento)",
                           re.IGNORECASE)  # fmt: skip
@@ -73,9 +95,12 @@ _ONE_CHECKIN = re.compile(r"\b(" + "|".join(ORDINAL) + r")\s+(?:check[- ]?in|cat
 # which introduce any due date: "before Wednesday" is not Wednesday, and "next", "to" or "pour" say a day only
 # before a weekday ("to the team", "next step").
 _NEXT_WEEKDAY = re.compile(
-    r"(?:\b(?:next|due|by|until|to|till|this coming|bis|para el|pour|entro|até|(?:done|ready|finished|completed?|live) "
-    r"on)|\bd['’]ici)\s+"
-    r"(?:next\s+|el\s+|le\s+)?(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\b",
+    r"(?:\b(?:next|due|by|until|to|till|this coming|bis|para el|pour|entro|até|per|(?:done|ready|finished|completed?|"
+    r"live) on|(?:el |le |la |o |a )?(?:próxim[oa]|prochaine?|nächsten?|kommenden?|volgende|komende|prossim[oa]))|"
+    r"\bd['’]ici)\s+"
+    r"(?:next\s+|el\s+|le\s+)?(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")(?!\w)"
+    # "mercoledì prossimo", "mercredi prochain", "quarta que vem"
+    r"|\b(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\s+(?:prossim[oa]|prochain|que vem|próxim[oa])\b",
     re.IGNORECASE,
 )
 _DAY_AFTER = cues(r"the day after", r"a day later", r"the next day", r"am tag danach", r"el día siguiente",
@@ -97,12 +122,13 @@ NEW_ACTION = cues(r"one more (?:thing|step|action|item|task)",
 _ON_DUE_DAY = cues(
     r"on the (?:\w+ )?(?:day )?(?:each|every|the) (?:step|action|item|task|one)s? (?:is|are|falls?) (?:actually )?due",
     r"on (?:the|their|its) (?:own )?due (?:dates?|days?)",
+    r"an (?:denen|dem) (?:\w+ ){0,3}fällig",  # "auf die Freitage, an denen die jeweiligen Schritte fällig sind"
     r"(?:the )?same day (?:as )?(?:the )?(?:step|action|it|they)s? "
     r"(?:is|are )?due",
 )
 _SAME_WEEK = cues(r"(?:those|that|the same|each|their) weeks?", r"(?:der|dieser|jener) woche", r"esa semana",
                    r"cette semaine", r"instead", r"each time", r"every time", r"jedes mal", r"cada vez",
-                   r"chaque fois")  # fmt: skip
+                   r"chaque fois", r"jeweils", r"telkens", r"ogni volta")  # fmt: skip
 # The day a request leaves: "on the tuesday instead of the monday".
 _LEFT_DAY = re.compile(
     r"\b(?:instead of|rather than|not on|statt|en lugar del?|au lieu du)\s+(?:the\s+|a\s+|el\s+|le\s+)?\w+",
@@ -198,14 +224,21 @@ def _due_on(days: set[dt.date], draft: Draft) -> int | None:
 
 def next_weekday(request: str, today: dt.date) -> dt.date | None:
     """The day "next thursday", "on Friday" or "by Wednesday" is: the first such day after ``today`` (one weekday)."""
-    days = {_WEEKDAYS[m.lower()] for m in _NEXT_WEEKDAY.findall(request)}
+    days = {_WEEKDAYS[(a or b).lower()] for a, b in _NEXT_WEEKDAY.findall(request)}
     if len(days) != 1:
         return None
     return today + dt.timedelta(days=(days.pop() - today.weekday() - 1) % 7 + 1)
 
 
-_PLACE = re.compile(r"\b(?:step|action|item|task|point)\s*#?\s*(?P<n>\d)\b|\bthe\s+(?P<ord>" + "|".join(ORDINAL)
-                    + r")\s+(?:step|action|item|task|point)\b", re.IGNORECASE)  # fmt: skip
+# The words for an action, and the articles before its place, in the languages read: "the 2nd step", "il primo
+# punto", "el segundo paso", "der erste Schritt", "de tweede stap".
+PLACE_NOUNS = (
+    r"step|action|item|task|point|punto|paso|passo|étape|etape|schritt|punkt|stap|punt|actie|azione|"
+    r"acción|accion|tarea|tâche|ação|acção|aufgabe"
+)
+_ARTICLES = r"the|il|lo|la|el|le|der|die|das|den|de|het|o"
+_PLACE = re.compile(r"\b(?:" + PLACE_NOUNS + r")\s*#?\s*(?P<n>\d)\b|\b(?:" + _ARTICLES + r")\s+(?P<ord>"
+                    + "|".join(ORDINAL) + r")\s+(?:" + PLACE_NOUNS + r")\b", re.IGNORECASE)  # fmt: skip
 
 
 def placed_in(request: str, draft: Draft) -> int | None:

@@ -204,6 +204,9 @@ def _swapped(request: str, draft: Draft) -> RewordAction | None:
     return None
 
 
+# A sentence that gives the measure after a label: "… into the tracker. Measure: both show up …".
+_MEASURE_LABEL = re.compile(r"(?<=[.!?])\s+(?=(?:the\s+)?(?:measure|metric|done when|success|proof)\b[^:.]{0,20}:)",
+                            re.IGNORECASE)  # fmt: skip
 _IN_ITS_PLACE = re.compile(r"\b(?:in (?:its|it's|their) place|instead)\b", re.IGNORECASE)
 
 
@@ -226,7 +229,11 @@ def read_plan_edits(request: str, draft: Draft) -> list[Edit]:
         before = request[: request.find(measure[1][1:])] if measure[1][1:] in request else ""
         person = _person(before, draft) if OWNER.search(before) else None
         owner = [SetOwner(number=measure[0], owner=person)] if person else []
-        return [*owner, SetMeasure(number=measure[0], measure=measure[1])]
+        # "action 2 is weird. replace it with: move … into the tracker. measure: both show up …": its wording too
+        label = _MEASURE_LABEL.search(request)
+        reword = _worded(request[: label.start()], draft, REWORD) if label is not None else None
+        worded = [RewordAction(number=reword[0], action=reword[1])] if reword and reword[0] == measure[0] else []
+        return [*owner, *worded, SetMeasure(number=measure[0], measure=measure[1])]
     if (reword := _worded(request, draft, REWORD)) is not None:
         return [RewordAction(number=reword[0], action=reword[1])]
     if (swapped := _swapped(request, draft)) is not None:

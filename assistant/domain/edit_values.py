@@ -21,12 +21,15 @@ from assistant.domain.edit_types import AddAction, Edit, RewordAction, SetDate, 
 _EARLIER = _words(r"earlier", r"sooner", r"bring (?:\w+ ){0,4}forward", r"pull (?:\w+ ){0,4}(?:in|forward)\b",
                   r"move (?:\w+ ){0,4}up\b", r"ahead of", r"früher", r"nach vorne", r"vorzieh", r"vorgezogen",
                   r"vorverleg", r"antes", r"adelant", r"plus tôt", r"avance", r"naar voren", r"eerder",
-                  r"vervroeg", r"(?:days?|weeks?) early\b")  # fmt: skip
+                  r"vervroeg", r"(?:days?|weeks?) early\b", r"anticip", r"antecip", r"più presto",
+                  r"mais cedo")  # fmt: skip
 _LATER = _words(r"later", r"more time", r"postpone", r"delay", r"push(?:ed)? (?:\w+ ){0,4}(?:back|out)\b",
                 r"(?:move|shift|bump) (?:\w+ ){0,4}(?:back|out)\b", r"slip", r"runway",
                 r"extra time", r"extend", r"take longer", r"more days", r"behind\b", r"später", r"mehr zeit",
                 r"nach hinten", r"más tarde", r"más tiempo", r"retras", r"aplaz", r"plus tard", r"plus de temps",
-                r"repousse", r"report(?:e|er|ez)\b", r"décal", r"opschuiv", r"schuift op", r"later zetten")  # fmt: skip
+                r"repousse", r"report(?:e|er|ez)\b", r"décal", r"opschuiv", r"schuift op",
+                r"schuif\w* (?:\w+ ){0,3}op\b", r"later zetten", r"slide",
+                r"più avanti", r"più tardi", r"posticip", r"rimand", r"mais tarde", r"adi[ae]r?\b")  # fmt: skip
 _EVERY = _words(r"every", r"all\b", r"whole plan", r"alle", r"todas", r"todos", r"toutes", r"tous")
 
 
@@ -125,8 +128,10 @@ _SMALL = (
 _AMOUNT = re.compile(
     r"\b(?P<n>\d{1,2}|an?|" + "|".join(_SMALL[1:]) + r"|one|another|one more|an extra|a further|a couple of|"
     r"a couple|couple of|ein(?:e[nm]?)?|zwei|drei|vier|fünf|zehn|una?|dos|tres|cuatro|cinco|diez|une?|deux|trois|"
-    r"quatre|cinq|dix|een|twee|drie|vijf|tien)\s+(?P<more>(?:more|extra|further|additional)\s+)?"
-    r"(?P<unit>days?|weeks?|wks?|tage?n?|wochen?|d[ií]as?|semanas?|jours?|semaines?|weken|dagen)\b"
+    r"quatre|cinq|dix|een|twee|drie|vijf|tien|uma|duas|dois|três|tre|quattro|cinque|dieci|"
+    r"due(?=\s+(?:settiman|giorn)))\s+(?P<more>(?:more|extra|further|additional)\s+)?"
+    r"(?P<unit>days?|weeks?|wks?|tage?n?|wochen?|d[ií]as?|semanas?|jours?|semaines?|weken|dagen|settiman[ae]|"
+    r"giorn[oi])\b"
     r"|\b(?P<fortnight>a fortnight)\b",
     re.IGNORECASE,
 )
@@ -134,7 +139,8 @@ _AMOUNTS = {"another": 1, "one more": 1, "an extra": 1, "a further": 1, "a coupl
             "couple of": 2, "a": 1, "an": 1, "ein": 1, "eine": 1, "einen": 1, "einem": 1, "zwei": 2, "drei": 3,
             "vier": 4, "fünf": 5, "zehn": 10, "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
             "diez": 10, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10, "een": 1, "twee": 2,
-            "drie": 3, "vijf": 5, "tien": 10,
+            "drie": 3, "vijf": 5, "tien": 10, "uma": 1, "duas": 2, "dois": 2, "três": 3, "tre": 3, "quattro": 4,
+            "cinque": 5, "dieci": 10, "due": 2,
             **{word: n for n, word in enumerate(_SMALL, 1)}}  # fmt: skip
 
 
@@ -158,7 +164,7 @@ _SIGNED = re.compile(r"(?<![\w+-])(?P<sign>[+\-–])\s?(?P<n>\d{1,2})\s?(?P<unit
 
 
 # How an amount's unit begins when it counts weeks ("weeks", "wks", "Wochen", "semanas", "semaines", "weken").
-_WEEK_UNITS = ("week", "wk", "woch", "seman", "semai", "weken")
+_WEEK_UNITS = ("week", "wk", "woch", "seman", "semai", "weken", "settiman")
 
 
 def _days_of(amount: re.Match[str]) -> int | None:

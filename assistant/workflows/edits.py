@@ -54,6 +54,17 @@ class Applied:
         """True when some edit was applied."""
         return bool(self.done)
 
+    def with_checkins_of(self, before: Draft) -> Applied:
+        """The same, with the check-ins of ``before`` kept: a request that moves the plan and leaves the check-ins
+        where they are ("… but the check-ins stay"). What the edits did says so."""
+        if self.draft.report_back == before.report_back:
+            return self
+        done = [(e, what.replace(_FOLLOW, "; the check-ins keep their dates")) for e, what in self.done]
+        return Applied(self.draft.model_copy(update={"report_back": before.report_back}), done, self.refused)
+
+
+_FOLLOW = "; the check-ins follow"
+
 
 def _days(edit: ShiftDates) -> dt.timedelta:
     return dt.timedelta(days=edit.amount * (7 if edit.unit == "weeks" else 1))
@@ -99,7 +110,7 @@ def apply_edit(draft: Draft, edit: Edit) -> tuple[Draft, str]:
             delta = _days(edit)
             moved = _moved(draft, list(range(len(draft.plan))), delta)
             weekend = _weekend([a.due for a in draft.plan], [a.due for a in moved.plan], delta)
-            return moved, f"moved every due date {span_text(edit.amount, edit.unit)}{weekend}; the check-ins follow"
+            return moved, f"moved every due date {span_text(edit.amount, edit.unit)}{weekend}{_FOLLOW}"
         case ShiftDates(target="action"):
             i, delta = _action_index(draft, edit.action or 0), _days(edit)
             moved = _moved(draft, [i], delta)

@@ -18,6 +18,7 @@ from assistant.chains.refine_edits import build_refine_edits_chain, without_unst
 from assistant.domain.edit_guards import model_edit_refusal, new_actions_date, one_of_each, tidied_edit
 from assistant.domain.edit_reading import asks_to_drop, mentions_checkins, needs_model, read_edits, states_a_date
 from assistant.domain.edit_reading_cannot import cannot_do, without_cannot
+from assistant.domain.edit_reading_dates import keeps_checkins
 from assistant.domain.edit_requests import parse_request
 from assistant.domain.edit_scope import edit_kind, unasked
 from assistant.domain.edit_types import AddFact, DropAction, Edit, EditPlan, SetDate, ShiftDates, describe
@@ -102,10 +103,14 @@ def _finished(
     usage: dict[str, StepUsage] | None = None,
     problems: list[str] | None = None,
     refused: list[tuple[Edit, str]] | None = None,
+    request: str = "",
 ) -> Refinement:
     """Apply ``edits``, check the result, and write the reply; the draft as it was when nothing applied.
-    ``refused`` are edits already turned down, with the reason."""
+    ``refused`` are edits already turned down, with the reason. When ``request`` keeps the check-ins as they are
+    ("move the plan a week, leave the check-ins"), a new plan does not move them."""
     applied = apply_edits(draft, edits)
+    if keeps_checkins(request) and not any(_of_checkins(e) for e, _ in applied.done):
+        applied = applied.with_checkins_of(draft)
     updated = applied.draft
     if applied.changed:
         if usage:
@@ -170,7 +175,7 @@ def _of_checkins(edit: Edit) -> bool:
 def refine_plainly(draft: Draft, request: str, *, validate: bool = True) -> Refinement | None:
     """The refinement of a plain request, without a model; None when the request needs the model."""
     edits = parse_request(_checked_request(request), actions=len(draft.plan))
-    return None if edits is None else _finished(draft, edits, validate=validate)
+    return None if edits is None else _finished(draft, edits, validate=validate, request=request)
 
 
 async def arefine(
@@ -193,7 +198,7 @@ async def arefine(
     read, cannot = read_edits(request, draft), cannot_do(request)
     # the program read all of it by itself (what it cannot do aside: "pull the numbers from grafana and drop them in")
     if (read or cannot) and not needs_model(without_cannot(request) if cannot else request, read):
-        return _finished(draft, read, validate=pipeline.validate, not_possible=cannot or "")
+        return _finished(draft, read, validate=pipeline.validate, not_possible=cannot or "", request=request)
     chain = build_refine_edits_chain(
         pipeline.model, max_reasks=pipeline.max_reasks, format_state=FormatState(mode=pipeline.structured_output)
     )
@@ -226,4 +231,5 @@ async def arefine(
         not_possible=plan.not_possible or cannot_do(request) or "",
         usage=tracker.usage,
         problems=problems,
+        request=request,
     )

@@ -9,7 +9,7 @@ import pytest
 from chain_support import sample_draft
 
 from assistant.domain.edit_reading import read_edits
-from assistant.domain.edit_reading_dates import CHECKINS, cues, named_in, next_weekday, read_dates
+from assistant.domain.edit_reading_dates import CHECKINS, cues, keeps_checkins, named_in, next_weekday, read_dates
 from assistant.domain.edit_types import AddAction, SetDate, ShiftDates
 from assistant.domain.schema import Draft, DraftOptions
 
@@ -227,3 +227,33 @@ def test_an_action_by_its_place_and_a_date_for_each_check_in() -> None:
 def test_the_check_ins_in_dutch_with_the_deadlines_kept() -> None:
     request = "Kun je alle terugkoppelmomenten twee dagen later zetten? De deadlines van de stappen mogen blijven."
     assert read_edits(request, _draft()) == [ShiftDates(target="checkins", amount=2, unit="days")]
+
+
+def test_a_clause_that_keeps_the_check_ins_as_they_are() -> None:
+    assert keeps_checkins("move the plan a week later, leave the check-ins alone")
+    assert keeps_checkins("Las fechas de seguimiento (check-ins) déjalas como están, por favor.")
+    assert not keeps_checkins("move the check-ins a day later but keep the plan as it is")
+    assert not keeps_checkins("push everything back a week")
+
+
+@pytest.mark.parametrize(
+    ("request_", "edits"),
+    [
+        ("can everything slide by a week? the plan steps and the check-ins, all of it",
+         [ShiftDates(target="plan", amount=1, unit="weeks"), ShiftDates(target="checkins", amount=1, unit="weeks")]),
+        ("Puoi spostare tutte le scadenze del piano di una settimana più avanti?",
+         [ShiftDates(target="plan", amount=1, unit="weeks")]),
+        ("Il primo punto del piano lo finisco prima: mettilo per mercoledì prossimo, grazie.",
+         [SetDate(target="action", number=1, date=dt.date(2026, 12, 2))]),
+        ("Y el segundo paso ponlo para el 18 de diciembre, son muchos envíos.",
+         [SetDate(target="action", number=2, date=dt.date(2026, 12, 18))]),
+        ("Kannst du die Check-in-Termine jeweils auf den Dienstag legen? Die Fristen im Plan bitte nicht ändern.",
+         [SetDate(target="checkin", number=1, date=dt.date(2026, 12, 8)),
+          SetDate(target="checkin", number=2, date=dt.date(2026, 12, 15))]),
+        ("Kannst du die beiden Check-ins auf die Freitage legen, an denen die jeweiligen Schritte fällig sind?",
+         [SetDate(target="checkin", number=1, date=dt.date(2026, 12, 4)),
+          SetDate(target="checkin", number=2, date=dt.date(2026, 12, 11))]),
+    ],
+)  # fmt: skip
+def test_dates_asked_in_other_languages_and_words(request_: str, edits: list[object]) -> None:
+    assert read_dates(request_, _draft()) == edits

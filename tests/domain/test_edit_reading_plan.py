@@ -395,3 +395,14 @@ def test_a_lower_case_name_that_should_run_an_action() -> None:
     assert read_plan_edits("priya should run the support briefing not me, they page her anyway", draft) == [
         SetOwner(number=3, owner="Priya")
     ]
+
+
+def test_a_new_wording_and_a_labelled_measure_after_it_both_go_to_the_action_and_its_dates_are_its_own() -> None:
+    request = (
+        "action 2 is weird. replace it with: move the two deadlines (7 dec / 15 dec) from my calendar into the team "
+        "tracker. measure: both show up in the tracker with a backup person named"
+    )
+    assert read_edits(request, sample_draft()) == [
+        RewordAction(number=2, action="Move the two deadlines (7 dec / 15 dec) from my calendar into the team tracker"),
+        SetMeasure(number=2, measure="Both show up in the tracker with a backup person named"),
+    ]

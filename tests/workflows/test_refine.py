@@ -41,6 +41,23 @@ def test_a_plain_request_moves_the_dates_without_the_model(draft: Draft) -> None
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "request_",
+    [
+        "Move the plan one week later but leave the check-ins where they are.",
+        "¿Puedes mover las fechas del plan una semana más tarde? Los check-ins déjalos como están.",
+        "Puoi spostare le scadenze del piano di una settimana più avanti? I check-in lasciali come sono.",
+    ],
+)
+def test_the_plan_moves_and_the_check_ins_stay_when_the_request_keeps_them(draft: Draft, request_: str) -> None:
+    model = scripted_model()
+    result = asyncio.run(arefine(draft, request_, Pipeline(model)))
+    assert model.calls == []
+    assert [a.due.isoformat() for a in result.draft.plan] == ["2026-12-11", "2026-12-18"]
+    assert result.draft.report_back == draft.report_back
+    assert result.reply == "Moved every due date one week later; the check-ins keep their dates."
+
+
 def test_other_requests_are_the_models_edits_applied_by_the_program(draft: Draft) -> None:
     model = scripted_model(refine_edits=FACT_ANSWER)
     request = "add that I already told the support team, and say so in the closing"

@@ -1,0 +1,170 @@
+"""A refine request that gives a section's new words itself (:func:`read_given`): "The opening line reads like my
+notes. Rewrite it: I'm sorry that …", "rewrite the lesson: deadlines the team depends on go where …", "replace the
+last line ("I'm on it …") with: I'll demo the gate to you on Fri 4 Dec."
+
+The program finds which section the words are for (the pain, the ownership, the lessons, the positive or the
+subject, named before the words in the same sentence or the one before it) and which part of it: the sentence the
+request quotes, the first or last line, or else the whole section. The words are the user's, so they go in as given;
+a small model asked for this put them into an action.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.domain.edit_reading_cut import holds
+from assistant.domain.edit_reading_dates import cues
+from assistant.domain.edit_types import ReplaceSection, Section
+from assistant.domain.schema import Draft
+
+# Before the colon, in its sentence: what asks for new words ("rewrite it:", "replace the last line (…) with:").
+_CUE = cues(
+    r"rewrite", r"re-?word", r"rephrase", r"replace", r"change (?:\w+ ){0,4}to\b", r"swap", r"make (?:it|that|this) "
+    r"(?:say|read)", r"(?:it|this|that|should|to) (?:say|read)s?\b", r"instead\b", r"reformul", r"réécri", r"reescrib",
+    r"riscriv", r"umschreib", r"ersetz", r"cambia", r"remplace", r"sostitu", r"vervang", r"herschrijf",
+)  # fmt: skip
+# What names a section, before the new words.
+_SECTIONS: dict[Section, re.Pattern[str]] = {
+    "pain": cues(r"opening", r"first (?:line|sentence|bit)", r"apology (?:line|sentence|part|bit)", r"the apology\b",
+                 r"sorry (?:line|part|bit|sentence)", r"pain\b", r"(?:prima|primera) frase", r"première phrase",
+                 r"erste[nr]? satz"),
+    "positive": cues(r"last (?:line|sentence|bit)", r"closing", r"final (?:line|sentence)", r"the ending",
+                     r"sign-?off", r"positive (?:line|part|bit|sentence)", r"(?:ultima|última) frase",
+                     r"dernière phrase", r"letzte[nr]? satz"),
+    "ownership": cues(r"ownership", r"the part where i own"),
+    "lessons": cues(r"lessons?\b", r"lecci[oó]n", r"leçon", r"lezione", r"lektion", r"les\b"),
+    "subject": cues(r"subject\b", r"subject line", r"betreff", r"asunto", r"oggetto", r"objet\b"),
+}  # fmt: skip
+_FIRST = cues(r"opening", r"first", r"prima", r"primera", r"première", r"erste")
+_LAST = cues(r"last", r"closing", r"final", r"ultima", r"última", r"dernière", r"letzte")
+_QUOTE = re.compile(r"[\"“]([^\"”]{6,300})[\"”]")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+# Where the new words end: a labelled part after them ("… tracker. measure: …") or a new request ("… Also …").
+_AFTER = re.compile(
+    r"(?<=[.!?])\s+(?=(?:[\w'-]+\s+){0,2}[\w'-]+\s*:|(?:also|and|plus|btw|oh|thanks|thank you|thx|ty|cheers|pls|"
+    r"please)\b)",
+    re.IGNORECASE,
+)
+
+
+def _masked(text: str) -> str:
+    """``text`` with what is inside double quotes blanked, so a full stop quoted from the draft ends no sentence."""
+    return _QUOTE.sub(lambda m: '"' + " " * len(m.group(1)) + '"', text)
+
+
+# Asks to add a sentence to a section: "The ownership part is too thin. Add that I skipped the tests knowingly."
+_ADD = cues(r"add (?:that|a (?:line|sentence|bit) (?:saying|that says))\s+", r"also say (?:that\s+)?",
+            r"mention (?:there )?that\s+")  # fmt: skip
+
+
+def _given(request: str) -> tuple[int, int, str, bool] | None:
+    """Where the cue's sentence starts, where the new words start, the words, and whether they are added to the
+    section (else they replace): after a colon whose sentence has a cue, or after "add that"; None when the request
+    gives none."""
+    masked = _masked(request)
+    for colon in (m.start() for m in re.finditer(":", masked)):
+        start = max(masked.rfind(mark, 0, colon) for mark in ".!?\n") + 1
+        if not _CUE.search(masked[start:colon]):
+            continue
+        rest = request[colon + 1 :].strip()
+        quoted = _QUOTE.match(rest)
+        words = quoted.group(1) if quoted else _AFTER.split(rest)[0]
+        words = words.strip().strip("\"“”'").strip()
+        if len(words.split()) >= 4:
+            return start, colon + 1, words, False
+    for added in _ADD.finditer(masked):
+        start = max(masked.rfind(mark, 0, added.start()) for mark in ".!?\n") + 1
+        ends = [i for mark in ".!?\n" if (i := masked.find(mark, added.end())) >= 0]
+        words = request[added.end() : min(ends) + 1 if ends else len(request)].strip()
+        if len(words.split()) >= 4 and not re.search(r"\bnotes?\b", masked[start : added.start()], re.IGNORECASE):
+            return start, added.end(), words, True
+    return None
+
+
+def _section_named(text: str) -> Section | None:
+    named = [section for section, pattern in _SECTIONS.items() if pattern.search(text)]
+    return named[0] if len(named) == 1 else None
+
+
+def _replaced(current: str, sentence: str, said: str) -> str:
+    """``current`` with its quoted sentence, or its first or last one, or all of it, given as ``sentence``."""
+    parts = _SENTENCES.split(current.strip())
+    quoted = [m.group(1) for m in _QUOTE.finditer(said)]
+    held = [i for i, part in enumerate(parts) if any(holds(part, q) for q in quoted)]
+    if len(held) == 1:
+        index = held[0]
+    elif _FIRST.search(said) and not _LAST.search(said):
+        index = 0
+    elif _LAST.search(said) and not _FIRST.search(said):
+        index = len(parts) - 1
+    else:
+        return sentence
+    parts[index] = sentence
+    return " ".join(parts)
+
+
+def read_given(request: str, draft: Draft) -> tuple[ReplaceSection, str] | None:
+    """The section the request gives new words for, with them put in (in place of the sentence it quotes or names
+    as first or last, else of the whole section; or after it, for "add that …"), and the request without the cue,
+    the words and the sentence before that named the section; else None."""
+    found = _found(request)
+    if found is None:
+        return None
+    section, start, at, words, adding = found
+    said = request[start:at]
+    sentence = words if words[-1:] in ".!?" else f"{words}."
+    sentence = sentence[:1].upper() + sentence[1:]
+    if section == "lessons":
+        lessons = list(draft.lessons)
+        quoted = [m.group(1) for m in _QUOTE.finditer(said)]
+        held = [i for i, lesson in enumerate(lessons) if any(holds(lesson, q) for q in quoted)]
+        index = held[0] if len(held) == 1 else 0 if len(lessons) == 1 else None
+        if adding:
+            lessons.append(sentence)
+        elif index is None:
+            lessons = [sentence]
+        else:
+            lessons[index] = sentence
+        text = "\n".join(lessons)
+    elif section == "subject":
+        text = words.rstrip(".")
+    elif adding:
+        text = f"{getattr(draft, section).strip()} {sentence}"
+    else:
+        text = _replaced(getattr(draft, section), sentence, said)
+    return ReplaceSection(section=section, text=text), _without_one(request) or ""
+
+
+def _found(request: str) -> tuple[Section, int, int, str, bool] | None:
+    """The section the new words are for, where the text naming it starts (this sentence or the one before), where
+    the words start, the words, and whether they are added; None when the request gives none or names no section."""
+    given = _given(request)
+    if given is None:
+        return None
+    start, at, words, adding = given
+    section = _section_named(request[start:at])
+    if section is None and start > 0:  # "The opening line reads like my notes. Rewrite it: …": the sentence before
+        before = _masked(request[:start]).rstrip()
+        start = max(before.rfind(mark, 0, len(before) - 1) for mark in ".!?\n") + 1
+        section = _section_named(request[start:at])
+    return None if section is None else (section, start, at, words, adding)
+
+
+def _without_one(request: str) -> str | None:
+    found = _found(request)
+    if found is None:
+        return None
+    _, start, at, words, _ = found
+    where = request.find(words, at)
+    if where < 0:
+        return None
+    rest = (request[:start] + " " + request[where + len(words) :]).strip(' "”')
+    return rest if rest != request else None
+
+
+def without_given(request: str) -> str:
+    """The request without the new words it gives for sections, their cues, and the sentences before that named the
+    sections (what is left may ask for more)."""
+    while (rest := _without_one(request)) is not None and rest != request:
+        request = rest
+    return request

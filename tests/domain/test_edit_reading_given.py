@@ -1,0 +1,59 @@
+"""New words the request gives for a section (``assistant/domain/edit_reading_given.py``): which section, which
+sentence of it, and the words as given; the rest of the request read as before."""
+
+from __future__ import annotations
+
+from chain_support import sample_draft
+
+from assistant.domain.edit_reading import needs_model, read_edits
+from assistant.domain.edit_reading_given import read_given, without_given
+from assistant.domain.edit_types import ReplaceSection, SetTone
+
+PAIN = "I'm sorry that about 400 orders were lost and that you had to explain it to the VP."
+
+
+def test_the_first_line_named_in_the_sentence_before_is_replaced_and_the_rest_stays() -> None:
+    request = "The opening line reads like my notes. Rewrite it: I'm sorry that checkout was down for three hours"
+    edit, rest = read_given(request, sample_draft()) or (None, "")
+    assert edit == ReplaceSection(
+        section="pain",
+        text="I'm sorry that checkout was down for three hours. I know it landed on you too, and that weighs on me.",
+    )
+    assert rest == ""
+    assert read_edits(request, sample_draft()) == [edit] and not needs_model(request, [edit])
+
+
+def test_the_quoted_last_line_is_replaced_by_the_words_after_with() -> None:
+    request = "replace the last line (\"I'm on it, and I'll show you the gate\") with: I'll demo the gate on Fri 4 Dec."
+    edit, _ = read_given(request, sample_draft()) or (None, "")
+    assert edit == ReplaceSection(section="positive", text="I'll demo the gate on Fri 4 Dec.")
+
+
+def test_a_lesson_given_in_full_replaces_the_only_lesson() -> None:
+    request = "the lesson is off. rewrite the lesson: config changes get the same staging tests as code changes"
+    edit, _ = read_given(request, sample_draft()) or (None, "")
+    assert edit == ReplaceSection(section="lessons", text="Config changes get the same staging tests as code changes.")
+
+
+def test_a_sentence_added_to_a_named_section_and_the_rest_of_the_request_read_too() -> None:
+    request = (
+        "The ownership part is too thin. Add that I skipped the tests knowingly to beat the weekend. Also more formal"
+    )
+    edits = read_edits(request, sample_draft())
+    assert (
+        ReplaceSection(
+            section="ownership",
+            text="I pushed the change without running the staging tests. That was my decision. "
+            "I skipped the tests knowingly to beat the weekend.",
+        )
+        in edits
+    )
+    assert SetTone(tone="formal") in edits
+    assert not needs_model(request, edits)
+
+
+def test_no_section_named_or_no_words_given_reads_nothing() -> None:
+    assert read_given("rewrite it: something better than this please", sample_draft()) is None  # which section?
+    assert read_given("rewrite the closing, it is too stiff", sample_draft()) is None  # no words given
+    assert read_given("add that to the notes: the refunds went out on Monday", sample_draft()) is None  # a fact
+    assert without_given("make it warmer") == "make it warmer"
