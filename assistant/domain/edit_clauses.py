@@ -30,6 +30,20 @@ def _key(edit: Edit) -> tuple[object, ...]:
     return (edit.op, *about)
 
 
+# Taking back what was just asked: "can Tomas own it? no wait, scratch that, keep me as the owner".
+_TAKEN_BACK = re.compile(
+    r"[^,.;!?]*[,.;!?]\s*(?:(?:no|oh|hmm|um|actually|sorry)[,.!]?\s+)*(?:wait[,.!]?\s+)?"
+    r"(?:scratch that|never ?mind(?: that)?|forget (?:that|it)|ignore that)\b[,.;!]?\s*",
+    re.IGNORECASE,
+)
+
+
+def without_taken_back(request: str) -> str:
+    """The request without a clause the user takes back right after it ("…, and can Tomas own it? no wait, scratch
+    that, …")."""
+    return _TAKEN_BACK.sub(" ", request).strip()
+
+
 def clauses(request: str) -> list[str]:
     """The request's sentences, and the clauses of a sentence joined by ", and the …" or "and also"."""
     return [c.strip() for c in _CLAUSE_END.split(request) if c and c.strip(" .,;")]

@@ -29,7 +29,7 @@ import difflib
 import re
 from typing import Literal
 
-from assistant.domain.edit_clauses import read_by_clauses
+from assistant.domain.edit_clauses import read_by_clauses, without_taken_back
 from assistant.domain.edit_reading_cannot import without_cannot
 from assistant.domain.edit_reading_cut import read_cut
 from assistant.domain.edit_reading_dates import CHECKINS, cues, read_dates
@@ -305,19 +305,22 @@ def read_edits(request: str, draft: Draft) -> list[Edit]:
     (:func:`~assistant.domain.edit_reading_cannot.cannot_do`) is not read. When that leaves part
     of the request to the model, its clauses read one by one may say it all (:mod:`assistant.domain.edit_clauses`)."""
     whole = _read_whole(request, draft)
-    dated = any(isinstance(e, ShiftDates | SetDate) for e in whole)
+    # a date it states may be a new action's own ("… Olu owns that one, due Friday the 11th")
+    dated = any(isinstance(e, ShiftDates | SetDate) or (isinstance(e, AddAction) and e.due) for e in whole)
     if whole and not needs_model(request, whole) and (dated or not states_a_date(request, draft.today)):
         return whole  # all of it read (a date it states, too: "… Take that step out. And the checklist lands on 16/12")
     return read_by_clauses(request, whole, lambda clause: _read_whole(clause, draft), needs_model)
 
 
 def _read_whole(request: str, draft: Draft) -> list[Edit]:
-    request = without_cannot(spelled(request))
+    request = without_cannot(spelled(without_taken_back(request)))
     given = read_given(request, draft)
     if given is not None:  # "rewrite the lesson: …": the new words are the user's; what is left of the request is read
         rest = given[1]
         return [*(read_edits(rest, draft) if rest.strip(" .,;!?") else []), given[0]]
     fact = find_fact(request)
+    if fact is not None and OWNER.search(fact.fact.fact) and _hands_over(request, draft):
+        fact = None  # "fyi Priya said she'll do the briefing herself, so the 3rd step is hers now": a hand-over
     if fact is not None:  # "refunded on Monday" in a fact is no date to move; a request after it is read
         return [*read_edits(without_fact(request, fact), draft), fact.fact]
     edits: list[Edit] = []
@@ -340,6 +343,10 @@ def _read_whole(request: str, draft: Draft) -> list[Edit]:
     # beside a date, only a measure or wording given in so many words ("… and change what she'll see to "…"")
     worded = [e for e in plan_edits if isinstance(e, SetMeasure | RewordAction)]
     return edits + dates + (worded if dates else plan_edits)
+
+
+def _hands_over(request: str, draft: Draft) -> bool:
+    return any(isinstance(e, SetOwner) for e in read_plan_edits(request, draft))
 
 
 def _without_wordings(request: str, plan_edits: list[Edit]) -> str:
@@ -379,14 +386,15 @@ _FOR_THE_MODEL: dict[str, re.Pattern[str]] = {
 
 
 _SAME = cues(r"same (?:date|measure|owner|due date|deadline)s?\b",
-             r"(?:the )?(?:measure|date|owner|deadline) (?:stays|is fine|can stay|as (?:it is|before))")  # fmt: skip
+             r"(?:the )?(?:measure|date|owner|deadline) (?:stays|is fine|can stay|as (?:it is|before))",
+             r"keep (?:me|myself) as (?:the )?owner", r"i (?:stay|remain) (?:the )?owner")  # fmt: skip
 
 
 def needs_model(request: str, read: list[Edit] | None = None) -> bool:
     """True when the request may ask for more than the program read by itself (``read``, from :func:`read_edits`):
     a new measure, action or fact, a rewording, a rewritten section, or dropping or handing over an action it did
     not read."""
-    request = _SAME.sub(" ", request)  # "Same date, same measure.": nothing to change there
+    request = _SAME.sub(" ", without_taken_back(request))  # "Same date, same measure.": nothing to change there
     kinds = {DropAction: "drop", SetOwner: "owner", SetMeasure: "measure", RewordAction: "reword"}
     done = {kinds[type(e)] for e in read or [] if type(e) in kinds}
     if any(isinstance(e, AddAction) for e in read or []):  # "add an action: …, done when …": its measure too
@@ -400,7 +408,15 @@ def needs_model(request: str, read: list[Edit] | None = None) -> bool:
     for edit in read or []:  # the new wording the program read ("… do is add the checklist …") asks nothing more
         if isinstance(edit, RewordAction | SetMeasure):
             said = edit.action if isinstance(edit, RewordAction) else edit.measure
-            request = re.sub(re.escape(said), " ", request, flags=re.IGNORECASE)
+            # with the words that asked for it just before ("change the measure to: …")
+            request = re.sub(
+                r"(?:\b(?:change|make|set|swap|replace)\b[^.:;!?]{0,40}?:\s*)?" + re.escape(said),
+                " ",
+                request,
+                flags=re.IGNORECASE,
+            )
+    if done & {"owner", "drop"}:  # "fyi Priya said she'll do it herself, so the 3rd step is hers now": said of that
+        request = re.sub(r"\b(?:fyi|for the record)\b", " ", request, flags=re.IGNORECASE)
     if done:  # what the request quotes of the draft ("step 1 is just "add a line to my checklist"") asks nothing
         request = re.sub(r"[\"“][^\"”]*[\"”]", " ", request)
     return any(pattern.search(request) for kind, pattern in _FOR_THE_MODEL.items() if kind not in done)

@@ -26,6 +26,9 @@ _CANNOT = cues(
     r"book (?:a |an |some |\d+ ?)?(?:min(?:ute)?s?|meeting|call|slot|time|1:1)\b",
     r"(?:put|add|book|block) (?:it |this |that |time |a slot )?(?:straight |right )?(?:in|into|on) (?:her|his|their) "
     r"calendar", r"calendar invite", r"send (?:her|him|them) an? invite",
+    r"send \w+ an? (?:\d+ ?min(?:ute)?s? )?(?:invite|invitation|meeting request)",
+    r"(?:put|add|set|create) (?:in )?an? reminder",
+    r"(?:in|into|to) (?:my |her |his |our )?(?:outlook|google calendar)",
     r"übersetz", r"translate", r"tradu[cz]",
     # sending or scheduling it in other languages: "programmer l'envoi", "envíalo", "schick es ihr"
     r"(?:programmer|planifier) l['’]envoi", r"programar el env[ií]o", r"agendar o envio", r"envoie[- ]le\b",
@@ -57,10 +60,12 @@ def cannot_do(request: str) -> str | None:
     ):
         return ("Regain cannot look things up in other tools: look up the numbers yourself and ask to add them "
                 "(\"add that …\")")  # fmt: skip
-    if re.search(r"\bbook\b|calendar|invite", request, re.IGNORECASE) and not re.search(
-        r"\b(?:send|schedule|fax|print|attach)\b", request, re.IGNORECASE
-    ):
-        return "Regain cannot book meetings or put them in a calendar: book the time yourself"
+    if re.search(r"\bbook\b|calendar|invit|reminder|outlook", request, re.IGNORECASE) and not re.search(
+        r"\b(?:send|schedule|fax|print)\s+(?:it|this|that|the (?:message|email|draft|note))\b|\battach",
+        request,
+        re.IGNORECASE,
+    ):  # "send Renata a 15 min invite": an invite, not the message
+        return "Regain cannot book meetings, send invites or set reminders: put them in your calendar yourself"
     if re.search(r"attach", request, re.IGNORECASE):
         return ("Regain writes the message but cannot attach files, copy anyone in or send it: attach the file when "
                 "you send the message yourself")  # fmt: skip

@@ -140,6 +140,8 @@ def find_fact(request: str) -> FactSpan | None:
 
 
 _CLAUSE_START = re.compile(r"(?<=[,;.!?])\s+")
+# What opens a chat message before a fact: "quick update - …", "Update: …".
+_UPDATE = re.compile(r"^(?:(?:quick|small|little|short) )?(?:update|heads[- ]up|fyi|btw)\s*[-–—:,]\s*", re.IGNORECASE)
 # A sentence after the fact that asks to keep it: "put that in the notes", "can you add this".
 _PUT_THAT = re.compile(r"\s*(?:pls |please |can you |and )*(?:put|add|note) (?:that|this|it)\b", re.IGNORECASE)
 
@@ -173,13 +175,19 @@ def _fact_before(request: str) -> FactSpan | None:
         if not (_ABOUT_IT_ASKS.match(rest.lstrip()) or _PUT_THAT.match(rest)):
             continue
         before = request[: meta.start()]
+        sentence = max(before.rfind(mark, 0, len(before) - 1) for mark in ".!?") + 1
         starts = [0, *(m.end() for m in _CLAUSE_START.finditer(before))]
-        clause = before[starts[-1] :]
-        text = " ".join(clause.split()).strip(" .")
+        start = starts[-1]
+        text = " ".join(before[start:].split()).strip(" .")
         if not _a_fact(text):
             return None
+        for earlier in reversed(starts[:-1]):  # "Kemal went through all 40 replies, they're all answered now.": both
+            longer = _UPDATE.sub("", " ".join(before[earlier:].split()).strip(" ."))
+            if earlier < sentence or not _a_fact(longer):
+                break
+            start, text = earlier, longer
         end = meta.end() + len(rest.split(".")[0]) + 1
-        return FactSpan(AddFact(fact=text), starts[-1], min(end, len(request)))
+        return FactSpan(AddFact(fact=text), start, min(end, len(request)))
     return None
 
 

@@ -55,6 +55,14 @@ _AFTERWORD = re.compile(
 )
 
 
+# After a new action's sentence: who owns it, perhaps with its date ("Olu from IT owns that one, due Friday the 11th").
+_OWNS_IT = re.compile(
+    r"(?P<name>[A-Z][a-zà-ÿ]+)(?:\s+(?:from|in)\s+(?:the\s+)?[\w&-]+(?:\s+[\w&-]+)?)?\s+"
+    r"(?:owns|will own|takes|will take|is taking|will do|does|is doing)\s+(?:that one|this one|that|this|it)\b"
+    r"(?P<rest>[^.!?]*)[.!]?"
+)
+
+
 def _undated(text: str, draft: Draft, clause: re.Pattern[str] = _BY_DATE) -> str:
     """``text`` without the due ``clause`` (at its end, by default), when it states a date ("…, by wed the 16th");
     not "… until a test send has happened"."""
@@ -191,6 +199,16 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
         return _new_action_said(request, draft) if colon < 0 and NEW_ACTION.search(request) else None
     said = request[colon + 1 :].strip()
     due = stated_date(said, draft.today) or next_weekday(said, draft.today)
+    owned_by = None
+    for sentence in _SENTENCE_END.split(said)[1:]:  # "… a link that expires. Olu from IT owns that one, due …"
+        owns = _OWNS_IT.fullmatch(sentence.strip())
+        if (
+            owns is not None
+            and owns["name"] not in NOT_NAMES
+            and _AFTERWORD.match(owns["rest"].strip(" ,;-–—") or "ty")
+        ):
+            owned_by = owns["name"]
+            said = said.replace(sentence, " ")
     parts = _DONE_WHEN.split(said, maxsplit=1)
     if len(parts) == 2:
         action, measure = (" ".join(p.split()).strip(" .") for p in parts)
@@ -217,6 +235,7 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
     action = re.sub(r"^to\s+", "", _I_WILL_DO.sub("", action), flags=re.IGNORECASE)  # "add one action: to find …"
     owner, action = _whose(action)  # "Bogdan from IT sets up a restricted share …"
     owner = labelled["name"] if labelled is not None and labelled["name"] not in NOT_NAMES else owner
+    owner = owned_by or owner
     if due:  # the due clause is the action's date, not its words
         action = _DUE_LABEL.sub("", action)
         action = _undated(action, draft).strip(" .,-–—")

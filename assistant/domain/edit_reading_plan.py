@@ -42,6 +42,7 @@ OWNER = cues(
     r"(?<=s )taking (?:over |on )?(?:the|that|this|it)\b",  # "priya's taking the briefing", "Jo is taking it"
     r"(?:be|being|get|gets|is|are) (?:\w+ )?(?:built|done|written|run|handled|owned|set up|made|led) by [A-Z]",
     r"(?:he|she|they)(?:'ll| will) (?:do|write|run|handle|take)",
+    r"(?:is|are|it's|its) (?:now |all )?(?:hers|his|theirs)\b",  # "so the 3rd step is hers now"
     r"zuständig", r"verantwortlich", r"übernimmt", r"responsable", r"responsabile", r"encarg", r"s'en charge",
 )  # fmt: skip
 # Capitalised words that begin sentences or name things, not people ("Actually", "The", "CI").

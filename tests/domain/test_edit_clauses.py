@@ -7,7 +7,7 @@ import datetime as dt
 
 from chain_support import sample_draft
 
-from assistant.domain.edit_clauses import clauses, read_by_clauses
+from assistant.domain.edit_clauses import clauses, read_by_clauses, without_taken_back
 from assistant.domain.edit_reading import needs_model, read_edits
 from assistant.domain.edit_types import DropAction, Edit, SetDate, SetTone
 
@@ -42,3 +42,11 @@ def test_clauses_that_contradict_or_leave_something_to_the_model_give_the_whole_
 
     assert read_by_clauses("Make it warm. Make it formal.", whole, read, needs_model) == whole
     assert read_by_clauses("Make it warm. Add a lesson about reviews.", whole, lambda c: [], needs_model) == whole
+
+
+def test_a_clause_taken_back_is_not_read() -> None:
+    request = "checklist step: due 14/12, and can Tomas own it? no wait, scratch that, keep me as the owner"
+    assert without_taken_back(request) == "checklist step: due 14/12, keep me as the owner"
+    edits = read_edits(request, sample_draft())
+    assert edits == [SetDate(target="action", number=2, date=dt.date(2026, 12, 14))]
+    assert not needs_model(request, edits)

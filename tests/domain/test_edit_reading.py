@@ -401,3 +401,36 @@ def test_set_24s_readings() -> None:
     ]  # no "went out" read as a request to send, no drop
     request = "marco from platform is actually building the CI gate, can you put him as owener of that step"
     assert read_edits(request, draft) == [SetOwner(number=1, owner="Marco")]
+
+
+def test_reminders_and_invites_are_what_regain_cannot_do() -> None:
+    request = (
+        "Thanks, this looks good. Can you also put a reminder in my Outlook for 5 Dec for the UK return and send "
+        "Renata a 15 min invite for Monday morning so we can go over it?"
+    )
+    assert cannot_do(request) == (
+        "Regain cannot book meetings, send invites or set reminders: put them in your calendar yourself"
+    )
+    assert read_edits(request, sample_draft()) == []
+
+
+def test_a_hand_over_told_as_news_is_a_new_owner_not_a_fact() -> None:
+    request = (
+        "fyi Priya said she'll do the CI gate herself since she knows the pipeline better, so the 1st step is hers now"
+    )
+    edits = read_edits(request, sample_draft())
+    assert edits == [SetOwner(number=1, owner="Priya")]
+    assert not needs_model(request, edits)
+
+
+def test_a_drop_and_a_new_measure_for_another_action_both_read() -> None:
+    request = (
+        'the "pre-deploy checklist" step is pointless, drop it. And for the CI gate step, change the measure to: a '
+        "test deploy without passing staging tests is blocked"
+    )
+    edits = read_edits(request, sample_draft())
+    assert edits == [
+        SetMeasure(number=1, measure="A test deploy without passing staging tests is blocked"),
+        DropAction(number=2),
+    ]
+    assert not needs_model(request, edits)

@@ -129,3 +129,17 @@ def test_a_fact_before_please_include_that_in_the_same_sentence() -> None:
         "Two things. Legal called back: the client has withdrawn the complaint, please include that. Also shorten it."
     )
     assert read_fact(request) == AddFact(fact="the client has withdrawn the complaint")
+
+
+def test_the_clauses_before_add_that_to_the_notes_are_the_fact_without_the_update_lead() -> None:
+    request = (
+        "quick update - Kemal from support went through all ~40 of the open replies this morning, they're all "
+        "answered now. add that to the notes pls, nothing else needs to change"
+    )
+    assert read_fact(request) == AddFact(
+        fact="Kemal from support went through all ~40 of the open replies this morning, they're all answered now"
+    )
+    # a clause that asks for something is no part of the fact
+    assert read_fact("cut the briefing step, priya already added the gate to the runbook. put that in the notes") == (
+        AddFact(fact="priya already added the gate to the runbook")
+    )

@@ -72,3 +72,17 @@ def test_the_owner_as_a_label_or_as_the_doer_with_a_team_or_a_future() -> None:
     )
     kasia = new_action("add a step pls - Kasia Nowak in IT is going to set up named accounts for the auditors", draft)
     assert kasia is not None and (kasia.owner, kasia.action) == ("Kasia", "Set up named accounts for the auditors")
+
+
+def test_who_owns_the_new_action_and_its_date_in_the_sentence_after_it() -> None:
+    request = (
+        "one more step in the plan: set up a restricted folder for the auditors. Olu from IT owns that one, due "
+        "Friday the 11th"
+    )
+    added = new_action(request, sample_draft())
+    assert added is not None
+    assert (added.action, added.owner, added.due) == (
+        "Set up a restricted folder for the auditors",
+        "Olu",
+        dt.date(2026, 12, 11),
+    )
