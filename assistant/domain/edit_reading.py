@@ -29,7 +29,7 @@ import difflib
 import re
 from typing import Literal
 
-from assistant.domain.edit_clauses import read_by_clauses, without_taken_back
+from assistant.domain.edit_clauses import clauses, read_by_clauses, without_taken_back
 from assistant.domain.edit_reading_cannot import without_cannot
 from assistant.domain.edit_reading_cut import read_cut
 from assistant.domain.edit_reading_dates import CHECKINS, cues, read_dates
@@ -73,7 +73,7 @@ _TONE_CUES: dict[str, re.Pattern[str]] = {
     "formal": cues(
         r"formal", r"professional", r"polish", r"buttoned", r"too casual", r"chatty", r"informal", r"sloppy",
         r"too relaxed", r"förmlich", r"formell", r"professionell", r"salopp", r"lässig", r"profesional", r"formel",
-        r"professionnel", r"soutenu", r"formale", r"professionale",
+        r"professionnel", r"(?:ton|registre|style|plus) soutenu", r"formale", r"professionale",
     ),
     "direct": cues(
         r"direct(?:er|ly)?\b(?! message| to (?:her|him|them)\b| in person| face to face| than\b)", r"to the point",
@@ -307,7 +307,7 @@ def read_edits(request: str, draft: Draft) -> list[Edit]:
     whole = _read_whole(request, draft)
     # a date it states may be a new action's own ("… Olu owns that one, due Friday the 11th")
     dated = any(isinstance(e, ShiftDates | SetDate) or (isinstance(e, AddAction) and e.due) for e in whole)
-    if whole and not needs_model(request, whole) and (dated or not states_a_date(request, draft.today)):
+    if whole and not needs_model(request, whole) and (dated or not states_a_date(without_given(request), draft.today)):
         return whole  # all of it read (a date it states, too: "… Take that step out. And the checklist lands on 16/12")
     return read_by_clauses(request, whole, lambda clause: _read_whole(clause, draft), needs_model)
 
@@ -340,8 +340,10 @@ def _read_whole(request: str, draft: Draft) -> list[Edit]:
     if channel is not None and channel != draft.options.channel:
         edits.append(SetChannel(channel=channel))  # type: ignore[arg-type]
     dates = read_dates(_without_wordings(request, plan_edits), draft)  # "(7 dec / 15 dec)" in a new wording: no date
-    # beside a date, only a measure or wording given in so many words ("… and change what she'll see to "…"")
-    worded = [e for e in plan_edits if isinstance(e, SetMeasure | RewordAction)]
+    # beside a date, only a measure or wording given in so many words ("… and change what she'll see to "…""), or a
+    # hand-over in the same clause ("give it to him and make it due Wed Dec 16"); of two clauses, each is read alone
+    kept = (SetMeasure, RewordAction, SetOwner) if len(clauses(request)) == 1 else (SetMeasure, RewordAction)
+    worded = [e for e in plan_edits if isinstance(e, kept)]
     return edits + dates + (worded if dates else plan_edits)
 
 
@@ -390,15 +392,25 @@ _SAME = cues(r"same (?:date|measure|owner|due date|deadline)s?\b",
              r"keep (?:me|myself) as (?:the )?owner", r"i (?:stay|remain) (?:the )?owner")  # fmt: skip
 
 
+_SORRY = re.compile(
+    r"^\s*sorry\b[,!.]?|\bsorry again\b|\bsorry for (?:the|all the) (?:back and forth|hassle|trouble)\b", re.IGNORECASE
+)
+_LESS_SORRY = cues(r"(?:less|too|not so|so) apologetic", r"(?:less|fewer) sorr(?:y|ies)", r"apologi[sz]e less")
+
+
 def needs_model(request: str, read: list[Edit] | None = None) -> bool:
     """True when the request may ask for more than the program read by itself (``read``, from :func:`read_edits`):
     a new measure, action or fact, a rewording, a rewritten section, or dropping or handing over an action it did
     not read."""
     request = _SAME.sub(" ", without_taken_back(request))  # "Same date, same measure.": nothing to change there
+    request = _SORRY.sub(" ", request)  # "Sorry, I think I was too optimistic …": said to Regain, not of the draft
+    if any(isinstance(e, SetTone) for e in read or []):  # "more direct and less apologetic": the tone says it
+        request = _LESS_SORRY.sub(" ", request)
     kinds = {DropAction: "drop", SetOwner: "owner", SetMeasure: "measure", RewordAction: "reword"}
     done = {kinds[type(e)] for e in read or [] if type(e) in kinds}
     if any(isinstance(e, AddAction) for e in read or []):  # "add an action: …, done when …": its measure too
         done |= {"other", "measure"}
+        request = re.sub(r"\bowner\s*[:=]?\s*(?:me|myself|i)\b", " ", request, flags=re.IGNORECASE)  # "(owner me, …)"
         request = request[: request.find(":")] if ":" in request else request  # the new action's words ask nothing
     if any(isinstance(e, AddFact) for e in read or []):  # the fact, its cue and what is said of it ask nothing more
         request = without_fact(request)

@@ -12,8 +12,8 @@ from assistant.domain.edit_reading_dates import cues
 # Looking something up in another tool or a log: "check the access log and list …", "check in our Zendesk how many
 # customers replied", "write the exact number instead of ~180".
 _LOOK_UP = (
-    r"(?:check|look (?:at|in|through|up)|go through|search|dig through|open) (?:the |our |my )?(?:\w+ )?"
-    r"(?:logs?|dashboards?|database|crm|metrics|spreadsheet|inbox)\b",
+    r"(?:check|look (?:at|in|through|up)|go through|search|dig through|open) (?:the |our |my )?(?:\w+ ){0,2}"
+    r"(?:logs?|dashboards?|database|crm|metrics|spreadsheet|inbox|console|portal|admin)\b",
     r"(?:check|look) (?:in|at|up in) (?:our |the |my )?\w+ (?:how many|how much|the (?:exact|real))",
     r"(?:write|put|use|give|fill in|insert|add) (?:in )?the (?:exact|real|correct|actual) (?:number|figure|count)s?\b",
 )
@@ -29,6 +29,7 @@ _CANNOT = cues(
     r"send \w+ an? (?:\d+ ?min(?:ute)?s? )?(?:invite|invitation|meeting request)",
     r"(?:put|add|set|create) (?:in )?an? reminder",
     r"(?:in|into|to) (?:my |her |his |our )?(?:outlook|google calendar)",
+    r"(?:put|add|book|block|schedule) [^.?!]{0,30}\b(?:in|into|on) (?:[A-Z]\w+['’]s|her|his|their|my|our) calendar",
     r"übersetz", r"translate", r"tradu[cz]",
     # sending or scheduling it in other languages: "programmer l'envoi", "envíalo", "schick es ihr"
     r"(?:programmer|planifier) l['’]envoi", r"programar el env[ií]o", r"agendar o envio", r"envoie[- ]le\b",

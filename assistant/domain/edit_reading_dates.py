@@ -117,6 +117,8 @@ NEW_ACTION = cues(r"one more (?:thing|step|action|item|task)",
                     r"(?:añad|agreg)\w* (?:una |un )?(?:acción|tarea|paso)",
                     r"(?:mais um|novo|outro) passo", r"acrescent\w* (?:um |mais um )?(?:passo|ação|item)",
                     r"nog een (?:stap|actie)", r"(?:voeg|toevoeg)\w* (?:een )?(?:stap|actie)",
+                    r"aggiung\w* (?:un['’]\s?|una |un |un altro |un'altra )?(?:azione|passo|punto|step)",
+                    r"add one more\s*:",
                     r"to the plan\b")  # fmt: skip
 # The check-ins on the days the actions are due, not the working day after.
 _ON_DUE_DAY = cues(

@@ -29,7 +29,8 @@ _FACT_CUE = cues(
     r"(?:that's|that is|what's|is) missing", r"worth knowing", r"(?:good|useful) to know", r"for context",
     r"(?:one more |another |a new )?facts? for the notes", r"for the notes\b",
     r"worth having (?:in there|in it|in the notes)", r"(?:ajoute|rajoute) aux notes", r"(?:zu den|in die) notizen",
-    r"a las notas", r"aan de notities", r"alle note\b",
+    r"a las notas", r"aan de notities", r"alle note\b", r"add (?:this |that |it )?to (?:my|the) notes",
+    r"something to add",
     r"ergänz", r"añad", r"ajout",
 )  # fmt: skip
 # Before a colon, a new action rather than a fact ("ajoute une action : …", "one more thing for the plan: …").
@@ -148,7 +149,7 @@ _PUT_THAT = re.compile(r"\s*(?:pls |please |can you |and )*(?:put|add|note) (?:t
 
 # "IT heard back: both auditors have deleted everything they downloaded, please include that."
 _INCLUDE_THAT = re.compile(
-    r"[,;]\s*(?:and\s+)?(?:pls\s+|please\s+|can you\s+)?(?:include|add|mention|note|work)\s+(?:that|this|it)\b"
+    r"[,;]\s*(?:and\s+|so\s+)?(?:pls\s+|please\s+|can you\s+)?(?:include|add|mention|note|work)\s+(?:that|this|it)\b"
     r"(?:\s+in\b)?"
     r"(?:\s+(?:in|into|to)\s+(?:the\s+)?(?:notes|message|email|draft))?\s*[.!?]?",
     re.IGNORECASE,

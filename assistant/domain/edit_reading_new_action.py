@@ -26,7 +26,8 @@ _DONE_WHEN = re.compile(
     r"what \w+ (?:can |will |gets? to |should )?(?:be able to )?see\s*:|"
     r"how \w+ (?:can |will |would )?(?:see|know|tell)(?: it)?\s*:|"
     r"(?<=[.!?]\s)\w+ (?:will|can|should|would) (?:be able to )?see:?\s+(?:that\s+)?|"
-    r"terminé quand|preuve\s*:|hecho cuando|prueba\s*:|como prova,?|prova\s*:|als bewijs,?)\s*",
+    r"terminé quand|preuve\s*:|hecho cuando|prueba\s*:|como prova,?|prova\s*:|als bewijs,?|medida\s*:|"
+    r"come (?:misura|verifica|prova)\s*:?|misura\s*:|verifica\s*:)\s*",
     re.IGNORECASE,
 )
 # "I'll run a post-mortem …": the action is what I will do, said as a step ("Run a post-mortem …").

@@ -32,7 +32,7 @@ DROP = cues(
 )  # fmt: skip
 OWNER = cues(
     # not "my own"; "Kofi owns step 2" is (the "i " before "owns" ends a name)
-    r"owner", r"(?<!\bmy )(?<!\bour )(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!\byour )(?<!\bits )(?<!\bi )"
+    r"owner(?!ship)", r"(?<!\bmy )(?<!\bour )(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!\byour )(?<!\bits )(?<!\bi )"
     r"own(?:s|ing)?\b",  # not "process for its own sake"
     r"assign", r"put (?:him|her|them|me) down", r"take (?:over|on)\b",
     r"give (?:it|that|this|that one) to (?:him|her|them)\b", r"\b(?:himself|herself|themselves)\b",
@@ -40,7 +40,7 @@ OWNER = cues(
     r"hand (?:it|that|this) (?:to|over)", r"offered to",
     r"will (?:take|own|handle|run|do) (?:the|that|this|it|over)",
     r"(?<=s )taking (?:over |on )?(?:the|that|this|it)\b",  # "priya's taking the briefing", "Jo is taking it"
-    r"(?:be|being|get|gets|is|are) (?:\w+ )?(?:built|done|written|run|handled|owned|set up|made|led) by [A-Z]",
+    r"(?:be|being|get|gets|is|are) (?:\w+ )?(?:built|done|written|run|handled|owned|set up|made|led) by (?-i:[A-Z])",
     r"(?:he|she|they)(?:'ll| will) (?:do|write|run|handle|take)",
     r"(?:is|are|it's|its) (?:now |all )?(?:hers|his|theirs)\b",  # "so the 3rd step is hers now"
     r"zuständig", r"verantwortlich", r"übernimmt", r"responsable", r"responsabile", r"encarg", r"s'en charge",
@@ -54,7 +54,10 @@ _NOT_NAMES = frozenset(
         "my", "her", "his", "their", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "ci",
         "qa", "vp", "cto", "ceo", "cfo", "slack", "teams", "ops", "cs", "hr", "eng", "platform", "change", "move",
         "set", "add", "drop", "swap", "replace", "update", "reword", "rename", "small", "everything", "two", "things",
-        "el", "la", "los", "las", "un", "una", "le", "les", "der", "die", "das", "de", "het", "een",
+        "el", "la", "los", "las", "un", "una", "le", "les", "der", "die", "das", "de", "het", "een", "step", "stap",
+        "action", "item", "task", "point", "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec",
     )
 )  # fmt: skip
 
@@ -119,7 +122,8 @@ REWORD = cues(r"reword", r"rephrase", r"rename", r"wording", r"word it", r"rewri
                 r"replace (?:\w+ ){0,3}with\b", r"umformulier", r"reformul", r"make (?:it|that|this)\s*:",
                 r"make (?:it|that one|this one)\s+(?=an?\s)",
                 r"say [^.;]{3,60}? (?:rather than|instead of)",
-                r"cambia (?:\w+ ){0,3}(?:a|por)\b")  # fmt: skip
+                r"c[aá]mbia\w* (?:\w+ ){0,3}(?:a|por)\b", r"maak (?:er|daar) ?van", r"mach daraus",
+                r"remplace\w* par", r"sostituisci\w* con")  # fmt: skip
 _ACTION_PLACE = re.compile(r"\b(?:the\s+)?(" + "|".join(ORDINAL) + r")\s+(?:step|action|item|task|one|point)\b",
                            re.IGNORECASE)  # fmt: skip
 _ACTION_NUMBER = re.compile(r"\b(?:step|action|item|task|point|stap|schritt|paso|étape|passo|punto)\s*#?\s*(\d)\b",

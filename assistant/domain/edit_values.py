@@ -28,13 +28,13 @@ _LATER = _words(r"later", r"more time", r"postpone", r"delay", r"push(?:ed)? (?:
                 r"extra time", r"extend", r"take longer", r"more days", r"behind\b", r"später", r"mehr zeit",
                 r"nach hinten", r"más tarde", r"más tiempo", r"retras", r"aplaz", r"plus tard", r"plus de temps",
                 r"repousse", r"report(?:e|er|ez)\b", r"décal", r"opschuiv", r"schuift op",
-                r"schuif\w* (?:\w+ ){0,3}op\b", r"later zetten", r"slide",
+                r"schuif\w* (?:\w+ ){0,3}op\b", r"later zetten", r"uitstel", r"slide",
                 r"più avanti", r"più tardi", r"posticip", r"rimand", r"mais tarde", r"adi[ae]r?\b")  # fmt: skip
 _EVERY = _words(r"every", r"all\b", r"whole plan", r"alle", r"todas", r"todos", r"toutes", r"tous")
 
 
 # The words that introduce a due date: "by wed the 16th", "due the 11th", "bis Freitag", "até 18/12", "tot vrijdag".
-DUE_WORDS = ("by", "due", "until", "before", "bis", "para el", "avant le", "até", "tot")
+DUE_WORDS = ("by", "due", "until", "before", "bis", "para el", "avant le", "até", "tot", "entro", "entro il")
 # Those whose words up to the clause's end are a due date to cut from a new action's wording
 # (:mod:`assistant.domain.edit_reading_plan`): not "before", which as often names an event that is part of the action
 # ("run a drill before the release").
@@ -220,7 +220,9 @@ def relative_shift(request: str) -> tuple[int, Literal["days", "weeks"]] | None:
 # Month names by their beginnings, in English, German, Spanish and French ("Dec", "Dezember", "dic.", "déc").
 _MONTH_NUMBER = {"jan": 1, "ene": 1, "feb": 2, "fév": 2, "fev": 2, "mar": 3, "mär": 3, "apr": 4, "abr": 4, "avr": 4,
                  "may": 5, "mai": 5, "jun": 6, "juin": 6, "jul": 7, "juil": 7, "aug": 8, "ago": 8, "aoû": 8, "sep": 9,
-                 "oct": 10, "okt": 10, "nov": 11, "dec": 12, "dez": 12, "dic": 12, "déc": 12}  # fmt: skip
+                 "oct": 10, "okt": 10, "nov": 11, "dec": 12, "dez": 12, "dic": 12, "déc": 12, "gennaio": 1,
+                 "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9, "ottobre": 10, "setembro": 9, "outubro": 10,
+                 "mei": 5, "maart": 3}  # fmt: skip
 # Not a weekday that begins like a month ("mardi 8 décembre", "martes 8 de diciembre": Tuesday, not March).
 _MONTH_STEMS = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
 _MONTH = r"(?!mardi\b|martes\b)(?P<month>" + _MONTH_STEMS + r")(?P<tail>[a-zéû]*)\.?"
@@ -231,6 +233,10 @@ _MONTH_WORDS = frozenset((
     "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre",
     "janvier", "février", "fevrier", "mars", "avril", "juin", "juillet", "août", "aout", "septembre", "octobre",
     "novembre", "décembre", "decembre", "sept",
+    # Italian, Portuguese, Dutch
+    "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre", "janeiro",
+    "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro", "januari",
+    "februari", "maart", "augustus", "mei",
 ))  # fmt: skip
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"
 _STATED = (

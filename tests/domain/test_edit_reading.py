@@ -434,3 +434,39 @@ def test_a_drop_and_a_new_measure_for_another_action_both_read() -> None:
         DropAction(number=2),
     ]
     assert not needs_model(request, edits)
+
+
+@pytest.mark.parametrize(
+    ("request_", "edits"),
+    [
+        # "soutenue" is "supported", not the formal register
+        ("Dana m'a vraiment soutenue cette semaine. Tu peux rendre le message un peu plus chaleureux ?",
+         [SetTone(tone="warm")]),
+        ("Kun je alle deadlines in het plan met een week uitstellen?",
+         [ShiftDates(target="plan", amount=1, unit="weeks")]),
+        ("El paso 1 no tiene sentido. Cámbialo por: apuntar todos los plazos en el tracker del equipo.",
+         [RewordAction(number=1, action="Apuntar todos los plazos en el tracker del equipo")]),
+        ("pls add to my notes: Dana asked me to walk the team through it at monday's meeting",
+         [AddFact(fact="Dana asked me to walk the team through it at monday's meeting")]),
+        ("Mateo wants to write the checklist himself - give it to him and make it due Wed Dec 16",
+         [SetDate(target="action", number=2, date=dt.date(2026, 12, 16)), SetOwner(number=2, owner="Mateo")]),
+        ("Dana hates fluff. make it more direct and less apologetic pls", [SetTone(tone="direct")]),
+    ],
+)  # fmt: skip
+def test_more_ways_of_asking_read_without_the_model(request_: str, edits: list[object]) -> None:
+    draft = sample_draft()
+    read = read_edits(request_, draft)
+    assert read == edits
+    assert not needs_model(request_, read)
+
+
+def test_a_slot_in_someones_calendar_is_what_regain_cannot_do() -> None:
+    assert cannot_do("can you put 30 min in Marta's calendar for tuesday morning so we can walk through this?")
+    assert cannot_do("can you look in the drive admin console and tell me if it got opened again?")
+
+
+def test_an_apology_to_regain_itself_asks_nothing_of_the_draft() -> None:
+    request = "Sorry, I was too optimistic with the second step. Would it be ok to make that one due 18/12 instead?"
+    read = read_edits(request, sample_draft())
+    assert read == [SetDate(target="action", number=2, date=dt.date(2026, 12, 18))]
+    assert not needs_model(request, read)

@@ -86,3 +86,14 @@ def test_who_owns_the_new_action_and_its_date_in_the_sentence_after_it() -> None
         "Olu",
         dt.date(2026, 12, 11),
     )
+
+
+def test_a_new_action_asked_in_italian_with_its_measure() -> None:
+    request = (
+        "Aggiungi un'azione: spostare le scadenze dal mio calendario al tracker del team, entro il 3 dicembre. "
+        "Come misura: tutte e due le scadenze nel tracker con un promemoria a Matteo."
+    )
+    added = new_action(request, sample_draft())
+    assert added is not None
+    assert added.action == "Spostare le scadenze dal mio calendario al tracker del team"
+    assert "Matteo" in added.measure and added.due == dt.date(2026, 12, 3)
