@@ -118,7 +118,7 @@ NEW_ACTION = cues(r"one more (?:thing|step|action|item|task)",
                     r"(?:mais um|novo|outro) passo", r"acrescent\w* (?:um |mais um )?(?:passo|ação|item)",
                     r"nog een (?:stap|actie)", r"(?:voeg|toevoeg)\w* (?:een )?(?:stap|actie)",
                     r"aggiung\w* (?:un['’]\s?|una |un |un altro |un'altra )?(?:azione|passo|punto|step)",
-                    r"add one more\s*:",
+                    r"add one more(?=\s*(?::|$))",
                     r"to the plan\b")  # fmt: skip
 # The check-ins on the days the actions are due, not the working day after.
 _ON_DUE_DAY = cues(
@@ -224,8 +224,19 @@ def _due_on(days: set[dt.date], draft: Draft) -> int | None:
     return due.pop() if len(due) == 1 else None
 
 
+_DAY_NAMES = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_NEXT_WEEKS_DAY = re.compile(
+    r"\b(?P<a>" + _DAY_NAMES + r")\s+(?:of\s+)?next week\b|\bnext week['’]?s?\s+(?P<b>" + _DAY_NAMES + r")\b",
+    re.IGNORECASE,
+)
+
+
 def next_weekday(request: str, today: dt.date) -> dt.date | None:
-    """The day "next thursday", "on Friday" or "by Wednesday" is: the first such day after ``today`` (one weekday)."""
+    """The day "next thursday", "on Friday" or "by Wednesday" is: the first such day after ``today`` (one weekday);
+    "thursday next week" is that day of the week after this one."""
+    said = {_WEEKDAYS[(m["a"] or m["b"]).lower()] for m in _NEXT_WEEKS_DAY.finditer(request)}
+    if len(said) == 1:
+        return today + dt.timedelta(days=7 - today.weekday() + said.pop())
     days = {_WEEKDAYS[(a or b).lower()] for a, b in _NEXT_WEEKDAY.findall(request)}
     if len(days) != 1:
         return None

@@ -6,6 +6,7 @@ what it leaves behind to be seen (:func:`~assistant.domain.evidence.evidence_for
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from assistant.domain.edit_reading_dates import NEW_ACTION, next_weekday
@@ -14,14 +15,15 @@ from assistant.domain.edit_values import DUE_CLAUSE_WORDS, stated_date
 from assistant.domain.evidence import evidence_for
 from assistant.domain.language import looks_english
 from assistant.domain.schema import Draft
-from assistant.domain.settle import NOT_NAMES
+from assistant.domain.settle import NOT_NAMES, working_day
 
 _DONE_WHEN = re.compile(
     r"[,.]?\s*(?:(?:and )?(?:it|that)(?:'s| is)? (?:counts as |will be )?done when|done when|done means|"
     r"(?:i|\w+)(?:'ll| will) know (?:it(?:'s| is)? (?:works?|worked|done)|it's done) (?:when|once|because)|"
     r"(?:i|we|you) know (?:its|it's|it is) done (?:when|once)|"
     r"(?:it|that)(?:'s| is) done once|done once|measured by|"
-    r"(?:measure|proof|evidence|success)\s*[:=]|success is|success means|so that|erledigt wenn|nachweis\s*:|"
+    r"(?:measure|proof|evidence|success|done)\s*[:=]|success is|success means|so that|erledigt wenn|nachweis\s*:|"
+    r"(?<=[.!?]\s)(?:the )?proof is(?: that)?|"
     r"(?<=[.!?]\s)\w+(?:'ll| will) be able to see (?:it )?(?:because|when|as|since)\s+|"
     r"what \w+ (?:can |will |gets? to |should )?(?:be able to )?see\s*:|"
     r"how \w+ (?:can |will |would )?(?:see|know|tell)(?: it)?\s*:|"
@@ -32,7 +34,8 @@ _DONE_WHEN = re.compile(
 )
 # "I'll run a post-mortem …": the action is what I will do, said as a step ("Run a post-mortem …").
 _I_WILL_DO = re.compile(
-    r"^(?:i|we)(?:'ll|'m going to|\s+(?:will|shall|am going to|are going to|personally|myself|ourselves|can))+\s+",
+    r"^(?:i|we)(?:'ll|'m going to|\s+(?:will|shall|am going to|are going to|personally|myself|ourselves|can))+\s+|"
+    r"^(?-i:I)\s+(?=[a-z]+\s)(?!(?:am|was|have|had|do|did|think|guess|want|need|hope)\b)",
     re.IGNORECASE,
 )
 _BY_DATE = re.compile(
@@ -51,6 +54,10 @@ _AFTERWORD = re.compile(
     r"|no (?:fixed |firm |set )?(?:date|deadline)(?: yet)?\b.*|i (?:don't|do not) have a (?:date|deadline)\b.*"
     r"|(?:he|she|they) (?:said|says|thinks|reckons) (?:\w+ )?(?:can|could|will|'ll) (?:have it|get it|be) "
     r"(?:done|ready)\b.*"
+    r"|(?:he|she|they|i) (?:hasn'?t|haven'?t|has not|have not|didn'?t|did not) (?:given|got|set|picked|named) "
+    r"(?:me |us )?an? (?:date|deadline)\b.*"
+    r"|not sure (?:yet )?(?:how|when|what|about)\b.*|(?:he|she|they) said \w+(?: \w+)? works(?: for (?:him|her|them))?"
+    r"|(?:i|he|she|they|we) can have it(?: done| ready)? (?:by|on|for) .*|owner\s*[:=]?\s*\w+\b.*"
     r"|that'?s (?:it|all)|thanks?|thx|ty)[.!]?$",
     re.IGNORECASE,
 )
@@ -163,6 +170,15 @@ _DOER = re.compile(
 _OWNER_LABEL = re.compile(
     r"[\s,;.–—-]*\bowner\s*[:=]\s*(?P<name>[A-Z][\w-]+)(?:\s+[A-Z][\w-]+)?(?:\s*\([^)]*\))?[.,;]?", re.IGNORECASE
 )
+_WITH_ME = re.compile(
+    r"(?:(?P<name>[A-Z][a-zà-ÿ]+)\s+and\s+(?:me|I|myself)|(?:me|I)\s+and\s+(?P<name2>[A-Z][a-zà-ÿ]+))\s+"
+    r"(?P<base>[a-z]+)\b\s*(?P<rest>.*)"
+)
+# "… in two weeks": the due date, counted from today.
+_IN_WEEKS = re.compile(r",?\s*\bin (?P<n>a|one|two|three|four|\d) weeks?(?:['’] time)?\b", re.IGNORECASE)
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+# "he said wednesday works for him": the day it is due
+_DAY_WORKS = re.compile(r"\b(?:he|she|they) said (?P<day>\w+) works\b", re.IGNORECASE)
 _THIRD_PERSON = {"does": "do", "has": "have", "goes": "go"}
 _ES = ("ches", "shes", "sses", "xes", "zes")
 _DUE_LABEL = re.compile(r"[\s,;.–—-]*\bdue\s*:\s*[^.;]*$", re.IGNORECASE)
@@ -173,6 +189,9 @@ _TO_THE_NOTES = re.compile(r"\b(?:to|in|into) (?:the|my) notes\b", re.IGNORECASE
 def _whose(action: str) -> tuple[str, str]:
     """The owner the action names as its doer, and the action as a step ("Set up a restricted share …"); else "me"
     and the action as it was."""
+    together = _WITH_ME.fullmatch(action)
+    if together is not None and (together["name"] or together["name2"]) not in NOT_NAMES:
+        return together["name"] or together["name2"], f"{together['base']} {together['rest']}".strip()
     doer = _DOER.fullmatch(action)
     if doer is None or doer["name"] in NOT_NAMES:
         return "me", action
@@ -200,6 +219,12 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
         return _new_action_said(request, draft) if colon < 0 and NEW_ACTION.search(request) else None
     said = request[colon + 1 :].strip()
     due = stated_date(said, draft.today) or next_weekday(said, draft.today)
+    if due is None and (weeks := _IN_WEEKS.search(said)) is not None:  # "…, in two weeks"
+        count = int(weeks["n"]) if weeks["n"].isdigit() else _COUNTS[weeks["n"].lower()]
+        due = working_day(draft.today + dt.timedelta(days=7 * count))
+        said = said.replace(weeks.group(), "")
+    if due is None and (works := _DAY_WORKS.search(said)) is not None:  # "he said wednesday works for him"
+        due = next_weekday(f"by {works['day']}", draft.today)
     owned_by = None
     for sentence in _SENTENCE_END.split(said)[1:]:  # "… a link that expires. Olu from IT owns that one, due …"
         owns = _OWNS_IT.fullmatch(sentence.strip())

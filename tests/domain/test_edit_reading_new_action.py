@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from chain_support import sample_draft
 
 from assistant.domain.edit_reading_new_action import new_action
@@ -97,3 +98,34 @@ def test_a_new_action_asked_in_italian_with_its_measure() -> None:
     assert added is not None
     assert added.action == "Spostare le scadenze dal mio calendario al tracker del team"
     assert "Matteo" in added.measure and added.due == dt.date(2026, 12, 3)
+
+
+@pytest.mark.parametrize(
+    ("request_", "action", "owner", "due", "measure"),
+    [
+        ("can u add another step - Ingrid from RevOps locks the price field in the template. she hasnt given me a "
+         "date yet", "Lock the price field in the template", "Ingrid", None, None),
+        ("add one more: Henrik puts both returns into the team tracker, by tuesday",
+         "Put both returns into the team tracker", "Henrik", dt.date(2026, 12, 1), None),
+        ("need one more action: I move the deadlines into the team tracker, done by Monday. proof is that Joost can "
+         "open the tracker and see both", "Move the deadlines into the team tracker", "me", dt.date(2026, 11, 30),
+         "Joost can open the tracker and see both"),
+        ("new step: Olusegun in IT sets up a locked down share for the auditors. he said wednesday works for him",
+         "Set up a locked down share for the auditors", "Olusegun", dt.date(2026, 12, 2), None),
+        ("add another step - Ravi and me run a 30 min rollback drill with the on-call rota, in two weeks. not sure "
+         "yet how we'd measure it", "Run a 30 min rollback drill with the on-call rota", "Ravi", dt.date(2026, 12, 11),
+         None),
+        ("add one more: me and Priya do a rollback drill on staging thursday next week, measure = rollback done in "
+         "under 10 min", "Do a rollback drill on staging thursday next week", "Priya", dt.date(2026, 12, 3),
+         "Rollback done in under 10 min"),
+        ("add step: alerting on the checkout error rate, page on-call if over 2%. owner me, due 15/12",
+         "Alerting on the checkout error rate, page on-call if over 2%", "me", dt.date(2026, 12, 15), None),
+    ],
+)  # fmt: skip
+def test_new_actions_with_their_doer_date_and_measure_said_as_people_say_them(
+    request_: str, action: str, owner: str, due: dt.date | None, measure: str | None
+) -> None:
+    added = new_action(request_, sample_draft())
+    assert added is not None
+    assert (added.action, added.owner, added.due) == (action, owner, due)
+    assert added.measure == measure if measure else len(added.measure.split()) >= 3
