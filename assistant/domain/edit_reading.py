@@ -395,6 +395,15 @@ _SAME = cues(r"same (?:date|measure|owner|due date|deadline)s?\b",
 _SORRY = re.compile(
     r"^\s*sorry\b[,!.]?|\bsorry again\b|\bsorry for (?:the|all the) (?:back and forth|hassle|trouble)\b", re.IGNORECASE
 )
+# The channel or length asked for in words a rewording also uses: "make it a chat msg instead of an email", "I'd rather
+# say this to Dana in our 1:1", "give it more detail than this".
+_AS_CHANNEL = cues(
+    r"(?:make|turn) (?:it|this|that)(?: into)? (?:an? )?(?:\w+ ){0,2}(?:message|msg|email|e-mail|chat|note|dm|"
+    r"talking points|bullet points|bullets)\b(?: instead(?: of (?:an? )?(?:\w+ ){0,2}(?:email|message|chat|msg))?)?",
+    r"(?:say|tell) (?:this|it) (?:to \w+ )?(?:in|at|during|face to face|in person)[^.,;]*?(?:instead of [^.,;]*)?",
+    r"(?:give me|need|want) talking points(?: instead of (?:an? )?\w+)?",
+    r"(?:give it|with) more detail(?: than this)?",
+)
 _LESS_SORRY = cues(r"(?:less|too|not so|so) apologetic", r"(?:less|fewer) sorr(?:y|ies)", r"apologi[sz]e less")
 
 
@@ -406,6 +415,8 @@ def needs_model(request: str, read: list[Edit] | None = None) -> bool:
     request = _SORRY.sub(" ", request)  # "Sorry, I think I was too optimistic …": said to Regain, not of the draft
     if any(isinstance(e, SetTone) for e in read or []):  # "more direct and less apologetic": the tone says it
         request = _LESS_SORRY.sub(" ", request)
+    if any(isinstance(e, SetChannel | SetLength) for e in read or []):  # "make it a chat msg instead of an email"
+        request = _AS_CHANNEL.sub(" ", request)
     kinds = {DropAction: "drop", SetOwner: "owner", SetMeasure: "measure", RewordAction: "reword"}
     done = {kinds[type(e)] for e in read or [] if type(e) in kinds}
     if any(isinstance(e, AddAction) for e in read or []):  # "add an action: …, done when …": its measure too

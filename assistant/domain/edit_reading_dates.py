@@ -202,10 +202,17 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
 
 def named_in(request: str, draft: Draft) -> int | None:
     """The one action the request names by its words (:func:`named_action`); the leader's name names none ("Renata
-    can't stand hedging" is not about "Tell Renata about the missed deadline")."""
-    for name in (draft.facts.leader_name or "").split():
+    can't stand hedging" is not about "Tell Renata about the missed deadline"), unless the request quotes it with the
+    action's words ('Why is "tell Renata" a step??')."""
+    actions = [a.action for a in draft.plan]
+    names = (draft.facts.leader_name or "").split()
+    for quoted in re.findall(r"[\"“']([^\"”']{4,80})[\"”']", request):
+        said = any(re.search(rf"\b{re.escape(name)}\b", quoted, re.IGNORECASE) for name in names)
+        if said and (named := named_action(quoted, actions)) is not None:
+            return named
+    for name in names:
         request = re.sub(rf"\b{re.escape(name)}\b", " ", request, flags=re.IGNORECASE)
-    return named_action(request, [a.action for a in draft.plan])
+    return named_action(request, actions)
 
 
 def _checkins_on_due_days(draft: Draft) -> list[Edit]:

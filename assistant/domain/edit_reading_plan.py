@@ -18,11 +18,13 @@ from assistant.domain.edit_types import (
 from assistant.domain.schema import Draft
 
 DROP = cues(
-    r"drop", r"remove", r"delete", r"scrap", r"scratch", r"(?:take|leave) (?:\w+ ){0,5}out\b", r"get rid",
+    r"drop(?!ped)", r"remove(?!d)", r"delete(?!d)", r"scrap(?!ped)", r"scratch", r"(?:take|leave) (?:\w+ ){0,5}out\b",
+    r"get rid",
     r"skip (?:the|that)",
     r"cut (?:the|that|this) (?!message|email|note|text|softening|hedging|cushioning|fluff|padding|waffle|apolog|sorry|"
     r"emotion|feeling|line|sentence|bit|part|paragraph|intro|opening|closing)",
-    r"n[o']t (?:be )?needed", r"no longer need", r"don'?t need",
+    r"n[o']t (?:be )?needed", r"no longer need",
+    r"don'?t need(?!\s+(?:till|until|that (?:long|much)|so long|the whole|more|all|a (?:week|month)|\w+ weeks))",
     r"overkill",
     # "the checklist is pointless once the gate exists"; not "pointless to mention twice", "redundant in that paragraph"
     r"(?:is|are|seems?|feels?) (?:\w+ ){0,2}(?:pointless|unnecessary|redundant)\b"  # "is kind of pointless"
@@ -247,7 +249,8 @@ def read_plan_edits(request: str, draft: Draft) -> list[Edit]:
     # a clause about the message's wording asks to drop no action ("mentioning the checklist twice is redundant")
     droppable = " ".join(c for c in re.split(r"(?<=[.!?;,])\s+", asked) if not _ABOUT_WORDING.search(c))
     action = _placed_action(asked, draft)
-    if action is None and DROP.search(droppable) and not OWNER.search(request):
+    handing = bool(OWNER.search(request) and _person(request, draft))  # "she explained it herself": no hand-over
+    if action is None and DROP.search(droppable) and not handing:
         # "the checklist is pointless once the CI gate exists … scrap that action": the action named where the drop
         # is asked (before its cue first: the checklist is what is pointless), whatever else the request names
         named = set()
@@ -261,6 +264,6 @@ def read_plan_edits(request: str, draft: Draft) -> list[Edit]:
         return []
     if OWNER.search(request) and (person := _person(request, draft)) is not None:
         return [SetOwner(number=action, owner=person)]
-    if DROP.search(droppable) and not OWNER.search(request):
+    if DROP.search(droppable) and not handing:
         return [DropAction(number=action)]
     return []

@@ -470,3 +470,34 @@ def test_an_apology_to_regain_itself_asks_nothing_of_the_draft() -> None:
     read = read_edits(request, sample_draft())
     assert read == [SetDate(target="action", number=2, date=dt.date(2026, 12, 18))]
     assert not needs_model(request, read)
+
+
+def test_the_channel_asked_for_in_a_rewordings_words_needs_no_model() -> None:
+    for request_, channel in (
+        ("ok two things. Marta basically lives in Slack so make it a chat msg instead of an email.", "email"),
+        ("I'd rather say this to Dana in our 1:1, give me talking points instead of an email.", "email"),
+        ("Dana asked for it in writing so she can forward it. Make it an email, and give it more detail.", "chat"),
+    ):
+        read = read_edits(request_, sample_draft(options=DraftOptions(channel=channel)))  # type: ignore[arg-type]
+        assert read and all(isinstance(e, SetChannel | SetLength) for e in read)
+        assert not needs_model(request_, read)
+
+
+def test_deleted_and_dont_need_till_friday_ask_to_drop_nothing() -> None:
+    request = "adding that to my checklist takes 5 minutes, i dont need till friday for that. make it due wed 2 dec"
+    assert read_edits(request, sample_draft()) == [SetDate(target="action", number=2, date=dt.date(2026, 12, 2))]
+    request = "the auditors deleted their copies, add that pls. And give the checklist until Wednesday the 16th."
+    assert not any(isinstance(e, DropAction) for e in read_edits(request, sample_draft()))
+
+
+def test_an_action_quoted_with_the_leaders_name_is_named_and_herself_hands_nothing_over() -> None:
+    draft = sample_draft()
+    plan = [draft.plan[0], draft.plan[1].model_copy(update={"action": "Tell Dana about the lost orders myself"})]
+    draft = draft.model_copy(update={"plan": plan})
+    assert read_edits('Why is "tell Dana" a step?? She is the person I am writing to. Remove that one.', draft) == [
+        DropAction(number=2)
+    ]
+    request = (
+        "Step 2 makes no sense - Dana already knows, she explained it to the VP herself. Please take that step out."
+    )
+    assert read_edits(request, draft) == [DropAction(number=2)]
