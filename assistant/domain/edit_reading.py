@@ -167,6 +167,7 @@ _SHORTER = cues(
     r"kürzer", r"kürz", r"knapp", r"zu lang", r"más corto", r"más breve", r"acorta", r"demasiado largo",
     r"plus court", r"raccourc", r"trop long",
     r"accorcia", r"troppo lung", r"più breve", r"korter", r"te lang", r"mais curt", r"encurt", r"longo demais",
+    r"tighter", r"short version",
 )  # fmt: skip
 
 
@@ -415,6 +416,8 @@ def needs_model(request: str, read: list[Edit] | None = None) -> bool:
     request = _SORRY.sub(" ", request)  # "Sorry, I think I was too optimistic …": said to Regain, not of the draft
     if any(isinstance(e, SetTone) for e in read or []):  # "more direct and less apologetic": the tone says it
         request = _LESS_SORRY.sub(" ", request)
+    if any(isinstance(e, SetMeasure) for e in read or []):  # "measure on step 1 is too vague imo. change it to: …"
+        request = re.sub(r"\b(?:measure|metric|proof)\b[^.;!?]{0,30}too vague", " ", request, flags=re.IGNORECASE)
     if any(isinstance(e, SetChannel | SetLength) for e in read or []):  # "make it a chat msg instead of an email"
         request = _AS_CHANNEL.sub(" ", request)
     kinds = {DropAction: "drop", SetOwner: "owner", SetMeasure: "measure", RewordAction: "reword"}

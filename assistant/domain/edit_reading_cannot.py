@@ -21,7 +21,9 @@ _CANNOT = cues(
     r"(?:^|(?<=[.!?;,])\s*|(?:can|could|would|will) (?:you|u)\s+(?:just\s+)?|please\s+|pls\s+|and\s+|just\s+)"
     r"(?:send|schedule|fax|print|deliver|post|forward|mail|e-?mail)\s+"
     r"(?:it|this|that|the (?:message|email|draft|note))\b",
-    r"by fax", r"\bfax\b", r"send (?:it|this) (?:for me|to (?:her|him|them))",
+    r"by fax", r"\bfax\b",
+    r"fire (?:it|this|that) off", r"en copie", r"en copia", r"in copia", r"in cc\b",
+    r"send (?:it|this) (?:for me|to (?:her|him|them))",
     r"(?:have|let|make) it go out\b", r"attach(?:ed|ing)?\b", r"\bcc\b", r"\bbcc\b",
     r"book (?:a |an |some |\d+ ?)?(?:min(?:ute)?s?|meeting|call|slot|time|1:1)\b",
     r"(?:put|add|book|block) (?:it |this |that |time |a slot )?(?:straight |right )?(?:in|into|on) (?:her|his|their) "

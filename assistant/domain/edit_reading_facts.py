@@ -38,7 +38,7 @@ _AN_ACTION = cues(r"actions?\b", r"steps?\b", r"items?\b", r"tasks?\b", r"to the
                   r"schritt", r"acci[oó]n", r"tarea", r"paso\b", r"étape", r"tâche")  # fmt: skip
 # Without a colon: "add that …", "pls mention that …" (not "add that as a step", "mention that twice").
 _ADD_THAT = re.compile(
-    r"(?:\b(?:add|mention|note|include)\s+(?:that|the fact that)|"
+    r"(?:\b(?:add|mention|note|include)\s+(?:that|the fact that)|\badd (?:in|to|into) (?:the |my )?notes(?: that)?|"
     r"\b(?:añade|agrega|ajoute|rajoute|aggiungi|acrescenta)\s+(?:a las notas|aux notes|alle note|às notas)\s+"
     r"(?:que|che)|"
     r"\b(?:it|the (?:message|email|note|draft)) should (?:also )?(?:say|mention)(?: that)?)\s+"
@@ -121,8 +121,11 @@ def find_fact(request: str) -> FactSpan | None:
     action : …", "one more thing for the plan: …", "… can you add that as a step")."""
     if _AS_A_STEP.search(request):
         return None
-    for mark in re.finditer(":", request):  # "Some context: … And one thing that's missing: …": the cue's colon
+    # "Some context: … And one thing that's missing: …": the cue's colon; or a dash ("Update for the notes please - …")
+    for mark in re.finditer(r":|\s[-–—]\s", request):
         before = request[request.rfind(":", 0, mark.start()) + 1 : mark.start()]
+        if mark.group() != ":" and not _FACT_CUE.search(before):
+            continue
         if _AN_ACTION.search(before):
             continue
         span = _fact_in(request, mark.end(), cued=bool(_FACT_CUE.search(before)))

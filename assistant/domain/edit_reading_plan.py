@@ -45,6 +45,9 @@ OWNER = cues(
     r"(?:be|being|get|gets|is|are) (?:\w+ )?(?:built|done|written|run|handled|owned|set up|made|led) by (?-i:[A-Z])",
     r"(?:he|she|they)(?:'ll| will) (?:do|write|run|handle|take)",
     r"(?:is|are|it's|its) (?:now |all )?(?:hers|his|theirs)\b",  # "so the 3rd step is hers now"
+    r"(?:should be|is|are) (?-i:[A-Z])[a-zà-ÿ]+['’]s\b",  # "support briefing should be Hamid's not mine"
+    # "support briefing -> priya", not "-> Tue the 15th"
+    r"(?:->|→)\s*(?:owner\s+)?(?!(?:mon|tue|wed|thu|fri|sat|sun|the|next|end)[a-z]*\b)[a-zà-ÿ]{3,}\b",
     r"zuständig", r"verantwortlich", r"übernimmt", r"responsable", r"responsabile", r"encarg", r"s'en charge",
 )  # fmt: skip
 # Capitalised words that begin sentences or name things, not people ("Actually", "The", "CI").
@@ -59,7 +62,7 @@ _NOT_NAMES = frozenset(
         "el", "la", "los", "las", "un", "una", "le", "les", "der", "die", "das", "de", "het", "een", "step", "stap",
         "action", "item", "task", "point", "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-        "oct", "nov", "dec",
+        "oct", "nov", "dec", "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun",
     )
 )  # fmt: skip
 
@@ -96,6 +99,9 @@ def _person(request: str, draft: Draft) -> str | None:
         r"(?:\s+\w+){0,3}?\s+(?:will|'ll|is going to|offered|agreed|said|can|takes?|owns?|has offered|"
         r"wants to|volunteered|übernimmt|va a|se encarga|s'en charge)\b"
     )
+    arrow = re.search(r"(?:->|→)\s*(?:owner\s+)?(?P<name>[a-zà-ÿ]{3,})\b", request, re.IGNORECASE)
+    if not handing and arrow is not None and arrow["name"].lower() not in _NOT_NAMES | _NOBODY | set(leader):
+        handing = {arrow["name"].capitalize()}  # "support briefing -> priya"
     if not handing and (first := _LOWER_HANDING.match(request)) and first["name"] not in _NOT_NAMES | _NOBODY:
         handing = {first["name"].capitalize()}  # "priya's taking the briefing", "kasia from IT offered to …"
     inside = names(r"(?<![.!?:;]\s)(?<!^)\b(?P<name>[A-Z][a-zà-ÿ]+)\b")
@@ -113,7 +119,8 @@ _SEES = (
     r"what (?:he|she|they|[A-Z][a-z]+)(?:'ll|'d)? (?:should |will |would |can )?(?:actually |really )?(?:gets? to )?"
     r"(?:get|gets|see|sees)\b"
 )
-_MEASURE = cues(r"measure", r"metric", r"success", r"done when", r"proof", r"evidence", r"how (?:we|you|she|he) know",
+_MEASURE = cues(r"measure", r"metric", r"success", r"done when",
+                r"counts as done", r"proof", r"evidence", r"how (?:we|you|she|he) know",
                 r"what (?:we|you|she|he|they|i) (?:check|look at|verify|measure)\b",
                 _SEES,
                  r"messgr", r"kennzahl", r"nachweis", r"medida", r"prueba", r"mesure", r"preuve", r"criteri",

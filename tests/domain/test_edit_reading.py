@@ -501,3 +501,33 @@ def test_an_action_quoted_with_the_leaders_name_is_named_and_herself_hands_nothi
         "Step 2 makes no sense - Dana already knows, she explained it to the VP herself. Please take that step out."
     )
     assert read_edits(request, draft) == [DropAction(number=2)]
+
+
+@pytest.mark.parametrize(
+    ("request_", "edits"),
+    [
+        ("hes reading this between two calls, it needs to be way tighter. short version pls",
+         [SetLength(length="shorter")]),
+        ("Update for the notes please - Leilani from support has answered all of the open replies yesterday",
+         [AddFact(fact="Leilani from support has answered all of the open replies yesterday")]),
+        ("Please add in notes that the payment provider replayed 312 of the lost orders on Monday",
+         [AddFact(fact="the payment provider replayed 312 of the lost orders on Monday")]),
+        ("the checklist should be Hamid's not mine, hes their team lead", [SetOwner(number=2, owner="Hamid")]),
+        ("checklist -> priya. shes on call that wk anyway", [SetOwner(number=2, owner="Priya")]),
+        ("checklist -> Tue the 15th, thats when im free",
+         [SetDate(target="action", number=2, date=dt.date(2026, 12, 15))]),
+        ("for the checklist, change what counts as done: Sunil has reviewed it and its pinned in #payments-deploys",
+         [SetMeasure(number=2, measure="Sunil has reviewed it and its pinned in #payments-deploys")]),
+        ("measure on step 1 is too vague imo. change it to: a test deploy without staging tests gets blocked",
+         [SetMeasure(number=1, measure="A test deploy without staging tests gets blocked")]),
+    ],
+)  # fmt: skip
+def test_still_more_ways_of_asking_read_without_the_model(request_: str, edits: list[object]) -> None:
+    read = read_edits(request_, sample_draft())
+    assert read == edits
+    assert not needs_model(request_, read)
+
+
+def test_firing_it_off_and_copying_someone_in_are_what_regain_cannot_do() -> None:
+    assert cannot_do("ok this is good. can u just fire it off to marta now, im jumping on a call")
+    assert cannot_do("Quand tu l'envoies, mets notre conseiller fiscal et le CFO en copie, stp.")
