@@ -56,7 +56,7 @@ _EVERYTHING_I = re.compile(r"\beverything\s+(?:I|I've|I'd|we|we've|he|she|they)\
 KEEP = re.compile(
     r"(?:(?!\bbut\b)[^.;!?,])*\b(?:fine (?:where|as) (?:it|they) (?:is|are)|stays?\b|as (?:it|they) (?:is|are)|keep|"
     r"leave|unchanged|don'?t (?:touch|move|change)|so lassen|bleib|lass\w*|dejar?|deja|igual|laisse[rz]?|tel quel|"
-    r"ne bougent pas|ne bouge pas|restent|blijven|déja\w*|deix[ae]\w*|lascia\w*|come (?:sono|stanno)|"
+    r"ne bougent pas|ne bouge pas|restent|blijven|ficam|iguais|déja\w*|deix[ae]\w*|lascia\w*|come (?:sono|stanno)|"
     r"como est[aá]n|como estão|nicht (?:ändern|verschieben|anfassen)|non (?:toccare|cambiare|spostare)|"
     r"no (?:los |las )?(?:cambies|muevas|toques)|niet (?:veranderen|verschuiven|aanpassen)|"
     r"zoals (?:ze|het) (?:zijn|is))"
@@ -96,7 +96,7 @@ _ONE_CHECKIN = re.compile(r"\b(" + "|".join(ORDINAL) + r")\s+(?:check[- ]?in|cat
 # before a weekday ("to the team", "next step").
 _NEXT_WEEKDAY = re.compile(
     r"(?:\b(?:next|due|by|until|to|till|this coming|bis|para el|pour|entro|até|per|(?:done|ready|finished|completed?|"
-    r"live) on|(?:el |le |la |o |a )?(?:próxim[oa]|prochaine?|nächsten?|kommenden?|volgende|komende|prossim[oa]))|"
+    r"live)(?: on)?|(?:el |le |la |o |a )?(?:próxim[oa]|prochaine?|nächsten?|kommenden?|volgende|komende|prossim[oa]))|"
     r"\bd['’]ici)\s+"
     r"(?:next\s+|el\s+|le\s+)?(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")(?!\w)"
     # "mercoledì prossimo", "mercredi prochain", "quarta que vem"
@@ -130,7 +130,10 @@ _ON_DUE_DAY = cues(
 )
 _SAME_WEEK = cues(r"(?:those|that|the same|each|their) weeks?", r"(?:der|dieser|jener) woche", r"esa semana",
                    r"cette semaine", r"instead", r"each time", r"every time", r"jedes mal", r"cada vez",
-                   r"chaque fois", r"jeweils", r"telkens", r"ogni volta")  # fmt: skip
+                   r"chaque fois", r"jeweils", r"telkens", r"ogni volta", r"em vez d", r"invece", r"au lieu",
+                   r"en lugar", r"the day after each", r"(?:mon|tues|wednes|thurs|fri)days\b",
+                   r"(?:sposta|spost\w+) (?:[\w-]+ ){0,3}al\b", r"décal\w* (?:[\w'-]+ ){0,5}au\b",
+                   r"mud\w* (?:[\w-]+ ){0,4}para\b")  # fmt: skip
 # The day a request leaves: "on the tuesday instead of the monday".
 _LEFT_DAY = re.compile(
     r"\b(?:instead of|rather than|not on|statt|en lugar del?|au lieu du)\s+(?:the\s+|a\s+|el\s+|le\s+)?\w+",

@@ -158,7 +158,7 @@ def _new_action_said(request: str, draft: Draft) -> AddAction | None:
     return AddAction(action=action[:1].upper() + action[1:], measure=said[:1].upper() + said[1:], due=due)
 
 
-_DASH = re.compile(r"[^.?!:]{0,30}?\s[-–—]\s")
+_DASH = re.compile(r"[^.?!:]{0,30}?\s(?:[-–—]|->|→)\s")
 # A new action said with its doer: "Bogdan from IT sets up a restricted share …"
 # "Femi (mkt ops) switches on …", "Kasia Nowak in IT is going to set up …".
 _DOER = re.compile(

@@ -62,7 +62,7 @@ _NOT_NAMES = frozenset(
         "el", "la", "los", "las", "un", "una", "le", "les", "der", "die", "das", "de", "het", "een", "step", "stap",
         "action", "item", "task", "point", "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-        "oct", "nov", "dec", "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "oct", "nov", "dec", "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "due",
     )
 )  # fmt: skip
 

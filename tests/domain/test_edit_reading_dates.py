@@ -257,3 +257,25 @@ def test_a_clause_that_keeps_the_check_ins_as_they_are() -> None:
 )  # fmt: skip
 def test_dates_asked_in_other_languages_and_words(request_: str, edits: list[object]) -> None:
     assert read_dates(request_, _draft()) == edits
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        "bit too clipped for dana. and move the check-ins to tuesdays, mondays are wall to wall standups for me",
+        "Dá para mudar os dois check-ins para terça em vez de segunda? Os prazos das tarefas ficam iguais.",
+        "Il lunedì Dana ha sempre la riunione con il VP. Sposta i check-in al martedì, le scadenze restano come sono.",
+        "Je suis en formation les lundis, est-ce qu'on peut décaler les deux points de suivi au mardi (8 et 15 déc.) ?",
+    ],
+)
+def test_the_check_ins_on_another_weekday_of_their_weeks(request_: str) -> None:
+    assert read_dates(request_, _draft()) == [
+        SetDate(target="checkin", number=1, date=dt.date(2026, 12, 8)),
+        SetDate(target="checkin", number=2, date=dt.date(2026, 12, 15)),
+    ]
+
+
+def test_a_weekday_the_action_is_finished_on() -> None:
+    assert read_dates("I'll have the CI gate finished Thursday, put that date in.", _draft()) == [
+        SetDate(target="action", number=1, date=dt.date(2026, 12, 3))
+    ]

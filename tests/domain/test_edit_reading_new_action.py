@@ -129,3 +129,14 @@ def test_new_actions_with_their_doer_date_and_measure_said_as_people_say_them(
     assert added is not None
     assert (added.action, added.owner, added.due) == (action, owner, due)
     assert added.measure == measure if measure else len(added.measure.split()) >= 3
+
+
+def test_a_new_action_after_an_arrow_with_its_due_date_and_what_the_leader_sees() -> None:
+    request = (
+        "New step for the plan -> set up a rule in our deploy tool so no config change ships without staging "
+        "tests. Due 18/12. Dana should be able to see that a deploy without tests gets blocked."
+    )
+    added = new_action(request, sample_draft())
+    assert added is not None
+    assert added.action == "Set up a rule in our deploy tool so no config change ships without staging tests"
+    assert (added.owner, added.due) == ("me", dt.date(2026, 12, 18))
