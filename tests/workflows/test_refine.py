@@ -242,3 +242,11 @@ def test_a_date_edit_for_a_request_that_states_no_date_is_not_applied(draft: Dra
     result = asyncio.run(arefine(draft, request, Pipeline(model)))
     assert result.used_model and not result.changed
     assert "states no date, weekday or amount" in result.reply
+
+
+def test_check_ins_kept_as_they_are_do_not_outlive_a_dropped_action(draft: Draft) -> None:
+    result = asyncio.run(
+        arefine(draft, "drop step 2 but keep the check-ins where they are", Pipeline(scripted_model()))
+    )
+    assert len(result.draft.plan) == 1
+    assert result.draft.report_back != draft.report_back  # settled again from the one action left
