@@ -38,7 +38,7 @@ _CHECKIN_DATES = cues(
 )
 # The check-ins along with what else is moved: "check-ins included", "the check-ins too", "and the check-ins".
 _CHECKINS_TOO = cues(r"check[- ]?ins? (?:too|to(?=\s*(?:[.!?]|$))|included|as well|also)\b",
-                     r"including (?:the )?check[- ]?ins?",
+                     r"including (?:the )?check[- ]?ins?", r"and (?:both|all) (?:the )?check[- ]?ins\b",
                      r"check[- ]?ins? (?:mogen |gaan |kunnen )?(?:mee|ook)\b",
                      r"and (?:the )?check[- ]?ins?", r"check[- ]?ins? (?:inklusive|incluidos|compris)",
                      # "The check-ins can move along with it", "the check-ins should follow"
@@ -95,7 +95,8 @@ _ONE_CHECKIN = re.compile(r"\b(" + "|".join(ORDINAL) + r")\s+(?:check[- ]?in|cat
 # which introduce any due date: "before Wednesday" is not Wednesday, and "next", "to" or "pour" say a day only
 # before a weekday ("to the team", "next step").
 _NEXT_WEEKDAY = re.compile(
-    r"(?:\b(?:next|due|by|until|to|till|this coming|bis|para el|pour|entro|até|per|(?:done|ready|finished|completed?|"
+    r"(?:\b(?:next|due|by|until|to|till|this coming|bis|para el|pour|entro|até|per|(?:let'?s )?say|"
+    r"(?:done|ready|finished|completed?|"
     r"live)(?: on)?|(?:el |le |la |o |a )?(?:próxim[oa]|prochaine?|nächsten?|kommenden?|volgende|komende|prossim[oa]))|"
     r"\bd['’]ici)\s+"
     r"(?:next\s+|el\s+|le\s+)?(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")(?!\w)"
@@ -128,10 +129,11 @@ _ON_DUE_DAY = cues(
     r"(?:the )?same day (?:as )?(?:the )?(?:step|action|it|they)s? "
     r"(?:is|are )?due",
 )
-_SAME_WEEK = cues(r"(?:those|that|the same|each|their) weeks?", r"(?:der|dieser|jener) woche", r"esa semana",
+_SAME_WEEK = cues(r"(?:those|that|the same|each|their) weeks?", r"(?:that|the|this) same week",
+                   r"(?:der|dieser|jener) woche", r"esa semana",
                    r"cette semaine", r"instead", r"each time", r"every time", r"jedes mal", r"cada vez",
                    r"chaque fois", r"jeweils", r"telkens", r"ogni volta", r"em vez d", r"invece", r"au lieu",
-                   r"en lugar", r"the day after each", r"(?:mon|tues|wednes|thurs|fri)days\b",
+                   r"en lugar", r"the day after each", r"(?:to|on|onto) (?:the )?(?:mon|tues|wednes|thurs|fri)days\b",
                    r"(?:sposta|spost\w+) (?:[\w-]+ ){0,3}al\b", r"décal\w* (?:[\w'-]+ ){0,5}au\b",
                    r"mud\w* (?:[\w-]+ ){0,4}para\b")  # fmt: skip
 # The day a request leaves: "on the tuesday instead of the monday".
@@ -171,6 +173,9 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
     if checkins:
         said = " ".join(c for c in re.split(r"(?<=[.!?;,])\s+", asked) if CHECKINS.search(c))
         weekday = {w.lower() for w in _WEEKDAY.findall(_LEFT_DAY.sub(" ", said))}
+        if len(weekday) > 1:  # "mondays are her finance syncs. can the check ins each move to the tuesday of that week"
+            said = " ".join(c for c in re.split(r"(?<=[.!?;,])\s+", said) if _SAME_WEEK.search(c))
+            weekday = {w.lower() for w in _WEEKDAY.findall(_LEFT_DAY.sub(" ", said))}
         if len(weekday) == 1 and _SAME_WEEK.search(said):
             day = _WEEKDAYS[weekday.pop()]
             moved = [c.date + dt.timedelta(days=day - c.date.weekday()) for c in draft.report_back]

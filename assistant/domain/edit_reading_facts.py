@@ -69,6 +69,11 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# Who a fact comes from, before its colon: "Just heard back from Kenji in finance: …" ("Kenji in finance: …").
+_FROM = re.compile(
+    r"\b(?:heard back from|word from|news from|update from|according to)\s+(?P<who>(?-i:[A-Z])[^,.:;]{1,40})$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,11 @@ def _fact_in(request: str, start: int, *, cued: bool) -> FactSpan | None:
     for sentence in _sentences(request[start:end]):
         if kept and _ABOUT_IT.search(sentence):  # "Worth a line in the email I think.": about the fact, not in it
             cued = cued or bool(_ABOUT_IT_ASKS.search(sentence))
+            end = request.find(sentence, start) + len(sentence)  # "… Please add that to the notes. And make it …"
+            break
+        if (put := _INCLUDE_THAT.search(sentence)) is not None:  # "…the alert she set up, add that to the notes. and …"
+            kept.append(sentence[: put.start()])
+            cued, end = True, request.find(sentence, start) + put.end()
             break
         kept.append(sentence)
     text = " ".join(" ".join(kept).split())
@@ -124,13 +134,17 @@ def find_fact(request: str) -> FactSpan | None:
     # "Some context: … And one thing that's missing: …": the cue's colon; or a dash ("Update for the notes please - …")
     for mark in re.finditer(r":|\s[-–—]\s", request):
         before = request[request.rfind(":", 0, mark.start()) + 1 : mark.start()]
-        if mark.group() != ":" and not _FACT_CUE.search(before):
-            continue
+        if mark.group() != ":":  # a dash: the cue just before it, in its sentence ("Update for the notes please - …")
+            before = before[max(before.rfind(end) for end in ".!?") + 1 :]
+            if not _FACT_CUE.search(before) or _ADD_THAT.search(before):
+                continue
         if _AN_ACTION.search(before):
             continue
         span = _fact_in(request, mark.end(), cued=bool(_FACT_CUE.search(before)))
         if span is not None:
-            return FactSpan(span.fact, mark.start(), span.end)
+            source = _FROM.search(before) if mark.group() == ":" else None
+            fact = AddFact(fact=f"{source['who']}: {span.fact.fact}") if source else span.fact
+            return FactSpan(fact, mark.start(), span.end)
     lead = _LEAD.match(request)
     if lead is not None and ":" not in request:
         span = _fact_in(request, lead.end(), cued=True)

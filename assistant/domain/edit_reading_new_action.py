@@ -168,10 +168,12 @@ _DOER = re.compile(
 )
 # The owner given as a label: "owner: Kenji (IT)", "Owner: Kofi."
 _OWNER_LABEL = re.compile(
-    r"[\s,;.–—-]*\bowner\s*[:=]\s*(?P<name>[A-Z][\w-]+)(?:\s+[A-Z][\w-]+)?(?:\s*\([^)]*\))?[.,;]?", re.IGNORECASE
+    r"[\s,;.–—-]*\bowner\s*[:=]?\s*(?P<name>(?-i:[A-Z])[\w-]+)(?:\s+(?-i:[A-Z])[\w-]+)?(?:\s*\([^)]*\))?[.,;]?",
+    re.IGNORECASE,
 )
 _WITH_ME = re.compile(
-    r"(?:(?P<name>[A-Z][a-zà-ÿ]+)\s+and\s+(?:me|I|myself)|(?:me|I)\s+and\s+(?P<name2>[A-Z][a-zà-ÿ]+))\s+"
+    r"(?:(?P<name>[A-Z][a-zà-ÿ]+)(?:\s*\([^)]{1,40}\))?\s+and\s+(?:me|I|myself)|(?:me|I)\s+and\s+"
+    r"(?P<name2>[A-Z][a-zà-ÿ]+)(?:\s*\([^)]{1,40}\))?)\s+"
     r"(?P<base>[a-z]+)\b\s*(?P<rest>.*)"
 )
 # "… in two weeks": the due date, counted from today.

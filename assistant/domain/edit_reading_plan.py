@@ -126,6 +126,7 @@ _MEASURE = cues(r"measure", r"metric", r"success", r"done when",
                  r"messgr", r"kennzahl", r"nachweis", r"medida", r"prueba", r"mesure", r"preuve", r"criteri",
                  r"critère")  # fmt: skip
 REWORD = cues(r"reword", r"rephrase", r"rename", r"wording", r"word it", r"rewrite", r"change (?:\w+ ){0,3}to\b",
+                r"more specific", r"(?:something )?like\s*:",
                 r"swap (?:it|that|this|that one)? ?(?:for|with)\b", r"too vague", r"what i (?:actually |really )?mean",
                 r"what i(?:'ll| will)? (?:actually |really )?do is",
                 r"replace (?:\w+ ){0,3}with\b", r"umformulier", r"reformul", r"make (?:it|that|this)\s*:",
@@ -173,6 +174,8 @@ def _worded(request: str, draft: Draft, cue: re.Pattern[str]) -> tuple[int, str]
         lead = request[wording.start() : wording.start("text")]
         return bool(cue.search(request[: wording.start("text")]) or (cue is REWORD and lead.lower().startswith("make")))
 
+    ending = _WORDING_END.search(request, request.find(":") + 1) if ":" in request else None
+    request = request[: ending.start()] if ending else request  # "…: re-check every campaign …. Also make that one …"
     wording = _NEW_WORDING.search(request)
     while wording is not None and not asked(wording):
         # "On the step about last month: what Tomasz should get to see is …": the wording after the cue
@@ -189,6 +192,10 @@ def _worded(request: str, draft: Draft, cue: re.Pattern[str]) -> tuple[int, str]
     return action, text[:1].upper() + text[1:]
 
 
+# Where a new wording ends: a sentence after it that asks something else or says when ("… Also make that one due
+# 12/14", "… He says he can finish by the 10th").
+_WORDING_END = re.compile(r"(?<=[.!?])\s+(?=(?:also|and|plus|then|oh|btw|(?:he|she|they) (?:says|said|can|will))\b)",
+                          re.IGNORECASE)  # fmt: skip
 _Q = r"[\"“'‘]?"
 _UNQ = r"[\"”'’]?"
 # Words swapped in an action: "say sharing outside the company rather than sharing with others", "replace 'payments

@@ -22,6 +22,7 @@ from assistant.domain.edit_types import (
     AddAction,
     AddFact,
     DropAction,
+    ReplaceSection,
     RewordAction,
     SetChannel,
     SetDate,
@@ -531,3 +532,29 @@ def test_still_more_ways_of_asking_read_without_the_model(request_: str, edits: 
 def test_firing_it_off_and_copying_someone_in_are_what_regain_cannot_do() -> None:
     assert cannot_do("ok this is good. can u just fire it off to marta now, im jumping on a call")
     assert cannot_do("Quand tu l'envoies, mets notre conseiller fiscal et le CFO en copie, stp.")
+
+
+@pytest.mark.parametrize(
+    ("request_", "edits"),
+    [
+        ("Just heard back from Kenji in finance: nobody was invoiced at the old price. Please add that to the notes. "
+         "And while you're at it make the whole thing more direct, Dana can't stand fluff.",
+         [SetTone(tone="direct"), AddFact(fact="Kenji in finance: nobody was invoiced at the old price")]),
+        ("fyi Priya caught it within 10 min because of her alert, add that to the notes. and take out 'That was my "
+         "decision.' - it sounds defensive",
+         [ReplaceSection(section="ownership", text="I pushed the change without running the staging tests."),
+          AddFact(fact="Priya caught it within 10 min because of her alert")]),
+        ("Step 2 is kind of vague. Can you make it more specific, like: write a pre-deploy checklist for every "
+         "config change. Also make that one due 12/14, I'm out a couple days next week.",
+         [SetDate(target="action", number=2, date=dt.date(2026, 12, 14)),
+          RewordAction(number=2, action="Write a pre-deploy checklist for every config change")]),
+        ("Could everything slide 3 days later? Both steps and both check-ins.",
+         [ShiftDates(target="plan", amount=3, unit="days"), ShiftDates(target="checkins", amount=3, unit="days")]),
+        ("Honestly the checklist takes ten minutes, I'll have it done early next week, let's say Tuesday. Leave the "
+         "other step where it is.", [SetDate(target="action", number=2, date=dt.date(2026, 12, 1))]),
+    ],
+)  # fmt: skip
+def test_requests_of_two_parts_each_read(request_: str, edits: list[object]) -> None:
+    read = read_edits(request_, sample_draft())
+    assert read == edits
+    assert not needs_model(request_, read)

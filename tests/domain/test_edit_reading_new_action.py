@@ -140,3 +140,20 @@ def test_a_new_action_after_an_arrow_with_its_due_date_and_what_the_leader_sees(
     assert added is not None
     assert added.action == "Set up a rule in our deploy tool so no config change ships without staging tests"
     assert (added.owner, added.due) == ("me", dt.date(2026, 12, 18))
+
+
+def test_a_new_actions_owner_with_a_team_in_brackets_or_after_owner_without_a_colon() -> None:
+    added = new_action(
+        "one more step pls - Lukas (platform) and me make the staging tests mandatory in the deploy tool, due 17/12. "
+        "measure = no deploy can ship without a logged staging run",
+        sample_draft(),
+    )
+    assert added is not None and (added.owner, added.due) == ("Lukas", dt.date(2026, 12, 17))
+    added = new_action(
+        "New step please: run a postmortem review with the payments team, owner Priya, by Wednesday 16 Dec. "
+        "Measure: every follow-up item is logged in Jira.",
+        sample_draft(),
+    )
+    assert added is not None
+    assert (added.action, added.owner, added.due) == ("Run a postmortem review with the payments team", "Priya",
+                                                      dt.date(2026, 12, 16))  # fmt: skip
