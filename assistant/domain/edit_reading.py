@@ -352,12 +352,18 @@ def _hands_over(request: str, draft: Draft) -> bool:
     return any(isinstance(e, SetOwner) for e in read_plan_edits(request, draft))
 
 
-def _without_wordings(request: str, plan_edits: list[Edit]) -> str:
-    """The request without the new wordings and measures the program read in it (their dates are theirs)."""
-    for edit in plan_edits:
+def _without_wordings(request: str, edits: list[Edit]) -> str:
+    """The request without the new wordings and measures the program read in it, with the words that asked for them
+    just before ("change the measure to: …"): their dates are theirs, and they ask nothing more."""
+    for edit in edits:
         if isinstance(edit, RewordAction | SetMeasure):
             said = edit.action if isinstance(edit, RewordAction) else edit.measure
-            request = re.sub(re.escape(said), " ", request, flags=re.IGNORECASE)
+            request = re.sub(
+                r"(?:\b(?:change|make|set|swap|replace)\b[^.:;!?]{0,40}?:\s*)?" + re.escape(said),
+                " ",
+                request,
+                flags=re.IGNORECASE,
+            )
     return request
 
 
@@ -431,16 +437,8 @@ def needs_model(request: str, read: list[Edit] | None = None) -> bool:
     if any(isinstance(e, ReplaceSection) for e in read or []):  # words taken out of a section: "take out the bit …"
         done |= {"drop", "other"}
         request = without_given(request)  # "rewrite it: …": the new words ask nothing more
-    for edit in read or []:  # the new wording the program read ("… do is add the checklist …") asks nothing more
-        if isinstance(edit, RewordAction | SetMeasure):
-            said = edit.action if isinstance(edit, RewordAction) else edit.measure
-            # with the words that asked for it just before ("change the measure to: …")
-            request = re.sub(
-                r"(?:\b(?:change|make|set|swap|replace)\b[^.:;!?]{0,40}?:\s*)?" + re.escape(said),
-                " ",
-                request,
-                flags=re.IGNORECASE,
-            )
+    # the new wording the program read ("… do is add the checklist …") asks nothing more
+    request = _without_wordings(request, read or [])
     if done & {"owner", "drop"}:  # "fyi Priya said she'll do it herself, so the 3rd step is hers now": said of that
         request = re.sub(r"\b(?:fyi|for the record)\b", " ", request, flags=re.IGNORECASE)
     if done:  # what the request quotes of the draft ("step 1 is just "add a line to my checklist"") asks nothing
