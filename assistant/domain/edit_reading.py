@@ -30,18 +30,17 @@ import re
 from typing import Literal
 
 from assistant.domain.edit_clauses import clauses, read_by_clauses, without_taken_back
+from assistant.domain.edit_leftover import FOR_THE_MODEL, needs_model, without_wordings
 from assistant.domain.edit_reading_cannot import without_cannot
 from assistant.domain.edit_reading_cut import read_cut
 from assistant.domain.edit_reading_dates import CHECKINS, cues, read_dates
 from assistant.domain.edit_reading_facts import find_fact, without_fact
 from assistant.domain.edit_reading_given import read_given, without_given
-from assistant.domain.edit_reading_plan import DROP, OWNER, REWORD, read_plan_edits
+from assistant.domain.edit_reading_plan import DROP, OWNER, read_plan_edits
 from assistant.domain.edit_types import (
     AddAction,
-    AddFact,
     DropAction,
     Edit,
-    ReplaceSection,
     RewordAction,
     SetChannel,
     SetDate,
@@ -325,7 +324,7 @@ def _read_whole(request: str, draft: Draft) -> list[Edit]:
     if fact is not None:  # "refunded on Monday" in a fact is no date to move; a request after it is read
         return [*read_edits(without_fact(request, fact), draft), fact.fact]
     edits: list[Edit] = []
-    hints = not _FOR_THE_MODEL["other"].search(request)  # "add that she thanked me": a fact, not a tone
+    hints = not FOR_THE_MODEL["other"].search(request)  # "add that she thanked me": a fact, not a tone
     tone = read_tone(request, draft.options.tone, hints=hints)
     if tone is not None and tone != draft.options.tone:
         edits.append(SetTone(tone=tone))  # type: ignore[arg-type]
@@ -340,7 +339,7 @@ def _read_whole(request: str, draft: Draft) -> list[Edit]:
     channel = read_channel(request, draft.options.channel, hints=hints)
     if channel is not None and channel != draft.options.channel:
         edits.append(SetChannel(channel=channel))  # type: ignore[arg-type]
-    dates = read_dates(_without_wordings(request, plan_edits), draft)  # "(7 dec / 15 dec)" in a new wording: no date
+    dates = read_dates(without_wordings(request, plan_edits), draft)  # "(7 dec / 15 dec)" in a new wording: no date
     # beside a date, only a measure or wording given in so many words ("… and change what she'll see to "…""), or a
     # hand-over in the same clause ("give it to him and make it due Wed Dec 16"); of two clauses, each is read alone
     kept = (SetMeasure, RewordAction, SetOwner) if len(clauses(request)) == 1 else (SetMeasure, RewordAction)
@@ -352,95 +351,9 @@ def _hands_over(request: str, draft: Draft) -> bool:
     return any(isinstance(e, SetOwner) for e in read_plan_edits(request, draft))
 
 
-def _without_wordings(request: str, edits: list[Edit]) -> str:
-    """The request without the new wordings and measures the program read in it, with the words that asked for them
-    just before ("change the measure to: …"): their dates are theirs, and they ask nothing more."""
-    for edit in edits:
-        if isinstance(edit, RewordAction | SetMeasure):
-            said = edit.action if isinstance(edit, RewordAction) else edit.measure
-            request = re.sub(
-                r"(?:\b(?:change|make|set|swap|replace)\b[^.:;!?]{0,40}?:\s*)?" + re.escape(said),
-                " ",
-                request,
-                flags=re.IGNORECASE,
-            )
-    return request
-
-
 def _about_an_actions_words(request: str, plan_edits: list[Edit]) -> bool:
     """True when the request rewords an action or its measure and says nothing of the message's length in so many
     words: "step 2 sounds thin. What I'll actually do is …" is about the step, not a longer message."""
     if re.search(r"\b(?:shorter|shorten|longer|lengthen)\b", request, re.IGNORECASE):
         return False
     return any(isinstance(e, RewordAction | SetMeasure) for e in plan_edits)
-
-
-# What only the model can do, by kind: a new measure, action or fact in the user's words, a rewording, a section;
-# and dropping an action or handing it over, when the program did not read which, or to whom.
-_FOR_THE_MODEL: dict[str, re.Pattern[str]] = {
-    "drop": DROP,
-    "owner": OWNER,
-    "measure": cues(r"measure", r"metric", r"done when", r"success\b", r"evidence", r"proof", r"messgr", r"kennzahl"),
-    "reword": REWORD,
-    "other": cues(
-        r"how (?:we|you|she|he|they) (?:will |would )?know", r"add(?:s|ing)?\b", r"mention", r"note that",
-        r"include(?!d)",  # not "check-ins included", "the UK ones included": those say what the edit covers
-        r"for the record", r"fyi", r"also say", r"one more (?:thing|step|action|item|task)",
-        r"(?:another|new|extra|additional) (?:action|step|item|task)", r"for the plan\s*:", r"lesson", r"subject",
-        r"headline", r"title", r"apolog", r"sorry", r"regret", r"opening", r"closing",
-        r"(?:first|last) (?:paragraph|line|sentence)", r"sign-?off", r"greeting", r"ergänz", r"hinzu", r"erwähn",
-        r"añad", r"agreg", r"menciona", r"ajout", r"mentionn",
-    ),
-}  # fmt: skip
-
-
-_SAME = cues(r"same (?:date|measure|owner|due date|deadline)s?\b",
-             r"(?:the )?(?:measure|date|owner|deadline) (?:stays|is fine|can stay|as (?:it is|before))",
-             r"keep (?:me|myself) as (?:the )?owner", r"i (?:stay|remain) (?:the )?owner")  # fmt: skip
-
-
-_SORRY = re.compile(
-    r"^\s*sorry\b[,!.]?|\bsorry again\b|\bsorry for (?:the|all the) (?:back and forth|hassle|trouble)\b", re.IGNORECASE
-)
-# The channel or length asked for in words a rewording also uses: "make it a chat msg instead of an email", "I'd rather
-# say this to Dana in our 1:1", "give it more detail than this".
-_AS_CHANNEL = cues(
-    r"(?:make|turn) (?:it|this|that)(?: into)? (?:an? )?(?:\w+ ){0,2}(?:message|msg|email|e-mail|chat|note|dm|"
-    r"talking points|bullet points|bullets)\b(?: instead(?: of (?:an? )?(?:\w+ ){0,2}(?:email|message|chat|msg))?)?",
-    r"(?:say|tell) (?:this|it) (?:to \w+ )?(?:in|at|during|face to face|in person)[^.,;]*?(?:instead of [^.,;]*)?",
-    r"(?:give me|need|want) talking points(?: instead of (?:an? )?\w+)?",
-    r"(?:give it|with) more detail(?: than this)?",
-)
-_LESS_SORRY = cues(r"(?:less|too|not so|so) apologetic", r"(?:less|fewer) sorr(?:y|ies)", r"apologi[sz]e less")
-
-
-def needs_model(request: str, read: list[Edit] | None = None) -> bool:
-    """True when the request may ask for more than the program read by itself (``read``, from :func:`read_edits`):
-    a new measure, action or fact, a rewording, a rewritten section, or dropping or handing over an action it did
-    not read."""
-    request = _SAME.sub(" ", without_taken_back(request))  # "Same date, same measure.": nothing to change there
-    request = _SORRY.sub(" ", request)  # "Sorry, I think I was too optimistic …": said to Regain, not of the draft
-    if any(isinstance(e, SetTone) for e in read or []):  # "more direct and less apologetic": the tone says it
-        request = _LESS_SORRY.sub(" ", request)
-    if any(isinstance(e, SetMeasure) for e in read or []):  # "measure on step 1 is too vague imo. change it to: …"
-        request = re.sub(r"\b(?:measure|metric|proof)\b[^.;!?]{0,30}too vague", " ", request, flags=re.IGNORECASE)
-    if any(isinstance(e, SetChannel | SetLength) for e in read or []):  # "make it a chat msg instead of an email"
-        request = _AS_CHANNEL.sub(" ", request)
-    kinds = {DropAction: "drop", SetOwner: "owner", SetMeasure: "measure", RewordAction: "reword"}
-    done = {kinds[type(e)] for e in read or [] if type(e) in kinds}
-    if any(isinstance(e, AddAction) for e in read or []):  # "add an action: …, done when …": its measure too
-        done |= {"other", "measure"}
-        request = re.sub(r"\bowner\s*[:=]?\s*(?:me|myself|i)\b", " ", request, flags=re.IGNORECASE)  # "(owner me, …)"
-        request = request[: request.find(":")] if ":" in request else request  # the new action's words ask nothing
-    if any(isinstance(e, AddFact) for e in read or []):  # the fact, its cue and what is said of it ask nothing more
-        request = without_fact(request)
-    if any(isinstance(e, ReplaceSection) for e in read or []):  # words taken out of a section: "take out the bit …"
-        done |= {"drop", "other"}
-        request = without_given(request)  # "rewrite it: …": the new words ask nothing more
-    # the new wording the program read ("… do is add the checklist …") asks nothing more
-    request = _without_wordings(request, read or [])
-    if done & {"owner", "drop"}:  # "fyi Priya said she'll do it herself, so the 3rd step is hers now": said of that
-        request = re.sub(r"\b(?:fyi|for the record)\b", " ", request, flags=re.IGNORECASE)
-    if done:  # what the request quotes of the draft ("step 1 is just "add a line to my checklist"") asks nothing
-        request = re.sub(r"[\"“][^\"”]*[\"”]", " ", request)
-    return any(pattern.search(request) for kind, pattern in _FOR_THE_MODEL.items() if kind not in done)

@@ -16,7 +16,8 @@ from langchain_core.runnables import RunnableConfig
 from assistant.chains._step import FormatState
 from assistant.chains.refine_edits import build_refine_edits_chain, without_unstated_facts
 from assistant.domain.edit_guards import model_edit_refusal, new_actions_date, one_of_each, tidied_edit
-from assistant.domain.edit_reading import asks_to_drop, mentions_checkins, needs_model, read_edits, states_a_date
+from assistant.domain.edit_leftover import needs_model
+from assistant.domain.edit_reading import asks_to_drop, mentions_checkins, read_edits, states_a_date
 from assistant.domain.edit_reading_cannot import cannot_do, without_cannot
 from assistant.domain.edit_reading_dates import keeps_checkins
 from assistant.domain.edit_requests import parse_request
