@@ -69,6 +69,8 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# A sentence after the fact that asks for something else: "also …", "oh and …".
+_NEXT_ASK = re.compile(r"\s*(?:also|and also|plus|oh and|btw|one more thing)\b", re.IGNORECASE)
 # Who a fact comes from, before its colon: "Just heard back from Kenji in finance: …" ("Kenji in finance: …").
 _FROM = re.compile(
     r"\b(?:heard back from|word from|news from|update from|according to)\s+(?P<who>(?-i:[A-Z])[^,.:;]{1,40})$",
@@ -96,6 +98,9 @@ def _fact_in(request: str, start: int, *, cued: bool) -> FactSpan | None:
     end = asks.start() if asks else len(request)
     kept: list[str] = []
     for sentence in _sentences(request[start:end]):
+        if kept and _NEXT_ASK.match(sentence):  # "… booked for Thu 3 Dec. also in the bit where I own it, …"
+            end = request.find(sentence, start)
+            break
         if kept and _ABOUT_IT.search(sentence):  # "Worth a line in the email I think.": about the fact, not in it
             cued = cued or bool(_ABOUT_IT_ASKS.search(sentence))
             end = request.find(sentence, start) + len(sentence)  # "… Please add that to the notes. And make it …"

@@ -52,6 +52,12 @@ def _masked(text: str) -> str:
     return _QUOTE.sub(lambda m: '"' + " " * len(m.group(1)) + '"', text)
 
 
+# New words in quotes right after a cue, with no colon: 'change it to "I'll keep you posted at each check-in."'.
+_QUOTED_AFTER = re.compile(
+    r"\b(?:change|rewrite|replace|make|turn|swap)\s+(?:it|this|that|the \w+(?: \w+)?)\s+(?:to|with|into|for|say|read)"
+    r"\s*[\"“](?P<words>[^\"”]{8,300})[\"”]",
+    re.IGNORECASE,
+)
 # Asks to add a sentence to a section: "The ownership part is too thin. Add that I skipped the tests knowingly."
 _ADD = cues(r"add (?:that|a (?:line|sentence|bit) (?:saying|that says))\s+", r"also say (?:that\s+)?",
             r"mention (?:there )?that\s+")  # fmt: skip
@@ -72,6 +78,11 @@ def _given(request: str) -> tuple[int, int, str, bool] | None:
         words = words.strip().strip("\"“”'").strip()
         if len(words.split()) >= 4:
             return start, colon + 1, words, False
+    for quoted in _QUOTED_AFTER.finditer(request):  # 'change it to "I'll keep you posted at each check-in."'
+        start = max(masked.rfind(mark, 0, quoted.start()) for mark in ".!?\n") + 1
+        words = quoted["words"].strip()
+        if len(words.split()) >= 4:
+            return start, quoted.start("words"), words, False
     for added in _ADD.finditer(masked):
         start = max(masked.rfind(mark, 0, added.start()) for mark in ".!?\n") + 1
         ends = [i for mark in ".!?\n" if (i := masked.find(mark, added.end())) >= 0]

@@ -181,6 +181,7 @@ _IN_WEEKS = re.compile(r",?\s*\bin (?P<n>a|one|two|three|four|\d) weeks?(?:['’
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # "he said wednesday works for him": the day it is due
 _DAY_WORKS = re.compile(r"\b(?:he|she|they) said (?P<day>\w+) works\b", re.IGNORECASE)
+_FOR_WHOM = re.compile(r"\b(?:action|step|item|task|one)\s+for\s+(?P<name>(?-i:[A-Z])[a-zà-ÿ]+)\b", re.IGNORECASE)
 _THIRD_PERSON = {"does": "do", "has": "have", "goes": "go"}
 _ES = ("ches", "shes", "sses", "xes", "zes")
 _DUE_LABEL = re.compile(r"[\s,;.–—-]*\bdue\s*:\s*[^.;]*$", re.IGNORECASE)
@@ -263,6 +264,9 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
     action = re.sub(r"^to\s+", "", _I_WILL_DO.sub("", action), flags=re.IGNORECASE)  # "add one action: to find …"
     owner, action = _whose(action)  # "Bogdan from IT sets up a restricted share …"
     owner = labelled["name"] if labelled is not None and labelled["name"] not in NOT_NAMES else owner
+    for_whom = _FOR_WHOM.search(request[:colon])  # "Add one more action for Jana (AP team lead): …"
+    if for_whom is not None and for_whom["name"] not in NOT_NAMES and for_whom["name"] != draft.facts.leader_name:
+        owner = for_whom["name"]
     owner = owned_by or owner
     if due:  # the due clause is the action's date, not its words
         action = _DUE_LABEL.sub("", action)

@@ -143,3 +143,12 @@ def test_the_clauses_before_add_that_to_the_notes_are_the_fact_without_the_updat
     assert read_fact("cut the briefing step, priya already added the gate to the runbook. put that in the notes") == (
         AddFact(fact="priya already added the gate to the runbook")
     )
+
+
+def test_a_fact_ends_where_an_also_starts_another_request() -> None:
+    request = (
+        "add to the notes that the postmortem is booked for Thu 3 Dec. also in the bit where I own it, after "
+        '"without running the staging tests" say why - I wanted it out before the weekend'
+    )
+    assert read_fact(request) == AddFact(fact="the postmortem is booked for Thu 3 Dec")
+    assert needs_model(request, read_edits(request, sample_draft()))  # the rest is the model's

@@ -57,3 +57,12 @@ def test_no_section_named_or_no_words_given_reads_nothing() -> None:
     assert read_given("rewrite the closing, it is too stiff", sample_draft()) is None  # no words given
     assert read_given("add that to the notes: the refunds went out on Monday", sample_draft()) is None  # a fact
     assert without_given("make it warmer") == "make it warmer"
+
+
+def test_new_words_in_quotes_right_after_the_cue_with_no_colon() -> None:
+    request = (
+        'last line sounds a bit cocky given I just broke things. change it to "I\'ll keep you posted at each check-in."'
+    )
+    edit, _ = read_given(request, sample_draft()) or (None, "")
+    assert edit == ReplaceSection(section="positive", text="I'll keep you posted at each check-in.")
+    assert read_edits(request, sample_draft()) == [edit]

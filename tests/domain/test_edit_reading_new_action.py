@@ -157,3 +157,9 @@ def test_a_new_actions_owner_with_a_team_in_brackets_or_after_owner_without_a_co
     assert added is not None
     assert (added.action, added.owner, added.due) == ("Run a postmortem review with the payments team", "Priya",
                                                       dt.date(2026, 12, 16))  # fmt: skip
+
+
+def test_a_new_action_for_someone_named_before_the_colon() -> None:
+    request = "Add one more action for Jana (AP team lead): name a backup person for every deadline. Due the 18th."
+    added = new_action(request, sample_draft())
+    assert added is not None and (added.owner, added.due) == ("Jana", dt.date(2026, 12, 18))
