@@ -54,7 +54,8 @@ _EVERYTHING_I = re.compile(r"\beverything\s+(?:I|I've|I'd|we|we've|he|she|they)\
 # A clause that keeps something as it is, up to its end or a "but" ("keep the plan dates as they are but make my
 # report-backs …": the check-ins are asked for).
 KEEP = re.compile(
-    r"(?:(?!\bbut\b)[^.;!?,])*\b(?:fine (?:where|as) (?:it|they) (?:is|are)|stays?\b|as (?:it|they) (?:is|are)|keep|"
+    r"(?:(?!\bbut\b)[^.;!?,])*\b(?:fine (?:where|as) (?:it|they) (?:is|are)|(?:is|are) fine\b|stays?\b|"
+    r"as (?:it|they) (?:is|are)|keep|"
     r"leave|unchanged|don'?t (?:touch|move|change)|so lassen|bleib|lass\w*|dejar?|deja|igual|laisse[rz]?|tel quel|"
     r"ne bougent pas|ne bouge pas|restent|blijven|ficam|iguais|déja\w*|deix[ae]\w*|lascia\w*|come (?:sono|stanno)|"
     r"como est[aá]n|como estão|nicht (?:ändern|verschieben|anfassen)|non (?:toccare|cambiare|spostare)|"

@@ -37,7 +37,8 @@ OWNER = cues(
     r"owner(?!ship)", r"(?<!\bmy )(?<!\bour )(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!\byour )(?<!\bits )(?<!\bi )"
     r"own(?:s|ing)?\b",  # not "process for its own sake"
     r"assign", r"put (?:him|her|them|me) down", r"take (?:over|on)\b",
-    r"give (?:it|that|this|that one) to (?:him|her|them)\b", r"\b(?:himself|herself|themselves)\b",
+    r"give (?:it|that|this|that one) to (?:him|her|them)\b", r"\b(?:himself|herself)\b",
+    r"\b(?:it|that|this|one|the [\w-]+) themselves\b",  # not "the plan dates themselves are fine"
     r"shou?ld (?:own|run|do|take|handle|lead|give)\b",  # "priya should run the support briefing, not me"
     r"hand (?:it|that|this) (?:to|over)", r"offered to",
     r"will (?:take|own|handle|run|do) (?:the|that|this|it|over)",

@@ -18,13 +18,13 @@ from assistant.domain.edit_scope import MONTHS
 from assistant.domain.edit_scope import word_starts as _words
 from assistant.domain.edit_types import AddAction, Edit, RewordAction, SetDate, SetMeasure, ShiftDates
 
-_EARLIER = _words(r"earlier", r"sooner", r"bring (?:\w+ ){0,4}forward", r"pull (?:\w+ ){0,4}(?:in|forward)\b",
-                  r"move (?:\w+ ){0,4}up\b", r"ahead of", r"früher", r"nach vorne", r"vorzieh", r"vorgezogen",
+_EARLIER = _words(r"earlier", r"sooner", r"bring (?:[\w'-]+ ){0,4}forward", r"pull (?:[\w'-]+ ){0,4}(?:in|forward)\b",
+                  r"move (?:[\w'-]+ ){0,4}up\b", r"ahead of", r"früher", r"nach vorne", r"vorzieh", r"vorgezogen",
                   r"vorverleg", r"antes", r"adelant", r"plus tôt", r"avance", r"naar voren", r"eerder",
                   r"vervroeg", r"(?:days?|weeks?) early\b", r"anticip", r"antecip", r"più presto",
                   r"mais cedo")  # fmt: skip
-_LATER = _words(r"later", r"more time", r"postpone", r"delay", r"push(?:ed)? (?:\w+ ){0,4}(?:back|out)\b",
-                r"(?:move|shift|bump) (?:\w+ ){0,4}(?:back|out)\b", r"slip", r"runway",
+_LATER = _words(r"later", r"more time", r"postpone", r"delay", r"push(?:ed)? (?:[\w'-]+ ){0,4}(?:back|out)\b",
+                r"(?:move|shift|bump) (?:[\w'-]+ ){0,4}(?:back|out)\b", r"slip", r"runway",
                 r"extra time", r"extend", r"take longer", r"more days", r"behind\b", r"später", r"mehr zeit",
                 r"nach hinten", r"más tarde", r"más tiempo", r"retras", r"aplaz", r"plus tard", r"plus de temps",
                 r"repousse", r"report(?:e|er|ez)\b", r"décal", r"opschuiv", r"schuift op",

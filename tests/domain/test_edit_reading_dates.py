@@ -279,3 +279,12 @@ def test_a_weekday_the_action_is_finished_on() -> None:
     assert read_dates("I'll have the CI gate finished Thursday, put that date in.", _draft()) == [
         SetDate(target="action", number=1, date=dt.date(2026, 12, 3))
     ]
+
+
+def test_the_check_ins_pushed_back_while_the_plan_dates_are_fine() -> None:
+    request = (
+        "Dana is at the kickoff the whole week of Dec 7 so the first check-in won't work. Can you push the check-ins "
+        "back a week? The plan dates themselves are fine, leave those."
+    )
+    read = read_edits(request, _draft())
+    assert read == [ShiftDates(target="checkins", amount=1, unit="weeks")]
