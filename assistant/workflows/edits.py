@@ -66,6 +66,13 @@ class Applied:
 _FOLLOW = "; the check-ins follow"
 
 
+def _keeps_actions(edit: Edit) -> bool:
+    """True for an edit that leaves the plan's actions as they are, besides their dates (so the check-ins, which
+    report on them, may keep theirs); not one of the check-ins' own."""
+    checkins = isinstance(edit, ShiftDates | SetDate) and edit.target in ("checkins", "checkin")
+    return not isinstance(edit, DropAction | AddAction | RewordAction) and not checkins
+
+
 def _days(edit: ShiftDates) -> dt.timedelta:
     return dt.timedelta(days=edit.amount * (7 if edit.unit == "weeks" else 1))
 
@@ -230,11 +237,12 @@ def _with_the_plan(edit: Edit, done: list[tuple[Edit, str]]) -> bool:
     )
 
 
-def apply_edits(draft: Draft, edits: list[Edit]) -> Applied:
+def apply_edits(draft: Draft, edits: list[Edit], *, keep_checkins: bool = False) -> Applied:
     """Apply ``edits`` in order; the message is assembled again when anything changed.
 
-    The subject is kept (the user's own or the one given by an edit). Findings are not
-    re-computed here: see :func:`assistant.workflows.refine.arefine`.
+    With ``keep_checkins`` (the request keeps them as they are: "move the plan a week, leave the check-ins"), a plan
+    whose actions are the same, besides their dates, keeps the check-ins it had. The subject is kept (the user's own
+    or the one given by an edit). Findings are not re-computed here: see :func:`assistant.workflows.refine.arefine`.
     """
     result = Applied(draft=draft)
     for edit in edits:
@@ -252,6 +260,8 @@ def apply_edits(draft: Draft, edits: list[Edit]) -> Applied:
         else:
             result.draft = after
             result.done.append((edit, what))
+    if keep_checkins and all(_keeps_actions(e) for e, _ in result.done):
+        result = result.with_checkins_of(draft)
     if result.changed:
         current = result.draft
         message = assemble_message(current, current.options, subject=current.message.subject)

@@ -23,12 +23,10 @@ from assistant.domain.edit_reading_dates import keeps_checkins
 from assistant.domain.edit_requests import parse_request
 from assistant.domain.edit_scope import edit_kind, unasked
 from assistant.domain.edit_types import (
-    AddAction,
     AddFact,
     DropAction,
     Edit,
     EditPlan,
-    RewordAction,
     SetDate,
     ShiftDates,
     describe,
@@ -119,9 +117,7 @@ def _finished(
     """Apply ``edits``, check the result, and write the reply; the draft as it was when nothing applied.
     ``refused`` are edits already turned down, with the reason. When ``request`` keeps the check-ins as they are
     ("move the plan a week, leave the check-ins"), a new plan does not move them."""
-    applied = apply_edits(draft, edits)
-    if keeps_checkins(request) and all(_keeps_actions(e) for e, _ in applied.done):
-        applied = applied.with_checkins_of(draft)
+    applied = apply_edits(draft, edits, keep_checkins=keeps_checkins(request))
     updated = applied.draft
     if applied.changed:
         if usage:
@@ -177,12 +173,6 @@ def asked_edits(edits: list[Edit], request: str, draft: Draft) -> tuple[list[Edi
     late = new_actions_date(kept, request, draft)
     kept = [e for e in kept if all(e is not edit for edit, _ in late)]
     return one_of_each(kept, request), refused + late
-
-
-def _keeps_actions(edit: Edit) -> bool:
-    """True for an edit that leaves the plan's actions as they are, besides their dates (so the check-ins, which
-    report on them, may keep theirs); not one of the check-ins' own."""
-    return not isinstance(edit, DropAction | AddAction | RewordAction) and not _of_checkins(edit)
 
 
 def _of_checkins(edit: Edit) -> bool:

@@ -250,3 +250,11 @@ def test_check_ins_kept_as_they_are_do_not_outlive_a_dropped_action(draft: Draft
     )
     assert len(result.draft.plan) == 1
     assert result.draft.report_back != draft.report_back  # settled again from the one action left
+
+
+def test_the_message_reports_back_on_the_check_ins_that_were_kept(draft: Draft) -> None:
+    request = "Move the plan one week later but leave the check-ins where they are."
+    result = asyncio.run(arefine(draft, request, Pipeline(scripted_model())))
+    assert result.draft.report_back == draft.report_back
+    for checkin in draft.report_back:  # the message says the dates the check-ins have, not those a new plan gives
+        assert f"{checkin.date:%a} {checkin.date.day} {checkin.date:%b}" in result.draft.message.body
