@@ -16,6 +16,7 @@ from assistant.domain.edit_types import (
 )
 from assistant.domain.edit_values import relative_shift, stated_date, stated_dates
 from assistant.domain.schema import Draft
+from assistant.domain.settle import working_day
 
 
 def cues(*alternatives: str) -> re.Pattern[str]:
@@ -152,6 +153,11 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
     if NEW_ACTION.search(request):
         return []
     asked = KEEP.sub(" ", request)
+    if (relative := relative_to_action(asked, draft)) is not None:  # "make it due 3 days after the checklist step"
+        day, of, rest = relative
+        action = placed_in(CHECKINS.sub(" ", rest), draft) or named_in(CHECKINS.sub(" ", rest), draft)
+        if action is not None and action != of and day > draft.today:
+            return [SetDate(target="action", number=action, date=day)]
     # "step 1 due 2026-12-02", "the first step … by Wednesday the 2nd": the action by its place, else by its words
     about = CHECKINS.sub(" ", asked)
     action = placed_in(about, draft) or named_in(about, draft)
@@ -207,6 +213,30 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
     if day is not None and action is not None and not checkins:
         return [SetDate(target="action", number=action, date=day)]
     return []
+
+
+# A date said relative to an action's: "3 days after the checklist step", "same day as the checklist step".
+_RELATIVE_TO = re.compile(
+    r"\b(?:(?P<n>\d{1,2}|a|one|two|three|four|five|a couple of)\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)|"
+    r"(?P<same>(?:on\s+)?(?:the\s+)?same\s+day\s+as))\s+(?P<what>[^.,;!?]{3,60})",
+    re.IGNORECASE,
+)
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "a couple of": 2}
+
+
+def relative_to_action(request: str, draft: Draft) -> tuple[dt.date, int, str] | None:
+    """A date the request says relative to an action's due date ("3 days after the checklist step", "until same day as
+    the checklist step"): the date (a working day), the action it is said of, and the request without those words;
+    None when it says none, or names no one action there."""
+    said = _RELATIVE_TO.search(request)
+    if said is None or (number := named_in(said["what"], draft)) is None:
+        return None
+    day = draft.plan[number - 1].due
+    if not said["same"]:
+        count = int(said["n"]) if said["n"].isdigit() else _COUNT[said["n"].lower()]
+        days = count * (7 if said["unit"].lower().startswith("week") else 1)
+        day += dt.timedelta(days=days if said["dir"].lower() == "after" else -days)
+    return working_day(day), number, request[: said.start()] + " " + request[said.end() :]
 
 
 def named_in(request: str, draft: Draft) -> int | None:

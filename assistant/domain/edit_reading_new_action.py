@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from assistant.domain.edit_reading_dates import NEW_ACTION, next_weekday
+from assistant.domain.edit_reading_dates import NEW_ACTION, next_weekday, relative_to_action
 from assistant.domain.edit_types import AddAction
 from assistant.domain.edit_values import DUE_CLAUSE_WORDS, stated_date
 from assistant.domain.evidence import evidence_for
@@ -58,6 +58,7 @@ _AFTERWORD = re.compile(
     r"(?:me |us )?an? (?:date|deadline)\b.*"
     r"|not sure (?:yet )?(?:how|when|what|about)\b.*|(?:he|she|they) said \w+(?: \w+)? works(?: for (?:him|her|them))?"
     r"|(?:i|he|she|they|we) can have it(?: done| ready)? (?:by|on|for) .*|owner\s*[:=]?\s*\w+\b.*"
+    r"|(?:the )?measure (?:is|isn'?t) (?:not )?(?:needed|necessary)\b.*|no measure\b.*"
     r"|that'?s (?:it|all)|thanks?|thx|ty)[.!]?$",
     re.IGNORECASE,
 )
@@ -222,6 +223,8 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
         return _new_action_said(request, draft) if colon < 0 and NEW_ACTION.search(request) else None
     said = request[colon + 1 :].strip()
     due = stated_date(said, draft.today) or next_weekday(said, draft.today)
+    if due is None and (relative := relative_to_action(said, draft)) is not None:  # "until same day as the checklist"
+        due, said = relative[0], relative[2]
     if due is None and (weeks := _IN_WEEKS.search(said)) is not None:  # "…, in two weeks"
         count = int(weeks["n"]) if weeks["n"].isdigit() else _COUNTS[weeks["n"].lower()]
         due = working_day(draft.today + dt.timedelta(days=7 * count))

@@ -9,7 +9,15 @@ import pytest
 from chain_support import sample_draft
 
 from assistant.domain.edit_reading import read_edits
-from assistant.domain.edit_reading_dates import CHECKINS, cues, keeps_checkins, named_in, next_weekday, read_dates
+from assistant.domain.edit_reading_dates import (
+    CHECKINS,
+    cues,
+    keeps_checkins,
+    named_in,
+    next_weekday,
+    read_dates,
+    relative_to_action,
+)
 from assistant.domain.edit_types import AddAction, SetDate, ShiftDates
 from assistant.domain.schema import Draft, DraftOptions
 
@@ -288,3 +296,12 @@ def test_the_check_ins_pushed_back_while_the_plan_dates_are_fine() -> None:
     )
     read = read_edits(request, _draft())
     assert read == [ShiftDates(target="checkins", amount=1, unit="weeks")]
+
+
+def test_a_date_said_relative_to_another_actions_due_date() -> None:
+    draft = _draft()  # the gate due Fri 4 Dec, the checklist due Fri 11 Dec
+    request = "the checklist shouldn't take that long, make the checklist due 3 days after the CI gate step"
+    assert read_dates(request, draft) == [SetDate(target="action", number=2, date=dt.date(2026, 12, 7))]
+    day, of, _ = relative_to_action("until same day as the CI gate step", draft) or (None, None, "")
+    assert (day, of) == (dt.date(2026, 12, 4), 1)
+    assert relative_to_action("a week after the offsite", draft) is None  # no action named there

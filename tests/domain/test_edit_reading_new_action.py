@@ -163,3 +163,13 @@ def test_a_new_action_for_someone_named_before_the_colon() -> None:
     request = "Add one more action for Jana (AP team lead): name a backup person for every deadline. Due the 18th."
     added = new_action(request, sample_draft())
     assert added is not None and (added.owner, added.due) == ("Jana", dt.date(2026, 12, 18))
+
+
+def test_a_new_action_due_the_same_day_as_another_and_no_measure_wanted() -> None:
+    request = (
+        "pls add one more step in plan: make a separate folder with only the 6 auditor files. Michal from IT will do "
+        "this, until same day as the CI gate step. measure is not needed i think"
+    )
+    added = new_action(request, sample_draft())
+    assert added is not None
+    assert (added.owner, added.due) == ("Michal", dt.date(2026, 12, 4))
