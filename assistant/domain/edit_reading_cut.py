@@ -100,7 +100,10 @@ def read_cut(request: str, draft: Draft) -> ReplaceSection | None:
     if not _CUT.search(request) and not _LESS_FEELING.search(request):
         return None
     cuts: list[ReplaceSection] = []
+    actions = [a.action for a in draft.plan]
     for said in _said_words(request):
+        if any(said.lower().strip(" .") in action.lower() for action in actions):  # '"Tell Renata about …"': an action
+            continue
         for section in _PROSE:
             text = _without(getattr(draft, section), said)
             if text:

@@ -169,7 +169,7 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
         and not _CHECKINS_TOO.search(asked)
     )  # "push everything out a week, check-ins too": the plan, and the check-ins follow
     known = {a.due for a in draft.plan} | {c.date for c in draft.report_back}
-    if action is None and not checkins:  # "won't be done by the 11th": the action due on the 11th
+    if action is None and not checkins and _NOT_THEN.search(asked):  # "won't be done by the 11th": the action due then
         action = _due_on(stated_dates(asked, draft.today), draft)
     if checkins and (one := _one_checkin(asked, draft, known)) is not None:
         return [one]
@@ -264,6 +264,11 @@ def _checkins_on_due_days(draft: Draft) -> list[Edit]:
     return moved
 
 
+# A date the request moves away from: "won't be done by the 11th", "not the 4th", "instead of the 11th".
+_NOT_THEN = cues(r"\w+n['’]t\b", r"(?:dont|doesnt|wont|cant|isnt|didnt|shouldnt)\b", r"not\b", r"instead of",
+                 r"rather than", r"no longer", r"never")  # fmt: skip
+
+
 def _due_on(days: set[dt.date], draft: Draft) -> int | None:
     """The number of the one action due on one of ``days``, else None."""
     due = {i for i, a in enumerate(draft.plan, 1) if a.due in days}
@@ -280,6 +285,8 @@ _NEXT_WEEKS_DAY = re.compile(
 def next_weekday(request: str, today: dt.date) -> dt.date | None:
     """The day "next thursday", "on Friday" or "by Wednesday" is: the first such day after ``today`` (one weekday);
     "thursday next week" is that day of the week after this one."""
+    if re.search(r"\bend of next week\b", request, re.IGNORECASE):  # the Friday of the week after this one
+        return today + dt.timedelta(days=7 - today.weekday() + 4)
     said = {_WEEKDAYS[(m["a"] or m["b"]).lower()] for m in _NEXT_WEEKS_DAY.finditer(request)}
     if len(said) == 1:
         return today + dt.timedelta(days=7 - today.weekday() + said.pop())

@@ -44,7 +44,7 @@ OWNER = cues(
     r"will (?:take|own|handle|run|do) (?:the|that|this|it|over)",
     r"(?<=s )taking (?:over |on )?(?:the|that|this|it)\b",  # "priya's taking the briefing", "Jo is taking it"
     r"(?:be|being|get|gets|is|are) (?:\w+ )?(?:built|done|written|run|handled|owned|set up|made|led) by (?-i:[A-Z])",
-    r"(?:he|she|they)(?:'ll| will) (?:do|write|run|handle|take)",
+    r"(?:he|she|they)(?:'ll| will) (?:do|write|run|handle|take)", r"instead of me\b", r"rather than me\b",
     r"(?:is|are|it's|its) (?:now |all )?(?:hers|his|theirs)\b",  # "so the 3rd step is hers now"
     r"(?:should be|is|are) (?-i:[A-Z])[a-zà-ÿ]+['’]s\b",  # "support briefing should be Hamid's not mine"
     # "support briefing -> priya", not "-> Tue the 15th"
@@ -195,8 +195,11 @@ def _worded(request: str, draft: Draft, cue: re.Pattern[str]) -> tuple[int, str]
 
 # Where a new wording ends: a sentence after it that asks something else or says when ("… Also make that one due
 # 12/14", "… He says he can finish by the 10th").
-_WORDING_END = re.compile(r"(?<=[.!?])\s+(?=(?:also|and|plus|then|oh|btw|(?:he|she|they) (?:says|said|can|will))\b)",
-                          re.IGNORECASE)  # fmt: skip
+_WORDING_END = re.compile(
+    r"(?<=[.!?\"”])\s+(?=(?:also|and|plus|then|oh|btw|(?:he|she|they) (?:says|said|can|will)|(?:the )?(?:date|owner|"
+    r"measure|rest|deadline) (?:can|should|may|will|is|stays?))\b)",
+    re.IGNORECASE,
+)
 _Q = r"[\"“'‘]?"
 _UNQ = r"[\"”'’]?"
 # Words swapped in an action: "say sharing outside the company rather than sharing with others", "replace 'payments

@@ -66,6 +66,14 @@ class Applied:
 _FOLLOW = "; the check-ins follow"
 
 
+def _checkins_latest_first(edits: list[Edit]) -> list[Edit]:
+    """``edits`` with the check-ins' new dates set latest first, in the places they had: the check-ins are kept in date
+    order, so "check-ins on 16/12 and 23/12" set the first one on the 16th only once the second one is past it."""
+    dated = [e for e in edits if isinstance(e, SetDate) and e.target == "checkin"]
+    latest = iter(sorted(dated, key=lambda e: e.date, reverse=True))
+    return [next(latest) if isinstance(e, SetDate) and e.target == "checkin" else e for e in edits]
+
+
 def _keeps_actions(edit: Edit) -> bool:
     """True for an edit that leaves the plan's actions as they are, besides their dates (so the check-ins, which
     report on them, may keep theirs); not one of the check-ins' own."""
@@ -245,7 +253,7 @@ def apply_edits(draft: Draft, edits: list[Edit], *, keep_checkins: bool = False)
     or the one given by an edit). Findings are not re-computed here: see :func:`assistant.workflows.refine.arefine`.
     """
     result = Applied(draft=draft)
-    for edit in edits:
+    for edit in _checkins_latest_first(edits):
         try:
             # "everything 3 days earlier, check-ins too": the check-ins move by as much from where they were, not
             # from where the plan's new dates settled them

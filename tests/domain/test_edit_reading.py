@@ -558,3 +558,19 @@ def test_requests_of_two_parts_each_read(request_: str, edits: list[object]) -> 
     read = read_edits(request_, sample_draft())
     assert read == edits
     assert not needs_model(request_, read)
+
+
+def test_an_action_quoted_to_drop_is_cut_from_no_section_and_a_wording_ends_where_the_date_stays() -> None:
+    draft = sample_draft()
+    request = 'the second action is "Write a pre-deploy checklist for payments config changes". Please remove it.'
+    assert read_edits(request, draft) == [DropAction(number=2)]
+    request = 'step 2 is too vague. please change it to: "Write a checklist for every config change". the date can stay'
+    assert read_edits(request, draft) == [RewordAction(number=2, action="Write a checklist for every config change")]
+
+
+def test_a_date_that_happens_to_be_another_actions_names_no_action_unless_it_is_moved_away_from() -> None:
+    draft = sample_draft()  # the gate due 4 Dec, the checklist due 11 Dec
+    assert read_edits("the checklist won't be done by the 11th, make it the 18th", draft) == [
+        SetDate(target="action", number=2, date=dt.date(2026, 12, 18))
+    ]
+    assert read_edits("She has time next Friday, the 4th, so put that as the date", draft) == []

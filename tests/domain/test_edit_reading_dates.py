@@ -305,3 +305,7 @@ def test_a_date_said_relative_to_another_actions_due_date() -> None:
     day, of, _ = relative_to_action("until same day as the CI gate step", draft) or (None, None, "")
     assert (day, of) == (dt.date(2026, 12, 4), 1)
     assert relative_to_action("a week after the offsite", draft) is None  # no action named there
+
+
+def test_end_of_next_week_is_the_friday_of_the_week_after_this_one() -> None:
+    assert next_weekday("done by end of next week", FRIDAY) == dt.date(2026, 12, 4)

@@ -184,3 +184,9 @@ def test_check_ins_moved_with_the_plan_move_as_far_from_where_they_were(draft: D
     after = apply_edits(draft, shift).draft
     assert [c.date for c in after.report_back] == [c.date - dt.timedelta(days=3) for c in draft.report_back]
     assert [a.due for a in after.plan] == [a.due - dt.timedelta(days=3) for a in draft.plan]
+
+
+def test_two_check_ins_set_past_each_other_land_on_the_dates_asked(draft: Draft) -> None:
+    edits = [SetDate(target="checkin", number=1, date=dt.date(2026, 12, 16)),
+             SetDate(target="checkin", number=2, date=dt.date(2026, 12, 23))]  # fmt: skip
+    assert _checkins(apply_edits(draft, edits).draft) == ["2026-12-16", "2026-12-23"]  # from 7 and 14 Dec
