@@ -14,7 +14,7 @@ from assistant.domain.edit_types import (
     SetDate,
     ShiftDates,
 )
-from assistant.domain.edit_values import relative_shift, stated_date, stated_dates
+from assistant.domain.edit_values import counted, relative_shift, stated_date, stated_dates
 from assistant.domain.schema import Draft
 from assistant.domain.settle import working_day
 
@@ -82,7 +82,9 @@ _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday":
              "maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4,
              "segunda-feira": 0, "terça-feira": 1, "terça": 1, "quarta-feira": 2, "quinta-feira": 3, "sexta-feira": 4,
              "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4}  # fmt: skip
-_WEEKDAY = re.compile(r"\b(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")s?\b\.?", re.IGNORECASE)
+# The weekday names, the longest first, as one pattern's alternatives.
+_DAY_NAMES = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_WEEKDAY = re.compile(r"\b(" + _DAY_NAMES + r")s?\b\.?", re.IGNORECASE)
 ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1,
             "erste": 1, "ersten": 1, "zweite": 2, "zweiten": 2, "dritte": 3, "letzte": -1, "letzten": -1,
             "primer": 1, "primera": 1, "segunda": 2, "segundo": 2, "premier": 1, "première": 1,
@@ -101,9 +103,9 @@ _NEXT_WEEKDAY = re.compile(
     r"(?:done|ready|finished|completed?|"
     r"live)(?: on)?|(?:el |le |la |o |a )?(?:próxim[oa]|prochaine?|nächsten?|kommenden?|volgende|komende|prossim[oa]))|"
     r"\bd['’]ici)\s+"
-    r"(?:next\s+|el\s+|le\s+)?(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")(?!\w)"
+    r"(?:next\s+|el\s+|le\s+)?(" + _DAY_NAMES + r")(?!\w)"
     # "mercoledì prossimo", "mercredi prochain", "quarta que vem"
-    r"|\b(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\s+(?:prossim[oa]|prochain|que vem|próxim[oa])\b",
+    r"|\b(" + _DAY_NAMES + r")\s+(?:prossim[oa]|prochain|que vem|próxim[oa])\b",
     re.IGNORECASE,
 )
 _DAY_AFTER = cues(r"the day after", r"a day later", r"the next day", r"am tag danach", r"el día siguiente",
@@ -221,7 +223,6 @@ _RELATIVE_TO = re.compile(
     r"(?P<same>(?:on\s+)?(?:the\s+)?same\s+day\s+as))\s+(?P<what>[^.,;!?]{3,60})",
     re.IGNORECASE,
 )
-_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "a couple of": 2}
 
 
 def relative_to_action(request: str, draft: Draft) -> tuple[dt.date, int, str] | None:
@@ -233,7 +234,9 @@ def relative_to_action(request: str, draft: Draft) -> tuple[dt.date, int, str] |
         return None
     day = draft.plan[number - 1].due
     if not said["same"]:
-        count = int(said["n"]) if said["n"].isdigit() else _COUNT[said["n"].lower()]
+        count = counted(said["n"])
+        if count is None:  # none: every count word _RELATIVE_TO matches is known
+            return None
         days = count * (7 if said["unit"].lower().startswith("week") else 1)
         day += dt.timedelta(days=days if said["dir"].lower() == "after" else -days)
     return working_day(day), number, request[: said.start()] + " " + request[said.end() :]
@@ -275,7 +278,6 @@ def _due_on(days: set[dt.date], draft: Draft) -> int | None:
     return due.pop() if len(due) == 1 else None
 
 
-_DAY_NAMES = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _NEXT_WEEKS_DAY = re.compile(
     r"\b(?P<a>" + _DAY_NAMES + r")\s+(?:of\s+)?next week\b|\bnext week['’]?s?\s+(?P<b>" + _DAY_NAMES + r")\b",
     re.IGNORECASE,

@@ -143,7 +143,7 @@ def read_given(request: str, draft: Draft) -> tuple[ReplaceSection, str] | None:
         text = f"{getattr(draft, section).strip()} {sentence}"
     else:
         text = _replaced(getattr(draft, section), sentence, said)
-    return ReplaceSection(section=section, text=text), _without_one(request) or ""
+    return ReplaceSection(section=section, text=text), _without(request, found) or ""
 
 
 def _found(request: str) -> tuple[Section, int, int, str, bool] | None:
@@ -161,10 +161,8 @@ def _found(request: str) -> tuple[Section, int, int, str, bool] | None:
     return None if section is None else (section, start, at, words, adding)
 
 
-def _without_one(request: str) -> str | None:
-    found = _found(request)
-    if found is None:
-        return None
+def _without(request: str, found: tuple[Section, int, int, str, bool]) -> str | None:
+    """``request`` without what ``found`` (:func:`_found`) spans; None when that changes nothing."""
     _, start, at, words, _ = found
     where = request.find(words, at)
     if where < 0:
@@ -176,6 +174,6 @@ def _without_one(request: str) -> str | None:
 def without_given(request: str) -> str:
     """The request without the new words it gives for sections, their cues, and the sentences before that named the
     sections (what is left may ask for more)."""
-    while (rest := _without_one(request)) is not None and rest != request:
+    while (found := _found(request)) is not None and (rest := _without(request, found)) is not None:
         request = rest
     return request

@@ -11,7 +11,7 @@ import re
 
 from assistant.domain.edit_reading_dates import NEW_ACTION, next_weekday, relative_to_action
 from assistant.domain.edit_types import AddAction
-from assistant.domain.edit_values import DUE_CLAUSE_WORDS, stated_date
+from assistant.domain.edit_values import DUE_CLAUSE_WORDS, counted, stated_date
 from assistant.domain.evidence import evidence_for
 from assistant.domain.language import looks_english
 from assistant.domain.schema import Draft
@@ -179,7 +179,6 @@ _WITH_ME = re.compile(
 )
 # "… in two weeks": the due date, counted from today.
 _IN_WEEKS = re.compile(r",?\s*\bin (?P<n>a|one|two|three|four|\d) weeks?(?:['’] time)?\b", re.IGNORECASE)
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # "he said wednesday works for him": the day it is due
 _DAY_WORKS = re.compile(r"\b(?:he|she|they) said (?P<day>\w+) works\b", re.IGNORECASE)
 _FOR_WHOM = re.compile(r"\b(?:action|step|item|task|one)\s+for\s+(?P<name>(?-i:[A-Z])[a-zà-ÿ]+)\b", re.IGNORECASE)
@@ -225,8 +224,8 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
     due = stated_date(said, draft.today) or next_weekday(said, draft.today)
     if due is None and (relative := relative_to_action(said, draft)) is not None:  # "until same day as the checklist"
         due, said = relative[0], relative[2]
-    if due is None and (weeks := _IN_WEEKS.search(said)) is not None:  # "…, in two weeks"
-        count = int(weeks["n"]) if weeks["n"].isdigit() else _COUNTS[weeks["n"].lower()]
+    weeks = _IN_WEEKS.search(said) if due is None else None
+    if weeks is not None and (count := counted(weeks["n"])) is not None:  # "…, in two weeks"
         due = working_day(draft.today + dt.timedelta(days=7 * count))
         said = said.replace(weeks.group(), "")
     if due is None and (works := _DAY_WORKS.search(said)) is not None:  # "he said wednesday works for him"

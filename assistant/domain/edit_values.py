@@ -147,6 +147,11 @@ _AMOUNTS = {"another": 1, "one more": 1, "an extra": 1, "a further": 1, "a coupl
 _MORE = frozenset({"another", "one more", "an extra", "a further"})
 
 
+def counted(word: str) -> int | None:
+    """How many a count word says ("3", "two", "a couple of", "zwei", "una"); None for one this module does not know."""
+    return int(word) if word.isdigit() else _AMOUNTS.get(word.lower())
+
+
 def _sentence_at(text: str, index: int) -> str:
     """The sentence of ``text`` around ``index``."""
     start = max(text.rfind(mark, 0, index) for mark in ".!?;") + 1
@@ -172,7 +177,7 @@ def _days_of(amount: re.Match[str]) -> int | None:
     if amount["fortnight"]:
         return 14
     n = amount["n"].lower()
-    count = int(n) if n.isdigit() else _AMOUNTS.get(n)
+    count = counted(n)
     if count is None or amount["more"]:
         return None
     return count * (7 if amount["unit"].lower().startswith(_WEEK_UNITS) else 1)
@@ -212,7 +217,9 @@ def relative_shift(request: str) -> tuple[int, Literal["days", "weeks"]] | None:
             break
     else:
         return None
-    amount = int(n) if n.isdigit() else _AMOUNTS[n]
+    amount = counted(n)
+    if amount is None:  # none: every count word _AMOUNT matches is one of _AMOUNTS
+        return None
     weeks = unit.startswith(_WEEK_UNITS)
     return (-amount if earlier else amount), ("weeks" if weeks else "days")
 

@@ -69,16 +69,20 @@ _FOLLOW = "; the check-ins follow"
 def _checkins_latest_first(edits: list[Edit]) -> list[Edit]:
     """``edits`` with the check-ins' new dates set latest first, in the places they had: the check-ins are kept in date
     order, so "check-ins on 16/12 and 23/12" set the first one on the 16th only once the second one is past it."""
-    dated = [e for e in edits if isinstance(e, SetDate) and e.target == "checkin"]
+    dated = [e for e in edits if isinstance(e, SetDate) and of_checkins(e)]
     latest = iter(sorted(dated, key=lambda e: e.date, reverse=True))
-    return [next(latest) if isinstance(e, SetDate) and e.target == "checkin" else e for e in edits]
+    return [next(latest) if isinstance(e, SetDate) and of_checkins(e) else e for e in edits]
+
+
+def of_checkins(edit: Edit) -> bool:
+    """True for an edit of the check-ins' own dates."""
+    return isinstance(edit, ShiftDates | SetDate) and edit.target in ("checkins", "checkin")
 
 
 def _keeps_actions(edit: Edit) -> bool:
     """True for an edit that leaves the plan's actions as they are, besides their dates (so the check-ins, which
     report on them, may keep theirs); not one of the check-ins' own."""
-    checkins = isinstance(edit, ShiftDates | SetDate) and edit.target in ("checkins", "checkin")
-    return not isinstance(edit, DropAction | AddAction | RewordAction) and not checkins
+    return not isinstance(edit, DropAction | AddAction | RewordAction) and not of_checkins(edit)
 
 
 def _days(edit: ShiftDates) -> dt.timedelta:

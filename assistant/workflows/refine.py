@@ -27,8 +27,6 @@ from assistant.domain.edit_types import (
     DropAction,
     Edit,
     EditPlan,
-    SetDate,
-    ShiftDates,
     describe,
 )
 from assistant.domain.edit_values import settled_edit
@@ -37,7 +35,7 @@ from assistant.domain.schema import Draft, StepUsage
 from assistant.model.budget import CallBudget, with_budget
 from assistant.validator.checks import validate_draft
 from assistant.workflows.draft import Pipeline
-from assistant.workflows.edits import apply_edits
+from assistant.workflows.edits import apply_edits, of_checkins
 from assistant.workflows.events import Listener, StepEvent, StepTracker
 from assistant.workflows.step_inputs import refine_inputs
 
@@ -159,7 +157,7 @@ def asked_edits(edits: list[Edit], request: str, draft: Draft) -> tuple[list[Edi
             reason = cannot
         if reason is None and isinstance(edit, DropAction) and not asks_to_drop(request):
             reason = "your request does not ask to drop an action"
-        if reason is None and _of_checkins(edit) and not mentions_checkins(request):
+        if reason is None and of_checkins(edit) and not mentions_checkins(request):
             reason = "your request does not mention the check-ins (they follow the plan's dates)"
         if reason is None and kind == "dates" and not states_a_date(request, draft.today):
             reason = "your request states no date, weekday or amount of time to move it by"
@@ -173,10 +171,6 @@ def asked_edits(edits: list[Edit], request: str, draft: Draft) -> tuple[list[Edi
     late = new_actions_date(kept, request, draft)
     kept = [e for e in kept if all(e is not edit for edit, _ in late)]
     return one_of_each(kept, request), refused + late
-
-
-def _of_checkins(edit: Edit) -> bool:
-    return isinstance(edit, ShiftDates | SetDate) and edit.target in ("checkins", "checkin")
 
 
 def refine_plainly(draft: Draft, request: str, *, validate: bool = True) -> Refinement | None:
