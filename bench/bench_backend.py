@@ -39,6 +39,7 @@ SCHEMA_STEPS = {
     "MessageOutput": "compose",
     "SingleShotOutput": "single_shot",
     "EditPlan": "refine_edits",
+    "RewriteOutput": "refine_rewrite",
 }
 
 

@@ -24,7 +24,7 @@ _CUE = cues(
     r"riscriv", r"umschreib", r"ersetz", r"cambia", r"remplace", r"sostitu", r"vervang", r"herschrijf",
 )  # fmt: skip
 # What names a section, before the new words.
-_SECTIONS: dict[Section, re.Pattern[str]] = {
+SECTION_NAMES: dict[Section, re.Pattern[str]] = {
     "pain": cues(r"opening", r"first (?:line|sentence|bit)", r"apology (?:line|sentence|part|bit)", r"the apology\b",
                  r"sorry (?:line|part|bit|sentence)", r"pain\b", r"(?:prima|primera) frase", r"première phrase",
                  r"erste[nr]? satz"),
@@ -35,6 +35,10 @@ _SECTIONS: dict[Section, re.Pattern[str]] = {
     "lessons": cues(r"lessons?\b", r"lecci[oó]n", r"leçon", r"lezione", r"lektion", r"les\b"),
     "subject": cues(r"subject\b", r"subject line", r"betreff", r"asunto", r"oggetto", r"objet\b"),
 }  # fmt: skip
+# A part of the draft named by what it quotes: "the "that was my decision" paragraph".
+_QUOTED_PART = re.compile(r"[\"“][^\"”]{6,300}[\"”]\s*(?:paragraph|line|sentence|bit|part|section)\b", re.IGNORECASE)
+_PART_QUOTING = re.compile(r"\b(?:paragraph|line|sentence|bit|part)\s+(?:that says|saying|about|where i say|with)\s*"
+                           r"[\"“]", re.IGNORECASE)  # fmt: skip
 _FIRST = cues(r"opening", r"first", r"prima", r"primera", r"première", r"erste")
 _LAST = cues(r"last", r"closing", r"final", r"ultima", r"última", r"dernière", r"letzte")
 _QUOTE = re.compile(r"[\"“]([^\"”]{6,300})[\"”]")
@@ -92,13 +96,22 @@ def _given(request: str) -> tuple[int, int, str, bool] | None:
     return None
 
 
-def _section_named(text: str) -> Section | None:
-    named = [section for section, pattern in _SECTIONS.items() if pattern.search(text)]
+def section_named(text: str, draft: Draft | None = None) -> Section | None:
+    """The one section ``text`` names ("the opening line", "the lesson"), or else, given the ``draft``, the one
+    section holding what it quotes ("the "that was my decision" paragraph"); None when it names none, or several."""
+    named = [section for section, pattern in SECTION_NAMES.items() if pattern.search(text)]
+    if not named and draft is not None and (_QUOTED_PART.search(text) or _PART_QUOTING.search(text)):
+        quoted = [m.group(1) for m in _QUOTE.finditer(text)]
+        texts: dict[Section, str] = {"pain": draft.pain, "ownership": draft.ownership,
+                                     "lessons": "\n".join(draft.lessons), "positive": draft.positive}  # fmt: skip
+        named = [section for section, said in texts.items() if any(holds(said, q) for q in quoted)]
     return named[0] if len(named) == 1 else None
 
 
 def _replaced(current: str, sentence: str, said: str) -> str:
     """``current`` with its quoted sentence, or its first or last one, or all of it, given as ``sentence``."""
+    if re.search(r"\b(?:paragraph|section|part)\b", said, re.IGNORECASE):  # "the "…" paragraph": all of it
+        return sentence
     parts = _SENTENCES.split(current.strip())
     quoted = [m.group(1) for m in _QUOTE.finditer(said)]
     held = [i for i, part in enumerate(parts) if any(holds(part, q) for q in quoted)]
@@ -118,7 +131,7 @@ def read_given(request: str, draft: Draft) -> tuple[ReplaceSection, str] | None:
     """The section the request gives new words for, with them put in (in place of the sentence it quotes or names
     as first or last, else of the whole section; or after it, for "add that …"), and the request without the cue,
     the words and the sentence before that named the section; else None."""
-    found = _found(request)
+    found = _found(request, draft)
     if found is None:
         return None
     section, start, at, words, adding = found
@@ -146,18 +159,20 @@ def read_given(request: str, draft: Draft) -> tuple[ReplaceSection, str] | None:
     return ReplaceSection(section=section, text=text), _without(request, found) or ""
 
 
-def _found(request: str) -> tuple[Section, int, int, str, bool] | None:
+def _found(request: str, draft: Draft | None = None) -> tuple[Section, int, int, str, bool] | None:
     """The section the new words are for, where the text naming it starts (this sentence or the one before), where
     the words start, the words, and whether they are added; None when the request gives none or names no section."""
     given = _given(request)
     if given is None:
         return None
     start, at, words, adding = given
-    section = _section_named(request[start:at])
+    section = section_named(request[start:at], draft)
     if section is None and start > 0:  # "The opening line reads like my notes. Rewrite it: …": the sentence before
         before = _masked(request[:start]).rstrip()
         start = max(before.rfind(mark, 0, len(before) - 1) for mark in ".!?\n") + 1
-        section = _section_named(request[start:at])
+        section = section_named(request[start:at], draft)
+    if section is None and draft is None and _QUOTED_PART.search(request[start:at]):
+        section = "ownership"  # some section, quoted ("the "that was my decision" paragraph"): only the span is used
     return None if section is None else (section, start, at, words, adding)
 
 

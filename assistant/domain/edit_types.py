@@ -152,6 +152,12 @@ class EditPlan(_Edit):
     )
 
 
+class RewriteOutput(_Edit):
+    """One section written again, as the model answers a request to rewrite it (the program puts it in)."""
+
+    text: _Text = Field(description="The section's whole new text (lessons: one lesson a line).")
+
+
 def describe(edit: Edit) -> str:
     """What an edit asks for, in plain words (for a reply about an edit not applied)."""
     match edit:

@@ -36,6 +36,7 @@ STEP_MARKERS: dict[str, str] = {
     "positive": "Task: step 5,",
     "compose": "Task: write ",
     "refine_edits": "Task: turn my request into edits",
+    "refine_rewrite": "Task: rewrite the ",
     "report_back_update": "Task: progress update",
 }
 

@@ -10,16 +10,19 @@ is returned as it was (``changed`` is False), so callers save no new version.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from langchain_core.runnables import RunnableConfig
 
 from assistant.chains._step import FormatState
 from assistant.chains.refine_edits import build_refine_edits_chain, without_unstated_facts
+from assistant.chains.refine_rewrite import build_refine_rewrite_chain
 from assistant.domain.edit_guards import model_edit_refusal, new_actions_date, one_of_each, tidied_edit
 from assistant.domain.edit_leftover import needs_model
 from assistant.domain.edit_reading import asks_to_drop, mentions_checkins, read_edits, states_a_date
 from assistant.domain.edit_reading_cannot import cannot_do, without_cannot
 from assistant.domain.edit_reading_dates import keeps_checkins
+from assistant.domain.edit_reading_rewrite import RewriteAsked, rewrites_asked
 from assistant.domain.edit_requests import parse_request
 from assistant.domain.edit_scope import edit_kind, unasked
 from assistant.domain.edit_types import (
@@ -27,20 +30,27 @@ from assistant.domain.edit_types import (
     DropAction,
     Edit,
     EditPlan,
+    ReplaceSection,
+    RewriteOutput,
+    Section,
+    SetLength,
+    SetTone,
     describe,
 )
 from assistant.domain.edit_values import settled_edit
 from assistant.domain.errors import InputError, OutputValidationError
 from assistant.domain.schema import Draft, StepUsage
+from assistant.domain.step_inputs import StepInputs
 from assistant.model.budget import CallBudget, with_budget
-from assistant.validator.checks import validate_draft
+from assistant.validator.checks import step_errors, validate_draft
 from assistant.workflows.draft import Pipeline
 from assistant.workflows.edits import apply_edits, of_checkins
 from assistant.workflows.events import Listener, StepEvent, StepTracker
-from assistant.workflows.step_inputs import refine_inputs
+from assistant.workflows.step_inputs import refine_inputs, rewrite_inputs
 
 MAX_REQUEST_CHARS = 2_000
 STEP = "refine_edits"
+REWRITE_STEP = "refine_rewrite"
 
 
 @dataclass
@@ -179,6 +189,65 @@ def refine_plainly(draft: Draft, request: str, *, validate: bool = True) -> Refi
     return None if edits is None else _finished(draft, edits, validate=validate, request=request)
 
 
+def _rewrite_check(section: Section, out: RewriteOutput, inputs: StepInputs) -> list[str]:
+    """The validator's errors in a rewritten section, as a re-ask names them."""
+    value: object = [line for line in out.text.splitlines() if line.strip()] if section == "lessons" else out.text
+    return [f.plain() for f in step_errors(section, value, inputs)] if section != "subject" else []
+
+
+async def _rewritten(
+    draft: Draft,
+    request: str,
+    read: list[Edit],
+    asked: list[RewriteAsked],
+    pipeline: Pipeline,
+    *,
+    listener: Listener | None,
+    budget: CallBudget | None,
+) -> Refinement:
+    """The request's sections written again by the model (one call each), with what the program read in it."""
+    tracker = StepTracker(listener)
+    config: RunnableConfig = with_budget({"callbacks": [tracker]}, budget or CallBudget(pipeline.max_calls))
+    edits: list[Edit] = list(read)
+    refused: list[tuple[Edit, str]] = []
+    problems: list[str] = []
+    for item in asked:
+        chain = build_refine_rewrite_chain(
+            pipeline.model,
+            max_reasks=min(pipeline.max_reasks, 1),
+            format_state=FormatState(mode=pipeline.structured_output),
+            extra_check=partial(_rewrite_check, item.section) if pipeline.validate else None,
+        )
+        tracker.emit(StepEvent("start", REWRITE_STEP))
+        try:
+            out = await chain.ainvoke(rewrite_inputs(draft, item.section, item.said), config=config)
+        except OutputValidationError as exc:  # the last answer goes in; the validator's findings show what is left
+            if not isinstance(exc.last_parsed, RewriteOutput):
+                tracker.emit(StepEvent("failed", REWRITE_STEP, tokens=tracker.tokens.get(REWRITE_STEP, 0)))
+                raise
+            out, problems = exc.last_parsed, [*problems, *exc.problems]
+        except BaseException:
+            tracker.emit(StepEvent("failed", REWRITE_STEP, tokens=tracker.tokens.get(REWRITE_STEP, 0)))
+            raise
+        tracker.emit(StepEvent("done", REWRITE_STEP, tokens=tracker.tokens.get(REWRITE_STEP, 0)))
+        edit = ReplaceSection(section=item.section, text=out.text)
+        reason = model_edit_refusal(edit, request, draft)
+        if reason is None:
+            edits.append(edit)
+        else:
+            refused.append((edit, reason))
+    return _finished(
+        draft,
+        edits,
+        refused=refused,
+        validate=pipeline.validate,
+        not_possible=cannot_do(request) or "",
+        usage=tracker.usage,
+        problems=problems,
+        request=request,
+    )
+
+
 async def arefine(
     draft: Draft,
     request: str,
@@ -200,6 +269,14 @@ async def arefine(
     # the program read all of it by itself (what it cannot do aside: "pull the numbers from grafana and drop them in")
     if (read or cannot) and not needs_model(without_cannot(request) if cannot else request, read):
         return _finished(draft, read, validate=pipeline.validate, not_possible=cannot or "", request=request)
+    # sections to write again, and nothing else for the model: the model writes only their words
+    rewrites, rest = rewrites_asked(request, draft, read)
+    if rewrites and not needs_model(without_cannot(rest) if cannot else rest, read):
+        # a length or tone read only in what is said of a section ("rewrite it as something short") is that
+        # section's, not the message's
+        said_elsewhere = {type(e) for e in read_edits(rest, draft)}
+        read = [e for e in read if not isinstance(e, SetLength | SetTone) or type(e) in said_elsewhere]
+        return await _rewritten(draft, request, read, rewrites, pipeline, listener=listener, budget=budget)
     chain = build_refine_edits_chain(
         pipeline.model, max_reasks=pipeline.max_reasks, format_state=FormatState(mode=pipeline.structured_output)
     )

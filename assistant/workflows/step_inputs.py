@@ -14,7 +14,9 @@ from collections.abc import Collection, Mapping, Sequence
 from assistant.chains._format import checkins_text, leader_text, lessons_text, plan_text, today_text
 from assistant.chains.compose import length_text
 from assistant.chains.refine import draft_text, edits_examples, edits_menu, offered_kinds
+from assistant.chains.refine_rewrite import PARTS, rewrite_example
 from assistant.chains.report_back_update import progress_plan_text
+from assistant.domain.edit_types import Section
 from assistant.domain.harm_said import addressed_to, named_subject, without_asides
 from assistant.domain.language import detect_language
 from assistant.domain.notes import normalise_text
@@ -105,6 +107,17 @@ def refine_inputs(draft: Draft, request: str) -> StepInputs:
         "request": asked,
     }
     return _draft_inputs(draft, texts, leader=draft.options.leader, channel=draft.message.channel, request=asked)
+
+
+def rewrite_inputs(draft: Draft, section: Section, said: str) -> StepInputs:
+    """The inputs of the refine_rewrite step: one section of ``draft`` as it reads, and what the request ``said``
+    of it. The request's own words count as notes for its checks (a number it gives may go in)."""
+    part, guide = PARTS[section]
+    current = "\n".join(draft.lessons) if section == "lessons" else str(getattr(draft, section))
+    asked = normalise_text(said)
+    texts = {"part": part, "guide": guide, "current": current, "request": asked, "example": rewrite_example(section)}
+    inputs = _draft_inputs(draft, texts, leader=draft.options.leader, channel=draft.message.channel, request=asked)
+    return inputs.model_copy(update={"notes": f"{draft.notes.rstrip()}\n\n{asked}"})
 
 
 def _draft_inputs(

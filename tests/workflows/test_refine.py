@@ -137,7 +137,7 @@ def test_an_answer_that_keeps_failing_is_applied_scrubbed_and_its_problems_kept(
     passive = {"op": "replace_section", "section": "ownership", "text": "Mistakes were made."}
     bad = {"understood": "", "edits": [passive], "not_possible": ""}
     model = scripted_model(refine_edits=bad)
-    result = asyncio.run(arefine(draft, "rewrite ownership", Pipeline(model, max_reasks=1)))
+    result = asyncio.run(arefine(draft, "own it more in the ownership part", Pipeline(model, max_reasks=1)))
     assert len(model.calls_for("refine_edits")) == 2
     assert result.problems == ["The understood is empty; write it."]
     assert result.draft.ownership == "Mistakes were made."
@@ -258,3 +258,42 @@ def test_the_message_reports_back_on_the_check_ins_that_were_kept(draft: Draft) 
     assert result.draft.report_back == draft.report_back
     for checkin in draft.report_back:  # the message says the dates the check-ins have, not those a new plan gives
         assert f"{checkin.date:%a} {checkin.date.day} {checkin.date:%b}" in result.draft.message.body
+
+
+OWNED = "I pushed the payments config change without running the staging tests, and that call was mine alone."
+
+
+def test_a_section_asked_to_be_written_again_gets_only_its_words_from_the_model(draft: Draft) -> None:
+    model = scripted_model(refine_rewrite={"text": OWNED})
+    request = "The ownership part is too bare. Say that it was the payments config change and my call alone."
+    result = asyncio.run(arefine(draft, request, Pipeline(model)))
+    assert result.draft.ownership == OWNED
+    assert (len(model.calls_for("refine_rewrite")), model.calls_for("refine_edits")) == (1, [])
+    prompt = str(model.calls_for("refine_rewrite")[0]["messages"][-1].content)
+    assert draft.ownership in prompt and "my call alone" in prompt
+    assert result.reply == "Rewrote the ownership." and result.used_model
+    assert (result.draft.plan, result.draft.pain) == (draft.plan, draft.pain)  # nothing else changed
+    assert OWNED in result.draft.message.body
+
+
+def test_a_rewrite_that_keeps_failing_its_checks_goes_in_with_its_problems(draft: Draft) -> None:
+    model = scripted_model(refine_rewrite={"text": "Mistakes were made."})
+    result = asyncio.run(arefine(draft, "rewrite ownership", Pipeline(model, max_reasks=1)))
+    assert len(model.calls_for("refine_rewrite")) == 2  # asked again once, with the validator's errors
+    assert result.draft.ownership == "Mistakes were made."
+    assert "OWN_PASSIVE" in [f.rule for f in result.draft.findings] and result.problems
+    assert result.reply.endswith("Some problems remain; see the checks beside each step.")
+
+
+def test_a_rewrite_beside_a_channel_and_a_length_said_of_the_section_only(draft: Draft) -> None:
+    pain = "I'm sorry that checkout was down for three hours and that about 400 orders were lost."
+    model = scripted_model(refine_rewrite={"text": pain})
+    asked = "Turn it into talking points. And leave the VP out of the apology, she asked me not to bring that up."
+    result = asyncio.run(arefine(draft, asked, Pipeline(model)))
+    assert (result.draft.options.channel, result.draft.pain) == ("talking_points", pain)
+    lessons = "I run the staging tests before every config change, whatever the day."
+    model = scripted_model(refine_rewrite={"text": lessons})
+    asked = "The lesson is way too long. Rewrite it as something short about what I do differently now."
+    result = asyncio.run(arefine(draft, asked, Pipeline(model)))
+    assert result.draft.lessons == [lessons]
+    assert result.draft.options.length == draft.options.length  # "something short" is the lesson's, not the message's

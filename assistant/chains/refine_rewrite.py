@@ -1,0 +1,128 @@
+"""Refine, a section written again (``prompts/refine_rewrite.md``): the program chose the section from the request
+(:func:`assistant.domain.edit_reading_rewrite.rewrites_asked`) and puts the answer in as a
+:class:`~assistant.domain.edit_types.ReplaceSection`; the model only writes the words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.runnables import Runnable
+
+from assistant.chains._step import Check, FormatState, build_step_chain
+from assistant.domain.edit_types import RewriteOutput, Section
+from assistant.domain.step_inputs import StepInputs
+from assistant.domain.text_checks import finish_sentences, not_blank
+
+_WORDS = re.compile(r"\w+")
+
+# Each section as the prompt names it, and what it must still do as a step of trust repair.
+PARTS: dict[Section, tuple[str, str]] = {
+    "pain": ("apology", "One or two sentences, starting \"I'm sorry\"."),
+    "ownership": ("ownership statement", "One to three sentences: what I did, and that it is on me."),
+    "lessons": ("lesson", "One or two sentences: what I do differently now."),
+    "positive": ("closing line", "One sentence."),
+    "subject": ("subject line", "A few words."),
+}  # fmt: skip
+# One worked example a section, from another case (a bakery): the old text, a request, the answer.
+_EXAMPLES: dict[Section, tuple[str, str, str]] = {
+    "pain": ("I'm sorry the oven log shows 3 trays burnt on Tuesday.",
+             "the apology reads like a log. what I'm sorry about is that 40 customers got no bread and that you had "
+             "to call the supplier yourself",
+             "I'm sorry that 40 customers got no bread, and that because of me you had to call the supplier yourself."),
+    "ownership": ("I burnt the trays.",
+                  "the ownership is too bare, say why: I skipped the timer because I was rushing the morning batch",
+                  "I burnt the trays: I skipped the timer because I was rushing the morning batch, and that was my "
+                  "call."),
+    "lessons": ("I did not check the oven timer, so I now check the oven timer before I leave.",
+                "the lesson is off, the timer was never the problem: the bake schedule only lived on my phone, so "
+                "nobody on the early shift could see it. rewrite the lesson around that",
+                "The bake schedule now goes on the shared board in the kitchen, not only on my phone, so the early "
+                "shift can see it when I'm not there."),
+    "positive": ("I'm confident the new tray check will catch this, and you will have the new ovens by Friday.",
+                 "the last line promises the ovens by friday, I can't promise that, the supplier decides. just say "
+                 "I'm on it and will keep her posted",
+                 "I'm on it, and I'll keep you posted on the ovens as soon as the supplier confirms a date."),
+    "subject": ("Burnt trays", "make the subject say it is about Tuesday's bread", "Tuesday's missing bread"),
+}  # fmt: skip
+
+
+def rewrite_example(section: Section) -> str:
+    """The worked example for ``section``, as the prompt shows it."""
+    old, request, answer = _EXAMPLES[section]
+    part = PARTS[section][0]
+    return (f'Example for another case.\nRequest: "{request}" (the old {part} was: "{old}")\n'
+            f'Answer: {{"text": "{answer}"}}\n')  # fmt: skip
+
+
+_OBJECTS = re.compile(
+    r"can'?t promise|cannot promise|not true|isn'?t true|wrong|\boff\b|fix (?:that|it|this)|leave .{0,40}\bout\b|"
+    r"don'?t (?:want|mention|say)|talks about|still (?:says|mentions)",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[\"“]([^\"”]{4,120})[\"”]")
+_LEFT_OUT = re.compile(r"\bleave (?P<what>(?:[\w'-]+ ){1,4}?)out\b", re.IGNORECASE)
+_PROMISED = re.compile(r"\bpromises? (?:(?:that|to) )?(?P<what>[^.;!?]{6,120}?)\s*(?:[-–—,.;]|$)", re.IGNORECASE)
+
+
+def objected(request: str, before: str) -> list[str]:
+    """What the request objects to in the old text: a phrase of it quoted in a sentence that objects ("the last line
+    still talks about a "personal calendar check", fix that"), or what it promises that the user cannot ("the last
+    line promises I'll show her the gate working by mid-december - I can't promise that")."""
+    found = []
+    old = " ".join(_WORDS.findall(before.lower()))
+    for sentence in re.split(r"(?<=[.!?])\s+", request):
+        if not _OBJECTS.search(sentence):
+            continue
+        said = [(m.group(1), 3) for m in _QUOTED.finditer(sentence)]
+        said += [(m.group("what"), 3) for m in _PROMISED.finditer(sentence)]
+        said += [(m.group("what"), 1) for m in _LEFT_OUT.finditer(sentence)]
+        for phrase, shortest in said:
+            words = [w for w in _WORDS.findall(phrase.lower()) if shortest > 1 or w not in ("the", "a", "an", "any")]
+            # its longest run of words that the old text holds (``shortest`` at least)
+            runs = [words[i:j] for i in range(len(words)) for j in range(len(words), i + shortest - 1, -1)]
+            held = [" ".join(r) for r in sorted(runs, key=len, reverse=True) if f" {' '.join(r)} " in f" {old} "]
+            run = held[0] if held else None
+            if run:
+                found.append(run)
+    return found
+
+
+def rewrite_problems(out: RewriteOutput, inputs: StepInputs) -> list[str]:
+    """Problems of an answer: blank, the text as it was, what the request objects to still in it, or a question."""
+    problems = not_blank("text", out.text)
+    before = inputs.texts.get("current", "")
+    said = " ".join(_WORDS.findall(out.text.lower()))
+    if not problems and said == " ".join(_WORDS.findall(before.lower())):
+        problems.append("this is the text as it was: write it again as my request asks")
+    for phrase in objected(inputs.texts.get("request", ""), before):
+        if f" {phrase} " in f" {said} ":
+            problems.append(f"it still says '{phrase}', which my request objects to: leave that out")
+    if "?" in out.text:
+        problems.append("it asks a question: write only the new text")
+    return problems
+
+
+def tidy_rewrite(out: RewriteOutput) -> RewriteOutput:
+    """Trim whitespace and an unfinished last sentence."""
+    return out.model_copy(update={"text": finish_sentences(out.text) or out.text.strip()})
+
+
+def build_refine_rewrite_chain(
+    model: BaseChatModel,
+    *,
+    max_reasks: int = 1,
+    format_state: FormatState | None = None,
+    extra_check: Check | None = None,
+) -> Runnable[StepInputs, RewriteOutput]:
+    """Runnable taking :func:`assistant.workflows.step_inputs.rewrite_inputs` and returning :class:`RewriteOutput`."""
+    return build_step_chain(
+        "refine_rewrite",
+        model,
+        RewriteOutput,
+        max_reasks=max_reasks,
+        checks=[rewrite_problems, extra_check],
+        format_state=format_state,
+        repair=tidy_rewrite,
+    )

@@ -1,0 +1,56 @@
+"""Refine, a section written again: the prompt, and the checks of the model's words."""
+
+from __future__ import annotations
+
+from chain_support import run, sample_draft
+from ui_support import scripted_model
+
+from assistant.chains.refine_rewrite import build_refine_rewrite_chain, objected, rewrite_problems
+from assistant.domain.edit_types import RewriteOutput
+from assistant.model.prompts import load_prompt
+from assistant.model.testing import STEP_MARKERS
+from assistant.workflows.step_inputs import rewrite_inputs
+
+CLOSING = "I'm on it, and I'll show you the gate working by mid-December."
+ASKED = (
+    "the last line promises I'll show her the gate working by mid-december - I can't promise that. just say I'm on it"
+)
+
+
+def test_the_prompt_declares_its_variables_and_shows_the_section_the_request_and_an_example() -> None:
+    prompt = load_prompt("refine_rewrite")
+    assert set(prompt.variables) == {"part", "guide", "current", "request", "example"}
+    assert STEP_MARKERS["refine_rewrite"] in prompt.template
+    inputs = rewrite_inputs(sample_draft(positive=CLOSING), "positive", ASKED)
+    assert inputs.texts["current"] == CLOSING and inputs.texts["part"] == "closing line"
+    assert "supplier" in inputs.texts["example"] and "supplier" in prompt.example_words  # another case's words
+    assert ASKED in inputs.notes  # the request's own facts may go in
+
+
+def test_what_the_request_objects_to_is_found_in_the_old_text() -> None:
+    assert objected(ASKED, CLOSING) == ["the gate working by mid"]
+    quoted = 'the last line still talks about a "personal calendar check", fix that too'
+    assert objected(quoted, "I'm confident the personal calendar check will catch this.") == ["personal calendar check"]
+    assert objected("leave the VP out of the apology", "I'm sorry Dana had to tell the VP.") == ["vp"]
+    assert objected("make it warmer", CLOSING) == []  # no objection, nothing quoted
+
+
+def test_the_text_as_it_was_what_is_objected_to_or_a_question_is_asked_again() -> None:
+    inputs = rewrite_inputs(sample_draft(positive=CLOSING), "positive", ASKED)
+    assert rewrite_problems(RewriteOutput(text=CLOSING), inputs)[0].startswith("this is the text as it was")
+    kept = rewrite_problems(
+        RewriteOutput(text="I'm on it; I'll keep you posted on the gate working by mid-December."), inputs
+    )
+    assert kept == ["it still says 'the gate working by mid', which my request objects to: leave that out"]
+    assert rewrite_problems(RewriteOutput(text="Can you rewrite it?"), inputs) == [
+        "it asks a question: write only the new text"
+    ]
+    assert rewrite_problems(RewriteOutput(text="I'm on it, and I'll keep you posted at each check-in."), inputs) == []
+
+
+def test_the_answer_is_parsed_and_asked_again_when_it_is_the_old_text() -> None:
+    inputs = rewrite_inputs(sample_draft(positive=CLOSING), "positive", ASKED)
+    model = scripted_model(refine_rewrite=[{"text": CLOSING}, {"text": "I'm on it, and I'll keep you posted."}])
+    out = run(build_refine_rewrite_chain(model, max_reasks=1), inputs)
+    assert out == RewriteOutput(text="I'm on it, and I'll keep you posted.")
+    assert len(model.calls_for("refine_rewrite")) == 2
