@@ -61,6 +61,13 @@ _OBJECTS = re.compile(
     r"don'?t (?:want|mention|say)|talks about|still (?:says|mentions)",
     re.IGNORECASE,
 )
+_CANNOT_PROMISE = re.compile(r"\b(?:can'?t|cannot|can not|won'?t be able to) promise\b", re.IGNORECASE)
+_BY_WHEN = re.compile(
+    r"\b(?:by|before|until) (?:the )?(?:(?:end|middle|start) of |mid-?|early |late |next )?(?:\d|january|february|"
+    r"march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
+    r"friday|week|month|christmas|the holidays)\w*",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"[\"“]([^\"”]{4,120})[\"”]")
 _LEFT_OUT = re.compile(r"\bleave (?P<what>(?:[\w'-]+ ){1,4}?)out\b", re.IGNORECASE)
 _PROMISED = re.compile(r"\bpromises? (?:(?:that|to) )?(?P<what>[^.;!?]{6,120}?)\s*(?:[-–—,.;]|$)", re.IGNORECASE)
@@ -101,6 +108,14 @@ def rewrite_problems(out: RewriteOutput, inputs: StepInputs) -> list[str]:
             problems.append(f"it still says '{phrase}', which my request objects to: leave that out")
     if "?" in out.text:
         problems.append("it asks a question: write only the new text")
+    request = inputs.texts.get("request", "")
+    asked = _WORDS.findall(request.lower())
+    copied = [run for i in range(len(asked) - 7) if f" {(run := ' '.join(asked[i : i + 8]))} " in f" {said} "]
+    if copied:  # eight words in a row of the request: "The lesson is off. Checking my personal calendar was …"
+        problems.append(f"it copies my request ('{copied[0]} …'): write the new text itself")
+    if _CANNOT_PROMISE.search(request) and _BY_WHEN.search(out.text):
+        problems.append(f"it still promises a date ('{_BY_WHEN.search(out.text).group()}'), which my request says I "  # type: ignore[union-attr]
+                        "cannot promise: leave the date out")  # fmt: skip
     return problems
 
 

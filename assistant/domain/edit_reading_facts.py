@@ -137,7 +137,7 @@ def find_fact(request: str) -> FactSpan | None:
     if _AS_A_STEP.search(request):
         return None
     # "Some context: … And one thing that's missing: …": the cue's colon; or a dash ("Update for the notes please - …")
-    for mark in re.finditer(r":|\s[-–—]\s", request):
+    for mark in re.finditer(r"(?<!\d):(?!\d)|\s[-–—]\s", request):  # not the colon of a time ("until 19:00")
         before = request[request.rfind(":", 0, mark.start()) + 1 : mark.start()]
         if mark.group() != ":":  # a dash: the cue just before it, in its sentence ("Update for the notes please - …")
             before = before[max(before.rfind(end) for end in ".!?") + 1 :]

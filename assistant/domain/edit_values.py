@@ -263,6 +263,12 @@ _STATED = (
 _SLASHED = re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<year>\d{4}))?(?![\d/])")
 
 
+# Two days of one month: "the 8th and 15th of December", "le 8 et le 15 décembre", "am 8. und 15. Dezember".
+_SHARED_MONTH = re.compile(
+    r"\b(?P<first>[0-3]?\d)(?:st|nd|rd|th|\.)?\s+(?:and|et|y|e|und|en|&)\s+(?:the\s+|le\s+|el\s+|il\s+|den\s+)?"
+    rf"{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}",
+    re.IGNORECASE,
+)
 _SINCE = re.compile(r"\b(?:since|seit|depuis|desde|sinds|dal)\s+(?:the\s+)?$", re.IGNORECASE)
 _NEAR_DAYS = 42  # a plan's dates fall within six weeks; the other reading of "2/12" (12 February) does not
 
@@ -293,6 +299,12 @@ def stated_dates(request: str, today: dt.date) -> set[dt.date]:
             spans.append(match.span())
             if day is not None:
                 found.add(day)
+    for match in _SHARED_MONTH.finditer(request):  # "le 8 et le 15 décembre": the 8th is of December too
+        if re.search(r"(?:step|action|item|task|point|#)\s*$", request[: match.start()], re.IGNORECASE):
+            continue  # "step 2 and 3 December": a step's number
+        day = _next_day(int(match["first"]), _MONTH_NUMBER[match["month"].lower()], None, today, roll_month=False)
+        if day is not None:
+            found.add(day)
     for match in _SLASHED.finditer(request):
         a, b = int(match["a"]), int(match["b"])
         if (a > 12 and b > 12) or any(start < match.end() and match.start() < end for start, end in spans):

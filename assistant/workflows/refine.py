@@ -14,9 +14,10 @@ from functools import partial
 
 from langchain_core.runnables import RunnableConfig
 
+from assistant.chains._answer_checks import example_leaks
 from assistant.chains._step import FormatState
 from assistant.chains.refine_edits import build_refine_edits_chain, without_unstated_facts
-from assistant.chains.refine_rewrite import build_refine_rewrite_chain
+from assistant.chains.refine_rewrite import build_refine_rewrite_chain, rewrite_problems
 from assistant.domain.edit_guards import model_edit_refusal, new_actions_date, one_of_each, tidied_edit
 from assistant.domain.edit_leftover import needs_model
 from assistant.domain.edit_reading import asks_to_drop, mentions_checkins, read_edits, states_a_date
@@ -42,6 +43,7 @@ from assistant.domain.errors import InputError, OutputValidationError
 from assistant.domain.schema import Draft, StepUsage
 from assistant.domain.step_inputs import StepInputs
 from assistant.model.budget import CallBudget, with_budget
+from assistant.model.prompts import load_prompt
 from assistant.validator.checks import step_errors, validate_draft
 from assistant.workflows.draft import Pipeline
 from assistant.workflows.edits import apply_edits, of_checkins
@@ -226,6 +228,15 @@ async def _rewritten(
                 tracker.emit(StepEvent("failed", REWRITE_STEP, tokens=tracker.tokens.get(REWRITE_STEP, 0)))
                 raise
             out, problems = exc.last_parsed, [*problems, *exc.problems]
+            # but not words that are not the section's: the old text, the request or the example copied, a question
+            inputs = rewrite_inputs(draft, item.section, item.said)
+            wrong = rewrite_problems(out, inputs) + example_leaks(
+                out, load_prompt(REWRITE_STEP).example_words, inputs.notes
+            )
+            if wrong:
+                tracker.emit(StepEvent("done", REWRITE_STEP, tokens=tracker.tokens.get(REWRITE_STEP, 0)))
+                refused.append((ReplaceSection(section=item.section, text=out.text), "; ".join(wrong)))
+                continue
         except BaseException:
             tracker.emit(StepEvent("failed", REWRITE_STEP, tokens=tracker.tokens.get(REWRITE_STEP, 0)))
             raise

@@ -41,7 +41,21 @@ def test_the_text_as_it_was_what_is_objected_to_or_a_question_is_asked_again() -
     kept = rewrite_problems(
         RewriteOutput(text="I'm on it; I'll keep you posted on the gate working by mid-December."), inputs
     )
-    assert kept == ["it still says 'the gate working by mid', which my request objects to: leave that out"]
+    assert kept == [
+        "it still says 'the gate working by mid', which my request objects to: leave that out",
+        "it still promises a date ('by mid-December'), which my request says I cannot promise: leave the date out",
+    ]
+    later = rewrite_problems(RewriteOutput(text="I'm on it; you will see the gate by the end of December."), inputs)
+    assert later == [
+        "it still promises a date ('by the end of December'), which my request says I cannot promise: "
+        "leave the date out"
+    ]
+    echo = rewrite_problems(
+        RewriteOutput(text="I'm on it, and I'll keep you posted as the platform team rolls it out."), inputs
+    )
+    assert echo == []  # a few of the request's words are no copy of it
+    copied = RewriteOutput(text="The last line promises I'll show her the gate working by mid-december.")
+    assert any(p.startswith("it copies my request") for p in rewrite_problems(copied, inputs))
     assert rewrite_problems(RewriteOutput(text="Can you rewrite it?"), inputs) == [
         "it asks a question: write only the new text"
     ]

@@ -152,3 +152,9 @@ def test_a_fact_ends_where_an_also_starts_another_request() -> None:
     )
     assert read_fact(request) == AddFact(fact="the postmortem is booked for Thu 3 Dec")
     assert needs_model(request, read_edits(request, sample_draft()))  # the rest is the model's
+
+
+def test_the_colon_of_a_time_does_not_start_the_fact() -> None:
+    request = "Make it warmer? Also add to the notes that Priya stayed on until 19:00 helping support clear the queue."
+    found = find_fact(request)
+    assert found is not None and found.fact.fact == "Priya stayed on until 19:00 helping support clear the queue"

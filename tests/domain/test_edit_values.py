@@ -15,6 +15,7 @@ from assistant.domain.edit_values import (
     relative_shift,
     settled_edit,
     stated_date,
+    stated_dates,
 )
 
 # The actions of bench/refine_set/drafts/outage-chat-three.json
@@ -189,3 +190,11 @@ def test_the_prompts_plan_line_copied_into_an_actions_wording_is_cut() -> None:
 
 def test_a_dutch_shift() -> None:
     assert relative_shift("Kun je alle deadlines drie dagen naar voren halen?") == (-3, "days")
+
+
+def test_two_days_of_one_month_are_both_read_and_a_steps_number_is_no_day() -> None:
+    today = dt.date(2026, 11, 27)
+    both = [dt.date(2026, 12, 8), dt.date(2026, 12, 15)]
+    for said in ("le 8 et le 15 décembre", "on the 8th and 15th of December", "am 8. und 15. Dezember"):
+        assert sorted(stated_dates(said, today)) == both
+    assert stated_dates("step 2 and 3 December", today) == {dt.date(2026, 12, 3)}
