@@ -258,7 +258,7 @@ def test_refine_needs_a_draft_and_a_request(versions: list[Draft]) -> None:
 
 
 def test_a_failed_refinement_leaves_the_draft_and_says_so(versions: list[Draft]) -> None:
-    model = scripted_model(refine_edits="not json at all")
+    model = scripted_model(refine_edits="not json at all", refine_rewrite="not json at all")
     outputs = []
     request = "rewrite the ownership in plainer words"  # not a plain request: the model answers it
     with pytest.raises(gr.Error) as info:
