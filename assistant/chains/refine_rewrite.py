@@ -11,6 +11,8 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable
 
 from assistant.chains._step import Check, FormatState, build_step_chain
+from assistant.domain.edit_guards import says_the_same
+from assistant.domain.edit_reading_rewrite import sentences
 from assistant.domain.edit_types import RewriteOutput, Section
 from assistant.domain.step_inputs import StepInputs
 from assistant.domain.text_checks import finish_sentences, not_blank
@@ -73,13 +75,18 @@ _LEFT_OUT = re.compile(r"\bleave (?P<what>(?:[\w'-]+ ){1,4}?)out\b", re.IGNORECA
 _PROMISED = re.compile(r"\bpromises? (?:(?:that|to) )?(?P<what>[^.;!?]{6,120}?)\s*(?:[-–—,.;]|$)", re.IGNORECASE)
 
 
+def _plain(text: str) -> str:
+    """``text``'s words, lower case, one space apart (for finding one text's words in another)."""
+    return " ".join(_WORDS.findall(text.lower()))
+
+
 def objected(request: str, before: str) -> list[str]:
     """What the request objects to in the old text: a phrase of it quoted in a sentence that objects ("the last line
     still talks about a "personal calendar check", fix that"), or what it promises that the user cannot ("the last
     line promises I'll show her the gate working by mid-december - I can't promise that")."""
     found = []
-    old = " ".join(_WORDS.findall(before.lower()))
-    for sentence in re.split(r"(?<=[.!?])\s+", request):
+    old = _plain(before)
+    for sentence in sentences(request):
         if not _OBJECTS.search(sentence):
             continue
         said = [(m.group(1), 3) for m in _QUOTED.finditer(sentence)]
@@ -90,32 +97,29 @@ def objected(request: str, before: str) -> list[str]:
             # its longest run of words that the old text holds (``shortest`` at least)
             runs = [words[i:j] for i in range(len(words)) for j in range(len(words), i + shortest - 1, -1)]
             held = [" ".join(r) for r in sorted(runs, key=len, reverse=True) if f" {' '.join(r)} " in f" {old} "]
-            run = held[0] if held else None
-            if run:
-                found.append(run)
+            found.extend(held[:1])
     return found
 
 
 def rewrite_problems(out: RewriteOutput, inputs: StepInputs) -> list[str]:
     """Problems of an answer: blank, the text as it was, what the request objects to still in it, or a question."""
     problems = not_blank("text", out.text)
-    before = inputs.texts.get("current", "")
-    said = " ".join(_WORDS.findall(out.text.lower()))
-    if not problems and said == " ".join(_WORDS.findall(before.lower())):
+    before, request = inputs.texts.get("current", ""), inputs.texts.get("request", "")
+    said = _plain(out.text)
+    if not problems and says_the_same(out.text, before):  # what the program would refuse as "already says so"
         problems.append("this is the text as it was: write it again as my request asks")
-    for phrase in objected(inputs.texts.get("request", ""), before):
+    for phrase in objected(request, before):
         if f" {phrase} " in f" {said} ":
             problems.append(f"it still says '{phrase}', which my request objects to: leave that out")
     if "?" in out.text:
         problems.append("it asks a question: write only the new text")
-    request = inputs.texts.get("request", "")
     asked = _WORDS.findall(request.lower())
     copied = [run for i in range(len(asked) - 7) if f" {(run := ' '.join(asked[i : i + 8]))} " in f" {said} "]
     if copied:  # eight words in a row of the request: "The lesson is off. Checking my personal calendar was …"
         problems.append(f"it copies my request ('{copied[0]} …'): write the new text itself")
-    if _CANNOT_PROMISE.search(request) and _BY_WHEN.search(out.text):
-        problems.append(f"it still promises a date ('{_BY_WHEN.search(out.text).group()}'), which my request says I "  # type: ignore[union-attr]
-                        "cannot promise: leave the date out")  # fmt: skip
+    if _CANNOT_PROMISE.search(request) and (when := _BY_WHEN.search(out.text)):
+        problems.append(f"it still promises a date ('{when.group()}'), which my request says I cannot promise: "
+                        "leave the date out")  # fmt: skip
     return problems
 
 

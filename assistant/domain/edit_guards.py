@@ -30,6 +30,7 @@ from assistant.domain.edit_types import (
     SetMeasure,
     SetOwner,
     ShiftDates,
+    section_text,
 )
 from assistant.domain.edit_values import PLAN_LINE, relative_shift, stated_date, stated_dates
 from assistant.domain.schema import Draft
@@ -64,7 +65,7 @@ def _plain(text: str) -> str:
     return " ".join(_WORD.findall(PLAN_LINE.sub("", text).lower()))
 
 
-def _same(a: str, b: str) -> bool:
+def says_the_same(a: str, b: str) -> bool:
     """True when ``a`` says word for word what ``b`` says (quotes, punctuation and a plan line aside)."""
     return _plain(a) == _plain(b)
 
@@ -129,17 +130,19 @@ def model_edit_refusal(edit: Edit, request: str, draft: Draft) -> str | None:
     """Why the model's ``edit`` is not applied, on what the program knows exactly, or None when it may be."""
     match edit:
         case RewordAction(number=n, action=text) if 1 <= n <= len(draft.plan):
-            if _same(text, draft.plan[n - 1].action):
+            if says_the_same(text, draft.plan[n - 1].action):
                 return f"action {n} already says so"
             return _repeats(text, draft, own=n)
-        case SetMeasure(number=n, measure=text) if 1 <= n <= len(draft.plan) and _same(text, draft.plan[n - 1].measure):
+        case SetMeasure(number=n, measure=text) if 1 <= n <= len(draft.plan) and says_the_same(
+            text, draft.plan[n - 1].measure
+        ):
             return f"action {n}'s measure already says so"
         case AddAction(action=text):
             return _repeats(text, draft)
         case SetOwner(owner=owner) if not _named(owner, request):
             return f"your request does not name {owner} as the owner"
-        case ReplaceSection(section=section, text=text) if section != "lessons" and _same(
-            text, str(getattr(draft, section) if section != "subject" else draft.message.subject)
+        case ReplaceSection(section=section, text=text) if section != "lessons" and says_the_same(
+            text, section_text(draft, section)
         ):
             return f"the {section} already says so"
         case DropAction() if _A_SENTENCE.search(request):

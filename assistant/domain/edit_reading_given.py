@@ -14,7 +14,7 @@ import re
 
 from assistant.domain.edit_reading_cut import holds
 from assistant.domain.edit_reading_dates import cues
-from assistant.domain.edit_types import ReplaceSection, Section
+from assistant.domain.edit_types import ReplaceSection, Section, section_text
 from assistant.domain.schema import Draft
 
 # Before the colon, in its sentence: what asks for new words ("rewrite it:", "replace the last line (…) with:").
@@ -102,9 +102,8 @@ def section_named(text: str, draft: Draft | None = None) -> Section | None:
     named = [section for section, pattern in SECTION_NAMES.items() if pattern.search(text)]
     if not named and draft is not None and (_QUOTED_PART.search(text) or _PART_QUOTING.search(text)):
         quoted = [m.group(1) for m in _QUOTE.finditer(text)]
-        texts: dict[Section, str] = {"pain": draft.pain, "ownership": draft.ownership,
-                                     "lessons": "\n".join(draft.lessons), "positive": draft.positive}  # fmt: skip
-        named = [section for section, said in texts.items() if any(holds(said, q) for q in quoted)]
+        prose: tuple[Section, ...] = ("pain", "ownership", "lessons", "positive")
+        named = [s for s in prose if any(holds(section_text(draft, s), q) for q in quoted)]
     return named[0] if len(named) == 1 else None
 
 

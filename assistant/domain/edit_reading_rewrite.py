@@ -46,7 +46,8 @@ class RewriteAsked:
     said: str
 
 
-def _sentences(request: str) -> list[str]:
+def sentences(request: str) -> list[str]:
+    """The request's sentences (a full stop inside quotes ends none; a line break ends one)."""
     masked = _QUOTE.sub(lambda m: "x" * len(m.group(0)), request)
     cuts = [0, *(m.end() for m in _END.finditer(masked)), len(request)]
     return [request[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False) if request[a:b].strip()]
@@ -61,7 +62,7 @@ def rewrites_asked(request: str, draft: Draft, read: list[Edit]) -> tuple[list[R
     parts: dict[Section, list[str]] = {}
     rest: list[str] = []
     current: Section | None = None
-    for sentence in _sentences(request):
+    for sentence in sentences(request):
         named = section_named(sentence, draft)
         if named == "subject":
             named = None
@@ -72,7 +73,7 @@ def rewrites_asked(request: str, draft: Draft, read: list[Edit]) -> tuple[list[R
             lead.append(sentence)
         else:
             parts[current].append(sentence)
-    asked = []
+    asked: list[RewriteAsked] = []
     for section, said in parts.items():
         text = " ".join([*lead, *said]) if not asked else " ".join(said)
         if section in done or not _REWRITE.search(text):

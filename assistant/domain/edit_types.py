@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from assistant.domain.schema import Channel, Length, Tone
+from assistant.domain.schema import Channel, Draft, Length, Tone
 
 Section = Literal["pain", "ownership", "lessons", "positive", "subject"]
 MAX_ACTIONS = 4
@@ -156,6 +156,13 @@ class RewriteOutput(_Edit):
     """One section written again, as the model answers a request to rewrite it (the program puts it in)."""
 
     text: _Text = Field(description="The section's whole new text (lessons: one lesson a line).")
+
+
+def section_text(draft: Draft, section: Section) -> str:
+    """A section of ``draft`` as text (the lessons one a line; the subject is the message's)."""
+    if section == "lessons":
+        return "\n".join(draft.lessons)
+    return draft.message.subject if section == "subject" else str(getattr(draft, section))
 
 
 def describe(edit: Edit) -> str:

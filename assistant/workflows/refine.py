@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Any, TypeVar
 
-from langchain_core.runnables import RunnableConfig
+from langchain_core.runnables import Runnable, RunnableConfig
 
 from assistant.chains._answer_checks import example_leaks
 from assistant.chains._step import FormatState
@@ -53,6 +54,7 @@ from assistant.workflows.step_inputs import refine_inputs, rewrite_inputs
 MAX_REQUEST_CHARS = 2_000
 STEP = "refine_edits"
 REWRITE_STEP = "refine_rewrite"
+T = TypeVar("T")
 
 
 @dataclass
@@ -191,6 +193,32 @@ def refine_plainly(draft: Draft, request: str, *, validate: bool = True) -> Refi
     return None if edits is None else _finished(draft, edits, validate=validate, request=request)
 
 
+async def _answer(
+    chain: Runnable[StepInputs, Any],
+    inputs: StepInputs,
+    kind: type[T],
+    step: str,
+    tracker: StepTracker,
+    config: RunnableConfig,
+) -> tuple[T, list[str] | None]:
+    """One model step's answer, with the step's events: the answer and None when it passed its checks, or the last
+    answer of ``kind`` and its problems when it kept failing them; an answer of no use raises."""
+    tracker.emit(StepEvent("start", step))
+    failing: list[str] | None = None
+    try:
+        out = await chain.ainvoke(inputs, config=config)
+    except OutputValidationError as exc:
+        if not isinstance(exc.last_parsed, kind):
+            tracker.emit(StepEvent("failed", step, tokens=tracker.tokens.get(step, 0)))
+            raise
+        out, failing = exc.last_parsed, list(exc.problems)
+    except BaseException:
+        tracker.emit(StepEvent("failed", step, tokens=tracker.tokens.get(step, 0)))
+        raise
+    tracker.emit(StepEvent("done", step, tokens=tracker.tokens.get(step, 0)))
+    return out, failing
+
+
 def _rewrite_check(section: Section, out: RewriteOutput, inputs: StepInputs) -> list[str]:
     """The validator's errors in a rewritten section, as a re-ask names them."""
     value: object = [line for line in out.text.splitlines() if line.strip()] if section == "lessons" else out.text
@@ -220,29 +248,16 @@ async def _rewritten(
             format_state=FormatState(mode=pipeline.structured_output),
             extra_check=partial(_rewrite_check, item.section) if pipeline.validate else None,
         )
-        tracker.emit(StepEvent("start", REWRITE_STEP))
-        try:
-            out = await chain.ainvoke(rewrite_inputs(draft, item.section, item.said), config=config)
-        except OutputValidationError as exc:  # the last answer goes in; the validator's findings show what is left
-            if not isinstance(exc.last_parsed, RewriteOutput):
-                tracker.emit(StepEvent("failed", REWRITE_STEP, tokens=tracker.tokens.get(REWRITE_STEP, 0)))
-                raise
-            out, problems = exc.last_parsed, [*problems, *exc.problems]
-            # but not words that are not the section's: the old text, the request or the example copied, a question
-            inputs = rewrite_inputs(draft, item.section, item.said)
-            wrong = rewrite_problems(out, inputs) + example_leaks(
-                out, load_prompt(REWRITE_STEP).example_words, inputs.notes
-            )
-            if wrong:
-                tracker.emit(StepEvent("done", REWRITE_STEP, tokens=tracker.tokens.get(REWRITE_STEP, 0)))
-                refused.append((ReplaceSection(section=item.section, text=out.text), "; ".join(wrong)))
-                continue
-        except BaseException:
-            tracker.emit(StepEvent("failed", REWRITE_STEP, tokens=tracker.tokens.get(REWRITE_STEP, 0)))
-            raise
-        tracker.emit(StepEvent("done", REWRITE_STEP, tokens=tracker.tokens.get(REWRITE_STEP, 0)))
+        inputs = rewrite_inputs(draft, item.section, item.said)
+        out, failing = await _answer(chain, inputs, RewriteOutput, REWRITE_STEP, tracker, config)
         edit = ReplaceSection(section=item.section, text=out.text)
-        reason = model_edit_refusal(edit, request, draft)
+        wrong: list[str] = []
+        if failing is not None:  # the last answer goes in; the validator's findings show what is left
+            problems += failing
+            # but not words that are not the section's: the old text, the request or the example copied, a question
+            words = load_prompt(REWRITE_STEP).example_words
+            wrong = rewrite_problems(out, inputs) + example_leaks(out, words, inputs.notes)
+        reason = "; ".join(wrong) if wrong else model_edit_refusal(edit, request, draft)
         if reason is None:
             edits.append(edit)
         else:
@@ -294,22 +309,13 @@ async def arefine(
     tracker = StepTracker(listener)
     budget = budget if budget is not None else CallBudget(pipeline.max_calls)
     config: RunnableConfig = with_budget({"callbacks": [tracker]}, budget)
-    tracker.emit(StepEvent("start", STEP))
+    inputs = refine_inputs(draft, request.strip())
+    plan, failing = await _answer(chain, inputs, EditPlan, STEP, tracker, config)
     problems: list[str] = []
-    try:
-        inputs = refine_inputs(draft, request.strip())
-        plan = await chain.ainvoke(inputs, config=config)
-    except OutputValidationError as exc:  # the last answer, its texts scrubbed, is applied and then checked
-        if not isinstance(exc.last_parsed, EditPlan):
-            tracker.emit(StepEvent("failed", STEP, tokens=tracker.tokens.get(STEP, 0)))
-            raise
+    if failing is not None:  # the last answer, its texts scrubbed, is applied and then checked
         # a fact the request does not state is never applied, though the answer kept failing on other counts
-        plan = without_unstated_facts(exc.last_parsed, inputs) or exc.last_parsed
-        problems = [p for p in exc.problems if "is not in my request" not in p]
-    except BaseException:
-        tracker.emit(StepEvent("failed", STEP, tokens=tracker.tokens.get(STEP, 0)))
-        raise
-    tracker.emit(StepEvent("done", STEP, tokens=tracker.tokens.get(STEP, 0)))
+        plan = without_unstated_facts(plan, inputs) or plan
+        problems = [p for p in failing if "is not in my request" not in p]
     asked, refused = asked_edits(plan.edits, request, draft)
     return _finished(
         draft,

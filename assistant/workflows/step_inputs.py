@@ -16,7 +16,7 @@ from assistant.chains.compose import length_text
 from assistant.chains.refine import draft_text, edits_examples, edits_menu, offered_kinds
 from assistant.chains.refine_rewrite import PARTS, rewrite_example
 from assistant.chains.report_back_update import progress_plan_text
-from assistant.domain.edit_types import Section
+from assistant.domain.edit_types import Section, section_text
 from assistant.domain.harm_said import addressed_to, named_subject, without_asides
 from assistant.domain.language import detect_language
 from assistant.domain.notes import normalise_text
@@ -113,7 +113,7 @@ def rewrite_inputs(draft: Draft, section: Section, said: str) -> StepInputs:
     """The inputs of the refine_rewrite step: one section of ``draft`` as it reads, and what the request ``said``
     of it. The request's own words count as notes for its checks (a number it gives may go in)."""
     part, guide = PARTS[section]
-    current = "\n".join(draft.lessons) if section == "lessons" else str(getattr(draft, section))
+    current = section_text(draft, section)
     asked = normalise_text(said)
     texts = {"part": part, "guide": guide, "current": current, "request": asked, "example": rewrite_example(section)}
     inputs = _draft_inputs(draft, texts, leader=draft.options.leader, channel=draft.message.channel, request=asked)
