@@ -12,7 +12,7 @@ from langchain_core.runnables import Runnable
 
 from assistant.chains._step import Check, FormatState, build_step_chain
 from assistant.domain.edit_guards import says_the_same
-from assistant.domain.edit_reading_rewrite import sentences
+from assistant.domain.edit_reading_rewrite import says_what_to_rewrite, sentences
 from assistant.domain.edit_types import RewriteOutput, Section
 from assistant.domain.step_inputs import StepInputs
 from assistant.domain.text_checks import finish_sentences, not_blank
@@ -113,10 +113,15 @@ def rewrite_problems(out: RewriteOutput, inputs: StepInputs) -> list[str]:
             problems.append(f"it still says '{phrase}', which my request objects to: leave that out")
     if "?" in out.text:
         problems.append("it asks a question: write only the new text")
-    asked = _WORDS.findall(request.lower())
-    copied = [run for i in range(len(asked) - 7) if f" {(run := ' '.join(asked[i : i + 8]))} " in f" {said} "]
-    if copied:  # eight words in a row of the request: "The lesson is off. Checking my personal calendar was …"
-        problems.append(f"it copies my request ('{copied[0]} …'): write the new text itself")
+    # what the request asks or says of the section, copied ("The lesson is off. … Rewrite the lesson around that."):
+    # a sentence of it, or eight of its words in a row; not the facts it states, which the new text may well repeat
+    for sentence in (s for s in sentences(request) if says_what_to_rewrite(s)):
+        asked = _WORDS.findall(sentence.lower())
+        runs = [" ".join(asked[i : i + 8]) for i in range(max(1, len(asked) - 7))] if len(asked) >= 3 else []
+        copied = next((run for run in runs if f" {run} " in f" {said} "), None)
+        if copied:
+            problems.append(f"it copies my request ('{copied}'): write the new text itself")
+            break
     if _CANNOT_PROMISE.search(request) and (when := _BY_WHEN.search(out.text)):
         problems.append(f"it still promises a date ('{when.group()}'), which my request says I cannot promise: "
                         "leave the date out")  # fmt: skip

@@ -38,6 +38,12 @@ _QUOTE = re.compile(r"[\"“][^\"”]*[\"”]")
 _END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
+def says_what_to_rewrite(sentence: str) -> bool:
+    """True when ``sentence`` asks for a section written again or says what is wrong with it ("The lesson is off.",
+    "Can you rewrite the sorry part around that?"), rather than stating the facts the new text is to hold."""
+    return bool(_REWRITE.search(sentence) or section_named(sentence))
+
+
 @dataclass(frozen=True)
 class RewriteAsked:
     """A section to write again, and the part of the request about it (with the context before it)."""

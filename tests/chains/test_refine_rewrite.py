@@ -68,3 +68,17 @@ def test_the_answer_is_parsed_and_asked_again_when_it_is_the_old_text() -> None:
     out = run(build_refine_rewrite_chain(model, max_reasks=1), inputs)
     assert out == RewriteOutput(text="I'm on it, and I'll keep you posted.")
     assert len(model.calls_for("refine_rewrite")) == 2
+
+
+def test_the_facts_the_request_states_may_be_repeated_but_not_what_it_asks() -> None:
+    asked = (
+        "The apology is all numbers. What I actually feel bad about is that Dana lost her whole Saturday on calls "
+        "with the merchants. Can you rewrite the sorry part around that?"
+    )
+    inputs = rewrite_inputs(sample_draft(), "pain", asked)
+    kept = RewriteOutput(text="I'm sorry that Dana lost her whole Saturday on calls with the merchants because of me.")
+    assert rewrite_problems(kept, inputs) == []
+    echoed = RewriteOutput(text="The apology is all numbers. I'm sorry that Dana lost her Saturday.")
+    assert rewrite_problems(echoed, inputs) == [
+        "it copies my request ('the apology is all numbers'): write the new text itself"
+    ]
