@@ -37,11 +37,10 @@ _EXAMPLES: dict[Section, tuple[str, str, str]] = {
                   "the ownership is too bare, say why: I skipped the timer because I was rushing the morning batch",
                   "I burnt the trays: I skipped the timer because I was rushing the morning batch, and that was my "
                   "call."),
-    "lessons": ("I did not check the oven timer, so I now check the oven timer before I leave.",
-                "the lesson is off, the timer was never the problem: the bake schedule only lived on my phone, so "
-                "nobody on the early shift could see it. rewrite the lesson around that",
-                "The bake schedule now goes on the shared board in the kitchen, not only on my phone, so the early "
-                "shift can see it when I'm not there."),
+    "lessons": ("I need to be more careful with the ovens.",
+                "the lesson is off, care was never the problem: the bake schedule only lived on my phone, so nobody "
+                "else could see it. rewrite the lesson around that",
+                "The bake schedule goes on the kitchen board, where the whole team sees it, not only on my phone."),
     "positive": ("I'm confident the new tray check will catch this, and you will have the new ovens by Friday.",
                  "the last line promises the ovens by friday, I can't promise that, the supplier decides. just say "
                  "I'm on it and will keep her posted",
@@ -113,15 +112,25 @@ def rewrite_problems(out: RewriteOutput, inputs: StepInputs) -> list[str]:
             problems.append(f"it still says '{phrase}', which my request objects to: leave that out")
     if "?" in out.text:
         problems.append("it asks a question: write only the new text")
+    leader = (inputs.leader or inputs.facts.leader_name or "").split(",")[0].split()
+    if leader and re.search(rf"\b{re.escape(leader[0])}\b", out.text):  # "I'm sorry that Marta lost her Wednesday"
+        problems.append(f'it speaks of {leader[0]} as someone else, but it is written to {leader[0]}: say "you"')
     # what the request asks or says of the section, copied ("The lesson is off. … Rewrite the lesson around that."):
-    # a sentence of it, or eight of its words in a row; not the facts it states, which the new text may well repeat
-    for sentence in (s for s in sentences(request) if says_what_to_rewrite(s)):
+    # a short sentence of it, or eight of its words in a row, that ask it; not the facts it states, which the new
+    # text may well repeat ("… so it says I'm sorry staff salaries were exposed …")
+    for sentence in sentences(request):
         asked = _WORDS.findall(sentence.lower())
         runs = [" ".join(asked[i : i + 8]) for i in range(max(1, len(asked) - 7))] if len(asked) >= 3 else []
-        copied = next((run for run in runs if f" {run} " in f" {said} "), None)
+        copied = next((run for run in runs if f" {run} " in f" {said} " and says_what_to_rewrite(run)), None)
         if copied:
             problems.append(f"it copies my request ('{copied}'): write the new text itself")
             break
+    # the example's request or old text (its answer is the shape asked for: "I'm on it, and I'll keep you posted")
+    # (six words in a row that my request does not use too: "so nobody else could see it" may be mine)
+    example = _WORDS.findall(inputs.texts.get("example", "").split("Answer:")[0].lower())
+    runs = {" ".join(example[i : i + 6]) for i in range(len(example) - 5)}
+    if any(f" {run} " in f" {said} " and f" {run} " not in f" {_plain(request)} " for run in runs):
+        problems.append("it copies the example for another case: write about my case")
     if _CANNOT_PROMISE.search(request) and (when := _BY_WHEN.search(out.text)):
         problems.append(f"it still promises a date ('{when.group()}'), which my request says I cannot promise: "
                         "leave the date out")  # fmt: skip

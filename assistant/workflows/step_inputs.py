@@ -115,7 +115,8 @@ def rewrite_inputs(draft: Draft, section: Section, said: str) -> StepInputs:
     part, guide = PARTS[section]
     current = section_text(draft, section)
     asked = normalise_text(said)
-    texts = {"part": part, "guide": guide, "current": current, "request": asked, "example": rewrite_example(section)}
+    texts = {"part": part, "guide": guide, "current": current, "request": asked, "example": rewrite_example(section),
+             "leader": leader_text(draft.facts, draft.options.leader)}  # fmt: skip
     inputs = _draft_inputs(draft, texts, leader=draft.options.leader, channel=draft.message.channel, request=asked)
     return inputs.model_copy(update={"notes": f"{draft.notes.rstrip()}\n\n{asked}"})
 

@@ -19,7 +19,7 @@ ASKED = (
 
 def test_the_prompt_declares_its_variables_and_shows_the_section_the_request_and_an_example() -> None:
     prompt = load_prompt("refine_rewrite")
-    assert set(prompt.variables) == {"part", "guide", "current", "request", "example"}
+    assert set(prompt.variables) == {"part", "guide", "current", "request", "example", "leader"}
     assert STEP_MARKERS["refine_rewrite"] in prompt.template
     inputs = rewrite_inputs(sample_draft(positive=CLOSING), "positive", ASKED)
     assert inputs.texts["current"] == CLOSING and inputs.texts["part"] == "closing line"
@@ -72,13 +72,46 @@ def test_the_answer_is_parsed_and_asked_again_when_it_is_the_old_text() -> None:
 
 def test_the_facts_the_request_states_may_be_repeated_but_not_what_it_asks() -> None:
     asked = (
-        "The apology is all numbers. What I actually feel bad about is that Dana lost her whole Saturday on calls "
+        "The apology is all numbers. What I actually feel bad about is that Priya lost her whole Saturday on calls "
         "with the merchants. Can you rewrite the sorry part around that?"
     )
     inputs = rewrite_inputs(sample_draft(), "pain", asked)
-    kept = RewriteOutput(text="I'm sorry that Dana lost her whole Saturday on calls with the merchants because of me.")
+    kept = RewriteOutput(text="I'm sorry that Priya lost her whole Saturday on calls with the merchants because of me.")
     assert rewrite_problems(kept, inputs) == []
-    echoed = RewriteOutput(text="The apology is all numbers. I'm sorry that Dana lost her Saturday.")
+    said_in_the_ask = rewrite_inputs(
+        sample_draft(),
+        "pain",
+        "Rewrite the sorry part so it says I'm sorry the merchants lost about 400 orders on Friday.",
+    )
+    repeated = RewriteOutput(text="I'm sorry the merchants lost about 400 orders on Friday, and that it landed on you.")
+    assert rewrite_problems(repeated, said_in_the_ask) == []  # the facts inside the asking sentence are no copy
+    echoed = RewriteOutput(text="The apology is all numbers. I'm sorry that Priya lost her Saturday.")
     assert rewrite_problems(echoed, inputs) == [
         "it copies my request ('the apology is all numbers'): write the new text itself"
     ]
+
+
+def test_the_leader_is_you_in_the_new_text() -> None:
+    draft = sample_draft()
+    name = draft.facts.leader_name
+    assert name
+    inputs = rewrite_inputs(draft, "pain", "the apology should be about the weekend she lost. rewrite it")
+    assert name in inputs.texts["leader"]
+    third = RewriteOutput(text=f"I'm sorry that {name} lost her weekend because of me.")
+    assert rewrite_problems(third, inputs) == [
+        f'it speaks of {name} as someone else, but it is written to {name}: say "you"'
+    ]
+    assert rewrite_problems(RewriteOutput(text="I'm sorry that you lost your weekend because of me."), inputs) == []
+
+
+def test_the_example_copied_is_asked_again() -> None:
+    inputs = rewrite_inputs(sample_draft(), "lessons", "the lesson is off: nobody else knew the date. rewrite it")
+    copied = RewriteOutput(
+        text="Care was never the problem: the release date only lived on my phone, so nobody else could see it."
+    )
+    assert "it copies the example for another case: write about my case" in rewrite_problems(copied, inputs)
+    mine = rewrite_inputs(
+        sample_draft(), "lessons", "the lesson is off: the date lived with me, so nobody else could see it"
+    )
+    said = RewriteOutput(text="The date lived with me, so nobody else could see it; now it goes in the team calendar.")
+    assert rewrite_problems(said, mine) == []  # "so nobody else could see it" is the user's words too
