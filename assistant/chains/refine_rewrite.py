@@ -101,7 +101,8 @@ def objected(request: str, before: str) -> list[str]:
 
 
 def rewrite_problems(out: RewriteOutput, inputs: StepInputs) -> list[str]:
-    """Problems of an answer: blank, the text as it was, what the request objects to still in it, or a question."""
+    """Problems of an answer: blank; the text as it was; what the request objects to still in it; a question; the
+    leader named in the third person; the request's asking or the example copied; a date the user cannot promise."""
     problems = not_blank("text", out.text)
     before, request = inputs.texts.get("current", ""), inputs.texts.get("request", "")
     said = _plain(out.text)

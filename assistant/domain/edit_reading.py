@@ -156,6 +156,7 @@ _LONGER = cues(
     r"more detail", r"detailed", r"expand", r"elaborat", r"thin\b",
     r"more to it", r"too short", r"too brief", r"say more", r"more context", r"not (?:long|detailed) enough",
     r"länger", r"ausführlich", r"más largo", r"más detall", r"plus long", r"plus de détails", r"développ",
+    r"più lung", r"allung", r"più dettagli", r"mais longo", r"alonga", r"mais detalh", r"langer\b", r"uitgebreider",
 )  # fmt: skip
 _SHORTER = cues(
     r"shorter", r"shorten", r"(?:make|keep|be) (?:it |this )?(?:\w+ )?short\b", r"short and sweet", r"trim",

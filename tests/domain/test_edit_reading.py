@@ -74,6 +74,9 @@ def test_the_current_tone_is_not_the_one_asked_for_when_another_is() -> None:
         ("the checklist will take longer than planned, another week", None),  # time, not length
         ("shorter and longer", None),
         ("Troppo lunga: accorciala, bastano poche frasi.", "shorter"),  # Italian
+        ("Puoi renderlo più caloroso e anche un po' più lungo?", "longer"),
+        ("Pode deixar um pouco mais longo?", "longer"),  # Portuguese
+        ("Kun je het iets langer maken?", "longer"),  # Dutch
     ],
 )
 def test_a_length_in_the_users_own_words(request_text: str, length: str | None) -> None:
