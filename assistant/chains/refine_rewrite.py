@@ -14,6 +14,7 @@ from assistant.chains._step import Check, FormatState, build_step_chain
 from assistant.domain.edit_guards import says_the_same
 from assistant.domain.edit_reading_rewrite import says_what_to_rewrite, sentences
 from assistant.domain.edit_types import RewriteOutput, Section
+from assistant.domain.second_person import addressed_to
 from assistant.domain.step_inputs import StepInputs
 from assistant.domain.text_checks import finish_sentences, not_blank
 
@@ -113,9 +114,9 @@ def rewrite_problems(out: RewriteOutput, inputs: StepInputs) -> list[str]:
             problems.append(f"it still says '{phrase}', which my request objects to: leave that out")
     if "?" in out.text:
         problems.append("it asks a question: write only the new text")
-    leader = (inputs.leader or inputs.facts.leader_name or "").split(",")[0].split()
-    if leader and re.search(rf"\b{re.escape(leader[0])}\b", out.text):  # "I'm sorry that Marta lost her Wednesday"
-        problems.append(f'it speaks of {leader[0]} as someone else, but it is written to {leader[0]}: say "you"')
+    leader = _leader(inputs)
+    if leader and re.search(rf"\b{re.escape(leader)}\b", out.text):  # "I'm sorry that Marta lost her Wednesday"
+        problems.append(f'it speaks of {leader} as someone else, but it is written to {leader}: say "you"')
     # what the request asks or says of the section, copied ("The lesson is off. … Rewrite the lesson around that."):
     # a short sentence of it, or eight of its words in a row, that ask it; not the facts it states, which the new
     # text may well repeat ("… so it says I'm sorry staff salaries were exposed …")
@@ -129,13 +130,26 @@ def rewrite_problems(out: RewriteOutput, inputs: StepInputs) -> list[str]:
     # the example's request or old text (its answer is the shape asked for: "I'm on it, and I'll keep you posted")
     # (six words in a row that my request does not use too: "so nobody else could see it" may be mine)
     example = _WORDS.findall(inputs.texts.get("example", "").split("Answer:")[0].lower())
-    runs = {" ".join(example[i : i + 6]) for i in range(len(example) - 5)}
-    if any(f" {run} " in f" {said} " and f" {run} " not in f" {_plain(request)} " for run in runs):
+    example_runs = {" ".join(example[i : i + 6]) for i in range(len(example) - 5)}
+    if any(f" {run} " in f" {said} " and f" {run} " not in f" {_plain(request)} " for run in example_runs):
         problems.append("it copies the example for another case: write about my case")
     if _CANNOT_PROMISE.search(request) and (when := _BY_WHEN.search(out.text)):
         problems.append(f"it still promises a date ('{when.group()}'), which my request says I cannot promise: "
                         "leave the date out")  # fmt: skip
     return problems
+
+
+def _leader(inputs: StepInputs) -> str:
+    """The leader's first name, as the prompt names them."""
+    named = inputs.leader or (inputs.facts.leader_name if inputs.facts else "") or ""
+    return next(iter(named.split(",")[0].split()), "")
+
+
+def to_the_leader(out: RewriteOutput, inputs: StepInputs) -> RewriteOutput | None:
+    """The answer written to the leader as "you" where it names them in the third person ("I'm sorry that Marta lost
+    her Wednesday" → "… that you lost your Wednesday"); None when it does not, or cannot surely be turned."""
+    turned = addressed_to(out.text, _leader(inputs))
+    return None if turned is None else out.model_copy(update={"text": turned})
 
 
 def tidy_rewrite(out: RewriteOutput) -> RewriteOutput:
@@ -159,4 +173,5 @@ def build_refine_rewrite_chain(
         checks=[rewrite_problems, extra_check],
         format_state=format_state,
         repair=tidy_rewrite,
+        salvage=to_the_leader,
     )

@@ -28,14 +28,15 @@ from assistant.domain.edit_types import (
 )
 
 
-def without_wordings(request: str, edits: list[Edit]) -> str:
+def without_wordings(request: str, edits: list[Edit], *, lead: bool = True) -> str:
     """The request without the new wordings and measures the program read in it, with the words that asked for them
-    just before ("change the measure to: …"): their dates are theirs, and they ask nothing more."""
+    just before ("change the measure to: …"; kept when not ``lead``, for the action they name): their dates are
+    theirs, and they ask nothing more."""
     for edit in edits:
         if isinstance(edit, RewordAction | SetMeasure):
             said = edit.action if isinstance(edit, RewordAction) else edit.measure
             request = re.sub(
-                r"(?:\b(?:change|make|set|swap|replace)\b[^.:;!?]{0,40}?:\s*)?" + re.escape(said),
+                (r"(?:\b(?:change|make|set|swap|replace)\b[^.:;!?]{0,40}?:\s*)?" if lead else "") + re.escape(said),
                 " ",
                 request,
                 flags=re.IGNORECASE,
@@ -103,6 +104,8 @@ def needs_model(request: str, read: list[Edit] | None = None) -> bool:
         request = request[: request.find(":")] if ":" in request else request  # the new action's words ask nothing
     if any(isinstance(e, AddFact) for e in read or []):  # the fact, its cue and what is said of it ask nothing more
         request = without_fact(request)
+        # "Sorry, one more thing I forgot …": the fact is that thing
+        request = re.sub(r"\bone more thing\b", " ", request, flags=re.IGNORECASE)
     if any(isinstance(e, ReplaceSection) for e in read or []):  # words taken out of a section: "take out the bit …"
         done |= {"drop", "other"}
         request = without_given(request)  # "rewrite it: …": the new words ask nothing more

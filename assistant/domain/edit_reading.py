@@ -340,7 +340,8 @@ def _read_whole(request: str, draft: Draft) -> list[Edit]:
     channel = read_channel(request, draft.options.channel, hints=hints)
     if channel is not None and channel != draft.options.channel:
         edits.append(SetChannel(channel=channel))  # type: ignore[arg-type]
-    dates = read_dates(without_wordings(request, plan_edits), draft)  # "(7 dec / 15 dec)" in a new wording: no date
+    # "(7 dec / 15 dec)" in a new wording: no date; the words that name its action stay ("swap the 2nd step for: …")
+    dates = read_dates(without_wordings(request, plan_edits, lead=False), draft)
     # beside a date, only a measure or wording given in so many words ("… and change what she'll see to "…""), or a
     # hand-over in the same clause ("give it to him and make it due Wed Dec 16"); of two clauses, each is read alone
     kept = (SetMeasure, RewordAction, SetOwner) if len(clauses(request)) == 1 else (SetMeasure, RewordAction)

@@ -114,7 +114,9 @@ _DAY_BEFORE = cues(r"the day before", r"a day earlier", r"am tag davor", r"el d�
 # A new action: its date is the new action's, for the model (:data:`_FOR_THE_MODEL`).
 NEW_ACTION = cues(r"one more (?:thing|step|action|item|task)",
                     r"(?:another|new|extra|additional) (?:action|step|item|task)",
-                    r"add (?:an? |one |this )?(?:action|step|item|task)", r"for the plan\s*:",
+                    r"add (?:an? |one |this )?(?:(?:second|third|fourth|fifth|2nd|3rd|4th|5th) )?"
+                    r"(?:action|step|item|task)",
+                    r"for the plan\s*:",
                     r"put (?:in )?(?:a|one more|another|an extra|a new) (?:action|step|item|task)",
                     r"in (?:its|it's|their) place\b",
                     r"ajout\w* une (?:action|étape|tâche)",
@@ -134,12 +136,13 @@ _ON_DUE_DAY = cues(
     r"(?:is|are )?due",
 )
 _SAME_WEEK = cues(r"(?:those|that|the same|each|their) weeks?", r"(?:that|the|this) same week",
-                   r"(?:der|dieser|jener) woche", r"esa semana",
+                   r"(?:der|dieser|jener) woche", r"(?:esa|la) (?:misma )?semana",
                    r"cette semaine", r"instead", r"each time", r"every time", r"jedes mal", r"cada vez",
                    r"chaque fois", r"jeweils", r"telkens", r"ogni volta", r"em vez d", r"invece", r"au lieu",
                    r"en lugar", r"the day after each", r"(?:to|on|onto) (?:the )?(?:mon|tues|wednes|thurs|fri)days\b",
                    r"(?:sposta|spost\w+) (?:[\w-]+ ){0,3}al\b", r"décal\w* (?:[\w'-]+ ){0,5}au\b",
-                   r"mud\w* (?:[\w-]+ ){0,4}para\b")  # fmt: skip
+                   r"mud\w* (?:[\w-]+ ){0,4}para\b",
+                   r"(?:pas|mov|muev|cambi)\w* (?:[\w-]+ ){0,4}al\b")  # fmt: skip
 # The day a request leaves: "on the tuesday instead of the monday".
 _LEFT_DAY = re.compile(
     r"\b(?:instead of|rather than|not on|statt|en lugar del?|au lieu du)\s+(?:the\s+|a\s+|el\s+|le\s+)?\w+",

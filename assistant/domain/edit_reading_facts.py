@@ -211,7 +211,41 @@ def _fact_before(request: str) -> FactSpan | None:
             start, text = earlier, longer
         end = meta.end() + len(rest.split(".")[0]) + 1
         return FactSpan(AddFact(fact=text), start, min(end, len(request)))
-    return None
+    return _fact_sentences_before(request)
+
+
+# A sentence that asks to keep what came before in the notes: "so for now please just put it in the notes".
+_IN_THE_NOTES = re.compile(
+    r"\b(?:put|add|keep|note|stick|park|save)\s+(?:it|that|this)\s+(?:down\s+)?(?:in|into|to|on)\s+(?:the|my)\s+notes\b",
+    re.IGNORECASE,
+)
+# A sentence about the asking, not the fact: "Sorry, one more thing I forgot and it's been bugging me."
+_ABOUT_ASKING = cues(r"forgot", r"\bsorry\b", r"bugging", r"one more thing", r"not sure", r"don'?t know", r"\bbtw\b",
+                     r"quick (?:one|thing|update)")  # fmt: skip
+
+
+def _fact_sentences_before(request: str) -> FactSpan | None:
+    """The sentences before one that asks to keep them in the notes ("The DPO decided this morning that all staff
+    will get a letter about it next week. I'm not sure yet whether it changes anything, so for now please just put it
+    in the notes."), back to one about the asking itself ("Sorry, one more thing I forgot.")."""
+    said = _IN_THE_NOTES.search(request)
+    if said is None:
+        return None
+    sentences = list(_SENTENCE_END.finditer(request[: said.start()]))
+    if not sentences:
+        return None
+    ends = [0, *(m.end() for m in sentences)]
+    start = ends[-1]  # the asking sentence starts here
+    first = start
+    for earlier in reversed(ends[:-1]):
+        sentence = request[earlier:first]
+        if _ABOUT_ASKING.search(sentence) or _ASKS.match(", " + sentence.strip()):
+            break
+        first = earlier
+    text = " ".join(request[first:start].split()).strip(" .")
+    if first == start or not _a_fact(text):
+        return None
+    return FactSpan(AddFact(fact=text), first, said.end())
 
 
 def read_fact(request: str) -> AddFact | None:

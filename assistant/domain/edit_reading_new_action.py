@@ -78,6 +78,12 @@ def _undated(text: str, draft: Draft, clause: re.Pattern[str] = _BY_DATE) -> str
     return clause.sub(lambda m: "" if _dated(m.group(), draft) else m.group(), text)
 
 
+def without_due(text: str, draft: Draft) -> str:
+    """``text`` without a due clause at its end that states a date ("file the NL return early, by Thu 10 Dec"): the
+    date is a date edit of its own, not words of the action."""
+    return _undated(text, draft).strip(" ,")
+
+
 def _dated(clause: str, draft: Draft) -> bool:
     return bool(stated_date(clause, draft.today) or next_weekday(clause, draft.today))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.domain.edit_reading_dates import CHECKINS, KEEP, NEW_ACTION, ORDINAL, cues, named_in
-from assistant.domain.edit_reading_new_action import new_action, with_verb
+from assistant.domain.edit_reading_new_action import new_action, with_verb, without_due
 from assistant.domain.edit_types import (
     DropAction,
     Edit,
@@ -29,13 +29,14 @@ DROP = cues(
     # "the checklist is pointless once the gate exists"; not "pointless to mention twice", "redundant in that paragraph"
     r"(?:is|are|seems?|feels?) (?:\w+ ){0,2}(?:pointless|unnecessary|redundant)\b"  # "is kind of pointless"
     r"(?![^.;!?]*\b(?:mention|paragraph|sentence|say(?:ing)?|wording|twice|repeat))",
-    r"streich", r"entfern", r"lösch", r"quita", r"elimin", r"borra", r"supprim", r"enlève",
+    r"streich", r"entfern", r"lösch", r"quita", r"elimin", r"borra", r"supprim", r"enl[eè]v",
     r"mag eruit", r"moet eruit", r"kan eruit", r"schrap", r"togli", r"rimuov", r"cancella",
 )  # fmt: skip
 OWNER = cues(
     # not "my own"; "Kofi owns step 2" is (the "i " before "owns" ends a name)
     r"owner(?!ship)", r"(?<!\bmy )(?<!\bour )(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!\byour )(?<!\bits )(?<!\bi )"
-    r"own(?:s|ing)?\b",  # not "process for its own sake"
+    # not "process for its own sake", "rewrite it so it owns that" (the statement owns the mistake)
+    r"(?<!\bit )own(?:s|ing)?\b",
     r"assign", r"put (?:him|her|them|me) down", r"take (?:over|on)\b",
     r"give (?:it|that|this|that one) to (?:him|her|them)\b", r"\b(?:himself|herself)\b",
     r"\b(?:it|that|this|one|the [\w-]+) themselves\b",  # not "the plan dates themselves are fine"
@@ -45,6 +46,7 @@ OWNER = cues(
     r"(?<=s )taking (?:over |on )?(?:the|that|this|it)\b",  # "priya's taking the briefing", "Jo is taking it"
     r"(?:be|being|get|gets|is|are) (?:\w+ )?(?:built|done|written|run|handled|owned|set up|made|led) by (?-i:[A-Z])",
     r"(?:he|she|they)(?:'ll| will) (?:do|write|run|handle|take)", r"instead of me\b", r"rather than me\b",
+    r"(?:running|doing|taking|handling|leading|writing|building) [^.;!?]{1,60}?,? not me\b",  # "… now, not me"
     r"(?:is|are|it's|its) (?:now |all )?(?:hers|his|theirs)\b",  # "so the 3rd step is hers now"
     r"(?:should be|is|are) (?-i:[A-Z])[a-zà-ÿ]+['’]s\b",  # "support briefing should be Hamid's not mine"
     # "support briefing -> priya", not "-> Tue the 15th"
@@ -64,6 +66,7 @@ _NOT_NAMES = frozenset(
         "action", "item", "task", "point", "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
         "oct", "nov", "dec", "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "due",
+        "rewrite", "reword", "rephrase", "redo", "write", "fix", "keep", "say", "show", "tell", "turn", "cut",
     )
 )  # fmt: skip
 
@@ -71,7 +74,8 @@ _NOT_NAMES = frozenset(
 # A chat message's first word, typed in lower case, that hands an action over: "priya's taking …", "kasia from IT
 # offered to …"; not a team or a pronoun.
 _LOWER_HANDING = re.compile(
-    r"^\s*(?P<name>[a-zà-ÿ]{3,})(?:'s| is| will|'ll| from (?:the )?\w+(?: \w+)?)?\s+(?:(?:is )?(?:actually |now )?"
+    r"^\s*(?P<name>[a-zà-ÿ]{3,})(?:\s*\([^()]{1,40}\))?"  # "sam (support lead) is running …"
+    r"(?:'s| is| will|'ll| from (?:the )?\w+(?: \w+)?)?\s+(?:(?:is )?(?:actually |now )?"
     r"(?:taking|doing|running|building|writing|handling)|going to|offered|agreed|volunteered|will|wants to|can|"
     r"should|shoud|needs to|has to)\b"
 )
@@ -128,7 +132,9 @@ _MEASURE = cues(r"measure", r"metric", r"success", r"done when",
                  r"critère")  # fmt: skip
 REWORD = cues(r"reword", r"rephrase", r"rename", r"wording", r"word it", r"rewrite", r"change (?:\w+ ){0,3}to\b",
                 r"more specific", r"(?:something )?like\s*:",
-                r"swap (?:it|that|this|that one)? ?(?:for|with)\b", r"too vague", r"what i (?:actually |really )?mean",
+                r"swap (?:it|that|this|that one)? ?(?:for|with)\b",
+                r"swap (?:the )?(?:\w+ )?(?:step|action|item|task|one)(?: #?\d)? (?:for|with)\b",  # "swap the 2nd step"
+                r"too vague", r"what i (?:actually |really )?mean",
                 r"what i(?:'ll| will)? (?:actually |really )?do is",
                 r"replace (?:\w+ ){0,3}with\b", r"umformulier", r"reformul", r"make (?:it|that|this)\s*:",
                 r"make (?:it|that one|this one)\s+(?=an?\s)",
@@ -189,7 +195,7 @@ def _worded(request: str, draft: Draft, cue: re.Pattern[str]) -> tuple[int, str]
     text = re.sub(r"^that\s+", "", text, flags=re.IGNORECASE)  # "… should be that every lead has the runbook"
     if action is None or len(text.split()) < 3:
         return None
-    text = with_verb(text) if cue is REWORD else text  # "make it a pre-deploy checklist …": "Write a …"
+    text = with_verb(without_due(text, draft)) if cue is REWORD else text  # "make it a …": "Write a …"
     return action, text[:1].upper() + text[1:]
 
 

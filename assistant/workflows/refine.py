@@ -18,7 +18,7 @@ from langchain_core.runnables import Runnable, RunnableConfig
 from assistant.chains._answer_checks import example_leaks
 from assistant.chains._step import FormatState
 from assistant.chains.refine_edits import build_refine_edits_chain, without_unstated_facts
-from assistant.chains.refine_rewrite import build_refine_rewrite_chain, rewrite_problems
+from assistant.chains.refine_rewrite import build_refine_rewrite_chain, rewrite_problems, to_the_leader
 from assistant.domain.edit_guards import model_edit_refusal, new_actions_date, one_of_each, tidied_edit
 from assistant.domain.edit_leftover import needs_model
 from assistant.domain.edit_reading import asks_to_drop, mentions_checkins, read_edits, states_a_date
@@ -250,6 +250,9 @@ async def _rewritten(
         )
         inputs = rewrite_inputs(draft, item.section, item.said)
         out, failing = await _answer(chain, inputs, RewriteOutput, REWRITE_STEP, tracker, config)
+        if failing is not None and (turned := to_the_leader(out, inputs)) is not None:
+            # written to the leader as "you" where it named them, whatever else it fails
+            out, failing = turned, [p for p in failing if "as someone else" not in p]
         edit = ReplaceSection(section=item.section, text=out.text)
         wrong: list[str] = []
         if failing is not None:  # the last answer goes in; the validator's findings show what is left

@@ -104,6 +104,16 @@ def test_the_leader_is_you_in_the_new_text() -> None:
     assert rewrite_problems(RewriteOutput(text="I'm sorry that you lost your weekend because of me."), inputs) == []
 
 
+def test_the_leader_named_in_the_third_person_is_turned_to_you_without_asking_again() -> None:
+    draft = sample_draft()
+    name = draft.facts.leader_name
+    inputs = rewrite_inputs(draft, "pain", "the apology should be about the weekend she lost. rewrite it")
+    model = scripted_model(refine_rewrite=[{"text": f"I'm sorry that {name} lost her weekend because of me."}])
+    out = run(build_refine_rewrite_chain(model, max_reasks=1), inputs)
+    assert out == RewriteOutput(text="I'm sorry that you lost your weekend because of me.")
+    assert len(model.calls_for("refine_rewrite")) == 1
+
+
 def test_the_example_copied_is_asked_again() -> None:
     inputs = rewrite_inputs(sample_draft(), "lessons", "the lesson is off: nobody else knew the date. rewrite it")
     copied = RewriteOutput(

@@ -577,3 +577,60 @@ def test_a_date_that_happens_to_be_another_actions_names_no_action_unless_it_is_
         SetDate(target="action", number=2, date=dt.date(2026, 12, 18))
     ]
     assert read_edits("She has time next Friday, the 4th, so put that as the date", draft) == []
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        # French "enlever" in any form drops the action it names
+        ("Tu peux enlever la deuxième action, s'il te plaît ?", [DropAction(number=2)]),
+        # Spanish: the check-ins to another weekday of the same weeks
+        (
+            "Dana tiene reuniones los lunes. ¿Puedes pasar los check-ins al martes de la misma semana?",
+            [SetDate(target="checkin", number=1, date=dt.date(2026, 12, 8)),
+             SetDate(target="checkin", number=2, date=dt.date(2026, 12, 15))],
+        ),
+        # a name with a note in brackets, in lower case, running the step "now, not me"
+        ("lena (qa lead) is doing the checklist now, not me", [SetOwner(number=2, owner="Lena")]),
+    ],
+)  # fmt: skip
+def test_drops_weekday_moves_and_hand_overs_said_in_passing(request_text: str, expected: list[object]) -> None:
+    assert read_edits(request_text, _draft()) == expected
+
+
+def test_rewrite_it_so_it_owns_that_hands_nothing_over() -> None:
+    request = 'The ownership part says "my call" - it was not a call, I forgot the gate. Rewrite it so it owns that.'
+    assert not [e for e in read_edits(request, _draft()) if isinstance(e, SetOwner)]
+
+
+def test_a_new_third_step_is_a_new_action_with_its_date_and_what_the_leader_sees() -> None:
+    request = (
+        "Add a third step for me: run a config rollback drill with the on-call team, done by Friday 18 Dec. "
+        "What Dana will see: the drill's notes in the runbook."
+    )
+    (added,) = read_edits(request, _draft())
+    assert added == AddAction(
+        action="Run a config rollback drill with the on-call team",
+        measure="The drill's notes in the runbook",
+        owner="me",
+        due=dt.date(2026, 12, 18),
+    )
+
+
+def test_a_swapped_step_keeps_its_new_date_apart_from_its_words() -> None:
+    request = "Swap the first step for this: pair with Lee on the CI gate, by Wed 9 Dec. Measure: the gate merged."
+    edits = read_edits(request, _draft())
+    assert SetDate(target="action", number=1, date=dt.date(2026, 12, 9)) in edits
+    assert RewordAction(number=1, action="Pair with Lee on the CI gate") in edits
+    assert SetMeasure(number=1, measure="The gate merged") in edits
+
+
+def test_the_sentences_before_put_it_in_the_notes_are_the_fact_not_the_asking_around_them() -> None:
+    request = (
+        "Sorry, one more thing I forgot. Finance confirmed this morning that every lost order was refunded. "
+        "Not sure it changes the message, so for now just put it in the notes."
+    )
+    assert read_edits(request, _draft()) == [
+        AddFact(fact="Finance confirmed this morning that every lost order was refunded")
+    ]
+    assert not needs_model(request, read_edits(request, _draft()))
