@@ -75,6 +75,28 @@ _LEFT_OUT = re.compile(r"\bleave (?P<what>(?:[\w'-]+ ){1,4}?)out\b", re.IGNORECA
 _PROMISED = re.compile(r"\bpromises? (?:(?:that|to) )?(?P<what>[^.;!?]{6,120}?)\s*(?:[-–—,.;]|$)", re.IGNORECASE)
 
 
+# The request says the old text as a whole is wrong ("The lesson is off.", "That isn't really it.", "Checking my
+# calendar was never the problem"), not one phrase of it.
+_ALL_WRONG = re.compile(
+    r"\b(?:is|'s|reads?|sounds?) (?:\w+ )?(?:off|wrong|backwards|inaccurate|not accurate|not right|beside the point)\b|"
+    r"\b(?:isn'?t|is not|wasn'?t|was not) (?:really |quite )?(?:it|right|the point|the problem|the issue)\b|"
+    r"\bwas never the (?:problem|issue|point)\b|\bmakes? it sound like\b",
+    re.IGNORECASE,
+)
+_LEAST_KEPT_WORDS = 8
+
+
+def old_sentences_kept(out: RewriteOutput, inputs: StepInputs) -> list[str]:
+    """The answer's sentences that the old text holds word for word (eight words at least), when the request says
+    the old text is wrong as a whole: the model kept what the user objected to ("I now check my personal calendar
+    …" after "The lesson is off … rewrite the lesson around that")."""
+    request = inputs.texts.get("request", "")
+    if not any(_ALL_WRONG.search(s) and not _QUOTED.search(s) for s in sentences(request)):
+        return []
+    old = f" {_plain(inputs.texts.get('current', ''))} "
+    return [s for s in sentences(out.text) if len(_WORDS.findall(s)) >= _LEAST_KEPT_WORDS and f" {_plain(s)} " in old]
+
+
 def _plain(text: str) -> str:
     """``text``'s words, lower case, one space apart (for finding one text's words in another)."""
     return " ".join(_WORDS.findall(text.lower()))
@@ -112,6 +134,8 @@ def rewrite_problems(out: RewriteOutput, inputs: StepInputs) -> list[str]:
     for phrase in objected(request, before):
         if f" {phrase} " in f" {said} ":
             problems.append(f"it still says '{phrase}', which my request objects to: leave that out")
+    for kept in old_sentences_kept(out, inputs):
+        problems.append(f"it keeps '{kept}' from the old text, which my request says is wrong: leave it out")
     if "?" in out.text:
         problems.append("it asks a question: write only the new text")
     leader = _leader(inputs)
@@ -127,11 +151,13 @@ def rewrite_problems(out: RewriteOutput, inputs: StepInputs) -> list[str]:
         if copied:
             problems.append(f"it copies my request ('{copied}'): write the new text itself")
             break
-    # the example's request or old text (its answer is the shape asked for: "I'm on it, and I'll keep you posted")
-    # (six words in a row that my request does not use too: "so nobody else could see it" may be mine)
+    # the example's request or old text (its answer is the shape asked for: "I'm on it, and I'll keep you posted"):
+    # six words in a row, one of them a word of the example's case that my request, notes and old text never use
+    # ("care was never the problem: … only lived on my phone"; not "so nobody else could see it", all words of mine)
     example = _WORDS.findall(inputs.texts.get("example", "").split("Answer:")[0].lower())
-    example_runs = {" ".join(example[i : i + 6]) for i in range(len(example) - 5)}
-    if any(f" {run} " in f" {said} " and f" {run} " not in f" {_plain(request)} " for run in example_runs):
+    mine = set(_WORDS.findall(f"{request} {inputs.notes} {before}".lower()))
+    example_runs = {tuple(example[i : i + 6]) for i in range(len(example) - 5)}
+    if any(f" {' '.join(run)} " in f" {said} " and not set(run) <= mine for run in example_runs):
         problems.append("it copies the example for another case: write about my case")
     if _CANNOT_PROMISE.search(request) and (when := _BY_WHEN.search(out.text)):
         problems.append(f"it still promises a date ('{when.group()}'), which my request says I cannot promise: "
@@ -145,11 +171,18 @@ def _leader(inputs: StepInputs) -> str:
     return next(iter(named.split(",")[0].split()), "")
 
 
-def to_the_leader(out: RewriteOutput, inputs: StepInputs) -> RewriteOutput | None:
-    """The answer written to the leader as "you" where it names them in the third person ("I'm sorry that Marta lost
-    her Wednesday" → "… that you lost your Wednesday"); None when it does not, or cannot surely be turned."""
-    turned = addressed_to(out.text, _leader(inputs))
-    return None if turned is None else out.model_copy(update={"text": turned})
+def mended(out: RewriteOutput, inputs: StepInputs) -> RewriteOutput | None:
+    """The answer as the program can mend it, or None when there is nothing it can mend: written to the leader as
+    "you" where it names them in the third person ("I'm sorry that Marta lost her Wednesday" → "… that you lost your
+    Wednesday"), and without the old text's sentences it kept when the request says the old text is wrong (when
+    something else is left)."""
+    text = out.text
+    kept = old_sentences_kept(out, inputs)
+    rest = [s for s in sentences(text) if s not in kept]
+    if kept and rest:
+        text = " ".join(rest)
+    text = addressed_to(text, _leader(inputs)) or text
+    return None if text == out.text else out.model_copy(update={"text": text})
 
 
 def tidy_rewrite(out: RewriteOutput) -> RewriteOutput:
@@ -173,5 +206,5 @@ def build_refine_rewrite_chain(
         checks=[rewrite_problems, extra_check],
         format_state=format_state,
         repair=tidy_rewrite,
-        salvage=to_the_leader,
+        salvage=mended,
     )

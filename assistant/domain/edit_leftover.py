@@ -81,6 +81,11 @@ _AS_CHANNEL = cues(
     r"(?:give me|need|want) talking points(?: instead of (?:an? )?\w+)?",
     r"(?:give it|with) more detail(?: than this)?",
 )
+# Asking for a section's new words, not an action's: "rewrite the lesson around that".
+_REWRITE_A_SECTION = cues(
+    r"(?:rewrite|reword|rephrase|redo) (?:the |my |that |this )?(?:lessons?|apology|sorry (?:part|bit|line)|"
+    r"closing(?: line)?|opening(?: line)?|ownership(?: part| bit| paragraph)?|(?:last|first) line)\b"
+)
 _LESS_SORRY = cues(r"(?:less|too|not so|so) apologetic", r"(?:less|fewer) sorr(?:y|ies)", r"apologi[sz]e less")
 
 
@@ -109,6 +114,7 @@ def needs_model(request: str, read: list[Edit] | None = None) -> bool:
     if any(isinstance(e, ReplaceSection) for e in read or []):  # words taken out of a section: "take out the bit …"
         done |= {"drop", "other"}
         request = without_given(request)  # "rewrite it: …": the new words ask nothing more
+        request = _REWRITE_A_SECTION.sub(" ", request)  # "… Could you rewrite the lesson around that?": those words
     # the new wording the program read ("… do is add the checklist …") asks nothing more
     request = without_wordings(request, read or [])
     if done & {"owner", "drop"}:  # "fyi Priya said she'll do it herself, so the 3rd step is hers now": said of that

@@ -22,6 +22,9 @@ _CUE = cues(
     r"rewrite", r"re-?word", r"rephrase", r"replace", r"change (?:\w+ ){0,4}to\b", r"swap", r"make (?:it|that|this) "
     r"(?:say|read)", r"(?:it|this|that|should|to) (?:say|read)s?\b", r"instead\b", r"reformul", r"réécri", r"reescrib",
     r"riscriv", r"umschreib", r"ersetz", r"cambia", r"remplace", r"sostitu", r"vervang", r"herschrijf",
+    # the lesson said right before the colon: "The lesson I actually took from this: …", "the real lesson:"
+    r"(?:the )?(?:real|actual|true) lesson(?: (?:is|was|here))?\s*$",
+    r"lesson (?:i|we) (?:actually |really )?(?:took|learned|learnt|drew)(?: from (?:this|it|that))?\s*$",
 )  # fmt: skip
 # What names a section, before the new words.
 SECTION_NAMES: dict[Section, re.Pattern[str]] = {
@@ -46,7 +49,7 @@ _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 # Where the new words end: a labelled part after them ("… tracker. measure: …") or a new request ("… Also …").
 _AFTER = re.compile(
     r"(?<=[.!?])\s+(?=(?:[\w'-]+\s+){0,2}[\w'-]+\s*:|(?:also|and|plus|btw|oh|thanks|thank you|thx|ty|cheers|pls|"
-    r"please)\b)",
+    r"please|(?:could|can|would|will) you)\b)",
     re.IGNORECASE,
 )
 

@@ -18,7 +18,7 @@ from langchain_core.runnables import Runnable, RunnableConfig
 from assistant.chains._answer_checks import example_leaks
 from assistant.chains._step import FormatState
 from assistant.chains.refine_edits import build_refine_edits_chain, without_unstated_facts
-from assistant.chains.refine_rewrite import build_refine_rewrite_chain, rewrite_problems, to_the_leader
+from assistant.chains.refine_rewrite import build_refine_rewrite_chain, mended, rewrite_problems
 from assistant.domain.edit_guards import model_edit_refusal, new_actions_date, one_of_each, tidied_edit
 from assistant.domain.edit_leftover import needs_model
 from assistant.domain.edit_reading import asks_to_drop, mentions_checkins, read_edits, states_a_date
@@ -35,8 +35,10 @@ from assistant.domain.edit_types import (
     ReplaceSection,
     RewriteOutput,
     Section,
+    SetDate,
     SetLength,
     SetTone,
+    ShiftDates,
     describe,
 )
 from assistant.domain.edit_values import settled_edit
@@ -52,6 +54,8 @@ from assistant.workflows.events import Listener, StepEvent, StepTracker
 from assistant.workflows.step_inputs import refine_inputs, rewrite_inputs
 
 MAX_REQUEST_CHARS = 2_000
+# Edits that words said of one section may look like: its length, its tone, a date it mentions.
+_SECTION_WORDS = (SetLength, SetTone, SetDate, ShiftDates)
 STEP = "refine_edits"
 REWRITE_STEP = "refine_rewrite"
 T = TypeVar("T")
@@ -250,9 +254,11 @@ async def _rewritten(
         )
         inputs = rewrite_inputs(draft, item.section, item.said)
         out, failing = await _answer(chain, inputs, RewriteOutput, REWRITE_STEP, tracker, config)
-        if failing is not None and (turned := to_the_leader(out, inputs)) is not None:
-            # written to the leader as "you" where it named them, whatever else it fails
-            out, failing = turned, [p for p in failing if "as someone else" not in p]
+        if failing is not None and (mend := mended(out, inputs)) is not None:
+            # what the program can mend is mended, whatever else the answer fails: the leader as "you", the old
+            # sentences the request says are wrong left out
+            mended_away = set(rewrite_problems(out, inputs)) - set(rewrite_problems(mend, inputs))
+            out, failing = mend, [p for p in failing if p not in mended_away]
         edit = ReplaceSection(section=item.section, text=out.text)
         wrong: list[str] = []
         if failing is not None:  # the last answer goes in; the validator's findings show what is left
@@ -301,10 +307,10 @@ async def arefine(
     # sections to write again, and nothing else for the model: the model writes only their words
     rewrites, rest = rewrites_asked(request, draft, read)
     if rewrites and not needs_model(without_cannot(rest) if cannot else rest, read):
-        # a length or tone read only in what is said of a section ("rewrite it as something short") is that
-        # section's, not the message's
+        # a length, tone or date read only in what is said of a section is that section's, not the message's or the
+        # plan's ("rewrite it as something short", "make it concrete: at the Monday 14 Dec check-in I'll show her …")
         said_elsewhere = {type(e) for e in read_edits(rest, draft)}
-        read = [e for e in read if not isinstance(e, SetLength | SetTone) or type(e) in said_elsewhere]
+        read = [e for e in read if not isinstance(e, _SECTION_WORDS) or type(e) in said_elsewhere]
         return await _rewritten(draft, request, read, rewrites, pipeline, listener=listener, budget=budget)
     chain = build_refine_edits_chain(
         pipeline.model, max_reasks=pipeline.max_reasks, format_state=FormatState(mode=pipeline.structured_output)

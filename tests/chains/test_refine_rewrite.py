@@ -5,7 +5,13 @@ from __future__ import annotations
 from chain_support import run, sample_draft
 from ui_support import scripted_model
 
-from assistant.chains.refine_rewrite import build_refine_rewrite_chain, objected, rewrite_problems
+from assistant.chains.refine_rewrite import (
+    build_refine_rewrite_chain,
+    mended,
+    objected,
+    old_sentences_kept,
+    rewrite_problems,
+)
 from assistant.domain.edit_types import RewriteOutput
 from assistant.model.prompts import load_prompt
 from assistant.model.testing import STEP_MARKERS
@@ -125,3 +131,35 @@ def test_the_example_copied_is_asked_again() -> None:
     )
     said = RewriteOutput(text="The date lived with me, so nobody else could see it; now it goes in the team calendar.")
     assert rewrite_problems(said, mine) == []  # "so nobody else could see it" is the user's words too
+
+
+def test_the_examples_run_of_my_own_words_is_no_copy() -> None:
+    inputs = rewrite_inputs(
+        sample_draft(),
+        "lessons",
+        "The lesson is off. The date only lived in my head, so when I was out nobody else "
+        "could see it. Rewrite the lesson around that.",
+    )
+    merged = RewriteOutput(
+        text="The date only lived in my head, so nobody else could see it; it goes on the board now."
+    )
+    assert rewrite_problems(merged, inputs) == []  # "so nobody else could see it": every word is the user's
+
+
+def test_an_old_sentence_kept_when_the_request_says_the_old_text_is_wrong_is_left_out() -> None:
+    draft = sample_draft()
+    old = draft.lessons[0]
+    asked = "The lesson is off: testing was never the problem, the date lived only in my head. Rewrite it around that."
+    inputs = rewrite_inputs(draft, "lessons", asked)
+    assert inputs.texts["current"].startswith(old[:20])
+    kept = old.split(", so ")[-1].rstrip(".")
+    answer = RewriteOutput(
+        text=f"The date lived only in my head, so now it goes on the team board. {kept[:1].upper()}{kept[1:]}."
+    )
+    assert old_sentences_kept(answer, inputs) == [f"{kept[:1].upper()}{kept[1:]}."]
+    assert mended(answer, inputs) == RewriteOutput(
+        text="The date lived only in my head, so now it goes on the team board."
+    )
+    # a request that objects to one quoted phrase keeps the rest of the old text
+    quoted = rewrite_inputs(draft, "lessons", f'"{old[:30]}" is off. Rewrite the lesson.')
+    assert old_sentences_kept(answer, quoted) == []

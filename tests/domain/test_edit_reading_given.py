@@ -66,3 +66,20 @@ def test_new_words_in_quotes_right_after_the_cue_with_no_colon() -> None:
     edit, _ = read_given(request, sample_draft()) or (None, "")
     assert edit == ReplaceSection(section="positive", text="I'll keep you posted at each check-in.")
     assert read_edits(request, sample_draft()) == [edit]
+
+
+def test_the_lesson_the_user_says_they_took_is_the_new_lesson_and_asking_around_it_needs_no_model() -> None:
+    request = (
+        "The lesson reads like I should just be more careful. It isn't that. The lesson I actually took from this: "
+        "a config change waits for a green staging run, whatever the hour. Can you rewrite the lesson around that?"
+    )
+    edits = read_edits(request, sample_draft())
+    assert edits == [
+        ReplaceSection(section="lessons", text="A config change waits for a green staging run, whatever the hour.")
+    ]
+    assert not needs_model(request, edits)
+
+
+def test_a_lesson_said_to_be_about_something_is_not_given_words() -> None:
+    request = "The real lesson is about Friday deploys: rushing late in the week is when I cut corners. Rewrite it."
+    assert read_given(request, sample_draft()) is None
