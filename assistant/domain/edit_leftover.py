@@ -57,6 +57,7 @@ FOR_THE_MODEL: dict[str, re.Pattern[str]] = {
         r"for the record", r"fyi", r"also say", r"one more (?:thing|step|action|item|task)",
         r"(?:another|new|extra|additional) (?:action|step|item|task)", r"for the plan\s*:", r"lesson", r"subject",
         r"headline", r"title", r"apolog", r"sorry", r"regret", r"opening", r"closing",
+        r"ownership (?:paragraph|part|bit|section|statement|sentence)",
         r"(?:first|last) (?:paragraph|line|sentence)", r"sign-?off", r"greeting", r"ergänz", r"hinzu", r"erwähn",
         r"añad", r"agreg", r"menciona", r"ajout", r"mentionn", r"say (?:why|how|what|that)\b",
         r"after [\"“'][^\"”']{3,80}[\"”'] (?:say|add|put|write)",

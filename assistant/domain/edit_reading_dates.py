@@ -108,6 +108,10 @@ _NEXT_WEEKDAY = re.compile(
     r"|\b(" + _DAY_NAMES + r")\s+(?:prossim[oa]|prochain|que vem|próxim[oa])\b",
     re.IGNORECASE,
 )
+# "make it the Tuesday after": that weekday after the date the action has (not "Tuesday after the offsite").
+_WEEKDAY_AFTER = re.compile(
+    r"\b(?:the\s+)?(?P<day>" + _DAY_NAMES + r")\s+after(?:\s+(?:that|it|this))?\s*(?:[.!?,;]|$)", re.IGNORECASE
+)
 _DAY_AFTER = cues(r"the day after", r"a day later", r"the next day", r"am tag danach", r"el día siguiente",
                    r"le lendemain")  # fmt: skip
 _DAY_BEFORE = cues(r"the day before", r"a day earlier", r"am tag davor", r"el día anterior", r"la veille")
@@ -124,7 +128,8 @@ NEW_ACTION = cues(r"one more (?:thing|step|action|item|task)",
                     r"(?:añad|agreg)\w* (?:una |un )?(?:acción|tarea|paso)",
                     r"(?:mais um|novo|outro) passo", r"acrescent\w* (?:um |mais um )?(?:passo|ação|item)",
                     r"nog een (?:stap|actie)", r"(?:voeg|toevoeg)\w* (?:een )?(?:stap|actie)",
-                    r"aggiung\w* (?:un['’]\s?|una |un |un altro |un'altra )?(?:azione|passo|punto|step)",
+                    r"aggiung\w* (?:un['’]\s?|una |un |un altro |un'altra )?(?:terz[oa] |quart[oa] )?"
+                    r"(?:azione|passo|punto|step)",
                     r"add one more(?=\s*(?::|$))",
                     r"to the plan\b")  # fmt: skip
 # The check-ins on the days the actions are due, not the working day after.
@@ -178,6 +183,8 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
         action = _due_on(stated_dates(asked, draft.today), draft)
     if checkins and (one := _one_checkin(asked, draft, known)) is not None:
         return [one]
+    if action is not None and _named_checkin_alone(asked, draft) and (one := _one_checkin(asked, draft, known)):
+        return [one]  # "the UK return is due on the 7th …, so make the first check-in Thursday 3 Dec"
     if checkins and (each := _each_checkin(asked, draft)):  # "make my report-backs Tuesday 8 Dec and Tuesday 15 Dec"
         return each
     if checkins and _ON_DUE_DAY.search(asked):  # "report back on the day each step is due": each on its due date
@@ -212,6 +219,11 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
                 else [plan]
             )
         return []
+    if action is not None and not checkins and (after := _WEEKDAY_AFTER.search(asked)) is not None:
+        # "the checklist won't be ready by the 11th, make it the Tuesday after": that weekday after the date it has
+        base = draft.plan[action - 1].due
+        day = base + dt.timedelta(days=(_WEEKDAYS[after["day"].lower()] - base.weekday() - 1) % 7 + 1)
+        return [SetDate(target="action", number=action, date=day)] if day > draft.today else []
     day = stated_date(request, draft.today, known)
     if day is None and not stated_dates(request, draft.today):  # a weekday only when no calendar date is stated
         day = next_weekday(asked, draft.today)
@@ -327,6 +339,15 @@ def _each_checkin(request: str, draft: Draft) -> list[Edit]:
     if len(days) < 2 or len(days) != len(draft.report_back) or any(d <= draft.today for d in days):
         return []
     return [SetDate(target="checkin", number=i, date=d) for i, d in enumerate(days, 1)]
+
+
+def _named_checkin_alone(request: str, draft: Draft) -> bool:
+    """True when a clause names one check-in by its place and no action ("…, so make the first check-in Thursday")."""
+    for clause in re.split(r"[.!?;,]\s+", request):
+        if _ONE_CHECKIN.search(clause):
+            about = CHECKINS.sub(" ", clause)
+            return placed_in(about, draft) is None and named_in(about, draft) is None
+    return False
 
 
 def _one_checkin(request: str, draft: Draft, known: set[dt.date]) -> SetDate | None:

@@ -45,6 +45,9 @@ _ADD_THAT = re.compile(
     r"(?!(?:as|to|in|on|too|also|twice|again|here|there|step|action|item|one|line|bit|part|sentence|paragraph)\b)",
     re.IGNORECASE,
 )
+# A section named before "it should say …": what the section should say, not a fact for the notes.
+_A_SECTION = cues(r"(?:ownership|apology|sorry|lesson|closing|opening|last|first) (?:paragraph|part|bit|line|sentence)",
+                  r"the (?:ownership|apology|lessons?)\b")  # fmt: skip
 # Without a colon, at the start: "fyi support got through 25 of the 40 replies … can you add that".
 _LEAD = re.compile(r"^\s*(?:fyi|btw|for the record|good news)\b[\s,:-]*", re.IGNORECASE)
 # What the user says about the fact, after it: "Add that.", "Can you work that in?", "Worth a line in the email I
@@ -156,6 +159,8 @@ def find_fact(request: str) -> FactSpan | None:
         if span is not None:
             return FactSpan(span.fact, lead.end(), span.end)
     said = _ADD_THAT.search(request)
+    if said is not None and said.group().lower().startswith("it ") and _A_SECTION.search(request[: said.start()]):
+        said = None  # "The ownership paragraph reads like I'm hiding something. It should say plainly why …": its words
     if said is not None and not NEW_ACTION.search(request[: said.start()]):
         span = _fact_in(request, said.end(), cued=True)
         return FactSpan(span.fact, said.start(), span.end) if span else None

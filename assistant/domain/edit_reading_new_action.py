@@ -173,9 +173,10 @@ _DOER = re.compile(
     r"(?:\s+(?:from|in|at)\s+(?:the\s+|our\s+)?[\w&-]+(?:\s+[\w&-]+){0,2}?(?:\s*\([^)]{1,40}\))?)?"
     r"(?:\s+(?:is going to|will|is gonna)\s+(?P<base>[a-z]+)|\s+(?P<verb>[a-z]+s))\b\s*(?P<rest>.*)"
 )
-# The owner given as a label: "owner: Kenji (IT)", "Owner: Kofi."
+# The owner given as a label: "owner: Kenji (IT)", "Owner: Kofi.", "Responsabile: Priya."
 _OWNER_LABEL = re.compile(
-    r"[\s,;.–—-]*\bowner\s*[:=]?\s*(?P<name>(?-i:[A-Z])[\w-]+)(?:\s+(?-i:[A-Z])[\w-]+)?(?:\s*\([^)]*\))?[.,;]?",
+    r"[\s,;.–—-]*\b(?:owner|responsabile|responsable|verantwortlich|eigenaar|dono|dueño)\s*[:=]?\s*"
+    r"(?P<name>(?-i:[A-Z])[\w-]+)(?:\s+(?-i:[A-Z])[\w-]+)?(?:\s*\([^)]*\))?[.,;]?",
     re.IGNORECASE,
 )
 _WITH_ME = re.compile(

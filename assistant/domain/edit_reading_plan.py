@@ -137,7 +137,7 @@ REWORD = cues(r"reword", r"rephrase", r"rename", r"wording", r"word it", r"rewri
                 r"too vague", r"what i (?:actually |really )?mean",
                 r"what i(?:'ll| will)? (?:actually |really )?do is",
                 r"replace (?:\w+ ){0,3}with\b", r"umformulier", r"reformul", r"make (?:it|that|this)\s*:",
-                r"make (?:it|that one|this one)\s+(?=an?\s)",
+                r"make (?:it|that one|this one)\s+(?=an?\s)(?!a (?:bit|little|lot|tad|touch)\b)",
                 r"say [^.;]{3,60}? (?:rather than|instead of)",
                 r"c[aá]mbia\w* (?:\w+ ){0,3}(?:a|por)\b", r"maak (?:er|daar) ?van", r"mach daraus",
                 r"remplace\w* par", r"sostituisci\w* con")  # fmt: skip
@@ -236,7 +236,8 @@ def _swapped(request: str, draft: Draft) -> RewordAction | None:
 
 
 # A sentence that gives the measure after a label: "… into the tracker. Measure: both show up …".
-_MEASURE_LABEL = re.compile(r"(?<=[.!?])\s+(?=(?:the\s+)?(?:measure|metric|done when|success|proof)\b[^:.]{0,20}:)",
+_MEASURE_LABEL = re.compile(r"(?<=[.!?])\s+(?=(?:(?:the\s+)?(?:measure|metric|done when|success|proof)\b|"
+                            r"what \w+(?:'ll| will)? (?:\w+ )?(?:get to )?see\b)[^:.]{0,20}:)",
                             re.IGNORECASE)  # fmt: skip
 _IN_ITS_PLACE = re.compile(r"\b(?:in (?:its|it's|their) place|instead)\b", re.IGNORECASE)
 

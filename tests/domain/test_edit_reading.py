@@ -634,3 +634,53 @@ def test_the_sentences_before_put_it_in_the_notes_are_the_fact_not_the_asking_ar
         AddFact(fact="Finance confirmed this morning that every lost order was refunded")
     ]
     assert not needs_model(request, read_edits(request, _draft()))
+
+
+def test_a_new_wording_then_what_the_leader_will_see_as_its_measure() -> None:
+    request = (
+        "step 2 isnt really a step. change it to: walk the on-call team through every payments config change. "
+        "what dana will see: the walkthrough notes in the runbook. same date"
+    )
+    assert read_edits(request, _draft()) == [
+        RewordAction(number=2, action="Walk the on-call team through every payments config change"),
+        SetMeasure(number=2, measure="The walkthrough notes in the runbook"),
+    ]
+
+
+def test_the_first_check_in_named_in_its_own_clause_beside_an_action_named_as_context() -> None:
+    request = (
+        "The checklist is due on the 11th and I want to see Dana before that, so make the first check-in Thu 3 Dec."
+    )
+    assert read_edits(request, _draft()) == [SetDate(target="checkin", number=1, date=dt.date(2026, 12, 3))]
+
+
+def test_the_weekday_after_the_date_an_action_has_and_a_bit_warmer_is_a_tone() -> None:
+    request = "Make it a bit warmer please. And the checklist won't be ready by the 11th, make it the Tuesday after."
+    edits = read_edits(request, _draft())
+    assert SetTone(tone="warm") in edits
+    assert SetDate(target="action", number=2, date=dt.date(2026, 12, 15)) in edits
+    assert not needs_model(request, edits)
+
+
+def test_what_a_named_section_should_say_is_no_fact_for_the_notes() -> None:
+    request = (
+        "The ownership paragraph sounds evasive. It should say plainly that I skipped the staging tests to beat the "
+        "weekend and that Priya caught it, not me."
+    )
+    assert not [e for e in read_edits(request, _draft()) if isinstance(e, AddFact)]
+    assert needs_model(request, read_edits(request, _draft()))
+
+
+def test_an_italian_third_point_with_its_owner_date_and_measure_labelled() -> None:
+    request = (
+        "Aggiungi un terzo punto al piano: rivedere le modifiche alle config degli ultimi tre mesi. "
+        "Responsabile: Priya. Entro venerdì 18 dicembre. Misura: la lista allegata al ticket."
+    )
+    assert read_edits(request, _draft()) == [
+        AddAction(
+            action="Rivedere le modifiche alle config degli ultimi tre mesi",
+            measure="La lista allegata al ticket",
+            owner="Priya",
+            due=dt.date(2026, 12, 18),
+        )
+    ]
