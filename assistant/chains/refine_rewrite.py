@@ -123,6 +123,43 @@ def objected(request: str, before: str) -> list[str]:
     return found
 
 
+def request_copied(text: str, request: str) -> str | None:
+    """What the request asks or says of the section, copied into ``text`` ("The lesson is off. … Rewrite the lesson
+    around that."): a short sentence of it, or eight of its words in a row, that ask it; not the facts it states,
+    which the new text may well repeat ("… so it says I'm sorry staff salaries were exposed …"). None if none is."""
+    said = _plain(text)
+    for sentence in sentences(request):
+        asked = _WORDS.findall(sentence.lower())
+        runs = [" ".join(asked[i : i + 8]) for i in range(max(1, len(asked) - 7))] if len(asked) >= 3 else []
+        copied = next((run for run in runs if f" {run} " in f" {said} " and says_what_to_rewrite(run)), None)
+        if copied:
+            return copied
+    return None
+
+
+# The request wants no date in the text: "so it doesn't give a date at all", "I can't promise that".
+_NO_DATE = re.compile(
+    r"\b(?:(?:does ?n[o']t|do ?n[o']t|without|no|not) (?:give |say |mention |promise |name |put )?(?:a |any |the )?"
+    r"(?:date|deadline)s?\b|can'?t promise|cannot promise|means nothing)",
+    re.IGNORECASE,
+)
+
+
+def objected_dates(request: str, before: str) -> list[str]:
+    """The date promises of the old text ("by mid-December") that the request repeats, when it wants no date there
+    ("the last line promises her the gate "by mid-December" … rewrite it so it doesn't give a date at all")."""
+    if not _NO_DATE.search(request):
+        return []
+    asked = f" {_plain(request)} "
+    return [said for m in _BY_WHEN.finditer(before) if f" {(said := _plain(m.group()))} " in asked]
+
+
+def _without_phrase(text: str, phrase: str) -> str:
+    """``text`` without ``phrase`` (its words in order, whatever the punctuation between them)."""
+    words = r"\W+".join(re.escape(w) for w in phrase.split())
+    return re.sub(rf"[,;]?\s*\b{words}\b", "", text, flags=re.IGNORECASE).strip()
+
+
 def rewrite_problems(out: RewriteOutput, inputs: StepInputs) -> list[str]:
     """Problems of an answer: blank; the text as it was; what the request objects to still in it; a question; the
     leader named in the third person; the request's asking or the example copied; a date the user cannot promise."""
@@ -141,16 +178,8 @@ def rewrite_problems(out: RewriteOutput, inputs: StepInputs) -> list[str]:
     leader = _leader(inputs)
     if leader and re.search(rf"\b{re.escape(leader)}\b", out.text):  # "I'm sorry that Marta lost her Wednesday"
         problems.append(f'it speaks of {leader} as someone else, but it is written to {leader}: say "you"')
-    # what the request asks or says of the section, copied ("The lesson is off. … Rewrite the lesson around that."):
-    # a short sentence of it, or eight of its words in a row, that ask it; not the facts it states, which the new
-    # text may well repeat ("… so it says I'm sorry staff salaries were exposed …")
-    for sentence in sentences(request):
-        asked = _WORDS.findall(sentence.lower())
-        runs = [" ".join(asked[i : i + 8]) for i in range(max(1, len(asked) - 7))] if len(asked) >= 3 else []
-        copied = next((run for run in runs if f" {run} " in f" {said} " and says_what_to_rewrite(run)), None)
-        if copied:
-            problems.append(f"it copies my request ('{copied}'): write the new text itself")
-            break
+    if copied := request_copied(out.text, request):
+        problems.append(f"it copies my request ('{copied}'): write the new text itself")
     # the example's request or old text (its answer is the shape asked for: "I'm on it, and I'll keep you posted"):
     # six words in a row, one of them a word of the example's case that my request, notes and old text never use
     # ("care was never the problem: … only lived on my phone"; not "so nobody else could see it", all words of mine)
@@ -174,13 +203,22 @@ def _leader(inputs: StepInputs) -> str:
 def mended(out: RewriteOutput, inputs: StepInputs) -> RewriteOutput | None:
     """The answer as the program can mend it, or None when there is nothing it can mend: written to the leader as
     "you" where it names them in the third person ("I'm sorry that Marta lost her Wednesday" → "… that you lost your
-    Wednesday"), and without the old text's sentences it kept when the request says the old text is wrong (when
-    something else is left)."""
-    text = out.text
+    Wednesday"), and without the old text's sentences it kept when the request says the old text is wrong, or its
+    sentences that copy what the request asks (when something else is left), or a date promise the request objects
+    to ("by mid-December")."""
+    text, request = out.text, inputs.texts.get("request", "")
     kept = old_sentences_kept(out, inputs)
     rest = [s for s in sentences(text) if s not in kept]
     if kept and rest:
         text = " ".join(rest)
+    # a sentence of it that copies what the request asks ("Don't make it sound like I'm hiding behind being sick.")
+    copying = [s for s in sentences(text) if request_copied(s, request)]
+    if copying and len(copying) < len(sentences(text)):
+        text = " ".join(s for s in sentences(text) if s not in copying)
+    # a date the request objects to the old text promising ("doesn't give a date at all"): that phrase left out
+    for phrase in objected_dates(request, inputs.texts.get("current", "")):
+        if f" {phrase} " in f" {_plain(text)} ":
+            text = _without_phrase(text, phrase)
     text = addressed_to(text, _leader(inputs)) or text
     return None if text == out.text else out.model_copy(update={"text": text})
 

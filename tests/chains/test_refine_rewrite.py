@@ -9,6 +9,7 @@ from assistant.chains.refine_rewrite import (
     build_refine_rewrite_chain,
     mended,
     objected,
+    objected_dates,
     old_sentences_kept,
     rewrite_problems,
 )
@@ -69,11 +70,29 @@ def test_the_text_as_it_was_what_is_objected_to_or_a_question_is_asked_again() -
 
 
 def test_the_answer_is_parsed_and_asked_again_when_it_is_the_old_text() -> None:
-    inputs = rewrite_inputs(sample_draft(positive=CLOSING), "positive", ASKED)
+    asked = "the last line sounds flat, rewrite it so it says I'm on it and will keep her posted"
+    inputs = rewrite_inputs(sample_draft(positive=CLOSING), "positive", asked)
     model = scripted_model(refine_rewrite=[{"text": CLOSING}, {"text": "I'm on it, and I'll keep you posted."}])
     out = run(build_refine_rewrite_chain(model, max_reasks=1), inputs)
     assert out == RewriteOutput(text="I'm on it, and I'll keep you posted.")
     assert len(model.calls_for("refine_rewrite")) == 2
+
+
+def test_a_date_the_request_wants_gone_is_left_out_of_the_old_text_given_back() -> None:
+    inputs = rewrite_inputs(sample_draft(positive=CLOSING), "positive", ASKED)
+    model = scripted_model(refine_rewrite=[{"text": CLOSING}])
+    out = run(build_refine_rewrite_chain(model, max_reasks=1), inputs)
+    assert out == RewriteOutput(text="I'm on it, and I'll show you the gate working.")
+    assert len(model.calls_for("refine_rewrite")) == 1
+    # a date the request does not object to stays
+    assert objected_dates("the last line is flat, make it warmer", CLOSING) == []
+
+
+def test_a_sentence_that_copies_the_request_is_left_out_when_another_is_left() -> None:
+    asked = "The ownership says it was my decision. Rewrite it so I own the real failure. Not an excuse."
+    inputs = rewrite_inputs(sample_draft(), "ownership", asked)
+    answer = RewriteOutput(text="I kept the gate off my list, so nobody ran it. Rewrite it so I own the real failure.")
+    assert mended(answer, inputs) == RewriteOutput(text="I kept the gate off my list, so nobody ran it.")
 
 
 def test_the_facts_the_request_states_may_be_repeated_but_not_what_it_asks() -> None:

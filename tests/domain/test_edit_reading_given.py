@@ -83,3 +83,13 @@ def test_the_lesson_the_user_says_they_took_is_the_new_lesson_and_asking_around_
 def test_a_lesson_said_to_be_about_something_is_not_given_words() -> None:
     request = "The real lesson is about Friday deploys: rushing late in the week is when I cut corners. Rewrite it."
     assert read_given(request, sample_draft()) is None
+
+
+def test_make_the_lesson_colon_gives_the_new_lesson() -> None:
+    request = (
+        "The lesson is backwards. Make the lesson: config changes wait for a green staging run, whatever the hour."
+    )
+    edit, _ = read_given(request, sample_draft()) or (None, "")
+    assert edit == ReplaceSection(
+        section="lessons", text="Config changes wait for a green staging run, whatever the hour."
+    )
