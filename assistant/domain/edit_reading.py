@@ -33,7 +33,7 @@ from assistant.domain.edit_clauses import clauses, read_by_clauses, without_take
 from assistant.domain.edit_leftover import FOR_THE_MODEL, needs_model, without_wordings
 from assistant.domain.edit_reading_cannot import without_cannot
 from assistant.domain.edit_reading_cut import read_cut
-from assistant.domain.edit_reading_dates import CHECKINS, cues, read_dates
+from assistant.domain.edit_reading_dates import CHECKINS, cues, named_in, read_dates
 from assistant.domain.edit_reading_facts import find_fact, without_fact
 from assistant.domain.edit_reading_given import read_given, without_given
 from assistant.domain.edit_reading_plan import DROP, OWNER, read_plan_edits
@@ -345,8 +345,25 @@ def _read_whole(request: str, draft: Draft) -> list[Edit]:
     # beside a date, only a measure or wording given in so many words ("… and change what she'll see to "…""), or a
     # hand-over in the same clause ("give it to him and make it due Wed Dec 16"); of two clauses, each is read alone
     kept = (SetMeasure, RewordAction, SetOwner) if len(clauses(request)) == 1 else (SetMeasure, RewordAction)
-    worded = [e for e in plan_edits if isinstance(e, kept)]
+    dated = {e.number for e in dates if isinstance(e, SetDate)} | {e.action for e in dates if isinstance(e, ShiftDates)}
+    # or a hand-over of the very action the date is of ("marco will do the support briefing himself, put him as
+    # owner. and it can happen 4 days earlier")
+    worded = [
+        e
+        for e in plan_edits
+        if isinstance(e, kept) or (isinstance(e, SetOwner) and e.number in dated and _dated_alone(request, e, draft))
+    ]
     return edits + dates + (worded if dates else plan_edits)
+
+
+def _dated_alone(request: str, handed: SetOwner, draft: Draft) -> bool:
+    """True when no clause that states a date names an action other than the one handed over ("… put him as owner.
+    and it can happen 4 days earlier"; not "… she should be the owner of that step. Also the checklist … 12/16")."""
+    for clause in clauses(request):
+        named = named_in(CHECKINS.sub(" ", clause), draft)
+        if states_a_date(clause, draft.today) and named not in (None, handed.number):
+            return False
+    return True
 
 
 def _hands_over(request: str, draft: Draft) -> bool:

@@ -47,7 +47,7 @@ _CHECKINS_TOO = cues(r"check[- ]?ins? (?:too|to(?=\s*(?:[.!?]|$))|included|as we
                      r"seguimientos? (?:tambi[eé]n|incluidos)", r"suivis? (?:aussi|compris|inclus)",
                      r"(?:check[- ]?ins?|rückmeldungen?|termine) auch\b")  # fmt: skip
 _EVERY = cues(r"every", r"all\b", r"both\b", r"everything", r"everyth\w*", r"evr?ything", r"everthing", r"alles\b",
-              r"whole", r"timeline", r"the plan\b",
+              r"whole(?! (?:week|day|month|sprint|afternoon|morning|evening|weekend)\b)", r"timeline", r"the plan\b",
                r"each of", r"alle[ns]?\b", r"beide", r"jede[nrs]?\b", r"todas?\b", r"todos\b", r"cada\b", r"toutes?\b",
                r"tous\b", r"chaque\b", r"tutt[eio]\b", r"tudo\b")  # fmt: skip
 _EVERYTHING_I = re.compile(r"\beverything\s+(?:I|I've|I'd|we|we've|he|she|they)\b", re.IGNORECASE)

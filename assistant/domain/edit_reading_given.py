@@ -22,6 +22,8 @@ _CUE = cues(
     r"rewrite", r"re-?word", r"rephrase", r"replace", r"change (?:\w+ ){0,4}to\b", r"swap", r"make (?:it|that|this) "
     r"(?:say|read)", r"(?:it|this|that|should|to) (?:say|read)s?\b", r"instead\b", r"reformul", r"réécri", r"reescrib",
     r"riscriv", r"umschreib", r"ersetz", r"cambia", r"remplace", r"sostitu", r"vervang", r"herschrijf",
+    # "Closing line should be: …" (the section is named in the same sentence)
+    r"should (?:now |rather |instead )?(?:be|read|say)\s*$",
     # "Make the lesson: …", "make the closing line: …"
     r"make (?:the|my) (?:lessons?|apology|closing(?: line)?|opening(?: line)?|(?:last|first) line)\s*$",
     # the lesson said right before the colon: "The lesson I actually took from this: …", "the real lesson:"

@@ -29,7 +29,9 @@ _DONE_WHEN = re.compile(
     r"how \w+ (?:can |will |would )?(?:see|know|tell)(?: it)?\s*:|"
     r"(?<=[.!?]\s)\w+ (?:will|can|should|would) (?:be able to )?see:?\s+(?:that\s+)?|"
     r"terminé quand|preuve\s*:|hecho cuando|prueba\s*:|como prova,?|prova\s*:|als bewijs,?|medida\s*:|"
-    r"come (?:misura|verifica|prova)\s*:?|misura\s*:|verifica\s*:)\s*",
+    r"come (?:misura|verifica|prova)\s*:?|misura\s*:|verifica\s*:|"
+    # what the leader will see, in their language: "Cómo lo verá Tomasz:", "Come lo vedrà Dana:"
+    r"c[oó]mo lo ver[aá] \w+\s*:|come lo vedr[aà] \w+\s*:|comment \w+ le verra\s*:|wie \w+ es sieht\s*:)\s*",
     re.IGNORECASE,
 )
 # "I'll run a post-mortem …": the action is what I will do, said as a step ("Run a post-mortem …").
@@ -57,7 +59,9 @@ _AFTERWORD = re.compile(
     r"|(?:he|she|they|i) (?:hasn'?t|haven'?t|has not|have not|didn'?t|did not) (?:given|got|set|picked|named) "
     r"(?:me |us )?an? (?:date|deadline)\b.*"
     r"|not sure (?:yet )?(?:how|when|what|about)\b.*|(?:he|she|they) said \w+(?: \w+)? works(?: for (?:him|her|them))?"
-    r"|(?:i|he|she|they|we) can have it(?: done| ready)? (?:by|on|for) .*|owner\s*[:=]?\s*\w+\b.*"
+    r"|(?:i|he|she|they|we) can have it(?: done| ready)? (?:by|on|for) .*"
+    r"|(?:owner|responsabile|responsable|verantwortlich|eigenaar|dono|dueño)\s*[:=]?\s*\w+\b.*"
+    r"|(?:due|fecha|data|datum|date|scadenza|échéance|plazo|prazo)\s*:.*"
     r"|(?:the )?measure (?:is|isn'?t) (?:not )?(?:needed|necessary)\b.*|no measure\b.*"
     r"|that'?s (?:it|all)|thanks?|thx|ty)[.!]?$",
     re.IGNORECASE,
@@ -191,7 +195,9 @@ _DAY_WORKS = re.compile(r"\b(?:he|she|they) said (?P<day>\w+) works\b", re.IGNOR
 _FOR_WHOM = re.compile(r"\b(?:action|step|item|task|one)\s+for\s+(?P<name>(?-i:[A-Z])[a-zà-ÿ]+)\b", re.IGNORECASE)
 _THIRD_PERSON = {"does": "do", "has": "have", "goes": "go"}
 _ES = ("ches", "shes", "sses", "xes", "zes")
-_DUE_LABEL = re.compile(r"[\s,;.–—-]*\bdue\s*:\s*[^.;]*$", re.IGNORECASE)
+_DUE_LABEL = re.compile(
+    r"[\s,;.–—-]*\b(?:due|fecha|data|datum|date|scadenza|échéance|plazo|prazo)\s*:\s*[^.;]*$", re.IGNORECASE
+)
 # A fact the request asks to add to the notes is no new action ("one more thing - … add that to the notes pls").
 _TO_THE_NOTES = re.compile(r"\b(?:to|in|into) (?:the|my) notes\b", re.IGNORECASE)
 

@@ -182,11 +182,20 @@ def _worded(request: str, draft: Draft, cue: re.Pattern[str]) -> tuple[int, str]
         return bool(cue.search(request[: wording.start("text")]) or (cue is REWORD and lead.lower().startswith("make")))
 
     ending = _WORDING_END.search(request, request.find(":") + 1) if ":" in request else None
+    whole = request
     request = request[: ending.start()] if ending else request  # "…: re-check every campaign …. Also make that one …"
-    wording = _NEW_WORDING.search(request)
-    while wording is not None and not asked(wording):
-        # "On the step about last month: what Tomasz should get to see is …": the wording after the cue
-        wording = _NEW_WORDING.search(request, wording.start() + 1)
+
+    def found(text: str) -> re.Match[str] | None:
+        wording = _NEW_WORDING.search(text)
+        while wording is not None and not asked(wording):
+            # "On the step about last month: what Tomasz should get to see is …": the wording after the cue
+            wording = _NEW_WORDING.search(text, wording.start() + 1)
+        return wording
+
+    wording = found(request)
+    if wording is None and ending is not None:  # "The look-back: Kasia should own it. And the measure should be …"
+        request = whole
+        wording = found(request)
     if wording is None:
         return None
     before = request[: wording.start("text")]

@@ -684,3 +684,53 @@ def test_an_italian_third_point_with_its_owner_date_and_measure_labelled() -> No
             due=dt.date(2026, 12, 18),
         )
     ]
+
+
+def test_a_whole_week_is_no_every_date() -> None:
+    request = "the checklist doesn't need a whole week, bring it forward by two days"
+    assert read_edits(request, _draft()) == [ShiftDates(target="action", action=2, amount=-2, unit="days")]
+
+
+def test_a_spanish_new_action_with_owner_date_and_what_the_leader_will_see_labelled() -> None:
+    request = (
+        "Añade una acción nueva: que el equipo de plataforma revise cada cambio de config de pagos. "
+        "Responsable: Lena, de plataforma. Fecha: viernes 18 de diciembre. "
+        "Cómo lo verá Dana: la revisión enlazada en cada ticket de despliegue."
+    )
+    assert read_edits(request, _draft()) == [
+        AddAction(
+            action="Que el equipo de plataforma revise cada cambio de config de pagos",
+            measure="La revisión enlazada en cada ticket de despliegue",
+            owner="Lena",
+            due=dt.date(2026, 12, 18),
+        )
+    ]
+
+
+def test_a_hand_over_and_a_date_of_the_same_action_in_two_clauses() -> None:
+    request = (
+        "lee (platform lead) will write the checklist himself, put him as owner. and it can be done 2 days earlier"
+    )
+    edits = read_edits(request, _draft())
+    assert ShiftDates(target="action", action=2, amount=-2, unit="days") in edits
+    assert SetOwner(number=2, owner="Lee") in edits
+
+
+def test_a_closing_line_that_should_be_given_words_beside_a_date() -> None:
+    request = (
+        'Closing line should be: "I will show you the gate at our next check-in." Also the checklist needs a week more.'
+    )
+    edits = read_edits(request, _draft())
+    assert ReplaceSection(section="positive", text="I will show you the gate at our next check-in.") in edits
+    assert ShiftDates(target="action", action=2, amount=1, unit="weeks") in edits
+
+
+def test_a_measure_that_should_be_after_a_hand_over_behind_a_colon() -> None:
+    request = (
+        "The checklist: Lee in platform should own that one, he writes the deploy docs. "
+        "And the measure should be a link to the checklist in every payments deploy ticket."
+    )
+    assert read_edits(request, _draft()) == [
+        SetOwner(number=2, owner="Lee"),
+        SetMeasure(number=2, measure="A link to the checklist in every payments deploy ticket"),
+    ]
