@@ -189,6 +189,14 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
         return each
     if checkins and _ON_DUE_DAY.search(asked):  # "report back on the day each step is due": each on its due date
         return _checkins_on_due_days(draft)
+    said_of_checkins = [c for c in re.split(r"(?<=[.!?;])\s+", asked) if CHECKINS.search(c)]
+    if not checkins and action is not None and said_of_checkins and _SAME_WEEK.search(" ".join(said_of_checkins)):
+        # "mondays are her finance syncs. can the check ins each move to the tuesday of that same week?": the
+        # check-ins, whatever action a word elsewhere seems to name
+        about_checkins = _SAME_WEEK.sub(
+            " ", CHECKINS.sub(" ", " ".join(c for c in said_of_checkins if _SAME_WEEK.search(c)))
+        )
+        checkins = placed_in(about_checkins, draft) is None and named_in(about_checkins, draft) is None
     if checkins:
         said = " ".join(c for c in re.split(r"(?<=[.!?;,])\s+", asked) if CHECKINS.search(c))
         weekday = {w.lower() for w in _WEEKDAY.findall(_LEFT_DAY.sub(" ", said))}
@@ -219,10 +227,13 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
                 else [plan]
             )
         return []
+    if action is None and not checkins and every and (after := _WEEKDAY_AFTER.search(asked)) is not None:
+        # "Move all three due dates to the Monday after": each to that weekday after the date it has
+        moved = [_weekday_after(a.due, after["day"]) for a in draft.plan]
+        return [SetDate(target="action", number=i, date=d) for i, d in enumerate(moved, 1) if d > draft.today]
     if action is not None and not checkins and (after := _WEEKDAY_AFTER.search(asked)) is not None:
         # "the checklist won't be ready by the 11th, make it the Tuesday after": that weekday after the date it has
-        base = draft.plan[action - 1].due
-        day = base + dt.timedelta(days=(_WEEKDAYS[after["day"].lower()] - base.weekday() - 1) % 7 + 1)
+        day = _weekday_after(draft.plan[action - 1].due, after["day"])
         return [SetDate(target="action", number=action, date=day)] if day > draft.today else []
     day = stated_date(request, draft.today, known)
     if day is None and not stated_dates(request, draft.today):  # a weekday only when no calendar date is stated
@@ -339,6 +350,11 @@ def _each_checkin(request: str, draft: Draft) -> list[Edit]:
     if len(days) < 2 or len(days) != len(draft.report_back) or any(d <= draft.today for d in days):
         return []
     return [SetDate(target="checkin", number=i, date=d) for i, d in enumerate(days, 1)]
+
+
+def _weekday_after(base: dt.date, weekday: str) -> dt.date:
+    """The first ``weekday`` after ``base``."""
+    return base + dt.timedelta(days=(_WEEKDAYS[weekday.lower()] - base.weekday() - 1) % 7 + 1)
 
 
 def _named_checkin_alone(request: str, draft: Draft) -> bool:

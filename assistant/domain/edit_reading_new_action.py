@@ -184,7 +184,7 @@ _OWNER_LABEL = re.compile(
     re.IGNORECASE,
 )
 _WITH_ME = re.compile(
-    r"(?:(?P<name>[A-Z][a-zà-ÿ]+)(?:\s*\([^)]{1,40}\))?\s+and\s+(?:me|I|myself)|(?:me|I)\s+and\s+"
+    r"(?:(?P<name>[A-Z][a-zà-ÿ]+)(?:\s*\([^)]{1,40}\))?\s+(?:and|\+|&)\s+(?:me|I|myself)|(?:me|I)\s+(?:and|\+|&)\s+"
     r"(?P<name2>[A-Z][a-zà-ÿ]+)(?:\s*\([^)]{1,40}\))?)\s+"
     r"(?P<base>[a-z]+)\b\s*(?P<rest>.*)"
 )
@@ -229,8 +229,11 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
     # the colon after the words that ask for a new action ("Update: … And add a step: …")
     colon = next((m.start() for m in re.finditer(":", request) if NEW_ACTION.search(request[: m.start()])), -1)
     colon = colon if colon >= 0 or ":" not in request else request.find(":")
-    if colon < 0 and (cue := NEW_ACTION.search(request)) and (dash := _DASH.match(request, cue.end())):
-        colon = dash.end() - 2  # "one more step for the plan - answer the ~40 replies …": the dash as a colon
+    cue = NEW_ACTION.search(request)
+    if cue and (dash := _DASH.match(request, cue.end())) and (colon < 0 or dash.end() - 2 < colon):
+        # "one more step for the plan - answer the ~40 replies …", "new action pls - me + Ravi …": the dash as a
+        # colon (before a labelled measure's)
+        colon = dash.end() - 2
     if colon < 0 or not NEW_ACTION.search(request[:colon]):
         return _new_action_said(request, draft) if colon < 0 and NEW_ACTION.search(request) else None
     said = request[colon + 1 :].strip()

@@ -91,10 +91,12 @@ def _person(request: str, draft: Draft) -> str | None:
     plan_words = {w.lower() for a in draft.plan for w in re.findall(r"[A-Za-z]+", a.action)}
 
     def names(pattern: str) -> set[str]:
-        return {
+        found = {
             m.group("name") for m in re.finditer(pattern, request)
             if (w := m.group("name").lower()) not in _NOT_NAMES and w not in leader and w not in plan_words
         }  # fmt: skip
+        # a surname right after a first name is the same person ("Sven Olsen from IT security")
+        return {n for n in found if not any(re.search(rf"\b{o}\s+{n}\b", request) for o in found - {n})}
 
     # a capitalised word inside a sentence names someone more surely than one that opens it ("El briefing … lo va a
     # hacer Marcos"); a name that opens the sentence counts when there is none inside ("Jonas offered to …")

@@ -734,3 +734,39 @@ def test_a_measure_that_should_be_after_a_hand_over_behind_a_colon() -> None:
         SetOwner(number=2, owner="Lee"),
         SetMeasure(number=2, measure="A link to the checklist in every payments deploy ticket"),
     ]
+
+
+def test_check_ins_to_a_weekday_of_the_same_week_whatever_a_word_elsewhere_seems_to_name() -> None:
+    request = (
+        "dana keeps tuesdays for 1:1s, mondays are her deploy syncs. can the check ins each move to the tuesday of "
+        "that same week? the gate and checklist dates stay as they are"
+    )
+    assert read_edits(request, _draft()) == [
+        SetDate(target="checkin", number=1, date=dt.date(2026, 12, 8)),
+        SetDate(target="checkin", number=2, date=dt.date(2026, 12, 15)),
+    ]
+
+
+def test_every_due_date_to_the_monday_after_its_own() -> None:
+    request = "I don't want any step due on a Friday. Move all the due dates to the Monday after."
+    assert read_edits(request, _draft()) == [
+        SetDate(target="action", number=1, date=dt.date(2026, 12, 7)),
+        SetDate(target="action", number=2, date=dt.date(2026, 12, 14)),
+    ]
+
+
+def test_a_first_name_and_surname_are_one_person() -> None:
+    request = "The checklist is not mine to write, Lee Okafor from platform does it. Please put him owner."
+    assert read_edits(request, _draft()) == [SetOwner(number=2, owner="Lee")]
+
+
+def test_a_new_action_after_pls_and_a_dash_with_someone_and_me() -> None:
+    request = "new action pls - me + Ravi (ops) run a config rollback drill. due fri 18 dec. measure: the drill log"
+    assert read_edits(request, _draft()) == [
+        AddAction(
+            action="Run a config rollback drill",
+            measure="The drill log",
+            owner="Ravi",
+            due=dt.date(2026, 12, 18),
+        )
+    ]
