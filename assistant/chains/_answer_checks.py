@@ -91,8 +91,9 @@ def wrong_language(parsed: BaseModel, notes: str) -> list[str]:
 
 def without_example(prompt: PromptFile) -> PromptFile:
     """The prompt with its worked examples left out: from the first "Example ..." line to the last "Answer: ..."
-    line (the cases between them too), or those lines alone."""
-    lines = prompt.template.splitlines()
+    line (the cases between them too), or those lines alone; an example given as a variable of its own line
+    ("{example}") is left out too."""
+    lines = [line for line in prompt.template.splitlines() if line.strip() not in ("{example}", "{examples}")]
     starts = [i for i, line in enumerate(lines) if line.startswith("Example")]
     answers = [i for i, line in enumerate(lines) if line.startswith("Answer:")]
     if starts and answers and starts[0] < answers[-1]:

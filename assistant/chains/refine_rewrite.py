@@ -187,7 +187,8 @@ def rewrite_problems(out: RewriteOutput, inputs: StepInputs) -> list[str]:
     mine = set(_WORDS.findall(f"{request} {inputs.notes} {before}".lower()))
     example_runs = {tuple(example[i : i + 6]) for i in range(len(example) - 5)}
     if any(f" {' '.join(run)} " in f" {said} " and not set(run) <= mine for run in example_runs):
-        problems.append("it copies the example for another case: write about my case")
+        # worded as the runner's example problems start, so the re-ask leaves the example out
+        problems.append("You copied the example for another case: write about my case")
     if _CANNOT_PROMISE.search(request) and (when := _BY_WHEN.search(out.text)):
         problems.append(f"it still promises a date ('{when.group()}'), which my request says I cannot promise: "
                         "leave the date out")  # fmt: skip

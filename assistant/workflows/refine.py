@@ -266,6 +266,7 @@ async def _rewritten(
             # but not words that are not the section's: the old text, the request or the example copied, a question
             words = load_prompt(REWRITE_STEP).example_words
             wrong = rewrite_problems(out, inputs) + example_leaks(out, words, inputs.notes)
+            wrong = [w.replace("You copied", "it copies", 1) for w in wrong]  # said to the user, not the model
         reason = "; ".join(wrong) if wrong else model_edit_refusal(edit, request, draft)
         if reason is None:
             edits.append(edit)

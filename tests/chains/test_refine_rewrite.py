@@ -144,7 +144,7 @@ def test_the_example_copied_is_asked_again() -> None:
     copied = RewriteOutput(
         text="Care was never the problem: the release date only lived on my phone, so nobody else could see it."
     )
-    assert "it copies the example for another case: write about my case" in rewrite_problems(copied, inputs)
+    assert "You copied the example for another case: write about my case" in rewrite_problems(copied, inputs)
     mine = rewrite_inputs(
         sample_draft(), "lessons", "the lesson is off: the date lived with me, so nobody else could see it"
     )
@@ -182,3 +182,14 @@ def test_an_old_sentence_kept_when_the_request_says_the_old_text_is_wrong_is_lef
     # a request that objects to one quoted phrase keeps the rest of the old text
     quoted = rewrite_inputs(draft, "lessons", f'"{old[:30]}" is off. Rewrite the lesson.')
     assert old_sentences_kept(answer, quoted) == []
+
+
+def test_an_answer_that_copies_the_example_is_asked_again_without_the_example() -> None:
+    inputs = rewrite_inputs(sample_draft(), "lessons", "the lesson is off: nobody else knew the date. rewrite it")
+    copied = "Care was never the problem: the release date only lived on my phone, so nobody else could see it."
+    mine = "The release date lived only with me; now it goes on the team calendar the day it is set."
+    model = scripted_model(refine_rewrite=[{"text": copied}, {"text": mine}])
+    out = run(build_refine_rewrite_chain(model, max_reasks=1), inputs)
+    assert out == RewriteOutput(text=mine)
+    first, second = (" ".join(str(m.content) for m in c["messages"]) for c in model.calls_for("refine_rewrite"))
+    assert "Example for another case" in first and "Example for another case" not in second
