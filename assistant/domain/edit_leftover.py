@@ -65,7 +65,8 @@ FOR_THE_MODEL: dict[str, re.Pattern[str]] = {
 }  # fmt: skip
 
 
-_SAME = cues(r"same (?:date|measure|owner|due date|deadline)s?\b",
+_SAME = cues(r"same (?:date|measure|owner|due date|deadline)s?"
+             r"(?:,? (?:and|&) (?:the )?(?:date|measure|owner|deadline)s?)?\b",  # "the same date and measure"
              r"(?:the )?(?:measure|date|owner|deadline) (?:stays|is fine|can stay|as (?:it is|before))",
              r"keep (?:me|myself) as (?:the )?owner", r"i (?:stay|remain) (?:the )?owner")  # fmt: skip
 

@@ -157,6 +157,9 @@ _LONGER = cues(
     r"more to it", r"too short", r"too brief", r"say more", r"more context", r"not (?:long|detailed) enough",
     r"länger", r"ausführlich", r"más largo", r"más detall", r"plus long", r"plus de détails", r"développ",
     r"più lung", r"allung", r"più dettagli", r"mais longo", r"alonga", r"mais detalh", r"langer\b", r"uitgebreider",
+    # too short, so longer: "so wirkt es viel zu knapp", "trop court", "demasiado corto"
+    r"zu knapp", r"zu kurz", r"trop court", r"demasiado corto", r"troppo cort", r"te kort", r"curto demais",
+    r"muito curto",
 )  # fmt: skip
 _SHORTER = cues(
     r"shorter", r"shorten", r"(?:make|keep|be) (?:it |this )?(?:\w+ )?short\b", r"short and sweet", r"trim",
@@ -196,7 +199,8 @@ def read_length(request: str) -> Literal["shorter", "longer"] | None:
 
 _CHANNEL_CUES: dict[str, re.Pattern[str]] = {
     "chat": cues(
-        r"chat\b", r"slack", r"(?:on|in|via|over|a) teams\b", r"teams message", r"dms?\b", r"direct message", r"pm\b",
+        r"chat\b", r"slack", r"(?:on|in|via|over|a) teams\b", r"teams message", r"dms?\b", r"direct message",
+        r"pm\b(?![-\d])",  # not "(PM-2291)"
         r"whatsapp", r"instant message",
     ),
     "talking_points": cues(

@@ -330,7 +330,7 @@ PLACE_NOUNS = (
     r"step|action|item|task|point|punto|paso|passo|étape|etape|schritt|punkt|stap|punt|actie|azione|"
     r"acción|accion|tarea|tâche|ação|acção|aufgabe"
 )
-_ARTICLES = r"the|il|lo|la|el|le|der|die|das|den|de|het|o"
+_ARTICLES = r"the|il|lo|la|el|le|der|die|das|den|de|het|o|del|della|dello|dal|al|alla|du|do|da|dem|vom|zum"
 _PLACE = re.compile(r"\b(?:" + PLACE_NOUNS + r")\s*#?\s*(?P<n>\d)\b|\b(?:" + _ARTICLES + r")\s+(?P<ord>"
                     + "|".join(ORDINAL) + r")\s+(?:" + PLACE_NOUNS + r")\b", re.IGNORECASE)  # fmt: skip
 

@@ -30,7 +30,7 @@ _FACT_CUE = cues(
     r"(?:one more |another |a new )?facts? for the notes", r"for the notes\b",
     r"worth having (?:in there|in it|in the notes)", r"(?:ajoute|rajoute) aux notes", r"(?:zu den|in die) notizen",
     r"a las notas", r"aan de notities", r"alle note\b", r"add (?:this |that |it )?to (?:my|the) notes",
-    r"something to add",
+    r"something to add", r"(?:wat|dat) er (?:nog )?niet in staat", r"was (?:noch )?nicht drin(?:steht)?",
     r"ergänz", r"añad", r"ajout",
 )  # fmt: skip
 # Before a colon, a new action rather than a fact ("ajoute une action : …", "one more thing for the plan: …").
@@ -53,12 +53,15 @@ _LEAD = re.compile(r"^\s*(?:fyi|btw|for the record|good news)\b[\s,:-]*", re.IGN
 # What the user says about the fact, after it: "Add that.", "Can you work that in?", "Worth a line in the email I
 # think.", "it should be in there somewhere".
 _ABOUT_IT = cues(
-    r"add (?:that|this|it)\b", r"work (?:that|this|it) in", r"worth (?:a line|a mention|mentioning|putting|adding)",
+    r"add (?:that|this|it)\b", r"(?:dat|dit|het) toevoegen", r"voeg (?:dat|dit|het) toe",
+    r"work (?:that|this|it) in", r"worth (?:a line|a mention|mentioning|putting|adding)",
     r"get (?:that|this|it) in\b",
     r"in there\b", r"oversell", r"(?:mention|include|put) (?:that|this|it)\b", r"should be (?:in|mentioned)",
 )  # fmt: skip
 _ABOUT_IT_ASKS = cues(
     r"add (?:that|this|it)\b",
+    r"(?:dat|dit|het) toevoegen",
+    r"voeg (?:dat|dit|het) toe",
     r"work (?:that|this|it) in",
     r"(?:mention|include|put) (?:that|this|it)",
     r"get (?:that|this|it) in\b",

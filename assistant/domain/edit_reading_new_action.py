@@ -29,7 +29,7 @@ _DONE_WHEN = re.compile(
     r"how \w+ (?:can |will |would )?(?:see|know|tell)(?: it)?\s*:|"
     r"(?<=[.!?]\s)\w+ (?:will|can|should|would) (?:be able to )?see:?\s+(?:that\s+)?|"
     r"terminé quand|preuve\s*:|hecho cuando|prueba\s*:|como prova,?|prova\s*:|als bewijs,?|medida\s*:|"
-    r"come (?:misura|verifica|prova)\s*:?|misura\s*:|verifica\s*:|"
+    r"come (?:misura|verifica|prova)\s*:?|misura\s*:|verifica\s*:|mesure\s*:|messgröße\s*:|maatstaf\s*:|"
     # what the leader will see, in their language: "Cómo lo verá Tomasz:", "Come lo vedrà Dana:"
     r"c[oó]mo lo ver[aá] \w+\s*:|come lo vedr[aà] \w+\s*:|comment \w+ le verra\s*:|wie \w+ es sieht\s*:)\s*",
     re.IGNORECASE,
@@ -52,7 +52,8 @@ _DUE_CLAUSE = re.compile(r"(?:,\s*|\s+)\b(?:" + "|".join(DUE_CLAUSE_WORDS) + r")
 # After a new action's sentence: its due date on its own ("… without it. by the 18th", "due 12/18"), or a remark
 # that asks nothing ("Rest is fine.").
 _AFTERWORD = re.compile(
-    r"^(?:(?:and |it's |its )?(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\b.*|(?:the )?rest (?:is|looks) (?:fine|good|ok)"
+    r"^(?:(?:and |it's |its )?(?:(?:done|finished|ready|completed?) )?(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\b.*|"
+    r"(?:the )?rest (?:is|looks) (?:fine|good|ok)"
     r"|no (?:fixed |firm |set )?(?:date|deadline)(?: yet)?\b.*|i (?:don't|do not) have a (?:date|deadline)\b.*"
     r"|(?:he|she|they) (?:said|says|thinks|reckons) (?:\w+ )?(?:can|could|will|'ll) (?:have it|get it|be) "
     r"(?:done|ready)\b.*"
@@ -71,7 +72,8 @@ _AFTERWORD = re.compile(
 # After a new action's sentence: who owns it, perhaps with its date ("Olu from IT owns that one, due Friday the 11th").
 _OWNS_IT = re.compile(
     r"(?P<name>[A-Z][a-zà-ÿ]+)(?:\s+(?:from|in)\s+(?:the\s+)?[\w&-]+(?:\s+[\w&-]+)?)?\s+"
-    r"(?:owns|will own|takes|will take|is taking|will do|does|is doing)\s+(?:that one|this one|that|this|it)\b"
+    r"(?:(?:owns|will own|takes|will take|is taking|will do|does|is doing)\s+(?:that one|this one|that|this|it)\b|"
+    r"(?:and|&|\+)\s+(?:me|I)\b)"  # "Lukas from IT and me, done by Tuesday 1 Dec."
     r"(?P<rest>[^.!?]*)[.!]?"
 )
 
@@ -179,12 +181,12 @@ _DOER = re.compile(
 )
 # The owner given as a label: "owner: Kenji (IT)", "Owner: Kofi.", "Responsabile: Priya."
 _OWNER_LABEL = re.compile(
-    r"[\s,;.–—-]*\b(?:owner|responsabile|responsable|verantwortlich|eigenaar|dono|dueño)\s*[:=]?\s*"
+    r"[\s,;.–—-]*\b(?:owner|responsabile|responsable|verantwortlich|eigenaar|dono|dueño)(?:\s+is)?\s*[:=]?\s*"
     r"(?P<name>(?-i:[A-Z])[\w-]+)(?:\s+(?-i:[A-Z])[\w-]+)?(?:\s*\([^)]*\))?[.,;]?",
     re.IGNORECASE,
 )
 _WITH_ME = re.compile(
-    r"(?:(?P<name>[A-Z][a-zà-ÿ]+)(?:\s*\([^)]{1,40}\))?\s+(?:and|\+|&)\s+(?:me|I|myself)|(?:me|I)\s+(?:and|\+|&)\s+"
+    r"(?:(?P<name>[A-Z][a-zà-ÿ]+)(?:\s*\([^)]{1,40}\))?\s+(?:and|\+|&|et|y|und|e|en)\s+(?:me|I|myself|moi|yo|ich|io|ik)|(?:me|I)\s+(?:and|\+|&)\s+"
     r"(?P<name2>[A-Z][a-zà-ÿ]+)(?:\s*\([^)]{1,40}\))?)\s+"
     r"(?P<base>[a-z]+)\b\s*(?P<rest>.*)"
 )
@@ -195,6 +197,9 @@ _DAY_WORKS = re.compile(r"\b(?:he|she|they) said (?P<day>\w+) works\b", re.IGNOR
 _FOR_WHOM = re.compile(r"\b(?:action|step|item|task|one)\s+for\s+(?P<name>(?-i:[A-Z])[a-zà-ÿ]+)\b", re.IGNORECASE)
 _THIRD_PERSON = {"does": "do", "has": "have", "goes": "go"}
 _ES = ("ches", "shes", "sses", "xes", "zes")
+_DUE_LABELLED = re.compile(
+    r"\b(?:due|fecha|data|datum|date|scadenza|échéance|plazo|prazo)\s*:\s*([^.;]*)", re.IGNORECASE
+)
 _DUE_LABEL = re.compile(
     r"[\s,;.–—-]*\b(?:due|fecha|data|datum|date|scadenza|échéance|plazo|prazo)\s*:\s*[^.;]*$", re.IGNORECASE
 )
@@ -237,7 +242,9 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
     if colon < 0 or not NEW_ACTION.search(request[:colon]):
         return _new_action_said(request, draft) if colon < 0 and NEW_ACTION.search(request) else None
     said = request[colon + 1 :].strip()
-    due = stated_date(said, draft.today) or next_weekday(said, draft.today)
+    labelled_due = _DUE_LABELLED.search(said)  # "Fecha: martes 1 de diciembre", beside other dates in the action
+    said_due = labelled_due.group(1) if labelled_due else said
+    due = stated_date(said_due, draft.today) or next_weekday(said_due, draft.today)
     if due is None and (relative := relative_to_action(said, draft)) is not None:  # "until same day as the checklist"
         due, said = relative[0], relative[2]
     weeks = _IN_WEEKS.search(said) if due is None else None

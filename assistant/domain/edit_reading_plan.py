@@ -40,7 +40,8 @@ OWNER = cues(
     r"assign", r"put (?:him|her|them|me) down", r"take (?:over|on)\b",
     r"give (?:it|that|this|that one) to (?:him|her|them)\b", r"\b(?:himself|herself)\b",
     r"\b(?:it|that|this|one|the [\w-]+) themselves\b",  # not "the plan dates themselves are fine"
-    r"shou?ld (?:own|run|do|take|handle|lead|give)\b",  # "priya should run the support briefing, not me"
+    # "priya should run the support briefing, not me", "priya shoud do the support briefing"
+    r"shou?l?d (?:own|run|do|take|handle|lead|give)\b",
     r"hand (?:it|that|this) (?:to|over)", r"offered to",
     r"will (?:take|own|handle|run|do) (?:the|that|this|it|over)",
     r"(?<=s )taking (?:over |on )?(?:the|that|this|it)\b",  # "priya's taking the briefing", "Jo is taking it"

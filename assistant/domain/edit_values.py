@@ -34,7 +34,21 @@ _EVERY = _words(r"every", r"all\b", r"whole plan", r"alle", r"todas", r"todos", 
 
 
 # The words that introduce a due date: "by wed the 16th", "due the 11th", "bis Freitag", "até 18/12", "tot vrijdag".
-DUE_WORDS = ("by", "due", "until", "before", "bis", "para el", "avant le", "até", "tot", "entro", "entro il")
+DUE_WORDS = (
+    "by",
+    "due",
+    "until",
+    "before",
+    "bis",
+    "para el",
+    "avant le",
+    "d'ici le",
+    "d'ici",
+    "até",
+    "tot",
+    "entro",
+    "entro il",
+)
 # Those whose words up to the clause's end are a due date to cut from a new action's wording
 # (:mod:`assistant.domain.edit_reading_plan`): not "before", which as often names an event that is part of the action
 # ("run a drill before the release").

@@ -770,3 +770,53 @@ def test_a_new_action_after_pls_and_a_dash_with_someone_and_me() -> None:
             due=dt.date(2026, 12, 18),
         )
     ]
+
+
+def test_a_new_actions_owner_said_after_it_or_labelled_with_is() -> None:
+    after = "Add an action: a rollback drill with the on-call team. Lee from platform and me, done by Tue 8 Dec."
+    (added,) = read_edits(after, _draft())
+    assert (added.owner, added.due) == ("Lee", dt.date(2026, 12, 8))
+    labelled = (
+        "Please add a step: run a rollback drill. Owner is Lee (platform), due Wed 16 Dec. Measure: the drill log."
+    )
+    (added,) = read_edits(labelled, _draft())
+    assert (added.owner, added.due, added.measure) == ("Lee", dt.date(2026, 12, 16), "The drill log")
+
+
+def test_a_french_new_action_with_someone_and_me_and_a_spanish_labelled_date_beside_others() -> None:
+    french = (
+        "Ajoute une action : Lee et moi relisons chaque config de paiement, d'ici le vendredi 18 décembre. "
+        "Mesure : la revue dans le ticket."
+    )
+    (added,) = read_edits(french, _draft())
+    assert (added.owner, added.due, added.measure) == ("Lee", dt.date(2026, 12, 18), "La revue dans le ticket")
+    assert "d'ici" not in added.action
+    spanish = (
+        "Añade una acción: pasar los plazos (7 y 15 de diciembre) al tracker del equipo. Responsable: yo. "
+        "Fecha: martes 1 de diciembre. Medida: Dana ve los plazos en el tracker."
+    )
+    (added,) = read_edits(spanish, _draft())
+    assert added.due == dt.date(2026, 12, 1)
+
+
+def test_too_short_in_german_is_longer_and_a_ticket_id_is_no_private_message() -> None:
+    assert read_length("So wirkt es viel zu knapp. Kannst du die Nachricht ausführlicher machen?") == "longer"
+    assert read_channel("het verslag staat in Confluence (PM-2291)", "email") is None
+
+
+def test_an_italian_date_of_the_first_step_beside_a_tone() -> None:
+    request = "Rendilo più formale. E la scadenza del primo passo mettila a martedì 8 dicembre."
+    assert SetDate(target="action", number=1, date=dt.date(2026, 12, 8)) in read_edits(request, _draft())
+
+
+def test_a_hand_over_with_a_typo_and_keeping_the_same_date_and_measure() -> None:
+    assert read_edits("lee shoud do the checklist, he knows the deploy docs", _draft()) == [
+        SetOwner(number=2, owner="Lee")
+    ]
+    request = (
+        "The checklist step is too vague. Reword it as: write a checklist for every payments config change. "
+        "Keep the same date and measure."
+    )
+    edits = read_edits(request, _draft())
+    assert edits == [RewordAction(number=2, action="Write a checklist for every payments config change")]
+    assert not needs_model(request, edits)
