@@ -192,9 +192,17 @@ def asked_edits(edits: list[Edit], request: str, draft: Draft) -> tuple[list[Edi
 
 
 def refine_plainly(draft: Draft, request: str, *, validate: bool = True) -> Refinement | None:
-    """The refinement of a plain request, without a model; None when the request needs the model."""
+    """The refinement of a request the program reads all of by itself, without a model: a plain one ("two weeks
+    later"), or one whose edits it reads in the user's own words and that leaves nothing to the model
+    (:mod:`assistant.domain.edit_reading`); None when the request needs the model."""
     edits = parse_request(_checked_request(request), actions=len(draft.plan))
-    return None if edits is None else _finished(draft, edits, validate=validate, request=request)
+    if edits is not None:
+        return _finished(draft, edits, validate=validate, request=request)
+    read, cannot = read_edits(request, draft), cannot_do(request)
+    # the program read all of it by itself (what it cannot do aside: "pull the numbers from grafana and drop them in")
+    if (read or cannot) and not needs_model(without_cannot(request) if cannot else request, read):
+        return _finished(draft, read, validate=validate, not_possible=cannot or "", request=request)
+    return None
 
 
 async def _answer(
@@ -302,9 +310,6 @@ async def arefine(
     if plain is not None:
         return plain
     read, cannot = read_edits(request, draft), cannot_do(request)
-    # the program read all of it by itself (what it cannot do aside: "pull the numbers from grafana and drop them in")
-    if (read or cannot) and not needs_model(without_cannot(request) if cannot else request, read):
-        return _finished(draft, read, validate=pipeline.validate, not_possible=cannot or "", request=request)
     # sections to write again, and nothing else for the model: the model writes only their words
     rewrites, rest = rewrites_asked(request, draft, read)
     if rewrites and not needs_model(without_cannot(rest) if cannot else rest, read):

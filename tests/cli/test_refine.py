@@ -40,6 +40,22 @@ def test_plain_request_needs_no_model_saves_a_version_and_prints_the_diff(
     assert [(a.date - b.date).days for a, b in zip(after.report_back, before.report_back, strict=True)] == [14, 14]
 
 
+def test_a_request_the_program_reads_in_its_own_words_opens_no_model(
+    saved: str, db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import assistant.model.backend
+
+    def no_backend(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the model was loaded for a request the program reads by itself")
+
+    monkeypatch.setattr(assistant.model.backend, "open_backend", no_backend)
+    assert main(["refine", saved, "the checklist won't be done by the 11th, make it the Tuesday after"]) == 0
+    _, err = capsys.readouterr()
+    assert "(no model needed)" in err
+    with Store(db_url) as store:
+        assert store.load_version(saved).plan[1].due.isoformat() == "2026-12-15"
+
+
 def test_json_prints_the_draft_and_the_edits_applied(
     saved: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
