@@ -32,7 +32,7 @@ from assistant.domain.edit_types import (
     ShiftDates,
     section_text,
 )
-from assistant.domain.edit_values import PLAN_LINE, relative_shift, stated_date, stated_dates
+from assistant.domain.edit_values import PLAN_LINE, relative_shift, stated_amounts, stated_date, stated_dates
 from assistant.domain.schema import Draft
 
 _SAME = 0.9  # a text whose words are this alike to another's (after :func:`_plain`) repeats it
@@ -147,6 +147,10 @@ def model_edit_refusal(edit: Edit, request: str, draft: Draft) -> str | None:
             return f"the {section} already says so"
         case DropAction() if _A_SENTENCE.search(request):
             return "your request is about a sentence of the message, not an action of the plan"
+        case ShiftDates(amount=amount, unit=unit) if relative_shift(request) is None and abs(amount) * (
+            7 if unit == "weeks" else 1
+        ) not in stated_amounts(request):  # "needs a whole week more" answered with seven weeks
+            return f"your request states no amount of time I can read as {abs(amount)} {unit}; say it as 'a week later'"
         case AddFact(fact=fact) if _ASKING.search(fact):
             return "that is your request, not a fact for the notes"
         case AddFact(fact=fact) if len([w for w in _WORD.findall(fact) if len(w) >= 3]) < _FACT_WORDS:

@@ -143,7 +143,8 @@ _AMOUNT = re.compile(
     r"\b(?P<n>\d{1,2}|an?|" + "|".join(_SMALL[1:]) + r"|one|another|one more|an extra|a further|a couple of|"
     r"a couple|couple of|ein(?:e[nm]?)?|zwei|drei|vier|fünf|zehn|una?|dos|tres|cuatro|cinco|diez|une?|deux|trois|"
     r"quatre|cinq|dix|een|twee|drie|vijf|tien|uma|duas|dois|três|tre|quattro|cinque|dieci|"
-    r"due(?=\s+(?:settiman|giorn)))\s+(?P<more>(?:more|extra|further|additional)\s+)?"
+    r"due(?=\s+(?:settiman|giorn)))\s+(?:(?:whole|full|entire)\s+(?=(?:days?|weeks?)\s+(?:more|extra)\b))?"
+    r"(?P<more>(?:more|extra|further|additional)\s+)?"
     r"(?P<unit>days?|weeks?|wks?|tage?n?|wochen?|d[ií]as?|semanas?|jours?|semaines?|weken|dagen|settiman[ae]|"
     r"giorn[oi])\b"
     r"|\b(?P<fortnight>a fortnight)\b",
@@ -195,6 +196,19 @@ def _days_of(amount: re.Match[str]) -> int | None:
     if count is None or amount["more"]:
         return None
     return count * (7 if amount["unit"].lower().startswith(_WEEK_UNITS) else 1)
+
+
+def stated_amounts(request: str) -> set[int]:
+    """Every amount of time the request states, in days ("a week", "ten days", "-3d"), whatever it says of them."""
+    days = {int(m["n"]) * (7 if m["unit"].lower().startswith("w") else 1) for m in _SIGNED.finditer(request)}
+    for amount in _AMOUNT.finditer(request):
+        if amount["fortnight"]:
+            days.add(14)
+        elif (count := counted(amount["n"].lower())) is not None:
+            days.add(count * (7 if amount["unit"].lower().startswith(_WEEK_UNITS) else 1))
+        elif amount["n"].lower() in _MORE:
+            days.add(7 if amount["unit"].lower().startswith(_WEEK_UNITS) else 1)
+    return days
 
 
 def relative_shift(request: str) -> tuple[int, Literal["days", "weeks"]] | None:

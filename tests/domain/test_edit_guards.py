@@ -25,6 +25,7 @@ from assistant.domain.edit_types import (
     SetOwner,
     ShiftDates,
 )
+from assistant.domain.edit_values import relative_shift
 
 GATE = "Add a CI gate that blocks config deploys unless the staging tests passed"
 CHECKLIST = "Write a pre-deploy checklist for payments config changes"
@@ -138,3 +139,22 @@ def test_a_section_rewritten_with_its_label_and_the_same_words_changes_nothing()
     tidied = tidied_edit(labelled, "priya should own the briefing", draft)
     assert tidied == ReplaceSection(section="ownership", text=draft.ownership)
     assert model_edit_refusal(tidied, "priya should own the briefing", draft) == "the ownership already says so"
+
+
+def test_a_shift_by_an_amount_the_request_never_states_is_refused() -> None:
+    draft = sample_draft()
+    seven_weeks = ShiftDates(target="action", action=2, amount=7, unit="weeks")
+    reason = model_edit_refusal(seven_weeks, "the checklist needs more time, push it back", draft)
+    assert reason == "your request states no amount of time I can read as 7 weeks; say it as 'a week later'"
+    # an amount it states, even one it cannot place on one date ("a week … or two"), stands
+    one_week = ShiftDates(target="action", action=2, amount=1, unit="weeks")
+    assert model_edit_refusal(one_week, "push the checklist back a week, or maybe two weeks", draft) is None
+    assert (
+        model_edit_refusal(one_week.model_copy(update={"amount": 7, "unit": "days"}), "push it back a week", draft)
+        is None
+    )
+
+
+def test_a_whole_week_more_is_one_week_later() -> None:
+    assert relative_shift("the checklist needs a whole week more, push it back") == (1, "weeks")
+    assert relative_shift("the checklist doesn't need a whole week, bring it forward by two days") == (-2, "days")
