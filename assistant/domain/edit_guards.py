@@ -150,7 +150,8 @@ def model_edit_refusal(edit: Edit, request: str, draft: Draft) -> str | None:
         case ShiftDates(amount=amount, unit=unit) if relative_shift(request) is None and abs(amount) * (
             7 if unit == "weeks" else 1
         ) not in stated_amounts(request):  # "needs a whole week more" answered with seven weeks
-            return f"your request states no amount of time I can read as {abs(amount)} {unit}; say it as 'a week later'"
+            said = f"{abs(amount)} {unit[:-1] if abs(amount) == 1 else unit}"
+            return f"your request states no amount of time I can read as {said}; say how far, as in 'a week later'"
         case AddFact(fact=fact) if _ASKING.search(fact):
             return "that is your request, not a fact for the notes"
         case AddFact(fact=fact) if len([w for w in _WORD.findall(fact) if len(w) >= 3]) < _FACT_WORDS:

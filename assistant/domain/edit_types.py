@@ -169,7 +169,8 @@ def describe(edit: Edit) -> str:
     """What an edit asks for, in plain words (for a reply about an edit not applied)."""
     match edit:
         case ShiftDates(target=target, action=n, amount=amount, unit=unit):
-            what = {"plan": "every due date", "checkins": "the check-ins", "action": f"action {n}"}[target]
+            action = f"action {n}" if n is not None else "an action"
+            what = {"plan": "every due date", "checkins": "the check-ins", "action": action}[target]
             return f"move {what} {span_text(amount, unit)}"
         case SetDate(target=target, number=n, date=date):
             return f"set the date of {target} {n} to {date.isoformat()}"

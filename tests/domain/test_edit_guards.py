@@ -145,7 +145,7 @@ def test_a_shift_by_an_amount_the_request_never_states_is_refused() -> None:
     draft = sample_draft()
     seven_weeks = ShiftDates(target="action", action=2, amount=7, unit="weeks")
     reason = model_edit_refusal(seven_weeks, "the checklist needs more time, push it back", draft)
-    assert reason == "your request states no amount of time I can read as 7 weeks; say it as 'a week later'"
+    assert reason == "your request states no amount of time I can read as 7 weeks; say how far, as in 'a week later'"
     # an amount it states, even one it cannot place on one date ("a week … or two"), stands
     one_week = ShiftDates(target="action", action=2, amount=1, unit="weeks")
     assert model_edit_refusal(one_week, "push the checklist back a week, or maybe two weeks", draft) is None
