@@ -49,6 +49,41 @@ def clauses(request: str) -> list[str]:
     return [c.strip() for c in _CLAUSE_END.split(request) if c and c.strip(" .,;")]
 
 
+# "two things. 1) add an action: … 2) the checklist needs 3 more days": the items of a numbered list.
+_ITEM_MARK = re.compile(r"(?:^|(?<=\s))\(?(?P<n>[1-5])\)\s+|(?:^|(?<=[.!?;,:]\s))(?P<m>[1-5])\.\s+(?=[A-Za-z])")
+
+
+def numbered_items(request: str) -> tuple[str, list[str]]:
+    """The text before a numbered list in the request, and its items ("1) …  2) …", "(1) … (2) …", "1. … 2. …"),
+    each without its number; ("", []) unless it numbers two items or more from 1 on."""
+    marks = list(_ITEM_MARK.finditer(request))
+    if len(marks) < _MIN_CLAUSES or [int(m["n"] or m["m"]) for m in marks] != list(range(1, len(marks) + 1)):
+        return "", []
+    ends = [m.start() for m in marks[1:]] + [len(request)]
+    items = [request[m.end() : end].strip(" ,;") for m, end in zip(marks, ends, strict=True)]
+    return request[: marks[0].start()].strip(" ,;"), items
+
+
+def read_items(request: str, read: Reader, needs_model: NeedsModel) -> list[Edit] | None:
+    """The edits of a numbered list's items, each read alone, when every item is read in full and no two values are
+    given for one thing; the text before the list ("two things.") counts only when it asks for something. Else None."""
+    before, items = numbered_items(request)
+    if not items:
+        return None
+    found: dict[tuple[object, ...], Edit] = {}
+    for item, numbered in [(before, False), *((item, True) for item in items)]:
+        edits = read(item) if item else []
+        if (numbered and not edits) or (item and needs_model(item, edits)):
+            return None
+        for edit in edits:
+            key = _key(edit)
+            if key in found and found[key] != edit:
+                return None
+            found[key] = edit
+    kept = [e for e in found.values() if not isinstance(e, DropAction)]
+    return kept + sorted((e for e in found.values() if isinstance(e, DropAction)), key=lambda e: -e.number)
+
+
 def read_by_clauses(request: str, whole: list[Edit], read: Reader, needs_model: NeedsModel) -> list[Edit]:
     """The edits of ``request``'s clauses read one by one, when together they leave nothing to the model, are more
     than ``whole`` (the request read whole) and of every kind it has, with no two values for one thing; else

@@ -29,7 +29,7 @@ import difflib
 import re
 from typing import Literal
 
-from assistant.domain.edit_clauses import clauses, read_by_clauses, without_taken_back
+from assistant.domain.edit_clauses import clauses, read_by_clauses, read_items, without_taken_back
 from assistant.domain.edit_leftover import FOR_THE_MODEL, needs_model, without_wordings
 from assistant.domain.edit_reading_cannot import without_cannot
 from assistant.domain.edit_reading_cut import read_cut
@@ -68,11 +68,13 @@ _TONE_CUES: dict[str, re.Pattern[str]] = {
         r"herzlich", r"wärmer", r"freundlich", r"menschlich", r"persönlicher", r"kalt", r"distanziert",
         r"cálid", r"calid", r"amable", r"cariño", r"cercan", r"(?:me |le )importa", r"fr[ií]o", r"fr[ií]a",
         r"chaleureu", r"aimable", r"humain", r"froid", r"calor", r"più caldo", r"freddo", r"umano",
+        r"caloros", r"acolhedor", r"hartelijk", r"vriendelijk",
     ),
     "formal": cues(
         r"formal", r"professional", r"polish", r"buttoned", r"too casual", r"chatty", r"informal", r"sloppy",
         r"too relaxed", r"förmlich", r"formell", r"professionell", r"salopp", r"lässig", r"profesional", r"formel",
         r"professionnel", r"(?:ton|registre|style|plus) soutenu", r"formale", r"professionale",
+        r"profissional", r"formeel", r"zakelijk",
     ),
     "direct": cues(
         r"direct(?:er|ly)?\b(?! message| to (?:her|him|them)\b| in person| face to face| than\b)", r"to the point",
@@ -85,7 +87,7 @@ _TONE_CUES: dict[str, re.Pattern[str]] = {
         # not "direkt sagen als schreiben": say it in person
         r"direkt(?!\s+(?:sagen|ansprechen|reden|besprechen|persönlich|mitteilen|zu sagen|anzusprechen))",
         r"auf den punkt", r"klartext", r"sin rodeos", r"directo\b", r"droit au but", r"sans détour",
-        r"diretto",
+        r"diretto", r"diret[oa]\b", r"(?:sem|cheio de|muitos|menos) rodeios", r"direct(?:er|e)\b",
     ),
     "neutral": cues(
         r"neutral", r"less emotional", r"tone it down", r"dial it back", r"too emotional", r"over the top",
@@ -153,7 +155,8 @@ def read_tone(request: str, current: str | None = None, *, hints: bool = True) -
 
 _LONGER = cues(
     r"longer", r"flesh(?:ed)? (?:it |this )?out", r"beef (?:it |this )?up", r"bulk (?:it |this )?up",
-    r"more detail", r"detailed", r"expand", r"elaborat", r"thin\b",
+    r"more detail", r"detailed", r"expand", r"elaborat", r"thin\b", r"(?:too|so|very|a bit|rather) bare\b",
+    r"bare[- ]bones", r"more complete",
     r"more to it", r"too short", r"too brief", r"say more", r"more context", r"not (?:long|detailed) enough",
     r"länger", r"ausführlich", r"más largo", r"más detall", r"plus long", r"plus de détails", r"développ",
     r"più lung", r"allung", r"più dettagli", r"mais longo", r"alonga", r"mais detalh", r"langer\b", r"uitgebreider",
@@ -174,6 +177,14 @@ _SHORTER = cues(
 )  # fmt: skip
 
 
+# Much more of it: from a short draft, a long one ("it's way too bare for that, make it longer").
+_MUCH = cues(
+    r"(?:much|way|a lot|far|lots|considerably|significantly) (?:longer|shorter|more detail)",
+    r"(?:way|much|far|really|very) too (?:bare|short|thin|brief|terse|skimpy|long|wordy)",
+    r"(?:viel|deutlich) (?:länger|kürzer|zu knapp|zu kurz|zu lang)", r"mucho más (?:largo|corto)",
+    r"beaucoup plus (?:long|court)", r"molto più (?:lung|cort|brev)", r"muito mais (?:longo|curto)",
+    r"veel (?:langer|korter)",
+)  # fmt: skip
 _NOT_LENGTH = cues(
     r"(?:take|takes|taking|took|need|needs|last|lasts) (?:a (?:bit|little|lot) )?longer",
     r"longer than",
@@ -185,16 +196,17 @@ _NOT_LENGTH = cues(
 )
 
 
-def read_length(request: str) -> Literal["shorter", "longer"] | None:
+def read_length(request: str) -> Literal["shorter", "longer", "short", "long"] | None:
     """ "shorter" or "longer" when the request asks for that in its own words ("trim it so it fits on one screen",
-    "flesh it out", "feels a little thin"), not of time ("the checklist will take longer"); None when it reads
-    neither, or both."""
+    "flesh it out", "feels a little thin"), not of time ("the checklist will take longer"); "short" or "long" when it
+    asks for much more of it ("way too bare, make it longer", "much shorter"); None when it reads neither, or both."""
     request = _NOT_LENGTH.sub(" ", request)
     longer = bool(_LONGER.search(request))
     shorter = bool(_SHORTER.search(_LONGER.sub(" ", request)))
     if longer == shorter:
         return None
-    return "longer" if longer else "shorter"
+    much = bool(_MUCH.search(request))
+    return ("long" if much else "longer") if longer else ("short" if much else "shorter")
 
 
 _CHANNEL_CUES: dict[str, re.Pattern[str]] = {
@@ -309,6 +321,9 @@ def read_edits(request: str, draft: Draft) -> list[Edit]:
     without it); a clause asking for what Regain cannot do
     (:func:`~assistant.domain.edit_reading_cannot.cannot_do`) is not read. When that leaves part
     of the request to the model, its clauses read one by one may say it all (:mod:`assistant.domain.edit_clauses`)."""
+    listed = read_items(request, lambda item: read_edits(item, draft), needs_model)
+    if listed is not None:  # "two things. 1) add an action: … 2) the checklist needs 3 more days": item by item
+        return listed
     whole = _read_whole(request, draft)
     # a date it states may be a new action's own ("… Olu owns that one, due Friday the 11th")
     dated = any(isinstance(e, ShiftDates | SetDate) or (isinstance(e, AddAction) and e.due) for e in whole)

@@ -32,6 +32,9 @@ _FACT_CUE = cues(
     r"a las notas", r"aan de notities", r"alle note\b", r"add (?:this |that |it )?to (?:my|the) notes",
     r"something to add", r"(?:wat|dat) er (?:nog )?niet in staat", r"was (?:noch )?nicht drin(?:steht)?",
     r"ergänz", r"añad", r"ajout",
+    # "Falta un dato en las notas: …", "Il manque un fait : …", "Manca un dato: …", "Es fehlt: …"
+    r"falta(?:n)? (?:un |una |el |algo)", r"en las notas\b", r"il manque\b", r"manca(?:no)? (?:un|il|qualcosa)",
+    r"(?:es )?fehlt\b", r"(?:missing|absent) (?:from|in) the notes",
 )  # fmt: skip
 # Before a colon, a new action rather than a fact ("ajoute une action : …", "one more thing for the plan: …").
 _AN_ACTION = cues(r"actions?\b", r"steps?\b", r"items?\b", r"tasks?\b", r"to the plan", r"in the plan", r"aktion",
@@ -54,6 +57,7 @@ _LEAD = re.compile(r"^\s*(?:fyi|btw|for the record|good news)\b[\s,:-]*", re.IGN
 # think.", "it should be in there somewhere".
 _ABOUT_IT = cues(
     r"add (?:that|this|it)\b", r"(?:dat|dit|het) toevoegen", r"voeg (?:dat|dit|het) toe",
+    r"añ[aá]de(?:lo|la)\b", r"ajoute[- ]l[ea]\b", r"aggiungil[oa]\b", r"füg (?:das|es) hinzu",
     r"work (?:that|this|it) in", r"worth (?:a line|a mention|mentioning|putting|adding)",
     r"get (?:that|this|it) in\b",
     r"in there\b", r"oversell", r"(?:mention|include|put) (?:that|this|it)\b", r"should be (?:in|mentioned)",
@@ -62,6 +66,10 @@ _ABOUT_IT_ASKS = cues(
     r"add (?:that|this|it)\b",
     r"(?:dat|dit|het) toevoegen",
     r"voeg (?:dat|dit|het) toe",
+    r"añ[aá]de(?:lo|la)\b",
+    r"ajoute[- ]l[ea]\b",
+    r"aggiungil[oa]\b",
+    r"füg (?:das|es) hinzu",
     r"work (?:that|this|it) in",
     r"(?:mention|include|put) (?:that|this|it)",
     r"get (?:that|this|it) in\b",

@@ -16,6 +16,7 @@ from assistant.domain.edit_reading_cut import holds
 from assistant.domain.edit_reading_dates import cues
 from assistant.domain.edit_types import ReplaceSection, Section, section_text
 from assistant.domain.schema import Draft
+from assistant.domain.second_person import given_to
 
 # Before the colon, in its sentence: what asks for new words ("rewrite it:", "replace the last line (…) with:").
 _CUE = cues(
@@ -74,6 +75,19 @@ _ADD = cues(r"add (?:that|a (?:line|sentence|bit) (?:saying|that says))\s+", r"a
             r"mention (?:there )?that\s+")  # fmt: skip
 
 
+# New words in the first person after "say", with no colon: "… is vague - say I'll demo the gate to her live …",
+# "the closing should just say I'm committed to …" (not "also say", which adds).
+# Or thanks for the reader: "for the last line I'd rather just thank her for taking the calls …".
+_SAY = re.compile(
+    r"(?<!also )(?<!\w)(?:just |instead |rather |simply )?say (?:that )?(?=I(?:'ll|'m|'ve|'d| will| am)?\b)|"
+    r"\b(?:i'd rather |i would rather |i want to |i'd like to |i would like to )?(?:just |simply )?"
+    r"(?=thank (?:her|him|them|you)\b)",
+    re.IGNORECASE,
+)
+# After such words: what they replace ("…, instead of the "committed to making this right" stuff").
+_INSTEAD = re.compile(r",?\s+(?:instead of|rather than)\b.*$", re.IGNORECASE | re.DOTALL)
+
+
 def _given(request: str) -> tuple[int, int, str, bool] | None:
     """Where the cue's sentence starts, where the new words start, the words, and whether they are added to the
     section (else they replace): after a colon whose sentence has a cue, or after "add that"; None when the request
@@ -94,6 +108,12 @@ def _given(request: str) -> tuple[int, int, str, bool] | None:
         words = quoted["words"].strip()
         if len(words.split()) >= 4:
             return start, quoted.start("words"), words, False
+    for said in _SAY.finditer(masked):  # "… is vague - say I'll demo the gate to her live on Thursday 10 Dec."
+        start = max(masked.rfind(mark, 0, said.start()) for mark in ".!?\n") + 1
+        ends = [i for mark in ".!?\n" if (i := masked.find(mark, said.end())) >= 0]
+        words = _INSTEAD.sub("", request[said.end() : min(ends) + 1 if ends else len(request)]).strip()
+        if len(words.split()) >= 4:
+            return start, said.end(), words, False
     for added in _ADD.finditer(masked):
         start = max(masked.rfind(mark, 0, added.start()) for mark in ".!?\n") + 1
         ends = [i for mark in ".!?\n" if (i := masked.find(mark, added.end())) >= 0]
@@ -144,6 +164,8 @@ def read_given(request: str, draft: Draft) -> tuple[ReplaceSection, str] | None:
     said = request[start:at]
     sentence = words if words[-1:] in ".!?" else f"{words}."
     sentence = sentence[:1].upper() + sentence[1:]
+    if section != "subject" and draft.facts.leader_name:  # "… demo the gate to her live": to the reader, "you"
+        sentence = given_to(sentence, draft.facts.leader_name, request)
     if section == "lessons":
         lessons = list(draft.lessons)
         quoted = [m.group(1) for m in _QUOTE.finditer(said)]
@@ -179,7 +201,16 @@ def _found(request: str, draft: Draft | None = None) -> tuple[Section, int, int,
         section = section_named(request[start:at], draft)
     if section is None and draft is None and _QUOTED_PART.search(request[start:at]):
         section = "ownership"  # some section, quoted ("the "that was my decision" paragraph"): only the span is used
-    return None if section is None else (section, start, at, words, adding)
+    if section is None:
+        return None
+    # "two things: pull both dates 3 days earlier, and change the subject line to "…"": the clause that names the
+    # section is the cue's; the clauses before it ask for something else
+    bounds = [m.end() for m in _CLAUSE_BOUND.finditer(_masked(request), start, at)]
+    clause = next((b for b in reversed(bounds) if section_named(request[b:at], draft) == section), start)
+    return section, clause, at, words, adding
+
+
+_CLAUSE_BOUND = re.compile(r",\s+(?:and\s+)?(?:also\s+)?(?=\w)|;\s+|:\s+(?=\w)|\s+and also\s+")
 
 
 def _without(request: str, found: tuple[Section, int, int, str, bool]) -> str | None:

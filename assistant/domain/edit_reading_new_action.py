@@ -26,6 +26,10 @@ _DONE_WHEN = re.compile(
     r"(?<=[.!?]\s)(?:the )?proof is(?: that)?|"
     r"(?<=[.!?]\s)\w+(?:'ll| will) be able to see (?:it )?(?:because|when|as|since)\s+|"
     r"what \w+ (?:can |will |gets? to |should )?(?:be able to )?see\s*:|"
+    # "and the measure is that …", "what she'll see is …", "what marta sees: …"
+    r"(?:and )?(?:the )?measure (?:is|will be)(?: that)?\b|"
+    r"(?:and )?what \w+(?:'ll|’ll| will| would| can| should)? (?:be able to )?(?:see|sees|gets?)(?: for it)?"
+    r"\s*(?:is(?: that)?\b|:)|"
     r"how \w+ (?:can |will |would )?(?:see|know|tell)(?: it)?\s*:|"
     r"(?<=[.!?]\s)\w+ (?:will|can|should|would) (?:be able to )?see:?\s+(?:that\s+)?|"
     r"terminé quand|preuve\s*:|hecho cuando|prueba\s*:|como prova,?|prova\s*:|als bewijs,?|medida\s*:|"
@@ -177,12 +181,14 @@ _DASH = re.compile(r"[^.?!:]{0,30}?\s(?:[-–—]|->|→)\s")
 _DOER = re.compile(
     r"(?P<name>[A-Z][a-zà-ÿ]+)(?:\s+[A-Z][a-zà-ÿ]+)?(?:\s*\([^)]{1,40}\))?"
     r"(?:\s+(?:from|in|at)\s+(?:the\s+|our\s+)?[\w&-]+(?:\s+[\w&-]+){0,2}?(?:\s*\([^)]{1,40}\))?)?"
-    r"(?:\s+(?:is going to|will|is gonna)\s+(?P<base>[a-z]+)|\s+(?P<verb>[a-z]+s))\b\s*(?P<rest>.*)"
+    r"(?:\s+(?:is going to|will|is gonna)\s+(?P<base>[a-z]+)|\s+(?!ops\b)(?P<verb>[a-z]+s))\b\s*(?P<rest>.*)"
 )
 # The owner given as a label: "owner: Kenji (IT)", "Owner: Kofi.", "Responsabile: Priya."
 _OWNER_LABEL = re.compile(
     r"[\s,;.–—-]*\b(?:owner|responsabile|responsable|verantwortlich|eigenaar|dono|dueño)(?:\s+is)?\s*[:=]?\s*"
-    r"(?P<name>(?-i:[A-Z])[\w-]+)(?:\s+(?-i:[A-Z])[\w-]+)?(?:\s*\([^)]*\))?[.,;]?",
+    r"(?P<name>(?-i:[A-Z])[\w-]+)(?:\s+(?-i:[A-Z])[\w-]+)?(?:\s*\([^)]*\))?[.,;]?"
+    # "…, me as owner, done by …", "with Priya as the owner"
+    r"|[\s,;.–—-]*\b(?:with\s+)?(?P<as_name>me|(?-i:[A-Z])[\w-]+) as (?:the )?owner\b[.,;]?",
     re.IGNORECASE,
 )
 _WITH_ME = re.compile(
@@ -288,7 +294,9 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
     measure = " ".join(measure.split()).strip(" -–—,.")
     action = re.sub(r"^to\s+", "", _I_WILL_DO.sub("", action), flags=re.IGNORECASE)  # "add one action: to find …"
     owner, action = _whose(action)  # "Bogdan from IT sets up a restricted share …"
-    owner = labelled["name"] if labelled is not None and labelled["name"] not in NOT_NAMES else owner
+    if labelled is not None:
+        name = labelled["name"] or labelled["as_name"]
+        owner = "me" if name.lower() == "me" else name if name not in NOT_NAMES else owner
     for_whom = _FOR_WHOM.search(request[:colon])  # "Add one more action for Jana (AP team lead): …"
     if for_whom is not None and for_whom["name"] not in NOT_NAMES and for_whom["name"] != draft.facts.leader_name:
         owner = for_whom["name"]

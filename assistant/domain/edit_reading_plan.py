@@ -20,7 +20,8 @@ from assistant.domain.schema import Draft
 DROP = cues(
     r"drop(?!ped)", r"remove(?!d)", r"delete(?!d)", r"scrap(?!ped)", r"scratch", r"(?:take|leave) (?:\w+ ){0,5}out\b",
     r"get rid",
-    r"skip (?:the|that)",
+    # not what others may do ("the send tool lets anyone skip the test send")
+    r"(?<!anyone )(?<!someone )(?<!nobody )(?<!people )(?<!everyone )(?<!users )skip (?:the|that)",
     r"cut (?:the|that|this) (?!message|email|note|text|softening|hedging|cushioning|fluff|padding|waffle|apolog|sorry|"
     r"emotion|feeling|line|sentence|bit|part|paragraph|intro|opening|closing)",
     r"n[o']t (?:be )?needed", r"no longer need",
@@ -143,7 +144,8 @@ REWORD = cues(r"reword", r"rephrase", r"rename", r"wording", r"word it", r"rewri
                 r"make (?:it|that one|this one)\s+(?=an?\s)(?!a (?:bit|little|lot|tad|touch)\b)",
                 r"say [^.;]{3,60}? (?:rather than|instead of)",
                 r"c[aá]mbia\w* (?:\w+ ){0,3}(?:a|por)\b", r"maak (?:er|daar) ?van", r"mach daraus",
-                r"remplace\w* par", r"sostituisci\w* con")  # fmt: skip
+                r"remplace\w* par", r"sostituisci\w* con",
+                r"(?:it|that|this|that one|this one) (?:should|must|needs to|has to) (?:be|say|read)\s*:")  # fmt: skip
 _ACTION_PLACE = re.compile(r"\b(?:the\s+)?(" + "|".join(ORDINAL) + r")\s+(?:step|action|item|task|one|point)\b",
                            re.IGNORECASE)  # fmt: skip
 _ACTION_NUMBER = re.compile(r"\b(?:step|action|item|task|point|stap|schritt|paso|étape|passo|punto)\s*#?\s*(\d)\b",
@@ -279,7 +281,11 @@ def read_plan_edits(request: str, draft: Draft) -> list[Edit]:
         worded = [RewordAction(number=reword[0], action=reword[1])] if reword and reword[0] == measure[0] else []
         return [*owner, *worded, SetMeasure(number=measure[0], measure=measure[1])]
     if (reword := _worded(request, draft, REWORD)) is not None:
-        return [RewordAction(number=reword[0], action=reword[1])]
+        # "… It should be: review every shared folder …. And IT has the tooling, so make Pawel from IT the owner"
+        outside = re.sub(re.escape(reword[1][1:]), " ", request, flags=re.IGNORECASE)
+        person = _person(outside, draft) if outside != request and OWNER.search(outside) else None
+        owner = [SetOwner(number=reword[0], owner=person)] if person else []
+        return [RewordAction(number=reword[0], action=reword[1]), *owner]
     if (swapped := _swapped(request, draft)) is not None:
         return [swapped]
     asked = CHECKINS.sub(" ", KEEP.sub(" ", request))

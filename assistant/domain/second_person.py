@@ -19,12 +19,16 @@ _AFTER_OBJECT = frozenset(
 )  # fmt: skip
 # Adverbs that may follow the object: "heard it from her first", "tell her directly".
 _ADVERBS = frozenset(
-    ("first", "again", "directly", "now", "today", "personally", "yet", "already", "instead", "myself", "too", "either")
-)
+    ("first", "again", "directly", "now", "today", "personally", "yet", "already", "instead", "myself", "too", "either",
+     "live")
+)  # fmt: skip
+_PREPOSITIONS = frozenset(("at", "on", "in", "by", "during", "before", "after", "with", "from", "via", "over"))
 # Capitalised words that are not people.
 _NOT_PEOPLE = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-     "april", "may", "june", "july", "august", "september", "october", "november", "december")
+     "april", "may", "june", "july", "august", "september", "october", "november", "december", "mon", "tue", "tues",
+     "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+     "sept", "oct", "nov", "dec")
 )  # fmt: skip
 # Verbs that agree with "you" instead of "she"/"he".
 _AGREE = {
@@ -40,15 +44,18 @@ _WORD = re.compile(r"[\w'’]+")
 
 
 def _ends_with(words: list[re.Match[str]], i: int) -> bool:
-    """True when word ``i`` is an adverb that ends its clause ("from her first.")."""
+    """True when word ``i`` is an adverb that ends its clause ("from her first.") or comes before a preposition
+    ("demo it to her live at the standup")."""
     if i >= len(words) or words[i].group().lower() not in _ADVERBS:
         return False
     rest = words[i].string[words[i].end() :]
-    return not rest.strip() or rest.lstrip()[:1] in ",.;:!?-–—)"
+    after = words[i + 1].group().lower() if i + 1 < len(words) and rest[:1] == " " else ""
+    return not rest.strip() or rest.lstrip()[:1] in ",.;:!?-–—)" or after in _PREPOSITIONS
 
 
-def _turned(sentence: str, name: str) -> str | None:
-    """One sentence that names ``name``, turned to "you"; None when it cannot be done surely."""
+def _turned(sentence: str, name: str, *, seen: bool = False) -> str | None:
+    """One sentence that names ``name`` (or, when ``seen``, speaks of them as "she" or "he"), turned to "you"; None
+    when it cannot be done surely."""
     lower = sentence.lower()
     genders = [g for g, words in _PRONOUNS.items() if any(re.search(rf"\b{w}\b", lower) for w in words)]
     others = {w for w in _CAPITALISED.findall(sentence) if w not in (name, "I") and w.lower() not in _NOT_PEOPLE}
@@ -61,7 +68,6 @@ def _turned(sentence: str, name: str) -> str | None:
     words = list(_WORD.finditer(sentence))
     parts: list[str] = []
     done = 0
-    seen = False
     previous = ""
     for i, match in enumerate(words):
         word, low = match.group(), match.group().lower()
@@ -106,4 +112,34 @@ def addressed_to(text: str, name: str) -> str | None:
             turned.append(new)
         else:
             turned.append(sentence)
+    return " ".join(turned)
+
+
+_DOING = re.compile(
+    r"(?:'s|’s|\s+(?:asked|said|says|wants|wanted|will|is|has|had|was|can|could|thinks|told|offered|needs|agreed|"
+    r"and|from|in|at|of|on)\b)"
+)
+
+
+def given_to(words: str, name: str, request: str) -> str:
+    """New words the user gives for a message to ``name``, where they speak of the reader as "she" or "he" (as one
+    does when asking for them: "say I'll demo the gate to her live"), turned to "you", when the request names no one
+    else the pronoun could be; else the words as they are."""
+    others = {
+        m.group()
+        for sentence in _SENTENCES.split(request)
+        for m in _CAPITALISED.finditer(sentence)
+        # a word that starts the sentence is someone only when someone's doing follows ("Priya asked; …"), not
+        # "Change the closing line"
+        if (m.start() > 0 or _DOING.match(sentence, m.end()))
+        and m.group() != name
+        and m.group().lower() not in _NOT_PEOPLE
+    }
+    if others:
+        return words
+    turned = []
+    for sentence in _SENTENCES.split(words.strip()):
+        lower = sentence.lower()
+        speaks_of = any(re.search(rf"\b{w}\b", lower) for ws in _PRONOUNS.values() for w in ws)
+        turned.append((_turned(sentence, name, seen=True) if speaks_of else None) or sentence)
     return " ".join(turned)

@@ -7,9 +7,9 @@ import datetime as dt
 
 from chain_support import sample_draft
 
-from assistant.domain.edit_clauses import clauses, read_by_clauses, without_taken_back
+from assistant.domain.edit_clauses import clauses, numbered_items, read_by_clauses, without_taken_back
 from assistant.domain.edit_reading import needs_model, read_edits
-from assistant.domain.edit_types import DropAction, Edit, SetDate, SetTone
+from assistant.domain.edit_types import AddAction, DropAction, Edit, SetDate, SetTone, ShiftDates
 
 
 def test_clauses_are_sentences_and_joined_clauses_about_one_thing_each() -> None:
@@ -50,3 +50,23 @@ def test_a_clause_taken_back_is_not_read() -> None:
     edits = read_edits(request, sample_draft())
     assert edits == [SetDate(target="action", number=2, date=dt.date(2026, 12, 14))]
     assert not needs_model(request, edits)
+
+
+def test_the_items_of_a_numbered_list_are_read_one_by_one() -> None:
+    request = (
+        "two things. 1) add an action: move the payment flags into the config repo. owner Priya, due 18 Dec, "
+        "measure: every flag change has a reviewed PR. 2) the checklist needs 3 more days"
+    )
+    assert numbered_items(request)[0] == "two things."
+    assert read_edits(request, sample_draft()) == [
+        AddAction(
+            action="Move the payment flags into the config repo",
+            measure="Every flag change has a reviewed PR",
+            owner="Priya",
+            due=dt.date(2026, 12, 18),
+        ),
+        ShiftDates(target="action", action=2, amount=3, unit="days"),
+    ]
+    # no list: a date "1." or a lone "2)" is no item
+    assert numbered_items("move step 2) to Friday") == ("", [])
+    assert numbered_items("1) drop the checklist") == ("", [])

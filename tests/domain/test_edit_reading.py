@@ -51,6 +51,7 @@ def _draft(channel: str = "email", tone: str = "neutral") -> Draft:
         ("stop beating around the bush, just say what happened", "direct"),
         ("be blunt", "direct"),
         ("es suena muy frío", "warm"),
+        ("Está cheio de rodeios; deixa o tom mais direto, menos desculpas e mais factos.", "direct"),  # Portuguese
         ("make it warmer but also more formal", None),  # two tones: not read
         ("move the dates a week later", None),
     ],
@@ -84,6 +85,21 @@ def test_a_length_in_the_users_own_words(request_text: str, length: str | None) 
 
 
 @pytest.mark.parametrize(
+    ("request_text", "length"),
+    [
+        ("it's way too bare for that, make it longer and more complete", "long"),
+        ("much shorter please", "short"),
+        ("so wirkt es viel zu knapp", "long"),
+        ("a bit longer", "longer"),
+        ("un po' più lungo", "longer"),
+        ("it feels too bare", "longer"),
+    ],
+)
+def test_much_more_of_a_length_is_the_far_end(request_text: str, length: str) -> None:
+    assert read_length(request_text) == length
+
+
+@pytest.mark.parametrize(
     ("request_text", "channel", "current"),
     [
         ("we only talk on Teams these days", "chat", "email"),
@@ -100,7 +116,7 @@ def test_a_channel_in_the_users_own_words(request_text: str, channel: str | None
 def test_every_kind_read_in_one_request_and_the_draft_options_left_alone() -> None:
     draft = _draft(channel="chat", tone="warm")
     assert read_edits("a bit more human and way shorter, she'll read it in Slack", draft) == [
-        SetLength(length="shorter")  # warm and chat already
+        SetLength(length="short")  # warm and chat already; "way shorter": short, whatever the length was
     ]
     assert (
         read_edits("less stiff and put it in an email", _draft())
@@ -800,7 +816,8 @@ def test_a_french_new_action_with_someone_and_me_and_a_spanish_labelled_date_bes
 
 
 def test_too_short_in_german_is_longer_and_a_ticket_id_is_no_private_message() -> None:
-    assert read_length("So wirkt es viel zu knapp. Kannst du die Nachricht ausführlicher machen?") == "longer"
+    assert read_length("So wirkt es viel zu knapp. Kannst du die Nachricht ausführlicher machen?") == "long"
+    assert read_length("So wirkt es zu knapp.") == "longer"
     assert read_channel("het verslag staat in Confluence (PM-2291)", "email") is None
 
 

@@ -158,3 +158,8 @@ def test_the_colon_of_a_time_does_not_start_the_fact() -> None:
     request = "Make it warmer? Also add to the notes that Priya stayed on until 19:00 helping support clear the queue."
     found = find_fact(request)
     assert found is not None and found.fact.fact == "Priya stayed on until 19:00 helping support clear the queue"
+
+
+def test_a_spanish_fact_after_falta_un_dato() -> None:
+    request = "Falta un dato en las notas: IT abrió el ticket SEC-2291 para revisar los accesos. Añádelo, por favor."
+    assert read_edits(request, sample_draft()) == [AddFact(fact="IT abrió el ticket SEC-2291 para revisar los accesos")]

@@ -7,7 +7,7 @@ from chain_support import sample_draft
 
 from assistant.domain.edit_reading import needs_model, read_edits
 from assistant.domain.edit_reading_given import read_given, without_given
-from assistant.domain.edit_types import ReplaceSection, SetTone
+from assistant.domain.edit_types import ReplaceSection, SetTone, ShiftDates
 
 PAIN = "I'm sorry that about 400 orders were lost and that you had to explain it to the VP."
 
@@ -93,3 +93,26 @@ def test_make_the_lesson_colon_gives_the_new_lesson() -> None:
     assert edit == ReplaceSection(
         section="lessons", text="Config changes wait for a green staging run, whatever the hour."
     )
+
+
+def test_words_after_say_replace_the_sentence_quoted_and_speak_to_the_reader() -> None:
+    request = 'Change the closing line. "by mid-December" is vague - say I\'ll demo the gate to her live on Thu 10 Dec.'
+    assert read_edits(request, sample_draft()) == [
+        ReplaceSection(section="positive", text="I'll demo the gate to you live on Thu 10 Dec.")
+    ]
+    # thanks for the reader as the last line, in place of what it says now; the tone beside it is read too
+    request = (
+        "Make it a bit warmer? And for the last line I'd rather just thank her for taking the VP call, instead "
+        'of the "I\'m on it" stuff.'
+    )
+    assert read_edits(request, sample_draft()) == [
+        SetTone(tone="warm"),
+        ReplaceSection(section="positive", text="Thank you for taking the VP call."),
+    ]
+
+
+def test_a_request_before_the_clause_that_names_the_section_is_read_too() -> None:
+    request = 'two things: pull both dates 3 days earlier, and change the subject line to "Friday: my mistake, my plan"'
+    edits = read_edits(request, sample_draft())
+    assert ReplaceSection(section="subject", text="Friday: my mistake, my plan") in edits
+    assert ShiftDates(target="plan", amount=-3, unit="days") in edits

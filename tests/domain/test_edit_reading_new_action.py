@@ -173,3 +173,42 @@ def test_a_new_action_due_the_same_day_as_another_and_no_measure_wanted() -> Non
     added = new_action(request, sample_draft())
     assert added is not None
     assert (added.owner, added.due) == ("Michal", dt.date(2026, 12, 4))
+
+
+def test_owner_date_and_measure_said_in_labelled_clauses_around_the_action() -> None:
+    draft = sample_draft()
+    # the owner as "me as owner", the measure after "what she'll see is"
+    request = (
+        "Add one to the plan: a blameless retro with support and payments, me as owner, done by Friday 18 Dec, "
+        "and what she'll see is the retro notes in the wiki with an owner on each follow-up."
+    )
+    assert new_action(request, draft) == AddAction(
+        action="Run a blameless retro with support and payments",
+        measure="The retro notes in the wiki with an owner on each follow-up",
+        owner="me",
+        due=dt.date(2026, 12, 18),
+    )
+    # the owner, the date and "the measure is that" in a sentence after the action's
+    request = (
+        "please add an action: require a dry run of every config change on staging. Owner Lukas, due Friday "
+        "18 December, and the measure is that the pipeline refuses a change with no dry run on record."
+    )
+    assert new_action(request, draft) == AddAction(
+        action="Require a dry run of every config change on staging",
+        measure="The pipeline refuses a change with no dry run on record",
+        owner="Lukas",
+        due=dt.date(2026, 12, 18),
+    )
+
+
+def test_a_doer_from_a_team_whose_name_ends_in_s_and_what_the_leader_sees_after_a_colon() -> None:
+    request = (
+        "add a step for that: Jonas in platform ops changes the deploy tool so nothing ships w/o a staging run. "
+        "due fri 18 dec. what dana sees: the tool blocks a deploy that had no staging run"
+    )
+    assert new_action(request, sample_draft()) == AddAction(
+        action="Change the deploy tool so nothing ships w/o a staging run",
+        measure="The tool blocks a deploy that had no staging run",
+        owner="Jonas",
+        due=dt.date(2026, 12, 18),
+    )

@@ -406,3 +406,20 @@ def test_a_new_wording_and_a_labelled_measure_after_it_both_go_to_the_action_and
         RewordAction(number=2, action="Move the two deadlines (7 dec / 15 dec) from my calendar into the team tracker"),
         SetMeasure(number=2, measure="Both show up in the tracker with a backup person named"),
     ]
+
+
+def test_a_new_wording_after_it_should_be_and_a_hand_over_in_the_next_sentence() -> None:
+    request = (
+        "The second step is too narrow and I'm not the right person for it. It should be: write a checklist for "
+        "every config change, not just payments. And platform owns the deploy tooling, so make Ravi from platform "
+        "the owner."
+    )
+    assert read_edits(request, sample_draft()) == [
+        RewordAction(number=2, action="Write a checklist for every config change, not just payments"),
+        SetOwner(number=2, owner="Ravi"),
+    ]
+
+
+def test_what_others_may_skip_is_no_drop() -> None:
+    assert not DROP.search("the deploy tool lets anyone skip the staging run")
+    assert DROP.search("we can skip the checklist step")

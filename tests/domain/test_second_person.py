@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.domain.second_person import addressed_to
+from assistant.domain.second_person import addressed_to, given_to
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,14 @@ def test_a_text_that_cannot_surely_be_turned_is_left_alone(text: str) -> None:
 def test_only_the_sentences_naming_the_reader_change() -> None:
     text = "The VP asked her team for a summary. I'm sorry that Dana had to write it."
     assert addressed_to(text, "Dana") == "The VP asked her team for a summary. I'm sorry that you had to write it."
+
+
+def test_the_users_own_words_about_the_reader_as_she_speak_to_them() -> None:
+    request = "Change the closing line - say I'll demo the gate to her live at the standup on Thursday 10 Dec."
+    words = "I'll demo the gate to her live at the standup on Thursday 10 Dec."
+    assert given_to(words, "Dana", request) == "I'll demo the gate to you live at the standup on Thursday 10 Dec."
+    # another person in the request: whose "her" is it? left as it is
+    assert given_to("I'll send her the notes.", "Dana", "Priya asked; say I'll send her the notes.") == (
+        "I'll send her the notes."
+    )
+    assert addressed_to("I will show Dana her live dashboard.", "Dana") == "I will show you your live dashboard."
