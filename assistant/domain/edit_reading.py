@@ -33,7 +33,7 @@ from assistant.domain.edit_clauses import clauses, read_by_clauses, read_items, 
 from assistant.domain.edit_leftover import FOR_THE_MODEL, needs_model, without_wordings
 from assistant.domain.edit_reading_cannot import without_cannot
 from assistant.domain.edit_reading_cut import read_cut
-from assistant.domain.edit_reading_dates import CHECKINS, cues, named_in, read_dates
+from assistant.domain.edit_reading_dates import CHECKINS, NEW_ACTION, cues, named_in, read_dates
 from assistant.domain.edit_reading_facts import find_fact, without_fact
 from assistant.domain.edit_reading_given import read_given, without_given
 from assistant.domain.edit_reading_plan import DROP, OWNER, read_plan_edits
@@ -94,7 +94,7 @@ _TONE_CUES: dict[str, re.Pattern[str]] = {
         r"dramatic", r"matter[- ]of[- ]fact", r"dial (?:\w+ ){0,2}down", r"(?:keep it|more|be|stay) factual",
         r"just the facts",
         r"less feelings?", r"feelings? down", r"even[- ]keeled", r"measured", r"less edge", r"calmer", r"sachlich",
-        r"neutre", r"menos emotiv",
+        r"neutre", r"menos emotiv", r"nuetral", r"neutal", r"nuetrual",
     ),
 }  # fmt: skip
 # Hints of a tone, not words about it: who will read it ("the VP", "that kind of audience"), how the leader was
@@ -128,7 +128,7 @@ _NAMED_TONE: dict[str, re.Pattern[str]] = {
     tone: re.compile(rf"(?<!not )(?<!less )(?<!too )\b(?:more |a bit |a little |bit |just |be |sound |something )?"
                      rf"{word}\b", re.IGNORECASE)
     for tone, word in (("warm", r"warm(?:er)?"), ("formal", r"(?:more )?formal"), ("direct", r"direct(?:er)?"),
-                       ("neutral", r"neutral"))
+                       ("neutral", r"(?:neutral|nuetral|neutal)"))
 }  # fmt: skip
 
 
@@ -181,6 +181,12 @@ _SHORTER = cues(
 _MUCH = cues(
     r"(?:much|way|a lot|far|lots|considerably|significantly) (?:longer|shorter|more detail)",
     r"(?:way|much|far|really|very) too (?:bare|short|thin|brief|terse|skimpy|long|wordy)",
+    # a complaint said strongly ("it's very bare", "troppo secco", "muito seco"); not "a bit too curt"
+    r"(?<!a bit )(?<!a little )(?<!bit )(?:very|so|too|really|troppo|molto|muito|muy|demasiado|trop|sehr|zu) "
+    r"(?:bare|dry|curt|clipped|terse|secc[oa]|sec[oa]|trocken|sèche?)\b",
+    r"(?:more than|più di|mais (?:do )?que|más de|plus de|mehr als) (?:three|four|a few|tre|quattro|três|quatro|tres|"
+    r"cuatro|trois|quatre|drei|vier|[34]) (?:lines|sentences|righe|frasi|linhas|frases|líneas|lignes|phrases|zeilen|"
+    r"sätze)",
     r"(?:viel|deutlich) (?:länger|kürzer|zu knapp|zu kurz|zu lang)", r"mucho más (?:largo|corto)",
     r"beaucoup plus (?:long|court)", r"molto più (?:lung|cort|brev)", r"muito mais (?:longo|curto)",
     r"veel (?:langer|korter)",
@@ -207,6 +213,20 @@ def read_length(request: str) -> Literal["shorter", "longer", "short", "long"] |
         return None
     much = bool(_MUCH.search(request))
     return ("long" if much else "longer") if longer else ("short" if much else "shorter")
+
+
+# A length named as such: "medium length is fine", "lunghezza media".
+_MEDIUM = cues(r"medium(?:[- ]length)?\b", r"(?:normal|regular|standard) length", r"lunghezza media", r"longitud media",
+               r"longueur moyenne", r"taille moyenne", r"mittlere[nr]? länge", r"comprimento médio",
+               r"gemiddelde lengte")  # fmt: skip
+
+
+def read_length_named(request: str) -> Literal["medium"] | None:
+    """ "medium" when the request names that length ("medium length is fine for her", "lunghezza media")."""
+    return "medium" if _MEDIUM.search(request) and not _NOT_MEDIUM.search(request) else None
+
+
+_NOT_MEDIUM = cues(r"medium[- ](?:term|priority|risk|severity|size)", r"social media")
 
 
 _CHANNEL_CUES: dict[str, re.Pattern[str]] = {
@@ -325,8 +345,14 @@ def read_edits(request: str, draft: Draft) -> list[Edit]:
     if listed is not None:  # "two things. 1) add an action: … 2) the checklist needs 3 more days": item by item
         return listed
     whole = _read_whole(request, draft)
-    # a date it states may be a new action's own ("… Olu owns that one, due Friday the 11th")
-    dated = any(isinstance(e, ShiftDates | SetDate) or (isinstance(e, AddAction) and e.due) for e in whole)
+    # a date it states may be a new action's own ("… Olu owns that one, due Friday the 11th"), unless another is
+    # stated before the new action is asked for ("The checklist can be ready sooner, say Wednesday the 9th. Also
+    # please add a third action: …, by Dec 18")
+    cue = NEW_ACTION.search(request)
+    before_new = request[: cue.start()] if cue else ""
+    dated = any(isinstance(e, ShiftDates | SetDate) for e in whole) or any(
+        isinstance(e, AddAction) and e.due and not states_a_date(before_new, draft.today) for e in whole
+    )
     if whole and not needs_model(request, whole) and (dated or not states_a_date(without_given(request), draft.today)):
         return whole  # all of it read (a date it states, too: "… Take that step out. And the checklist lands on 16/12")
     return read_by_clauses(request, whole, lambda clause: _read_whole(clause, draft), needs_model)
@@ -353,7 +379,7 @@ def _read_whole(request: str, draft: Draft) -> list[Edit]:
     if cut is not None:  # beside it, a hand-over or a measure ("make her the owner of that step. Also … remove that
         # sentence"), but no drop: the "remove" was the sentence's
         plan_edits = [cut, *(e for e in plan_edits if not isinstance(e, DropAction))]
-    length = read_length(request)
+    length = read_length_named(request) or read_length(request)
     if length is not None and not _about_an_actions_words(request, plan_edits):
         edits.append(SetLength(length=length))
     channel = read_channel(request, draft.options.channel, hints=hints)

@@ -44,7 +44,8 @@ _ADD_THAT = re.compile(
     r"(?:\b(?:add|mention|note|include)\s+(?:that|the fact that)|\badd (?:in|to|into) (?:the |my )?notes(?: that)?|"
     r"\b(?:añade|agrega|ajoute|rajoute|aggiungi|acrescenta)\s+(?:a las notas|aux notes|alle note|às notas)\s+"
     r"(?:que|che)|"
-    r"\b(?:it|the (?:message|email|note|draft)) should (?:also )?(?:say|mention)(?: that)?)\s+"
+    r"\b(?:it|the (?:message|email|note|draft)) should (?:also )?(?:say|mention)(?: that)?|"
+    r"\b(?:nimm|schreib|trag)\w* (?:bitte )?(?:noch )?(?:in die notizen|in meine notizen) (?:auf|ein|mit),? dass)\s+"
     r"(?!(?:as|to|in|on|too|also|twice|again|here|there|step|action|item|one|line|bit|part|sentence|paragraph)\b)",
     re.IGNORECASE,
 )
@@ -187,9 +188,19 @@ _PUT_THAT = re.compile(r"\s*(?:pls |please |can you |and )*(?:put|add|note) (?:t
 
 # "IT heard back: both auditors have deleted everything they downloaded, please include that."
 _INCLUDE_THAT = re.compile(
-    r"[,;]\s*(?:and\s+|so\s+)?(?:pls\s+|please\s+|can you\s+)?(?:include|add|mention|note|work)\s+(?:that|this|it)\b"
+    r"[,;]\s*(?:and\s+|so\s+)?(?:pls\s+|please\s+|can you\s+)?(?:include|add|mention|note|work|"
+    r"(?:get|put)(?=\s+(?:that|this|it)\s+in(?:to)?\s+(?:the\s+|my\s+)?(?:draft|notes|message|email|there)\b))"
+    r"\s+(?:that|this|it)\b"
     r"(?:\s+in\b)?"
     r"(?:\s+(?:in|into|to)\s+(?:the\s+)?(?:notes|message|email|draft))?\s*[.!?]?",
+    re.IGNORECASE,
+)
+
+
+# After a fact, what says the notes lack it: "… deleted every local copy - that's not in my notes yet."
+_NOT_IN_NOTES = re.compile(
+    r"\s*[-–—,;]\s*(?:and\s+)?(?:that'?s|that is|which is|which isn'?t|it'?s|this is)?\s*(?:not|isn'?t|wasn'?t|never)"
+    r"\s+(?:yet\s+)?in (?:my|the) notes(?: yet)?\b\s*[.!?]?",
     re.IGNORECASE,
 )
 
@@ -203,7 +214,7 @@ def _fact_before(request: str) -> FactSpan | None:
     """The fact in the clause before "put that in the notes" ("cut the briefing step, priya already added the gate to
     the runbook. put that in the notes", "…: both auditors deleted their copies, please include that"): its last
     clause, or what follows the colon, when it asks for nothing itself."""
-    for said in _INCLUDE_THAT.finditer(request):
+    for said in [*_INCLUDE_THAT.finditer(request), *_NOT_IN_NOTES.finditer(request)]:
         start = max(request.rfind(mark, 0, said.start()) for mark in (". ", ": ", "? ", "! ")) + 2
         start = start if start > 1 else 0
         text = " ".join(request[start : said.start()].split()).strip(" .")

@@ -285,6 +285,11 @@ _STATED = (
         r"check|bullet|line|sentence|lesson|part|time))",
         re.IGNORECASE,
     ),
+    # "Tue 1st", "wednesday 16th": a weekday before the day of the month
+    re.compile(
+        r"\b(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b",
+        re.IGNORECASE,
+    ),
 )
 # "17/12" is the 17th of December and "12/17" too; "12/11" could be either (:func:`stated_dates` takes the reading
 # within the weeks a plan spans, when only one is).

@@ -92,7 +92,10 @@ def test_a_length_in_the_users_own_words(request_text: str, length: str | None) 
         ("so wirkt es viel zu knapp", "long"),
         ("a bit longer", "longer"),
         ("un po' più lungo", "longer"),
-        ("it feels too bare", "longer"),
+        ("it feels too bare", "long"),  # "too bare", "troppo secco": said strongly
+        ("this is a bit too curt even for slack, can you flesh it out a little", "longer"),
+        ("kinda bare-bones as it is. can you flesh it out a little?", "longer"),
+        ("medium length is fine for dana", None),  # a length by its name: read_length_named
     ],
 )
 def test_much_more_of_a_length_is_the_far_end(request_text: str, length: str) -> None:
@@ -837,3 +840,24 @@ def test_a_hand_over_with_a_typo_and_keeping_the_same_date_and_measure() -> None
     edits = read_edits(request, _draft())
     assert edits == [RewordAction(number=2, action="Write a checklist for every payments config change")]
     assert not needs_model(request, edits)
+
+
+def test_a_length_named_as_such_and_a_neutral_tone_misspelt() -> None:
+    short = sample_draft(options=DraftOptions(length="short"))
+    assert read_edits("bit too clipped, medium length is fine for dana", short) == [SetLength(length="medium")]
+    assert read_edits("trasformalo in una email con un tono formale e lunghezza media", short)[1:] == [
+        SetLength(length="medium")
+    ]
+    # "blunt" says what is wrong; the tone asked for by its (misspelt) name wins
+    assert read_tone("this reads kinda blunt tbh. can u make the tone more nuetral? not soft") == "neutral"
+
+
+def test_a_date_for_an_action_before_a_new_action_with_its_own_date() -> None:
+    request = (
+        "The checklist can be ready sooner, say Wednesday the 9th. Also please add a third action: a rollback "
+        "drill with Priya, by Dec 18, and Dana will see it as: a rollback done in under 10 minutes."
+    )
+    edits = read_edits(request, _draft())
+    assert SetDate(target="action", number=2, date=dt.date(2026, 12, 9)) in edits
+    (added,) = [e for e in edits if isinstance(e, AddAction)]
+    assert (added.due, added.measure) == (dt.date(2026, 12, 18), "A rollback done in under 10 minutes")

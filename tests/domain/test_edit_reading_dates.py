@@ -19,6 +19,7 @@ from assistant.domain.edit_reading_dates import (
     relative_to_action,
 )
 from assistant.domain.edit_types import AddAction, SetDate, ShiftDates
+from assistant.domain.edit_values import stated_date
 from assistant.domain.schema import Draft, DraftOptions
 
 FRIDAY = dt.date(2026, 11, 27)
@@ -309,3 +310,8 @@ def test_a_date_said_relative_to_another_actions_due_date() -> None:
 
 def test_end_of_next_week_is_the_friday_of_the_week_after_this_one() -> None:
     assert next_weekday("done by end of next week", FRIDAY) == dt.date(2026, 12, 4)
+
+
+def test_a_weekday_before_the_day_of_the_month() -> None:
+    assert stated_date("put it down for Tue 1st", dt.date(2026, 11, 30)) == dt.date(2026, 12, 1)
+    assert stated_date("wednesday 16th works", dt.date(2026, 11, 30)) == dt.date(2026, 12, 16)

@@ -163,3 +163,22 @@ def test_the_colon_of_a_time_does_not_start_the_fact() -> None:
 def test_a_spanish_fact_after_falta_un_dato() -> None:
     request = "Falta un dato en las notas: IT abrió el ticket SEC-2291 para revisar los accesos. Añádelo, por favor."
     assert read_edits(request, sample_draft()) == [AddFact(fact="IT abrió el ticket SEC-2291 para revisar los accesos")]
+
+
+def test_a_fact_the_notes_lack_said_after_it_and_a_german_fact() -> None:
+    request = (
+        "Two updates. The auditors confirmed in writing yesterday that they deleted every copy of the file - that's "
+        "not in my notes yet. And the checklist needs more time, give it until Wednesday the 16th."
+    )
+    edits = read_edits(request, sample_draft())
+    assert AddFact(fact="The auditors confirmed in writing yesterday that they deleted every copy of the file") in edits
+    assert SetDate(target="action", number=2, date=dt.date(2026, 12, 16)) in edits
+    german = (
+        "Und nimm noch in die Notizen auf, dass Frau Okafor heute entschieden hat, das Team am Montag zu informieren."
+    )
+    assert read_fact(german) == AddFact(fact="Frau Okafor heute entschieden hat, das Team am Montag zu informieren")
+    # "put it in both our calendars" is no fact for the notes
+    assert read_fact("can you book a call with Dana on monday, and put it in both our calendars") is None
+    assert read_fact("we've reprocessed 310 of the 400 lost orders, please get that into the draft") == AddFact(
+        fact="we've reprocessed 310 of the 400 lost orders"
+    )
