@@ -26,6 +26,8 @@ _DONE_WHEN = re.compile(
     r"(?<=[.!?]\s)(?:the )?proof is(?: that)?|"
     r"(?<=[.!?]\s)\w+(?:'ll| will) be able to see (?:it )?(?:because|when|as|since)\s+|"
     r"what \w+ (?:can |will |gets? to |should )?(?:be able to )?see\s*:|"
+    # "…, target is getting a bad config rolled back in under 10 minutes"
+    r"[,;]\s*(?:and )?(?:the )?(?:target|goal|aim) (?:is|will be)(?: that)?\b|"
     # "; Dana will see it as a closed list in …", "and Dana will see it as: …"
     r"[;,]?\s*(?:and )?(?-i:[A-Z])\w+ (?:will|would|can|should) see (?:it|that|this) as\s*:?|"
     r"[;,]?\s*(?:and )?(?:she|he|they)(?:'ll| will| would| can) see (?:it|that|this) as\s*:?|"
@@ -78,7 +80,7 @@ _AFTERWORD = re.compile(
 
 # After a new action's sentence: who owns it, perhaps with its date ("Olu from IT owns that one, due Friday the 11th").
 _OWNS_IT = re.compile(
-    r"(?P<name>[A-Z][a-zà-ÿ]+)(?:\s+(?:from|in)\s+(?:the\s+)?[\w&-]+(?:\s+[\w&-]+)?)?\s+"
+    r"(?P<name>[A-Z][a-zà-ÿ]+)(?:\s+[A-Z][a-zà-ÿ]+)?(?:\s+(?:from|in|on|at)\s+(?:the\s+)?[\w&-]+(?:\s+[\w&-]+)?)?\s+"
     r"(?:(?:owns|will own|takes|will take|is taking|will do|does|is doing)\s+(?:that one|this one|that|this|it)\b|"
     r"(?:and|&|\+)\s+(?:me|I)\b)"  # "Lukas from IT and me, done by Tuesday 1 Dec."
     r"(?P<rest>[^.!?]*)[.!]?"
@@ -265,13 +267,15 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
     owned_by = None
     for sentence in _SENTENCE_END.split(said)[1:]:  # "… a link that expires. Olu from IT owns that one, due …"
         owns = _OWNS_IT.fullmatch(sentence.strip())
-        if (
-            owns is not None
-            and owns["name"] not in NOT_NAMES
-            and _AFTERWORD.match(owns["rest"].strip(" ,;-–—") or "ty")
-        ):
+        if owns is None or owns["name"] in NOT_NAMES:
+            continue
+        rest = owns["rest"].strip(" ,;-–—")
+        if _AFTERWORD.match(rest or "ty"):
             owned_by = owns["name"]
             said = said.replace(sentence, " ")
+        elif _DONE_WHEN.match(" " + rest):  # "Femi on the support desk is taking it, measure = …": the measure stays
+            owned_by = owns["name"]
+            said = said.replace(sentence, " " + rest)
     parts = _DONE_WHEN.split(said, maxsplit=1)
     if len(parts) == 2:
         action, measure = (" ".join(p.split()).strip(" .") for p in parts)

@@ -212,3 +212,20 @@ def test_a_doer_from_a_team_whose_name_ends_in_s_and_what_the_leader_sees_after_
         owner="Jonas",
         due=dt.date(2026, 12, 18),
     )
+
+
+def test_an_owner_with_a_surname_and_a_desk_before_the_measure_and_a_target_as_measure() -> None:
+    draft = sample_draft()
+    request = (
+        "add a step pls: the open support tickets get answered with the template. Femi Adeyemi on the support desk "
+        "is taking it, measure = the shared inbox has no open tickets left"
+    )
+    assert new_action(request, draft) == AddAction(
+        action="The open support tickets get answered with the template",
+        measure="The shared inbox has no open tickets left",
+        owner="Femi",
+    )
+    request = "Add a step: Jonas and me do a rollback drill on staging, target is a bad config rolled back in 9 min"
+    assert new_action(request, draft) == AddAction(
+        action="Do a rollback drill on staging", measure="A bad config rolled back in 9 min", owner="Jonas"
+    )
