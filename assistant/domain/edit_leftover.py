@@ -36,7 +36,13 @@ def without_wordings(request: str, edits: list[Edit], *, lead: bool = True) -> s
         if isinstance(edit, RewordAction | SetMeasure):
             said = edit.action if isinstance(edit, RewordAction) else edit.measure
             request = re.sub(
-                (r"(?:\b(?:change|make|set|swap|replace)\b[^.:;!?]{0,40}?:\s*)?" if lead else "") + re.escape(said),
+                (
+                    r"(?:\b(?:change|make|set|swap|replace)\b[^.:;!?]{0,40}?:\s*|"
+                    r"\bwhat i(?:'ll| will)? (?:actually |really )?\w+\b[^.:;!?]{0,30}? is\s*:?\s*)?"
+                    if lead
+                    else ""
+                )
+                + re.escape(said),
                 " ",
                 request,
                 flags=re.IGNORECASE,

@@ -46,6 +46,9 @@ def _is_look_back(action: str) -> bool:
     return any(action.startswith(words.lookback[0][:24]) for words in WORDINGS.values())
 
 
+_CALLED = re.compile(r"\b(?P<words>[\w-]+(?:\s+[\w-]+)?)\s+(?:step|action|item|task)\b", re.IGNORECASE)
+
+
 def named_action(request: str, actions: list[str]) -> int | None:
     """The number (from 1) of the one action the request names by its words ("the checklist"), else None: the
     program's look back when the request calls it by one of its names, else the action sharing the most words with
@@ -53,6 +56,11 @@ def named_action(request: str, actions: list[str]) -> int | None:
     look_backs = [i for i, action in enumerate(actions, 1) if _is_look_back(action)]
     if len(look_backs) == 1 and _LOOK_BACK.search(request):
         return look_backs[0]
+    # "the new checklist step", "the support briefing item": the words before "step" name it, whatever else is said
+    called = {w for m in _CALLED.finditer(request) for w in _stems(m["words"])}
+    by_call = [i for i, action in enumerate(actions, 1) if called & _stems(action)]
+    if len(by_call) == 1:
+        return by_call[0]
     asked = _stems(request)
     shared = sorted(((len(asked & _stems(action)), i) for i, action in enumerate(actions, 1)), reverse=True)
     if not shared or shared[0][0] == 0:

@@ -88,4 +88,16 @@ def _asks_what_regain_cannot(clause: str) -> bool:
     """True when the clause asks Regain for what it cannot do; not when the user says they will do it ("I'll send
     this to him over Teams"), though a purpose after it may name them ("book 15 min so I can walk her through")."""
     cue = _CANNOT.search(clause)
-    return cue is not None and not _I_WILL.search(clause[: cue.end()])
+    if cue is None or _I_WILL.search(clause[: cue.end()]):
+        return False
+    # in the new words given after "change it to:" ("… a screenshot of the test send attached"), not asked of Regain
+    colon = clause.rfind(":", 0, cue.start())
+    return colon < 0 or not _GIVES_WORDS.search(clause[:colon])
+
+
+# Before a colon: the new words of a part follow ("change it to:", "the measure should be:", "what I'll do is:").
+_GIVES_WORDS = re.compile(
+    r"\b(?:to|be|is|say|says|read|reads|with|like|measure|proof|evidence|action|step|lesson|line|sentence|instead)"
+    r"\s*$",
+    re.IGNORECASE,
+)

@@ -268,6 +268,18 @@ def relative_to_action(request: str, draft: Draft) -> tuple[dt.date, int, str] |
     return working_day(day), number, request[: said.start()] + " " + request[said.end() :]
 
 
+# Words in quotes: double quotes, or single ones that open after a space and close before one ("it's", "don't" are
+# no quotes).
+_QUOTED_ELSEWHERE = re.compile(r"[\"“][^\"”]{4,80}[\"”]|(?:(?<=\s)|^)['‘][^'’]{4,80}['’](?=[\s.,;:!?]|$)")
+
+
+_AFFILIATION = re.compile(
+    r"(?P<name>\b(?-i:[A-Z])[a-zà-ÿ]+)\s+(?:from|in|on|of|at)\s+(?:the\s+|our\s+|my\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:team|desk|group|squad|department|dept)\b",
+    re.IGNORECASE,
+)
+
+
 def named_in(request: str, draft: Draft) -> int | None:
     """The one action the request names by its words (:func:`named_action`); the leader's name names none ("Renata
     can't stand hedging" is not about "Tell Renata about the missed deadline"), unless the request quotes it with the
@@ -280,7 +292,12 @@ def named_in(request: str, draft: Draft) -> int | None:
             return named
     for name in names:
         request = re.sub(rf"\b{re.escape(name)}\b", " ", request, flags=re.IGNORECASE)
-    return named_action(request, actions)
+    # where a person works names no action ("Lukas from the platform team offered to write the checklist")
+    request = _AFFILIATION.sub(r"\g<name>", request)
+    # words quoted from elsewhere name no action ("the proof for the checklist step is weak, 'ticked on every case'
+    # means nothing"): the action named outside the quotes, when one is
+    unquoted = _QUOTED_ELSEWHERE.sub(" ", request)
+    return (named_action(unquoted, actions) if unquoted != request else None) or named_action(request, actions)
 
 
 def _checkins_on_due_days(draft: Draft) -> list[Edit]:

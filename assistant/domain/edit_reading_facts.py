@@ -205,6 +205,14 @@ _NOT_IN_NOTES = re.compile(
 )
 
 
+# Or that it belongs in the draft: "…, so that's already done and should be in there."
+_SHOULD_BE_IN = re.compile(
+    r"[,;]\s*(?:so\s+|and\s+)?(?:that'?s|that is|it'?s)?[^,.;!?]{0,30}?(?:and\s+)?(?:should|needs to|has to|must) be "
+    r"(?:in there|in it|in the (?:notes|draft|message|email)|mentioned)\b\s*[.!?]?",
+    re.IGNORECASE,
+)
+
+
 def _a_fact(text: str) -> bool:
     """True when a clause can be a fact: long enough, short enough, and asking for nothing itself."""
     return len(text.split()) >= _LEAST_WORDS and len(text) <= MAX_FACT_CHARS and not _ASKS.match(", " + text)
@@ -214,7 +222,7 @@ def _fact_before(request: str) -> FactSpan | None:
     """The fact in the clause before "put that in the notes" ("cut the briefing step, priya already added the gate to
     the runbook. put that in the notes", "…: both auditors deleted their copies, please include that"): its last
     clause, or what follows the colon, when it asks for nothing itself."""
-    for said in [*_INCLUDE_THAT.finditer(request), *_NOT_IN_NOTES.finditer(request)]:
+    for said in [*_INCLUDE_THAT.finditer(request), *_NOT_IN_NOTES.finditer(request), *_SHOULD_BE_IN.finditer(request)]:
         start = max(request.rfind(mark, 0, said.start()) for mark in (". ", ": ", "? ", "! ")) + 2
         start = start if start > 1 else 0
         text = " ".join(request[start : said.start()].split()).strip(" .")

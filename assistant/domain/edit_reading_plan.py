@@ -139,7 +139,8 @@ REWORD = cues(r"reword", r"rephrase", r"rename", r"wording", r"word it", r"rewri
                 r"swap (?:it|that|this|that one)? ?(?:for|with)\b",
                 r"swap (?:the )?(?:\w+ )?(?:step|action|item|task|one)(?: #?\d)? (?:for|with)\b",  # "swap the 2nd step"
                 r"too vague", r"what i (?:actually |really )?mean",
-                r"what i(?:'ll| will)? (?:actually |really )?do is",
+                r"what i(?:'ll| will)? (?:actually |really )?(?:do|add|write|put|change|build|set up)\b"
+                r"[^.:;!?]{0,30}? is",
                 r"replace (?:\w+ ){0,3}with\b", r"umformulier", r"reformul", r"make (?:it|that|this)\s*:",
                 r"make (?:it|that one|this one)\s+(?=an?\s)(?!a (?:bit|little|lot|tad|touch)\b)",
                 r"say [^.;]{3,60}? (?:rather than|instead of)",
@@ -170,7 +171,8 @@ _NEW_WORDING = re.compile(
     r"""(?::\s*|\s*(?:->|→|=>)\s*|["“](?=[^"”]{8,}["”])|\b(?:be|is|are) that\s+|"""
     r"""\b(?:should|must|has to|needs to) be\s+|"""
     r"""\b(?:swap|replace) (?:it|that|this|that one) (?:for|with)\s+|\bmean(?:t)?(?: to do)? is\s+(?:to\s+)?|"""
-    r"""\bwhat i(?:'ll| will)? (?:actually |really )?do is\s+(?:to\s+)?|\bmake (?:it|that one|this one)\s+(?=an?\s)|"""
+    r"""\bwhat i(?:'ll| will)? (?:actually |really )?(?:do|add|write|put|change|build|set up)\b[^.:;!?"]{0,30}? is"""
+    r"""\s*:?\s+(?:to\s+)?|\bmake (?:it|that one|this one)\s+(?=an?\s)|"""
     r"""\bwhat (?:he|she|they|[A-Z]\w+) (?:should |will |would |can )?(?:actually |really )?(?:gets? to )?"""
     r"""(?:get|gets|see|sees) is\s+)"""
     r"""(?P<text>[^"”:]{8,200}?)["”]?\s*[.!]?\s*$""",

@@ -69,3 +69,9 @@ def test_a_plan_without_the_look_back_is_named_by_its_words_as_before() -> None:
     # no look back to name: the words decide ("folders", "other"), as before
     assert named_action("the sweep of my other shared folders", plan) == 1
     assert named_action("the expiry for shared links can wait", plan) == 2
+
+
+def test_the_words_before_step_name_the_action_whatever_else_the_request_says() -> None:
+    actions = ["Add the calendar check to my checklist", "Tell Renata about the missed VAT return deadline"]
+    request = "The UK return is the real test of whether the new checklist step works."
+    assert named_action(request, actions) == 1

@@ -861,3 +861,8 @@ def test_a_date_for_an_action_before_a_new_action_with_its_own_date() -> None:
     assert SetDate(target="action", number=2, date=dt.date(2026, 12, 9)) in edits
     (added,) = [e for e in edits if isinstance(e, AddAction)]
     assert (added.due, added.measure) == (dt.date(2026, 12, 18), "A rollback done in under 10 minutes")
+
+
+def test_new_words_after_change_it_to_ask_nothing_of_regain() -> None:
+    assert cannot_do("change the measure to: every ticket has the screenshot attached before it goes out") is None
+    assert cannot_do("two things: attach the PDF and make it warmer") is not None

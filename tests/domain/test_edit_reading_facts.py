@@ -182,3 +182,13 @@ def test_a_fact_the_notes_lack_said_after_it_and_a_german_fact() -> None:
     assert read_fact("we've reprocessed 310 of the 400 lost orders, please get that into the draft") == AddFact(
         fact="we've reprocessed 310 of the 400 lost orders"
     )
+
+
+def test_a_fact_that_should_be_in_there() -> None:
+    request = (
+        "Update: yesterday we emailed every customer whose order got lost an apology, so that's already done and "
+        "should be in there. Also the checklist will be ready Tuesday the 8th, not Friday."
+    )
+    edits = read_edits(request, sample_draft())
+    assert AddFact(fact="yesterday we emailed every customer whose order got lost an apology") in edits
+    assert SetDate(target="action", number=2, date=dt.date(2026, 12, 8)) in edits

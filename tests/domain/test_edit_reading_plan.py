@@ -423,3 +423,26 @@ def test_a_new_wording_after_it_should_be_and_a_hand_over_in_the_next_sentence()
 def test_what_others_may_skip_is_no_drop() -> None:
     assert not DROP.search("the deploy tool lets anyone skip the staging run")
     assert DROP.search("we can skip the checklist step")
+
+
+def test_an_action_named_before_step_by_an_affiliation_or_beside_a_quote() -> None:
+    draft = sample_draft()
+    request = (
+        "Lukas from the platform team offered to write the pre-deploy checklist, so he owns that one now. Also I'll "
+        "have the CI gate finished Thursday, put that date in."
+    )
+    assert read_edits(request, draft) == [
+        SetOwner(number=2, owner="Lukas"),
+        SetDate(target="action", number=1, date=dt.date(2026, 12, 3)),
+    ]
+    # what is quoted from the measure names no action; the new words after "change it to:" are asked of no one
+    request = (
+        "the proof for the checklist step is weak, 'linked from every ticket' means nothing to Dana. change it to: "
+        "every payments deploy ticket has the checklist attached"
+    )
+    assert read_edits(request, draft) == [
+        SetMeasure(number=2, measure="Every payments deploy ticket has the checklist attached")
+    ]
+    request = "step 1 is worded weirdly. what I'll actually add to the pipeline is: a gate that needs a staging run"
+    assert read_edits(request, draft) == [RewordAction(number=1, action="A gate that needs a staging run")]
+    assert not needs_model(request, read_edits(request, draft))
