@@ -250,6 +250,9 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
         # "one more step for the plan - answer the ~40 replies …", "new action pls - me + Ravi …": the dash as a
         # colon (before a labelled measure's)
         colon = dash.end() - 2
+    if colon < 0 and cue and (stop := re.compile(r"[.!?]\s+").search(request, cue.end())) is not None:
+        # "I'd like one more item in the plan. Run a rollback drill with …. Done when …": the sentence after the cue
+        colon = stop.start() if _VERB_FIRST.match(request[stop.end() :]) else -1
     if colon < 0 or not NEW_ACTION.search(request[:colon]):
         return _new_action_said(request, draft) if colon < 0 and NEW_ACTION.search(request) else None
     said = request[colon + 1 :].strip()

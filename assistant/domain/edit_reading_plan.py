@@ -252,8 +252,9 @@ def _swapped(request: str, draft: Draft) -> RewordAction | None:
 
 
 # A sentence that gives the measure after a label: "… into the tracker. Measure: both show up …".
-_MEASURE_LABEL = re.compile(r"(?<=[.!?])\s+(?=(?:(?:the\s+)?(?:measure|metric|done when|success|proof)\b|"
-                            r"what \w+(?:'ll| will)? (?:\w+ )?(?:get to )?see\b)[^:.]{0,20}:)",
+_MEASURE_LABEL = re.compile(r"(?<=[.!?])\s+(?=(?:and\s+|also\s+)?"
+                            r"(?:(?:the\s+)?(?:measure|metric|done when|success|proof)\b|"
+                            r"what \w+(?:'ll| will)? (?:\w+ )?(?:gets? to )?see\b)[^:.]{0,30}:)",
                             re.IGNORECASE)  # fmt: skip
 _IN_ITS_PLACE = re.compile(r"\b(?:in (?:its|it's|their) place|instead)\b", re.IGNORECASE)
 

@@ -229,3 +229,16 @@ def test_an_owner_with_a_surname_and_a_desk_before_the_measure_and_a_target_as_m
     assert new_action(request, draft) == AddAction(
         action="Do a rollback drill on staging", measure="A bad config rolled back in 9 min", owner="Jonas"
     )
+
+
+def test_the_action_in_the_sentence_after_the_one_that_asks_for_it() -> None:
+    request = (
+        "I'd like one more item in the plan. Run a rollback drill with on-call so everyone has practised it. "
+        "Done when every on-call engineer has done one rollback in staging."
+    )
+    assert new_action(request, sample_draft()) == AddAction(
+        action="Run a rollback drill with on-call so everyone has practised it",
+        measure="Every on-call engineer has done one rollback in staging",
+    )
+    # a remark after the cue's sentence is no action
+    assert new_action("I'd like one more item in the plan. Honestly not sure what yet.", sample_draft()) is None

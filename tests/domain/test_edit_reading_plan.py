@@ -446,3 +446,14 @@ def test_an_action_named_before_step_by_an_affiliation_or_beside_a_quote() -> No
     request = "step 1 is worded weirdly. what I'll actually add to the pipeline is: a gate that needs a staging run"
     assert read_edits(request, draft) == [RewordAction(number=1, action="A gate that needs a staging run")]
     assert not needs_model(request, read_edits(request, draft))
+
+
+def test_a_new_wording_and_a_measure_given_after_and_what_she_gets_to_see() -> None:
+    request = (
+        "On the checklist step: it shouldn't only be payments. Make it a pre-deploy checklist for every config "
+        "change. And what Dana gets to see for it should be: the checklist used on the next 10 config deploys."
+    )
+    assert read_edits(request, sample_draft()) == [
+        RewordAction(number=2, action="Write a pre-deploy checklist for every config change"),
+        SetMeasure(number=2, measure="The checklist used on the next 10 config deploys"),
+    ]
