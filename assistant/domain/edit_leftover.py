@@ -113,6 +113,8 @@ def needs_model(request: str, read: list[Edit] | None = None) -> bool:
     done = {kinds[type(e)] for e in read or [] if type(e) in kinds}
     if any(isinstance(e, AddAction) for e in read or []):  # "add an action: …, done when …": its measure too
         done |= {"other", "measure"}
+        if any(isinstance(e, AddAction) and e.owner != "me" for e in read or []):  # "Jonas has offered to …": its owner
+            done |= {"owner"}
         request = re.sub(r"\bowner\s*[:=]?\s*(?:me|myself|i)\b", " ", request, flags=re.IGNORECASE)  # "(owner me, …)"
         request = request[: request.find(":")] if ":" in request else request  # the new action's words ask nothing
     if any(isinstance(e, AddFact) for e in read or []):  # the fact, its cue and what is said of it ask nothing more

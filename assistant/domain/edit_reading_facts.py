@@ -160,7 +160,9 @@ def find_fact(request: str) -> FactSpan | None:
                 continue
         if _AN_ACTION.search(before):
             continue
-        span = _fact_in(request, mark.end(), cued=bool(_FACT_CUE.search(before)))
+        # the cue in the colon's own sentence: "… can you add that to the notes? and … the sorry line, can it be: …"
+        own = before[max(before.rfind(end) for end in ".!?") + 1 :]
+        span = _fact_in(request, mark.end(), cued=bool(_FACT_CUE.search(own)))
         if span is not None:
             source = _FROM.search(before) if mark.group() == ":" else None
             fact = AddFact(fact=f"{source['who']}: {span.fact.fact}") if source else span.fact

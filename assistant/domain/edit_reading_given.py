@@ -25,6 +25,8 @@ _CUE = cues(
     r"riscriv", r"umschreib", r"ersetz", r"cambia", r"remplace", r"sostitu", r"vervang", r"herschrijf",
     # "Closing line should be: …" (the section is named in the same sentence)
     r"should (?:now |rather |instead )?(?:be|read|say)\s*$",
+    # "the sorry line, can it be: …"
+    r"(?:can|could) (?:it|that|this|you make it) (?:be|read|say)\s*$",
     # "Make the lesson: …", "make the closing line: …"
     r"make (?:the|my) (?:lessons?|apology|closing(?: line)?|opening(?: line)?|(?:last|first) line)\s*$",
     # the lesson said right before the colon: "The lesson I actually took from this: …", "the real lesson:"

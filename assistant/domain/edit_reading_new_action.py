@@ -64,7 +64,8 @@ _AFTERWORD = re.compile(
     r"^(?:(?:and |it's |its )?(?:(?:done|finished|ready|completed?) )?(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\b.*|"
     r"(?:the )?rest (?:is|looks) (?:fine|good|ok)"
     r"|no (?:fixed |firm |set )?(?:date|deadline)(?: yet)?\b.*|i (?:don't|do not) have a (?:date|deadline)\b.*"
-    r"|(?:he|she|they) (?:said|says|thinks|reckons) (?:\w+ )?(?:can|could|will|'ll) (?:have it|get it|be) "
+    r"|(?:he|she|they) (?:said|says|thinks|reckons) (?:\w+ )?(?:can|could|will|'ll) (?:have (?:it|that|this)|"
+    r"get (?:it|that|this)|be) "
     r"(?:done|ready)\b.*"
     r"|(?:he|she|they|i) (?:hasn'?t|haven'?t|has not|have not|didn'?t|did not) (?:given|got|set|picked|named) "
     r"(?:me |us )?an? (?:date|deadline)\b.*"
@@ -186,7 +187,8 @@ _DASH = re.compile(r"[^.?!:]{0,30}?\s(?:[-–—]|->|→)\s")
 _DOER = re.compile(
     r"(?P<name>[A-Z][a-zà-ÿ]+)(?:\s+[A-Z][a-zà-ÿ]+)?(?:\s*\([^)]{1,40}\))?"
     r"(?:\s+(?:from|in|at)\s+(?:the\s+|our\s+)?[\w&-]+(?:\s+[\w&-]+){0,2}?(?:\s*\([^)]{1,40}\))?)?"
-    r"(?:\s+(?:is going to|will|is gonna)\s+(?P<base>[a-z]+)|\s+(?!ops\b)(?P<verb>[a-z]+s))\b\s*(?P<rest>.*)"
+    r"(?:\s+(?:is going to|will|is gonna|can|(?:has\s+)?(?:\w+\s+){0,2}?(?:offered|agreed|promised) to)\s+"
+    r"(?P<base>[a-z]+)|\s+(?!ops\b)(?P<verb>[a-z]+s))\b\s*(?P<rest>.*)"
 )
 # The owner given as a label: "owner: Kenji (IT)", "Owner: Kofi.", "Responsabile: Priya."
 _OWNER_LABEL = re.compile(
@@ -200,6 +202,12 @@ _WITH_ME = re.compile(
     r"(?:(?P<name>[A-Z][a-zà-ÿ]+)(?:\s*\([^)]{1,40}\))?\s+(?:and|\+|&|et|y|und|e|en)\s+(?:me|I|myself|moi|yo|ich|io|ik)|(?:me|I)\s+(?:and|\+|&)\s+"
     r"(?P<name2>[A-Z][a-zà-ÿ]+)(?:\s*\([^)]{1,40}\))?)\s+"
     r"(?P<base>[a-z]+)\b\s*(?P<rest>.*)"
+)
+# Who does it with me, said after the action: "…, me together with Jonas from support".
+_ME_WITH = re.compile(
+    r",\s*(?:me|myself|I)\s+(?:together\s+)?(?:with|and|\+|&)\s+(?P<name>(?-i:[A-Z])[a-zà-ÿ]+)"
+    r"(?:\s+(?:from|in|on|at)\s+(?:the\s+)?[\w&-]+(?:\s+[\w&-]+)?)?\s*$",
+    re.IGNORECASE,
 )
 # "… in two weeks": the due date, counted from today.
 _IN_WEEKS = re.compile(r",?\s*\bin (?P<n>a|one|two|three|four|\d) weeks?(?:['’] time)?\b", re.IGNORECASE)
@@ -235,6 +243,12 @@ def _whose(action: str) -> tuple[str, str]:
     return doer["name"], f"{verb} {doer['rest']}".strip()
 
 
+# "… add one more step, please? Jonas from marketing ops has very kindly offered to make …": someone offers to do it
+_OFFERED = re.compile(
+    r"(?-i:[A-Z])[a-zà-ÿ]+\b[^.!?]{0,40}?\b(?:has\s+)?(?:\w+\s+){0,2}?(?:offered|agreed|promised) to\s", re.IGNORECASE
+)
+
+
 def new_action(request: str, draft: Draft) -> AddAction | None:
     """A new action the request gives in so many words after a colon ("Add an action: run a deploy drill, done
     when the drill log shows a blocked deploy"; a due date at its end, or on its own after it, is the action's).
@@ -252,7 +266,8 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
         colon = dash.end() - 2
     if colon < 0 and cue and (stop := re.compile(r"[.!?]\s+").search(request, cue.end())) is not None:
         # "I'd like one more item in the plan. Run a rollback drill with …. Done when …": the sentence after the cue
-        colon = stop.start() if _VERB_FIRST.match(request[stop.end() :]) else -1
+        after = request[stop.end() :]
+        colon = stop.start() if _VERB_FIRST.match(after) or _OFFERED.match(after) else -1
     if colon < 0 or not NEW_ACTION.search(request[:colon]):
         return _new_action_said(request, draft) if colon < 0 and NEW_ACTION.search(request) else None
     said = request[colon + 1 :].strip()
@@ -315,6 +330,9 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
         action = _DUE_LABEL.sub("", action)
         action = _undated(action, draft).strip(" .,-–—")
         action = _undated(action, draft, _DUE_CLAUSE).strip(" .,-–—")
+    paired = _ME_WITH.search(action) if owner == "me" else None
+    if paired is not None and paired["name"] not in NOT_NAMES:  # "answer the replies, me together with Jonas"
+        owner, action = paired["name"], action[: paired.start()]
     measure = _undated(measure, draft).strip(" .") if due else measure
     measure = measure or evidence_for(action)
     if len(action.split()) < 3 or len(measure.split()) < 3:

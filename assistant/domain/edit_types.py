@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from assistant.domain.schema import Channel, Draft, Length, Tone
 
@@ -58,6 +58,11 @@ class DropAction(_Edit):
     number: int = Field(description="The action's number, from 1.")
 
 
+def _me(owner: str) -> str:
+    """The writer as "me", however the model spells it ("Me", "I", "myself")."""
+    return "me" if owner.strip(" .").lower() in ("me", "i", "myself") else owner
+
+
 class AddAction(_Edit):
     """Add an action to the plan (due a week after the last one unless a date is given)."""
 
@@ -70,6 +75,11 @@ class AddAction(_Edit):
     )
     owner: str = Field(default="me", max_length=60, description="Who does it; 'me' unless someone agreed.")
     due: dt.date | None = Field(default=None, description="Due date, YYYY-MM-DD, or null for a week after the last.")
+
+    @field_validator("owner")
+    @classmethod
+    def _the_writer_as_me(cls, owner: str) -> str:
+        return _me(owner)
 
 
 class RewordAction(_Edit):
@@ -86,6 +96,11 @@ class SetOwner(_Edit):
     op: Literal["set_owner"] = "set_owner"
     number: int = Field(description="The action's number, from 1.")
     owner: Annotated[str, StringConstraints(min_length=1, max_length=60)] = Field(description="The new owner.")
+
+    @field_validator("owner")
+    @classmethod
+    def _the_writer_as_me(cls, owner: str) -> str:
+        return _me(owner)
 
 
 class SetMeasure(_Edit):

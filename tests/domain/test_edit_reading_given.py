@@ -7,7 +7,7 @@ from chain_support import sample_draft
 
 from assistant.domain.edit_reading import needs_model, read_edits
 from assistant.domain.edit_reading_given import read_given, without_given
-from assistant.domain.edit_types import ReplaceSection, SetTone, ShiftDates
+from assistant.domain.edit_types import AddFact, ReplaceSection, SetTone, ShiftDates
 
 PAIN = "I'm sorry that about 400 orders were lost and that you had to explain it to the VP."
 
@@ -116,3 +116,13 @@ def test_a_request_before_the_clause_that_names_the_section_is_read_too() -> Non
     edits = read_edits(request, sample_draft())
     assert ReplaceSection(section="subject", text="Friday: my mistake, my plan") in edits
     assert ShiftDates(target="plan", amount=-3, unit="days") in edits
+
+
+def test_a_fact_before_and_the_sorry_line_given_after_can_it_be() -> None:
+    request = (
+        "quick update!! support cleared the last open tickets yesterday afternoon, can you add that to the notes? and "
+        "while you're at it the sorry line, can it be: \"I'm sorry the outage cost us 400 orders.\""
+    )
+    edits = read_edits(request, sample_draft())
+    assert AddFact(fact="support cleared the last open tickets yesterday afternoon") in edits
+    assert any(isinstance(e, ReplaceSection) and e.section == "pain" and "400 orders" in e.text for e in edits)

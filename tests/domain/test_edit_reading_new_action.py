@@ -8,8 +8,9 @@ import datetime as dt
 import pytest
 from chain_support import sample_draft
 
+from assistant.domain.edit_reading import read_edits
 from assistant.domain.edit_reading_new_action import new_action
-from assistant.domain.edit_types import AddAction
+from assistant.domain.edit_types import AddAction, DropAction
 
 
 def test_after_a_colon_in_its_own_sentence_or_said_as_a_thing() -> None:
@@ -242,3 +243,33 @@ def test_the_action_in_the_sentence_after_the_one_that_asks_for_it() -> None:
     )
     # a remark after the cue's sentence is no action
     assert new_action("I'd like one more item in the plan. Honestly not sure what yet.", sample_draft()) is None
+
+
+def test_someone_who_offered_to_do_it_in_the_sentence_after_the_ask() -> None:
+    request = (
+        "Would it be possible to add one more step, please? Jonas from platform has very kindly offered to make the "
+        "staging run compulsory in the deploy tool. He reckons he can have that done by Wednesday 16 December. We'll "
+        "know it works when the tool refuses a deploy without a staging run."
+    )
+    assert new_action(request, sample_draft()) == AddAction(
+        action="Make the staging run compulsory in the deploy tool",
+        measure="The tool refuses a deploy without a staging run",
+        owner="Jonas",
+        due=dt.date(2026, 12, 16),
+    )
+
+
+def test_the_one_i_do_it_with_after_the_action_and_put_in_instead() -> None:
+    request = (
+        "the checklist is pointless now, so get rid of that step. Put in instead: answer the open tickets, me "
+        "together with Jonas from support, by Tue 8 Dec. Measure = zero open tickets in the shared inbox."
+    )
+    assert read_edits(request, sample_draft()) == [
+        AddAction(
+            action="Answer the open tickets",
+            measure="Zero open tickets in the shared inbox",
+            owner="Jonas",
+            due=dt.date(2026, 12, 8),
+        ),
+        DropAction(number=2),
+    ]

@@ -98,3 +98,9 @@ def test_an_edit_plan_holds_at_most_six_edits() -> None:
     assert plan.edits == [DropAction(number=1)] * 6
     with pytest.raises(ValidationError):
         EditPlan.model_validate({"understood": "drop it", "edits": [*edits, edits[0]], "not_possible": ""})
+
+
+def test_the_writer_is_me_however_it_is_spelt() -> None:
+    assert AddAction(action="Run the drill", measure="The drill log", owner="Me").owner == "me"
+    assert SetOwner(number=1, owner="myself").owner == "me"
+    assert SetOwner(number=1, owner="Jonas").owner == "Jonas"
