@@ -14,7 +14,9 @@ from collections.abc import Callable
 
 from assistant.domain.edit_types import AddAction, DropAction, Edit
 
-_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|,\s+(?:and\s+)?(?=(?:also\s+)?(?:the|my|step|action|item)\b)|\s+and also\s+")
+_CLAUSE_END = re.compile(
+    r"(?<=[.!?;])\s+|,\s+(?:and\s+)?(?=(?:also\s+)?(?:the|my|step|action|item|for the)\b)|\s+and also\s+"
+)
 _MIN_CLAUSES = 2
 
 Reader = Callable[[str], list[Edit]]

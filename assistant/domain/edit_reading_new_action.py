@@ -199,8 +199,9 @@ _OWNER_LABEL = re.compile(
     re.IGNORECASE,
 )
 _WITH_ME = re.compile(
-    r"(?:(?P<name>[A-Z][a-zà-ÿ]+)(?:\s*\([^)]{1,40}\))?\s+(?:and|\+|&|et|y|und|e|en)\s+(?:me|I|myself|moi|yo|ich|io|ik)|(?:me|I)\s+(?:and|\+|&)\s+"
-    r"(?P<name2>[A-Z][a-zà-ÿ]+)(?:\s*\([^)]{1,40}\))?)\s+"
+    r"(?:(?P<name>[A-Z][a-zà-ÿ]+)(?:\s*\([^)]{1,40}\))?(?:\s+(?:from|in|on|at)\s+(?:the\s+)?[\w&-]+(?:\s+[\w&-]+)?)?"
+    r"\s+(?:and|\+|&|et|y|und|e|en)\s+(?:me|I|myself|moi|yo|ich|io|ik)|(?:me|I)\s+(?:and|\+|&)\s+"
+    r"(?P<name2>[A-Z][a-zà-ÿ]+)(?:\s*\([^)]{1,40}\))?)\s+(?:will\s+|are going to\s+|can\s+)?"
     r"(?P<base>[a-z]+)\b\s*(?P<rest>.*)"
 )
 # Who does it with me, said after the action: "…, me together with Jonas from support".
@@ -264,10 +265,13 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
         # "one more step for the plan - answer the ~40 replies …", "new action pls - me + Ravi …": the dash as a
         # colon (before a labelled measure's)
         colon = dash.end() - 2
-    if colon < 0 and cue and (stop := re.compile(r"[.!?]\s+").search(request, cue.end())) is not None:
+    stop = re.compile(r"[.!?]\s+").search(request, cue.end()) if cue else None
+    if stop is not None and (colon < 0 or stop.start() < colon):
         # "I'd like one more item in the plan. Run a rollback drill with …. Done when …": the sentence after the cue
+        # (before a labelled measure's colon: "Add a third action please. Kofi and I will …. Measure: …")
         after = request[stop.end() :]
-        colon = stop.start() if _VERB_FIRST.match(after) or _OFFERED.match(after) else -1
+        doing = _VERB_FIRST.match(after) or _OFFERED.match(after) or _WITH_ME.match(after)
+        colon = stop.start() if doing else -1 if colon < 0 else colon
     if colon < 0 or not NEW_ACTION.search(request[:colon]):
         return _new_action_said(request, draft) if colon < 0 and NEW_ACTION.search(request) else None
     said = request[colon + 1 :].strip()

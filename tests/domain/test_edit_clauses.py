@@ -9,7 +9,7 @@ from chain_support import sample_draft
 
 from assistant.domain.edit_clauses import clauses, numbered_items, read_by_clauses, without_taken_back
 from assistant.domain.edit_reading import needs_model, read_edits
-from assistant.domain.edit_types import AddAction, DropAction, Edit, SetDate, SetTone, ShiftDates
+from assistant.domain.edit_types import AddAction, DropAction, Edit, SetDate, SetMeasure, SetTone, ShiftDates
 
 
 def test_clauses_are_sentences_and_joined_clauses_about_one_thing_each() -> None:
@@ -70,3 +70,13 @@ def test_the_items_of_a_numbered_list_are_read_one_by_one() -> None:
     # no list: a date "1." or a lone "2)" is no item
     assert numbered_items("move step 2) to Friday") == ("", [])
     assert numbered_items("1) drop the checklist") == ("", [])
+
+
+def test_a_clause_for_another_action_after_a_comma() -> None:
+    request = (
+        'two changes: the checklist moves to Tue 8 Dec, and for the CI gate the measure should be "a demo to Dana"'
+    )
+    assert read_edits(request, sample_draft()) == [
+        SetDate(target="action", number=2, date=dt.date(2026, 12, 8)),
+        SetMeasure(number=1, measure="A demo to Dana"),
+    ]

@@ -273,3 +273,16 @@ def test_the_one_i_do_it_with_after_the_action_and_put_in_instead() -> None:
         ),
         DropAction(number=2),
     ]
+
+
+def test_someone_and_i_doing_it_in_the_sentence_after_the_ask_before_a_labelled_measure() -> None:
+    request = (
+        "Add a third action please. Kofi in platform ops and I will change the deploy template so the flags come "
+        "from the config repo. Due Friday 18 December. Measure: the next deploy takes its flags from the repo."
+    )
+    assert new_action(request, sample_draft()) == AddAction(
+        action="Change the deploy template so the flags come from the config repo",
+        measure="The next deploy takes its flags from the repo",
+        owner="Kofi",
+        due=dt.date(2026, 12, 18),
+    )
