@@ -349,8 +349,9 @@ PLACE_NOUNS = (
     r"acción|accion|tarea|tâche|ação|acção|aufgabe"
 )
 _ARTICLES = r"the|il|lo|la|el|le|der|die|das|den|de|het|o|del|della|dello|dal|al|alla|du|do|da|dem|vom|zum"
-_PLACE = re.compile(r"\b(?:" + PLACE_NOUNS + r")\s*#?\s*(?P<n>\d)\b|\b(?:" + _ARTICLES + r")\s+(?P<ord>"
-                    + "|".join(ORDINAL) + r")\s+(?:" + PLACE_NOUNS + r")\b", re.IGNORECASE)  # fmt: skip
+# "step 1", "the first step"; at the start of a sentence without its article too ("2nd action due tue 8 dec")
+_PLACE = re.compile(r"\b(?:" + PLACE_NOUNS + r")\s*#?\s*(?P<n>\d)\b|(?:\b(?:" + _ARTICLES + r")\s+|^\s*|(?<=[.!?;:]\s))"
+                    r"(?P<ord>" + "|".join(ORDINAL) + r")\s+(?:" + PLACE_NOUNS + r")\b", re.IGNORECASE)  # fmt: skip
 
 
 def placed_in(request: str, draft: Draft) -> int | None:

@@ -32,6 +32,10 @@ _CUE = cues(
     # the lesson said right before the colon: "The lesson I actually took from this: …", "the real lesson:"
     r"(?:the )?(?:real|actual|true) lesson(?: (?:is|was|here))?\s*$",
     r"lesson (?:i|we) (?:actually |really )?(?:took|learned|learnt|drew)(?: from (?:this|it|that))?\s*$",
+    # "What I actually learned: …" (the lesson named in the sentence before or after)
+    r"what (?:i|we) (?:actually |really )?(?:learned|learnt|took away)(?: from (?:this|it|that))?\s*$",
+    # "id rather close with something concrete like: …"
+    r"(?:close|end|finish) (?:it |the message |the email )?with\b[^.!?]{0,40}$",
 )  # fmt: skip
 # What names a section, before the new words.
 SECTION_NAMES: dict[Section, re.Pattern[str]] = {
@@ -81,7 +85,8 @@ _ADD = cues(r"add (?:that|a (?:line|sentence|bit) (?:saying|that says))\s+", r"a
 # "the closing should just say I'm committed to …" (not "also say", which adds).
 # Or thanks for the reader: "for the last line I'd rather just thank her for taking the calls …".
 _SAY = re.compile(
-    r"(?<!also )(?<!\w)(?:just |instead |rather |simply )?say (?:that )?(?=I(?:'ll|'m|'ve|'d| will| am)?\b)|"
+    r"(?<!also )(?<!\w)(?:just |instead |rather |simply )?say (?:that )?(?=(?-i:I)(?:'ll|'m|'ve|'d| will| am)?\b|"
+    r"i(?:'m|m|'ll|'ve) )|"
     r"\b(?:i'd rather |i would rather |i want to |i'd like to |i would like to )?(?:just |simply )?"
     r"(?=thank (?:her|him|them|you)\b)",
     re.IGNORECASE,
@@ -155,6 +160,12 @@ def _replaced(current: str, sentence: str, said: str) -> str:
     return " ".join(parts)
 
 
+# The first person typed in lower case, in the user's words for a section: "im sorry", "i'll", "ive".
+_I_SPELT = re.compile(r"\b(?:i|im|i'm|i'll|ive|i've|i'd)\b(?!-)")
+_DAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+_I_WORDS = {"i": "I", "im": "I'm", "i'm": "I'm", "i'll": "I'll", "ive": "I've", "i've": "I've", "i'd": "I'd"}
+
+
 def read_given(request: str, draft: Draft) -> tuple[ReplaceSection, str] | None:
     """The section the request gives new words for, with them put in (in place of the sentence it quotes or names
     as first or last, else of the whole section; or after it, for "add that …"), and the request without the cue,
@@ -165,6 +176,8 @@ def read_given(request: str, draft: Draft) -> tuple[ReplaceSection, str] | None:
     section, start, at, words, adding = found
     said = request[start:at]
     sentence = words if words[-1:] in ".!?" else f"{words}."
+    sentence = _I_SPELT.sub(lambda m: _I_WORDS[m.group().lower()], sentence)  # "im sorry she lost …": "I'm sorry …"
+    sentence = _DAY_NAME.sub(lambda m: m.group().capitalize(), sentence)  # "her entire wednesday": "Wednesday"
     sentence = sentence[:1].upper() + sentence[1:]
     if section != "subject" and draft.facts.leader_name:  # "… demo the gate to her live": to the reader, "you"
         sentence = given_to(sentence, draft.facts.leader_name, request)

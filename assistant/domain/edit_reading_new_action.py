@@ -64,6 +64,7 @@ _AFTERWORD = re.compile(
     r"^(?:(?:and |it's |its )?(?:(?:done|finished|ready|completed?) )?(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\b.*|"
     r"(?:the )?rest (?:is|looks) (?:fine|good|ok)"
     r"|no (?:fixed |firm |set )?(?:date|deadline)(?: yet)?\b.*|i (?:don't|do not) have a (?:date|deadline)\b.*"
+    r"|(?:he|she|they) (?:says|said|reckons) (?:by |on )?(?:mon|tue|wed|thu|fri|the \d|\d)\w*\b.*"
     r"|(?:he|she|they) (?:said|says|thinks|reckons) (?:\w+ )?(?:can|could|will|'ll) (?:have (?:it|that|this)|"
     r"get (?:it|that|this)|be) "
     r"(?:done|ready)\b.*"
@@ -270,7 +271,7 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
         # "I'd like one more item in the plan. Run a rollback drill with …. Done when …": the sentence after the cue
         # (before a labelled measure's colon: "Add a third action please. Kofi and I will …. Measure: …")
         after = request[stop.end() :]
-        doing = _VERB_FIRST.match(after) or _OFFERED.match(after) or _WITH_ME.match(after)
+        doing = _VERB_FIRST.match(after) or _OFFERED.match(after) or _WITH_ME.match(after) or _DOER.match(after)
         colon = stop.start() if doing else -1 if colon < 0 else colon
     if colon < 0 or not NEW_ACTION.search(request[:colon]):
         return _new_action_said(request, draft) if colon < 0 and NEW_ACTION.search(request) else None

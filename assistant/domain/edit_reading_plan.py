@@ -49,6 +49,8 @@ OWNER = cues(
     r"(?:be|being|get|gets|is|are) (?:\w+ )?(?:built|done|written|run|handled|owned|set up|made|led) by (?-i:[A-Z])",
     r"(?:he|she|they)(?:'ll| will) (?:do|write|run|handle|take)", r"instead of me\b", r"rather than me\b",
     r"(?:running|doing|taking|handling|leading|writing|building) [^.;!?]{1,60}?,? not me\b",  # "… now, not me"
+    # "priya's gonna do the support briefing not me", "he should own the support briefing not me"
+    r"(?:gonna|going to) (?:do|run|take|handle|own|lead)\b[^.;!?]{1,60}?,? not me\b",
     r"(?:is|are|it's|its) (?:now |all )?(?:hers|his|theirs)\b",  # "so the 3rd step is hers now"
     r"(?:should be|is|are) (?-i:[A-Z])[a-zà-ÿ]+['’]s\b",  # "support briefing should be Hamid's not mine"
     # "support briefing -> priya", not "-> Tue the 15th"
@@ -78,12 +80,17 @@ _NOT_NAMES = frozenset(
 _LOWER_HANDING = re.compile(
     r"^\s*(?P<name>[a-zà-ÿ]{3,})(?:\s*\([^()]{1,40}\))?"  # "sam (support lead) is running …"
     r"(?:'s| is| will|'ll| from (?:the )?\w+(?: \w+)?)?\s+(?:(?:is )?(?:actually |now )?"
-    r"(?:taking|doing|running|building|writing|handling)|going to|offered|agreed|volunteered|will|wants to|can|"
-    r"should|shoud|needs to|has to)\b"
+    r"(?:taking|doing|running|building|writing|handling)|going to|gonna|offered|agreed|volunteered|will|wants to|can|"
+    r"should|shoud|needs to|has to|runs|leads|manages|owns)\b"
 )
 _NOBODY = frozenset(("someone", "somebody", "everyone", "everybody", "nobody", "anyone", "support", "sales",
                      "finance", "legal", "security", "ops", "team", "marketing", "who", "which", "there", "here",
                      "what", "one", "mine", "ours", "whoever"))  # fmt: skip
+
+
+# A name that is also a month ("Jan", "May", "June"), with a person's doing after it: "Jan from the tax team is …".
+_MONTHS_AS_NAMES = frozenset(("jan", "may", "june", "april", "august"))
+_MONTH_NAMED = re.compile(r"\s+(?:from|in the|on the|is going to|will|offered|said|says)\b")
 
 
 def _person(request: str, draft: Draft) -> str | None:
@@ -95,7 +102,9 @@ def _person(request: str, draft: Draft) -> str | None:
     def names(pattern: str) -> set[str]:
         found = {
             m.group("name") for m in re.finditer(pattern, request)
-            if (w := m.group("name").lower()) not in _NOT_NAMES and w not in leader and w not in plan_words
+            if ((w := m.group("name").lower()) not in _NOT_NAMES
+                or (w in _MONTHS_AS_NAMES and _MONTH_NAMED.match(request, m.end("name"))))
+            and w not in leader and w not in plan_words
         }  # fmt: skip
         # a surname right after a first name is the same person ("Sven Olsen from IT security")
         return {n for n in found if not any(re.search(rf"\b{o}\s+{n}\b", request) for o in found - {n})}

@@ -126,3 +126,27 @@ def test_a_fact_before_and_the_sorry_line_given_after_can_it_be() -> None:
     edits = read_edits(request, sample_draft())
     assert AddFact(fact="support cleared the last open tickets yesterday afternoon") in edits
     assert any(isinstance(e, ReplaceSection) and e.section == "pain" and "400 orders" in e.text for e in edits)
+
+
+def test_words_typed_in_lower_case_after_can_the_apology_say() -> None:
+    request = (
+        "the sorry part is about the customers but what i feel bad about is Dana. can the apology say im sorry she "
+        "lost her entire wednesday on calls with the VP"
+    )
+    assert read_edits(request, sample_draft()) == [
+        ReplaceSection(section="pain", text="I'm sorry you lost your entire Wednesday on calls with the VP.")
+    ]
+
+
+def test_the_ending_given_after_close_with_and_the_lesson_after_what_i_actually_learned() -> None:
+    request = "the ending is a bit empty. id rather close with something concrete like: the gate will be live by Friday"
+    assert read_edits(request, sample_draft()) == [
+        ReplaceSection(section="positive", text="The gate will be live by Friday.")
+    ]
+    request = (
+        "The lesson isn't really about the weekend. What I actually learned: a config change is a deploy and gets "
+        "the same staging run. Can you put that as the lesson instead"
+    )
+    assert read_edits(request, sample_draft()) == [
+        ReplaceSection(section="lessons", text="A config change is a deploy and gets the same staging run.")
+    ]

@@ -286,3 +286,16 @@ def test_someone_and_i_doing_it_in_the_sentence_after_the_ask_before_a_labelled_
         owner="Kofi",
         due=dt.date(2026, 12, 18),
     )
+
+
+def test_someone_going_to_do_it_in_the_sentence_after_the_ask_and_the_day_they_say() -> None:
+    request = (
+        "Add another step please. Ravi from platform is going to set up a mandatory staging run in the deploy tool. "
+        "He says Friday 18 December. What Dana will be able to see: no deploy without a staging run in the log."
+    )
+    assert new_action(request, sample_draft()) == AddAction(
+        action="Set up a mandatory staging run in the deploy tool",
+        measure="No deploy without a staging run in the log",
+        owner="Ravi",
+        due=dt.date(2026, 12, 18),
+    )

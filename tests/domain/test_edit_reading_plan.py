@@ -457,3 +457,18 @@ def test_a_new_wording_and_a_measure_given_after_and_what_she_gets_to_see() -> N
         RewordAction(number=2, action="Write a pre-deploy checklist for every config change"),
         SetMeasure(number=2, measure="The checklist used on the next 10 config deploys"),
     ]
+
+
+def test_hand_overs_typed_in_lower_case_or_to_a_name_that_is_also_a_month() -> None:
+    draft = sample_draft()
+    assert read_edits("priya's gonna do the checklist not me, she's closer to payments", draft) == [
+        SetOwner(number=2, owner="Priya")
+    ]
+    assert read_edits("ravi runs payments, he should own the checklist not me", draft) == [
+        SetOwner(number=2, owner="Ravi")
+    ]
+    request = "For the checklist step, Jan from the tax team is going to set it up, not me, so put him as the owner."
+    assert read_edits(request, draft) == [SetOwner(number=2, owner="Jan")]
+    assert read_edits("2nd action due tue 8 dec", draft) == [
+        SetDate(target="action", number=2, date=dt.date(2026, 12, 8))
+    ]
