@@ -44,9 +44,11 @@ SECTION_NAMES: dict[Section, re.Pattern[str]] = {
                  r"erste[nr]? satz"),
     "positive": cues(r"last (?:line|sentence|bit)", r"closing", r"final (?:line|sentence)", r"the ending",
                      r"sign-?off", r"positive (?:line|part|bit|sentence)", r"(?:ultima|última) frase",
-                     r"dernière phrase", r"letzte[nr]? satz"),
+                     r"dernière phrase", r"letzte[nr]? satz", r"conclusi[oó]n", r"(?:den |der )?schluss\b",
+                     r"chiusura", r"encerramento", r"cierre\b", r"(?:het )?slot\b"),
     "ownership": cues(r"ownership", r"the part where i own"),
-    "lessons": cues(r"lessons?\b", r"lecci[oó]n", r"leçon", r"lezione", r"lektion", r"les\b"),
+    "lessons": cues(r"lessons?\b", r"lecci[oó]n", r"leçon", r"lezione", r"lektion",
+                    r"(?:de|deze|die|mijn|het) les\b"),  # Dutch; not French "les échéances"
     "subject": cues(r"subject\b", r"subject line", r"betreff", r"asunto", r"oggetto", r"objet\b"),
 }  # fmt: skip
 # A part of the draft named by what it quotes: "the "that was my decision" paragraph".

@@ -32,6 +32,9 @@ _REWRITE = cues(
     r"still (?:says|mentions|promises)", r"promises?\b", r"can'?t promise", r"don'?t (?:want|like) (?:it|that|the)",
     r"umschreib", r"neu (?:schreib|formulier)", r"umformulier", r"reescrib", r"riscriv", r"réécri", r"reformul",
     r"herschrijf", r"herformuleer", r"reescrev",
+    # "change the closing", "Tu peux changer la conclusion ?", "cambia el cierre"
+    r"change (?:the |my )?(?:closing|ending|conclusion|apology|lessons?|ownership|opening|last line|first line)\b",
+    r"changer\b", r"cambia(?:r|re)?\b", r"änder", r"mudar?\b", r"verander",
 )  # fmt: skip
 # Where a request's sentences end (a full stop inside quotes ends none).
 _QUOTE = re.compile(r"[\"“][^\"”]*[\"”]")

@@ -46,3 +46,11 @@ def test_a_section_named_by_what_it_quotes_takes_the_given_words_whole() -> None
         "ownership",
         "I pushed the payments config change on Friday without running the staging tests. That trade-off was mine.",
     )
+
+
+def test_a_french_closing_to_change_and_french_les_is_no_lesson() -> None:
+    request = (
+        "Tu peux changer la conclusion ? Je voudrais dire que j'ai déjà mis les échéances dans le tracker de l'équipe."
+    )
+    asked, rest = rewrites_asked(request, sample_draft(), [])
+    assert [a.section for a in asked] == ["positive"] and "tracker" in asked[0].said and rest == ""
