@@ -155,7 +155,7 @@ def validate_draft(draft: Draft, *, today: dt.date | None = None) -> Report:
         + check_step("plan", draft.plan, ctx)
         + check_step("positive", draft.positive, ctx)
         + check_step("report_back", draft.report_back, ctx, plan=draft.plan)
-        + check_message(draft.message, ctx)
+        + check_message(draft.message, ctx, draft)
         + check_grounding(
             draft.message.body, "message", ctx, dates=[a.due for a in draft.plan] + [c.date for c in draft.report_back]
         )

@@ -14,7 +14,10 @@ from functools import lru_cache
 from assistant.domain.language import stem
 from assistant.validator.findings import Context, Finding, span_finding
 
-_NUMBER = re.compile(r"(?<![\w.])(?:\d{4}-\d{2}-\d{2}|[$€£]?\d+(?:[.,:]\d+)*(?:\s?(?:%|k|K|m|M|h|hrs?|x)\b)?)(?![\w-])")
+# not "1:1" (a one-to-one meeting)
+_NUMBER = re.compile(
+    r"(?<![\w.:])(?!1:1(?![\d:]))(?:\d{4}-\d{2}-\d{2}|[$€£]?\d+(?:[.,:]\d+)*(?:\s?(?:%|k|K|m|M|h|hrs?|x)\b)?)(?![\w-])"
+)
 _DIGITS = re.compile(r"\d+")
 _CAPITALISED = re.compile(r"\b([A-Z][a-zA-Z]+(?:[-'][A-Za-z]+)?)\b")
 _SENTENCE_START = set(".!?:;-*•\n\"'“(")

@@ -83,6 +83,17 @@ def _length(message: Message, chosen: str | None) -> list[Finding]:
     return [Finding(rule="MSG_LENGTH", step="message", severity="error", message=text, suggestion=suggestion)]
 
 
+def _section_in(body: str, step: str, draft: Draft | None) -> bool:
+    """True when the draft's own text for ``step`` stands in the message as it is (a closing the user wrote without
+    the usual words, "I'll show you the gate blocking a deploy at our next 1:1", is still the positive step)."""
+    if draft is None or step not in ("pain", "ownership", "lessons", "positive"):
+        return False
+    section = getattr(draft, step)
+    text = " ".join(section) if isinstance(section, list) else section
+    first = " ".join(text.split()[:12])
+    return bool(first) and first in " ".join(body.split())
+
+
 def check_message(message: Message, ctx: Context, draft: Draft | None = None) -> list[Finding]:
     """MSG_MISSING_STEP, MSG_LENGTH, MSG_PLACEHOLDER, MSG_HTML, MSG_LINK (errors), MSG_LEADER (warning)."""
     body = message.body
@@ -127,7 +138,7 @@ def check_message(message: Message, ctx: Context, draft: Draft | None = None) ->
                 )
             )
     for step, signal in _STEP_SIGNALS.items():
-        if not signal.search(body):
+        if not signal.search(body) and not _section_in(body, step, draft):
             findings.append(
                 Finding(
                     rule="MSG_MISSING_STEP",

@@ -61,3 +61,8 @@ def test_no_notes_means_nothing_to_ground_against() -> None:
 def test_weekday_and_month_abbreviations_are_not_names() -> None:
     text = "I will add the CI gate by Wed and report to Dana on Thu, or early Dec at the latest."
     assert [rule for rule, _span in rules(text)] == []
+
+
+def test_a_one_to_one_meeting_is_no_figure() -> None:
+    assert check_grounding("I'll show you the gate at our next 1:1.", "positive", CTX) == []
+    assert [f.rule for f in check_grounding("I'll show you the gate at 1:15.", "positive", CTX)] == ["GND_NUMBER"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from chain_support import sample_draft
+
 from assistant.domain.schema import Facts, Message
 from assistant.validator.findings import Context
 from assistant.validator.message import check_message
@@ -82,3 +84,12 @@ def test_talking_points_are_held_to_the_chosen_count_exactly() -> None:
     ]
     assert _length_findings(body, "talking_points", "medium") == []
     assert _length_findings(body, "talking_points", None) == []
+
+
+def test_a_section_standing_in_the_message_as_written_is_not_missing() -> None:
+    closing = "I'll show you the CI gate blocking a deploy without staging tests at our next 1:1."
+    body = GOOD.replace("I'm committed to making this right, and ", "") + " " + closing
+    message = Message(channel="email", subject="Friday", body=body)
+    assert "MSG_MISSING_STEP" in [f.rule for f in check_message(message, CTX)]  # no draft: only the words
+    draft = sample_draft(positive=closing, message=message)
+    assert "MSG_MISSING_STEP" not in [f.rule for f in check_message(message, CTX, draft)]
