@@ -75,13 +75,24 @@ def read_items(request: str, read: Reader, needs_model: NeedsModel) -> list[Edit
     found: dict[tuple[object, ...], Edit] = {}
     for item, numbered in [(before, False), *((item, True) for item in items)]:
         edits = read(item) if item else []
-        if (numbered and not edits) or (item and needs_model(item, edits)):
+        if (numbered and not edits) or (item and needs_model(item, edits)) or not _added(found, edits):
             return None
-        for edit in edits:
-            key = _key(edit)
-            if key in found and found[key] != edit:
-                return None
-            found[key] = edit
+    return _in_order(found)
+
+
+def _added(found: dict[tuple[object, ...], Edit], edits: list[Edit]) -> bool:
+    """Add ``edits`` to ``found``; False when one gives a thing a second value."""
+    for edit in edits:
+        key = _key(edit)
+        if key in found and found[key] != edit:
+            return False
+        found[key] = edit
+    return True
+
+
+def _in_order(found: dict[tuple[object, ...], Edit]) -> list[Edit]:
+    """The edits found, in the order they apply: every number is the draft's, as the user sees it, so drops come
+    last, the highest first."""
     kept = [e for e in found.values() if not isinstance(e, DropAction)]
     return kept + sorted((e for e in found.values() if isinstance(e, DropAction)), key=lambda e: -e.number)
 
@@ -100,14 +111,9 @@ def read_by_clauses(request: str, whole: list[Edit], read: Reader, needs_model: 
         if adding and not edits:  # a new action's date or measure may run on into the next clause: read whole
             return whole
         adding = adding or any(isinstance(e, AddAction) for e in edits)
-        for edit in edits:
-            key = _key(edit)
-            if key in found and found[key] != edit:
-                return whole
-            found[key] = edit
-    # every number is the draft's, as the user sees it, and edits apply in order: drops last, the highest first
-    kept = [e for e in found.values() if not isinstance(e, DropAction)]
-    edits = kept + sorted((e for e in found.values() if isinstance(e, DropAction)), key=lambda e: -e.number)
+        if not _added(found, edits):
+            return whole
+    edits = _in_order(found)
     if len(edits) <= len(whole) or not {e.op for e in whole} <= {e.op for e in edits} or needs_model(request, edits):
         return whole
     return edits
