@@ -221,12 +221,12 @@ _MEDIUM = cues(r"medium(?:[- ]length)?\b", r"(?:normal|regular|standard) length"
                r"gemiddelde lengte")  # fmt: skip
 
 
+_NOT_MEDIUM = cues(r"medium[- ](?:term|priority|risk|severity|size)", r"social media")
+
+
 def read_length_named(request: str) -> Literal["medium"] | None:
     """ "medium" when the request names that length ("medium length is fine for her", "lunghezza media")."""
     return "medium" if _MEDIUM.search(request) and not _NOT_MEDIUM.search(request) else None
-
-
-_NOT_MEDIUM = cues(r"medium[- ](?:term|priority|risk|severity|size)", r"social media")
 
 
 _CHANNEL_CUES: dict[str, re.Pattern[str]] = {

@@ -54,27 +54,19 @@ _A_SECTION = cues(r"(?:ownership|apology|sorry|lesson|closing|opening|last|first
                   r"the (?:ownership|apology|lessons?)\b")  # fmt: skip
 # Without a colon, at the start: "fyi support got through 25 of the 40 replies … can you add that".
 _LEAD = re.compile(r"^\s*(?:fyi|btw|for the record|good news)\b[\s,:-]*", re.IGNORECASE)
-# What the user says about the fact, after it: "Add that.", "Can you work that in?", "Worth a line in the email I
-# think.", "it should be in there somewhere".
-_ABOUT_IT = cues(
-    r"add (?:that|this|it)\b", r"(?:dat|dit|het) toevoegen", r"voeg (?:dat|dit|het) toe",
-    r"añ[aá]de(?:lo|la)\b", r"ajoute[- ]l[ea]\b", r"aggiungil[oa]\b", r"füg (?:das|es) hinzu",
-    r"work (?:that|this|it) in", r"worth (?:a line|a mention|mentioning|putting|adding)",
+# What the user says about the fact, after it, that asks to add it: "Add that.", "Can you work that in?", "Voeg dat
+# toe", "Añádelo".
+_ADD_IT = (
+    r"add (?:that|this|it)\b", r"(?:dat|dit|het) toevoegen", r"voeg (?:dat|dit|het) toe", r"añ[aá]de(?:lo|la)\b",
+    r"ajoute[- ]l[ea]\b", r"aggiungil[oa]\b", r"füg (?:das|es) hinzu", r"work (?:that|this|it) in",
     r"get (?:that|this|it) in\b",
-    r"in there\b", r"oversell", r"(?:mention|include|put) (?:that|this|it)\b", r"should be (?:in|mentioned)",
 )  # fmt: skip
-_ABOUT_IT_ASKS = cues(
-    r"add (?:that|this|it)\b",
-    r"(?:dat|dit|het) toevoegen",
-    r"voeg (?:dat|dit|het) toe",
-    r"añ[aá]de(?:lo|la)\b",
-    r"ajoute[- ]l[ea]\b",
-    r"aggiungil[oa]\b",
-    r"füg (?:das|es) hinzu",
-    r"work (?:that|this|it) in",
-    r"(?:mention|include|put) (?:that|this|it)",
-    r"get (?:that|this|it) in\b",
-)
+# All the user says about the fact after it: also "Worth a line in the email I think.", "it should be in there".
+_ABOUT_IT = cues(
+    *_ADD_IT, r"worth (?:a line|a mention|mentioning|putting|adding)", r"in there\b", r"oversell",
+    r"(?:mention|include|put) (?:that|this|it)\b", r"should be (?:in|mentioned)",
+)  # fmt: skip
+_ABOUT_IT_ASKS = cues(*_ADD_IT, r"(?:mention|include|put) (?:that|this|it)")
 # Where a request starts after the fact: "FYI: Dana is out until the 14th, so move the first check-in to the 15th".
 _ASKS = re.compile(
     r"(?:[,;.!?]\s*(?:(?:so|and|also|then|please|pls)\s+)*|\b(?:so|and|also|then|please|pls)\s+)"

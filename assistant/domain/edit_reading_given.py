@@ -97,13 +97,24 @@ _SAY = re.compile(
 _INSTEAD = re.compile(r",?\s+(?:instead of|rather than)\b.*$", re.IGNORECASE | re.DOTALL)
 
 
+def _sentence_start(masked: str, at: int) -> int:
+    """Where the sentence holding position ``at`` of the (quote-masked) request starts."""
+    return max(masked.rfind(mark, 0, at) for mark in ".!?\n") + 1
+
+
+def _to_sentence_end(request: str, masked: str, at: int) -> str:
+    """The request from ``at`` to the end of its sentence, the full stop included."""
+    ends = [i for mark in ".!?\n" if (i := masked.find(mark, at)) >= 0]
+    return request[at : min(ends) + 1 if ends else len(request)]
+
+
 def _given(request: str) -> tuple[int, int, str, bool] | None:
     """Where the cue's sentence starts, where the new words start, the words, and whether they are added to the
     section (else they replace): after a colon whose sentence has a cue, or after "add that"; None when the request
     gives none."""
     masked = _masked(request)
     for colon in (m.start() for m in re.finditer(":", masked)):
-        start = max(masked.rfind(mark, 0, colon) for mark in ".!?\n") + 1
+        start = _sentence_start(masked, colon)
         if not _CUE.search(masked[start:colon]):
             continue
         rest = request[colon + 1 :].strip()
@@ -113,20 +124,18 @@ def _given(request: str) -> tuple[int, int, str, bool] | None:
         if len(words.split()) >= 4:
             return start, colon + 1, words, False
     for quoted in _QUOTED_AFTER.finditer(request):  # 'change it to "I'll keep you posted at each check-in."'
-        start = max(masked.rfind(mark, 0, quoted.start()) for mark in ".!?\n") + 1
+        start = _sentence_start(masked, quoted.start())
         words = quoted["words"].strip()
         if len(words.split()) >= 4:
             return start, quoted.start("words"), words, False
     for said in _SAY.finditer(masked):  # "… is vague - say I'll demo the gate to her live on Thursday 10 Dec."
-        start = max(masked.rfind(mark, 0, said.start()) for mark in ".!?\n") + 1
-        ends = [i for mark in ".!?\n" if (i := masked.find(mark, said.end())) >= 0]
-        words = _INSTEAD.sub("", request[said.end() : min(ends) + 1 if ends else len(request)]).strip()
+        start = _sentence_start(masked, said.start())
+        words = _INSTEAD.sub("", _to_sentence_end(request, masked, said.end())).strip()
         if len(words.split()) >= 4:
             return start, said.end(), words, False
     for added in _ADD.finditer(masked):
-        start = max(masked.rfind(mark, 0, added.start()) for mark in ".!?\n") + 1
-        ends = [i for mark in ".!?\n" if (i := masked.find(mark, added.end())) >= 0]
-        words = request[added.end() : min(ends) + 1 if ends else len(request)].strip()
+        start = _sentence_start(masked, added.start())
+        words = _to_sentence_end(request, masked, added.end()).strip()
         if len(words.split()) >= 4 and not re.search(r"\bnotes?\b", masked[start : added.start()], re.IGNORECASE):
             return start, added.end(), words, True
     return None

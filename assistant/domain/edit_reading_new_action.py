@@ -58,6 +58,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _DUE_CLAUSE = re.compile(r"(?:,\s*|\s+)\b(?:" + "|".join(DUE_CLAUSE_WORDS) + r")\s+[^,.;]*(?=,)", re.IGNORECASE)
 
 
+# The labels of a new action's owner and due date, in the languages of the sets: "owner: Kenji", "Fecha: martes 1".
+_OWNER_WORDS = r"(?:owner|responsabile|responsable|verantwortlich|eigenaar|dono|dueño)"
+_DUE_WORDS = r"(?:due|fecha|data|datum|date|scadenza|échéance|plazo|prazo)"
+
 # After a new action's sentence: its due date on its own ("… without it. by the 18th", "due 12/18"), or a remark
 # that asks nothing ("Rest is fine.").
 _AFTERWORD = re.compile(
@@ -72,8 +76,8 @@ _AFTERWORD = re.compile(
     r"(?:me |us )?an? (?:date|deadline)\b.*"
     r"|not sure (?:yet )?(?:how|when|what|about)\b.*|(?:he|she|they) said \w+(?: \w+)? works(?: for (?:him|her|them))?"
     r"|(?:i|he|she|they|we) can have it(?: done| ready)? (?:by|on|for) .*"
-    r"|(?:owner|responsabile|responsable|verantwortlich|eigenaar|dono|dueño)\s*[:=]?\s*\w+\b.*"
-    r"|(?:due|fecha|data|datum|date|scadenza|échéance|plazo|prazo)\s*:.*"
+    rf"|{_OWNER_WORDS}\s*[:=]?\s*\w+\b.*"
+    rf"|{_DUE_WORDS}\s*:.*"
     r"|(?:the )?measure (?:is|isn'?t) (?:not )?(?:needed|necessary)\b.*|no measure\b.*"
     r"|that'?s (?:it|all)|thanks?|thx|ty)[.!]?$",
     re.IGNORECASE,
@@ -193,7 +197,7 @@ _DOER = re.compile(
 )
 # The owner given as a label: "owner: Kenji (IT)", "Owner: Kofi.", "Responsabile: Priya."
 _OWNER_LABEL = re.compile(
-    r"[\s,;.–—-]*\b(?:owner|responsabile|responsable|verantwortlich|eigenaar|dono|dueño)(?:\s+is)?\s*[:=]?\s*"
+    rf"[\s,;.–—-]*\b{_OWNER_WORDS}(?:\s+is)?\s*[:=]?\s*"
     r"(?P<name>(?-i:[A-Z])[\w-]+)(?:\s+(?-i:[A-Z])[\w-]+)?(?:\s*\([^)]*\))?[.,;]?"
     # "…, me as owner, done by …", "with Priya as the owner"
     r"|[\s,;.–—-]*\b(?:with\s+)?(?P<as_name>me|(?-i:[A-Z])[\w-]+) as (?:the )?owner\b[.,;]?",
@@ -218,12 +222,8 @@ _DAY_WORKS = re.compile(r"\b(?:he|she|they) said (?P<day>\w+) works\b", re.IGNOR
 _FOR_WHOM = re.compile(r"\b(?:action|step|item|task|one)\s+for\s+(?P<name>(?-i:[A-Z])[a-zà-ÿ]+)\b", re.IGNORECASE)
 _THIRD_PERSON = {"does": "do", "has": "have", "goes": "go"}
 _ES = ("ches", "shes", "sses", "xes", "zes")
-_DUE_LABELLED = re.compile(
-    r"\b(?:due|fecha|data|datum|date|scadenza|échéance|plazo|prazo)\s*:\s*([^.;]*)", re.IGNORECASE
-)
-_DUE_LABEL = re.compile(
-    r"[\s,;.–—-]*\b(?:due|fecha|data|datum|date|scadenza|échéance|plazo|prazo)\s*:\s*[^.;]*$", re.IGNORECASE
-)
+_DUE_LABELLED = re.compile(rf"\b{_DUE_WORDS}\s*:\s*([^.;]*)", re.IGNORECASE)
+_DUE_LABEL = re.compile(rf"[\s,;.–—-]*\b{_DUE_WORDS}\s*:\s*[^.;]*$", re.IGNORECASE)
 # A fact the request asks to add to the notes is no new action ("one more thing - … add that to the notes pls").
 _TO_THE_NOTES = re.compile(r"\b(?:to|in|into) (?:the|my) notes\b", re.IGNORECASE)
 
@@ -266,12 +266,12 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
         # "one more step for the plan - answer the ~40 replies …", "new action pls - me + Ravi …": the dash as a
         # colon (before a labelled measure's)
         colon = dash.end() - 2
-    stop = re.compile(r"[.!?]\s+").search(request, cue.end()) if cue else None
+    stop = _SENTENCE_END.search(request, cue.end()) if cue else None
     if stop is not None and (colon < 0 or stop.start() < colon):
         # "I'd like one more item in the plan. Run a rollback drill with …. Done when …": the sentence after the cue
         # (before a labelled measure's colon: "Add a third action please. Kofi and I will …. Measure: …")
-        after = request[stop.end() :]
-        doing = _VERB_FIRST.match(after) or _OFFERED.match(after) or _WITH_ME.match(after) or _DOER.match(after)
+        then = request[stop.end() :]
+        doing = _VERB_FIRST.match(then) or _OFFERED.match(then) or _WITH_ME.match(then) or _DOER.match(then)
         colon = stop.start() if doing else -1 if colon < 0 else colon
     if colon < 0 or not NEW_ACTION.search(request[:colon]):
         return _new_action_said(request, draft) if colon < 0 and NEW_ACTION.search(request) else None

@@ -195,14 +195,20 @@ def refine_plainly(draft: Draft, request: str, *, validate: bool = True) -> Refi
     """The refinement of a request the program reads all of by itself, without a model: a plain one ("two weeks
     later"), or one whose edits it reads in the user's own words and that leaves nothing to the model
     (:mod:`assistant.domain.edit_reading`); None when the request needs the model."""
+    return _by_program(draft, request, validate=validate)[0]
+
+
+def _by_program(draft: Draft, request: str, *, validate: bool) -> tuple[Refinement | None, list[Edit], str | None]:
+    """:func:`refine_plainly`'s refinement (None when the request needs the model), with what the program read in the
+    request and what it asks that Regain cannot do, so the model's path reads it only once."""
     edits = parse_request(_checked_request(request), actions=len(draft.plan))
     if edits is not None:
-        return _finished(draft, edits, validate=validate, request=request)
+        return _finished(draft, edits, validate=validate, request=request), edits, None
     read, cannot = read_edits(request, draft), cannot_do(request)
     # the program read all of it by itself (what it cannot do aside: "pull the numbers from grafana and drop them in")
     if (read or cannot) and not needs_model(without_cannot(request) if cannot else request, read):
-        return _finished(draft, read, validate=validate, not_possible=cannot or "", request=request)
-    return None
+        return _finished(draft, read, validate=validate, not_possible=cannot or "", request=request), read, cannot
+    return None, read, cannot
 
 
 async def _answer(
@@ -306,10 +312,9 @@ async def arefine(
 
     ``budget`` caps the model calls (default: a new one of ``pipeline.max_calls``).
     """
-    plain = refine_plainly(draft, request, validate=pipeline.validate)
+    plain, read, cannot = _by_program(draft, request, validate=pipeline.validate)
     if plain is not None:
         return plain
-    read, cannot = read_edits(request, draft), cannot_do(request)
     # sections to write again, and nothing else for the model: the model writes only their words
     rewrites, rest = rewrites_asked(request, draft, read)
     if rewrites and not needs_model(without_cannot(rest) if cannot else rest, read):
