@@ -80,11 +80,12 @@ def read_items(request: str, read: Reader, needs_model: NeedsModel) -> list[Edit
     return _in_order(found)
 
 
-def _added(found: dict[tuple[object, ...], Edit], edits: list[Edit]) -> bool:
-    """Add ``edits`` to ``found``; False when one gives a thing a second value."""
+def _added(found: dict[tuple[object, ...], Edit], edits: list[Edit], *, settles: bool = False) -> bool:
+    """Add ``edits`` to ``found``; False when one gives a thing a second value, unless the clause ``settles`` it
+    ("… I'd like it done before the DPO meets on wed the 9th. so make it due tuesday the 8th": the conclusion)."""
     for edit in edits:
         key = _key(edit)
-        if key in found and found[key] != edit:
+        if key in found and found[key] != edit and not settles:
             return False
         found[key] = edit
     return True
@@ -95,6 +96,10 @@ def _in_order(found: dict[tuple[object, ...], Edit]) -> list[Edit]:
     last, the highest first."""
     kept = [e for e in found.values() if not isinstance(e, DropAction)]
     return kept + sorted((e for e in found.values() if isinstance(e, DropAction)), key=lambda e: -e.number)
+
+
+# A clause that draws the conclusion of what came before it: "so make …", "therefore …".
+_SO = re.compile(r"(?:and\s+)?(?:so|therefore|hence|which means)\b(?!\s+(?:far|much|many|long)\b)", re.IGNORECASE)
 
 
 def read_by_clauses(request: str, whole: list[Edit], read: Reader, needs_model: NeedsModel) -> list[Edit]:
@@ -111,7 +116,7 @@ def read_by_clauses(request: str, whole: list[Edit], read: Reader, needs_model: 
         if adding and not edits:  # a new action's date or measure may run on into the next clause: read whole
             return whole
         adding = adding or any(isinstance(e, AddAction) for e in edits)
-        if not _added(found, edits):
+        if not _added(found, edits, settles=bool(_SO.match(part))):
             return whole
     edits = _in_order(found)
     if len(edits) <= len(whole) or not {e.op for e in whole} <= {e.op for e in edits} or needs_model(request, edits):

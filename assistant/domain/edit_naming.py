@@ -49,6 +49,20 @@ def _is_look_back(action: str) -> bool:
 _CALLED = re.compile(r"\b(?P<words>[\w-]+(?:\s+[\w-]+)?)\s+(?:step|action|item|task)\b", re.IGNORECASE)
 
 
+# Short words that are also acronyms of actions ("IT", "PR") but in lower case are plain words ("it", "or").
+_PLAIN_SHORT = frozenset(
+    ("it", "is", "at", "on", "in", "to", "do", "go", "us", "me", "we", "or", "so", "no", "up", "an", "as", "be", "by",
+     "he", "if", "my", "of", "ok", "and", "the", "for", "but", "not", "all", "any", "can", "her", "his", "its", "one",
+     "our", "out", "see", "she", "two", "was", "who", "why", "you", "day", "new", "now", "due", "way", "own", "get")
+)  # fmt: skip
+
+
+def _acronyms_typed(request: str, actions: list[str]) -> set[str]:
+    """The actions' acronyms the request types in lower case ("the ci gate" for "Add a CI gate …")."""
+    acronyms = {w.lower() for action in actions for w in re.findall(r"\b[A-Z]{2,3}\b", action)} - _PLAIN_SHORT
+    return acronyms & set(re.findall(r"\b[a-z]{2,3}\b", request))
+
+
 def named_action(request: str, actions: list[str]) -> int | None:
     """The number (from 1) of the one action the request names by its words ("the checklist"), else None: the
     program's look back when the request calls it by one of its names, else the action sharing the most words with
@@ -61,7 +75,7 @@ def named_action(request: str, actions: list[str]) -> int | None:
     by_call = [i for i, action in enumerate(actions, 1) if called & _stems(action)]
     if len(by_call) == 1:
         return by_call[0]
-    asked = _stems(request)
+    asked = _stems(request) | _acronyms_typed(request, actions)
     shared = sorted(((len(asked & _stems(action)), i) for i, action in enumerate(actions, 1)), reverse=True)
     if not shared or shared[0][0] == 0:
         return None

@@ -35,7 +35,7 @@ from assistant.domain.edit_reading_cannot import without_cannot
 from assistant.domain.edit_reading_cut import read_cut
 from assistant.domain.edit_reading_dates import CHECKINS, NEW_ACTION, cues, named_in, read_dates
 from assistant.domain.edit_reading_facts import find_fact, without_fact
-from assistant.domain.edit_reading_given import read_given, without_given
+from assistant.domain.edit_reading_given import fact_in_section, read_given, without_given
 from assistant.domain.edit_reading_plan import DROP, OWNER, read_plan_edits
 from assistant.domain.edit_types import (
     AddAction,
@@ -368,6 +368,10 @@ def _read_whole(request: str, draft: Draft) -> list[Edit]:
     if fact is not None and OWNER.search(fact.fact.fact) and _hands_over(request, draft):
         fact = None  # "fyi Priya said she'll do the briefing herself, so the 3rd step is hers now": a hand-over
     if fact is not None:  # "refunded on Monday" in a fact is no date to move; a request after it is read
+        # "I want to be fully honest in the ownership part. Priya … and I merged anyway. Add that": there too
+        placed = fact_in_section(request, fact.fact.fact, draft)
+        if placed is not None:
+            return [fact.fact, placed]
         return [*read_edits(without_fact(request, fact), draft), fact.fact]
     edits: list[Edit] = []
     hints = not FOR_THE_MODEL["other"].search(request)  # "add that she thanked me": a fact, not a tone

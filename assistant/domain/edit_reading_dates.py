@@ -211,10 +211,15 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
     shift = relative_shift(request)
     # "going back through everything I shared last month": what an action is about, not every date
     every = _EVERY.search(_EVERYTHING_I.sub(" ", asked))
+    several = places_in(about, draft) if not checkins and (action is None or placed_in(about, draft)) else set()
+    if several:  # "Schritt 1 und 2": both, though only step 1 is named with its noun
+        action = None
     if shift is not None:
         amount, unit = shift
         if checkins:
             return [ShiftDates(target="checkins", amount=amount, unit=unit)]
+        if several and len(several) < len(draft.plan):  # "Schritt 1 und 2 um eine Woche": those, not every date
+            return [ShiftDates(target="action", action=n, amount=amount, unit=unit) for n in sorted(several)]
         # "move both plan steps, and the check-ins, one week later": the plan, whatever action the rest names
         plan_wide = bool(every and (_PLAN_WORDS.search(asked) or _CHECKINS_TOO.search(asked)))
         if action is not None and not plan_wide and not every:
@@ -236,11 +241,19 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
         # "the checklist won't be ready by the 11th, make it the Tuesday after": that weekday after the date it has
         day = _weekday_after(draft.plan[action - 1].due, after["day"])
         return [SetDate(target="action", number=action, date=day)] if day > draft.today else []
+    if action is not None and not checkins and _SAME_WEEK.search(asked) and not stated_dates(asked, draft.today):
+        # "ci gate thursday instead of friday, same week": that weekday of the week it is due in
+        due = draft.plan[action - 1].due
+        days = {_WEEKDAYS[w.lower()] for w in _WEEKDAY.findall(_LEFT_DAY.sub(" ", asked))} - {due.weekday()}
+        if len(days) == 1 and (day := due + dt.timedelta(days=days.pop() - due.weekday())) > draft.today:
+            return [SetDate(target="action", number=action, date=day)]
     day = stated_date(request, draft.today, known)
     if day is None and not stated_dates(request, draft.today):  # a weekday only when no calendar date is stated
         day = next_weekday(asked, draft.today)
     if day is not None and action is not None and not checkins:
         return [SetDate(target="action", number=action, date=day)]
+    if day is not None and several:  # "make steps 1 and 2 due fri 18 dec"
+        return [SetDate(target="action", number=n, date=day) for n in sorted(several)]
     return []
 
 
@@ -361,6 +374,32 @@ def placed_in(request: str, draft: Draft) -> int | None:
         n = int(m["n"]) if m["n"] else ORDINAL[m["ord"].lower()]
         found.add(len(draft.plan) if n == -1 else n)
     return found.pop() if len(found) == 1 and 1 <= next(iter(found)) <= len(draft.plan) else None
+
+
+# Several actions by their places: "steps 1 and 2", "Schritt 1 und 2", "step 1 and step 2", "pasos 1 y 3", "1 & 2";
+# "the first two actions", "the last 2 steps".
+_AND = r"\s*(?:,|&|\+|/|\band\b|\bund\b|\by\b|\be\b|\bet\b|\ben\b)\s*"
+_NOUNS = r"(?:" + PLACE_NOUNS + r")(?:s|es|e|en|i)?"
+_PLACE_LIST = re.compile(
+    r"\b" + _NOUNS + r"\s*#?\s*(?P<list>\d(?:" + _AND + r"(?:" + _NOUNS + r"\s*)?#?\s*\d)+)\b", re.IGNORECASE
+)
+_FIRST_LAST = re.compile(r"\b(?P<end>first|last)\s+(?P<n>two|2|three|3)\s+" + _NOUNS + r"\b", re.IGNORECASE)
+
+
+def places_in(request: str, draft: Draft) -> set[int]:
+    """The several actions the request names by their places ("steps 1 and 2", "Schritt 1 und 2", "the first two
+    actions"): their numbers, when there are two or more and all are in the plan; else an empty set."""
+    found: set[int] = set()
+    for m in _PLACE_LIST.finditer(request):
+        found |= {int(n) for n in re.findall(r"\d", m["list"])}
+    for m in _FIRST_LAST.finditer(request):
+        n = 2 if m["n"].lower() in ("two", "2") else 3
+        found |= (
+            set(range(1, n + 1))
+            if m["end"].lower() == "first"
+            else set(range(len(draft.plan) - n + 1, len(draft.plan) + 1))
+        )
+    return found if len(found) > 1 and all(1 <= n <= len(draft.plan) for n in found) else set()
 
 
 def _each_checkin(request: str, draft: Draft) -> list[Edit]:

@@ -186,12 +186,7 @@ def read_given(request: str, draft: Draft) -> tuple[ReplaceSection, str] | None:
         return None
     section, start, at, words, adding = found
     said = request[start:at]
-    sentence = words if words[-1:] in ".!?" else f"{words}."
-    sentence = _I_SPELT.sub(lambda m: _I_WORDS[m.group().lower()], sentence)  # "im sorry she lost …": "I'm sorry …"
-    sentence = _DAY_NAME.sub(lambda m: m.group().capitalize(), sentence)  # "her entire wednesday": "Wednesday"
-    sentence = sentence[:1].upper() + sentence[1:]
-    if section != "subject" and draft.facts.leader_name:  # "… demo the gate to her live": to the reader, "you"
-        sentence = given_to(sentence, draft.facts.leader_name, request)
+    sentence = _as_sentence(words, request, draft, to_reader=section != "subject")
     if section == "lessons":
         lessons = list(draft.lessons)
         quoted = [m.group(1) for m in _QUOTE.finditer(said)]
@@ -211,6 +206,39 @@ def read_given(request: str, draft: Draft) -> tuple[ReplaceSection, str] | None:
     else:
         text = _replaced(getattr(draft, section), sentence, said)
     return ReplaceSection(section=section, text=text), _without(request, found) or ""
+
+
+def _as_sentence(words: str, request: str, draft: Draft, *, to_reader: bool = True) -> str:
+    """The user's ``words`` as a sentence of the message: "I" and weekdays capitalised, a full stop, and "she" for
+    the leader turned to "you" (``to_reader``)."""
+    sentence = words if words[-1:] in ".!?" else f"{words}."
+    sentence = _I_SPELT.sub(lambda m: _I_WORDS[m.group().lower()], sentence)  # "im sorry she lost …": "I'm sorry …"
+    sentence = _DAY_NAME.sub(lambda m: m.group().capitalize(), sentence)  # "her entire wednesday": "Wednesday"
+    sentence = sentence[:1].upper() + sentence[1:]
+    if to_reader and draft.facts.leader_name:  # "… demo the gate to her live": to the reader, "you"
+        sentence = given_to(sentence, draft.facts.leader_name, request)
+    return sentence
+
+
+# "… Add that", "put that in", "include it": the words before are to go in.
+_ADD_IT = cues(r"add (?:that|this|it)\b", r"put (?:that|this|it) in\b", r"include (?:that|this|it)\b",
+               r"mention (?:that|this|it)\b")  # fmt: skip
+
+
+def fact_in_section(request: str, fact: str, draft: Draft) -> ReplaceSection | None:
+    """The section a fact the request states is to go into, with the fact added after its text, when another sentence
+    names the section and the request asks to add it ("I want to be fully honest in the ownership part. Priya asked
+    me to wait until Monday and I merged anyway. Add that."); else None."""
+    at = request.find(fact)
+    if at < 0 or not _ADD_IT.search(request[at + len(fact) :]):
+        return None
+    named = {section_named(s, draft) for s in _SENTENCES.split(request[:at] + " " + request[at + len(fact) :])}
+    named.discard(None)
+    if len(named) != 1 or (section := named.pop()) not in ("pain", "ownership", "positive"):
+        return None
+    return ReplaceSection(
+        section=section, text=f"{getattr(draft, section).strip()} {_as_sentence(fact, request, draft)}"
+    )
 
 
 def _found(request: str, draft: Draft | None = None) -> tuple[Section, int, int, str, bool] | None:

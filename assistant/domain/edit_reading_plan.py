@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.domain.edit_reading_dates import CHECKINS, KEEP, NEW_ACTION, ORDINAL, cues, named_in
+from assistant.domain.edit_reading_dates import CHECKINS, KEEP, NEW_ACTION, ORDINAL, PLACE_NOUNS, cues, named_in
 from assistant.domain.edit_reading_new_action import new_action, with_verb, without_due
 from assistant.domain.edit_types import (
     DropAction,
@@ -56,6 +56,12 @@ OWNER = cues(
     # "support briefing -> priya", not "-> Tue the 15th"
     r"(?:->|→)\s*(?:owner\s+)?(?!(?:mon|tue|wed|thu|fri|sat|sun|the|next|end)[a-z]*\b)[a-zà-ÿ]{3,}\b",
     r"zuständig", r"verantwortlich", r"übernimmt", r"responsable", r"responsabile", r"encarg", r"s'en charge",
+    # "El primer punto no lo hago yo, lo hace Lukas de IT", "lo fa Marco", "c'est Léa qui le fait", "nicht ich"
+    r"no lo hago yo", r"non lo faccio io", r"nicht (?:ich|mir)\b", r"pas moi\b", r"não sou eu", r"niet ik\b",
+    # not "il briefing lo fa già Priya" (already does it: a reason to drop the step)
+    r"(?<!\bya )(?:lo|la) (?:hace|hará|har[aá]|va a hacer|lleva|fa|farà|fará|faz)\b(?!\s+(?:già|ya|já)\b)",
+    r"se ne occupa", r"s'en occupe", r"kümmert sich", r"qui (?:le|la|s'en) (?:fait|fera)\b",
+    r"vai fazer", r"doet (?:het|dat)\b",
 )  # fmt: skip
 # Capitalised words that begin sentences or name things, not people ("Actually", "The", "CI").
 _NOT_NAMES = frozenset(
@@ -71,6 +77,7 @@ _NOT_NAMES = frozenset(
         "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
         "oct", "nov", "dec", "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "due",
         "rewrite", "reword", "rephrase", "redo", "write", "fix", "keep", "say", "show", "tell", "turn", "cut",
+        *PLACE_NOUNS.split("|"),  # "Den ersten Schritt macht Lukas": German nouns are capitalised
     )
 )  # fmt: skip
 
@@ -141,7 +148,8 @@ _MEASURE = cues(r"measure", r"metric", r"success", r"done when",
                 r"counts as done", r"proof", r"evidence", r"how (?:we|you|she|he) know",
                 r"what (?:we|you|she|he|they|i) (?:check|look at|verify|measure)\b",
                 _SEES,
-                 r"messgr", r"kennzahl", r"nachweis", r"medida", r"prueba", r"mesure", r"preuve", r"criteri",
+                 r"messgr", r"kennzahl", r"nachweis", r"medida", r"prueba", r"mesure", r"preuve", r"criteri", r"misura",
+                 r"m[ée]trica", r"medi[çc][ãa]o", r"maatstaf",
                  r"critère")  # fmt: skip
 REWORD = cues(r"reword", r"rephrase", r"rename", r"wording", r"word it", r"rewrite", r"change (?:\w+ ){0,3}to\b",
                 r"more specific", r"(?:something )?like\s*:",
@@ -153,13 +161,12 @@ REWORD = cues(r"reword", r"rephrase", r"rename", r"wording", r"word it", r"rewri
                 r"replace (?:\w+ ){0,3}with\b", r"umformulier", r"reformul", r"make (?:it|that|this)\s*:",
                 r"make (?:it|that one|this one)\s+(?=an?\s)(?!a (?:bit|little|lot|tad|touch)\b)",
                 r"say [^.;]{3,60}? (?:rather than|instead of)",
-                r"c[aá]mbia\w* (?:\w+ ){0,3}(?:a|por)\b", r"maak (?:er|daar) ?van", r"mach daraus",
+                r"c[aá]mbia\w* (?:\w+ ){0,3}(?:a|por)\b(?! favor)", r"maak (?:er|daar) ?van", r"mach daraus",
                 r"remplace\w* par", r"sostituisci\w* con",
                 r"(?:it|that|this|that one|this one) (?:should|must|needs to|has to) (?:be|say|read)\s*:")  # fmt: skip
-_ACTION_PLACE = re.compile(r"\b(?:the\s+)?(" + "|".join(ORDINAL) + r")\s+(?:step|action|item|task|one|point)\b",
+_ACTION_PLACE = re.compile(r"\b(?:the\s+)?(" + "|".join(ORDINAL) + r")\s+(?:" + PLACE_NOUNS + r"|one)\b",
                            re.IGNORECASE)  # fmt: skip
-_ACTION_NUMBER = re.compile(r"\b(?:step|action|item|task|point|stap|schritt|paso|étape|passo|punto)\s*#?\s*(\d)\b",
-                            re.IGNORECASE)  # fmt: skip
+_ACTION_NUMBER = re.compile(r"\b(?:" + PLACE_NOUNS + r")\s*#?\s*(\d)\b", re.IGNORECASE)
 
 
 def _placed_action(request: str, draft: Draft) -> int | None:

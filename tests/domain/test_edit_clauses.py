@@ -80,3 +80,15 @@ def test_a_clause_for_another_action_after_a_comma() -> None:
         SetDate(target="action", number=2, date=dt.date(2026, 12, 8)),
         SetMeasure(number=1, measure="A demo to Dana"),
     ]
+
+
+def test_a_clause_that_draws_the_conclusion_settles_what_the_context_before_it_seemed_to_ask() -> None:
+    draft = sample_draft()
+    request = (
+        "the DPO is meeting on wed the 9th and I'd like my checklist done before that. so make the checklist due "
+        "tuesday the 8th"
+    )
+    assert read_edits(request, draft) == [SetDate(target="action", number=2, date=dt.date(2026, 12, 8))]
+    # without the "so", two dates for one action: nothing is read by clauses
+    request = "I'd like my checklist done wed the 9th. Make the checklist due tuesday the 8th"
+    assert SetDate(target="action", number=2, date=dt.date(2026, 12, 8)) not in read_edits(request, draft)

@@ -75,3 +75,10 @@ def test_the_words_before_step_name_the_action_whatever_else_the_request_says() 
     actions = ["Add the calendar check to my checklist", "Tell Renata about the missed VAT return deadline"]
     request = "The UK return is the real test of whether the new checklist step works."
     assert named_action(request, actions) == 1
+
+
+def test_an_actions_acronym_typed_in_lower_case_names_it_but_a_plain_word_does_not() -> None:
+    # "gate" alone is in the first action and the third: "ci" tells them apart
+    assert named_action("ci gate thursday instead of friday", ACTIONS) == 1
+    assert named_action("move the gate", ACTIONS) is None
+    assert named_action("it is the gate", ["Ask IT to lock the gate", "Brief support on the gate"]) is None

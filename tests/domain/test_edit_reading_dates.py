@@ -315,3 +315,47 @@ def test_end_of_next_week_is_the_friday_of_the_week_after_this_one() -> None:
 def test_a_weekday_before_the_day_of_the_month() -> None:
     assert stated_date("put it down for Tue 1st", dt.date(2026, 11, 30)) == dt.date(2026, 12, 1)
     assert stated_date("wednesday 16th works", dt.date(2026, 11, 30)) == dt.date(2026, 12, 16)
+
+
+def _three_actions() -> Draft:
+    """The sample draft with a third action, the support briefing, due Fri 18 Dec."""
+    draft = _draft()
+    third = draft.plan[0].model_copy(
+        update={"action": "Brief the support team on the new deploy gate", "due": dt.date(2026, 12, 18)}
+    )
+    return draft.model_copy(update={"plan": [*draft.plan, third]})
+
+
+@pytest.mark.parametrize(
+    ("request_text", "numbers"),
+    [
+        ("move steps 1 and 2 a week later", [1, 2]),
+        ("move step 1 and step 2 a week later", [1, 2]),
+        (
+            "Kannst du Schritt 1 und 2 jeweils um eine Woche nach hinten schieben? Schritt 3 bleibt so wie er ist.",
+            [1, 2],
+        ),
+        ("mueve los pasos 2 y 3 una semana más tarde", [2, 3]),
+        ("move the first two actions a week later", [1, 2]),
+        ("the last two steps need another week", [2, 3]),
+    ],
+)
+def test_several_actions_named_by_their_places_move_and_no_other(request_text: str, numbers: list[int]) -> None:
+    assert read_edits(request_text, _three_actions()) == [
+        ShiftDates(target="action", action=n, amount=1, unit="weeks") for n in numbers
+    ]
+
+
+def test_several_actions_by_their_places_get_the_date_stated_and_all_of_them_is_the_plan() -> None:
+    assert read_dates("make steps 2 and 3 due fri 18 dec", _three_actions()) == [
+        SetDate(target="action", number=n, date=dt.date(2026, 12, 18)) for n in (2, 3)
+    ]
+    assert read_dates("move actions 1, 2 and 3 a week later", _three_actions()) == [
+        ShiftDates(target="plan", amount=1, unit="weeks")
+    ]
+
+
+def test_a_weekday_instead_of_the_one_it_is_due_is_that_day_of_its_week() -> None:
+    # the gate is due Fri 4 Dec: "thursday instead of friday, same week" is Thu 3 Dec, not Thu 10 Dec
+    request = "ci gate thursday instead of friday, same week. i'm off that friday"
+    assert read_dates(request, _draft()) == [SetDate(target="action", number=1, date=dt.date(2026, 12, 3))]

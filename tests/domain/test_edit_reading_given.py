@@ -6,7 +6,7 @@ from __future__ import annotations
 from chain_support import sample_draft
 
 from assistant.domain.edit_reading import needs_model, read_edits
-from assistant.domain.edit_reading_given import read_given, without_given
+from assistant.domain.edit_reading_given import fact_in_section, read_given, without_given
 from assistant.domain.edit_types import AddFact, ReplaceSection, SetTone, ShiftDates
 
 PAIN = "I'm sorry that about 400 orders were lost and that you had to explain it to the VP."
@@ -150,3 +150,20 @@ def test_the_ending_given_after_close_with_and_the_lesson_after_what_i_actually_
     assert read_edits(request, sample_draft()) == [
         ReplaceSection(section="lessons", text="A config change is a deploy and gets the same staging run.")
     ]
+
+
+def test_a_fact_said_for_a_section_goes_into_the_notes_and_after_that_sections_text() -> None:
+    draft = sample_draft()
+    request = (
+        "I want to be fully honest in the ownership part. Priya left a comment on the PR asking me to wait until "
+        "Monday and I merged anyway. Add that, I don't want Dana to hear it from someone else."
+    )
+    fact = "Priya left a comment on the PR asking me to wait until Monday and I merged anyway"
+    assert read_edits(request, draft) == [
+        AddFact(fact=fact),
+        ReplaceSection(section="ownership", text=f"{draft.ownership.strip()} {fact}."),
+    ]
+    assert not needs_model(request, read_edits(request, draft))
+    # no section named, or no "add that": the fact alone
+    assert fact_in_section(f"{fact}. Add that.", fact, draft) is None
+    assert fact_in_section(f"The ownership part is fine. {fact}.", fact, draft) is None

@@ -472,3 +472,19 @@ def test_hand_overs_typed_in_lower_case_or_to_a_name_that_is_also_a_month() -> N
     assert read_edits("2nd action due tue 8 dec", draft) == [
         SetDate(target="action", number=2, date=dt.date(2026, 12, 8))
     ]
+
+
+def test_a_hand_over_and_a_measure_said_in_other_languages() -> None:
+    draft = _draft()
+    request = "El primer punto no lo hago yo, lo hace Lukas de IT, que gestiona los permisos. Cámbialo por favor."
+    assert read_edits(request, draft) == [SetOwner(number=1, owner="Lukas")]
+    assert read_edits("Den ersten Schritt macht Lukas, nicht ich.", draft) == [SetOwner(number=1, owner="Lukas")]
+    request = "Per il secondo punto cambia la misura: la lista di tutti gli invii degli ultimi 30 giorni"
+    assert read_edits(request, draft) == [
+        SetMeasure(number=2, measure="La lista di tutti gli invii degli ultimi 30 giorni")
+    ]
+
+
+def test_someone_who_already_does_it_is_a_reason_to_drop_the_step_not_a_hand_over() -> None:
+    request = "Togli il secondo punto, la checklist lo fa già Priya nel suo stand-up."
+    assert read_edits(request, _draft()) == [DropAction(number=2)]

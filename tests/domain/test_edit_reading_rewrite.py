@@ -54,3 +54,14 @@ def test_a_french_closing_to_change_and_french_les_is_no_lesson() -> None:
     )
     asked, rest = rewrites_asked(request, sample_draft(), [])
     assert [a.section for a in asked] == ["positive"] and "tracker" in asked[0].said and rest == ""
+
+
+def test_what_the_user_wants_a_section_to_be_about_asks_for_it_written_again() -> None:
+    draft = sample_draft()
+    request = (
+        "The apology is about the customers, but what I actually feel bad about is Marta. She lost her entire "
+        "Wednesday on the phone. I want the sorry to be about that, to her."
+    )
+    asked, rest = rewrites_asked(request, draft, [])
+    assert [(a.section, a.said) for a in asked] == [("pain", request)]
+    assert rest == ""
