@@ -37,7 +37,10 @@ def without_wordings(request: str, edits: list[Edit], *, lead: bool = True) -> s
             said = edit.action if isinstance(edit, RewordAction) else edit.measure
             request = re.sub(
                 (
-                    r"(?:\b(?:change|make|set|swap|replace)\b[^.:;!?]{0,40}?:\s*|"
+                    r"(?:\b(?:change|make|set|swap|replace|for how (?:we|you|she|he|they) (?:will |would )?know)\b"
+                    r"[^.:;!?]{0,40}?:\s*|"
+                    # a sentence of three words at most that opens it, in any language: "Mach daraus: …"
+                    r"(?:^|(?<=[.!?]\s))(?:[^\s.:;!?]+\s+){0,2}[^\s.:;!?]+\s*:\s*|"
                     r"\bwhat i(?:'ll| will)? (?:actually |really )?\w+\b[^.:;!?]{0,30}? is\s*:?\s*)?"
                     if lead
                     else ""
@@ -58,7 +61,9 @@ FOR_THE_MODEL: dict[str, re.Pattern[str]] = {
     "measure": cues(r"measure", r"metric", r"done when", r"success\b", r"evidence", r"proof", r"messgr", r"kennzahl"),
     "reword": REWORD,
     "other": cues(
-        r"how (?:we|you|she|he|they) (?:will |would )?know", r"add(?:s|ing)?\b", r"mention", r"note that",
+        r"how (?:we|you|she|he|they) (?:will |would )?know", r"add(?:s|ing)?\b",
+        r"mention(?!ed|s\b)",  # not "Marta has mentioned", "this mentions salary stuff"
+        r"note that",
         r"include(?!d)",  # not "check-ins included", "the UK ones included": those say what the edit covers
         r"for the record", r"fyi", r"also say", r"one more (?:thing|step|action|item|task)",
         r"(?:another|new|extra|additional) (?:action|step|item|task)", r"for the plan\s*:", r"lesson", r"subject",
@@ -88,13 +93,22 @@ _AS_CHANNEL = cues(
     r"(?:say|tell) (?:this|it) (?:to \w+ )?(?:in|at|during|face to face|in person)[^.,;]*?(?:instead of [^.,;]*)?",
     r"(?:give me|need|want) talking points(?: instead of (?:an? )?\w+)?",
     r"(?:give it|with) more detail(?: than this)?",
+    r"(?:email|e-mail) with a subject(?: line)?",  # "a proper email with a subject line": an email has one
 )
 # Asking for a section's new words, not an action's: "rewrite the lesson around that".
 _REWRITE_A_SECTION = cues(
     r"(?:rewrite|reword|rephrase|redo) (?:the |my |that |this )?(?:lessons?|apology|sorry (?:part|bit|line)|"
     r"closing(?: line)?|opening(?: line)?|ownership(?: part| bit| paragraph)?|(?:last|first) line)\b"
 )
-_LESS_SORRY = cues(r"(?:less|too|not so|so) apologetic", r"(?:less|fewer) sorr(?:y|ies)", r"apologi[sz]e less")
+_LESS_SORRY = cues(
+    r"(?:less|too|not so|so) apologetic",
+    r"(?:less|fewer) sorr(?:y|ies)",
+    r"apologi[sz]e less",
+    # "Too much apologising", "less sorry-sorry", "when is long apologise" (said of the tone)
+    r"(?:too much|so much|all the|long|lots of|a lot of) apologi[sz]\w*",
+    r"apologi[sz]\w* too much",
+    r"sorry-sorry",
+)
 
 
 def needs_model(request: str, read: list[Edit] | None = None) -> bool:

@@ -306,11 +306,16 @@ _LONG_WORD = re.compile(r"[A-Za-z]{5,}")
 def spelled(request: str) -> str:
     """The request with a mistyped key word (:data:`_KEY_WORDS`) spelled right: a word of five letters or more that
     is nearly one of them (difflib's ratio at least 0.85: "erlier", "eariler", "evrything") and no real word of
-    :data:`_NEAR_KEYS` ("shorten"), else as it was."""
+    :data:`_NEAR_KEYS` ("shorten"), else as it was. A capitalised word inside a sentence is a name or a German noun
+    ("Tomasz sieht die Checkliste …"), and words in quotes are the user's own: both stay as typed."""
+    quoted = [m.span() for m in re.finditer(r"[\"“][^\"”]*[\"”]", request)]
 
     def fixed(match: re.Match[str]) -> str:
         word = match.group()
         if word.lower() in _KEY_WORDS or word.lower() in _NEAR_KEYS:
+            return word
+        inside = request[: match.start()].rstrip()
+        if (word[0].isupper() and inside and inside[-1] not in ".!?:") or any(a < match.start() < b for a, b in quoted):
             return word
         close = difflib.get_close_matches(word.lower(), _KEY_WORDS, n=1, cutoff=0.85)
         return close[0] if close else word

@@ -18,7 +18,9 @@ from assistant.domain.edit_types import (
 from assistant.domain.schema import Draft
 
 DROP = cues(
-    r"drop(?!ped)", r"remove(?!d)", r"delete(?!d)", r"scrap(?!ped)", r"scratch", r"(?:take|leave) (?:\w+ ){0,5}out\b",
+    r"drop(?!ped)", r"remove(?!d)", r"delete(?!d)", r"scrap(?!ped)",
+    r"scratch(?! (?:the|that|my) (?:\w+ ){0,2}(?:idea|message|msg|email|e-mail|note|dm)\b)",  # "the slack msg idea"
+    r"(?:take|leave) (?:\w+ ){0,5}out\b",
     r"get rid",
     # not what others may do ("the send tool lets anyone skip the test send")
     r"(?<!anyone )(?<!someone )(?<!nobody )(?<!people )(?<!everyone )(?<!users )skip (?:the|that)",
@@ -39,8 +41,12 @@ OWNER = cues(
     # not "process for its own sake", "rewrite it so it owns that" (the statement owns the mistake)
     r"(?<!\bit )own(?:s|ing)?\b",
     r"assign", r"put (?:him|her|them|me) down", r"take (?:over|on)\b",
-    r"give (?:it|that|this|that one) to (?:him|her|them)\b", r"\b(?:himself|herself)\b",
-    r"\b(?:it|that|this|one|the [\w-]+) themselves\b",  # not "the plan dates themselves are fine"
+    r"give (?:it|that|this|that one) to (?:him|her|them)\b", 
+    # "Priya offered to brief support herself", "she'll do it herself"; not "she took the calls herself"
+    r"\b(?:do|does|run|runs|handle|handles|take|takes|own|owns|lead|leads|write|writes|brief|briefs|doing|running|"
+    r"handling|taking|leading|writing|briefing)\b(?:\s+[\w-]+){0,4}\s+(?:himself|herself)\b",
+    # not "the plan dates themselves are fine", "The deadlines themselves stay as they are"
+    r"\b(?:it|that|this|one|the [\w-]+) themselves\b(?!\s+(?:stay|are|remain|can|should|don'?t|do not|need)\b)",
     # "priya should run the support briefing, not me", "priya shoud do the support briefing"
     r"shou?l?d (?:own|run|do|take|handle|lead|give)\b",
     r"hand (?:it|that|this) (?:to|over)", r"offered to",
@@ -160,8 +166,12 @@ REWORD = cues(r"reword", r"rephrase", r"rename", r"wording", r"word it", r"rewri
                 r"[^.:;!?]{0,30}? is",
                 r"replace (?:\w+ ){0,3}with\b", r"umformulier", r"reformul", r"make (?:it|that|this)\s*:",
                 r"make (?:it|that one|this one)\s+(?=an?\s)(?!a (?:bit|little|lot|tad|touch)\b)",
-                r"say [^.;]{3,60}? (?:rather than|instead of)",
-                r"c[aá]mbia\w* (?:\w+ ){0,3}(?:a|por)\b(?! favor)", r"maak (?:er|daar) ?van", r"mach daraus",
+                # not a date ("say Thursday the 10th rather than the Friday") or what I'll say in person ("I'll say
+                # this to her face instead of emailing")
+                r"(?<!i'll )(?<!i will )(?<!i'd )say (?!(?:on )?(?:mon|tue|wed|thu|fri|sat|sun)\w*\b)"
+                r"[^.;]{3,60}? (?:rather than|instead of)",
+                r"c[aá]mbia\w* (?!(?:\w+ ){0,2}(?:fecha|plazo|d[ií]a)\b)(?:\w+ ){0,3}(?:a|por)\b(?! favor)",
+                r"maak (?:er|daar) ?van", r"mach daraus",
                 r"remplace\w* par", r"sostituisci\w* con",
                 r"(?:it|that|this|that one|this one) (?:should|must|needs to|has to) (?:be|say|read)\s*:")  # fmt: skip
 _ACTION_PLACE = re.compile(r"\b(?:the\s+)?(" + "|".join(ORDINAL) + r")\s+(?:" + PLACE_NOUNS + r"|one)\b",
@@ -204,7 +214,9 @@ def _worded(request: str, draft: Draft, cue: re.Pattern[str]) -> tuple[int, str]
         lead = request[wording.start() : wording.start("text")]
         return bool(cue.search(request[: wording.start("text")]) or (cue is REWORD and lead.lower().startswith("make")))
 
-    ending = _WORDING_END.search(request, request.find(":") + 1) if ":" in request else None
+    # the wording opens after a colon or a quote ('change step 3 to "walk …" and it can slip 4 days')
+    opening = min((i for i in (request.find(":"), request.find('"'), request.find("“")) if i >= 0), default=-1)
+    ending = _WORDING_END.search(request, opening + 1) if opening >= 0 else None
     whole = request
     request = request[: ending.start()] if ending else request  # "…: re-check every campaign …. Also make that one …"
 

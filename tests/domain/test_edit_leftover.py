@@ -33,3 +33,41 @@ def test_what_was_not_read_still_goes_to_the_model() -> None:
         "reword step 2: write a checklist for every config change",
         [RewordAction(number=2, action="Write a checklist for every config change")],
     )
+
+
+def test_context_that_uses_a_cue_word_asks_nothing_more() -> None:
+    warm = [SetTone(tone="warm")]
+    # what someone did herself, or has mentioned, is context; what she will do herself is a hand-over
+    assert not needs_model("She took the calls with the tax advisor herself. Make it warmer.", warm)
+    assert needs_model("Priya offered to brief support herself. Make it warmer.", warm)
+    assert not needs_model("Marta has mentioned she may forward this, so more formal please", [SetTone(tone="formal")])
+    assert needs_model("make it warmer and mention that Marta took the calls", warm)
+    # the dates that stay, a date said instead of another, a channel said in person
+    checkins = [SetDate(target="checkin", number=1, date=dt.date(2026, 12, 8))]
+    assert not needs_model("Make the first check-in Tuesday. The deadlines themselves stay as they are.", checkins)
+    date = [SetDate(target="action", number=2, date=dt.date(2026, 12, 10))]
+    assert not needs_model("for the checklist, say Thursday the 10th rather than the Friday", date)
+    points = [SetChannel(channel="talking_points")]
+    assert not needs_model("I'll say this to her face instead of emailing, so talking points please", points)
+    assert not needs_model("scratch the slack message idea, talking points for my 1:1 instead", points)
+    # apologising, said of the tone; a subject line, said of an email
+    direct = [SetTone(tone="direct")]
+    assert not needs_model("Too much apologising for Tomasz's taste. More direct please", direct)
+    assert not needs_model("send this as a proper email with a subject line", [SetChannel(channel="email")])
+
+
+def test_a_short_sentence_before_a_colon_in_any_language_only_asks_for_the_wording_read() -> None:
+    measure = SetMeasure(number=1, measure="Tomasz sieht die Checkliste im Wiki, und jede Freigabe ist dort abgehakt")
+    request = (
+        "Die Messgröße beim Checklisten-Punkt ist mir zu schwammig. Mach daraus: Tomasz sieht die Checkliste im "
+        "Wiki, und jede Freigabe ist dort abgehakt."
+    )
+    assert not needs_model(request, [measure])
+    demo = SetMeasure(number=1, measure="I'll demo a blocked deploy to Dana")
+    date = SetDate(target="action", number=1, date=dt.date(2026, 12, 2))
+    request = (
+        "bring the CI gate forward to Wednesday, and for how we know it's done: I'll demo a blocked deploy to Dana"
+    )
+    assert not needs_model(request, [date, demo])
+    # a longer sentence before the colon may ask for more
+    assert needs_model("Drop step 3 and then change step 2 to: " + demo.measure, [demo])

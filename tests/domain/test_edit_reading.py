@@ -866,3 +866,10 @@ def test_a_date_for_an_action_before_a_new_action_with_its_own_date() -> None:
 def test_new_words_after_change_it_to_ask_nothing_of_regain() -> None:
     assert cannot_do("change the measure to: every ticket has the screenshot attached before it goes out") is None
     assert cannot_do("two things: attach the PDF and make it warmer") is not None
+
+
+def test_a_mistyped_key_word_is_spelled_right_but_a_name_a_german_noun_or_a_quote_is_not() -> None:
+    assert spelled("move evrything 3 days erlier") == "move everything 3 days earlier"
+    assert spelled("Tomasz sieht die Checkliste im Wiki") == "Tomasz sieht die Checkliste im Wiki"
+    assert spelled('reword it to "write the checklst"') == 'reword it to "write the checklst"'
+    assert spelled("Checklst step: due friday") == "checklist step: due friday"

@@ -488,3 +488,11 @@ def test_a_hand_over_and_a_measure_said_in_other_languages() -> None:
 def test_someone_who_already_does_it_is_a_reason_to_drop_the_step_not_a_hand_over() -> None:
     request = "Togli il secondo punto, la checklist lo fa già Priya nel suo stand-up."
     assert read_edits(request, _draft()) == [DropAction(number=2)]
+
+
+def test_a_quoted_wording_ends_at_its_quote_and_what_follows_is_read_too() -> None:
+    draft = _draft()
+    request = 'change step 2 to "write a pre-deploy checklist for every config change" and it can slip 4 days'
+    read = read_edits(request, draft)
+    assert RewordAction(number=2, action="Write a pre-deploy checklist for every config change") in read
+    assert not needs_model(request, read)
