@@ -355,8 +355,14 @@ def read_edits(request: str, draft: Draft) -> list[Edit]:
     # please add a third action: …, by Dec 18")
     cue = NEW_ACTION.search(request)
     before_new = request[: cue.start()] if cue else ""
+    # … and no other date after it ("Add an action for me to …, due 2026-12-10. Also the CI gate itself will be
+    # Wednesday the 9th": that date is another edit's)
     dated = any(isinstance(e, ShiftDates | SetDate) for e in whole) or any(
-        isinstance(e, AddAction) and e.due and not states_a_date(before_new, draft.today) for e in whole
+        isinstance(e, AddAction)
+        and e.due
+        and not states_a_date(before_new, draft.today)
+        and not stated_dates(request, draft.today) - {e.due}
+        for e in whole
     )
     if whole and not needs_model(request, whole) and (dated or not states_a_date(without_given(request), draft.today)):
         return whole  # all of it read (a date it states, too: "… Take that step out. And the checklist lands on 16/12")

@@ -288,8 +288,8 @@ _QUOTED_ELSEWHERE = re.compile(r"[\"“][^\"”]{4,80}[\"”]|(?:(?<=\s)|^)['‘
 
 
 _AFFILIATION = re.compile(
-    r"(?P<name>\b(?-i:[A-Z])[a-zà-ÿ]+)\s+(?:from|in|on|of|at)\s+(?:the\s+|our\s+|my\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:team|desk|group|squad|department|dept)\b",
+    r"(?P<name>\b(?-i:[A-Z])[a-zà-ÿ]+)(?:\s+(?:from|in|on|of|at)\s+(?:the\s+|our\s+|my\s+)?(?:[\w-]+\s+){0,2}|['’]s\s+)"
+    r"(?:team|desk|group|squad|department|dept)\b",  # "Lukas from the platform team", "Priya's team"
     re.IGNORECASE,
 )
 

@@ -30,7 +30,8 @@ _FACT_CUE = cues(
     r"(?:one more |another |a new )?facts? for the notes", r"for the notes\b",
     r"worth having (?:in there|in it|in the notes)", r"(?:ajoute|rajoute) aux notes", r"(?:zu den|in die) notizen",
     r"a las notas", r"aan de notities", r"alle note\b", r"add (?:this |that |it )?to (?:my|the) notes",
-    r"something to add", r"(?:wat|dat) er (?:nog )?niet in staat", r"was (?:noch )?nicht drin(?:steht)?",
+    r"something to add", r"add (?:smth|sth|something|one thing|a thing)\b",
+    r"(?:wat|dat) er (?:nog )?niet in staat", r"was (?:noch )?nicht drin(?:steht)?",
     r"ergänz", r"añad", r"ajout",
     # "Falta un dato en las notas: …", "Il manque un fait : …", "Manca un dato: …", "Es fehlt: …"
     r"falta(?:n)? (?:un |una |el |algo)", r"en las notas\b", r"il manque\b", r"manca(?:no)? (?:un|il|qualcosa)",
@@ -108,6 +109,9 @@ def _fact_in(request: str, start: int, *, cued: bool) -> FactSpan | None:
         if kept and _NEXT_ASK.match(sentence):  # "… booked for Thu 3 Dec. also in the bit where I own it, …"
             end = request.find(sentence, start)
             break
+        if kept and _NOT_IN_NOTES.fullmatch(" - " + sentence):  # "… next wk. not in my notes yet": about it
+            end = request.find(sentence, start) + len(sentence)
+            break
         if kept and _ABOUT_IT.search(sentence):  # "Worth a line in the email I think.": about the fact, not in it
             cued = cued or bool(_ABOUT_IT_ASKS.search(sentence))
             end = request.find(sentence, start) + len(sentence)  # "… Please add that to the notes. And make it …"
@@ -169,8 +173,9 @@ def find_fact(request: str) -> FactSpan | None:
         said = None  # "The ownership paragraph reads like I'm hiding something. It should say plainly why …": its words
     if said is not None and not NEW_ACTION.search(request[: said.start()]):
         span = _fact_in(request, said.end(), cued=True)
-        return FactSpan(span.fact, said.start(), span.end) if span else None
-    return _fact_before(request)
+        if span is not None:
+            return FactSpan(span.fact, said.start(), span.end)
+    return _fact_before(request)  # "…, add that pls": the fact before it
 
 
 _CLAUSE_START = re.compile(r"(?<=[,;.!?])\s+")
@@ -220,6 +225,7 @@ def _fact_before(request: str) -> FactSpan | None:
         start = max(request.rfind(mark, 0, said.start()) for mark in (". ", ": ", "? ", "! ")) + 2
         start = start if start > 1 else 0
         text = " ".join(request[start : said.start()].split()).strip(" .")
+        text = re.sub(r"^(?:and also|oh and|also|and|plus|btw)\s+", "", text, flags=re.IGNORECASE)  # "also both …"
         if _a_fact(text):
             return FactSpan(AddFact(fact=text), start, said.end())
     for meta in _SENTENCE_END.finditer(request):

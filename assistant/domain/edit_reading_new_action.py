@@ -152,9 +152,11 @@ _I_WANT_TO = re.compile(
     re.IGNORECASE,
 )
 # "Put in a step where I personally answer every one of those open replies, by Tuesday."
+# "Add a step to set up a restricted space …", "Add an action for me to walk Priya …", "… for Noor to run …"
 _A_STEP_WHERE = re.compile(
-    r"\b(?:put in|add|put|include) (?:a|one more|another|an extra|a new) (?:step|action|item) (?:in )?"
-    r"(?:where|in which|for|so that)\s+(?:i\s+(?:personally\s+|myself\s+)?)?",
+    r"\b(?:put in|add|put|include) (?:a|an|one more|another|an extra|a new) (?:step|action|item) (?:in )?"
+    r"(?:(?:to|in) the plan )?(?:where|in which|so that|for (?:me|myself) to|for (?P<who>(?-i:[A-Z])[a-zà-ÿ]+) to|"
+    r"to|for(?!\s+(?:that|this|it)\b))\s+(?:i\s+(?:personally\s+|myself\s+)?)?",
     re.IGNORECASE,
 )
 _SEES_IS = re.compile(
@@ -183,7 +185,9 @@ def _new_action_said(request: str, draft: Draft) -> AddAction | None:
     said = " ".join(measure["measure"].split()).strip(" .") if measure else evidence_for(action)
     if len(action.split()) < 3 or len(said.split()) < 3:
         return None
-    return AddAction(action=action[:1].upper() + action[1:], measure=said[:1].upper() + said[1:], due=due)
+    who = wants.groupdict().get("who")
+    owner = who if who and who not in NOT_NAMES and who != draft.facts.leader_name else "me"
+    return AddAction(action=action[:1].upper() + action[1:], measure=said[:1].upper() + said[1:], due=due, owner=owner)
 
 
 _DASH = re.compile(r"[^.?!:]{0,30}?\s(?:[-–—]|->|→)\s")

@@ -359,3 +359,9 @@ def test_a_weekday_instead_of_the_one_it_is_due_is_that_day_of_its_week() -> Non
     # the gate is due Fri 4 Dec: "thursday instead of friday, same week" is Thu 3 Dec, not Thu 10 Dec
     request = "ci gate thursday instead of friday, same week. i'm off that friday"
     assert read_dates(request, _draft()) == [SetDate(target="action", number=1, date=dt.date(2026, 12, 3))]
+
+
+def test_someones_team_names_no_action() -> None:
+    # "team" is a word of the support briefing; "Priya's team" is who has the gate on their roadmap
+    request = "Priya's team already has the CI gate on their roadmap, so it isn't mine to promise. Take that one out."
+    assert named_in(request, _three_actions()) == 1

@@ -192,3 +192,14 @@ def test_a_fact_that_should_be_in_there() -> None:
     edits = read_edits(request, sample_draft())
     assert AddFact(fact="yesterday we emailed every customer whose order got lost an apology") in edits
     assert SetDate(target="action", number=2, date=dt.date(2026, 12, 8)) in edits
+
+
+def test_a_fact_before_add_that_pls_and_after_add_smth_without_what_is_said_about_it() -> None:
+    span = find_fact(
+        "make it 12/16. also both auditors confirmd in writing that they deleted their downloaded copies, add that pls"
+    )
+    assert span is not None
+    assert span.fact.fact == "both auditors confirmd in writing that they deleted their downloaded copies"
+    span = find_fact("pls add smth: the tax advisor thinks we can appeal, shes fileing it next wk. not in my notes yet")
+    assert span is not None
+    assert span.fact.fact == "the tax advisor thinks we can appeal, shes fileing it next wk"

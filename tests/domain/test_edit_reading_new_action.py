@@ -10,7 +10,7 @@ from chain_support import sample_draft
 
 from assistant.domain.edit_reading import read_edits
 from assistant.domain.edit_reading_new_action import new_action
-from assistant.domain.edit_types import AddAction, DropAction
+from assistant.domain.edit_types import AddAction, DropAction, SetDate
 
 
 def test_after_a_colon_in_its_own_sentence_or_said_as_a_thing() -> None:
@@ -299,3 +299,30 @@ def test_someone_going_to_do_it_in_the_sentence_after_the_ask_and_the_day_they_s
         owner="Ravi",
         due=dt.date(2026, 12, 18),
     )
+
+
+def test_a_step_to_do_something_with_its_doer_and_a_date_for_another_action_after_it() -> None:
+    draft = sample_draft()
+    added = new_action("Add a step to set up a restricted space for the auditors that holds only those 6 files.", draft)
+    assert added is not None
+    assert (added.action, added.owner, added.due) == (
+        "Set up a restricted space for the auditors that holds only those 6 files",
+        "me",
+        None,
+    )
+    added = new_action(
+        "Add an action for Priya to walk the on-call rotation through the new gate, due 2026-12-10.", draft
+    )
+    assert added is not None
+    assert (added.action, added.owner, added.due) == (
+        "Walk the on-call rotation through the new gate",
+        "Priya",
+        dt.date(2026, 12, 10),
+    )
+    request = (
+        "Add an action for me to walk Priya through the new gate, due 2026-12-10. Also the CI gate itself will "
+        "realistically be Wednesday the 9th, not the 4th."
+    )
+    read = read_edits(request, draft)
+    assert SetDate(target="action", number=1, date=dt.date(2026, 12, 9)) in read
+    assert [e.action for e in read if isinstance(e, AddAction)] == ["Walk Priya through the new gate"]
