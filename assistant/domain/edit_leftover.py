@@ -35,6 +35,9 @@ def without_wordings(request: str, edits: list[Edit], *, lead: bool = True) -> s
     for edit in edits:
         if isinstance(edit, RewordAction | SetMeasure):
             said = edit.action if isinstance(edit, RewordAction) else edit.measure
+            # the words as typed, without the verb the program gave a thing ("Set up a gate …" for "a gate …")
+            typed = re.sub(r"^(?:Run|Write|Set up)\s+(?=(?:a|an|the)\s)", "", said)
+            said = said if re.search(re.escape(said), request, re.IGNORECASE) else typed
             request = re.sub(
                 (
                     r"(?:\b(?:change|make|set|swap|replace|for how (?:we|you|she|he|they) (?:will |would )?know)\b"
@@ -72,6 +75,9 @@ FOR_THE_MODEL: dict[str, re.Pattern[str]] = {
         r"(?:first|last) (?:paragraph|line|sentence)", r"sign-?off", r"greeting", r"ergänz", r"hinzu", r"erwähn",
         r"añad", r"agreg", r"menciona", r"ajout", r"mentionn", r"say (?:why|how|what|that)\b",
         r"after [\"“'][^\"”']{3,80}[\"”'] (?:say|add|put|write)",
+        # the closing, in other languages: "sluit af met …", "termina con …", "schließ mit …"
+        r"sluit (?:\w+ )?af met", r"termin[ae] con", r"chiud\w* con", r"cierr\w* con", r"termine\w* (?:par|avec)",
+        r"schlie(?:ß|ss)\w* mit", r"encerr\w* com",
     ),
 }  # fmt: skip
 

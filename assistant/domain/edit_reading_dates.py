@@ -156,6 +156,14 @@ _LEFT_DAY = re.compile(
 )
 
 
+# A reason that says when something else is: "… since the UK one is due the 7th".
+_BECAUSE = re.compile(
+    r"[,;]?\s*\b(?:since|because|given that|'cause|cuz|as)\b(?! (?:soon|well|much|long|far|late|early|of)\b)"
+    r"[^.;!?,]*\b(?:is|are|was|were|'s)\s+(?:due|on|set for|booked for)\b[^.;!?,]*",
+    re.IGNORECASE,
+)
+
+
 def read_dates(request: str, draft: Draft) -> list[Edit]:
     """The date edits the request states with everything they need, else []: how far and which way ("another ten
     days", "zwei Tage früher"), or the calendar day ("wednesday the 16th", "17/12"); and of what: the check-ins,
@@ -163,10 +171,15 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
     gate is fine where it is", names nothing). The check-ins on another weekday of their weeks too."""
     if NEW_ACTION.search(request):
         return []
+    # a reason that states a date is no date asked for: "due fri 4 dec since the UK one is due the 7th"
+    without_reason = _BECAUSE.sub(" ", request)
+    request = without_reason if stated_dates(without_reason, draft.today) else request
     asked = KEEP.sub(" ", request)
     if (relative := relative_to_action(asked, draft)) is not None:  # "make it due 3 days after the checklist step"
         day, of, rest = relative
         action = placed_in(CHECKINS.sub(" ", rest), draft) or named_in(CHECKINS.sub(" ", rest), draft)
+        if action is None and _NOT_THEN.search(rest):  # "… can't wait until the 11th, put it on the same day as …"
+            action = _due_on(stated_dates(rest, draft.today), draft)
         if action is not None and action != of and day > draft.today:
             return [SetDate(target="action", number=action, date=day)]
     # "step 1 due 2026-12-02", "the first step … by Wednesday the 2nd": the action by its place, else by its words
@@ -212,6 +225,8 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
     # "going back through everything I shared last month": what an action is about, not every date
     every = _EVERY.search(_EVERYTHING_I.sub(" ", asked))
     several = places_in(about, draft) if not checkins and (action is None or placed_in(about, draft)) else set()
+    if not several and not checkins and not placed_in(about, draft):
+        several = named_together(about, draft)
     if several:  # "Schritt 1 und 2": both, though only step 1 is named with its noun
         action = None
     if shift is not None:
@@ -241,9 +256,10 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
         # "the checklist won't be ready by the 11th, make it the Tuesday after": that weekday after the date it has
         day = _weekday_after(draft.plan[action - 1].due, after["day"])
         return [SetDate(target="action", number=action, date=day)] if day > draft.today else []
-    if action is not None and not checkins and _SAME_WEEK.search(asked) and not stated_dates(asked, draft.today):
-        # "ci gate thursday instead of friday, same week": that weekday of the week it is due in
-        due = draft.plan[action - 1].due
+    due = draft.plan[action - 1].due if action is not None else None
+    if action and due and not checkins and _SAME_WEEK.search(asked) and not stated_dates(asked, draft.today) - {due}:
+        # "ci gate thursday instead of friday, same week": that weekday of the week it is due in (a date said is the
+        # one it is due on: "I'm off on friday the 11th … make it the thursday instead")
         days = {_WEEKDAYS[w.lower()] for w in _WEEKDAY.findall(_LEFT_DAY.sub(" ", asked))} - {due.weekday()}
         if len(days) == 1 and (day := due + dt.timedelta(days=days.pop() - due.weekday())) > draft.today:
             return [SetDate(target="action", number=action, date=day)]
@@ -260,7 +276,7 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
 # A date said relative to an action's: "3 days after the checklist step", "same day as the checklist step".
 _RELATIVE_TO = re.compile(
     r"\b(?:(?P<n>\d{1,2}|a|one|two|three|four|five|a couple of)\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)|"
-    r"(?P<same>(?:on\s+)?(?:the\s+)?same\s+day\s+as))\s+(?P<what>[^.,;!?]{3,60})",
+    r"(?P<same>(?:on\s+)?(?:the\s+)?same\s+day\s+as)|the\s+day\s+(?P<next>after|before))\s+(?P<what>[^.,;!?]{3,60})",
     re.IGNORECASE,
 )
 
@@ -270,10 +286,21 @@ def relative_to_action(request: str, draft: Draft) -> tuple[dt.date, int, str] |
     the checklist step"): the date (a working day), the action it is said of, and the request without those words;
     None when it says none, or names no one action there."""
     said = _RELATIVE_TO.search(request)
-    if said is None or (number := named_in(said["what"], draft)) is None:
+    if said is None:
         return None
-    day = draft.plan[number - 1].due
-    if not said["same"]:
+    checkin = _ONE_CHECKIN.search(said["what"])
+    if checkin is not None and draft.report_back:  # "put it on the same day as my first check-in"
+        place = ORDINAL[checkin.group(1).lower()]
+        if place > len(draft.report_back):
+            return None
+        number, day = 0, draft.report_back[place - 1 if place > 0 else -1].date
+    elif (number := named_in(said["what"], draft)) is not None:
+        day = draft.plan[number - 1].due
+    else:
+        return None
+    if said["next"]:  # "the day after the first check-in"
+        day += dt.timedelta(days=1 if said["next"].lower() == "after" else -1)
+    elif not said["same"]:
         count = counted(said["n"])
         if count is None:  # none: every count word _RELATIVE_TO matches is known
             return None
@@ -400,6 +427,28 @@ def places_in(request: str, draft: Draft) -> set[int]:
             else set(range(len(draft.plan) - n + 1, len(draft.plan) + 1))
         )
     return found if len(found) > 1 and all(1 <= n <= len(draft.plan) for n in found) else set()
+
+
+# A sentence about several actions: "… the checklist and the support briefing done sooner, pull both of them in".
+_BOTH = cues(r"both", r"them\b", r"those\b", r"beide", r"amb[oa]s", r"les deux", r"entrambi", r"allebei", r"os dois",
+             r"l[oa]s dos")  # fmt: skip
+# "and" before another thing, not another request: "the checklist and the support briefing", not "… and move …"
+_AND_THE = re.compile(r"\s+(?:and|&|und|y|et|e|en)\s+(?=(?:the|my|our|la|el|los|las|le|les|die|der|das|den|de|het|o|"
+                      r"a|il|lo|i|gli)\s)", re.IGNORECASE)  # fmt: skip
+
+
+def named_together(request: str, draft: Draft) -> set[int]:
+    """The actions a clause names by their words, joined by "and", when its sentence speaks of them together ("the
+    checklist and the support briefing done sooner, pull both of them in by 3 days"): two or more, else an empty
+    set."""
+    for sentence in re.split(r"(?<=[.!?;])\s+", request):
+        if not _BOTH.search(sentence):
+            continue
+        for clause in re.split(r",\s+", sentence):
+            named = {named_in(part, draft) for part in _AND_THE.split(clause)}
+            if None not in named and len(named) > 1:
+                return {n for n in named if n is not None}
+    return set()
 
 
 def _each_checkin(request: str, draft: Draft) -> list[Edit]:

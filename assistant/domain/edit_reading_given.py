@@ -36,6 +36,8 @@ _CUE = cues(
     r"what (?:i|we) (?:actually |really )?(?:learned|learnt|took away)(?: from (?:this|it|that))?\s*$",
     # "id rather close with something concrete like: …"
     r"(?:close|end|finish) (?:it |the message |the email )?with\b[^.!?]{0,40}$",
+    # "the ownership line is too thin. say it straight: …"
+    r"\bsay it(?: (?:straight|plainly|simply|like this|this way|clearly|directly|outright))?\s*$",
 )  # fmt: skip
 # What names a section, before the new words.
 SECTION_NAMES: dict[Section, re.Pattern[str]] = {
@@ -45,7 +47,10 @@ SECTION_NAMES: dict[Section, re.Pattern[str]] = {
     "positive": cues(r"last (?:line|sentence|bit)", r"closing", r"final (?:line|sentence)", r"the ending",
                      r"sign-?off", r"positive (?:line|part|bit|sentence)", r"(?:ultima|última) frase",
                      r"dernière phrase", r"letzte[nr]? satz", r"conclusi[oó]n", r"(?:den |der )?schluss\b",
-                     r"chiusura", r"encerramento", r"cierre\b", r"(?:het )?slot\b"),
+                     r"chiusura", r"encerramento", r"cierre\b", r"(?:het )?slot\b",
+                     # "sluit af met …", "termina con …", "schließ mit …": close with
+                     r"sluit (?:\w+ )?af\b", r"afsluiten", r"termin[ae] con\b", r"chiud\w* con\b", r"cierr\w* con\b",
+                     r"termine\w* (?:par|avec)\b", r"schlie(?:ß|ss)\w* mit\b", r"encerr\w* com\b"),
     "ownership": cues(r"ownership", r"the part where i own"),
     "lessons": cues(r"lessons?\b", r"lecci[oó]n", r"leçon", r"lezione", r"lektion",
                     r"(?:de|deze|die|mijn|het) les\b"),  # Dutch; not French "les échéances"

@@ -79,6 +79,7 @@ _AFTERWORD = re.compile(
     rf"|{_OWNER_WORDS}\s*[:=]?\s*\w+\b.*"
     rf"|{_DUE_WORDS}\s*:.*"
     r"|(?:the )?measure (?:is|isn'?t) (?:not )?(?:needed|necessary)\b.*|no measure\b.*"
+    r"|(?:it|that|this) (?:should|must|needs to|has to|can) be (?:done|ready|finished|in place)\b.*"
     r"|that'?s (?:it|all)|thanks?|thx|ty)[.!]?$",
     re.IGNORECASE,
 )
@@ -117,6 +118,8 @@ _NOUN_VERBS = (
         "Run",
     ),
     (r"checklist|runbook|playbook|write-?up|guide|template|how-?to", "Write"),
+    # "a separate folder holding only those 6 files": "Set up a separate folder …"
+    (r"folder|space|share|channel|account|alert|dashboard|tracker|rule|filter|gate|sftp(?: access)?", "Set up"),
 )
 _VERB_FIRST = re.compile(r"^(?:review|audit|run|hold|write|check|do|make|set|add|create|build|update|draft|test|give|"
                          r"host|prepare|plan|schedule|train)\b", re.IGNORECASE)  # fmt: skip
@@ -127,12 +130,15 @@ def _noun_phrase(nouns: str) -> re.Pattern[str]:
     before the thing when there is no article)."""
     return re.compile(
         rf"^(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?|(?:[\w-]+\s+){{1,3}}?)(?:{nouns})\b(?=\s+(?:with|for|on|about|of|"
-        rf"to|in|where|that|which)\b|\s*[,.]|\s*$)",
+        rf"to|in|where|that|which|holding|containing|shared|so|only)\b|\s*[,.]|\s*$)",
         re.IGNORECASE,
     )
 
 
 def with_verb(action: str) -> str:
+    """``action`` starting with a verb: an action said as a thing ("a rollback drill with …") gets the verb that does
+    it ("Run a rollback drill with …")."""
+    action = action.lstrip(" -–—:")
     if _VERB_FIRST.match(action):
         return action
     for nouns, verb in _NOUN_VERBS:
@@ -255,6 +261,36 @@ _OFFERED = re.compile(
 )
 
 
+# What "them" stands for, said before the new action: "~40 customer replies nobody has answered", "the 6 files".
+_COUNTED = re.compile(
+    r"(?P<thing>(?:the\s+)?(?:~|about\s+|around\s+|some\s+)?\d+\s+(?:[a-z-]+\s+){0,2}?[a-z-]+s\b"
+    # the clause that says which ("nobody has answered yet"), up to what is said of them ("… are really bugging me")
+    r"(?:\s+(?:nobody|no one|that|which|who|still|we|i|from)\b(?:\s+(?!(?:are|is|were|was)\b)[^\s.,;:!?]+){0,8})?)",
+    re.IGNORECASE,
+)
+# "them" as a pronoun, and "those" when no thing follows it ("clear those together with …"; not "those 6 files")
+_THEM = re.compile(r"\b(?:all of (?P<all>them|those)|them all|them|(?:those|these)(?!\s+(?:\d|[\w-]+s\b)))\b",
+                   re.IGNORECASE)  # fmt: skip
+
+
+def _with_antecedent(action: str, before: str) -> str:
+    """``action`` with "them" said as what it stands for, when the text before it counts one thing ("there are still
+    ~40 customer replies nobody has answered. add an action: Jonas answers all of them" → "… answers all ~40
+    customer replies nobody has answered"); else as it was."""
+    said = _THEM.search(action)
+    things = {m["thing"].strip() for m in _COUNTED.finditer(before)}
+    if said is None or len(things) != 1:
+        return action
+    thing = things.pop()
+    thing = re.sub(r"^the\s+", "", thing, flags=re.IGNORECASE)
+    return (
+        action[: said.start()]
+        + ("all " if said["all"] or "all" in said.group().lower() else "the ")
+        + thing
+        + (action[said.end() :])
+    )
+
+
 def new_action(request: str, draft: Draft) -> AddAction | None:
     """A new action the request gives in so many words after a colon ("Add an action: run a deploy drill, done
     when the drill log shows a blocked deploy"; a due date at its end, or on its own after it, is the action's).
@@ -328,6 +364,7 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
     measure = " ".join(measure.split()).strip(" -–—,.")
     action = re.sub(r"^to\s+", "", _I_WILL_DO.sub("", action), flags=re.IGNORECASE)  # "add one action: to find …"
     owner, action = _whose(action)  # "Bogdan from IT sets up a restricted share …"
+    action = _with_antecedent(action, request[:colon])  # "answers all of them": all ~40 customer replies …
     if labelled is not None:
         name = labelled["name"] or labelled["as_name"]
         owner = "me" if name.lower() == "me" else name if name not in NOT_NAMES else owner

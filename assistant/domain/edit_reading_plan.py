@@ -84,6 +84,9 @@ _NOT_NAMES = frozenset(
         "oct", "nov", "dec", "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "due",
         "rewrite", "reword", "rephrase", "redo", "write", "fix", "keep", "say", "show", "tell", "turn", "cut",
         *PLACE_NOUNS.split("|"),  # "Den ersten Schritt macht Lukas": German nouns are capitalised
+        # words that open a sentence in other languages ("Und die Checkliste übernimmt Priya")
+        "und", "aber", "oder", "bitte", "auch", "dann", "pero", "también", "et", "mais", "aussi", "ma", "anche", "en",
+        "maar", "ook", "mas", "também", "zwei", "dos", "deux", "due", "twee", "por", "para", "pour", "per", "voor",
     )
 )  # fmt: skip
 
@@ -130,6 +133,11 @@ def _person(request: str, draft: Draft) -> str | None:
         r"(?:\s+\w+){0,3}?\s+(?:will|'ll|is going to|offered|agreed|said|can|takes?|owns?|has offered|"
         r"wants to|volunteered|übernimmt|va a|se encarga|s'en charge)\b"
     )
+    if not handing:  # the doer after the verb: "die Checkliste übernimmt Priya", "lo hace Lukas", "le fera Léa"
+        handing = names(
+            r"\b(?:übernimmt|macht|erledigt|hace|hará|fa|farà|fará|faz|fait|fera|doet)\s+"
+            r"(?:das\s+|es\s+|jetzt\s+|ahora\s+|ora\s+|agora\s+|nu\s+)?(?P<name>[A-Z][a-zà-ÿ]+)\b"
+        )
     arrow = re.search(r"(?:->|→)\s*(?:owner\s+)?(?P<name>[a-zà-ÿ]{3,})\b", request, re.IGNORECASE)
     if not handing and arrow is not None and arrow["name"].lower() not in _NOT_NAMES | _NOBODY | set(leader):
         handing = {arrow["name"].capitalize()}  # "support briefing -> priya"

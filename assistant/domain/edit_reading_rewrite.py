@@ -33,6 +33,9 @@ _REWRITE = cues(
     r"still (?:says|mentions|promises)", r"promises?\b", r"can'?t promise", r"don'?t (?:want|like) (?:it|that|the)",
     r"umschreib", r"neu (?:schreib|formulier)", r"umformulier", r"reescrib", r"riscriv", r"réécri", r"reformul",
     r"herschrijf", r"herformuleer", r"reescrev",
+    # "En sluit af met dat ik …": close with what I say
+    r"sluit (?:\w+ )?af met", r"termin[ae] con", r"chiud\w* con", r"cierr\w* con", r"termine\w* (?:par|avec)",
+    r"schlie(?:ß|ss)\w* mit", r"encerr\w* com",
     # "change the closing", "Tu peux changer la conclusion ?", "cambia el cierre"
     r"change (?:the |my )?(?:closing|ending|conclusion|apology|lessons?|ownership|opening|last line|first line)\b",
     r"changer\b", r"cambia(?:r|re)?\b", r"änder", r"mudar?\b", r"verander",

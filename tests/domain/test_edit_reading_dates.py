@@ -14,6 +14,7 @@ from assistant.domain.edit_reading_dates import (
     cues,
     keeps_checkins,
     named_in,
+    named_together,
     next_weekday,
     read_dates,
     relative_to_action,
@@ -365,3 +366,41 @@ def test_someones_team_names_no_action() -> None:
     # "team" is a word of the support briefing; "Priya's team" is who has the gate on their roadmap
     request = "Priya's team already has the CI gate on their roadmap, so it isn't mine to promise. Take that one out."
     assert named_in(request, _three_actions()) == 1
+
+
+def test_two_actions_named_together_with_both_move_and_the_one_kept_does_not() -> None:
+    request = "Dana wants the checklist and the support briefing done sooner, pull both of them in by 3 days."
+    assert read_dates(request, _three_actions()) == [
+        ShiftDates(target="action", action=n, amount=-3, unit="days") for n in (2, 3)
+    ]
+    # "and" before another request joins no two actions
+    assert (
+        named_together("drop the checklist and move the briefing a week later, I'll tell them", _three_actions())
+        == set()
+    )
+
+
+def test_a_weekday_instead_of_the_due_date_said_and_a_reason_that_states_another_date() -> None:
+    request = "I'm off on friday the 11th so the checklist can't be due that day. make it the thursday instead"
+    assert read_dates(request, _draft()) == [SetDate(target="action", number=2, date=dt.date(2026, 12, 10))]
+    request = "step 2: due fri 4 dec since the UK one is due the 7th."
+    assert read_dates(request, _draft()) == [SetDate(target="action", number=2, date=dt.date(2026, 12, 4))]
+
+
+def test_a_date_said_relative_to_a_check_in() -> None:
+    draft = _draft()  # check-ins on Mon 7 and Mon 14 Dec
+    request = "the checklist can't wait until the 11th, put it on the same day as my first check-in"
+    assert read_dates(request, draft) == [SetDate(target="action", number=2, date=dt.date(2026, 12, 7))]
+    day, of, _ = relative_to_action("done the day after the first check-in", draft) or (None, None, "")
+    assert (day, of) == (dt.date(2026, 12, 8), 0)
+
+
+def test_a_date_for_one_action_and_a_shift_for_the_check_ins_in_two_sentences() -> None:
+    request = (
+        "A Dana deu-me mais tempo: o gate de CI pode ficar para terça-feira, 8 de dezembro. E adia os dois check-ins "
+        "uma semana."
+    )
+    assert read_edits(request, _draft()) == [
+        SetDate(target="action", number=1, date=dt.date(2026, 12, 8)),
+        ShiftDates(target="checkins", amount=1, unit="weeks"),
+    ]

@@ -167,3 +167,17 @@ def test_a_fact_said_for_a_section_goes_into_the_notes_and_after_that_sections_t
     # no section named, or no "add that": the fact alone
     assert fact_in_section(f"{fact}. Add that.", fact, draft) is None
     assert fact_in_section(f"The ownership part is fine. {fact}.", fact, draft) is None
+
+
+def test_say_it_straight_gives_the_words_for_the_section_named_before() -> None:
+    draft = sample_draft()
+    request = (
+        "the ownership line is too thin. say it straight: I skipped the staging tests because I wanted the change "
+        "out before the weekend, it was on me"
+    )
+    assert read_edits(request, draft) == [
+        ReplaceSection(
+            section="ownership",
+            text="I skipped the staging tests because I wanted the change out before the weekend, it was on me.",
+        )
+    ]

@@ -58,7 +58,7 @@ def test_the_owner_as_a_label_or_as_the_doer_with_a_team_or_a_future() -> None:
         draft,
     )
     assert labelled == AddAction(
-        action="Separate folder for the 2 auditors, only their 6 files",
+        action="Set up a separate folder for the 2 auditors, only their 6 files",
         measure="Both auditors confirm they can open all 6 files",
         owner="Kenji",
         due=dt.date(2026, 12, 2),
@@ -326,3 +326,21 @@ def test_a_step_to_do_something_with_its_doer_and_a_date_for_another_action_afte
     read = read_edits(request, draft)
     assert SetDate(target="action", number=1, date=dt.date(2026, 12, 9)) in read
     assert [e.action for e in read if isinstance(e, AddAction)] == ["Walk Priya through the new gate"]
+
+
+def test_them_in_a_new_action_is_what_the_request_counted_before_it() -> None:
+    request = (
+        "ugh forgot the most urgent thing. there are still ~40 customer replies nobody has answered. add an action: "
+        "Jonas from support answers all of them by tuesday, and what Dana will see is zero open replies"
+    )
+    added = new_action(request, sample_draft())
+    assert added is not None
+    assert (added.action, added.owner) == ("Answer all ~40 customer replies nobody has answered", "Jonas")
+    request = (
+        "The two auditors can't get to their 6 files. Please add a step for that: a separate folder holding only "
+        "those 6 files, shared with the auditors' named accounts. It should be done the day after the first check-in."
+    )
+    added = new_action(request, sample_draft())
+    assert added is not None
+    assert added.action.startswith("Set up a separate folder holding only those 6 files")
+    assert added.due == dt.date(2026, 12, 8)

@@ -10,7 +10,7 @@ from chain_support import sample_draft
 
 from assistant.domain.edit_reading import needs_model, read_edits
 from assistant.domain.edit_reading_plan import DROP, OWNER, read_plan_edits
-from assistant.domain.edit_types import AddAction, DropAction, RewordAction, SetDate, SetMeasure, SetOwner
+from assistant.domain.edit_types import AddAction, DropAction, RewordAction, SetDate, SetMeasure, SetOwner, ShiftDates
 from assistant.domain.schema import Draft, DraftOptions
 
 
@@ -444,7 +444,8 @@ def test_an_action_named_before_step_by_an_affiliation_or_beside_a_quote() -> No
         SetMeasure(number=2, measure="Every payments deploy ticket has the checklist attached")
     ]
     request = "step 1 is worded weirdly. what I'll actually add to the pipeline is: a gate that needs a staging run"
-    assert read_edits(request, draft) == [RewordAction(number=1, action="A gate that needs a staging run")]
+    # a thing to set up gets its verb
+    assert read_edits(request, draft) == [RewordAction(number=1, action="Set up a gate that needs a staging run")]
     assert not needs_model(request, read_edits(request, draft))
 
 
@@ -496,3 +497,14 @@ def test_a_quoted_wording_ends_at_its_quote_and_what_follows_is_read_too() -> No
     read = read_edits(request, draft)
     assert RewordAction(number=2, action="Write a pre-deploy checklist for every config change") in read
     assert not needs_model(request, read)
+
+
+def test_a_german_hand_over_with_the_doer_after_the_verb_and_time_that_is_no_length() -> None:
+    request = (
+        "Zwei kleine Änderungen: der CI-Gate-Schritt braucht länger, bitte eine Woche nach hinten schieben. Und die "
+        "Checkliste übernimmt Priya, sie kennt die Payments-Configs besser als ich."
+    )
+    assert read_edits(request, _draft()) == [
+        ShiftDates(target="action", action=1, amount=1, unit="weeks"),
+        SetOwner(number=2, owner="Priya"),
+    ]

@@ -65,3 +65,10 @@ def test_what_the_user_wants_a_section_to_be_about_asks_for_it_written_again() -
     asked, rest = rewrites_asked(request, draft, [])
     assert [(a.section, a.said) for a in asked] == [("pain", request)]
     assert rest == ""
+
+
+def test_a_closing_asked_for_in_dutch_is_written_again_by_the_rewrite_step() -> None:
+    request = "Maak het wat directer. En sluit af met dat ik haar maandag in ons 1-op-1 laat zien hoe de CI-gate werkt."
+    asked, rest = rewrites_asked(request, sample_draft(), [])
+    assert [a.section for a in asked] == ["positive"]
+    assert rest == "Maak het wat directer."
