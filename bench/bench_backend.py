@@ -40,6 +40,7 @@ SCHEMA_STEPS = {
     "SingleShotOutput": "single_shot",
     "EditPlan": "refine_edits",
     "RewriteOutput": "refine_rewrite",
+    "TranslateOutput": "refine_translate",
 }
 
 

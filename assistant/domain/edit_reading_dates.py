@@ -61,7 +61,10 @@ KEEP = re.compile(
     r"ne bougent pas|ne bouge pas|restent|blijven|ficam|iguais|déja\w*|deix[ae]\w*|lascia\w*|come (?:sono|stanno)|"
     r"como est[aá]n|como estão|nicht (?:ändern|verschieben|anfassen)|non (?:toccare|cambiare|spostare)|"
     r"no (?:los |las )?(?:cambies|muevas|toques)|niet (?:veranderen|verschuiven|aanpassen)|"
-    r"zoals (?:ze|het) (?:zijn|is))"
+    r"zoals (?:ze|het) (?:zijn|is)|"
+    # one thing kept: "El gate de CI se queda como está", "resta com'è", "bleibt wie er ist", "reste tel quel"
+    r"como est[aá]\b|se queda|com'è|rest[ae]\b|fica\b|wie (?:er|es|sie) (?:ist|sind)|"
+    r"comme (?:il|elle|ils|elles) (?:est|sont))"
     r"(?:(?!\bbut\b)[^.;!?,])*",
     re.IGNORECASE,
 )
@@ -282,9 +285,10 @@ _RELATIVE_TO = re.compile(
 
 
 def relative_to_action(request: str, draft: Draft) -> tuple[dt.date, int, str] | None:
-    """A date the request says relative to an action's due date ("3 days after the checklist step", "until same day as
-    the checklist step"): the date (a working day), the action it is said of, and the request without those words;
-    None when it says none, or names no one action there."""
+    """A date the request says relative to an action's due date or a check-in's ("3 days after the checklist step",
+    "until same day as the checklist step", "the day after the first check-in"): the date (a working day), the action
+    it is said of (0 for a check-in), and the request without those words; None when it says none, or names no one
+    action or check-in there."""
     said = _RELATIVE_TO.search(request)
     if said is None:
         return None
@@ -294,10 +298,11 @@ def relative_to_action(request: str, draft: Draft) -> tuple[dt.date, int, str] |
         if place > len(draft.report_back):
             return None
         number, day = 0, draft.report_back[place - 1 if place > 0 else -1].date
-    elif (number := named_in(said["what"], draft)) is not None:
-        day = draft.plan[number - 1].due
     else:
-        return None
+        named = named_in(said["what"], draft)
+        if named is None:
+            return None
+        number, day = named, draft.plan[named - 1].due
     if said["next"]:  # "the day after the first check-in"
         day += dt.timedelta(days=1 if said["next"].lower() == "after" else -1)
     elif not said["same"]:

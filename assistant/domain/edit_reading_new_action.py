@@ -80,6 +80,9 @@ _AFTERWORD = re.compile(
     rf"|{_DUE_WORDS}\s*:.*"
     r"|(?:the )?measure (?:is|isn'?t) (?:not )?(?:needed|necessary)\b.*|no measure\b.*"
     r"|(?:it|that|this) (?:should|must|needs to|has to|can) be (?:done|ready|finished|in place)\b.*"
+    # "I'll do it myself", in the languages read: "La faccio io", "Lo hago yo", "Ich mache das", "Je m'en occupe"
+    r"|(?:la|lo) (?:faccio|hago) (?:io|yo)|ich mach(?:e)? (?:das|es)(?: selbst)?|je m'en (?:occupe|charge)"
+    r"|eu (?:fa[çc]o|trato disso)(?: isso)?|ik doe (?:het|dat)(?: zelf)?"
     r"|that'?s (?:it|all)|thanks?|thx|ty)[.!]?$",
     re.IGNORECASE,
 )

@@ -173,6 +173,12 @@ class RewriteOutput(_Edit):
     text: _Text = Field(description="The section's whole new text (lessons: one lesson a line).")
 
 
+class TranslateOutput(_Edit):
+    """The user's own words for a part of the draft, in the draft's language (the program puts them in)."""
+
+    text: _Text = Field(description="The words in the draft's language.")
+
+
 def section_text(draft: Draft, section: Section) -> str:
     """A section of ``draft`` as text (the lessons one a line; the subject is the message's)."""
     if section == "lessons":

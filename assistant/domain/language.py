@@ -72,6 +72,11 @@ def detect_language(text: str) -> str | None:
     return best
 
 
+def english_words(text: str) -> int:
+    """How many of English's commonest words ``text`` uses ("i" aside, which Italian and Portuguese use too)."""
+    return sum(w.lower() in _STOPWORDS["English"] and w.lower() != "i" for w in _WORD.findall(text))
+
+
 def looks_english(text: str) -> bool:
     """Whether the text is recognisably English (a few of its commonest words, and no other language guessed)."""
     words = [w.lower() for w in _WORD.findall(text)]

@@ -37,6 +37,7 @@ STEP_MARKERS: dict[str, str] = {
     "compose": "Task: write ",
     "refine_edits": "Task: turn my request into edits",
     "refine_rewrite": "Task: rewrite the ",
+    "refine_translate": "Task: translate my words",
     "report_back_update": "Task: progress update",
 }
 

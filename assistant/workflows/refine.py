@@ -19,6 +19,7 @@ from assistant.chains._answer_checks import example_leaks
 from assistant.chains._step import FormatState
 from assistant.chains.refine_edits import build_refine_edits_chain, without_unstated_facts
 from assistant.chains.refine_rewrite import build_refine_rewrite_chain, mended, rewrite_problems
+from assistant.chains.refine_translate import build_refine_translate_chain
 from assistant.domain.edit_guards import model_edit_refusal, new_actions_date, one_of_each, tidied_edit
 from assistant.domain.edit_leftover import needs_model
 from assistant.domain.edit_reading import asks_to_drop, mentions_checkins, read_edits, states_a_date
@@ -27,6 +28,7 @@ from assistant.domain.edit_reading_dates import keeps_checkins
 from assistant.domain.edit_reading_rewrite import RewriteAsked, rewrites_asked
 from assistant.domain.edit_requests import parse_request
 from assistant.domain.edit_scope import edit_kind, unasked
+from assistant.domain.edit_translation import draft_language, to_translate, with_translations
 from assistant.domain.edit_types import (
     AddFact,
     DropAction,
@@ -39,6 +41,7 @@ from assistant.domain.edit_types import (
     SetLength,
     SetTone,
     ShiftDates,
+    TranslateOutput,
     describe,
 )
 from assistant.domain.edit_values import settled_edit
@@ -51,13 +54,14 @@ from assistant.validator.checks import step_errors, validate_draft
 from assistant.workflows.draft import Pipeline
 from assistant.workflows.edits import apply_edits, of_checkins
 from assistant.workflows.events import Listener, StepEvent, StepTracker
-from assistant.workflows.step_inputs import refine_inputs, rewrite_inputs
+from assistant.workflows.step_inputs import refine_inputs, rewrite_inputs, translate_inputs
 
 MAX_REQUEST_CHARS = 2_000
 # Edits that words said of one section may look like: its length, its tone, a date it mentions.
 _SECTION_WORDS = (SetLength, SetTone, SetDate, ShiftDates)
 STEP = "refine_edits"
 REWRITE_STEP = "refine_rewrite"
+TRANSLATE_STEP = "refine_translate"
 T = TypeVar("T")
 
 
@@ -205,10 +209,58 @@ def _by_program(draft: Draft, request: str, *, validate: bool) -> tuple[Refineme
     if edits is not None:
         return _finished(draft, edits, validate=validate, request=request), edits, None
     read, cannot = read_edits(request, draft), cannot_do(request)
-    # the program read all of it by itself (what it cannot do aside: "pull the numbers from grafana and drop them in")
-    if (read or cannot) and not needs_model(without_cannot(request) if cannot else request, read):
+    # the program read all of it by itself (what it cannot do aside: "pull the numbers from grafana and drop them in"),
+    # in the draft's language ("cambia la misura: …" on an English draft needs the model to translate the measure)
+    if _all_read(request, read, cannot) and not to_translate(read, draft, request):
         return _finished(draft, read, validate=validate, not_possible=cannot or "", request=request), read, cannot
     return None, read, cannot
+
+
+def _all_read(request: str, read: list[Edit], cannot: str | None) -> bool:
+    """True when the program read all the request asks for (what Regain cannot do aside)."""
+    return bool(read or cannot) and not needs_model(without_cannot(request) if cannot else request, read)
+
+
+async def _translated(
+    draft: Draft,
+    request: str,
+    read: list[Edit],
+    cannot: str | None,
+    pipeline: Pipeline,
+    *,
+    listener: Listener | None,
+    budget: CallBudget | None,
+) -> Refinement:
+    """The edits the program read, with the user's words put into the draft's language by the model (one call
+    each); words the model could not translate are applied as the user wrote them, and the reply says so."""
+    tracker = StepTracker(listener)
+    config: RunnableConfig = with_budget({"callbacks": [tracker]}, budget or CallBudget(pipeline.max_calls))
+    language = draft_language(draft)
+    chain = build_refine_translate_chain(
+        pipeline.model,
+        max_reasks=min(pipeline.max_reasks, 1),
+        format_state=FormatState(mode=pipeline.structured_output),
+    )
+    done: dict[tuple[int, str], str] = {}
+    problems: list[str] = []
+    for foreign in to_translate(read, draft, request):
+        # an action or measure as said, not as the program capitalised it ("Dare ai due auditor …" is no English)
+        said = foreign.text if foreign.field == "text" else foreign.text[:1].lower() + foreign.text[1:]
+        inputs = translate_inputs(draft, said, foreign.part, language)
+        out, failing = await _answer(chain, inputs, TranslateOutput, TRANSLATE_STEP, tracker, config)
+        if failing is None:
+            done[(foreign.index, foreign.field)] = out.text[:1].upper() + out.text[1:]
+        else:
+            problems.append(f"your words for {foreign.part} are kept as you wrote them: {'; '.join(failing)}")
+    return _finished(
+        draft,
+        with_translations(read, done),
+        validate=pipeline.validate,
+        not_possible=cannot or "",
+        usage=tracker.usage,
+        problems=problems,
+        request=request,
+    )
 
 
 async def _answer(
@@ -315,6 +367,8 @@ async def arefine(
     plain, read, cannot = _by_program(draft, request, validate=pipeline.validate)
     if plain is not None:
         return plain
+    if _all_read(request, read, cannot):  # all read, in words of another language: the model translates them
+        return await _translated(draft, request, read, cannot, pipeline, listener=listener, budget=budget)
     # sections to write again, and nothing else for the model: the model writes only their words
     rewrites, rest = rewrites_asked(request, draft, read)
     if rewrites and not needs_model(without_cannot(rest) if cannot else rest, read):

@@ -121,6 +121,13 @@ def rewrite_inputs(draft: Draft, section: Section, said: str) -> StepInputs:
     return inputs.model_copy(update={"notes": f"{draft.notes.rstrip()}\n\n{asked}"})
 
 
+def translate_inputs(draft: Draft, text: str, part: str, language: str) -> StepInputs:
+    """The inputs of the refine_translate step: the user's words for a ``part`` of ``draft``, and the draft's
+    ``language``."""
+    texts = {"language": language, "part": part, "text": normalise_text(text)}
+    return _draft_inputs(draft, texts, leader=draft.options.leader, channel=draft.message.channel)
+
+
 def _draft_inputs(
     draft: Draft,
     texts: dict[str, str],

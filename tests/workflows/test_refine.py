@@ -15,7 +15,7 @@ from assistant.domain.errors import InputError, OutputValidationError
 from assistant.domain.schema import Draft
 from assistant.validator.checks import validate_draft
 from assistant.workflows.draft import Pipeline, adraft
-from assistant.workflows.refine import arefine
+from assistant.workflows.refine import arefine, refine_plainly
 
 
 @pytest.fixture(scope="module")
@@ -297,3 +297,30 @@ def test_a_rewrite_beside_a_channel_and_a_length_said_of_the_section_only(draft:
     result = asyncio.run(arefine(draft, asked, Pipeline(model)))
     assert result.draft.lessons == [lessons]
     assert result.draft.options.length == draft.options.length  # "something short" is the lesson's, not the message's
+
+
+MEASURE_IT = "la lista di tutti gli invii degli ultimi 30 giorni, ricontrollati contro il nuovo listino prezzi"
+MEASURE_EN = "The list of every send of the last 30 days, checked again against the new price list"
+
+
+def test_words_in_another_language_than_the_draft_are_read_by_the_program_and_translated_by_the_model(
+    draft: Draft,
+) -> None:
+    model = scripted_model(refine_translate={"text": MEASURE_EN})
+    request = f"Per il secondo punto cambia la misura: {MEASURE_IT}"
+    assert refine_plainly(draft, request) is None  # the model is needed, for the words alone
+    result = asyncio.run(arefine(draft, request, Pipeline(model)))
+    assert result.draft.plan[1].measure == MEASURE_EN
+    assert (len(model.calls_for("refine_translate")), model.calls_for("refine_edits")) == (1, [])
+    prompt = str(model.calls_for("refine_translate")[0]["messages"][-1].content)
+    assert "into English" in prompt and MEASURE_IT in prompt  # as typed, not capitalised
+    assert result.draft.plan[0] == draft.plan[0] and result.used_model
+
+
+def test_a_translation_that_keeps_failing_goes_in_as_the_user_wrote_it_and_says_so(draft: Draft) -> None:
+    model = scripted_model(refine_translate={"text": "The list of every send."})  # the 30 left out
+    request = f"Per il secondo punto cambia la misura: {MEASURE_IT}"
+    result = asyncio.run(arefine(draft, request, Pipeline(model, max_reasks=1)))
+    assert len(model.calls_for("refine_translate")) == 2  # asked again once
+    assert result.draft.plan[1].measure == MEASURE_IT.capitalize()
+    assert result.problems and "kept as you wrote them" in result.problems[0]
