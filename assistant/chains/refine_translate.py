@@ -13,11 +13,13 @@ from langchain_core.runnables import Runnable
 from assistant.chains._step import FormatState, build_step_chain
 from assistant.domain.edit_translation import ACTION_PART
 from assistant.domain.edit_types import TranslateOutput
-from assistant.domain.language import detect_language, english_words
+from assistant.domain.language import detect_language
 from assistant.domain.step_inputs import StepInputs
 from assistant.domain.text_checks import not_blank
 
 _NUMBER = re.compile(r"\d+(?:[.,:/]\d+)*")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_UNTRANSLATED = 0.6
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
@@ -31,9 +33,10 @@ def translate_problems(out: TranslateOutput, inputs: StepInputs) -> list[str]:
     not have; a sentence added; an action turned into a statement about me ("I will …", "We reviewed …")."""
     problems = not_blank("text", out.text)
     source, language = inputs.texts.get("text", ""), inputs.texts.get("language", "English")
-    said = detect_language(out.text) or "English"
-    english = language == "English" and english_words(out.text) >= 2  # "No campaign goes out without a …"
-    if not problems and said != language and said == (detect_language(source) or "English") and not english:
+    # most of its words my own words as typed: not translated (a language guess on a few words is no proof)
+    words, typed = set(_WORD.findall(out.text.lower())), set(_WORD.findall(source.lower()))
+    if not problems and words and len(words & typed) / len(words) > _UNTRANSLATED:
+        said = detect_language(source) or "their language"
         problems.append(f"it is still in {said}: write it in {language}")
     missing = [n for n in _NUMBER.findall(source) if n not in out.text]
     if missing:

@@ -74,3 +74,12 @@ def test_an_action_said_as_what_i_will_do_is_mended_but_a_closing_may_start_with
     )
     assert translate_problems(TranslateOutput(text="I'll show you on Monday how the CI gate works."), closing) == []
     assert as_action(TranslateOutput(text="I'll show you on Monday how the CI gate works."), closing) is None
+
+
+def test_a_translation_is_judged_by_the_words_it_keeps_not_by_a_guess_at_its_language() -> None:
+    words = "nenhuma campanha sai sem um envio de teste para a seed list registado"
+    inputs = translate_inputs(sample_draft(), words, "how my leader can see an action is done", "English")
+    assert (
+        translate_problems(TranslateOutput(text="No campaign goes out without a seed list test send logged"), inputs)
+        == []
+    )
