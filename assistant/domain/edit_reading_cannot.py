@@ -1,5 +1,6 @@
 """What a refine request asks of Regain that it cannot do (:func:`cannot_do`): send, schedule or print the message,
-attach a file, copy someone in, book a meeting, translate, or look numbers up in another tool. The reply says so
+make a file of it (a PDF), attach a file, copy someone in, book a meeting, translate, or look numbers up in another
+tool. The reply says so
 plainly, with what to do instead, and the rest of the request is read as any other (:func:`without_cannot`).
 """
 
@@ -33,6 +34,8 @@ _CANNOT = cues(
     r"(?:in|into|to) (?:my |her |his |our )?(?:outlook|google calendar)",
     r"(?:put|add|book|block|schedule) [^.?!]{0,30}\b(?:in|into|on) (?:[A-Z]\w+['’]s|her|his|their|my|our) calendar",
     r"übersetz", r"translate", r"tradu[cz]",
+    # a file of it: "export this as a pdf on our company letterhead", "save it as a Word doc"
+    r"(?:export|save|turn|convert|make)\b[^.?!]{0,30}\b(?:pdf|word doc(?:ument)?|docx|letterhead)\b", r"letterhead",
     # sending or scheduling it in other languages: "programmer l'envoi", "envíalo", "schick es ihr"
     r"(?:programmer|planifier) l['’]envoi", r"programar el env[ií]o", r"agendar o envio", r"envoie[- ]le\b",
     r"env[ií]alo\b", r"schick (?:es|sie|ihn|die nachricht)\b", r"verschick",
@@ -72,6 +75,9 @@ def cannot_do(request: str) -> str | None:
     if re.search(r"attach", request, re.IGNORECASE):
         return ("Regain writes the message but cannot attach files, copy anyone in or send it: attach the file when "
                 "you send the message yourself")  # fmt: skip
+    if re.search(r"\bpdf\b|word doc|docx|letterhead", request, re.IGNORECASE):
+        return ("Regain writes the message as text and cannot make a file of it: copy it into a document (your "
+                "letterhead template, say) and save that as a PDF yourself")  # fmt: skip
     if re.search(r"übersetz|translat|tradu", request, re.IGNORECASE):
         return ("Regain writes the message in the language of your notes and cannot translate it: write the notes in "
                 "that language and draft again")  # fmt: skip

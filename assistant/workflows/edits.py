@@ -241,11 +241,12 @@ def _option(draft: Draft, name: str, value: str) -> Draft:
 
 
 def _with_the_plan(edit: Edit, done: list[tuple[Edit, str]]) -> bool:
-    """True for a shift of the check-ins by as much as a shift of the whole plan already applied."""
+    """True for a shift of the check-ins after a date of the plan changed ("everything 3 days earlier, check-ins too";
+    "the gate can be Tuesday 8 Dec, and push the two check-ins a week"): they move from where the user saw them."""
     return (
         isinstance(edit, ShiftDates)
         and edit.target == "checkins"
-        and any(isinstance(e, ShiftDates) and e.target == "plan" and _days(e) == _days(edit) for e, _ in done)
+        and any(isinstance(e, ShiftDates | SetDate) and not of_checkins(e) for e, _ in done)
     )
 
 
@@ -259,8 +260,8 @@ def apply_edits(draft: Draft, edits: list[Edit], *, keep_checkins: bool = False)
     result = Applied(draft=draft)
     for edit in _checkins_latest_first(edits):
         try:
-            # "everything 3 days earlier, check-ins too": the check-ins move by as much from where they were, not
-            # from where the plan's new dates settled them
+            # "everything 3 days earlier, check-ins too": the check-ins move from where they were, not from where
+            # the plan's new dates settled them
             base = result.draft
             if _with_the_plan(edit, result.done):
                 base = result.draft.model_copy(update={"report_back": draft.report_back})

@@ -873,3 +873,9 @@ def test_a_mistyped_key_word_is_spelled_right_but_a_name_a_german_noun_or_a_quot
     assert spelled("Tomasz sieht die Checkliste im Wiki") == "Tomasz sieht die Checkliste im Wiki"
     assert spelled('reword it to "write the checklst"') == 'reword it to "write the checklst"'
     assert spelled("Checklst step: due friday") == "checklist step: due friday"
+
+
+def test_a_file_of_the_message_is_what_regain_cannot_do_and_says_what_to_do_instead() -> None:
+    said = cannot_do("can u export this as a pdf on our company letterhead so I can print it for the meeting")
+    assert said is not None and "PDF yourself" in said
+    assert cannot_do("the measure should mention the PDF report Dana gets every Monday") is None

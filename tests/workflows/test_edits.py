@@ -186,6 +186,16 @@ def test_check_ins_moved_with_the_plan_move_as_far_from_where_they_were(draft: D
     assert [a.due for a in after.plan] == [a.due - dt.timedelta(days=3) for a in draft.plan]
 
 
+def test_check_ins_moved_after_one_action_got_a_date_move_from_where_they_were(draft: Draft) -> None:
+    edits = [
+        SetDate(target="action", number=1, date=dt.date(2026, 12, 8)),
+        ShiftDates(target="checkins", amount=1, unit="weeks"),
+    ]
+    after = apply_edits(draft, edits).draft
+    assert after.plan[0].due == dt.date(2026, 12, 8)
+    assert [c.date for c in after.report_back] == [c.date + dt.timedelta(days=7) for c in draft.report_back]
+
+
 def test_two_check_ins_set_past_each_other_land_on_the_dates_asked(draft: Draft) -> None:
     edits = [SetDate(target="checkin", number=1, date=dt.date(2026, 12, 16)),
              SetDate(target="checkin", number=2, date=dt.date(2026, 12, 23))]  # fmt: skip
