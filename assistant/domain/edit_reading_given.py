@@ -91,9 +91,12 @@ _ADD = cues(r"add (?:that|a (?:line|sentence|bit) (?:saying|that says))\s+", r"a
 # New words in the first person after "say", with no colon: "… is vague - say I'll demo the gate to her live …",
 # "the closing should just say I'm committed to …" (not "also say", which adds).
 # Or thanks for the reader: "for the last line I'd rather just thank her for taking the calls …".
+# "ill" typed for "I'll", before a verb: "say ill demo the gate to her live"
+_ILL_VERB = r"(?=(?:demo|show|send|keep|walk|have|be|get|make|do|check|report|update|share|follow|come|run|give|take|"
+_ILL_VERB += r"bring|present|talk|call|meet|set|fix|write|finish)\b)"
 _SAY = re.compile(
     r"(?<!also )(?<!\w)(?:just |instead |rather |simply )?say (?:that )?(?=(?-i:I)(?:'ll|'m|'ve|'d| will| am)?\b|"
-    r"i(?:'m|m|'ll|'ve) )|"
+    r"i(?:'m|m|'ll|'ve) |ill " + _ILL_VERB + r")|"
     r"\b(?:i'd rather |i would rather |i want to |i'd like to |i would like to )?(?:just |simply )?"
     r"(?=thank (?:her|him|them|you)\b)",
     re.IGNORECASE,
@@ -177,9 +180,10 @@ def _replaced(current: str, sentence: str, said: str) -> str:
 
 
 # The first person typed in lower case, in the user's words for a section: "im sorry", "i'll", "ive".
-_I_SPELT = re.compile(r"\b(?:i|im|i'm|i'll|ive|i've|i'd)\b(?!-)")
-_DAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
-_I_WORDS = {"i": "I", "im": "I'm", "i'm": "I'm", "i'll": "I'll", "ive": "I've", "i've": "I've", "i'd": "I'd"}
+_I_SPELT = re.compile(r"\b(?:i|im|i'm|i'll|ive|i've|i'd|ill(?= " + _ILL_VERB + r"))\b(?!-)")
+_DAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b")
+_I_WORDS = {"i": "I", "im": "I'm", "i'm": "I'm", "i'll": "I'll", "ive": "I've", "i've": "I've", "i'd": "I'd",
+            "ill": "I'll"}  # fmt: skip
 
 
 def read_given(request: str, draft: Draft) -> tuple[ReplaceSection, str] | None:

@@ -53,12 +53,18 @@ def _ends_with(words: list[re.Match[str]], i: int) -> bool:
     return not rest.strip() or rest.lstrip()[:1] in ",.;:!?-–—)" or after in _PREPOSITIONS
 
 
+def _no_person(word: str) -> bool:
+    """True for a capitalised word that names no one, also as a plural or possessive ("Thursdays team sync")."""
+    low = word.lower()
+    return low in _NOT_PEOPLE or re.sub(r"(?:'s|’s|s)$", "", low) in _NOT_PEOPLE
+
+
 def _turned(sentence: str, name: str, *, seen: bool = False) -> str | None:
     """One sentence that names ``name`` (or, when ``seen``, speaks of them as "she" or "he"), turned to "you"; None
     when it cannot be done surely."""
     lower = sentence.lower()
     genders = [g for g, words in _PRONOUNS.items() if any(re.search(rf"\b{w}\b", lower) for w in words)]
-    others = {w for w in _CAPITALISED.findall(sentence) if w not in (name, "I") and w.lower() not in _NOT_PEOPLE}
+    others = {w for w in _CAPITALISED.findall(sentence) if w not in (name, "I") and not _no_person(w)}
     if len(genders) > 1 or (genders and others - {sentence.split()[0]}):  # whose "her" is it?
         return None
     pronouns = _PRONOUNS[genders[0]] if genders else ()
@@ -131,9 +137,7 @@ def given_to(words: str, name: str, request: str) -> str:
         for m in _CAPITALISED.finditer(sentence)
         # a word that starts the sentence is someone only when someone's doing follows ("Priya asked; …"), not
         # "Change the closing line"
-        if (m.start() > 0 or _DOING.match(sentence, m.end()))
-        and m.group() != name
-        and m.group().lower() not in _NOT_PEOPLE
+        if (m.start() > 0 or _DOING.match(sentence, m.end())) and m.group() != name and not _no_person(m.group())
     }
     if others:
         return words
