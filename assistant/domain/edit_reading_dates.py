@@ -6,6 +6,7 @@ its place or its words, a new action.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from assistant.domain.edit_naming import named_action
@@ -227,6 +228,8 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
     shift = relative_shift(request)
     # "going back through everything I shared last month": what an action is about, not every date
     every = _EVERY.search(_EVERYTHING_I.sub(" ", asked))
+    if action is not None and not placed_in(about, draft) and joined_to_another(about, draft, action):
+        return []  # "el checklist y la sesión con el equipo de soporte …": not the checklist alone; for the model
     several = places_in(about, draft) if not checkins and (action is None or placed_in(about, draft)) else set()
     if not several and not checkins and not placed_in(about, draft):
         several = named_together(about, draft)
@@ -454,6 +457,19 @@ def named_together(request: str, draft: Draft) -> set[int]:
             if None not in named and len(named) > 1:
                 return {n for n in named if n is not None}
     return set()
+
+
+def joined_to_another(request: str, draft: Draft, action: int) -> bool:
+    """True when a clause joins the action the request names to something else it cannot name, and says the date
+    after both ("el checklist y la sesión con el equipo de soporte se retrasen diez días": the second is an action
+    too, in words the program cannot match); the date is then not the one action's alone."""
+    for clause in re.split(r"[.!?;,]\s+", request):
+        parts = _AND_THE.split(clause)
+        for first, second in itertools.pairwise(parts):
+            dated = bool(relative_shift(second) or stated_dates(second, draft.today))
+            if dated and named_in(first, draft) == action and named_in(second, draft) is None:
+                return True
+    return False
 
 
 def _each_checkin(request: str, draft: Draft) -> list[Edit]:

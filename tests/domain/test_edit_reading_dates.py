@@ -404,3 +404,14 @@ def test_a_date_for_one_action_and_a_shift_for_the_check_ins_in_two_sentences() 
         SetDate(target="action", number=1, date=dt.date(2026, 12, 8)),
         ShiftDates(target="checkins", amount=1, unit="weeks"),
     ]
+
+
+def test_an_action_joined_to_something_unnamed_before_the_date_is_not_moved_alone() -> None:
+    request = (
+        "Dana me pidió que el checklist y la sesión con el equipo de soporte se retrasen diez días. El gate de CI se "
+        "queda como está."
+    )
+    assert read_dates(request, _three_actions()) == []  # the model's: "la sesión …" is the briefing, in Spanish
+    assert read_dates("el checklist se retrasa diez días. El gate de CI se queda como está.", _three_actions()) == [
+        ShiftDates(target="action", action=2, amount=10, unit="days")
+    ]
