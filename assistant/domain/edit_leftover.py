@@ -6,6 +6,7 @@ action the program did not read. What the request says about what was read (the 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from assistant.domain.edit_clauses import without_taken_back
@@ -21,11 +22,14 @@ from assistant.domain.edit_types import (
     ReplaceSection,
     RewordAction,
     SetChannel,
+    SetDate,
     SetLength,
     SetMeasure,
     SetOwner,
     SetTone,
+    ShiftDates,
 )
+from assistant.domain.edit_values import relative_shift, stated_dates
 
 
 def without_wordings(request: str, edits: list[Edit], *, lead: bool = True) -> str:
@@ -152,3 +156,18 @@ def needs_model(request: str, read: list[Edit] | None = None) -> bool:
     if done:  # what the request quotes of the draft ("step 1 is just "add a line to my checklist"") asks nothing
         request = re.sub(r"[\"“][^\"”]*[\"”]", " ", request)
     return any(pattern.search(request) for kind, pattern in FOR_THE_MODEL.items() if kind not in done)
+
+
+def unread_date(request: str, read: list[Edit], today: dt.date) -> bool:
+    """True when the request states a calendar date or a shift ("put it down for Tue 1st", "3 days later") and the
+    program read no date edit in it: that part is left to the model rather than dropped. A date inside a fact, the
+    words given for a section or a new action's own is no date edit asked for."""
+    if any(isinstance(e, ShiftDates | SetDate) or (isinstance(e, AddAction) and e.due) for e in read):
+        return False
+    if any(isinstance(e, AddFact) for e in read):
+        request = without_fact(request)
+    if any(isinstance(e, ReplaceSection) for e in read):
+        request = without_given(request)
+    request = without_wordings(request, read)
+    request = re.sub(r"[\"“][^\"”]*[\"”]", " ", request)  # words quoted from the draft
+    return bool(stated_dates(request, today) or relative_shift(request))

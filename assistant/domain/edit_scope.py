@@ -41,6 +41,7 @@ MONTHS = (
     r"jan(?:uary)?\b|feb(?:ruary)?\b|mar(?:ch)?\b|apr(?:il)?\b|may\b|june?\b|july?\b|aug(?:ust)?\b|sep(?:t|tember)?\b|"
     r"oct(?:ober)?\b|nov(?:ember)?\b|dec(?:ember)?\b|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}\b"
 )
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thur|thurs|fri|sat|sun)"
 # What each kind of edit needs the request to say (word beginnings: "postpon" for "postpone", "postponed").
 _KINDS: dict[str, re.Pattern[str]] = {
     "dates": _words(
@@ -86,6 +87,11 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"plus tôt",
         r"échéance",
         r"semaine",
+        # a day the request gives, with its number or as when it is due: "put it down for Tue 1st", "the 8th",
+        # "by wednesday"; not a weekday said in passing ("I called them on Monday")
+        _DAY + r"\.?,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b",
+        r"the\s+\d{1,2}(?:st|nd|rd|th)\b",
+        r"(?:by|due|for|until|till)\s+(?:next\s+|this\s+)?" + _DAY + r"\b",
     ),
     "pain": _words(
         r"sorry",

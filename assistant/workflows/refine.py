@@ -21,7 +21,7 @@ from assistant.chains.refine_edits import build_refine_edits_chain, without_unst
 from assistant.chains.refine_rewrite import build_refine_rewrite_chain, mended, rewrite_problems
 from assistant.chains.refine_translate import build_refine_translate_chain
 from assistant.domain.edit_guards import model_edit_refusal, new_actions_date, one_of_each, tidied_edit
-from assistant.domain.edit_leftover import needs_model
+from assistant.domain.edit_leftover import needs_model, unread_date
 from assistant.domain.edit_reading import asks_to_drop, mentions_checkins, read_edits, states_a_date
 from assistant.domain.edit_reading_cannot import cannot_do, without_cannot
 from assistant.domain.edit_reading_dates import keeps_checkins
@@ -211,14 +211,15 @@ def _by_program(draft: Draft, request: str, *, validate: bool) -> tuple[Refineme
     read, cannot = read_edits(request, draft), cannot_do(request)
     # the program read all of it by itself (what it cannot do aside: "pull the numbers from grafana and drop them in"),
     # in the draft's language ("cambia la misura: …" on an English draft needs the model to translate the measure)
-    if _all_read(request, read, cannot) and not to_translate(read, draft, request):
+    if _all_read(request, read, cannot, draft) and not to_translate(read, draft, request):
         return _finished(draft, read, validate=validate, not_possible=cannot or "", request=request), read, cannot
     return None, read, cannot
 
 
-def _all_read(request: str, read: list[Edit], cannot: str | None) -> bool:
-    """True when the program read all the request asks for (what Regain cannot do aside)."""
-    return bool(read or cannot) and not needs_model(without_cannot(request) if cannot else request, read)
+def _all_read(request: str, read: list[Edit], cannot: str | None, draft: Draft) -> bool:
+    """True when the program read all the request asks for (what Regain cannot do aside), a date it states included."""
+    asked = without_cannot(request) if cannot else request
+    return bool(read or cannot) and not needs_model(asked, read) and not unread_date(asked, read, draft.today)
 
 
 async def _translated(
@@ -367,7 +368,7 @@ async def arefine(
     plain, read, cannot = _by_program(draft, request, validate=pipeline.validate)
     if plain is not None:
         return plain
-    if _all_read(request, read, cannot):  # all read, in words of another language: the model translates them
+    if _all_read(request, read, cannot, draft):  # all read, in words of another language: the model translates them
         return await _translated(draft, request, read, cannot, pipeline, listener=listener, budget=budget)
     # sections to write again, and nothing else for the model: the model writes only their words
     rewrites, rest = rewrites_asked(request, draft, read)

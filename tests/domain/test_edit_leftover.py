@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.domain.edit_leftover import needs_model, without_wordings
+from assistant.domain.edit_leftover import needs_model, unread_date, without_wordings
 from assistant.domain.edit_types import AddFact, RewordAction, SetChannel, SetDate, SetMeasure, SetTone
 
 
@@ -71,3 +71,15 @@ def test_a_short_sentence_before_a_colon_in_any_language_only_asks_for_the_wordi
     assert not needs_model(request, [date, demo])
     # a longer sentence before the colon may ask for more
     assert needs_model("Drop step 3 and then change step 2 to: " + demo.measure, [demo])
+
+
+def test_a_date_stated_but_not_read_is_left_to_the_model_not_dropped() -> None:
+    today = dt.date(2026, 11, 27)
+    points = [SetChannel(channel="talking_points")]
+    request = "make it talking points, and the gate is basically done, put it down for Tue 1st"
+    assert unread_date(request, points, today)
+    date = SetDate(target="action", number=1, date=dt.date(2026, 12, 1))
+    assert not unread_date(request, [*points, date], today)
+    # a date inside a fact is the fact's
+    fact = AddFact(fact="the refunds went out on 1 December")
+    assert not unread_date("add that the refunds went out on 1 December", [fact], today)

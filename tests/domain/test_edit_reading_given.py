@@ -185,7 +185,10 @@ def test_say_it_straight_gives_the_words_for_the_section_named_before() -> None:
 
 def test_ill_typed_for_ill_before_a_verb_and_a_weekday_plural_that_names_no_one() -> None:
     draft = sample_draft()  # to Dana
-    request = "a bit more direct pls, dana hates fluff. and for the closing, say ill demo the gate to her live in thursdays team sync"
+    request = (
+        "a bit more direct pls, dana hates fluff. and for the closing, say ill demo the gate to her live in thursdays "
+        "team sync"
+    )
     assert ReplaceSection(
         section="positive", text="I'll demo the gate to you live in Thursdays team sync."
     ) in read_edits(request, draft)

@@ -117,3 +117,10 @@ def test_a_fact_is_added_to_the_notes_only_when_the_request_asks_for_that() -> N
 )
 def test_words_that_only_begin_like_a_kind_do_not_offer_it(request_text: str, kinds: set[str]) -> None:
     assert mentioned_kinds(request_text) == kinds
+
+
+def test_a_day_given_by_its_number_or_as_when_it_is_due_mentions_the_dates() -> None:
+    gate = SetDate(target="action", number=1, date=dt.date(2026, 12, 1))
+    assert unasked(gate, "the gate is basically done, put it down for Tue 1st") is None
+    assert unasked(gate, "the gate can be ready by wednesday") is None
+    assert unasked(gate, "add that I called the merchants on Monday") is not None  # a weekday said in passing

@@ -324,3 +324,21 @@ def test_a_translation_that_keeps_failing_goes_in_as_the_user_wrote_it_and_says_
     assert len(model.calls_for("refine_translate")) == 2  # asked again once
     assert result.draft.plan[1].measure == MEASURE_IT.capitalize()
     assert result.problems and "kept as you wrote them" in result.problems[0]
+
+
+def test_a_date_the_program_did_not_read_goes_to_the_model_with_the_rest(draft: Draft) -> None:
+    answer = {
+        "understood": "Talking points, and the gate due Tuesday 1 December.",
+        "edits": [
+            {"op": "set_channel", "channel": "talking_points"},
+            {"op": "set_date", "target": "action", "number": 1, "date": "2026-12-01"},
+        ],
+        "not_possible": "",
+    }
+    model = scripted_model(refine_edits=answer)
+    request = "make it talking points, and the gate is basically done, put it down for Tue 1st"
+    assert refine_plainly(draft, request) is None  # not applied without the date
+    result = asyncio.run(arefine(draft, request, Pipeline(model)))
+    assert len(model.calls_for("refine_edits")) == 1
+    assert result.draft.options.channel == "talking_points"
+    assert result.draft.plan[0].due == dt.date(2026, 12, 1)
