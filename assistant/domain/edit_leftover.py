@@ -6,11 +6,10 @@ action the program did not read. What the request says about what was read (the 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from assistant.domain.edit_clauses import without_taken_back
-from assistant.domain.edit_reading_dates import cues
+from assistant.domain.edit_reading_dates import CHECKINS, cues, named_in, placed_in
 from assistant.domain.edit_reading_facts import without_fact
 from assistant.domain.edit_reading_given import without_given
 from assistant.domain.edit_reading_plan import DROP, OWNER, REWORD
@@ -30,6 +29,7 @@ from assistant.domain.edit_types import (
     ShiftDates,
 )
 from assistant.domain.edit_values import relative_shift, stated_dates
+from assistant.domain.schema import Draft
 
 
 def without_wordings(request: str, edits: list[Edit], *, lead: bool = True) -> str:
@@ -158,11 +158,14 @@ def needs_model(request: str, read: list[Edit] | None = None) -> bool:
     return any(pattern.search(request) for kind, pattern in FOR_THE_MODEL.items() if kind not in done)
 
 
-def unread_date(request: str, read: list[Edit], today: dt.date) -> bool:
-    """True when the request states a calendar date or a shift ("put it down for Tue 1st", "3 days later") and the
-    program read no date edit in it: that part is left to the model rather than dropped. A date inside a fact, the
-    words given for a section or a new action's own is no date edit asked for."""
-    if any(isinstance(e, ShiftDates | SetDate) or (isinstance(e, AddAction) and e.due) for e in read):
+def unread_date(request: str, read: list[Edit], draft: Draft) -> bool:
+    """True when the request states a calendar date or a shift ("put it down for Tue 1st", "3 days later") that the
+    program read no date edit for: that part is left to the model rather than dropped. A date inside a fact, the
+    words given for a section or a new action's words, or one the draft has already ("not the 11th"), is no date
+    edit asked for; beside a date read, another date counts only in a clause about another action or check-in ("due
+    date wed 2 dec instead, and move the first check-in to thu 3 dec"; not "… meeting on wed the 9th and I'd like
+    my review done before that. so make it due tuesday the 8th")."""
+    if any(isinstance(e, ShiftDates) for e in read):
         return False
     if any(isinstance(e, AddFact) for e in read):
         request = without_fact(request)
@@ -170,4 +173,18 @@ def unread_date(request: str, read: list[Edit], today: dt.date) -> bool:
         request = without_given(request)
     request = without_wordings(request, read)
     request = re.sub(r"[\"“][^\"”]*[\"”]", " ", request)  # words quoted from the draft
-    return bool(stated_dates(request, today) or relative_shift(request))
+    new_words = " ".join(f"{e.action} {e.measure}" for e in read if isinstance(e, AddAction))
+    known = {a.due for a in draft.plan} | {c.date for c in draft.report_back}
+    known |= {e.due for e in read if isinstance(e, AddAction) and e.due} | stated_dates(new_words, draft.today)
+    dated = [e for e in read if isinstance(e, SetDate)]
+    if not dated and not any(isinstance(e, AddAction) and e.due for e in read):
+        return bool(stated_dates(request, draft.today) - known or relative_shift(request))
+    targets = {(e.target, e.number) for e in dated}
+    for clause in re.split(r"(?<=[.!?;])\s+|,\s+(?:and\s+)?", request):
+        unread = stated_dates(clause, draft.today) - known - {e.date for e in dated}
+        if not unread:
+            continue
+        action = placed_in(CHECKINS.sub(" ", clause), draft) or named_in(CHECKINS.sub(" ", clause), draft)
+        if action is not None and ("action", action) not in targets:
+            return True
+    return False

@@ -509,6 +509,8 @@ def _one_checkin(request: str, draft: Draft, known: set[dt.date]) -> SetDate | N
     if len(days) > 1:
         days -= known
     said = " ".join(c for c in re.split(r"[.!?;,]\s+|\s+-+\s+", request) if _ONE_CHECKIN.search(c))
+    if len(days) > 1 and len(in_said := stated_dates(said, draft.today)) == 1:
+        days = in_said  # "due date wed 2 dec instead, and move the first check-in to thu 3 dec": the check-in's own
     weekday = {_WEEKDAYS[w.lower()] for w in _WEEKDAY.findall(_LEFT_DAY.sub(" ", said))}
     if len(days) == 1 and not (days <= known and len(weekday) == 1):
         day = days.pop()

@@ -219,7 +219,7 @@ def _by_program(draft: Draft, request: str, *, validate: bool) -> tuple[Refineme
 def _all_read(request: str, read: list[Edit], cannot: str | None, draft: Draft) -> bool:
     """True when the program read all the request asks for (what Regain cannot do aside), a date it states included."""
     asked = without_cannot(request) if cannot else request
-    return bool(read or cannot) and not needs_model(asked, read) and not unread_date(asked, read, draft.today)
+    return bool(read or cannot) and not needs_model(asked, read) and not unread_date(asked, read, draft)
 
 
 async def _translated(

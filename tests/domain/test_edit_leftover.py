@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from chain_support import sample_draft
+
 from assistant.domain.edit_leftover import needs_model, unread_date, without_wordings
 from assistant.domain.edit_types import AddFact, RewordAction, SetChannel, SetDate, SetMeasure, SetTone
 
@@ -74,12 +76,20 @@ def test_a_short_sentence_before_a_colon_in_any_language_only_asks_for_the_wordi
 
 
 def test_a_date_stated_but_not_read_is_left_to_the_model_not_dropped() -> None:
-    today = dt.date(2026, 11, 27)
+    draft = sample_draft()  # the checklist step due Fri 4 Dec, the look-back Fri 11 Dec; check-ins 7 and 14 Dec
     points = [SetChannel(channel="talking_points")]
-    request = "make it talking points, and the gate is basically done, put it down for Tue 1st"
-    assert unread_date(request, points, today)
+    request = "make it talking points, and the checklist is basically done, put it down for Tue 1st"
+    assert unread_date(request, points, draft)
     date = SetDate(target="action", number=1, date=dt.date(2026, 12, 1))
-    assert not unread_date(request, [*points, date], today)
-    # a date inside a fact is the fact's
+    assert not unread_date(request, [*points, date], draft)
+    # a date inside a fact is the fact's; one the draft has is context
     fact = AddFact(fact="the refunds went out on 1 December")
-    assert not unread_date("add that the refunds went out on 1 December", [fact], today)
+    assert not unread_date("add that the refunds went out on 1 December", [fact], draft)
+    assert not unread_date("more direct please, and don't change the 11th", [SetTone(tone="direct")], draft)
+    # beside a date read, another action's date in its own clause is unread; context for the same action is not
+    checkin = SetDate(target="checkin", number=1, date=dt.date(2026, 12, 3))
+    request = "the checklist step is almost done - due date wed 2 dec instead, and move the first check-in to thu 3 dec"
+    assert unread_date(request, [checkin], draft)
+    lookback = SetDate(target="action", number=2, date=dt.date(2026, 12, 8))
+    request = "the DPO meets on wed the 9th and I'd like the look-back done before that. so make it due tuesday the 8th"
+    assert not unread_date(request, [lookback], draft)
