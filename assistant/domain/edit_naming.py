@@ -37,7 +37,11 @@ _LOOK_BACK = re.compile(
     r"|\blast[- ]month'?s?[- ]+(?:work|sends|cases|files|folders|shares)\b"
     r"|\bmy\s+(?:other|older|past)\s+(?:work|sends|cases|files|folders|shares|shared)\b"
     # "the audit of old shared links", "the review of my past sends"
-    r"|\b(?:audit|review|check|sweep)\s+of\s+(?:my\s+|the\s+|all\s+)?(?:old|older|other|past|previous|earlier)\b",
+    r"|\b(?:audit|review|check|sweep)\s+of\s+(?:my\s+|the\s+|all\s+)?(?:old|older|other|past|previous|earlier)\b"
+    # in the other languages read: "la revisión del trabajo del último mes", "der Rückblick", "la revue du mois"
+    r"|\b(?:revisi[oó]n|repaso|revisione|revis[aã]o|revue|r[üu]ckblick|terugblik)\b[^.?!]{0,40}?"
+    r"\b(?:[uú]ltimo mes|mes pasado|ultimo mese|mese scorso|[uú]ltimo m[eê]s|dernier mois|mois dernier|letzten monat|"
+    r"vorigen monat|afgelopen maand|vorige maand)",
     re.IGNORECASE,
 )
 

@@ -339,7 +339,10 @@ def named_in(request: str, draft: Draft) -> int | None:
         said = any(re.search(rf"\b{re.escape(name)}\b", quoted, re.IGNORECASE) for name in names)
         if said and (named := named_action(quoted, actions)) is not None:
             return named
-    for name in names:
+    for name in names:  # "the renata step": the leader's name as what the step is called
+        called = re.search(rf"\b{re.escape(name)}\s+(?:step|action|item|task|one)\b", request, re.IGNORECASE)
+        if called and (named := named_action(called.group(), actions)) is not None:
+            return named
         request = re.sub(rf"\b{re.escape(name)}\b", " ", request, flags=re.IGNORECASE)
     # where a person works names no action ("Lukas from the platform team offered to write the checklist")
     request = _AFFILIATION.sub(r"\g<name>", request)

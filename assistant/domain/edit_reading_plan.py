@@ -64,6 +64,7 @@ OWNER = cues(
     r"zuständig", r"verantwortlich", r"übernimmt", r"responsable", r"responsabile", r"encarg", r"s'en charge",
     # "El primer punto no lo hago yo, lo hace Lukas de IT", "lo fa Marco", "c'est Léa qui le fait", "nicht ich"
     r"no lo hago yo", r"non lo faccio io", r"nicht (?:ich|mir)\b", r"pas moi\b", r"não sou eu", r"niet ik\b",
+    r"non io\b", r"no yo\b", r"(?:lo|la) (?:segue|sigue|lleva|gestisce|gestiona)\b",
     # not "il briefing lo fa già Priya" (already does it: a reason to drop the step)
     r"(?<!\bya )(?:lo|la) (?:hace|hará|har[aá]|va a hacer|lleva|fa|farà|fará|faz)\b(?!\s+(?:già|ya|já)\b)",
     r"se ne occupa", r"s'en occupe", r"kümmert sich", r"qui (?:le|la|s'en) (?:fait|fera)\b",
@@ -135,7 +136,8 @@ def _person(request: str, draft: Draft) -> str | None:
     )
     if not handing:  # the doer after the verb: "die Checkliste übernimmt Priya", "lo hace Lukas", "le fera Léa"
         handing = names(
-            r"\b(?:übernimmt|macht|erledigt|hace|hará|fa|farà|fará|faz|fait|fera|doet)\s+"
+            r"\b(?:übernimmt|macht|erledigt|hace|hará|fa|farà|fará|faz|fait|fera|doet|segue|sigue|gestisce|gestiona|"
+            r"lleva)\s+"
             r"(?:das\s+|es\s+|jetzt\s+|ahora\s+|ora\s+|agora\s+|nu\s+)?(?P<name>[A-Z][a-zà-ÿ]+)\b"
         )
     arrow = re.search(r"(?:->|→)\s*(?:owner\s+)?(?P<name>[a-zà-ÿ]{3,})\b", request, re.IGNORECASE)

@@ -24,7 +24,7 @@ _EARLIER = _words(r"earlier", r"sooner", r"bring (?:[\w'-]+ ){0,4}forward", r"pu
                   r"vervroeg", r"(?:days?|weeks?) early\b", r"anticip", r"antecip", r"più presto",
                   r"mais cedo")  # fmt: skip
 _LATER = _words(r"later", r"more time", r"postpone", r"delay", r"push(?:ed)? (?:[\w'-]+ ){0,4}(?:back|out)\b",
-                r"(?:move|shift|bump) (?:[\w'-]+ ){0,4}(?:back|out)\b", r"slip", r"runway",
+                r"(?:move|shift|bump) (?:[\w'-]+ ){0,4}(?:back|out)\b", r"slip", r"slide", r"runway",
                 r"extra time", r"extend", r"take longer", r"more days", r"behind\b", r"später", r"mehr zeit",
                 r"nach hinten", r"más tarde", r"más tiempo", r"retras", r"aplaz", r"plus tard", r"plus de temps",
                 r"repousse", r"report(?:e|er|ez)\b", r"décal", r"opschuiv", r"schuift op",

@@ -415,3 +415,17 @@ def test_an_action_joined_to_something_unnamed_before_the_date_is_not_moved_alon
     assert read_dates("el checklist se retrasa diez días. El gate de CI se queda como está.", _three_actions()) == [
         ShiftDates(target="action", action=2, amount=10, unit="days")
     ]
+
+
+def test_the_leaders_name_as_what_a_step_is_called_and_the_look_back_named_in_spanish() -> None:
+    draft = _draft().model_copy(update={"facts": _draft().facts.model_copy(update={"leader_name": "Renata"})})
+    renata = draft.plan[1].model_copy(update={"action": "Tell Renata about the missed deadline"})
+    draft = draft.model_copy(update={"plan": [draft.plan[0], renata]})
+    assert read_dates("make it warmer. also the renata step can slide a week", draft) == [
+        ShiftDates(target="action", action=2, amount=1, unit="weeks")
+    ]
+    look_back = "Go back over my other work of the same kind from the last month, to find any other case like this one"
+    draft = _draft()
+    draft = draft.model_copy(update={"plan": [draft.plan[0], draft.plan[1].model_copy(update={"action": look_back})]})
+    request = "¿Puedes poner la revisión del trabajo del último mes para el miércoles 16 de diciembre?"
+    assert read_dates(request, draft) == [SetDate(target="action", number=2, date=dt.date(2026, 12, 16))]

@@ -508,3 +508,8 @@ def test_a_german_hand_over_with_the_doer_after_the_verb_and_time_that_is_no_len
         ShiftDates(target="action", action=1, amount=1, unit="weeks"),
         SetOwner(number=2, owner="Priya"),
     ]
+
+
+def test_an_italian_hand_over_with_the_doer_after_the_verb() -> None:
+    request = "il primo punto (la checklist) lo segue Jonas del team compliance, non io. puoi cambiarlo?"
+    assert read_edits(request, _draft()) == [SetOwner(number=1, owner="Jonas")]
