@@ -56,8 +56,25 @@ def _is_action(inputs: StepInputs) -> bool:
     return inputs.texts.get("part") == ACTION_PART
 
 
-# "I will move …", "I'll move …": an action said as what I will do; the action starts at its verb.
-_I_WILL = re.compile(r"^\s*(?:I|We)(?:'ll|\s+will|\s+shall|\s+am going to|\s+are going to)\s+(?=[a-z])")
+# "I will move …", "I'll move …", "I answer …": an action said as what I do; the action starts at its verb.
+_I_WILL = re.compile(r"^\s*(?:I|We)(?:'ll|\s+will|\s+shall|\s+am going to|\s+are going to)?\s+(?=[a-z])")
+# The first person before the verb, in the languages read ("ich beantworte …", "je réponds …").
+_I_FIRST = re.compile(r"^\s*(?:ich|je|j'|yo|io|eu|ik|i)\s+(?=\w)", re.IGNORECASE)
+
+
+def action_words(text: str) -> str:
+    """An action's words without the first person before the verb ("ich beantworte …" → "beantworte …"), so the
+    translation starts at the verb."""
+    return _I_FIRST.sub("", text, count=1)
+
+
+def as_step(text: str) -> str:
+    """A translated action as a step, starting at its verb ("I answer the replies" → "Answer the replies")."""
+    will = _I_WILL.match(text)
+    if will is None:
+        return text
+    rest = text[will.end() :]
+    return rest[:1].upper() + rest[1:]
 
 
 def _tidy(out: TranslateOutput) -> TranslateOutput:
@@ -67,11 +84,8 @@ def _tidy(out: TranslateOutput) -> TranslateOutput:
 def as_action(out: TranslateOutput, inputs: StepInputs) -> TranslateOutput | None:
     """An action translated as what I will do, as the action ("I will move the deadlines …" → "Move the deadlines
     …"); None for any other answer."""
-    will = _I_WILL.match(out.text) if _is_action(inputs) else None
-    if will is None:
-        return None
-    text = out.text[will.end() :]
-    return out.model_copy(update={"text": text[:1].upper() + text[1:]})
+    text = as_step(out.text) if _is_action(inputs) else out.text
+    return None if text == out.text else out.model_copy(update={"text": text})
 
 
 def build_refine_translate_chain(

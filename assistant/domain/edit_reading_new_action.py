@@ -40,7 +40,8 @@ _DONE_WHEN = re.compile(
     r"terminé quand|preuve\s*:|hecho cuando|prueba\s*:|como prova,?|prova\s*:|als bewijs,?|medida\s*:|"
     r"come (?:misura|verifica|prova)\s*:?|misura\s*:|verifica\s*:|mesure\s*:|messgröße\s*:|maatstaf\s*:|"
     # what the leader will see, in their language: "Cómo lo verá Tomasz:", "Come lo vedrà Dana:"
-    r"c[oó]mo lo ver[aá] \w+\s*:|come lo vedr[aà] \w+\s*:|comment \w+ le verra\s*:|wie \w+ es sieht\s*:)\s*",
+    r"c[oó]mo lo ver[aá] \w+\s*:|come lo vedr[aà] \w+\s*:|comment \w+ le verra\s*:|wie \w+ es sieht\s*:|"
+    r"woran \w+ es (?:sieht|erkennt)\s*:)\s*",
     re.IGNORECASE,
 )
 # "I'll run a post-mortem …": the action is what I will do, said as a step ("Run a post-mortem …").
@@ -379,6 +380,9 @@ def new_action(request: str, draft: Draft) -> AddAction | None:
         action = _DUE_LABEL.sub("", action)
         action = _undated(action, draft).strip(" .,-–—")
         action = _undated(action, draft, _DUE_CLAUSE).strip(" .,-–—")
+        tail = re.search(r",\s*([^,]{1,25})$", action)  # "… bis Dienstag, 8. Dezember": what is left of the date
+        if tail is not None and stated_date(tail.group(1), draft.today):
+            action = action[: tail.start()]
     paired = _ME_WITH.search(action) if owner == "me" else None
     if paired is not None and paired["name"] not in NOT_NAMES:  # "answer the replies, me together with Jonas"
         owner, action = paired["name"], action[: paired.start()]

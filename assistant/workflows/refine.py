@@ -19,7 +19,7 @@ from assistant.chains._answer_checks import example_leaks
 from assistant.chains._step import FormatState
 from assistant.chains.refine_edits import build_refine_edits_chain, without_unstated_facts
 from assistant.chains.refine_rewrite import build_refine_rewrite_chain, mended, rewrite_problems
-from assistant.chains.refine_translate import build_refine_translate_chain
+from assistant.chains.refine_translate import action_words, as_step, build_refine_translate_chain
 from assistant.domain.edit_guards import model_edit_refusal, new_actions_date, one_of_each, tidied_edit
 from assistant.domain.edit_leftover import needs_model, unread_date
 from assistant.domain.edit_reading import asks_to_drop, mentions_checkins, read_edits, states_a_date
@@ -28,7 +28,7 @@ from assistant.domain.edit_reading_dates import keeps_checkins
 from assistant.domain.edit_reading_rewrite import RewriteAsked, rewrites_asked
 from assistant.domain.edit_requests import parse_request
 from assistant.domain.edit_scope import edit_kind, unasked
-from assistant.domain.edit_translation import draft_language, to_translate, with_translations
+from assistant.domain.edit_translation import ACTION_PART, draft_language, to_translate, with_translations
 from assistant.domain.edit_types import (
     AddFact,
     DropAction,
@@ -247,10 +247,12 @@ async def _translated(
     for foreign in to_translate(read, draft, request):
         # an action or measure as said, not as the program capitalised it ("Dare ai due auditor …" is no English)
         said = foreign.text if foreign.field == "text" else foreign.text[:1].lower() + foreign.text[1:]
+        said = action_words(said) if foreign.part == ACTION_PART else said  # "ich beantworte …": from the verb
         inputs = translate_inputs(draft, said, foreign.part, language)
         out, failing = await _answer(chain, inputs, TranslateOutput, TRANSLATE_STEP, tracker, config)
         if failing is None:
-            done[(foreign.index, foreign.field)] = out.text[:1].upper() + out.text[1:]
+            text = as_step(out.text) if foreign.part == ACTION_PART else out.text
+            done[(foreign.index, foreign.field)] = text[:1].upper() + text[1:]
         else:
             problems.append(f"your words for {foreign.part} are kept as you wrote them: {'; '.join(failing)}")
     return _finished(

@@ -5,7 +5,13 @@ from __future__ import annotations
 from chain_support import run, sample_draft
 from ui_support import scripted_model
 
-from assistant.chains.refine_translate import as_action, build_refine_translate_chain, translate_problems
+from assistant.chains.refine_translate import (
+    action_words,
+    as_action,
+    as_step,
+    build_refine_translate_chain,
+    translate_problems,
+)
 from assistant.domain.edit_types import TranslateOutput
 from assistant.model.prompts import load_prompt
 from assistant.model.testing import STEP_MARKERS
@@ -83,3 +89,15 @@ def test_a_translation_is_judged_by_the_words_it_keeps_not_by_a_guess_at_its_lan
         translate_problems(TranslateOutput(text="No campaign goes out without a seed list test send logged"), inputs)
         == []
     )
+
+
+def test_an_action_is_translated_from_its_verb_and_comes_back_as_a_step() -> None:
+    assert (
+        action_words("ich beantworte die ca. 40 offenen Kundenantworten")
+        == "beantworte die ca. 40 offenen Kundenantworten"
+    )
+    assert action_words("beantworte die Antworten") == "beantworte die Antworten"
+    assert as_step("I answer the approx. 40 open customer replies") == "Answer the approx. 40 open customer replies"
+    assert as_step("I'll answer them") == "Answer them"
+    assert as_step("I'm on it") == "I'm on it"  # no verb after "I": left as it is
+    assert as_step("Answer the replies") == "Answer the replies"

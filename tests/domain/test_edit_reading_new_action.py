@@ -344,3 +344,17 @@ def test_them_in_a_new_action_is_what_the_request_counted_before_it() -> None:
     assert added is not None
     assert added.action.startswith("Set up a separate folder holding only those 6 files")
     assert added.due == dt.date(2026, 12, 8)
+
+
+def test_a_new_action_in_german_with_its_measure_and_a_date_with_a_comma() -> None:
+    request = (
+        "Füg bitte noch einen Schritt hinzu: ich beantworte die ca. 40 offenen Kundenantworten bis Dienstag, 8. "
+        "Dezember. Woran Marta es sieht: null offene Antworten im Support-Postfach."
+    )
+    added = new_action(request, sample_draft())
+    assert added is not None
+    assert (added.action, added.measure, added.due) == (
+        "Ich beantworte die ca. 40 offenen Kundenantworten",
+        "Null offene Antworten im Support-Postfach",
+        dt.date(2026, 12, 8),
+    )
