@@ -347,7 +347,7 @@ def refine(
     except Exception as exc:
         raise user_error(exc) from exc
     chat.append({"role": "user", "content": _chat_text(request, draft.notes)})
-    board = StepBoard(steps=("refine_edits",))
+    board = StepBoard(steps=("refine_edits", "refine_rewrite", "refine_translate"))  # whichever the request needs
     run = BackgroundRun(lambda listener: arefine(draft, request, pipeline, listener=listener, budget=budget))
     for batch in run.batches():
         board.update(batch)

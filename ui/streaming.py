@@ -45,6 +45,8 @@ _LABELS = {
     "report_back_update": "Progress update",
     "compose": "Message",
     "refine_edits": "Your change",
+    "refine_rewrite": "Your change",
+    "refine_translate": "Your words, translated",
 }
 
 
