@@ -28,7 +28,7 @@ from assistant.domain.edit_reading_dates import keeps_checkins
 from assistant.domain.edit_reading_rewrite import RewriteAsked, rewrites_asked
 from assistant.domain.edit_requests import parse_request
 from assistant.domain.edit_scope import edit_kind, unasked
-from assistant.domain.edit_translation import ACTION_PART, draft_language, to_translate, with_translations
+from assistant.domain.edit_translation import ACTION_PART, Foreign, draft_language, to_translate, with_translations
 from assistant.domain.edit_types import (
     AddFact,
     DropAction,
@@ -202,30 +202,41 @@ def refine_plainly(draft: Draft, request: str, *, validate: bool = True) -> Refi
     return _by_program(draft, request, validate=validate)[0]
 
 
-def _by_program(draft: Draft, request: str, *, validate: bool) -> tuple[Refinement | None, list[Edit], str | None]:
+@dataclass
+class _Read:
+    """What the program read in a request by itself: its edits, what it asks that Regain cannot do, and, when that is
+    all the request asks for, the user's words the model must still translate (``foreign``; None when the request
+    needs the model for more)."""
+
+    edits: list[Edit]
+    cannot: str | None
+    foreign: list[Foreign] | None
+
+
+def _by_program(draft: Draft, request: str, *, validate: bool) -> tuple[Refinement | None, _Read]:
     """:func:`refine_plainly`'s refinement (None when the request needs the model), with what the program read in the
-    request and what it asks that Regain cannot do, so the model's path reads it only once."""
+    request, so the model's path reads it only once."""
     edits = parse_request(_checked_request(request), actions=len(draft.plan))
     if edits is not None:
-        return _finished(draft, edits, validate=validate, request=request), edits, None
+        return _finished(draft, edits, validate=validate, request=request), _Read(edits, None, [])
     read, cannot = read_edits(request, draft), cannot_do(request)
-    # the program read all of it by itself (what it cannot do aside: "pull the numbers from grafana and drop them in"),
-    # in the draft's language ("cambia la misura: …" on an English draft needs the model to translate the measure)
-    if _all_read(request, read, cannot, draft) and not to_translate(read, draft, request):
-        return _finished(draft, read, validate=validate, not_possible=cannot or "", request=request), read, cannot
-    return None, read, cannot
-
-
-def _all_read(request: str, read: list[Edit], cannot: str | None, draft: Draft) -> bool:
-    """True when the program read all the request asks for (what Regain cannot do aside), a date it states included."""
     asked = without_cannot(request) if cannot else request
-    return bool(read or cannot) and not needs_model(asked, read) and not unread_date(asked, read, draft)
+    # the program read all of it by itself (what it cannot do aside: "pull the numbers from grafana and drop them in";
+    # a date it states included), in the draft's language ("cambia la misura: …" on an English draft needs the model
+    # to translate the measure)
+    everything = bool(read or cannot) and not needs_model(asked, read) and not unread_date(asked, read, draft)
+    foreign = to_translate(read, draft, request) if everything else None
+    done = (
+        _finished(draft, read, validate=validate, not_possible=cannot or "", request=request) if foreign == [] else None
+    )
+    return done, _Read(read, cannot, foreign)
 
 
 async def _translated(
     draft: Draft,
     request: str,
     read: list[Edit],
+    foreign: list[Foreign],
     cannot: str | None,
     pipeline: Pipeline,
     *,
@@ -244,17 +255,17 @@ async def _translated(
     )
     done: dict[tuple[int, str], str] = {}
     problems: list[str] = []
-    for foreign in to_translate(read, draft, request):
+    for words in foreign:
         # an action or measure as said, not as the program capitalised it ("Dare ai due auditor …" is no English)
-        said = foreign.text if foreign.field == "text" else foreign.text[:1].lower() + foreign.text[1:]
-        said = action_words(said) if foreign.part == ACTION_PART else said  # "ich beantworte …": from the verb
-        inputs = translate_inputs(draft, said, foreign.part, language)
+        said = words.text if words.field == "text" else words.text[:1].lower() + words.text[1:]
+        said = action_words(said) if words.part == ACTION_PART else said  # "ich beantworte …": from the verb
+        inputs = translate_inputs(draft, said, words.part, language)
         out, failing = await _answer(chain, inputs, TranslateOutput, TRANSLATE_STEP, tracker, config)
         if failing is None:
-            text = as_step(out.text) if foreign.part == ACTION_PART else out.text
-            done[(foreign.index, foreign.field)] = text[:1].upper() + text[1:]
+            text = as_step(out.text) if words.part == ACTION_PART else out.text
+            done[(words.index, words.field)] = text[:1].upper() + text[1:]
         else:
-            problems.append(f"your words for {foreign.part} are kept as you wrote them: {'; '.join(failing)}")
+            problems.append(f"your words for {words.part} are kept as you wrote them: {'; '.join(failing)}")
     return _finished(
         draft,
         with_translations(read, done),
@@ -367,11 +378,14 @@ async def arefine(
 
     ``budget`` caps the model calls (default: a new one of ``pipeline.max_calls``).
     """
-    plain, read, cannot = _by_program(draft, request, validate=pipeline.validate)
+    plain, by_program = _by_program(draft, request, validate=pipeline.validate)
     if plain is not None:
         return plain
-    if _all_read(request, read, cannot, draft):  # all read, in words of another language: the model translates them
-        return await _translated(draft, request, read, cannot, pipeline, listener=listener, budget=budget)
+    read, cannot = by_program.edits, by_program.cannot
+    if by_program.foreign:  # all read, in words of another language: the model translates them
+        return await _translated(
+            draft, request, read, by_program.foreign, cannot, pipeline, listener=listener, budget=budget
+        )
     # sections to write again, and nothing else for the model: the model writes only their words
     rewrites, rest = rewrites_asked(request, draft, read)
     if rewrites and not needs_model(without_cannot(rest) if cannot else rest, read):
