@@ -369,21 +369,17 @@ def read_edits(request: str, draft: Draft) -> list[Edit]:
         and not stated_dates(request, draft.today) - {e.due}
         for e in whole
     )
-    if whole and not needs_model(request, whole) and (dated or not states_a_date(without_given(request), draft.today)):
-        # all of it read (a date it states, too: "… Take that step out. And the checklist lands on 16/12"); unless
-        # its sentences read one by one say more: "o gate de CI pode ficar para terça-feira, 8 de dezembro. E adia
-        # os dois check-ins uma semana" is a date for the gate and a week for the check-ins, not a week for the gate
-        # (not for a new action, whose owner, date and measure may follow in sentences of their own, nor when a
+    all_read = bool(whole) and not needs_model(request, whole)
+    # all of it read (a date it states, too: "… Take that step out. And the checklist lands on 16/12")
+    if all_read and (dated or not states_a_date(without_given(request), draft.today)):
+        # unless its sentences read one by one say more: "o gate de CI pode ficar para terça-feira, 8 de dezembro. E
+        # adia os dois check-ins uma semana" is a date for the gate and a week for the check-ins, not a week for the
+        # gate (not for a new action, whose owner, date and measure may follow in sentences of their own, nor when a
         # clause is taken back: "can Tomas own it? no wait, scratch that")
         several = len(re.split(r"(?<=[.!?])\s+", request.strip())) > 1
-        if (
-            dated
-            and several
-            and not any(isinstance(e, AddAction) for e in whole)
-            and without_taken_back(request) == request.strip()
-        ):
-            return read_by_clauses(request, whole, lambda clause: _read_whole(clause, draft), needs_model)
-        return whole
+        adding = any(isinstance(e, AddAction) for e in whole)
+        if not (dated and several and not adding and without_taken_back(request) == request.strip()):
+            return whole
     return read_by_clauses(request, whole, lambda clause: _read_whole(clause, draft), needs_model)
 
 

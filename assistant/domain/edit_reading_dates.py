@@ -188,7 +188,8 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
             return [SetDate(target="action", number=action, date=day)]
     # "step 1 due 2026-12-02", "the first step … by Wednesday the 2nd": the action by its place, else by its words
     about = CHECKINS.sub(" ", asked)
-    action = placed_in(about, draft) or named_in(about, draft)
+    placed = placed_in(about, draft)
+    action = placed or named_in(about, draft)
     checkins = (
         bool(CHECKINS.search(asked))
         and action is None
@@ -228,10 +229,10 @@ def read_dates(request: str, draft: Draft) -> list[Edit]:
     shift = relative_shift(request)
     # "going back through everything I shared last month": what an action is about, not every date
     every = _EVERY.search(_EVERYTHING_I.sub(" ", asked))
-    if action is not None and not placed_in(about, draft) and joined_to_another(about, draft, action):
+    if action is not None and not placed and joined_to_another(about, draft, action):
         return []  # "el checklist y la sesión con el equipo de soporte …": not the checklist alone; for the model
-    several = places_in(about, draft) if not checkins and (action is None or placed_in(about, draft)) else set()
-    if not several and not checkins and not placed_in(about, draft):
+    several = places_in(about, draft) if not checkins and (action is None or placed) else set()
+    if not several and not checkins and not placed:
         several = named_together(about, draft)
     if several:  # "Schritt 1 und 2": both, though only step 1 is named with its noun
         action = None

@@ -92,8 +92,10 @@ _ADD = cues(r"add (?:that|a (?:line|sentence|bit) (?:saying|that says))\s+", r"a
 # "the closing should just say I'm committed to …" (not "also say", which adds).
 # Or thanks for the reader: "for the last line I'd rather just thank her for taking the calls …".
 # "ill" typed for "I'll", before a verb: "say ill demo the gate to her live"
-_ILL_VERB = r"(?=(?:demo|show|send|keep|walk|have|be|get|make|do|check|report|update|share|follow|come|run|give|take|"
-_ILL_VERB += r"bring|present|talk|call|meet|set|fix|write|finish)\b)"
+_ILL_VERB = (
+    r"(?=(?:demo|show|send|keep|walk|have|be|get|make|do|check|report|update|share|follow|come|run|give|take|"
+    r"bring|present|talk|call|meet|set|fix|write|finish)\b)"
+)
 _SAY = re.compile(
     r"(?<!also )(?<!\w)(?:just |instead |rather |simply )?say (?:that )?(?=(?-i:I)(?:'ll|'m|'ve|'d| will| am)?\b|"
     r"i(?:'m|m|'ll|'ve) |ill " + _ILL_VERB + r")|"

@@ -41,7 +41,7 @@ OWNER = cues(
     # not "process for its own sake", "rewrite it so it owns that" (the statement owns the mistake)
     r"(?<!\bit )own(?:s|ing)?\b",
     r"assign", r"put (?:him|her|them|me) down", r"take (?:over|on)\b",
-    r"give (?:it|that|this|that one) to (?:him|her|them)\b", 
+    r"give (?:it|that|this|that one) to (?:him|her|them)\b",
     # "Priya offered to brief support herself", "she'll do it herself"; not "she took the calls herself"
     r"\b(?:do|does|run|runs|handle|handles|take|takes|own|owns|lead|leads|write|writes|brief|briefs|doing|running|"
     r"handling|taking|leading|writing|briefing)\b(?:\s+[\w-]+){0,4}\s+(?:himself|herself)\b",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.domain.edit_types import Section, section_text
 from assistant.domain.schema import Draft, Message
 from assistant.domain.text_checks import (
     HTML_MARKUP,
@@ -83,14 +84,16 @@ def _length(message: Message, chosen: str | None) -> list[Finding]:
     return [Finding(rule="MSG_LENGTH", step="message", severity="error", message=text, suggestion=suggestion)]
 
 
+_PROSE: tuple[Section, ...] = ("pain", "ownership", "lessons", "positive")
+
+
 def _section_in(body: str, step: str, draft: Draft | None) -> bool:
     """True when the draft's own text for ``step`` stands in the message as it is (a closing the user wrote without
     the usual words, "I'll show you the gate blocking a deploy at our next 1:1", is still the positive step)."""
-    if draft is None or step not in ("pain", "ownership", "lessons", "positive"):
+    section = next((s for s in _PROSE if s == step), None)
+    if draft is None or section is None:
         return False
-    section = getattr(draft, step)
-    text = " ".join(section) if isinstance(section, list) else section
-    first = " ".join(text.split()[:12])
+    first = " ".join(section_text(draft, section).split()[:12])
     return bool(first) and first in " ".join(body.split())
 
 
